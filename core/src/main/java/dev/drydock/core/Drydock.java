@@ -1,0 +1,547 @@
+package dev.drydock.core;
+
+import dev.drydock.core.internal.docker.DockerRuntime;
+import dev.drydock.core.internal.docker.SessionSweeper;
+import dev.drydock.core.internal.http.HttpEndpoint;
+import dev.drydock.core.internal.http.HttpRequest;
+import dev.drydock.core.internal.http.HttpResponse;
+import dev.drydock.core.internal.service.Authorizer;
+import dev.drydock.core.internal.service.Caller;
+import dev.drydock.core.internal.service.DrydockSettings;
+import dev.drydock.core.internal.service.JsonService;
+import dev.drydock.core.internal.service.Labels;
+import dev.drydock.core.internal.service.Router;
+import dev.drydock.core.internal.service.RuntimeSession;
+import dev.drydock.core.internal.service.ServiceContext;
+import dev.drydock.core.internal.service.ServiceModule;
+import dev.drydock.core.runtime.ContainerRuntime;
+import dev.drydock.core.runtime.NetworkInfo;
+import dev.drydock.core.runtime.SimulatedRuntime;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * One local cloud: an AWS account in one region, served on an HTTP endpoint in this JVM, with every service model
+ * on the classpath (ECS from {@code drydock-ecs-fixtures}, and so on) and a container runtime that runs tasks as
+ * real Docker containers.
+ *
+ * <pre>{@code
+ * try (Drydock drydock = Drydock.builder().fixture(EcsFixtures.cluster("shop")).start()) {
+ *     EcsClient ecs = drydock.client(EcsClient.builder());
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>The endpoint answers as soon as {@link Builder#start()} returns; the Docker engine is connected in the
+ * background and awaited only by work that needs containers. {@link #close()} stops every task and removes every
+ * container, network and volume this instance created; a JVM shutdown hook does the same if a test run ends
+ * without closing, and the next instance on the same engine sweeps what a crashed JVM left behind.
+ *
+ * <p>Thread-safe.
+ */
+public final class Drydock implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Drydock.class);
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The account id used unless another is configured. */
+    public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+    /** The region used unless another is configured. */
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    private final String sessionId;
+    private final String accountId;
+    private final String region;
+    private final Clock clock;
+    private final DrydockSettings settings;
+    private final Router router;
+    private final HttpEndpoint endpoint;
+    private final List<ServiceModule> modules = new ArrayList<>();
+    private final CompletableFuture<RuntimeSession> runtime;
+    private final Supplier<ContainerRuntime> runtimeFactory;
+    private final Caller testPrincipal;
+    private final AwsBasicCredentials testCredentials;
+    private final SdkHttpClient httpClient;
+    private final Thread shutdownHook;
+    private final Object closeLock = new Object();
+    private volatile boolean closed;
+
+    private Drydock(Builder builder) throws IOException {
+        long t0 = System.nanoTime();
+        this.settings = new DrydockSettings(builder.settings);
+        this.sessionId = randomHex(12);
+        this.accountId = settings.get("account", DEFAULT_ACCOUNT_ID);
+        this.region = settings.get("region", DEFAULT_REGION);
+        if (!ACCOUNT.matcher(accountId).matches()) {
+            throw new DrydockException("The Drydock account id '" + accountId + "' is not 12 digits. Set drydock.account"
+                    + " to a 12-digit id such as " + DEFAULT_ACCOUNT_ID + ".");
+        }
+        if (!REGION.matcher(region).matches()) {
+            throw new DrydockException("The Drydock region '" + region + "' is not an AWS region name. Set "
+                    + "drydock.region to a region such as " + DEFAULT_REGION + ".");
+        }
+        this.clock = builder.clock;
+        this.runtimeFactory = builder.runtimeFactory != null ? builder.runtimeFactory : defaultRuntimeFactory(settings);
+        this.testCredentials = AwsBasicCredentials.create("AKIA" + randomAlnum(16), randomAlnum(40));
+        this.testPrincipal = new Caller("arn:aws:iam::" + accountId + ":user/drydock-test", accountId,
+                "AIDA" + randomAlnum(17), testCredentials.accessKeyId());
+        this.router = new Router((request, signingName) -> testPrincipal, Authorizer.ALLOW_ALL);
+        this.endpoint = HttpEndpoint.start(router);
+        this.httpClient = ApacheHttpClient.builder().build();
+
+        Context context = new Context();
+        ServiceLoader<ServiceModule> loader = ServiceLoader.load(ServiceModule.class, Drydock.class.getClassLoader());
+        for (ServiceModule module : loader) {
+            module.start(context);
+            modules.add(module);
+        }
+        this.runtime = new CompletableFuture<>();
+        this.shutdownHook = new Thread(this::close, "drydock-shutdown-" + sessionId);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        LOG.info("Drydock {} ready at {} (account {}, region {}, services: {}) in {} ms", sessionId,
+                endpoint.loopbackUri(), accountId, region, moduleNames(), (System.nanoTime() - t0) / 1_000_000);
+        Thread connector = new Thread(this::connectRuntime, "drydock-runtime-connect-" + sessionId);
+        connector.setDaemon(true);
+        connector.start();
+    }
+
+    /** Starts configuring a Drydock instance. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts a Drydock instance with the default configuration. */
+    public static Drydock start() {
+        return builder().start();
+    }
+
+    /** The endpoint URI for clients in this JVM, e.g. {@code http://127.0.0.1:41234}. */
+    public URI endpoint() {
+        return endpoint.loopbackUri();
+    }
+
+    /** The 12-digit account id every resource belongs to. */
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The region, e.g. {@code us-east-1}. */
+    public String region() {
+        return region;
+    }
+
+    /** This instance's session id; its Docker objects carry it in the label {@code dev.drydock.session}. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /**
+     * The credentials of the test principal ({@code arn:aws:iam::<account>:user/drydock-test}, an administrator)
+     * that clients created by {@link #client} sign with.
+     */
+    public AwsCredentialsProvider credentialsProvider() {
+        return StaticCredentialsProvider.create(testCredentials);
+    }
+
+    /** The ARN of the test principal. */
+    public String testPrincipalArn() {
+        return testPrincipal.arn();
+    }
+
+    /**
+     * Configures an SDK v2 client builder for this instance (endpoint, region, credentials of the test principal, a
+     * shared HTTP client) and builds it. Close the client when done; the HTTP client is closed with Drydock.
+     *
+     * <pre>{@code EcsClient ecs = drydock.client(EcsClient.builder());}</pre>
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(B builder) {
+        return builder.endpointOverride(endpoint())
+                .region(Region.of(region))
+                .credentialsProvider(credentialsProvider())
+                .httpClient(httpClient)
+                .build();
+    }
+
+    /**
+     * The SDK's system properties that make clients built from the SDK defaults (for example
+     * {@code EcsClient.create()}) reach this instance: the endpoint ({@code aws.endpointUrl} and the service-specific
+     * {@code aws.endpointUrl<Service>} properties, which take precedence over {@code AWS_ENDPOINT_URL_*} environment
+     * variables), the region and the test principal's credentials.
+     */
+    public Map<String, String> sdkSystemProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        String url = endpoint().toString();
+        p.put("aws.endpointUrl", url);
+        for (String service : List.of("Ecs", "Ecr", "Efs", "Iam", "Sts")) {
+            p.put("aws.endpointUrl" + service, url);
+        }
+        p.put("aws.region", region);
+        p.put("aws.accessKeyId", testCredentials.accessKeyId());
+        p.put("aws.secretAccessKey", testCredentials.secretAccessKey());
+        p.put("aws.sessionToken", null);
+        return Collections.unmodifiableMap(p);
+    }
+
+    /**
+     * Points the SDK's defaults at this instance by setting {@link #sdkSystemProperties()}, until the returned handle
+     * is closed, which restores every property's previous value (or absence). Not for test classes running in
+     * parallel in one JVM: system properties are global.
+     */
+    public AutoCloseable useAsSdkDefault() {
+        Map<String, String> previous = new LinkedHashMap<>();
+        sdkSystemProperties().forEach((k, v) -> {
+            previous.put(k, System.getProperty(k));
+            if (v == null) {
+                System.clearProperty(k);
+            } else {
+                System.setProperty(k, v);
+            }
+        });
+        return () -> previous.forEach((k, v) -> {
+            if (v == null) {
+                System.clearProperty(k);
+            } else {
+                System.setProperty(k, v);
+            }
+        });
+    }
+
+    /**
+     * The service module of the given type, e.g. the ECS model.
+     *
+     * @throws DrydockException when that module is not on the classpath, naming the artifact to add
+     */
+    public <T extends ServiceModule> T service(Class<T> type) {
+        return findModule(type).orElseThrow(() -> new DrydockException("Drydock has no " + type.getSimpleName()
+                + " on the classpath. Add the Drydock artifact that provides it (for ECS: dev.drydock:"
+                + "drydock-ecs-fixtures) as a test dependency."));
+    }
+
+    /**
+     * The container runtime, once connected (waits for it).
+     *
+     * @throws DrydockException when no runtime can be reached, saying what to do
+     */
+    public ContainerRuntime runtime() {
+        return runtimeSession().runtime();
+    }
+
+    /** Creates the infrastructure a fixture declares in this instance. */
+    public Drydock apply(Fixture fixture) {
+        long t0 = System.nanoTime();
+        fixture.apply(this);
+        LOG.debug("Applied {} in {} ms", fixture.describe(), (System.nanoTime() - t0) / 1_000_000);
+        return this;
+    }
+
+    RuntimeSession runtimeSession() {
+        try {
+            return runtime.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof DrydockException d) {
+                throw new DrydockException(d.getMessage(), d);
+            }
+            throw new DrydockException("Drydock could not prepare its container runtime: " + e.getCause(),
+                    e.getCause());
+        }
+    }
+
+    private void connectRuntime() {
+        try {
+            ContainerRuntime rt = runtimeFactory.get();
+            try {
+                if (rt.realContainers()) {
+                    SessionSweeper.sweepDeadSessions(rt);
+                }
+                NetworkInfo network = rt.createNetwork("drydock-" + sessionId, labels(Map.of()));
+                URI forContainers = bindForContainers(rt, network);
+                runtime.complete(new RuntimeSession(rt, network, forContainers));
+            } catch (RuntimeException e) {
+                rt.close();
+                throw e;
+            }
+        } catch (RuntimeException | Error e) {
+            runtime.completeExceptionally(e);
+        }
+    }
+
+    private URI bindForContainers(ContainerRuntime rt, NetworkInfo network) {
+        if (!rt.realContainers() || network.gateway() == null) {
+            return endpoint();
+        }
+        try {
+            InetSocketAddress bound = endpoint.bindAddress(new InetSocketAddress(
+                    InetAddress.getByName(network.gateway()), 0));
+            return URI.create("http://" + network.gateway() + ":" + bound.getPort());
+        } catch (IOException e) {
+            throw new DrydockException("Drydock cannot listen on " + network.gateway() + ", the gateway of its Docker "
+                    + "network " + network.name() + ", so containers could not reach its endpoint (" + e.getMessage()
+                    + "). Drydock needs a Docker engine on this machine (Linux) for now.", e);
+        }
+    }
+
+    Map<String, String> labels(Map<String, String> extra) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(Labels.DRYDOCK, "true");
+        labels.put(Labels.SESSION, sessionId);
+        labels.put(Labels.PID, Long.toString(ProcessHandle.current().pid()));
+        ProcessHandle.current().info().startInstant()
+                .ifPresent(start -> labels.put(Labels.PROCESS_START, Long.toString(start.toEpochMilli())));
+        labels.put(Labels.HOST, SessionSweeper.hostName());
+        labels.putAll(extra);
+        return labels;
+    }
+
+    private <T extends ServiceModule> Optional<T> findModule(Class<T> type) {
+        for (ServiceModule m : modules) {
+            if (type.isInstance(m)) {
+                return Optional.of(type.cast(m));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String moduleNames() {
+        List<String> names = new ArrayList<>();
+        modules.forEach(m -> names.add(m.name()));
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    /**
+     * Stops every task, removes every Docker object this instance created and stops the endpoint. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        long t0 = System.nanoTime();
+        List<ServiceModule> reversed = new ArrayList<>(modules);
+        Collections.reverse(reversed);
+        for (ServiceModule m : reversed) {
+            try {
+                m.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the {} model failed; its Docker objects are removed by label anyway", m.name(), e);
+            }
+        }
+        if (!runtime.isDone()) {
+            runtime.cancel(false);
+        }
+        if (runtime.isDone() && !runtime.isCompletedExceptionally()) {
+            RuntimeSession session = runtime.join();
+            try {
+                int removed = session.runtime().removeLabelled(Map.of(Labels.SESSION, sessionId));
+                LOG.debug("Removed {} Docker objects of session {}", removed, sessionId);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not remove the Docker objects of Drydock session {} (label {}={}); the next Drydock "
+                        + "session on this engine sweeps them", sessionId, Labels.SESSION, sessionId, e);
+            }
+            session.runtime().close();
+        }
+        endpoint.close();
+        httpClient.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: this is the hook
+        }
+        LOG.info("Drydock {} closed in {} ms", sessionId, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static Supplier<ContainerRuntime> defaultRuntimeFactory(DrydockSettings settings) {
+        String kind = settings.get("runtime", "docker").toLowerCase(Locale.ROOT);
+        switch (kind) {
+            case "docker":
+                return DockerRuntime::connect;
+            case "simulated":
+                return SimulatedRuntime::new;
+            default:
+                throw new DrydockException("Unknown drydock.runtime '" + kind + "'. Use 'docker' (tasks run as real "
+                        + "containers) or 'simulated' (no Docker; tasks only change state).");
+        }
+    }
+
+    private static String randomHex(int length) {
+        StringBuilder b = new StringBuilder();
+        while (b.length() < length) {
+            b.append(Integer.toHexString(RANDOM.nextInt(16)));
+        }
+        return b.toString();
+    }
+
+    private static String randomAlnum(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    /** The view of this instance that service modules get. */
+    private final class Context implements ServiceContext {
+        @Override
+        public String accountId() {
+            return accountId;
+        }
+
+        @Override
+        public String region() {
+            return region;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public String sessionId() {
+            return sessionId;
+        }
+
+        @Override
+        public Map<String, String> labels(Map<String, String> extra) {
+            return Drydock.this.labels(extra);
+        }
+
+        @Override
+        public RuntimeSession runtime() {
+            return runtimeSession();
+        }
+
+        @Override
+        public DrydockSettings settings() {
+            return settings;
+        }
+
+        @Override
+        public void register(JsonService service) {
+            router.register(service);
+        }
+
+        @Override
+        public void registerPath(String pathPrefix, Function<HttpRequest, HttpResponse> handler) {
+            router.registerPath(pathPrefix, handler);
+        }
+
+        @Override
+        public URI endpoint() {
+            return Drydock.this.endpoint();
+        }
+
+        @Override
+        public <T extends ServiceModule> Optional<T> module(Class<T> type) {
+            return findModule(type);
+        }
+    }
+
+    /** Configures and starts a {@link Drydock}. */
+    public static final class Builder {
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private final List<Fixture> fixtures = new ArrayList<>();
+        private Supplier<ContainerRuntime> runtimeFactory;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The 12-digit account id (default {@value #DEFAULT_ACCOUNT_ID}, or the setting {@code drydock.account}). */
+        public Builder accountId(String accountId) {
+            settings.put("account", accountId);
+            return this;
+        }
+
+        /** The region (default {@value #DEFAULT_REGION}, or the setting {@code drydock.region}). */
+        public Builder region(String region) {
+            settings.put("region", region);
+            return this;
+        }
+
+        /**
+         * Sets a configuration value as if it were the system property {@code drydock.<key>}, e.g.
+         * {@code setting("sandbox.image", "my-registry/busybox:1.36")}.
+         */
+        public Builder setting(String key, String value) {
+            settings.put(key, value);
+            return this;
+        }
+
+        /**
+         * The container runtime to use, created when Drydock starts connecting (default: the Docker engine
+         * Testcontainers' discovery finds, or a {@link SimulatedRuntime} when {@code drydock.runtime=simulated}).
+         */
+        public Builder runtime(Supplier<ContainerRuntime> runtime) {
+            this.runtimeFactory = runtime;
+            return this;
+        }
+
+        /** The clock every model timestamp comes from (default: the system UTC clock). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Infrastructure to create once started, in the order added. */
+        public Builder fixture(Fixture fixture) {
+            fixtures.add(fixture);
+            return this;
+        }
+
+        /**
+         * Starts the instance and applies the fixtures.
+         *
+         * @throws DrydockException when the endpoint cannot start or a fixture is invalid (the instance is closed)
+         */
+        public Drydock start() {
+            Drydock drydock;
+            try {
+                drydock = new Drydock(this);
+            } catch (IOException e) {
+                throw new DrydockException("Drydock could not start its endpoint on the loopback address: " + e, e);
+            }
+            try {
+                for (Fixture f : fixtures) {
+                    drydock.apply(f);
+                }
+            } catch (RuntimeException e) {
+                drydock.close();
+                throw e;
+            }
+            return drydock;
+        }
+    }
+}

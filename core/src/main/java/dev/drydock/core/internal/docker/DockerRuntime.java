@@ -1,0 +1,563 @@
+package dev.drydock.core.internal.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Version;
+import dev.drydock.core.DrydockException;
+import dev.drydock.core.runtime.ContainerRuntime;
+import dev.drydock.core.runtime.ContainerSpec;
+import dev.drydock.core.runtime.ContainerState;
+import dev.drydock.core.runtime.NetworkInfo;
+import dev.drydock.core.runtime.RuntimeFailure;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+
+/**
+ * {@link ContainerRuntime} on a real Docker engine, through docker-java. The engine is found the way
+ * Testcontainers finds it ({@code DOCKER_HOST}, {@code ~/.testcontainers.properties}, the default socket, Docker
+ * Desktop, colima ...), but without Testcontainers' Ryuk container or start-up checks: Drydock labels and sweeps
+ * its own objects. The engine's API version is negotiated, never pinned.
+ */
+public final class DockerRuntime implements ContainerRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerRuntime.class);
+    private static final long MIB = 1024L * 1024L;
+
+    private final DockerClient client;
+    private final String description;
+    private final List<Closeable> subscriptions = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DockerRuntime(DockerClient client, String description) {
+        this.client = client;
+        this.description = description;
+    }
+
+    /**
+     * Connects to the Docker engine Testcontainers' discovery finds.
+     *
+     * @throws DrydockException when no engine answers, naming what was tried and what to do
+     */
+    public static DockerRuntime connect() {
+        long t0 = System.nanoTime();
+        DockerClientProviderStrategy strategy;
+        try {
+            List<DockerClientProviderStrategy> strategies = new ArrayList<>();
+            ServiceLoader.load(DockerClientProviderStrategy.class, DockerClientProviderStrategy.class.getClassLoader())
+                    .forEach(strategies::add);
+            strategy = DockerClientProviderStrategy.getFirstValidStrategy(strategies);
+        } catch (RuntimeException e) {
+            throw new DrydockException("Drydock runs ECS tasks as Docker containers, but no Docker engine answers ("
+                    + e.getMessage() + "). Start Docker, or point DOCKER_HOST at a running engine (for example "
+                    + "unix:///var/run/docker.sock), then run the tests again. On a Debian machine as root, "
+                    + "scripts/docker-up.sh in the Drydock repository installs and starts one.", e);
+        }
+        DockerClient client = strategy.getDockerClient();
+        Version version = client.versionCmd().exec();
+        String description = "Docker " + version.getVersion() + " (API " + version.getApiVersion() + ") via "
+                + strategy.getDescription();
+        LOG.info("Drydock connected to {} in {} ms", description, (System.nanoTime() - t0) / 1_000_000);
+        return new DockerRuntime(client, description);
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public boolean realContainers() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> imageId(String image) {
+        try {
+            return Optional.ofNullable(client.inspectImageCmd(image).exec().getId());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw translate(e, "inspect image " + image);
+        }
+    }
+
+    @Override
+    public String ensureImage(String image) {
+        Optional<String> present = imageId(image);
+        if (present.isPresent()) {
+            return present.get();
+        }
+        LOG.info("Pulling image {} ...", image);
+        long t0 = System.nanoTime();
+        try {
+            client.pullImageCmd(image).start().awaitCompletion(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, "interrupted while pulling " + image, e);
+        } catch (RuntimeException e) {
+            throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, rootMessage(e), e);
+        }
+        String id = imageId(image).orElseThrow(() -> new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL,
+                "the pull of " + image + " finished but the image is not present", null));
+        LOG.info("Pulled image {} in {} ms", image, (System.nanoTime() - t0) / 1_000_000);
+        return id;
+    }
+
+    @Override
+    public NetworkInfo createNetwork(String name, Map<String, String> labels) {
+        try {
+            String id = client.createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels).exec().getId();
+            Network network = client.inspectNetworkCmd().withNetworkId(id).exec();
+            String subnet = null;
+            String gateway = null;
+            if (network.getIpam() != null && network.getIpam().getConfig() != null) {
+                for (Network.Ipam.Config config : network.getIpam().getConfig()) {
+                    if (config.getSubnet() != null && config.getSubnet().contains(".")) {
+                        subnet = config.getSubnet();
+                        gateway = config.getGateway();
+                        break;
+                    }
+                }
+            }
+            return new NetworkInfo(id, name, subnet, gateway);
+        } catch (RuntimeException e) {
+            throw translate(e, "create network " + name);
+        }
+    }
+
+    @Override
+    public void removeNetwork(String networkId) {
+        try {
+            client.removeNetworkCmd(networkId).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (RuntimeException e) {
+            throw translate(e, "remove network " + networkId);
+        }
+    }
+
+    @Override
+    public String createContainer(ContainerSpec spec) {
+        HostConfig host = HostConfig.newHostConfig()
+                .withInit(spec.init())
+                .withReadonlyRootfs(spec.readonlyRootFilesystem());
+        if (spec.joinNetworkOf() != null) {
+            host.withNetworkMode("container:" + spec.joinNetworkOf());
+        } else {
+            host.withNetworkMode(spec.network());
+        }
+        if (!spec.extraHosts().isEmpty()) {
+            host.withExtraHosts(spec.extraHosts().toArray(String[]::new));
+        }
+        if (spec.memoryMiB() != null) {
+            host.withMemory(spec.memoryMiB() * MIB);
+        }
+        if (spec.memoryReservationMiB() != null) {
+            host.withMemoryReservation(spec.memoryReservationMiB() * MIB);
+        }
+        if (spec.cpuShares() != null && spec.cpuShares() >= 2) {
+            host.withCpuShares(spec.cpuShares());
+        }
+        List<ExposedPort> exposed = new ArrayList<>();
+        Ports ports = new Ports();
+        for (ContainerSpec.PortBinding p : spec.publishedPorts()) {
+            ExposedPort port = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
+            exposed.add(port);
+            ports.bind(port, Ports.Binding.bindIp("127.0.0.1"));
+        }
+        if (!exposed.isEmpty()) {
+            host.withPortBindings(ports);
+        }
+        if (!spec.mounts().isEmpty()) {
+            List<com.github.dockerjava.api.model.Mount> mounts = new ArrayList<>();
+            for (ContainerSpec.Mount m : spec.mounts()) {
+                mounts.add(new com.github.dockerjava.api.model.Mount()
+                        .withType(m.bind() ? com.github.dockerjava.api.model.MountType.BIND
+                                : com.github.dockerjava.api.model.MountType.VOLUME)
+                        .withSource(m.source()).withTarget(m.target()).withReadOnly(m.readOnly()));
+            }
+            host.withMounts(mounts);
+        }
+        List<String> env = new ArrayList<>();
+        spec.environment().forEach((k, v) -> env.add(k + "=" + v));
+        try {
+            CreateContainerCmd cmd = client.createContainerCmd(spec.image())
+                    .withName(spec.name())
+                    .withLabels(spec.labels())
+                    .withEnv(env)
+                    .withHostConfig(host);
+            if (!exposed.isEmpty()) {
+                cmd.withExposedPorts(exposed);
+            }
+            if (spec.entryPoint() != null) {
+                cmd.withEntrypoint(spec.entryPoint());
+            }
+            if (spec.command() != null) {
+                cmd.withCmd(spec.command());
+            }
+            if (spec.workingDirectory() != null) {
+                cmd.withWorkingDir(spec.workingDirectory());
+            }
+            if (spec.user() != null) {
+                cmd.withUser(spec.user());
+            }
+            if (spec.stopTimeout() != null) {
+                cmd.withStopTimeout((int) Math.max(0, spec.stopTimeout().toSeconds()));
+            }
+            if (spec.network() != null && !spec.networkAliases().isEmpty()) {
+                cmd.withAliases(spec.networkAliases());
+            }
+            return cmd.exec().getId();
+        } catch (RuntimeException e) {
+            RuntimeFailure failure = translate(e, "create container " + spec.name());
+            if (failure.kind() == RuntimeFailure.Kind.OTHER) {
+                throw new RuntimeFailure(RuntimeFailure.Kind.CONTAINER_START, failure.getMessage(), e);
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public void startContainer(String containerId) {
+        try {
+            client.startContainerCmd(containerId).exec();
+        } catch (NotModifiedException e) {
+            // already running
+        } catch (RuntimeException e) {
+            RuntimeFailure failure = translate(e, "start container " + containerId);
+            if (failure.kind() == RuntimeFailure.Kind.OTHER) {
+                throw new RuntimeFailure(RuntimeFailure.Kind.CONTAINER_START, failure.getMessage(), e);
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public ContainerState inspectContainer(String containerId) {
+        InspectContainerResponse r;
+        try {
+            r = client.inspectContainerCmd(containerId).exec();
+        } catch (RuntimeException e) {
+            throw translate(e, "inspect container " + containerId);
+        }
+        InspectContainerResponse.ContainerState s = r.getState();
+        boolean running = Boolean.TRUE.equals(s.getRunning());
+        Long exit = s.getExitCodeLong();
+        boolean exited = !running && s.getFinishedAt() != null && !s.getFinishedAt().startsWith("0001");
+        String ip = null;
+        if (r.getNetworkSettings() != null && r.getNetworkSettings().getNetworks() != null) {
+            for (ContainerNetwork n : r.getNetworkSettings().getNetworks().values()) {
+                if (n.getIpAddress() != null && !n.getIpAddress().isEmpty()) {
+                    ip = n.getIpAddress();
+                    break;
+                }
+            }
+        }
+        Map<String, Integer> published = new LinkedHashMap<>();
+        if (r.getNetworkSettings() != null && r.getNetworkSettings().getPorts() != null) {
+            r.getNetworkSettings().getPorts().getBindings().forEach((port, bindings) -> {
+                if (bindings != null && bindings.length > 0 && bindings[0].getHostPortSpec() != null) {
+                    published.put(port.getPort() + "/" + port.getProtocol().toString(),
+                            Integer.parseInt(bindings[0].getHostPortSpec()));
+                }
+            });
+        }
+        String error = s.getError() == null || s.getError().isEmpty() ? null : s.getError();
+        return new ContainerState(r.getId(), running, exited && exit != null ? Integer.valueOf(exit.intValue()) : null,
+                Boolean.TRUE.equals(s.getOOMKilled()), error, parseTime(s.getStartedAt()),
+                exited ? parseTime(s.getFinishedAt()) : null, ip, published, r.getImageId());
+    }
+
+    @Override
+    public void stopContainer(String containerId, Duration timeout) {
+        try {
+            client.stopContainerCmd(containerId).withTimeout((int) Math.max(0, timeout.toSeconds())).exec();
+        } catch (NotModifiedException | NotFoundException e) {
+            // already stopped or gone
+        } catch (RuntimeException e) {
+            throw translate(e, "stop container " + containerId);
+        }
+    }
+
+    @Override
+    public void removeContainer(String containerId) {
+        try {
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("is already in progress")) {
+                return;
+            }
+            throw translate(e, "remove container " + containerId);
+        }
+    }
+
+    @Override
+    public List<String> logTail(String containerId, int lines) {
+        Deque<String> out = new ArrayDeque<>();
+        StringBuilder partial = new StringBuilder();
+        try {
+            client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                            int nl;
+                            while ((nl = partial.indexOf("\n")) >= 0) {
+                                out.add(partial.substring(0, nl));
+                                partial.delete(0, nl + 1);
+                            }
+                        }
+                    }).awaitCompletion(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (NotFoundException e) {
+            return List.of();
+        } catch (RuntimeException e) {
+            throw translate(e, "read logs of container " + containerId);
+        }
+        if (partial.length() > 0) {
+            out.add(partial.toString());
+        }
+        while (out.size() > lines) {
+            out.removeFirst();
+        }
+        return new ArrayList<>(out);
+    }
+
+    @Override
+    public AutoCloseable onExit(Map<String, String> labels, Consumer<String> listener) {
+        ExitWatcher watcher = new ExitWatcher(labels, listener);
+        watcher.subscribe();
+        synchronized (subscriptions) {
+            subscriptions.add(watcher);
+        }
+        return watcher::close;
+    }
+
+    @Override
+    public int removeLabelled(Map<String, String> labels) {
+        int removed = 0;
+        try {
+            for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+                removeContainer(c.getId());
+                removed++;
+            }
+            for (Network n : client.listNetworksCmd().exec()) {
+                if (n.getLabels() != null && n.getLabels().entrySet().containsAll(labels.entrySet())) {
+                    removeNetwork(n.getId());
+                    removed++;
+                }
+            }
+            List<String> volumeFilter = new ArrayList<>();
+            labels.forEach((k, v) -> volumeFilter.add(k + "=" + v));
+            var volumes = client.listVolumesCmd().withFilter("label", volumeFilter).exec().getVolumes();
+            if (volumes != null) {
+                for (var v : volumes) {
+                    try {
+                        client.removeVolumeCmd(v.getName()).exec();
+                        removed++;
+                    } catch (NotFoundException e) {
+                        // gone
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw translate(e, "remove objects labelled " + labels);
+        }
+        return removed;
+    }
+
+    @Override
+    public List<Map<String, String>> labelledObjects(Map<String, String> labels) {
+        List<Map<String, String>> result = new ArrayList<>();
+        try {
+            for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+                result.add(c.getLabels() == null ? Map.of() : c.getLabels());
+            }
+            for (Network n : client.listNetworksCmd().exec()) {
+                if (n.getLabels() != null && n.getLabels().entrySet().containsAll(labels.entrySet())) {
+                    result.add(n.getLabels());
+                }
+            }
+        } catch (RuntimeException e) {
+            throw translate(e, "list objects labelled " + labels);
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (subscriptions) {
+            for (Closeable c : subscriptions) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    LOG.debug("Closing an event subscription failed", e);
+                }
+            }
+            subscriptions.clear();
+        }
+    }
+
+    /** Streams the engine's {@code die}/{@code destroy} events for labelled containers, resubscribing on errors. */
+    private final class ExitWatcher implements Closeable {
+        private final Map<String, String> labels;
+        private final Consumer<String> listener;
+        private volatile Closeable stream;
+        private volatile boolean stopped;
+
+        ExitWatcher(Map<String, String> labels, Consumer<String> listener) {
+            this.labels = labels;
+            this.listener = listener;
+        }
+
+        void subscribe() {
+            if (stopped || closed.get()) {
+                return;
+            }
+            stream = client.eventsCmd().withEventTypeFilter("container").withEventFilter("die", "destroy")
+                    .withLabelFilter(labels)
+                    .exec(new ResultCallback.Adapter<Event>() {
+                        @Override
+                        public void onNext(Event event) {
+                            if (event.getId() != null) {
+                                try {
+                                    listener.accept(event.getId());
+                                } catch (RuntimeException e) {
+                                    LOG.warn("Container exit listener failed for {}", event.getId(), e);
+                                }
+                            }
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            if (!stopped && !closed.get()) {
+                                LOG.debug("Docker event stream failed; resubscribing", t);
+                                resubscribeLater();
+                            }
+                        }
+
+                        @Override
+                        public void onComplete() {
+                            if (!stopped && !closed.get()) {
+                                resubscribeLater();
+                            }
+                        }
+                    });
+        }
+
+        private void resubscribeLater() {
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(1000);
+                    subscribe();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    LOG.debug("Resubscribing to Docker events failed", e);
+                    resubscribeLater();
+                }
+            }, "drydock-docker-events");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            stopped = true;
+            Closeable s = stream;
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    private static Instant parseTime(String time) {
+        if (time == null || time.isEmpty() || time.startsWith("0001")) {
+            return null;
+        }
+        try {
+            return Instant.parse(time);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static RuntimeFailure translate(RuntimeException e, String what) {
+        if (e instanceof RuntimeFailure f) {
+            return f;
+        }
+        if (e instanceof NotFoundException) {
+            return new RuntimeFailure(RuntimeFailure.Kind.NOT_FOUND, what + ": " + rootMessage(e), e);
+        }
+        if (!(e instanceof DockerException) || isConnectionFailure(e)) {
+            return new RuntimeFailure(RuntimeFailure.Kind.ENGINE_UNAVAILABLE,
+                    what + ": the Docker engine does not answer (" + rootMessage(e) + ")", e);
+        }
+        return new RuntimeFailure(RuntimeFailure.Kind.OTHER, what + ": " + rootMessage(e), e);
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost meaningful message, with docker-java's JSON wrapping removed. */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (e instanceof DockerException && e.getMessage() != null) {
+            message = e.getMessage();
+        }
+        message = message.trim();
+        int json = message.indexOf("{\"message\":\"");
+        if (json >= 0) {
+            String inner = message.substring(json + 12);
+            int end = inner.lastIndexOf("\"}");
+            message = (end > 0 ? inner.substring(0, end) : inner).replace("\\\"", "\"");
+        }
+        return message;
+    }
+}

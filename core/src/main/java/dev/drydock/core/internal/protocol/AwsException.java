@@ -1,0 +1,49 @@
+package dev.drydock.core.internal.protocol;
+
+import java.util.Objects;
+
+/**
+ * An error an AWS operation answers: the AWS error code (the SDK model's exception shape name, for example
+ * {@code ClusterNotFoundException}), the HTTP status and the message, as AWS writes them. The protocol codec
+ * serializes it at the edge so the SDK throws its own typed exception.
+ *
+ * <p>Handlers throw it; nothing stored changes when an operation fails this way, because handlers validate
+ * before they mutate.
+ */
+public class AwsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String errorCode;
+    private final int httpStatus;
+
+    public AwsException(String errorCode, int httpStatus, String message) {
+        super(message, null, false, false);
+        this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
+        this.httpStatus = httpStatus;
+    }
+
+    /** A client fault (HTTP 400) with the given AWS error code and message. */
+    public static AwsException client(String errorCode, String message) {
+        return new AwsException(errorCode, 400, message);
+    }
+
+    /** A server fault (HTTP 500) with the given AWS error code and message. */
+    public static AwsException server(String errorCode, String message) {
+        return new AwsException(errorCode, 500, message);
+    }
+
+    /** The AWS error code, for example {@code ClusterNotFoundException}. */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    /** The HTTP status code of the error response. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    @Override
+    public String toString() {
+        return errorCode + " (" + httpStatus + "): " + getMessage();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.drydock.core.internal.service;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides whether the caller of an operation may perform an IAM action on a resource, as AWS's policy evaluation
+ * does, and records the decision. Throws {@code AccessDeniedException} when denied.
+ */
+@FunctionalInterface
+public interface Authorizer {
+    /** Allows everything; used when no IAM model is active. */
+    Authorizer ALLOW_ALL = (context, action, resource, conditionKeys) -> { };
+
+    /**
+     * @param context the call being authorized
+     * @param action the IAM action, e.g. {@code ecs:RunTask}
+     * @param resource the resource ARN the Service Authorization Reference lists for the action, or {@code *}
+     * @param conditionKeys the request's condition keys (service-specific ones such as {@code ecs:cluster}; the
+     *     global {@code aws:} keys are added by the authorizer)
+     */
+    void authorize(CallContext context, String action, String resource, Map<String, List<String>> conditionKeys);
+}

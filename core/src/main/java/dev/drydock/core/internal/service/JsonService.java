@@ -1,0 +1,201 @@
+package dev.drydock.core.internal.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drydock.core.internal.http.HttpRequest;
+import dev.drydock.core.internal.http.HttpResponse;
+import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.internal.protocol.SdkPojoJson;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
+
+/**
+ * One AWS service spoken over the AWS JSON 1.0/1.1 protocol ({@code X-Amz-Target: Prefix.Operation}, a JSON body,
+ * errors as {@code {"__type": code, "message": ...}}), with its routing table: one handler per operation.
+ *
+ * <p>An operation that AWS has but Drydock does not implement answers HTTP 501 {@code NotImplementedException}
+ * naming it; one that AWS does not have answers {@code UnknownOperationException}.
+ */
+public final class JsonService {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonService.class);
+
+    private final String signingName;
+    private final String targetPrefix;
+    private final String contentType;
+    private final Set<String> awsOperations;
+    private final Map<String, Binding<?, ?>> operations;
+    private final Function<String, AwsException> missingMemberError;
+    private final Clock clock;
+
+    private JsonService(Builder builder) {
+        this.signingName = builder.signingName;
+        this.targetPrefix = builder.targetPrefix;
+        this.contentType = "application/x-amz-json-" + builder.jsonVersion;
+        this.awsOperations = Collections.unmodifiableSet(new TreeSet<>(builder.awsOperations));
+        this.operations = Map.copyOf(builder.operations);
+        this.missingMemberError = builder.missingMemberError;
+        this.clock = builder.clock;
+    }
+
+    /**
+     * Starts a routing table.
+     *
+     * @param signingName the SigV4 signing name, e.g. {@code ecs}
+     * @param targetPrefix the {@code X-Amz-Target} prefix, e.g. {@code AmazonEC2ContainerServiceV20141113}
+     * @param clientInterface the SDK's synchronous client interface, e.g. {@code EcsClient.class}; its methods name
+     *     every operation AWS has
+     */
+    public static Builder builder(String signingName, String targetPrefix, Class<?> clientInterface) {
+        return new Builder(signingName, targetPrefix, clientInterface);
+    }
+
+    /** The SigV4 signing name, e.g. {@code ecs}. */
+    public String signingName() {
+        return signingName;
+    }
+
+    /** The {@code X-Amz-Target} prefix. */
+    public String targetPrefix() {
+        return targetPrefix;
+    }
+
+    /** Names of the operations Drydock implements, sorted. */
+    public Set<String> implementedOperations() {
+        return new TreeSet<>(operations.keySet());
+    }
+
+    /** Names of every operation AWS has for this service, sorted. */
+    public Set<String> awsOperations() {
+        return awsOperations;
+    }
+
+    /**
+     * Serves one request whose {@code X-Amz-Target} names this service.
+     *
+     * @param request the HTTP request
+     * @param caller the authenticated principal
+     * @param authorizer IAM authorization for the call
+     */
+    public HttpResponse handle(HttpRequest request, Caller caller, Authorizer authorizer) {
+        String requestId = UUID.randomUUID().toString();
+        String target = request.header("X-Amz-Target");
+        String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+        try {
+            if (!"POST".equals(request.method())) {
+                throw AwsException.client("UnknownOperationException",
+                        "The " + signingName + " API takes POST requests with an X-Amz-Target header.");
+            }
+            Binding<?, ?> binding = operations.get(operation);
+            if (binding == null) {
+                if (awsOperations.contains(operation)) {
+                    throw new AwsException("NotImplementedException", 501, "Drydock does not implement "
+                            + signingName + ":" + operation + " yet. Implemented " + signingName + " operations: "
+                            + String.join(", ", implementedOperations()) + ".");
+                }
+                throw AwsException.client("UnknownOperationException",
+                        "Unknown operation " + target + ".");
+            }
+            CallContext context = new CallContext(requestId, signingName, operation, caller,
+                    request.remoteAddress().getAddress().getHostAddress(), false, clock.instant(), authorizer);
+            SdkPojo response = binding.invoke(request.body(), context, missingMemberError);
+            LOG.debug("{}:{} -> 200", signingName, operation);
+            return HttpResponse.of(200, contentType, SdkPojoJson.write(response))
+                    .withHeader("x-amzn-RequestId", requestId);
+        } catch (AwsException e) {
+            LOG.debug("{}:{} -> {} {}: {}", signingName, operation, e.httpStatus(), e.errorCode(), e.getMessage());
+            return error(e, requestId);
+        }
+    }
+
+    /** The JSON-protocol error response for {@code e}. */
+    public HttpResponse error(AwsException e, String requestId) {
+        ObjectNode body = SdkPojoJson.MAPPER.createObjectNode();
+        body.put("__type", e.errorCode());
+        body.put("message", e.getMessage());
+        return HttpResponse.of(e.httpStatus(), contentType, body.toString().getBytes(StandardCharsets.UTF_8))
+                .withHeader("x-amzn-RequestId", requestId)
+                .withHeader("x-amzn-ErrorType", e.errorCode());
+    }
+
+    private record Binding<I extends SdkPojo, O extends SdkPojo>(Class<I> requestType, Operation<I, O> handler) {
+        O invoke(byte[] body, CallContext context, Function<String, AwsException> missingMemberError) {
+            I request = SdkPojoJson.read(body, requestType);
+            SdkPojoJson.firstMissingRequiredMember(request).ifPresent(path -> {
+                throw missingMemberError.apply(path);
+            });
+            return handler.call(request, context);
+        }
+    }
+
+    /** Builds a {@link JsonService}. */
+    public static final class Builder {
+        private final String signingName;
+        private final String targetPrefix;
+        private final Set<String> awsOperations = new TreeSet<>();
+        private final Map<String, Binding<?, ?>> operations = new LinkedHashMap<>();
+        private String jsonVersion = "1.1";
+        private Clock clock = Clock.systemUTC();
+        private Function<String, AwsException> missingMemberError = path -> AwsException.client(
+                "ValidationException", "1 validation error detected: Value null at '" + path
+                        + "' failed to satisfy constraint: Member must not be null");
+
+        private Builder(String signingName, String targetPrefix, Class<?> clientInterface) {
+            this.signingName = signingName;
+            this.targetPrefix = targetPrefix;
+            for (Method m : clientInterface.getMethods()) {
+                if (m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])
+                        && !Modifier.isStatic(m.getModifiers())) {
+                    String name = m.getParameterTypes()[0].getSimpleName();
+                    awsOperations.add(name.substring(0, name.length() - "Request".length()));
+                }
+            }
+        }
+
+        /** The protocol version: {@code 1.0} or {@code 1.1} (default). */
+        public Builder jsonVersion(String version) {
+            this.jsonVersion = version;
+            return this;
+        }
+
+        /** The clock that stamps {@link CallContext#receivedAt()}. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * The error the service answers when a required member is missing; receives the member's path, e.g.
+         * {@code taskDefinition} or {@code containerDefinitions.0.name}.
+         */
+        public Builder missingMemberError(Function<String, AwsException> error) {
+            this.missingMemberError = error;
+            return this;
+        }
+
+        /** Routes {@code name} to {@code handler}. */
+        public <I extends SdkPojo, O extends SdkPojo> Builder operation(String name, Class<I> requestType,
+                Operation<I, O> handler) {
+            if (!awsOperations.contains(name)) {
+                throw new IllegalArgumentException(signingName + " has no operation named " + name);
+            }
+            operations.put(name, new Binding<>(requestType, handler));
+            return this;
+        }
+
+        public JsonService build() {
+            return new JsonService(this);
+        }
+    }
+}

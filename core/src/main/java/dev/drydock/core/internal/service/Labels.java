@@ -1,0 +1,24 @@
+package dev.drydock.core.internal.service;
+
+/** Names of the labels on every Docker object Drydock creates. */
+public final class Labels {
+    /** Present ({@code true}) on every Drydock object. */
+    public static final String DRYDOCK = "dev.drydock";
+    /** The session (Drydock instance) id. */
+    public static final String SESSION = "dev.drydock.session";
+    /** The owning JVM's process id. */
+    public static final String PID = "dev.drydock.pid";
+    /** The owning JVM's start time (epoch milliseconds), to tell a reused pid apart. */
+    public static final String PROCESS_START = "dev.drydock.process-start";
+    /** The host name the owning JVM runs on. */
+    public static final String HOST = "dev.drydock.host";
+    /** The ECS cluster a task container belongs to. */
+    public static final String CLUSTER = "dev.drydock.ecs.cluster";
+    /** The ECS task ARN a container belongs to. */
+    public static final String TASK = "dev.drydock.ecs.task";
+    /** The container definition name, or {@code ~sandbox} for a task's network sandbox. */
+    public static final String CONTAINER = "dev.drydock.ecs.container";
+
+    private Labels() {
+    }
+}

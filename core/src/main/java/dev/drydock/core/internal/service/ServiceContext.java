@@ -1,0 +1,55 @@
+package dev.drydock.core.internal.service;
+
+import dev.drydock.core.internal.http.HttpRequest;
+import dev.drydock.core.internal.http.HttpResponse;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+
+/** What a {@link ServiceModule} gets from the Drydock instance it runs in. */
+public interface ServiceContext {
+
+    /** The 12-digit account id every resource belongs to. */
+    String accountId();
+
+    /** The region, e.g. {@code us-east-1}. */
+    String region();
+
+    /** The clock that stamps every timestamp the models report. */
+    Clock clock();
+
+    /** The session id: unique per Drydock instance; Docker objects carry it as a label. */
+    String sessionId();
+
+    /**
+     * Labels every Docker object of this session carries (session, owning process), plus the given ones.
+     */
+    Map<String, String> labels(Map<String, String> extra);
+
+    /**
+     * The container runtime with its session network, connecting on first use. Blocks until the runtime is ready;
+     * never call it from an API handler (reads never block on Docker).
+     *
+     * @throws dev.drydock.core.DrydockException when no runtime can be reached, saying what to do
+     */
+    RuntimeSession runtime();
+
+    /** The configuration (system properties, environment, {@code drydock.properties}). */
+    DrydockSettings settings();
+
+    /** Serves an AWS JSON protocol service on the endpoint. */
+    void register(JsonService service);
+
+    /**
+     * Serves plain HTTP requests whose path starts with {@code pathPrefix} (for example {@code /v4/} for the task
+     * metadata endpoint).
+     */
+    void registerPath(String pathPrefix, Function<HttpRequest, HttpResponse> handler);
+
+    /** The endpoint URI the test JVM uses, e.g. {@code http://127.0.0.1:41234}. */
+    URI endpoint();
+
+    /** Another module of the same instance, when present. */
+    <T extends ServiceModule> java.util.Optional<T> module(Class<T> type);
+}

@@ -1,0 +1,27 @@
+package dev.drydock.core.internal.service;
+
+/**
+ * A service model (ECS, ECR, EFS ...) that plugs into a Drydock instance. Implementations are found with
+ * {@link java.util.ServiceLoader}: a module on the classpath is active, one that is absent is not, and the service
+ * modules never depend on each other.
+ *
+ * <p>Lifecycle: a fresh instance per Drydock instance; {@link #start} once, {@link #close} once.
+ */
+public interface ServiceModule extends AutoCloseable {
+
+    /** The service's short name and SigV4 signing name, e.g. {@code ecs}. */
+    String name();
+
+    /**
+     * Starts the module: builds its backend and registers its protocol handlers with the context. Must be quick
+     * (no Docker work): the endpoint answers as soon as every module has started.
+     */
+    void start(ServiceContext context);
+
+    /**
+     * Stops everything the module runs (tasks, controllers) and releases its resources. Docker objects are also
+     * swept by label afterwards, so a module that fails here loses nothing.
+     */
+    @Override
+    void close();
+}

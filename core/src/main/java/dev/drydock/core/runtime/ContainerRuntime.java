@@ -1,0 +1,91 @@
+package dev.drydock.core.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The port through which Drydock's service models run containers: create, start, stop and remove them, their
+ * networks, their logs and their exits. {@code DockerRuntime} implements it on a real Docker engine; a simulated
+ * runtime implements it without one for fast control-plane tests.
+ *
+ * <p>Every object a runtime creates must carry the labels it is given, so that a sweep can remove it. All methods
+ * may block on the engine; callers never call them while holding a model lock. Failures are
+ * {@link RuntimeFailure}s.
+ */
+public interface ContainerRuntime extends AutoCloseable {
+
+    /** One line for logs, e.g. {@code Docker 20.10.24 (API 1.41) at unix:///var/run/docker.sock}. */
+    String description();
+
+    /** Whether containers really run (so ports answer and processes exit on their own). */
+    boolean realContainers();
+
+    /**
+     * Makes sure an image is present, pulling it when it is not.
+     *
+     * @return the image's content id, e.g. {@code sha256:...}
+     * @throws RuntimeFailure {@link RuntimeFailure.Kind#IMAGE_PULL} with the engine's reason
+     */
+    String ensureImage(String image);
+
+    /** The image's content id when the image is present locally. */
+    Optional<String> imageId(String image);
+
+    /** Creates a bridge network with the given labels. */
+    NetworkInfo createNetwork(String name, Map<String, String> labels);
+
+    /** Removes a network; absent networks are ignored. */
+    void removeNetwork(String networkId);
+
+    /**
+     * Creates a container (not started).
+     *
+     * @return the container id
+     */
+    String createContainer(ContainerSpec spec);
+
+    /** Starts a created container. */
+    void startContainer(String containerId);
+
+    /** The container's current state. */
+    ContainerState inspectContainer(String containerId);
+
+    /**
+     * Stops a container: SIGTERM, then SIGKILL after {@code timeout}. Stopped or absent containers are ignored.
+     */
+    void stopContainer(String containerId, Duration timeout);
+
+    /** Removes a container, running or not, with its anonymous volumes; absent containers are ignored. */
+    void removeContainer(String containerId);
+
+    /**
+     * The last lines the container wrote to stdout and stderr, oldest first.
+     *
+     * @param lines at most this many lines
+     */
+    List<String> logTail(String containerId, int lines);
+
+    /**
+     * Calls {@code listener} with the id of every container carrying all {@code labels} that exits (or is removed)
+     * from now on. Delivery happens on a runtime thread; the listener must not block for long.
+     *
+     * @return closes the subscription
+     */
+    AutoCloseable onExit(Map<String, String> labels, Consumer<String> listener);
+
+    /**
+     * Removes every container, network and volume that carries all the given labels.
+     *
+     * @return how many objects were removed
+     */
+    int removeLabelled(Map<String, String> labels);
+
+    /** Lists the label sets of every container and network that carries all the given labels. */
+    List<Map<String, String>> labelledObjects(Map<String, String> labels);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,302 @@
+package dev.drydock.core.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to create: one container, described in the runtime's neutral terms. Immutable; build with
+ * {@link #builder(String, String)}.
+ */
+public final class ContainerSpec {
+    private final String name;
+    private final String image;
+    private final List<String> entryPoint;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final String workingDirectory;
+    private final String user;
+    private final Map<String, String> labels;
+    private final String network;
+    private final List<String> networkAliases;
+    private final String joinNetworkOf;
+    private final List<PortBinding> publishedPorts;
+    private final List<String> extraHosts;
+    private final boolean init;
+    private final Long memoryMiB;
+    private final Long memoryReservationMiB;
+    private final Integer cpuShares;
+    private final boolean readonlyRootFilesystem;
+    private final Duration stopTimeout;
+    private final List<Mount> mounts;
+
+    private ContainerSpec(Builder b) {
+        this.name = b.name;
+        this.image = b.image;
+        this.entryPoint = b.entryPoint == null ? null : List.copyOf(b.entryPoint);
+        this.command = b.command == null ? null : List.copyOf(b.command);
+        this.environment = Map.copyOf(b.environment);
+        this.workingDirectory = b.workingDirectory;
+        this.user = b.user;
+        this.labels = Map.copyOf(b.labels);
+        this.network = b.network;
+        this.networkAliases = List.copyOf(b.networkAliases);
+        this.joinNetworkOf = b.joinNetworkOf;
+        this.publishedPorts = List.copyOf(b.publishedPorts);
+        this.extraHosts = List.copyOf(b.extraHosts);
+        this.init = b.init;
+        this.memoryMiB = b.memoryMiB;
+        this.memoryReservationMiB = b.memoryReservationMiB;
+        this.cpuShares = b.cpuShares;
+        this.readonlyRootFilesystem = b.readonlyRootFilesystem;
+        this.stopTimeout = b.stopTimeout;
+        this.mounts = List.copyOf(b.mounts);
+    }
+
+    /**
+     * @param name the container name (unique on the engine)
+     * @param image the image reference, e.g. {@code drydock/busybox:1.35-local}
+     */
+    public static Builder builder(String name, String image) {
+        return new Builder(name, image);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String image() {
+        return image;
+    }
+
+    /** The entry point replacing the image's, or {@code null} to keep the image's. */
+    public List<String> entryPoint() {
+        return entryPoint;
+    }
+
+    /** The command replacing the image's, or {@code null} to keep the image's. */
+    public List<String> command() {
+        return command;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** The working directory, or {@code null} for the image's. */
+    public String workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** The user ({@code name}, {@code uid}, {@code uid:gid} ...), or {@code null} for the image's. */
+    public String user() {
+        return user;
+    }
+
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    /** The network to attach to, or {@code null} when joining another container's network namespace. */
+    public String network() {
+        return network;
+    }
+
+    public List<String> networkAliases() {
+        return networkAliases;
+    }
+
+    /** The container whose network namespace this one joins, or {@code null}. */
+    public String joinNetworkOf() {
+        return joinNetworkOf;
+    }
+
+    /** Container ports to publish on the host's loopback address, each on an ephemeral host port. */
+    public List<PortBinding> publishedPorts() {
+        return publishedPorts;
+    }
+
+    /** Extra {@code host:ip} entries for {@code /etc/hosts}. */
+    public List<String> extraHosts() {
+        return extraHosts;
+    }
+
+    /** Whether a tiny init process runs as PID 1 (reaps zombies, forwards signals). */
+    public boolean init() {
+        return init;
+    }
+
+    /** Hard memory limit in MiB, or {@code null}. */
+    public Long memoryMiB() {
+        return memoryMiB;
+    }
+
+    /** Soft memory limit in MiB, or {@code null}. */
+    public Long memoryReservationMiB() {
+        return memoryReservationMiB;
+    }
+
+    /** Relative CPU weight (ECS CPU units map 1:1 to Docker CPU shares), or {@code null}. */
+    public Integer cpuShares() {
+        return cpuShares;
+    }
+
+    public boolean readonlyRootFilesystem() {
+        return readonlyRootFilesystem;
+    }
+
+    /** How long a stop waits after SIGTERM before SIGKILL, or {@code null} for the runtime's default. */
+    public Duration stopTimeout() {
+        return stopTimeout;
+    }
+
+    /** Volumes and bind mounts. */
+    public List<Mount> mounts() {
+        return mounts;
+    }
+
+    /**
+     * A container port published on the host.
+     *
+     * @param containerPort the port inside the container
+     * @param protocol {@code tcp} or {@code udp}
+     */
+    public record PortBinding(int containerPort, String protocol) {
+    }
+
+    /**
+     * A mount: a named volume or a host path.
+     *
+     * @param source volume name or absolute host path
+     * @param target absolute path inside the container
+     * @param readOnly whether it is mounted read-only
+     * @param bind {@code true} for a host path, {@code false} for a named volume
+     */
+    public record Mount(String source, String target, boolean readOnly, boolean bind) {
+    }
+
+    /** Builds a {@link ContainerSpec}. */
+    public static final class Builder {
+        private final String name;
+        private final String image;
+        private List<String> entryPoint;
+        private List<String> command;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private String workingDirectory;
+        private String user;
+        private final Map<String, String> labels = new LinkedHashMap<>();
+        private String network;
+        private final List<String> networkAliases = new ArrayList<>();
+        private String joinNetworkOf;
+        private final List<PortBinding> publishedPorts = new ArrayList<>();
+        private final List<String> extraHosts = new ArrayList<>();
+        private boolean init;
+        private Long memoryMiB;
+        private Long memoryReservationMiB;
+        private Integer cpuShares;
+        private boolean readonlyRootFilesystem;
+        private Duration stopTimeout;
+        private final List<Mount> mounts = new ArrayList<>();
+
+        private Builder(String name, String image) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.image = Objects.requireNonNull(image, "image");
+        }
+
+        public Builder entryPoint(List<String> entryPoint) {
+            this.entryPoint = entryPoint;
+            return this;
+        }
+
+        public Builder command(List<String> command) {
+            this.command = command;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> environment) {
+            this.environment.putAll(environment);
+            return this;
+        }
+
+        public Builder workingDirectory(String workingDirectory) {
+            this.workingDirectory = workingDirectory;
+            return this;
+        }
+
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder labels(Map<String, String> labels) {
+            this.labels.putAll(labels);
+            return this;
+        }
+
+        public Builder network(String network, List<String> aliases) {
+            this.network = network;
+            this.networkAliases.addAll(aliases);
+            return this;
+        }
+
+        public Builder joinNetworkOf(String containerId) {
+            this.joinNetworkOf = containerId;
+            return this;
+        }
+
+        public Builder publish(int containerPort, String protocol) {
+            this.publishedPorts.add(new PortBinding(containerPort, protocol));
+            return this;
+        }
+
+        public Builder extraHost(String hostAndIp) {
+            this.extraHosts.add(hostAndIp);
+            return this;
+        }
+
+        public Builder init(boolean init) {
+            this.init = init;
+            return this;
+        }
+
+        public Builder memoryMiB(Long memoryMiB) {
+            this.memoryMiB = memoryMiB;
+            return this;
+        }
+
+        public Builder memoryReservationMiB(Long memoryReservationMiB) {
+            this.memoryReservationMiB = memoryReservationMiB;
+            return this;
+        }
+
+        public Builder cpuShares(Integer cpuShares) {
+            this.cpuShares = cpuShares;
+            return this;
+        }
+
+        public Builder readonlyRootFilesystem(boolean readonly) {
+            this.readonlyRootFilesystem = readonly;
+            return this;
+        }
+
+        public Builder stopTimeout(Duration stopTimeout) {
+            this.stopTimeout = stopTimeout;
+            return this;
+        }
+
+        public Builder mount(Mount mount) {
+            this.mounts.add(mount);
+            return this;
+        }
+
+        public ContainerSpec build() {
+            if ((network == null) == (joinNetworkOf == null)) {
+                throw new IllegalArgumentException("A container either attaches to a network or joins another's");
+            }
+            return new ContainerSpec(this);
+        }
+    }
+}

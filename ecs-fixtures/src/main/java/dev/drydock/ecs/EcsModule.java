@@ -1,0 +1,130 @@
+package dev.drydock.ecs;
+
+import dev.drydock.core.internal.service.JsonService;
+import dev.drydock.core.internal.service.ServiceContext;
+import dev.drydock.core.internal.service.ServiceModule;
+import dev.drydock.ecs.internal.EcsArns;
+import dev.drydock.ecs.internal.EcsErrors;
+import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
+import dev.drydock.ecs.internal.lifecycle.TaskLauncher;
+import dev.drydock.ecs.internal.operations.CreateCluster;
+import dev.drydock.ecs.internal.operations.CreateService;
+import dev.drydock.ecs.internal.operations.DeleteCluster;
+import dev.drydock.ecs.internal.operations.DeleteService;
+import dev.drydock.ecs.internal.operations.DeregisterTaskDefinition;
+import dev.drydock.ecs.internal.operations.DescribeClusters;
+import dev.drydock.ecs.internal.operations.DescribeServices;
+import dev.drydock.ecs.internal.operations.DescribeTaskDefinition;
+import dev.drydock.ecs.internal.operations.DescribeTasks;
+import dev.drydock.ecs.internal.operations.ListClusters;
+import dev.drydock.ecs.internal.operations.ListServices;
+import dev.drydock.ecs.internal.operations.ListTagsForResource;
+import dev.drydock.ecs.internal.operations.ListTaskDefinitionFamilies;
+import dev.drydock.ecs.internal.operations.ListTaskDefinitions;
+import dev.drydock.ecs.internal.operations.ListTasks;
+import dev.drydock.ecs.internal.operations.RegisterTaskDefinition;
+import dev.drydock.ecs.internal.operations.RunTask;
+import dev.drydock.ecs.internal.operations.StopTask;
+import dev.drydock.ecs.internal.operations.TagResource;
+import dev.drydock.ecs.internal.operations.UntagResource;
+import dev.drydock.ecs.internal.operations.UpdateService;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteClusterRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeClustersRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
+import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
+import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRequest;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
+import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
+import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
+
+/**
+ * Amazon ECS in a Drydock instance: the ECS API (JSON 1.1, {@code X-Amz-Target: AmazonEC2ContainerServiceV20141113.*})
+ * on Drydock's endpoint, the model behind it, and tasks run as Docker containers. Found on the classpath by
+ * {@link java.util.ServiceLoader}; reach it with {@code drydock.service(EcsModule.class)}.
+ *
+ * <p>Implemented operations: clusters (Create, Describe, List, Delete), task definitions (Register, Describe, List,
+ * ListFamilies, Deregister), tasks (Run, Stop, Describe, List), services (Create, Describe, Update, Delete, List) and
+ * tags. Others answer {@code NotImplementedException} (HTTP 501) naming the operation.
+ */
+public final class EcsModule implements ServiceModule {
+    /** The {@code X-Amz-Target} prefix of the ECS API. */
+    public static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113";
+
+    private EcsBackend backend;
+    private TaskLauncher launcher;
+    private ServiceScheduler scheduler;
+    private JsonService api;
+
+    @Override
+    public String name() {
+        return "ecs";
+    }
+
+    @Override
+    public void start(ServiceContext context) {
+        backend = new EcsBackend(new EcsArns(context.region(), context.accountId()), context.clock());
+        launcher = new TaskLauncher(context, backend);
+        backend.lifecycle(launcher);
+        scheduler = new ServiceScheduler(backend, context.clock());
+        api = JsonService.builder("ecs", TARGET_PREFIX, EcsClient.class)
+                .clock(context.clock())
+                .missingMemberError(EcsErrors::missingMember)
+                .operation("CreateCluster", CreateClusterRequest.class, new CreateCluster(backend))
+                .operation("DescribeClusters", DescribeClustersRequest.class, new DescribeClusters(backend))
+                .operation("ListClusters", ListClustersRequest.class, new ListClusters(backend))
+                .operation("DeleteCluster", DeleteClusterRequest.class, new DeleteCluster(backend))
+                .operation("RegisterTaskDefinition", RegisterTaskDefinitionRequest.class,
+                        new RegisterTaskDefinition(backend))
+                .operation("DescribeTaskDefinition", DescribeTaskDefinitionRequest.class,
+                        new DescribeTaskDefinition(backend))
+                .operation("ListTaskDefinitions", ListTaskDefinitionsRequest.class, new ListTaskDefinitions(backend))
+                .operation("ListTaskDefinitionFamilies", ListTaskDefinitionFamiliesRequest.class,
+                        new ListTaskDefinitionFamilies(backend))
+                .operation("DeregisterTaskDefinition", DeregisterTaskDefinitionRequest.class,
+                        new DeregisterTaskDefinition(backend))
+                .operation("RunTask", RunTaskRequest.class, new RunTask(backend))
+                .operation("StopTask", StopTaskRequest.class, new StopTask(backend))
+                .operation("DescribeTasks", DescribeTasksRequest.class, new DescribeTasks(backend))
+                .operation("ListTasks", ListTasksRequest.class, new ListTasks(backend))
+                .operation("CreateService", CreateServiceRequest.class, new CreateService(backend))
+                .operation("DescribeServices", DescribeServicesRequest.class, new DescribeServices(backend))
+                .operation("UpdateService", UpdateServiceRequest.class, new UpdateService(backend))
+                .operation("DeleteService", DeleteServiceRequest.class, new DeleteService(backend))
+                .operation("ListServices", ListServicesRequest.class, new ListServices(backend))
+                .operation("TagResource", TagResourceRequest.class, new TagResource(backend))
+                .operation("UntagResource", UntagResourceRequest.class, new UntagResource(backend))
+                .operation("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(backend))
+                .build();
+        context.register(api);
+    }
+
+    /** The model, for Drydock's own fixtures and reports. Not a stable API. */
+    public EcsBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (launcher != null) {
+            launcher.close();
+        }
+    }
+}

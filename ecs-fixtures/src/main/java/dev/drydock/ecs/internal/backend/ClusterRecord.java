@@ -1,0 +1,59 @@
+package dev.drydock.ecs.internal.backend;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ClusterConfiguration;
+import software.amazon.awssdk.services.ecs.model.ClusterServiceConnectDefaults;
+import software.amazon.awssdk.services.ecs.model.ClusterSetting;
+import software.amazon.awssdk.services.ecs.model.Tag;
+
+/** One cluster's state. Guarded by the backend's lock. */
+final class ClusterRecord {
+    final String name;
+    final String arn;
+    String status = "ACTIVE";
+    List<Tag> tags = new ArrayList<>();
+    List<ClusterSetting> settings = new ArrayList<>();
+    List<String> capacityProviders = new ArrayList<>();
+    List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy = new ArrayList<>();
+    ClusterConfiguration configuration;
+    ClusterServiceConnectDefaults serviceConnectDefaults;
+
+    ClusterRecord(String name, String arn) {
+        this.name = name;
+        this.arn = arn;
+    }
+
+    boolean active() {
+        return "ACTIVE".equals(status);
+    }
+
+    Cluster toModel(int running, int pending, int activeServices, boolean includeTags, boolean includeSettings) {
+        Cluster.Builder b = Cluster.builder()
+                .clusterArn(arn)
+                .clusterName(name)
+                .status(status)
+                .registeredContainerInstancesCount(0)
+                .runningTasksCount(running)
+                .pendingTasksCount(pending)
+                .activeServicesCount(activeServices)
+                .statistics(List.of())
+                .capacityProviders(capacityProviders)
+                .defaultCapacityProviderStrategy(defaultCapacityProviderStrategy);
+        if (includeTags) {
+            b.tags(tags);
+        }
+        if (includeSettings) {
+            b.settings(settings);
+        }
+        if (configuration != null) {
+            b.configuration(configuration);
+        }
+        if (serviceConnectDefaults != null) {
+            b.serviceConnectDefaults(serviceConnectDefaults);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.drydock.ecs.internal.backend;
+
+import java.util.List;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.NetworkInterface;
+
+/** One container of a task. Guarded by the backend's lock. */
+public final class ContainerRecord {
+    final ContainerDefinition definition;
+    final String arn;
+    String lastStatus = "PENDING";
+    Integer exitCode;
+    String reason;
+    String runtimeId;
+    String imageDigest;
+    List<String> lastLogLines = List.of();
+
+    ContainerRecord(ContainerDefinition definition, String arn) {
+        this.definition = definition;
+        this.arn = arn;
+    }
+
+    /** The container definition as registered. */
+    public ContainerDefinition definition() {
+        return definition;
+    }
+
+    /** The container definition's name. */
+    public String name() {
+        return definition.name();
+    }
+
+    /** Whether the task stops when this container exits (ECS's default is true). */
+    public boolean essential() {
+        return definition.essential() == null || definition.essential();
+    }
+
+    /** The runtime's container id, once created. */
+    public String runtimeId() {
+        return runtimeId;
+    }
+
+    public String lastStatus() {
+        return lastStatus;
+    }
+
+    public Integer exitCode() {
+        return exitCode;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    /** The last log lines captured when the container stopped (empty while it runs). */
+    public List<String> lastLogLines() {
+        return lastLogLines;
+    }
+
+    Container toModel(String taskArn, String privateIp, String attachmentId) {
+        Container.Builder b = Container.builder()
+                .containerArn(arn)
+                .taskArn(taskArn)
+                .name(definition.name())
+                .image(definition.image())
+                .lastStatus(lastStatus)
+                .networkBindings(List.of())
+                .healthStatus("UNKNOWN")
+                .cpu(Integer.toString(definition.cpu() == null ? 0 : definition.cpu()));
+        if (definition.memory() != null) {
+            b.memory(definition.memory().toString());
+        }
+        if (definition.memoryReservation() != null) {
+            b.memoryReservation(definition.memoryReservation().toString());
+        }
+        if (runtimeId != null) {
+            b.runtimeId(runtimeId);
+        }
+        if (imageDigest != null) {
+            b.imageDigest(imageDigest);
+        }
+        if (exitCode != null) {
+            b.exitCode(exitCode);
+        }
+        if (reason != null) {
+            b.reason(reason);
+        }
+        if (privateIp != null) {
+            b.networkInterfaces(NetworkInterface.builder().attachmentId(attachmentId).privateIpv4Address(privateIp)
+                    .build());
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.drydock.ecs.internal.backend;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.UUID;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.DeploymentController;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceEvent;
+import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+/** One service's state. Guarded by the backend's lock. */
+final class ServiceRecord {
+    static final int MAX_EVENTS = 100;
+
+    final String name;
+    final String arn;
+    final String clusterName;
+    final String clusterArn;
+    final Instant createdAt;
+    final String createdBy;
+    final String launchType;
+    final List<CapacityProviderStrategyItem> capacityProviderStrategy;
+    final List<Tag> mutableTags;
+    final String roleArn;
+    final String propagateTags;
+    final boolean enableEcsManagedTags;
+    String status = "ACTIVE";
+    int desiredCount;
+    TaskDefinition taskDefinition;
+    NetworkConfiguration networkConfiguration;
+    DeploymentConfiguration deploymentConfiguration;
+    boolean enableExecuteCommand;
+    final List<DeploymentRecord> deployments = new ArrayList<>();
+    final LinkedList<ServiceEvent> events = new LinkedList<>();
+    boolean steadyStateReported;
+    int consecutiveLaunchFailures;
+    Instant nextLaunchAllowedAt = Instant.EPOCH;
+
+    ServiceRecord(String name, String arn, String clusterName, String clusterArn, Instant createdAt, String createdBy,
+            String launchType, List<CapacityProviderStrategyItem> capacityProviderStrategy, List<Tag> tags,
+            String propagateTags, boolean enableEcsManagedTags, String roleArn) {
+        this.name = name;
+        this.arn = arn;
+        this.clusterName = clusterName;
+        this.clusterArn = clusterArn;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+        this.launchType = launchType;
+        this.capacityProviderStrategy = List.copyOf(capacityProviderStrategy);
+        this.mutableTags = new ArrayList<>(tags);
+        this.roleArn = roleArn;
+        this.propagateTags = propagateTags;
+        this.enableEcsManagedTags = enableEcsManagedTags;
+    }
+
+    DeploymentRecord primary() {
+        return deployments.get(0);
+    }
+
+    void event(Instant now, String message) {
+        events.addFirst(ServiceEvent.builder().id(UUID.randomUUID().toString()).createdAt(now)
+                .message("(service " + name + ") " + message).build());
+        while (events.size() > MAX_EVENTS) {
+            events.removeLast();
+        }
+    }
+
+    Service toModel(int running, int pending, List<DeploymentCounts> counts, boolean includeTags) {
+        List<Deployment> deploymentModels = new ArrayList<>();
+        for (int i = 0; i < deployments.size(); i++) {
+            DeploymentCounts c = counts.get(i);
+            deploymentModels.add(deployments.get(i).toModel(c.running(), c.pending()));
+        }
+        Service.Builder b = Service.builder()
+                .serviceArn(arn)
+                .serviceName(name)
+                .clusterArn(clusterArn)
+                .loadBalancers(List.of())
+                .serviceRegistries(List.of())
+                .status(status)
+                .desiredCount(desiredCount)
+                .runningCount(running)
+                .pendingCount(pending)
+                .platformVersion("LATEST")
+                .platformFamily("Linux")
+                .taskDefinition(taskDefinition.taskDefinitionArn())
+                .deploymentConfiguration(deploymentConfiguration)
+                .deployments(deploymentModels)
+                .roleArn(roleArn)
+                .events(new ArrayList<>(events))
+                .createdAt(createdAt)
+                .createdBy(createdBy)
+                .placementConstraints(List.of())
+                .placementStrategy(List.of())
+                .networkConfiguration(networkConfiguration)
+                .schedulingStrategy("REPLICA")
+                .deploymentController(DeploymentController.builder().type("ECS").build())
+                .enableECSManagedTags(enableEcsManagedTags)
+                .propagateTags(propagateTags)
+                .enableExecuteCommand(enableExecuteCommand)
+                .availabilityZoneRebalancing("ENABLED");
+        if (launchType != null) {
+            b.launchType(launchType);
+        } else {
+            b.capacityProviderStrategy(capacityProviderStrategy);
+        }
+        if (includeTags) {
+            b.tags(mutableTags);
+        }
+        return b.build();
+    }
+
+    /**
+     * Running and pending task counts of one deployment.
+     *
+     * @param running tasks whose lastStatus is RUNNING
+     * @param pending tasks that are not yet running
+     */
+    record DeploymentCounts(int running, int pending) {
+    }
+}

@@ -1,0 +1,336 @@
+package dev.drydock.ecs.internal.backend;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.ecs.model.Attachment;
+import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
+import software.amazon.awssdk.services.ecs.model.EphemeralStorage;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskOverride;
+
+/** One task's state. Fields are guarded by the backend's lock; read it through {@link EcsBackend}. */
+public final class TaskRecord {
+    final String id;
+    final String arn;
+    final String clusterName;
+    final String clusterArn;
+    final TaskDefinition taskDefinition;
+    final TaskOverride overrides;
+    final String group;
+    final String startedBy;
+    final String launchType;
+    final String capacityProviderName;
+    final String platformVersion;
+    final AwsVpcConfiguration awsvpc;
+    final List<Tag> mutableTags;
+    final Instant createdAt;
+    final String serviceName;
+    final boolean enableExecuteCommand;
+    final String availabilityZone;
+    final List<ContainerRecord> containers = new ArrayList<>();
+    final List<TimelineEntry> timeline = new ArrayList<>();
+
+    long version = 1;
+    TaskStatus lastStatus = TaskStatus.PROVISIONING;
+    String desiredStatus = "RUNNING";
+    String stopCode;
+    String stoppedReason;
+    Instant pullStartedAt;
+    Instant pullStoppedAt;
+    Instant startedAt;
+    Instant connectivityAt;
+    Instant stoppingAt;
+    Instant executionStoppedAt;
+    Instant stoppedAt;
+    boolean reachedRunning;
+    boolean failureCounted;
+    boolean successCounted;
+
+    final String attachmentId = UUID.randomUUID().toString();
+    String attachmentStatus = "PRECREATED";
+    String subnetId;
+    String eniId;
+    String macAddress;
+    String privateIp;
+    String sandboxRuntimeId;
+    Map<String, Integer> hostPorts = Map.of();
+
+    TaskRecord(Builder b) {
+        this.id = b.id;
+        this.arn = b.arn;
+        this.clusterName = b.clusterName;
+        this.clusterArn = b.clusterArn;
+        this.taskDefinition = b.taskDefinition;
+        this.overrides = b.overrides;
+        this.group = b.group;
+        this.startedBy = b.startedBy;
+        this.launchType = b.launchType;
+        this.capacityProviderName = b.capacityProviderName;
+        this.platformVersion = b.platformVersion;
+        this.awsvpc = b.awsvpc;
+        this.mutableTags = new ArrayList<>(b.tags);
+        this.createdAt = b.createdAt;
+        this.serviceName = b.serviceName;
+        this.enableExecuteCommand = b.enableExecuteCommand;
+        this.availabilityZone = b.availabilityZone;
+        this.subnetId = awsvpc == null || awsvpc.subnets().isEmpty() ? null : awsvpc.subnets().get(0);
+        timeline.add(new TimelineEntry(createdAt, "PROVISIONING", "task created (desiredStatus RUNNING)"));
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    public TaskDefinition taskDefinition() {
+        return taskDefinition;
+    }
+
+    public TaskStatus lastStatus() {
+        return lastStatus;
+    }
+
+    public String desiredStatus() {
+        return desiredStatus;
+    }
+
+    public String startedBy() {
+        return startedBy;
+    }
+
+    public String serviceName() {
+        return serviceName;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public String stopCode() {
+        return stopCode;
+    }
+
+    public String stoppedReason() {
+        return stoppedReason;
+    }
+
+    public boolean reachedRunning() {
+        return reachedRunning;
+    }
+
+    public List<ContainerRecord> containers() {
+        return Collections.unmodifiableList(containers);
+    }
+
+    public String privateIp() {
+        return privateIp;
+    }
+
+    public String sandboxRuntimeId() {
+        return sandboxRuntimeId;
+    }
+
+    /** Container ports ({@code 80/tcp}) to the host loopback ports they are published on. */
+    public Map<String, Integer> hostPorts() {
+        return hostPorts;
+    }
+
+    public List<TimelineEntry> timeline() {
+        return Collections.unmodifiableList(timeline);
+    }
+
+    public AwsVpcConfiguration awsvpc() {
+        return awsvpc;
+    }
+
+    /** The container overrides for {@code containerName}, if RunTask gave any. */
+    public ContainerOverride overrideFor(String containerName) {
+        if (overrides == null) {
+            return null;
+        }
+        for (ContainerOverride o : overrides.containerOverrides()) {
+            if (containerName.equals(o.name())) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    ContainerRecord container(String name) {
+        for (ContainerRecord c : containers) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Moves the task forward to {@code next}; never backwards. Returns whether it moved. */
+    boolean advance(TaskStatus next, Instant now, String detail) {
+        if (next.ordinal() <= lastStatus.ordinal()) {
+            return false;
+        }
+        lastStatus = next;
+        version++;
+        timeline.add(new TimelineEntry(now, next.name(), detail));
+        return true;
+    }
+
+    void note(Instant now, String event, String detail) {
+        timeline.add(new TimelineEntry(now, event, detail));
+    }
+
+    String cpu() {
+        if (overrides != null && overrides.cpu() != null) {
+            return overrides.cpu();
+        }
+        return taskDefinition.cpu();
+    }
+
+    String memory() {
+        if (overrides != null && overrides.memory() != null) {
+            return overrides.memory();
+        }
+        return taskDefinition.memory();
+    }
+
+    Task toModel(boolean includeTags) {
+        List<software.amazon.awssdk.services.ecs.model.Container> containerModels = new ArrayList<>();
+        for (ContainerRecord c : containers) {
+            containerModels.add(c.toModel(arn, privateIp, attachmentId));
+        }
+        List<KeyValuePair> details = new ArrayList<>();
+        if (subnetId != null) {
+            details.add(KeyValuePair.builder().name("subnetId").value(subnetId).build());
+        }
+        if (eniId != null) {
+            details.add(KeyValuePair.builder().name("networkInterfaceId").value(eniId).build());
+            details.add(KeyValuePair.builder().name("macAddress").value(macAddress).build());
+            details.add(KeyValuePair.builder().name("privateDnsName").value(privateDnsName()).build());
+            details.add(KeyValuePair.builder().name("privateIPv4Address").value(privateIp).build());
+        }
+        Task.Builder b = Task.builder()
+                .taskArn(arn)
+                .clusterArn(clusterArn)
+                .taskDefinitionArn(taskDefinition.taskDefinitionArn())
+                .overrides(overrides == null ? TaskOverride.builder().containerOverrides(List.of())
+                        .inferenceAcceleratorOverrides(List.of()).build() : overrides)
+                .lastStatus(lastStatus.name())
+                .desiredStatus(desiredStatus)
+                .cpu(cpu())
+                .memory(memory())
+                .containers(containerModels)
+                .version(version)
+                .createdAt(createdAt)
+                .group(group)
+                .launchType(launchType)
+                .platformVersion(platformVersion)
+                .platformFamily("Linux")
+                .availabilityZone(availabilityZone)
+                .healthStatus("UNKNOWN")
+                .enableExecuteCommand(enableExecuteCommand)
+                .attachments(Attachment.builder().id(attachmentId).type("ElasticNetworkInterface")
+                        .status(attachmentStatus).details(details).build())
+                .attributes(software.amazon.awssdk.services.ecs.model.Attribute.builder()
+                        .name("ecs.cpu-architecture").value("x86_64").build())
+                .ephemeralStorage(EphemeralStorage.builder().sizeInGiB(20).build());
+        if (capacityProviderName != null) {
+            b.capacityProviderName(capacityProviderName);
+        }
+        if (startedBy != null) {
+            b.startedBy(startedBy);
+        }
+        if (includeTags) {
+            b.tags(mutableTags);
+        }
+        if (stopCode != null) {
+            b.stopCode(stopCode);
+        }
+        if (stoppedReason != null) {
+            b.stoppedReason(stoppedReason);
+        }
+        if (connectivityAt != null) {
+            b.connectivity("CONNECTED").connectivityAt(connectivityAt);
+        }
+        if (pullStartedAt != null) {
+            b.pullStartedAt(pullStartedAt);
+        }
+        if (pullStoppedAt != null) {
+            b.pullStoppedAt(pullStoppedAt);
+        }
+        if (startedAt != null) {
+            b.startedAt(startedAt);
+        }
+        if (stoppingAt != null) {
+            b.stoppingAt(stoppingAt);
+        }
+        if (executionStoppedAt != null) {
+            b.executionStoppedAt(executionStoppedAt);
+        }
+        if (stoppedAt != null) {
+            b.stoppedAt(stoppedAt);
+        }
+        return b.build();
+    }
+
+    String privateDnsName() {
+        if (privateIp == null) {
+            return null;
+        }
+        return "ip-" + privateIp.replace('.', '-') + ("us-east-1".equals(regionOf(arn)) ? ".ec2.internal"
+                : "." + regionOf(arn) + ".compute.internal");
+    }
+
+    private static String regionOf(String arn) {
+        return arn.split(":")[3];
+    }
+
+    /**
+     * One entry of a task's state timeline.
+     *
+     * @param at when it happened
+     * @param event a task status ({@code RUNNING}) or a container event ({@code container web RUNNING})
+     * @param detail what happened, in words
+     */
+    public record TimelineEntry(Instant at, String event, String detail) {
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    static final class Builder {
+        String id;
+        String arn;
+        String clusterName;
+        String clusterArn;
+        TaskDefinition taskDefinition;
+        TaskOverride overrides;
+        String group;
+        String startedBy;
+        String launchType;
+        String capacityProviderName;
+        String platformVersion;
+        AwsVpcConfiguration awsvpc;
+        List<Tag> tags = List.of();
+        Instant createdAt;
+        String serviceName;
+        boolean enableExecuteCommand;
+        String availabilityZone;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.drydock.ecs.internal.lifecycle;
+
+import dev.drydock.core.internal.service.RuntimeSession;
+import dev.drydock.core.runtime.ContainerSpec;
+import dev.drydock.ecs.internal.backend.ContainerRecord;
+import dev.drydock.ecs.internal.backend.TaskRecord;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+
+/**
+ * Turns an ECS container definition (with RunTask's overrides) into the runtime's container spec: image,
+ * entryPoint, command, environment, workingDirectory, user, memory, memoryReservation, cpu, readonlyRootFilesystem,
+ * stopTimeout, dockerLabels and initProcessEnabled, joined to the task's network namespace.
+ *
+ * <p>Like Fargate, Drydock adds {@code AWS_REGION}, {@code AWS_DEFAULT_REGION} and {@code AWS_EXECUTION_ENV}, and
+ * {@code AWS_ENDPOINT_URL} pointing at Drydock's endpoint, unless the task definition sets them.
+ */
+final class ContainerSpecs {
+    private ContainerSpecs() {
+    }
+
+    static ContainerSpec forContainer(TaskRecord task, ContainerRecord container, String name, String sandboxId,
+            Map<String, String> labels, RuntimeSession session, String region) {
+        ContainerDefinition d = container.definition();
+        ContainerOverride o = task.overrideFor(d.name());
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", region);
+        env.put("AWS_DEFAULT_REGION", region);
+        env.put("AWS_EXECUTION_ENV", "AWS_ECS_FARGATE");
+        env.put("AWS_ENDPOINT_URL", session.endpointForContainers().toString());
+        for (KeyValuePair kv : d.environment()) {
+            env.put(kv.name(), kv.value() == null ? "" : kv.value());
+        }
+        if (o != null) {
+            for (KeyValuePair kv : o.environment()) {
+                env.put(kv.name(), kv.value() == null ? "" : kv.value());
+            }
+        }
+
+        Map<String, String> allLabels = new LinkedHashMap<>();
+        if (d.dockerLabels() != null) {
+            allLabels.putAll(d.dockerLabels());
+        }
+        allLabels.putAll(labels);
+
+        List<String> command = o != null && o.hasCommand() ? o.command() : d.hasCommand() ? d.command() : null;
+        Integer memory = o != null && o.memory() != null ? o.memory() : d.memory();
+        Integer reservation = o != null && o.memoryReservation() != null ? o.memoryReservation()
+                : d.memoryReservation();
+        Integer cpu = o != null && o.cpu() != null ? o.cpu() : d.cpu();
+
+        ContainerSpec.Builder spec = ContainerSpec.builder(name, d.image())
+                .entryPoint(d.hasEntryPoint() ? d.entryPoint() : null)
+                .command(command)
+                .environment(env)
+                .workingDirectory(d.workingDirectory())
+                .user(d.user())
+                .labels(allLabels)
+                .joinNetworkOf(sandboxId)
+                .memoryMiB(memory == null ? null : memory.longValue())
+                .memoryReservationMiB(reservation == null ? null : reservation.longValue())
+                .cpuShares(cpu == null || cpu == 0 ? null : cpu)
+                .readonlyRootFilesystem(Boolean.TRUE.equals(d.readonlyRootFilesystem()))
+                .init(d.linuxParameters() != null && Boolean.TRUE.equals(d.linuxParameters().initProcessEnabled()));
+        if (d.stopTimeout() != null) {
+            spec.stopTimeout(Duration.ofSeconds(d.stopTimeout()));
+        }
+        return spec.build();
+    }
+}

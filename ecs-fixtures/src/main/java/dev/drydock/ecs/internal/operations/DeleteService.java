@@ -1,0 +1,28 @@
+package dev.drydock.ecs.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import dev.drydock.ecs.internal.backend.EcsBackend;
+import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteServiceResponse;
+
+/**
+ * DeleteService: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html. The service must
+ * be scaled to 0 unless {@code force} is set; it becomes DRAINING while its tasks stop, then INACTIVE.
+ */
+public final class DeleteService extends EcsOperation implements Operation<DeleteServiceRequest, DeleteServiceResponse> {
+    public DeleteService(EcsBackend backend) {
+        super(backend);
+    }
+
+    @Override
+    public DeleteServiceResponse call(DeleteServiceRequest request, CallContext context) {
+        String clusterArn = backend.clusterArn(request.cluster());
+        String cluster = clusterArn.substring(clusterArn.indexOf(":cluster/") + ":cluster/".length());
+        String serviceArn = request.service().startsWith("arn:") ? request.service()
+                : backend.arns().service(cluster, request.service());
+        context.authorize("ecs:DeleteService", serviceArn, clusterKey(clusterArn));
+        return DeleteServiceResponse.builder().service(backend.deleteService(request.cluster(), request.service(),
+                Boolean.TRUE.equals(request.force()))).build();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.drydock.ecs.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import dev.drydock.ecs.internal.backend.EcsBackend;
+import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionResponse;
+
+/**
+ * DeregisterTaskDefinition:
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html. The revision becomes
+ * INACTIVE; tasks and services that use it keep running.
+ */
+public final class DeregisterTaskDefinition extends EcsOperation
+        implements Operation<DeregisterTaskDefinitionRequest, DeregisterTaskDefinitionResponse> {
+    public DeregisterTaskDefinition(EcsBackend backend) {
+        super(backend);
+    }
+
+    @Override
+    public DeregisterTaskDefinitionResponse call(DeregisterTaskDefinitionRequest request, CallContext context) {
+        context.authorize("ecs:DeregisterTaskDefinition", "*");
+        return DeregisterTaskDefinitionResponse.builder()
+                .taskDefinition(backend.deregisterTaskDefinition(request.taskDefinition())).build();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.drydock.ecs.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import dev.drydock.ecs.internal.EcsErrors;
+import dev.drydock.ecs.internal.backend.EcsBackend;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * DescribeTasks: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html. Up to 100 tasks;
+ * unknown ones come back as failures with reason MISSING.
+ */
+public final class DescribeTasks extends EcsOperation implements Operation<DescribeTasksRequest, DescribeTasksResponse> {
+    public DescribeTasks(EcsBackend backend) {
+        super(backend);
+    }
+
+    @Override
+    public DescribeTasksResponse call(DescribeTasksRequest request, CallContext context) {
+        if (request.tasks().isEmpty()) {
+            throw EcsErrors.invalidParameter("Tasks cannot be empty.");
+        }
+        if (request.tasks().size() > 100) {
+            throw EcsErrors.invalidParameter("tasks can have at most 100 items.");
+        }
+        String clusterArn = backend.clusterArn(request.cluster());
+        for (String ref : request.tasks()) {
+            context.authorize("ecs:DescribeTasks", TaskIds.arn(backend, clusterArn, ref), clusterKey(clusterArn));
+        }
+        EcsBackend.Described<Task> d = backend.describeTasks(request.cluster(), request.tasks(),
+                request.includeAsStrings().contains("TAGS"));
+        return DescribeTasksResponse.builder().tasks(d.found()).failures(d.failures()).build();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.drydock.ecs.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.backend.Pages;
+import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
+import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
+
+/** ListClusters: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html */
+public final class ListClusters extends EcsOperation implements Operation<ListClustersRequest, ListClustersResponse> {
+    public ListClusters(EcsBackend backend) {
+        super(backend);
+    }
+
+    @Override
+    public ListClustersResponse call(ListClustersRequest request, CallContext context) {
+        context.authorize("ecs:ListClusters", "*");
+        Pages<String> page = Pages.of(backend.listClusterArns(), request.maxResults(), request.nextToken(), 100);
+        return ListClustersResponse.builder().clusterArns(page.items()).nextToken(page.nextToken()).build();
+    }
+}

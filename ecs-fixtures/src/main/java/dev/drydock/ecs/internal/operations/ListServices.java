@@ -1,0 +1,24 @@
+package dev.drydock.ecs.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.backend.Pages;
+import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
+import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
+
+/** ListServices: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html */
+public final class ListServices extends EcsOperation implements Operation<ListServicesRequest, ListServicesResponse> {
+    public ListServices(EcsBackend backend) {
+        super(backend);
+    }
+
+    @Override
+    public ListServicesResponse call(ListServicesRequest request, CallContext context) {
+        String clusterArn = backend.clusterArn(request.cluster());
+        context.authorize("ecs:ListServices", "*", clusterKey(clusterArn));
+        Pages<String> page = Pages.of(backend.listServiceArns(request.cluster(), request.launchTypeAsString()),
+                request.maxResults(), request.nextToken(), 100);
+        return ListServicesResponse.builder().serviceArns(page.items()).nextToken(page.nextToken()).build();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.drydock.ecs.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import dev.drydock.ecs.internal.backend.EcsBackend;
+import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.ecs.model.ListTagsForResourceResponse;
+
+/** ListTagsForResource: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTagsForResource.html */
+public final class ListTagsForResource extends EcsOperation
+        implements Operation<ListTagsForResourceRequest, ListTagsForResourceResponse> {
+    public ListTagsForResource(EcsBackend backend) {
+        super(backend);
+    }
+
+    @Override
+    public ListTagsForResourceResponse call(ListTagsForResourceRequest request, CallContext context) {
+        context.authorize("ecs:ListTagsForResource", request.resourceArn());
+        return ListTagsForResourceResponse.builder().tags(backend.tags(request.resourceArn())).build();
+    }
+}

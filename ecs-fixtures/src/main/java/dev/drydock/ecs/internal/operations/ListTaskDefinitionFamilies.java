@@ -1,0 +1,27 @@
+package dev.drydock.ecs.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.backend.Pages;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRequest;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesResponse;
+
+/**
+ * ListTaskDefinitionFamilies:
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html
+ */
+public final class ListTaskDefinitionFamilies extends EcsOperation
+        implements Operation<ListTaskDefinitionFamiliesRequest, ListTaskDefinitionFamiliesResponse> {
+    public ListTaskDefinitionFamilies(EcsBackend backend) {
+        super(backend);
+    }
+
+    @Override
+    public ListTaskDefinitionFamiliesResponse call(ListTaskDefinitionFamiliesRequest request, CallContext context) {
+        context.authorize("ecs:ListTaskDefinitionFamilies", "*");
+        Pages<String> page = Pages.of(backend.listFamilies(request.familyPrefix(), request.statusAsString()),
+                request.maxResults(), request.nextToken(), 100);
+        return ListTaskDefinitionFamiliesResponse.builder().families(page.items()).nextToken(page.nextToken()).build();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.drydock.ecs.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.backend.Pages;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
+
+/** ListTaskDefinitions: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html */
+public final class ListTaskDefinitions extends EcsOperation
+        implements Operation<ListTaskDefinitionsRequest, ListTaskDefinitionsResponse> {
+    public ListTaskDefinitions(EcsBackend backend) {
+        super(backend);
+    }
+
+    @Override
+    public ListTaskDefinitionsResponse call(ListTaskDefinitionsRequest request, CallContext context) {
+        context.authorize("ecs:ListTaskDefinitions", "*");
+        String status = request.statusAsString() == null ? "ACTIVE" : request.statusAsString();
+        boolean descending = "DESC".equals(request.sortAsString());
+        Pages<String> page = Pages.of(backend.listTaskDefinitionArns(request.familyPrefix(), status, descending),
+                request.maxResults(), request.nextToken(), 100);
+        return ListTaskDefinitionsResponse.builder().taskDefinitionArns(page.items()).nextToken(page.nextToken())
+                .build();
+    }
+}

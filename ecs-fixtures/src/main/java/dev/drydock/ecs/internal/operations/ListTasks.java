@@ -1,0 +1,45 @@
+package dev.drydock.ecs.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import dev.drydock.ecs.internal.EcsErrors;
+import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.backend.Pages;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
+import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
+
+/**
+ * ListTasks: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html. Filters by family,
+ * serviceName, startedBy, desiredStatus (RUNNING unless given) and launchType.
+ */
+public final class ListTasks extends EcsOperation implements Operation<ListTasksRequest, ListTasksResponse> {
+    private static final Pattern FAMILY = Pattern.compile("[a-zA-Z0-9\\-_]+");
+
+    public ListTasks(EcsBackend backend) {
+        super(backend);
+    }
+
+    @Override
+    public ListTasksResponse call(ListTasksRequest request, CallContext context) {
+        if (request.family() != null && !FAMILY.matcher(request.family()).matches()) {
+            throw EcsErrors.invalidParameter("family must match ^[a-zA-Z0-9\\-_]+$");
+        }
+        boolean others = request.family() != null || request.containerInstance() != null;
+        if (request.serviceName() != null && (others || request.startedBy() != null)) {
+            throw EcsErrors.invalidParameter("cannot specify serviceName with other arguments");
+        }
+        if (request.startedBy() != null && others) {
+            throw EcsErrors.invalidParameter("cannot specify startedBy with other arguments");
+        }
+        String clusterArn = backend.clusterArn(request.cluster());
+        context.authorize("ecs:ListTasks", "*", clusterKey(clusterArn));
+        if (request.serviceName() != null && !backend.serviceExists(request.cluster(), request.serviceName())) {
+            throw EcsErrors.serviceNotFound();
+        }
+        Pages<String> page = Pages.of(backend.listTaskArns(request.cluster(), request.family(), request.serviceName(),
+                request.startedBy(), request.desiredStatusAsString(), request.launchTypeAsString()),
+                request.maxResults(), request.nextToken(), 100);
+        return ListTasksResponse.builder().taskArns(page.items()).nextToken(page.nextToken()).build();
+    }
+}

@@ -255,10 +255,41 @@ public final class Drydock implements AutoCloseable {
         return runtimeSession().runtime();
     }
 
-    /** Creates the infrastructure a fixture declares in this instance. */
+    /**
+     * What every service model reports about its state, for a failing test's output: for ECS, each task's state
+     * timeline and the last lines of its containers' logs. Never throws.
+     */
+    public String diagnostics() {
+        StringBuilder b = new StringBuilder();
+        for (ServiceModule m : modules) {
+            try {
+                String d = m.diagnostics();
+                if (d != null && !d.isBlank()) {
+                    b.append(d);
+                    if (!d.endsWith("\n")) {
+                        b.append('\n');
+                    }
+                }
+            } catch (RuntimeException e) {
+                b.append(m.name()).append(": diagnostics unavailable (").append(e).append(")\n");
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Creates the infrastructure a fixture declares in this instance.
+     *
+     * @throws DrydockException when the fixture is invalid; the message starts with {@link Fixture#describe()}
+     */
     public Drydock apply(Fixture fixture) {
         long t0 = System.nanoTime();
-        fixture.apply(this);
+        try {
+            fixture.apply(this);
+        } catch (DrydockException e) {
+            throw new DrydockException(fixture.describe() + ": " + e.getMessage(), e.getCause() != null
+                    ? e.getCause() : e);
+        }
         LOG.debug("Applied {} in {} ms", fixture.describe(), (System.nanoTime() - t0) / 1_000_000);
         return this;
     }
@@ -441,6 +472,12 @@ public final class Drydock implements AutoCloseable {
         @Override
         public RuntimeSession runtime() {
             return runtimeSession();
+        }
+
+        @Override
+        public Optional<RuntimeSession> runtimeIfReady() {
+            return runtime.isDone() && !runtime.isCompletedExceptionally() && !runtime.isCancelled()
+                    ? Optional.of(runtime.join()) : Optional.empty();
         }
 
         @Override

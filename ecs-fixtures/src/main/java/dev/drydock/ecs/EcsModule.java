@@ -4,6 +4,7 @@ import dev.drydock.core.internal.service.JsonService;
 import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.internal.service.ServiceModule;
 import dev.drydock.ecs.internal.EcsArns;
+import dev.drydock.ecs.internal.EcsDiagnostics;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
@@ -69,6 +70,7 @@ public final class EcsModule implements ServiceModule {
     private TaskLauncher launcher;
     private ServiceScheduler scheduler;
     private JsonService api;
+    private ServiceContext context;
 
     @Override
     public String name() {
@@ -77,6 +79,7 @@ public final class EcsModule implements ServiceModule {
 
     @Override
     public void start(ServiceContext context) {
+        this.context = context;
         backend = new EcsBackend(new EcsArns(context.region(), context.accountId()), context.clock());
         launcher = new TaskLauncher(context, backend);
         backend.lifecycle(launcher);
@@ -116,6 +119,11 @@ public final class EcsModule implements ServiceModule {
     /** The model, for Drydock's own fixtures and reports. Not a stable API. */
     public EcsBackend backend() {
         return backend;
+    }
+
+    @Override
+    public String diagnostics() {
+        return backend == null ? "" : EcsDiagnostics.report(backend, context.runtimeIfReady());
     }
 
     @Override

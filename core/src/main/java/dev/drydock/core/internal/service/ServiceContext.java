@@ -35,6 +35,9 @@ public interface ServiceContext {
      */
     RuntimeSession runtime();
 
+    /** The container runtime if it is already connected; never blocks. */
+    java.util.Optional<RuntimeSession> runtimeIfReady();
+
     /** The configuration (system properties, environment, {@code drydock.properties}). */
     DrydockSettings settings();
 

@@ -19,6 +19,15 @@ public interface ServiceModule extends AutoCloseable {
     void start(ServiceContext context);
 
     /**
+     * A human-readable account of the module's state for a failing test's output (for ECS: each task's state
+     * timeline and the last lines of its containers' logs), or an empty string when there is nothing to say. May
+     * call the container runtime; must not throw.
+     */
+    default String diagnostics() {
+        return "";
+    }
+
+    /**
      * Stops everything the module runs (tasks, controllers) and releases its resources. Docker objects are also
      * swept by label afterwards, so a module that fails here loses nothing.
      */

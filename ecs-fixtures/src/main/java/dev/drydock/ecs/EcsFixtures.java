@@ -1,0 +1,97 @@
+package dev.drydock.ecs;
+
+import dev.drydock.core.Drydock;
+import dev.drydock.core.DrydockException;
+import dev.drydock.core.Fixture;
+import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.ecs.internal.fixtures.TaskDefinitionFiles;
+import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+/**
+ * ECS infrastructure to declare in a {@link Drydock} instance: the programmatic twins of {@code @EcsCluster} and
+ * {@code @FargateService}.
+ *
+ * <pre>{@code
+ * Drydock drydock = Drydock.builder()
+ *         .fixture(EcsFixtures.cluster("shop"))
+ *         .fixture(EcsFixtures.fargateService("shop", "web", "ecs/web.json").desiredCount(2))
+ *         .start();
+ * }</pre>
+ */
+public final class EcsFixtures {
+    /** The subnet services use unless told otherwise; any syntactically valid subnet id works in Drydock. */
+    public static final String DEFAULT_SUBNET = "subnet-0d2c4a1e5b6f70819";
+
+    private EcsFixtures() {
+    }
+
+    /**
+     * A cluster (CreateCluster; creating an existing active cluster again is a no-op, as in ECS).
+     *
+     * @param name the cluster name: up to 255 letters, digits, hyphens and underscores
+     */
+    public static Fixture cluster(String name) {
+        return new Fixture() {
+            @Override
+            public void apply(Drydock drydock) {
+                try {
+                    module(drydock).backend().createCluster(CreateClusterRequest.builder().clusterName(name).build());
+                } catch (AwsException e) {
+                    throw new DrydockException("ECS refuses to create the cluster: " + e.errorCode() + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "EcsFixtures.cluster(\"" + name + "\")";
+            }
+        };
+    }
+
+    /**
+     * A task definition registered from a classpath resource in the JSON format that
+     * {@code aws ecs register-task-definition --cli-input-json} takes (each registration is the family's next
+     * revision).
+     */
+    public static Fixture taskDefinition(String resource) {
+        return new Fixture() {
+            @Override
+            public void apply(Drydock drydock) {
+                register(drydock, resource);
+            }
+
+            @Override
+            public String describe() {
+                return "EcsFixtures.taskDefinition(\"" + resource + "\")";
+            }
+        };
+    }
+
+    /**
+     * A REPLICA service on Fargate running the task definition in {@code taskDefinitionResource} (registered as the
+     * family's next revision), with desired count 1 unless set.
+     *
+     * @param cluster the cluster's name; it must be declared (or created) before
+     * @param name the service name
+     * @param taskDefinitionResource classpath resource holding RegisterTaskDefinition JSON, e.g. {@code ecs/web.json}
+     */
+    public static FargateServiceFixture fargateService(String cluster, String name, String taskDefinitionResource) {
+        return new FargateServiceFixture(cluster, name, taskDefinitionResource);
+    }
+
+    static EcsModule module(Drydock drydock) {
+        return drydock.service(EcsModule.class);
+    }
+
+    static TaskDefinition register(Drydock drydock, String resource) {
+        RegisterTaskDefinitionRequest request = TaskDefinitionFiles.readResource(resource);
+        try {
+            return module(drydock).backend().registerTaskDefinition(request, drydock.testPrincipalArn());
+        } catch (AwsException e) {
+            throw new DrydockException("ECS refuses the task definition in '" + resource + "': "
+                    + e.errorCode() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.drydock.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Declares an ECS cluster that exists while the annotated test class runs (CreateCluster before the first test;
+ * everything in it is removed after the last). Repeatable; composable into your own annotations.
+ *
+ * <pre>{@code
+ * @EcsCluster(name = "shop")
+ * @FargateService(cluster = "shop", name = "web", taskDefinition = "ecs/web.json", desiredCount = 2)
+ * class WebTest { ... }
+ * }</pre>
+ *
+ * <p>Programmatic twin: {@code dev.drydock.ecs.EcsFixtures.cluster(name)}.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Repeatable(EcsClusters.class)
+@ExtendWith(DrydockExtension.class)
+public @interface EcsCluster {
+
+    /** The cluster name: up to 255 letters, digits, hyphens and underscores. */
+    String name();
+}

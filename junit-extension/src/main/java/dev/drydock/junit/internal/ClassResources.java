@@ -1,0 +1,112 @@
+package dev.drydock.junit.internal;
+
+import dev.drydock.core.Drydock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * What one test class uses: its Drydock instance, the SDK defaults pointing at it, and the clients injected into
+ * it. Kept in the extension's store; JUnit closes it after the class, last created first closed.
+ */
+public final class ClassResources implements ExtensionContext.Store.CloseableResource {
+    private static final Logger LOG = LoggerFactory.getLogger(ClassResources.class);
+
+    /** The parameter types the extension injects. */
+    public static final Set<Class<?>> INJECTABLE = Set.of(Drydock.class, EcsClient.class);
+
+    private final Drydock drydock;
+    private final AutoCloseable sdkDefaults;
+    private final Map<Class<?>, Object> clients = new LinkedHashMap<>();
+    private final Set<String> declaredOn = new HashSet<>();
+    private boolean closed;
+
+    public ClassResources(Drydock drydock) {
+        this.drydock = drydock;
+        this.sdkDefaults = drydock.useAsSdkDefault();
+    }
+
+    public Drydock drydock() {
+        return drydock;
+    }
+
+    /**
+     * Records that the declarations of the class with this unique id were applied.
+     *
+     * @return {@code true} the first time for that id
+     */
+    public synchronized boolean markDeclaredOn(String uniqueId) {
+        return declaredOn.add(uniqueId);
+    }
+
+    /** The object to inject for a parameter of {@code type} (one of {@link #INJECTABLE}). */
+    public synchronized Object inject(Class<?> type) {
+        if (type == Drydock.class) {
+            return drydock;
+        }
+        return clients.computeIfAbsent(type, t -> {
+            if (t == EcsClient.class) {
+                return FastWaiters.ecs(drydock.client(EcsClient.builder()));
+            }
+            throw new IllegalArgumentException("Drydock cannot inject " + t.getName());
+        });
+    }
+
+    /** Adds Drydock's report (task timelines, container logs) to a failure, as a suppressed exception. */
+    public void attachReport(Throwable failure) {
+        for (Throwable s : failure.getSuppressed()) {
+            if (s instanceof DrydockReport) {
+                return;
+            }
+        }
+        String report = drydock.diagnostics();
+        if (!report.isBlank()) {
+            failure.addSuppressed(new DrydockReport(report));
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<Object> toClose = new ArrayList<>(clients.values());
+        java.util.Collections.reverse(toClose);
+        for (Object c : toClose) {
+            try {
+                ((SdkClient) c).close();
+            } catch (RuntimeException e) {
+                LOG.debug("Closing an injected client failed", e);
+            }
+        }
+        try {
+            sdkDefaults.close();
+        } catch (Exception e) {
+            LOG.warn("Restoring the SDK's system properties failed", e);
+        }
+        drydock.close();
+    }
+
+    /** Drydock's state at the time of a failure, attached to it as a suppressed exception. */
+    public static final class DrydockReport extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DrydockReport(String report) {
+            super("Drydock state when the test failed:\n" + report, null, false, false);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
+    }
+}

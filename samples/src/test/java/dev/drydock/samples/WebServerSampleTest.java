@@ -1,0 +1,75 @@
+package dev.drydock.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.drydock.junit.EcsCluster;
+import dev.drydock.junit.FargateService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * The AWS documentation's Fargate "webserver" task definition (src/test/resources/ecs/webserver.json) as a 2-task
+ * service: wait with the SDK's own waiter, read the page from both tasks, stop one and see the service replace it.
+ */
+@EcsCluster(name = "shop")
+@FargateService(cluster = "shop", name = "web", taskDefinition = "ecs/webserver.json", desiredCount = 2)
+class WebServerSampleTest {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void servesThePageFromEveryTaskAndReplacesAStoppedOne(EcsClient ecs) {
+        ecs.waiter().waitUntilServicesStable(r -> r.cluster("shop").services("web"));
+
+        List<Task> tasks = runningTasks(ecs);
+        assertThat(tasks).hasSize(2);
+        for (Task task : tasks) {
+            assertThat(task.group()).isEqualTo("service:web");
+            assertThat(page(task)).contains("<h1>Amazon ECS Sample App</h1>");
+        }
+
+        Task stopped = tasks.get(0);
+        ecs.stopTask(r -> r.cluster("shop").task(stopped.taskArn()).reason("sample: replace me"));
+
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            List<Task> now = runningTasks(ecs);
+            assertThat(now).hasSize(2).extracting(Task::taskArn).doesNotContain(stopped.taskArn());
+        });
+        ecs.waiter().waitUntilServicesStable(r -> r.cluster("shop").services("web"));
+        Task replacement = runningTasks(ecs).stream()
+                .filter(t -> !t.taskArn().equals(tasks.get(1).taskArn())).findFirst().orElseThrow();
+        assertThat(page(replacement)).contains("Congratulations!");
+
+        ecs.waiter().waitUntilTasksStopped(r -> r.cluster("shop").tasks(stopped.taskArn()));
+        Task old = ecs.describeTasks(r -> r.cluster("shop").tasks(stopped.taskArn())).tasks().get(0);
+        assertThat(old.stopCodeAsString()).isEqualTo("UserInitiated");
+        assertThat(old.stoppedReason()).isEqualTo("sample: replace me");
+    }
+
+    private static List<Task> runningTasks(EcsClient ecs) {
+        List<String> arns = ecs.listTasks(r -> r.cluster("shop").serviceName("web")
+                .desiredStatus(DesiredStatus.RUNNING)).taskArns();
+        if (arns.isEmpty()) {
+            return List.of();
+        }
+        return ecs.describeTasks(r -> r.cluster("shop").tasks(arns)).tasks().stream()
+                .filter(t -> "RUNNING".equals(t.lastStatus())).toList();
+    }
+
+    /** GET http://<task private IP>:80/, the way another host in the VPC would reach the task. */
+    private String page(Task task) {
+        String ip = task.attachments().get(0).details().stream()
+                .filter(d -> d.name().equals("privateIPv4Address")).findFirst().orElseThrow().value();
+        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(
+                HttpRequest.newBuilder(URI.create("http://" + ip + "/")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString()).body(), body -> body != null && !body.isEmpty());
+    }
+}

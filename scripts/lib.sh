@@ -1,0 +1,155 @@
+# shellcheck shell=bash
+# Shared helpers for Drydock's scripts (sourced, not run): timestamped logging, a flock-based lock,
+# "does a Docker engine answer?" checks, apt helpers and safe temp-dir cleanup.
+# Callers set `set -euo pipefail` themselves.
+
+# Guard against being sourced twice.
+if [[ -n "${DRYDOCK_LIB_SOURCED:-}" ]]; then
+    return 0
+fi
+DRYDOCK_LIB_SOURCED=1
+
+DRYDOCK_DEFAULT_SOCK=/var/run/docker.sock
+DRYDOCK_DOCKERD_LOG=${DRYDOCK_DOCKERD_LOG:-/var/log/drydock-dockerd.log}
+
+# log MESSAGE... : timestamped line on stderr, prefixed with the calling script's name.
+log() {
+    printf '%s %s: %s\n' "$(date '+%H:%M:%S')" "${DRYDOCK_SCRIPT:-drydock}" "$*" >&2
+}
+
+# die MESSAGE... : log and exit 1.
+die() {
+    log "ERROR: $*"
+    exit 1
+}
+
+# now_s : seconds since the epoch with sub-second precision (bash 5 EPOCHREALTIME).
+now_s() {
+    printf '%s' "${EPOCHREALTIME:-$(date +%s)}"
+}
+
+# elapsed_since START : "1.2" (seconds, one decimal).
+elapsed_since() {
+    local start=$1 end
+    end=$(now_s)
+    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }'
+}
+
+# take_lock FD FILE TIMEOUT_S WHAT : open FILE on FD and flock it exclusively, waiting at most TIMEOUT_S.
+# The lock is released when the process exits. Processes started later inherit FD: close it
+# (e.g. `9>&-`) for anything that outlives the script, such as a daemon.
+take_lock() {
+    local fd=$1 file=$2 timeout=$3 what=$4
+    eval "exec ${fd}>>\"\$file\""
+    if ! flock -n "$fd"; then
+        log "waiting for another ${what} (lock ${file}, up to ${timeout}s)"
+        flock -w "$timeout" "$fd" || die "timed out after ${timeout}s waiting for lock ${file}"
+    fi
+}
+
+# docker_target : the engine address the docker CLI will use, for messages.
+docker_target() {
+    if [[ -n "${DOCKER_HOST:-}" ]]; then
+        printf '%s' "$DOCKER_HOST"
+    elif [[ -n "${DOCKER_CONTEXT:-}" ]]; then
+        printf 'context %s' "$DOCKER_CONTEXT"
+    else
+        printf 'unix://%s' "$DRYDOCK_DEFAULT_SOCK"
+    fi
+}
+
+# uses_default_socket : true when the CLI talks to the local default socket (so starting a local dockerd helps).
+uses_default_socket() {
+    [[ -z "${DOCKER_CONTEXT:-}" ]] || return 1
+    case "${DOCKER_HOST:-}" in
+        "" | "unix://${DRYDOCK_DEFAULT_SOCK}" | "unix:///run/docker.sock") return 0 ;;
+        *) return 1 ;;
+    esac
+}
+
+# socket_pings : GET /_ping on the default unix socket answers OK (needs curl).
+socket_pings() {
+    [[ -S "$DRYDOCK_DEFAULT_SOCK" ]] || return 1
+    command -v curl >/dev/null 2>&1 || return 1
+    [[ "$(curl -fsS --max-time 5 --unix-socket "$DRYDOCK_DEFAULT_SOCK" http://localhost/_ping 2>/dev/null)" == "OK" ]]
+}
+
+# engine_answers : a Docker engine answers where the CLI points (or, without a CLI, on the default socket).
+engine_answers() {
+    if command -v docker >/dev/null 2>&1; then
+        timeout 20 docker version --format '{{.Server.Version}}' >/dev/null 2>&1
+    else
+        uses_default_socket && socket_pings
+    fi
+}
+
+# engine_description : "Docker Engine 20.10.24+dfsg1 (API 1.41, linux/amd64) at unix:///var/run/docker.sock"
+engine_description() {
+    local desc=""
+    if command -v docker >/dev/null 2>&1; then
+        desc=$(timeout 20 docker version --format \
+            '{{if .Server.Platform.Name}}{{.Server.Platform.Name}}{{else}}Docker Engine{{end}} {{.Server.Version}} (API {{.Server.APIVersion}}, {{.Server.Os}}/{{.Server.Arch}})' \
+            2>/dev/null || true)
+    fi
+    if [[ -z "$desc" ]] && socket_pings; then
+        local json
+        json=$(curl -fsS --max-time 5 --unix-socket "$DRYDOCK_DEFAULT_SOCK" http://localhost/version 2>/dev/null || true)
+        desc="Docker Engine $(sed -n 's/.*"Version":"\([^"]*\)".*"ApiVersion".*/\1/p' <<<"$json") (no docker CLI on PATH)"
+    fi
+    printf '%s at %s' "${desc:-unknown engine}" "$(docker_target)"
+}
+
+# dockerd_running : a live (not zombie) process named dockerd exists. Pure bash, no procps needed.
+# Zombies matter: where PID 1 reaps slowly, a killed dockerd lingers as a zombie for a while.
+dockerd_running() {
+    local f stat state
+    for f in /proc/[0-9]*/stat; do
+        read -r stat 2>/dev/null <"$f" || continue
+        [[ "$stat" == *" (dockerd) "* ]] || continue
+        state=${stat##*) }
+        state=${state%% *}
+        [[ "$state" == Z || "$state" == X ]] && continue
+        return 0
+    done
+    return 1
+}
+
+# is_debian_like : /etc/os-release says Debian or a derivative (Ubuntu, ...).
+is_debian_like() {
+    [[ -r /etc/os-release ]] || return 1
+    local id="" id_like=""
+    # shellcheck disable=SC1091
+    id=$(. /etc/os-release && printf '%s' "${ID:-}")
+    # shellcheck disable=SC1091
+    id_like=$(. /etc/os-release && printf '%s' "${ID_LIKE:-}")
+    [[ "$id" == debian || "$id" == ubuntu || " $id_like " == *" debian "* ]]
+}
+
+# apt_install PKG... : install Debian packages non-interactively; runs `apt-get update` first only
+# when the install fails (e.g. no package lists yet on a fresh machine).
+apt_install() {
+    local logf
+    logf=$(mktemp /tmp/drydock-apt.XXXXXX.log)
+    export DEBIAN_FRONTEND=noninteractive
+    if ! apt-get install -y --no-install-recommends "$@" >"$logf" 2>&1; then
+        log "apt-get update (package lists missing or stale)"
+        if ! { apt-get update && apt-get install -y --no-install-recommends "$@"; } >"$logf" 2>&1; then
+            tail -n 20 "$logf" >&2
+            rm -f "$logf"
+            die "apt-get install $* failed"
+        fi
+    fi
+    rm -f "$logf"
+}
+
+# safe_rm_tree DIR : unmount anything still mounted under DIR (e.g. proc/sys left by a failed
+# debootstrap), then delete DIR without ever crossing into another file system.
+safe_rm_tree() {
+    local dir=$1 mnt
+    [[ -n "$dir" && "$dir" == /tmp/* && -d "$dir" ]] || return 0
+    # /proc/mounts lists mount points in mount order; unmount deepest (last) first.
+    while read -r mnt; do
+        umount -l "$mnt" 2>/dev/null || true
+    done < <(awk -v d="$dir" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/mounts | sort -r)
+    rm -rf --one-file-system "$dir"
+}

@@ -153,3 +153,35 @@ safe_rm_tree() {
     done < <(awk -v d="$dir" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/mounts | sort -r)
     rm -rf --one-file-system "$dir"
 }
+
+# require_build_tools : Java 17+ and Maven are on PATH (installs them on Debian as root when missing).
+require_build_tools() {
+    if ! command -v mvn >/dev/null 2>&1 || ! command -v java >/dev/null 2>&1; then
+        if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+            log "installing Java 17 and Maven with apt-get"
+            DEBIAN_FRONTEND=noninteractive apt-get update -qq
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null
+        else
+            die "Drydock builds with Java 17+ and Maven 3.8+: install them (e.g. apt-get install openjdk-17-jdk-headless maven) and run again."
+        fi
+    fi
+    local major
+    major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    if [[ -n "$major" && "${major%%.*}" -lt 17 ]]; then
+        die "Drydock needs Java 17 or newer; 'java' is version $major. Set JAVA_HOME to a JDK 17+ and run again."
+    fi
+}
+
+# check_no_leftovers : fails when containers, networks or volumes labelled dev.drydock are left on the engine.
+check_no_leftovers() {
+    local containers networks volumes
+    containers=$(docker ps -aq --filter label=dev.drydock 2>/dev/null | wc -l)
+    networks=$(docker network ls -q --filter label=dev.drydock 2>/dev/null | wc -l)
+    volumes=$(docker volume ls -q --filter label=dev.drydock 2>/dev/null | wc -l)
+    if [[ "$containers" -gt 0 || "$networks" -gt 0 || "$volumes" -gt 0 ]]; then
+        docker ps -a --filter label=dev.drydock >&2 || true
+        docker network ls --filter label=dev.drydock >&2 || true
+        die "Drydock left $containers containers, $networks networks and $volumes volumes on the engine (label dev.drydock): teardown leaks."
+    fi
+    log "nothing left on the Docker engine"
+}

@@ -90,7 +90,7 @@ public final class Drydock implements AutoCloseable {
     private final Supplier<ContainerRuntime> runtimeFactory;
     private final Caller testPrincipal;
     private final AwsBasicCredentials testCredentials;
-    private final SdkHttpClient httpClient;
+    private volatile SdkHttpClient httpClient;
     private final Thread shutdownHook;
     private final Object closeLock = new Object();
     private volatile boolean closed;
@@ -116,7 +116,6 @@ public final class Drydock implements AutoCloseable {
                 "AIDA" + randomAlnum(17), testCredentials.accessKeyId());
         this.router = new Router((request, signingName) -> testPrincipal, Authorizer.ALLOW_ALL);
         this.endpoint = HttpEndpoint.start(router);
-        this.httpClient = ApacheHttpClient.builder().build();
 
         Context context = new Context();
         ServiceLoader<ServiceModule> loader = ServiceLoader.load(ServiceModule.class, Drydock.class.getClassLoader());
@@ -129,6 +128,9 @@ public final class Drydock implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info("Drydock {} ready at {} (account {}, region {}, services: {}) in {} ms", sessionId,
                 endpoint.loopbackUri(), accountId, region, moduleNames(), (System.nanoTime() - t0) / 1_000_000);
+        Thread warmUp = new Thread(this::warmUp, "drydock-warm-up-" + sessionId);
+        warmUp.setDaemon(true);
+        warmUp.start();
         Thread connector = new Thread(this::connectRuntime, "drydock-runtime-connect-" + sessionId);
         connector.setDaemon(true);
         connector.start();
@@ -187,8 +189,23 @@ public final class Drydock implements AutoCloseable {
         return builder.endpointOverride(endpoint())
                 .region(Region.of(region))
                 .credentialsProvider(credentialsProvider())
-                .httpClient(httpClient)
+                .httpClient(httpClient())
                 .build();
+    }
+
+    /** One HTTP client shared by the clients {@link #client} builds (created on first use: it is slow to start). */
+    private SdkHttpClient httpClient() {
+        SdkHttpClient c = httpClient;
+        if (c == null) {
+            synchronized (closeLock) {
+                c = httpClient;
+                if (c == null) {
+                    c = ApacheHttpClient.builder().build();
+                    httpClient = c;
+                }
+            }
+        }
+        return c;
     }
 
     /**
@@ -325,6 +342,14 @@ public final class Drydock implements AutoCloseable {
         }
     }
 
+    private void warmUp() {
+        try {
+            router.jsonServices().values().forEach(JsonService::warmUp);
+        } catch (RuntimeException e) {
+            LOG.debug("Warm-up failed (harmless)", e);
+        }
+    }
+
     private URI bindForContainers(ContainerRuntime rt, NetworkInfo network) {
         if (!rt.realContainers() || network.gateway() == null) {
             return endpoint();
@@ -403,7 +428,9 @@ public final class Drydock implements AutoCloseable {
             session.runtime().close();
         }
         endpoint.close();
-        httpClient.close();
+        if (httpClient != null) {
+            httpClient.close();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {

@@ -15,9 +15,11 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * What one test class uses: its Drydock instance, the SDK defaults pointing at it, and the clients injected into
- * it. Kept in the extension's store; JUnit closes it after the class, last created first closed.
+ * it. Kept in the extension's store; JUnit closes it after the class, last created first closed. It is both a
+ * {@code CloseableResource} (what JUnit 5.10-5.12 close) and {@code AutoCloseable} (what JUnit 5.13+ and 6 close);
+ * closing twice is harmless.
  */
-public final class ClassResources implements ExtensionContext.Store.CloseableResource {
+public final class ClassResources implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClassResources.class);
 
     /** The parameter types the extension injects. */

@@ -1,23 +1,21 @@
 package dev.drydock.core.internal.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
@@ -38,12 +36,10 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * matches the SDK exactly, with no hand-written DTO per shape.
  *
  * <p>Reading is strict about types (a string where a number belongs is a {@code SerializationException}, as AWS
- * answers) and ignores members the shape does not have, as AWS services do.
+ * answers) and ignores members the shape does not have, as AWS services do. Uses Jackson's streaming API only (see
+ * {@link JsonTree}).
  */
 public final class SdkPojoJson {
-    /** The Jackson mapper Drydock uses for wire JSON. */
-    public static final ObjectMapper MAPPER = new ObjectMapper();
-
     private static final Map<Class<?>, MethodHandle> BUILDER_FACTORIES = new ConcurrentHashMap<>();
 
     private SdkPojoJson() {
@@ -58,50 +54,33 @@ public final class SdkPojoJson {
      *     member has the wrong JSON type
      */
     public static <T extends SdkPojo> T read(byte[] body, Class<T> type) {
-        JsonNode node;
+        Object tree;
         try {
-            node = body == null || body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+            tree = body == null || body.length == 0 ? Map.of() : JsonTree.parse(body);
         } catch (IOException e) {
             throw serialization("The request body is not valid JSON: " + firstLine(e.getMessage()));
         }
-        if (node == null || node.isMissingNode()) {
-            node = MAPPER.createObjectNode();
-        }
-        if (!node.isObject()) {
-            throw serialization("Start of structure or map found where not expected: the request body must be a"
-                    + " JSON object, found " + describe(node) + ".");
-        }
-        return type.cast(readStructure(node, newBuilder(type), type.getSimpleName()));
+        return read(tree, type);
     }
 
-    /** Converts a Jackson object node into the given model type; see {@link #read(byte[], Class)}. */
-    public static <T extends SdkPojo> T read(JsonNode node, Class<T> type) {
-        if (!node.isObject()) {
-            throw serialization("Expected a JSON object for " + type.getSimpleName() + ", found " + describe(node) + ".");
+    /** Converts a parsed JSON value ({@link JsonTree} shapes) into the given model type; see {@link #read(byte[], Class)}. */
+    public static <T extends SdkPojo> T read(Object tree, Class<T> type) {
+        if (!(tree instanceof Map<?, ?> map)) {
+            throw serialization("Start of structure or map found where not expected: the request body must be a"
+                    + " JSON object, found " + JsonTree.describe(tree) + ".");
         }
-        return type.cast(readStructure(node, newBuilder(type), type.getSimpleName()));
+        return type.cast(readStructure(map, newBuilder(type), type.getSimpleName()));
     }
 
     /** Serializes a model object to its wire JSON bytes. Unset members are omitted. */
     public static byte[] write(SdkPojo pojo) {
-        try {
-            return MAPPER.writeValueAsBytes(toJson(pojo));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize " + pojo.getClass().getName(), e);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = JsonTree.FACTORY.createGenerator(out)) {
+            writeStructure(g, pojo);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    /** Converts a model object to a Jackson tree with the wire member names. Unset members are omitted. */
-    public static ObjectNode toJson(SdkPojo pojo) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (SdkField<?> field : pojo.sdkFields()) {
-            Object value = field.getValueOrDefault(pojo);
-            JsonNode json = writeValue(field, value);
-            if (json != null) {
-                out.set(field.locationName(), json);
-            }
-        }
-        return out;
+        return out.toByteArray();
     }
 
     /**
@@ -109,8 +88,8 @@ public final class SdkPojoJson {
      * empty when every required member is present. AWS services reject such requests; which error they answer
      * depends on the service.
      */
-    public static java.util.Optional<String> firstMissingRequiredMember(SdkPojo pojo) {
-        return java.util.Optional.ofNullable(missingRequired(pojo, ""));
+    public static Optional<String> firstMissingRequiredMember(SdkPojo pojo) {
+        return Optional.ofNullable(missingRequired(pojo, ""));
     }
 
     private static String missingRequired(SdkPojo pojo, String prefix) {
@@ -161,10 +140,10 @@ public final class SdkPojoJson {
 
     // ---------------------------------------------------------------------------------------------- reading
 
-    private static SdkPojo readStructure(JsonNode node, SdkPojo builder, String path) {
+    private static SdkPojo readStructure(Map<?, ?> node, SdkPojo builder, String path) {
         for (SdkField<?> field : builder.sdkFields()) {
-            JsonNode value = node.get(field.locationName());
-            if (value == null || value.isNull()) {
+            Object value = node.get(field.locationName());
+            if (value == null || value == JsonTree.NULL) {
                 continue;
             }
             field.set(builder, readValue(field, value, path + "." + field.locationName()));
@@ -172,71 +151,68 @@ public final class SdkPojoJson {
         return (SdkPojo) ((SdkBuilder<?, ?>) builder).build();
     }
 
-    private static Object readValue(SdkField<?> field, JsonNode node, String path) {
+    private static Object readValue(SdkField<?> field, Object node, String path) {
         MarshallingKnownType type = field.marshallingType().getKnownType();
         if (type == null) {
             throw new IllegalStateException("Unsupported marshalling type at " + path);
         }
         switch (type) {
             case STRING:
-                requireType(node.isTextual(), "a string", node, path);
-                return node.textValue();
+                requireType(node instanceof String, "a string", node, path);
+                return node;
             case INTEGER:
-                requireType(node.isIntegralNumber() && node.canConvertToInt(), "an integer", node, path);
-                return node.intValue();
+                return (int) integral(node, path, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case LONG:
-                requireType(node.isIntegralNumber() && node.canConvertToLong(), "an integer", node, path);
-                return node.longValue();
+                return integral(node, path, Long.MIN_VALUE, Long.MAX_VALUE);
             case SHORT:
-                requireType(node.isIntegralNumber() && node.canConvertToInt(), "an integer", node, path);
-                return (short) node.intValue();
+                return (short) integral(node, path, Short.MIN_VALUE, Short.MAX_VALUE);
             case BYTE:
-                requireType(node.isIntegralNumber() && node.canConvertToInt(), "an integer", node, path);
-                return (byte) node.intValue();
+                return (byte) integral(node, path, Byte.MIN_VALUE, Byte.MAX_VALUE);
             case FLOAT:
-                requireType(node.isNumber(), "a number", node, path);
-                return node.floatValue();
+                requireType(node instanceof Number, "a number", node, path);
+                return ((Number) node).floatValue();
             case DOUBLE:
-                requireType(node.isNumber(), "a number", node, path);
-                return node.doubleValue();
+                requireType(node instanceof Number, "a number", node, path);
+                return ((Number) node).doubleValue();
             case BIG_DECIMAL:
-                requireType(node.isNumber(), "a number", node, path);
-                return node.decimalValue();
+                requireType(node instanceof Number, "a number", node, path);
+                return decimal((Number) node);
             case BOOLEAN:
-                requireType(node.isBoolean(), "a boolean", node, path);
-                return node.booleanValue();
+                requireType(node instanceof Boolean, "a boolean", node, path);
+                return node;
             case INSTANT:
-                requireType(node.isNumber(), "a timestamp in epoch seconds", node, path);
-                return epochSecondsToInstant(node.decimalValue());
+                requireType(node instanceof Number, "a timestamp in epoch seconds", node, path);
+                return epochSecondsToInstant(decimal((Number) node));
             case SDK_BYTES:
-                requireType(node.isTextual(), "a base64 string", node, path);
+                requireType(node instanceof String, "a base64 string", node, path);
                 try {
-                    return SdkBytes.fromByteArray(Base64.getDecoder().decode(node.textValue()));
+                    return SdkBytes.fromByteArray(Base64.getDecoder().decode((String) node));
                 } catch (IllegalArgumentException e) {
                     throw serialization("Member " + path + " is not valid base64.");
                 }
             case SDK_POJO:
-                requireType(node.isObject(), "an object", node, path);
-                return readStructure(node, field.constructor().get(), path);
+                requireType(node instanceof Map, "an object", node, path);
+                return readStructure((Map<?, ?>) node, field.constructor().get(), path);
             case LIST: {
-                requireType(node.isArray(), "an array", node, path);
+                requireType(node instanceof List, "an array", node, path);
                 SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
-                List<Object> list = new ArrayList<>(node.size());
+                List<?> elements = (List<?>) node;
+                List<Object> list = new ArrayList<>(elements.size());
                 int i = 0;
-                for (JsonNode element : node) {
-                    list.add(element.isNull() ? null : readValue(member, element, path + "." + i));
+                for (Object element : elements) {
+                    list.add(element == JsonTree.NULL ? null : readValue(member, element, path + "." + i));
                     i++;
                 }
                 return list;
             }
             case MAP: {
-                requireType(node.isObject(), "an object", node, path);
+                requireType(node instanceof Map, "an object", node, path);
                 SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
                 Map<String, Object> map = new LinkedHashMap<>();
-                Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    map.put(e.getKey(), e.getValue().isNull() ? null : readValue(member, e.getValue(), path + "." + e.getKey()));
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) node).entrySet()) {
+                    Object v = e.getValue();
+                    map.put((String) e.getKey(), v == JsonTree.NULL ? null
+                            : readValue(member, v, path + "." + e.getKey()));
                 }
                 return map;
             }
@@ -247,12 +223,48 @@ public final class SdkPojoJson {
         }
     }
 
-    private static void requireType(boolean ok, String expected, JsonNode node, String path) {
+    private static long integral(Object node, String path, long min, long max) {
+        boolean ok = node instanceof Long l && l >= min && l <= max;
+        requireType(ok, "an integer", node, path);
+        return (Long) node;
+    }
+
+    private static BigDecimal decimal(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        return BigDecimal.valueOf(n.longValue());
+    }
+
+    private static void requireType(boolean ok, String expected, Object node, String path) {
         if (!ok) {
             String member = path.substring(path.indexOf('.') + 1);
-            throw serialization("Member '" + member + "' must be " + expected + ", but the request has " + describe(node)
-                    + ".");
+            throw serialization(tokenName(node) + " can not be converted to " + expected + " (member '" + member
+                    + "').");
         }
+    }
+
+    /** AWS names JSON values by token in its SerializationException messages, e.g. {@code STRING_VALUE}. */
+    private static String tokenName(Object node) {
+        if (node instanceof String) {
+            return "STRING_VALUE";
+        }
+        if (node instanceof Long || node instanceof BigInteger) {
+            return "NUMBER_VALUE";
+        }
+        if (node instanceof Number) {
+            return "NUMBER_VALUE";
+        }
+        if (node instanceof Boolean b) {
+            return b ? "TRUE_VALUE" : "FALSE_VALUE";
+        }
+        if (node instanceof List) {
+            return "START_ARRAY";
+        }
+        return "START_OBJECT";
     }
 
     private static Instant epochSecondsToInstant(BigDecimal seconds) {
@@ -261,82 +273,113 @@ public final class SdkPojoJson {
         return Instant.ofEpochSecond(whole.longValueExact(), nanos);
     }
 
-    private static Document toDocument(JsonNode node) {
-        if (node.isObject()) {
+    private static Document toDocument(Object node) {
+        if (node instanceof Map<?, ?> m) {
             Map<String, Document> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), toDocument(e.getValue())));
+            m.forEach((k, v) -> map.put((String) k, toDocument(v)));
             return Document.fromMap(map);
         }
-        if (node.isArray()) {
+        if (node instanceof List<?> l) {
             List<Document> list = new ArrayList<>();
-            node.forEach(n -> list.add(toDocument(n)));
+            l.forEach(n -> list.add(toDocument(n)));
             return Document.fromList(list);
         }
-        if (node.isTextual()) {
-            return Document.fromString(node.textValue());
+        if (node instanceof String s) {
+            return Document.fromString(s);
         }
-        if (node.isBoolean()) {
-            return Document.fromBoolean(node.booleanValue());
+        if (node instanceof Boolean b) {
+            return Document.fromBoolean(b);
         }
-        if (node.isNumber()) {
-            return Document.fromNumber(node.decimalValue());
+        if (node instanceof Number n) {
+            return Document.fromNumber(decimal(n));
         }
         return Document.fromNull();
     }
 
     // ---------------------------------------------------------------------------------------------- writing
 
-    private static JsonNode writeValue(SdkField<?> field, Object value) {
-        if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
-            return null;
+    private static void writeStructure(JsonGenerator g, SdkPojo pojo) throws IOException {
+        g.writeStartObject();
+        for (SdkField<?> field : pojo.sdkFields()) {
+            Object value = field.getValueOrDefault(pojo);
+            if (absent(value)) {
+                continue;
+            }
+            g.writeFieldName(field.locationName());
+            writeValue(g, field, value);
         }
-        JsonNodeFactory f = JsonNodeFactory.instance;
+        g.writeEndObject();
+    }
+
+    private static boolean absent(Object value) {
+        return value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap;
+    }
+
+    private static void writeValue(JsonGenerator g, SdkField<?> field, Object value) throws IOException {
+        if (absent(value)) {
+            g.writeNull();
+            return;
+        }
         MarshallingKnownType type = field.marshallingType().getKnownType();
         switch (type) {
             case STRING:
-                return f.textNode((String) value);
+                g.writeString((String) value);
+                break;
             case INTEGER:
-                return f.numberNode((Integer) value);
+                g.writeNumber((Integer) value);
+                break;
             case LONG:
-                return f.numberNode((Long) value);
+                g.writeNumber((Long) value);
+                break;
             case SHORT:
-                return f.numberNode((Short) value);
+                g.writeNumber((Short) value);
+                break;
             case BYTE:
-                return f.numberNode((Byte) value);
+                g.writeNumber((Byte) value);
+                break;
             case FLOAT:
-                return f.numberNode((Float) value);
+                g.writeNumber((Float) value);
+                break;
             case DOUBLE:
-                return f.numberNode((Double) value);
+                g.writeNumber((Double) value);
+                break;
             case BIG_DECIMAL:
-                return f.numberNode((BigDecimal) value);
+                g.writeNumber((BigDecimal) value);
+                break;
             case BOOLEAN:
-                return f.booleanNode((Boolean) value);
+                g.writeBoolean((Boolean) value);
+                break;
             case INSTANT:
-                return f.numberNode(instantToEpochSeconds((Instant) value));
+                g.writeNumber(instantToEpochSeconds((Instant) value));
+                break;
             case SDK_BYTES:
-                return f.textNode(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArrayUnsafe()));
+                g.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArrayUnsafe()));
+                break;
             case SDK_POJO:
-                return toJson((SdkPojo) value);
+                writeStructure(g, (SdkPojo) value);
+                break;
             case LIST: {
                 SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
-                ArrayNode array = f.arrayNode();
+                g.writeStartArray();
                 for (Object element : (List<?>) value) {
-                    JsonNode json = writeValue(member, element);
-                    array.add(json == null ? f.nullNode() : json);
+                    writeValue(g, member, element);
                 }
-                return array;
+                g.writeEndArray();
+                break;
             }
             case MAP: {
                 SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
-                ObjectNode object = f.objectNode();
+                g.writeStartObject();
                 for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                    JsonNode json = writeValue(member, e.getValue());
-                    object.set(String.valueOf(e.getKey()), json == null ? f.nullNode() : json);
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    writeValue(g, member, e.getValue());
                 }
-                return object;
+                g.writeEndObject();
+                break;
             }
             case DOCUMENT:
-                return fromDocument((Document) value);
+                JsonTree.write(g, fromDocument((Document) value));
+                break;
             default:
                 throw new IllegalStateException("Unsupported marshalling type " + type + " for " + field.memberName());
         }
@@ -348,28 +391,27 @@ public final class SdkPojoJson {
         return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
     }
 
-    private static JsonNode fromDocument(Document document) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
+    private static Object fromDocument(Document document) {
         if (document.isMap()) {
-            ObjectNode object = f.objectNode();
-            document.asMap().forEach((k, v) -> object.set(k, fromDocument(v)));
-            return object;
+            Map<String, Object> map = new LinkedHashMap<>();
+            document.asMap().forEach((k, v) -> map.put(k, fromDocument(v)));
+            return map;
         }
         if (document.isList()) {
-            ArrayNode array = f.arrayNode();
-            document.asList().forEach(d -> array.add(fromDocument(d)));
-            return array;
+            List<Object> list = new ArrayList<>();
+            document.asList().forEach(d -> list.add(fromDocument(d)));
+            return list;
         }
         if (document.isString()) {
-            return f.textNode(document.asString());
+            return document.asString();
         }
         if (document.isBoolean()) {
-            return f.booleanNode(document.asBoolean());
+            return document.asBoolean();
         }
         if (document.isNumber()) {
-            return f.numberNode(document.asNumber().bigDecimalValue());
+            return document.asNumber().bigDecimalValue();
         }
-        return f.nullNode();
+        return JsonTree.NULL;
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
@@ -393,25 +435,6 @@ public final class SdkPojoJson {
 
     private static AwsException serialization(String message) {
         return AwsException.client("SerializationException", message);
-    }
-
-    private static String describe(JsonNode node) {
-        if (node.isTextual()) {
-            return "a string";
-        }
-        if (node.isNumber()) {
-            return "a number";
-        }
-        if (node.isBoolean()) {
-            return "a boolean";
-        }
-        if (node.isArray()) {
-            return "an array";
-        }
-        if (node.isObject()) {
-            return "an object";
-        }
-        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String firstLine(String message) {

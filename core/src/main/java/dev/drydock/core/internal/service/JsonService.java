@@ -1,13 +1,12 @@
 package dev.drydock.core.internal.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drydock.core.internal.http.HttpRequest;
 import dev.drydock.core.internal.http.HttpResponse;
 import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.internal.protocol.JsonTree;
 import dev.drydock.core.internal.protocol.SdkPojoJson;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,7 +33,8 @@ public final class JsonService {
     private final String signingName;
     private final String targetPrefix;
     private final String contentType;
-    private final Set<String> awsOperations;
+    private final Class<?> clientInterface;
+    private volatile Set<String> awsOperations;
     private final Map<String, Binding<?, ?>> operations;
     private final Function<String, AwsException> missingMemberError;
     private final Clock clock;
@@ -43,7 +43,7 @@ public final class JsonService {
         this.signingName = builder.signingName;
         this.targetPrefix = builder.targetPrefix;
         this.contentType = "application/x-amz-json-" + builder.jsonVersion;
-        this.awsOperations = Collections.unmodifiableSet(new TreeSet<>(builder.awsOperations));
+        this.clientInterface = builder.clientInterface;
         this.operations = Map.copyOf(builder.operations);
         this.missingMemberError = builder.missingMemberError;
         this.clock = builder.clock;
@@ -76,9 +76,25 @@ public final class JsonService {
         return new TreeSet<>(operations.keySet());
     }
 
-    /** Names of every operation AWS has for this service, sorted. */
+    /**
+     * Names of every operation AWS has for this service, sorted: the SDK client interface's methods that take a
+     * request. Computed on first use (it loads every request class).
+     */
     public Set<String> awsOperations() {
-        return awsOperations;
+        Set<String> ops = awsOperations;
+        if (ops == null) {
+            Set<String> found = new TreeSet<>();
+            for (Method m : clientInterface.getMethods()) {
+                if (m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])
+                        && !Modifier.isStatic(m.getModifiers())) {
+                    String name = m.getParameterTypes()[0].getSimpleName();
+                    found.add(name.substring(0, name.length() - "Request".length()));
+                }
+            }
+            ops = Collections.unmodifiableSet(found);
+            awsOperations = ops;
+        }
+        return ops;
     }
 
     /**
@@ -99,7 +115,7 @@ public final class JsonService {
             }
             Binding<?, ?> binding = operations.get(operation);
             if (binding == null) {
-                if (awsOperations.contains(operation)) {
+                if (awsOperations().contains(operation)) {
                     throw new AwsException("NotImplementedException", 501, "Drydock does not implement "
                             + signingName + ":" + operation + " yet. Implemented " + signingName + " operations: "
                             + String.join(", ", implementedOperations()) + ".");
@@ -119,12 +135,24 @@ public final class JsonService {
         }
     }
 
+    /**
+     * Loads and initialises what the first real call would (the codec, every request shape of this service), so
+     * that call is fast. Changes nothing; meant for a background thread right after start.
+     */
+    public void warmUp() {
+        for (Binding<?, ?> b : operations.values()) {
+            SdkPojo request = SdkPojoJson.read(new byte[0], b.requestType());
+            SdkPojoJson.firstMissingRequiredMember(request);
+            SdkPojoJson.write(request);
+        }
+    }
+
     /** The JSON-protocol error response for {@code e}. */
     public HttpResponse error(AwsException e, String requestId) {
-        ObjectNode body = SdkPojoJson.MAPPER.createObjectNode();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("__type", e.errorCode());
         body.put("message", e.getMessage());
-        return HttpResponse.of(e.httpStatus(), contentType, body.toString().getBytes(StandardCharsets.UTF_8))
+        return HttpResponse.of(e.httpStatus(), contentType, JsonTree.write(body))
                 .withHeader("x-amzn-RequestId", requestId)
                 .withHeader("x-amzn-ErrorType", e.errorCode());
     }
@@ -143,7 +171,7 @@ public final class JsonService {
     public static final class Builder {
         private final String signingName;
         private final String targetPrefix;
-        private final Set<String> awsOperations = new TreeSet<>();
+        private final Class<?> clientInterface;
         private final Map<String, Binding<?, ?>> operations = new LinkedHashMap<>();
         private String jsonVersion = "1.1";
         private Clock clock = Clock.systemUTC();
@@ -154,13 +182,7 @@ public final class JsonService {
         private Builder(String signingName, String targetPrefix, Class<?> clientInterface) {
             this.signingName = signingName;
             this.targetPrefix = targetPrefix;
-            for (Method m : clientInterface.getMethods()) {
-                if (m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])
-                        && !Modifier.isStatic(m.getModifiers())) {
-                    String name = m.getParameterTypes()[0].getSimpleName();
-                    awsOperations.add(name.substring(0, name.length() - "Request".length()));
-                }
-            }
+            this.clientInterface = clientInterface;
         }
 
         /** The protocol version: {@code 1.0} or {@code 1.1} (default). */
@@ -184,11 +206,16 @@ public final class JsonService {
             return this;
         }
 
-        /** Routes {@code name} to {@code handler}. */
+        /**
+         * Routes {@code name} to {@code handler}.
+         *
+         * @param requestType the SDK request shape, which must be named {@code <name>Request}
+         */
         public <I extends SdkPojo, O extends SdkPojo> Builder operation(String name, Class<I> requestType,
                 Operation<I, O> handler) {
-            if (!awsOperations.contains(name)) {
-                throw new IllegalArgumentException(signingName + " has no operation named " + name);
+            if (!requestType.getSimpleName().equals(name + "Request")) {
+                throw new IllegalArgumentException(signingName + ": operation " + name + " takes "
+                        + requestType.getSimpleName());
             }
             operations.put(name, new Binding<>(requestType, handler));
             return this;

@@ -85,10 +85,11 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
     }
 
     private static HttpResponse jsonError(AwsException e) {
-        String body = "{\"__type\":\"" + e.errorCode() + "\",\"message\":"
-                + com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getMessage()) + "}";
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("__type", e.errorCode());
+        body.put("message", e.getMessage());
         return HttpResponse.of(e.httpStatus(), "application/x-amz-json-1.1",
-                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                dev.drydock.core.internal.protocol.JsonTree.write(body));
     }
 
     private record PathRoute(String prefix, Function<HttpRequest, HttpResponse> handler) {

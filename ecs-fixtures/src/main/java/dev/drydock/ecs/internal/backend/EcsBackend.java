@@ -358,11 +358,13 @@ public final class EcsBackend {
                     cluster);
             checkRunnable(td, launchType, request.networkConfiguration(), false);
             checkOverrides(td, request.overrides());
+            List<CapacityProviderStrategyItem> strategy = effectiveStrategy(request.launchTypeAsString(),
+                    request.capacityProviderStrategy(), cluster);
             int count = request.count() == null ? 1 : request.count();
             String group = request.group() != null ? request.group() : "family:" + td.family();
             for (int i = 0; i < count; i++) {
                 created.add(newTask(cluster, td, request.overrides(), group, request.startedBy(),
-                        launchType, capacityProviderName(request.capacityProviderStrategy()),
+                        launchType, capacityProviderName(strategy),
                         request.networkConfiguration().awsvpcConfiguration(), request.tags(), null,
                         Boolean.TRUE.equals(request.enableExecuteCommand())));
             }
@@ -393,7 +395,7 @@ public final class EcsBackend {
         b.overrides = overrides;
         b.group = group;
         b.startedBy = startedBy;
-        b.launchType = capacityProviderName == null ? launchType : null;
+        b.launchType = launchType; // FARGATE also when a capacity provider placed it, as ECS answers
         b.capacityProviderName = capacityProviderName;
         b.platformVersion = "1.4.0";
         b.awsvpc = awsvpc;
@@ -408,6 +410,18 @@ public final class EcsBackend {
         }
         tasks.put(t.arn, t);
         return t;
+    }
+
+    /**
+     * The capacity provider strategy tasks are placed with: the one given, else (without a launch type) the cluster's
+     * default strategy; empty for a launch type.
+     */
+    private static List<CapacityProviderStrategyItem> effectiveStrategy(String launchType,
+            List<CapacityProviderStrategyItem> strategy, ClusterRecord cluster) {
+        if (launchType != null) {
+            return List.of();
+        }
+        return strategy != null && !strategy.isEmpty() ? strategy : cluster.defaultCapacityProviderStrategy;
     }
 
     private static String capacityProviderName(List<CapacityProviderStrategyItem> strategy) {
@@ -464,8 +478,7 @@ public final class EcsBackend {
         for (String subnet : vpc.subnets()) {
             if (!SUBNET.matcher(subnet).matches()) {
                 throw EcsErrors.invalidParameter("Error retrieving subnet information for [" + subnet + "]: The subnet"
-                        + " ID '" + subnet + "' is malformed (Service: AmazonEC2; Status Code: 400; Error Code: "
-                        + "InvalidSubnetID.Malformed)");
+                        + " ID '" + subnet + "' does not exist (ErrorCode: InvalidSubnetID.NotFound)");
             }
         }
         for (String group : vpc.securityGroups()) {
@@ -830,10 +843,11 @@ public final class EcsBackend {
                 throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
             }
             DeploymentConfiguration dc = deploymentConfiguration(request.deploymentConfiguration());
-            String lt = request.hasCapacityProviderStrategy() && !request.capacityProviderStrategy().isEmpty()
-                    ? null : launchType;
+            List<CapacityProviderStrategyItem> strategy = effectiveStrategy(request.launchTypeAsString(),
+                    request.capacityProviderStrategy(), cluster);
+            String lt = strategy.isEmpty() ? launchType : null;
             ServiceRecord s = new ServiceRecord(name, arns.service(cluster.name, name), cluster.name, cluster.arn,
-                    clock.instant(), createdBy, lt, request.capacityProviderStrategy(), request.tags(),
+                    clock.instant(), createdBy, lt, strategy, request.tags(),
                     request.propagateTagsAsString() == null ? "NONE" : request.propagateTagsAsString(),
                     Boolean.TRUE.equals(request.enableECSManagedTags()),
                     "arn:aws:iam::" + arns.accountId() + ":role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS");
@@ -843,7 +857,7 @@ public final class EcsBackend {
             s.deploymentConfiguration = dc;
             s.enableExecuteCommand = Boolean.TRUE.equals(request.enableExecuteCommand());
             s.deployments.add(new DeploymentRecord(EcsArns.newDeploymentId(), td, request.networkConfiguration(),
-                    lt, request.capacityProviderStrategy(), desired, clock.instant()));
+                    lt, strategy, desired, clock.instant()));
             services.put(serviceKey(cluster.name, name), s);
             Service model = serviceModel(s, true);
             changed();

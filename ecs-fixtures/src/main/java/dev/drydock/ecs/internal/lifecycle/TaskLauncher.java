@@ -45,6 +45,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     public static final String DEFAULT_SANDBOX_IMAGE = "public.ecr.aws/docker/library/busybox:1.36";
     private static final int LOG_LINES = 50;
     private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** When Drydock closes, nobody observes a graceful shutdown any more: containers get this long after SIGTERM. */
+    private static final Duration CLOSE_STOP_TIMEOUT = Duration.ofSeconds(2);
 
     private final ServiceContext context;
     private final EcsBackend backend;
@@ -474,6 +476,9 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         }
 
         private Duration stopTimeout(String name) {
+            if (closing) {
+                return CLOSE_STOP_TIMEOUT;
+            }
             for (ContainerRecord c : task.containers()) {
                 if (c.name().equals(name) && c.definition().stopTimeout() != null) {
                     return Duration.ofSeconds(c.definition().stopTimeout());

@@ -22,6 +22,7 @@ public final class CreateService extends EcsOperation implements Operation<Creat
 
     @Override
     public CreateServiceResponse call(CreateServiceRequest request, CallContext context) {
+        require(request.serviceName(), "serviceName");
         if (request.taskDefinition() == null) {
             throw EcsErrors.invalidParameter("taskDefinition can not be blank.");
         }

@@ -17,6 +17,7 @@ public final class DeleteCluster extends EcsOperation implements Operation<Delet
 
     @Override
     public DeleteClusterResponse call(DeleteClusterRequest request, CallContext context) {
+        require(request.cluster(), "cluster");
         String ref = request.cluster();
         context.authorize("ecs:DeleteCluster", ref.startsWith("arn:") ? ref : backend.arns().cluster(ref));
         return DeleteClusterResponse.builder().cluster(backend.deleteCluster(ref)).build();

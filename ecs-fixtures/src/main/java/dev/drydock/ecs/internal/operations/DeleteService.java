@@ -17,6 +17,7 @@ public final class DeleteService extends EcsOperation implements Operation<Delet
 
     @Override
     public DeleteServiceResponse call(DeleteServiceRequest request, CallContext context) {
+        require(request.service(), "service");
         String clusterArn = backend.clusterArn(request.cluster());
         String cluster = clusterArn.substring(clusterArn.indexOf(":cluster/") + ":cluster/".length());
         String serviceArn = request.service().startsWith("arn:") ? request.service()

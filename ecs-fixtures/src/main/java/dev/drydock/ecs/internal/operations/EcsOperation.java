@@ -1,5 +1,6 @@
 package dev.drydock.ecs.internal.operations;
 
+import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,20 @@ abstract class EcsOperation {
 
     EcsOperation(EcsBackend backend) {
         this.backend = backend;
+    }
+
+    /**
+     * The value of a member ECS requires. A missing or empty one is answered as ECS answers it, e.g.
+     * {@code Family can not be blank.} (the SDK's ECS model marks no member required, so the protocol layer cannot
+     * tell).
+     *
+     * @param member the member's name, e.g. {@code taskDefinition}
+     */
+    static String require(String value, String member) {
+        if (value == null || value.isEmpty()) {
+            throw EcsErrors.missingMember(member);
+        }
+        return value;
     }
 
     /** The {@code ecs:cluster} condition key (the cluster's ARN). */

@@ -15,6 +15,7 @@ public final class ListTagsForResource extends EcsOperation
 
     @Override
     public ListTagsForResourceResponse call(ListTagsForResourceRequest request, CallContext context) {
+        require(request.resourceArn(), "resourceArn");
         context.authorize("ecs:ListTagsForResource", request.resourceArn());
         return ListTagsForResourceResponse.builder().tags(backend.tags(request.resourceArn())).build();
     }

@@ -22,6 +22,7 @@ public final class RegisterTaskDefinition extends EcsOperation
 
     @Override
     public RegisterTaskDefinitionResponse call(RegisterTaskDefinitionRequest request, CallContext context) {
+        require(request.family(), "family");
         context.authorize("ecs:RegisterTaskDefinition", "*", Tags.requestKeys(request.tags()));
         for (String role : new String[] {request.taskRoleArn(), request.executionRoleArn()}) {
             if (role != null && !role.isEmpty()) {

@@ -14,6 +14,7 @@ public final class TagResource extends EcsOperation implements Operation<TagReso
 
     @Override
     public TagResourceResponse call(TagResourceRequest request, CallContext context) {
+        require(request.resourceArn(), "resourceArn");
         context.authorize("ecs:TagResource", request.resourceArn(), Tags.requestKeys(request.tags()));
         backend.tag(request.resourceArn(), request.tags());
         return TagResourceResponse.builder().build();

@@ -16,6 +16,7 @@ public final class UntagResource extends EcsOperation implements Operation<Untag
 
     @Override
     public UntagResourceResponse call(UntagResourceRequest request, CallContext context) {
+        require(request.resourceArn(), "resourceArn");
         context.authorize("ecs:UntagResource", request.resourceArn(),
                 Map.of("aws:TagKeys", List.copyOf(request.tagKeys())));
         backend.untag(request.resourceArn(), request.tagKeys());

@@ -23,6 +23,7 @@ public final class UpdateService extends EcsOperation implements Operation<Updat
 
     @Override
     public UpdateServiceResponse call(UpdateServiceRequest request, CallContext context) {
+        require(request.service(), "service");
         TaskDefinition td = null;
         if (request.taskDefinition() != null) {
             td = backend.findTaskDefinition(request.taskDefinition())

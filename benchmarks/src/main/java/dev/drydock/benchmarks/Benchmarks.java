@@ -1,0 +1,310 @@
+package dev.drydock.benchmarks;
+
+import dev.drydock.core.Drydock;
+import dev.drydock.core.internal.docker.DockerRuntime;
+import dev.drydock.core.runtime.ContainerSpec;
+import dev.drydock.core.runtime.NetworkInfo;
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * Drydock's benchmarks, printed as medians (and p90/p99 where there are many samples). Rerun with
+ * {@code scripts/benchmark.sh [section...]}; sections: {@code runtask}, {@code describe}, {@code startup},
+ * {@code heap}. Needs a Docker engine and the images of {@code scripts/build-images.sh}.
+ *
+ * <ul>
+ *   <li>runtask: RunTask to RUNNING for a one-container task, against starting the same container by hand (the
+ *       docker-java create+start Drydock itself uses, and the docker CLI's {@code docker run -d}), as a ratio.</li>
+ *   <li>describe: the DescribeTasks round trip through the SDK's EcsClient, in process.</li>
+ *   <li>startup: from {@code Drydock.start()} in a fresh JVM to the endpoint's first answer.</li>
+ *   <li>heap: Drydock's heap (after GC) with a 10-task service running, over the JVM's baseline.</li>
+ * </ul>
+ */
+public final class Benchmarks {
+    static final String IMAGE = "drydock/busybox:1.35-local";
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Set<String> sections = new TreeSet<>(args.length == 0 ? List.of("runtask", "describe", "startup", "heap")
+                : Arrays.asList(args));
+        System.out.printf(Locale.ROOT, "Drydock benchmarks (%d cores, Java %s)%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        if (sections.contains("startup")) {
+            startup();
+        }
+        if (sections.contains("runtask")) {
+            runTask();
+        }
+        if (sections.contains("describe")) {
+            describe();
+        }
+        if (sections.contains("heap")) {
+            heap();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ runtask
+
+    static void runTask() throws Exception {
+        int warmup = 2;
+        int runs = 15;
+        List<Double> drydock = new ArrayList<>();
+        try (Drydock d = Drydock.start(); EcsClient ecs = d.client(EcsClient.builder())) {
+            ecs.createCluster(r -> r.clusterName("bench"));
+            ecs.registerTaskDefinition(r -> r.family("one").networkMode(NetworkMode.AWSVPC)
+                    .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
+                    .containerDefinitions(ContainerDefinition.builder().name("app").image(IMAGE)
+                            .command("sleep", "3600").build()));
+            for (int i = 0; i < warmup + runs; i++) {
+                long t0 = System.nanoTime();
+                Task task = ecs.runTask(r -> r.cluster("bench").taskDefinition("one").launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
+                        .tasks().get(0);
+                String status;
+                do {
+                    status = ecs.describeTasks(r -> r.cluster("bench").tasks(task.taskArn())).tasks().get(0)
+                            .lastStatus();
+                } while (!status.equals("RUNNING") && !status.equals("STOPPED"));
+                long t1 = System.nanoTime();
+                if (!status.equals("RUNNING")) {
+                    throw new IllegalStateException("benchmark task stopped: " + task.taskArn());
+                }
+                if (i >= warmup) {
+                    drydock.add((t1 - t0) / 1e6);
+                }
+                ecs.stopTask(r -> r.cluster("bench").task(task.taskArn()));
+            }
+        }
+        List<Double> api = new ArrayList<>();
+        try (DockerRuntime docker = DockerRuntime.connect()) {
+            NetworkInfo net = docker.createNetwork("drydock-bench", Map.of("dev.drydock", "true",
+                    "dev.drydock.session", "bench"));
+            try {
+                for (int i = 0; i < warmup + runs; i++) {
+                    long t0 = System.nanoTime();
+                    docker.imageId(IMAGE);
+                    String id = docker.createContainer(ContainerSpec.builder("drydock-bench-" + i, IMAGE)
+                            .command(List.of("sleep", "3600")).network(net.name(), List.of())
+                            .labels(Map.of("dev.drydock", "true", "dev.drydock.session", "bench")).build());
+                    docker.startContainer(id);
+                    docker.inspectContainer(id);
+                    long t1 = System.nanoTime();
+                    if (i >= warmup) {
+                        api.add((t1 - t0) / 1e6);
+                    }
+                    docker.removeContainer(id);
+                }
+            } finally {
+                docker.removeLabelled(Map.of("dev.drydock.session", "bench"));
+            }
+        }
+        List<Double> cli = new ArrayList<>();
+        for (int i = 0; i < warmup + runs; i++) {
+            long t0 = System.nanoTime();
+            String id = run("docker", "run", "-d", "--label", "dev.drydock=true", IMAGE, "sleep", "3600").trim();
+            long t1 = System.nanoTime();
+            if (i >= warmup) {
+                cli.add((t1 - t0) / 1e6);
+            }
+            run("docker", "rm", "-f", id);
+        }
+        double m = median(drydock);
+        System.out.printf(Locale.ROOT, "%nRunTask to RUNNING, one container (%d runs, median):%n", runs);
+        System.out.printf(Locale.ROOT, "  Drydock RunTask -> RUNNING (SDK, polling DescribeTasks) %8.1f ms%n", m);
+        System.out.printf(Locale.ROOT, "  same container by hand, docker-java create+start      %8.1f ms  ratio %.2fx%n",
+                median(api), m / median(api));
+        System.out.printf(Locale.ROOT, "  same container by hand, docker run -d (CLI)            %8.1f ms  ratio %.2fx%n",
+                median(cli), m / median(cli));
+    }
+
+    // ---------------------------------------------------------------------------------------------- describe
+
+    static void describe() {
+        int warmup = 2000;
+        int runs = 5000;
+        try (Drydock d = Drydock.start(); EcsClient ecs = d.client(EcsClient.builder())) {
+            ecs.createCluster(r -> r.clusterName("bench"));
+            ecs.registerTaskDefinition(r -> r.family("one").networkMode(NetworkMode.AWSVPC)
+                    .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
+                    .containerDefinitions(ContainerDefinition.builder().name("app").image(IMAGE)
+                            .command("sleep", "3600").build()));
+            Task task = ecs.runTask(r -> r.cluster("bench").taskDefinition("one").launchType(LaunchType.FARGATE)
+                    .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
+                    .tasks().get(0);
+            List<Double> sdk = new ArrayList<>();
+            for (int i = 0; i < warmup + runs; i++) {
+                long t0 = System.nanoTime();
+                ecs.describeTasks(r -> r.cluster("bench").tasks(task.taskArn()));
+                long t1 = System.nanoTime();
+                if (i >= warmup) {
+                    sdk.add((t1 - t0) / 1e6);
+                }
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest raw = HttpRequest.newBuilder(d.endpoint())
+                    .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.DescribeTasks")
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"cluster\":\"bench\",\"tasks\":[\"" + task.taskArn()
+                            + "\"]}"))
+                    .build();
+            List<Double> plain = new ArrayList<>();
+            for (int i = 0; i < warmup + runs; i++) {
+                long t0 = System.nanoTime();
+                try {
+                    http.send(raw, HttpResponse.BodyHandlers.ofByteArray());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                long t1 = System.nanoTime();
+                if (i >= warmup) {
+                    plain.add((t1 - t0) / 1e6);
+                }
+            }
+            System.out.printf(Locale.ROOT, "%nDescribeTasks round trip, in process (%d calls after %d warm-up):%n",
+                    runs, warmup);
+            System.out.printf(Locale.ROOT, "  SDK EcsClient (Apache HTTP client, SigV4)  median %.3f ms  p90 %.3f  p99 %.3f%n",
+                    median(sdk), percentile(sdk, 90), percentile(sdk, 99));
+            System.out.printf(Locale.ROOT, "  raw JDK HttpClient, unsigned              median %.3f ms  p90 %.3f  p99 %.3f%n",
+                    median(plain), percentile(plain, 90), percentile(plain, 99));
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- startup
+
+    static void startup() throws Exception {
+        int runs = 7;
+        List<Double> ready = new ArrayList<>();
+        List<Double> firstAnswer = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            String out = run(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                    StartupProbe.class.getName());
+            String[] parts = out.trim().split("\\s+");
+            ready.add(Double.parseDouble(parts[0]));
+            firstAnswer.add(Double.parseDouble(parts[1]));
+        }
+        System.out.printf(Locale.ROOT, "%nEndpoint start in a fresh JVM (%d runs, median):%n", runs);
+        System.out.printf(Locale.ROOT, "  Drydock.start() returns                 %7.1f ms%n", median(ready));
+        System.out.printf(Locale.ROOT, "  first HTTP answer after start() began   %7.1f ms%n", median(firstAnswer));
+    }
+
+    // -------------------------------------------------------------------------------------------------- heap
+
+    static void heap() throws Exception {
+        System.gc();
+        Thread.sleep(200);
+        System.gc();
+        long baseline = usedHeap();
+        try (Drydock d = Drydock.start(); EcsClient ecs = d.client(EcsClient.builder())) {
+            ecs.createCluster(r -> r.clusterName("bench"));
+            ecs.registerTaskDefinition(r -> r.family("one").networkMode(NetworkMode.AWSVPC)
+                    .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
+                    .containerDefinitions(ContainerDefinition.builder().name("app").image(IMAGE)
+                            .command("sleep", "3600").build()));
+            ecs.createService(r -> r.cluster("bench").serviceName("ten").taskDefinition("one").desiredCount(10)
+                    .launchType(LaunchType.FARGATE)
+                    .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))));
+            ecs.waiter().waitUntilServicesStable(r -> r.cluster("bench").services("ten"),
+                    w -> w.backoffStrategy(software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy
+                            .create(Duration.ofMillis(200))).maxAttempts(600));
+            for (int i = 0; i < 50; i++) {
+                ecs.describeServices(r -> r.cluster("bench").services("ten"));
+            }
+            System.gc();
+            Thread.sleep(200);
+            System.gc();
+            long running = usedHeap();
+            System.out.printf(Locale.ROOT, "%nHeap with a 10-task service running (after GC):%n");
+            System.out.printf(Locale.ROOT, "  JVM baseline before Drydock            %6.1f MB%n", baseline / 1e6);
+            System.out.printf(Locale.ROOT, "  with Drydock and 10 RUNNING tasks      %6.1f MB%n", running / 1e6);
+            System.out.printf(Locale.ROOT, "  Drydock's own share (incl. SDK client) %6.1f MB%n",
+                    (running - baseline) / 1e6);
+        }
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    static double median(List<Double> values) {
+        return percentile(values, 50);
+    }
+
+    static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + err);
+        }
+        return out;
+    }
+
+    private static String javaBinary() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    /** Runs in a fresh JVM: prints ms until start() returned and until the endpoint's first answer. */
+    public static final class StartupProbe {
+        private StartupProbe() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            long t0 = System.nanoTime();
+            try (Drydock d = Drydock.start()) {
+                long t1 = System.nanoTime();
+                HttpURLConnectionProbe.answer(d.endpoint());
+                long t2 = System.nanoTime();
+                System.out.printf(Locale.ROOT, "%.1f %.1f%n", (t1 - t0) / 1e6, (t2 - t0) / 1e6);
+            }
+        }
+    }
+
+    /** The cheapest client there is, so the probe measures the endpoint and not a client's start-up. */
+    static final class HttpURLConnectionProbe {
+        private HttpURLConnectionProbe() {
+        }
+
+        static void answer(URI endpoint) throws Exception {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) endpoint.toURL().openConnection();
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setRequestProperty("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.ListClusters");
+            c.setRequestProperty("Content-Type", "application/x-amz-json-1.1");
+            c.getOutputStream().write("{}".getBytes(StandardCharsets.UTF_8));
+            if (c.getResponseCode() != 200) {
+                throw new IllegalStateException("endpoint answered " + c.getResponseCode());
+            }
+            c.getInputStream().readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.drydock.core.iam.policy;
+
+/**
+ * The role a policy document plays, which decides the kind-specific grammar rules applied by
+ * {@link PolicyDocument#parse(String, PolicyKind)}.
+ *
+ * <p>Follows "Policies and permissions in IAM" (policy types) and "AWS JSON policy elements: Principal" of the
+ * IAM User Guide: {@code Principal}/{@code NotPrincipal} are required in resource-based policies and role trust
+ * policies and forbidden in identity-based policies, permissions boundaries and session policies; {@code Resource}
+ * (or {@code NotResource}) is required in the latter three.
+ */
+public enum PolicyKind {
+    /** An identity-based policy (managed or inline) attached to a user, group or role. No Principal allowed. */
+    IDENTITY,
+    /** A resource-based policy attached to a resource (for example an ECR repository policy). Principal required. */
+    RESOURCE,
+    /** A role trust policy (the role's resource-based policy for {@code sts:AssumeRole*}). Principal required. */
+    TRUST,
+    /** A managed policy used as a permissions boundary. Same grammar as {@link #IDENTITY}. */
+    PERMISSIONS_BOUNDARY,
+    /** A session policy passed to AssumeRole* or GetFederationToken. Same grammar as {@link #IDENTITY}. */
+    SESSION;
+
+    /** @return true for kinds whose statements must name a principal (resource-based and trust policies). */
+    public boolean requiresPrincipal() {
+        return this == RESOURCE || this == TRUST;
+    }
+}

@@ -5,8 +5,12 @@ import dev.drydock.core.internal.docker.SessionSweeper;
 import dev.drydock.core.internal.http.HttpEndpoint;
 import dev.drydock.core.internal.http.HttpRequest;
 import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.internal.service.Authorizer;
-import dev.drydock.core.internal.service.Caller;
+import dev.drydock.core.iam.DecisionLog;
+import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.iam.IamServices;
+import dev.drydock.core.internal.iam.PolicyAuthorizer;
+import dev.drydock.core.internal.iam.SigV4Authenticator;
+import dev.drydock.core.internal.service.AwsService;
 import dev.drydock.core.internal.service.DrydockSettings;
 import dev.drydock.core.internal.service.JsonService;
 import dev.drydock.core.internal.service.Labels;
@@ -88,7 +92,9 @@ public final class Drydock implements AutoCloseable {
     private final List<ServiceModule> modules = new ArrayList<>();
     private final CompletableFuture<RuntimeSession> runtime;
     private final Supplier<ContainerRuntime> runtimeFactory;
-    private final Caller testPrincipal;
+    private final IamBackend iam;
+    private final DecisionLog decisionLog = new DecisionLog();
+    private final PolicyAuthorizer authorizer;
     private final AwsBasicCredentials testCredentials;
     private volatile SdkHttpClient httpClient;
     private final Thread shutdownHook;
@@ -111,10 +117,14 @@ public final class Drydock implements AutoCloseable {
         }
         this.clock = builder.clock;
         this.runtimeFactory = builder.runtimeFactory != null ? builder.runtimeFactory : defaultRuntimeFactory(settings);
-        this.testCredentials = AwsBasicCredentials.create("AKIA" + randomAlnum(16), randomAlnum(40));
-        this.testPrincipal = new Caller("arn:aws:iam::" + accountId + ":user/drydock-test", accountId,
-                "AIDA" + randomAlnum(17), testCredentials.accessKeyId());
-        this.router = new Router((request, signingName) -> testPrincipal, Authorizer.ALLOW_ALL);
+        this.iam = new IamBackend(accountId, clock);
+        this.testCredentials = AwsBasicCredentials.create(iam.testCredential().accessKeyId(),
+                iam.testCredential().secretAccessKey());
+        this.authorizer = new PolicyAuthorizer(iam, decisionLog, region, clock);
+        this.router = new Router(new SigV4Authenticator(iam, clock), authorizer);
+        for (AwsService service : IamServices.create(iam, region, clock)) {
+            router.registerScoped(service);
+        }
         this.endpoint = HttpEndpoint.start(router);
 
         Context context = new Context();
@@ -176,7 +186,15 @@ public final class Drydock implements AutoCloseable {
 
     /** The ARN of the test principal. */
     public String testPrincipalArn() {
-        return testPrincipal.arn();
+        return iam.testPrincipal().arn();
+    }
+
+    /**
+     * Every authorization decision this instance made: who asked to do what on which resource, whether IAM allowed
+     * it, and which statement decided.
+     */
+    public DecisionLog decisionLog() {
+        return decisionLog;
     }
 
     /**
@@ -456,15 +474,6 @@ public final class Drydock implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         while (b.length() < length) {
             b.append(Integer.toHexString(RANDOM.nextInt(16)));
-        }
-        return b.toString();
-    }
-
-    private static String randomAlnum(int length) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
         return b.toString();
     }

@@ -32,6 +32,11 @@ public class AwsException extends RuntimeException {
         return new AwsException(errorCode, 500, message);
     }
 
+    /** The same error with another HTTP status (IAM answers NoSuchEntity with 404, EntityAlreadyExists with 409). */
+    public AwsException withStatus(int status) {
+        return new AwsException(errorCode, status, getMessage());
+    }
+
     /** The AWS error code, for example {@code ClusterNotFoundException}. */
     public String errorCode() {
         return errorCode;

@@ -11,8 +11,10 @@ public interface Authenticator {
 
     /**
      * @param request the request as received
-     * @param signingName the service it addresses, e.g. {@code ecs}
+     * @param service the service it addresses
      * @return the caller
+     * @throws dev.drydock.core.internal.protocol.AwsException the AWS authentication error for the service's
+     *     protocol family
      */
-    Caller authenticate(HttpRequest request, String signingName);
+    Caller authenticate(HttpRequest request, AwsService service);
 }

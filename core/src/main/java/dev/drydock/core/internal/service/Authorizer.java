@@ -20,4 +20,16 @@ public interface Authorizer {
      *     global {@code aws:} keys are added by the authorizer)
      */
     void authorize(CallContext context, String action, String resource, Map<String, List<String>> conditionKeys);
+
+    /**
+     * Authorizes with a resource-based policy in play as well (a role's trust policy for {@code sts:AssumeRole},
+     * later repository and file system policies).
+     *
+     * @param resourcePolicy the resource's policy
+     * @param resourceOwnerAccount the account owning the resource
+     */
+    default void authorize(CallContext context, String action, String resource, Map<String, List<String>> conditionKeys,
+            dev.drydock.core.iam.policy.NamedPolicy resourcePolicy, String resourceOwnerAccount) {
+        authorize(context, action, resource, conditionKeys);
+    }
 }

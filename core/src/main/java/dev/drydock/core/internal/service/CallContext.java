@@ -8,7 +8,7 @@ import java.util.Map;
  * What an operation handler knows about the call it serves.
  *
  * @param requestId the request id answered in {@code x-amzn-RequestId}
- * @param service the service's signing name, e.g. {@code ecs}
+ * @param service the service the call addresses
  * @param operation the operation name, e.g. {@code RunTask}
  * @param caller the authenticated principal
  * @param sourceIp the client's IP address
@@ -16,7 +16,7 @@ import java.util.Map;
  * @param receivedAt when the request arrived
  * @param authorizer decides IAM authorization for this call
  */
-public record CallContext(String requestId, String service, String operation, Caller caller, String sourceIp,
+public record CallContext(String requestId, AwsService service, String operation, Caller caller, String sourceIp,
         boolean secureTransport, Instant receivedAt, Authorizer authorizer) {
 
     /** Authorizes {@code action} on {@code resource}; throws {@code AccessDeniedException} when denied. */

@@ -1,5 +1,6 @@
 package dev.drydock.core.internal.service;
 
+import dev.drydock.core.internal.auth.ProtocolFamily;
 import dev.drydock.core.internal.http.HttpRequest;
 import dev.drydock.core.internal.http.HttpResponse;
 import dev.drydock.core.internal.protocol.AwsException;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.core.SdkRequest;
  * <p>An operation that AWS has but Drydock does not implement answers HTTP 501 {@code NotImplementedException}
  * naming it; one that AWS does not have answers {@code UnknownOperationException}.
  */
-public final class JsonService {
+public final class JsonService implements AwsService {
     private static final Logger LOG = LoggerFactory.getLogger(JsonService.class);
 
     private final String signingName;
@@ -61,9 +62,19 @@ public final class JsonService {
         return new Builder(signingName, targetPrefix, clientInterface);
     }
 
-    /** The SigV4 signing name, e.g. {@code ecs}. */
+    @Override
     public String signingName() {
         return signingName;
+    }
+
+    @Override
+    public ProtocolFamily protocolFamily() {
+        return ProtocolFamily.JSON;
+    }
+
+    @Override
+    public AwsException accessDenied(String message) {
+        return AwsException.client("AccessDeniedException", message);
     }
 
     /** The {@code X-Amz-Target} prefix. */
@@ -104,6 +115,7 @@ public final class JsonService {
      * @param caller the authenticated principal
      * @param authorizer IAM authorization for the call
      */
+    @Override
     public HttpResponse handle(HttpRequest request, Caller caller, Authorizer authorizer) {
         String requestId = UUID.randomUUID().toString();
         String target = request.header("X-Amz-Target");
@@ -123,7 +135,7 @@ public final class JsonService {
                 throw AwsException.client("UnknownOperationException",
                         "Unknown operation " + target + ".");
             }
-            CallContext context = new CallContext(requestId, signingName, operation, caller,
+            CallContext context = new CallContext(requestId, this, operation, caller,
                     request.remoteAddress().getAddress().getHostAddress(), false, clock.instant(), authorizer);
             SdkPojo response = binding.invoke(request.body(), context, missingMemberError);
             LOG.debug("{}:{} -> 200", signingName, operation);
@@ -148,6 +160,7 @@ public final class JsonService {
     }
 
     /** The JSON-protocol error response for {@code e}. */
+    @Override
     public HttpResponse error(AwsException e, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("__type", e.errorCode());

@@ -18,6 +18,7 @@ import java.util.function.Function;
  */
 public final class Router implements Function<HttpRequest, HttpResponse> {
     private final Map<String, JsonService> jsonServicesByTarget = new ConcurrentHashMap<>();
+    private final Map<String, AwsService> servicesBySigningName = new ConcurrentHashMap<>();
     private final List<PathRoute> paths = new CopyOnWriteArrayList<>();
     private volatile Authenticator authenticator;
     private volatile Authorizer authorizer;
@@ -42,6 +43,17 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
         if (jsonServicesByTarget.putIfAbsent(service.targetPrefix(), service) != null) {
             throw new IllegalStateException("Two services claim X-Amz-Target prefix " + service.targetPrefix());
         }
+        registerScoped(service);
+    }
+
+    /**
+     * Serves a service that requests address by the SigV4 credential scope's service name (query and REST
+     * protocols), e.g. {@code iam}, {@code sts}.
+     */
+    public void registerScoped(AwsService service) {
+        if (servicesBySigningName.putIfAbsent(service.signingName(), service) != null) {
+            throw new IllegalStateException("Two services claim signing name " + service.signingName());
+        }
     }
 
     /** Serves plain requests under a path prefix; the longest matching prefix wins. */
@@ -63,25 +75,47 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
             }
         }
         String target = request.header("X-Amz-Target");
+        AwsService service;
         if (target != null) {
             int dot = target.indexOf('.');
-            JsonService service = jsonServicesByTarget.get(dot < 0 ? target : target.substring(0, dot));
+            service = jsonServicesByTarget.get(dot < 0 ? target : target.substring(0, dot));
             if (service == null) {
                 return jsonError(AwsException.client("UnknownOperationException", "Drydock serves no service for "
                         + "X-Amz-Target " + target + ". Served: " + String.join(", ", jsonServicesByTarget.keySet())
                         + "."));
             }
-            Caller caller;
-            try {
-                caller = authenticator.authenticate(request, service.signingName());
-            } catch (AwsException e) {
-                return service.error(e, UUID.randomUUID().toString());
+        } else {
+            service = scopedService(request);
+            if (service == null) {
+                return HttpResponse.text(404, "This is Drydock's local AWS endpoint. It serves "
+                        + String.join(", ", servicesBySigningName.keySet()) + ": point an AWS SDK or CLI at it as its "
+                        + "endpoint URL. This request names no service (no X-Amz-Target header and no SigV4 "
+                        + "credential scope).\n");
             }
-            return service.handle(request, caller, authorizer);
         }
-        return HttpResponse.text(404, "This is Drydock's local AWS endpoint. It serves the AWS JSON protocol (requests "
-                + "with an X-Amz-Target header) for: " + String.join(", ", jsonServicesByTarget.keySet())
-                + ". Point an AWS SDK or CLI at it as its endpoint URL.\n");
+        Caller caller;
+        try {
+            caller = authenticator.authenticate(request, service);
+        } catch (AwsException e) {
+            return service.error(e, UUID.randomUUID().toString());
+        }
+        return service.handle(request, caller, authorizer);
+    }
+
+    /** The service a request without X-Amz-Target addresses: by SigV4 scope, else by the query API's Version. */
+    private AwsService scopedService(HttpRequest request) {
+        java.util.Optional<String> name = SigningScope.serviceName(request);
+        if (name.isPresent()) {
+            return servicesBySigningName.get(name.get());
+        }
+        String version = SigningScope.queryParameter(request, "Version");
+        if ("2010-05-08".equals(version)) {
+            return servicesBySigningName.get("iam");
+        }
+        if ("2011-06-15".equals(version)) {
+            return servicesBySigningName.get("sts");
+        }
+        return null;
     }
 
     private static HttpResponse jsonError(AwsException e) {

@@ -1,0 +1,38 @@
+package dev.drydock.core.internal.service;
+
+import dev.drydock.core.internal.auth.ProtocolFamily;
+import dev.drydock.core.internal.http.HttpRequest;
+import dev.drydock.core.internal.http.HttpResponse;
+import dev.drydock.core.internal.protocol.AwsException;
+
+/**
+ * One AWS service on Drydock's endpoint, in its protocol: {@link JsonService} (AWS JSON 1.0/1.1), a query-protocol
+ * service (IAM, STS), later REST-JSON (EFS). The router picks it by {@code X-Amz-Target} prefix or by the SigV4
+ * credential scope's service name, authenticates the caller, then hands the request over.
+ */
+public interface AwsService {
+
+    /** The SigV4 signing name, e.g. {@code ecs}, {@code iam}, {@code sts}. */
+    String signingName();
+
+    /** The protocol family, which decides how authentication errors are answered. */
+    ProtocolFamily protocolFamily();
+
+    /**
+     * The error code this service answers when IAM denies a call: {@code AccessDeniedException} (HTTP 400) for
+     * JSON services, {@code AccessDenied} (HTTP 403) for IAM and STS.
+     */
+    AwsException accessDenied(String message);
+
+    /**
+     * Serves one authenticated request.
+     *
+     * @param request the HTTP request
+     * @param caller the authenticated principal
+     * @param authorizer IAM authorization for the call
+     */
+    HttpResponse handle(HttpRequest request, Caller caller, Authorizer authorizer);
+
+    /** The error response for {@code e}, in this service's protocol. */
+    HttpResponse error(AwsException e, String requestId);
+}

@@ -189,6 +189,40 @@ public final class Drydock implements AutoCloseable {
         return iam.testPrincipal().arn();
     }
 
+    /** The account's IAM model (roles, policies, credentials). Not a stable API: use the IAM API or fixtures. */
+    dev.drydock.core.internal.iam.IamAccess iam() {
+        return iam;
+    }
+
+    /**
+     * Credentials of a new session of an IAM role ({@code arn:aws:sts::<account>:assumed-role/<role>/drydock-test}),
+     * as a task with that role gets them: to act as the role from a test. The role's trust policy is not consulted
+     * (a test is not an AWS principal assuming the role, it stands in for the service the role trusts).
+     *
+     * @param role the role's name or ARN
+     * @throws DrydockException when the role does not exist
+     */
+    public AwsCredentialsProvider credentialsProviderFor(String role) {
+        String roleArn = iam.roleArn(role).orElseThrow(() -> new DrydockException("There is no IAM role '" + role
+                + "' to act as. Declare it first, e.g. @IamRole(name = \"" + role + "\").")); 
+        var session = iam.issueSession(roleArn, "drydock-test", java.time.Duration.ofHours(12), List.of(), Map.of());
+        return StaticCredentialsProvider.create(software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+                session.accessKeyId(), session.secretAccessKey(), session.sessionToken()));
+    }
+
+    /**
+     * Like {@link #client(AwsClientBuilder)}, but the client signs as a session of the given IAM role
+     * ({@link #credentialsProviderFor(String)}), so IAM evaluates the role's policies for its calls.
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C clientActingAs(
+            String role, B builder) {
+        return builder.endpointOverride(endpoint())
+                .region(Region.of(region))
+                .credentialsProvider(credentialsProviderFor(role))
+                .httpClient(httpClient())
+                .build();
+    }
+
     /**
      * Every authorization decision this instance made: who asked to do what on which resource, whether IAM allowed
      * it, and which statement decided.
@@ -296,6 +330,14 @@ public final class Drydock implements AutoCloseable {
      */
     public String diagnostics() {
         StringBuilder b = new StringBuilder();
+        if (decisionLog.size() > 0) {
+            int n = Math.min(25, decisionLog.size());
+            b.append("Drydock IAM decisions (last ").append(n).append(" of ").append(decisionLog.size())
+                    .append("):\n");
+            for (String line : decisionLog.describeLast(n).split("\n")) {
+                b.append("  ").append(line).append('\n');
+            }
+        }
         for (ServiceModule m : modules) {
             try {
                 String d = m.diagnostics();
@@ -534,6 +576,16 @@ public final class Drydock implements AutoCloseable {
         @Override
         public URI endpoint() {
             return Drydock.this.endpoint();
+        }
+
+        @Override
+        public dev.drydock.core.internal.iam.IamAccess iam() {
+            return iam;
+        }
+
+        @Override
+        public void resourceTags(Function<String, Map<String, String>> source) {
+            authorizer.addResourceTags(source);
         }
 
         @Override

@@ -8,6 +8,7 @@ import dev.drydock.ecs.internal.EcsDiagnostics;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
+import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
 import dev.drydock.ecs.internal.lifecycle.TaskLauncher;
 import dev.drydock.ecs.internal.operations.CreateCluster;
 import dev.drydock.ecs.internal.operations.CreateService;
@@ -71,6 +72,7 @@ public final class EcsModule implements ServiceModule {
     private ServiceScheduler scheduler;
     private JsonService api;
     private ServiceContext context;
+    private TaskCredentials credentials;
 
     @Override
     public String name() {
@@ -81,7 +83,10 @@ public final class EcsModule implements ServiceModule {
     public void start(ServiceContext context) {
         this.context = context;
         backend = new EcsBackend(new EcsArns(context.region(), context.accountId()), context.clock());
-        launcher = new TaskLauncher(context, backend);
+        credentials = new TaskCredentials(context.iam(), context.clock(), taskCredentialsLifetime(context));
+        context.registerPath(TaskCredentials.PATH, credentials::handle);
+        context.resourceTags(arn -> backend.tagMap(arn));
+        launcher = new TaskLauncher(context, backend, credentials);
         backend.lifecycle(launcher);
         scheduler = new ServiceScheduler(backend, context.clock());
         api = JsonService.builder("ecs", TARGET_PREFIX, EcsClient.class)
@@ -114,6 +119,21 @@ public final class EcsModule implements ServiceModule {
                 .operation("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(backend))
                 .build();
         context.register(api);
+    }
+
+    /**
+     * How long task role credentials live: the setting {@code ecs.task-credentials-lifetime} (an ISO-8601 duration
+     * such as {@code PT6H}, or seconds), 6 hours by default as on ECS.
+     */
+    private static java.time.Duration taskCredentialsLifetime(ServiceContext context) {
+        String value = context.settings().get("ecs.task-credentials-lifetime", "PT6H");
+        try {
+            return value.matches("\\d+") ? java.time.Duration.ofSeconds(Long.parseLong(value))
+                    : java.time.Duration.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new dev.drydock.core.DrydockException("drydock.ecs.task-credentials-lifetime is '" + value
+                    + "': use an ISO-8601 duration such as PT6H, or a number of seconds.", e);
+        }
     }
 
     /** The model, for Drydock's own fixtures and reports. Not a stable API. */

@@ -3,6 +3,7 @@ package dev.drydock.junit;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
+import dev.drydock.core.IamFixtures;
 import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.junit.internal.ClassResources;
 import java.util.ArrayList;
@@ -28,9 +29,12 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  *
  * <p>While the class runs:
  * <ul>
- *   <li>parameters of type {@link EcsClient} and {@link Drydock} (on test methods, lifecycle methods and
- *       constructors) receive a real SDK v2 client configured for Drydock, and the instance itself; injected clients'
- *       waiters poll every 200 ms rather than the SDK's 6-15 s;</li>
+ *   <li>parameters of type {@link EcsClient}, {@code IamClient} and {@code StsClient} (on test methods, lifecycle
+ *       methods and constructors) receive a real SDK v2 client configured for Drydock, signing as the administrator
+ *       test principal, or as a session of a role with {@link ActingAs}; injected ECS clients' waiters poll every
+ *       200 ms rather than the SDK's 6-15 s;</li>
+ *   <li>parameters of type {@link Drydock} and {@link dev.drydock.core.iam.DecisionLog} receive the instance and its
+ *       log of IAM decisions (assert on it with {@link DrydockAssertions});</li>
  *   <li>clients that application code builds from the SDK defaults ({@code EcsClient.create()}) reach Drydock too:
  *       the SDK's system properties ({@code aws.endpointUrl}, {@code aws.region}, {@code aws.accessKeyId} ...) point
  *       at it, and are restored afterwards. System properties are global, so test classes using Drydock must not run
@@ -109,9 +113,15 @@ public final class DrydockExtension implements BeforeAllCallback, ParameterResol
         return false;
     }
 
-    /** Fixtures from the annotations on the class, its superclasses and composed annotations: clusters first. */
+    /**
+     * Fixtures from the annotations on the class, its superclasses and composed annotations: roles first (task
+     * definitions name them), then clusters, then services.
+     */
     private static List<Fixture> declaredFixtures(Class<?> testClass) {
         List<Fixture> result = new ArrayList<>();
+        for (IamRole r : AnnotationSupport.findRepeatableAnnotations(testClass, IamRole.class)) {
+            result.add(role(r));
+        }
         for (EcsCluster c : AnnotationSupport.findRepeatableAnnotations(testClass, EcsCluster.class)) {
             result.add(cluster(c));
         }
@@ -119,6 +129,23 @@ public final class DrydockExtension implements BeforeAllCallback, ParameterResol
             result.add(service(s));
         }
         return result;
+    }
+
+    private static Fixture role(IamRole r) {
+        IamFixtures.RoleFixture fixture = IamFixtures.role(r.name()).path(r.path());
+        for (String policy : r.policy()) {
+            fixture.policy(policy);
+        }
+        for (String arn : r.managedPolicies()) {
+            fixture.managedPolicy(arn);
+        }
+        if (!r.permissionsBoundary().isEmpty()) {
+            fixture.permissionsBoundary(r.permissionsBoundary());
+        }
+        if (!r.trustPolicy().isEmpty()) {
+            fixture.trustPolicy(r.trustPolicy());
+        }
+        return fixture.describedAs("@IamRole(name = \"" + r.name() + "\")");
     }
 
     private static Fixture cluster(EcsCluster c) {
@@ -153,7 +180,8 @@ public final class DrydockExtension implements BeforeAllCallback, ParameterResol
         ClassResources resources = resources(context).orElseThrow(() -> new ParameterResolutionException(
                 "Drydock is not running for " + context.getDisplayName() + ": annotate the test class with "
                         + "@EcsCluster (or another Drydock annotation) to inject " + parameter.getParameter()));
-        return resources.inject(parameter.getParameter().getType());
+        String role = parameter.findAnnotation(ActingAs.class).map(ActingAs::value).orElse(null);
+        return resources.inject(parameter.getParameter().getType(), role);
     }
 
     private static Optional<ClassResources> resources(ExtensionContext context) {

@@ -11,7 +11,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkClient;
+import dev.drydock.core.iam.DecisionLog;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * What one test class uses: its Drydock instance, the SDK defaults pointing at it, and the clients injected into
@@ -23,11 +28,12 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
     private static final Logger LOG = LoggerFactory.getLogger(ClassResources.class);
 
     /** The parameter types the extension injects. */
-    public static final Set<Class<?>> INJECTABLE = Set.of(Drydock.class, EcsClient.class);
+    public static final Set<Class<?>> INJECTABLE = Set.of(Drydock.class, DecisionLog.class, EcsClient.class,
+            IamClient.class, StsClient.class);
 
     private final Drydock drydock;
     private final AutoCloseable sdkDefaults;
-    private final Map<Class<?>, Object> clients = new LinkedHashMap<>();
+    private final Map<List<Object>, Object> clients = new LinkedHashMap<>();
     private final Set<String> declaredOn = new HashSet<>();
     private boolean closed;
 
@@ -49,17 +55,35 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
         return declaredOn.add(uniqueId);
     }
 
-    /** The object to inject for a parameter of {@code type} (one of {@link #INJECTABLE}). */
-    public synchronized Object inject(Class<?> type) {
+    /**
+     * The object to inject for a parameter of {@code type} (one of {@link #INJECTABLE}).
+     *
+     * @param actingAs for clients, the role whose session they sign as, or {@code null} for the test principal
+     */
+    public synchronized Object inject(Class<?> type, String actingAs) {
         if (type == Drydock.class) {
             return drydock;
         }
-        return clients.computeIfAbsent(type, t -> {
-            if (t == EcsClient.class) {
-                return FastWaiters.ecs(drydock.client(EcsClient.builder()));
+        if (type == DecisionLog.class) {
+            return drydock.decisionLog();
+        }
+        return clients.computeIfAbsent(java.util.Arrays.asList(type, actingAs), key -> {
+            if (type == EcsClient.class) {
+                return FastWaiters.ecs(build(EcsClient.builder(), actingAs));
             }
-            throw new IllegalArgumentException("Drydock cannot inject " + t.getName());
+            if (type == IamClient.class) {
+                return build(IamClient.builder(), actingAs);
+            }
+            if (type == StsClient.class) {
+                return build(StsClient.builder(), actingAs);
+            }
+            throw new IllegalArgumentException("Drydock cannot inject " + type.getName());
         });
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C build(B builder,
+            String actingAs) {
+        return actingAs == null ? drydock.client(builder) : drydock.clientActingAs(actingAs, builder);
     }
 
     /** Adds Drydock's report (task timelines, container logs) to a failure, as a suppressed exception. */

@@ -53,6 +53,15 @@ public interface ServiceContext {
     /** The endpoint URI the test JVM uses, e.g. {@code http://127.0.0.1:41234}. */
     URI endpoint();
 
+    /** The account's IAM: roles, policies, credentials. */
+    dev.drydock.core.internal.iam.IamAccess iam();
+
+    /**
+     * Adds where {@code aws:ResourceTag/<key>} condition values come from for this service's resources: a function
+     * from a resource ARN to its tags (empty when the ARN is not the service's).
+     */
+    void resourceTags(java.util.function.Function<String, Map<String, String>> source);
+
     /** Another module of the same instance, when present. */
     <T extends ServiceModule> java.util.Optional<T> module(Class<T> type);
 }

@@ -338,6 +338,9 @@ public final class EcsBackend {
             if (td == null) {
                 throw EcsErrors.client("The specified task definition does not exist.");
             }
+            if ("INACTIVE".equals(td.statusAsString())) {
+                return td; // already deregistered: it keeps its deregisteredAt
+            }
             TaskDefinition inactive = td.toBuilder().status("INACTIVE").deregisteredAt(clock.instant()).build();
             families.get(r.family()).set(r.revision() - 1, inactive);
             return inactive;
@@ -1307,6 +1310,21 @@ public final class EcsBackend {
     public List<Tag> tags(String resourceArn) {
         synchronized (lock) {
             return List.copyOf(mutableTags(resourceArn));
+        }
+    }
+
+    /** The tags of an ECS resource as a map, for {@code aws:ResourceTag/*}; empty for ARNs that are not ECS's. */
+    public Map<String, String> tagMap(String resourceArn) {
+        synchronized (lock) {
+            Map<String, String> result = new LinkedHashMap<>();
+            try {
+                for (Tag t : mutableTags(resourceArn)) {
+                    result.put(t.key(), t.value());
+                }
+            } catch (AwsException e) {
+                return Map.of();
+            }
+            return result;
         }
     }
 

@@ -158,6 +158,11 @@ public final class TaskRecord {
         return awsvpc;
     }
 
+    /** RunTask's overrides, or {@code null}. */
+    public TaskOverride overrides() {
+        return overrides;
+    }
+
     /** The container overrides for {@code containerName}, if RunTask gave any. */
     public ContainerOverride overrideFor(String containerName) {
         if (overrides == null) {
@@ -195,16 +200,18 @@ public final class TaskRecord {
         timeline.add(new TimelineEntry(now, event, detail));
     }
 
+    /** Task CPU in units, as ECS reports it (an override of "1 vCPU" is 1024). */
     String cpu() {
         if (overrides != null && overrides.cpu() != null) {
-            return overrides.cpu();
+            return TaskDefinitions.normalizeCpu(overrides.cpu());
         }
         return taskDefinition.cpu();
     }
 
+    /** Task memory in MiB, as ECS reports it (an override of "2 GB" is 2048). */
     String memory() {
         if (overrides != null && overrides.memory() != null) {
-            return overrides.memory();
+            return TaskDefinitions.normalizeMemory(overrides.memory());
         }
         return taskDefinition.memory();
     }

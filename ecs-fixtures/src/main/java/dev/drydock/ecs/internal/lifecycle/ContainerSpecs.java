@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.ecs.model.KeyValuePair;
  * entryPoint, command, environment, workingDirectory, user, memory, memoryReservation, cpu, readonlyRootFilesystem,
  * stopTimeout, dockerLabels and initProcessEnabled, joined to the task's network namespace.
  *
- * <p>Like Fargate, Drydock adds {@code AWS_REGION}, {@code AWS_DEFAULT_REGION} and {@code AWS_EXECUTION_ENV}, and
+ * <p>Like Fargate, Drydock adds {@code AWS_REGION}, {@code AWS_DEFAULT_REGION} and {@code AWS_EXECUTION_ENV}, the
+ * task role's {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}, and
  * {@code AWS_ENDPOINT_URL} pointing at Drydock's endpoint, unless the task definition sets them.
  */
 final class ContainerSpecs {
@@ -25,7 +26,7 @@ final class ContainerSpecs {
     }
 
     static ContainerSpec forContainer(TaskRecord task, ContainerRecord container, String name, String sandboxId,
-            Map<String, String> labels, RuntimeSession session, String region) {
+            Map<String, String> labels, RuntimeSession session, String region, Map<String, String> roleEnvironment) {
         ContainerDefinition d = container.definition();
         ContainerOverride o = task.overrideFor(d.name());
 
@@ -34,6 +35,7 @@ final class ContainerSpecs {
         env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_EXECUTION_ENV", "AWS_ECS_FARGATE");
         env.put("AWS_ENDPOINT_URL", session.endpointForContainers().toString());
+        env.putAll(roleEnvironment);
         for (KeyValuePair kv : d.environment()) {
             env.put(kv.name(), kv.value() == null ? "" : kv.value());
         }

@@ -50,6 +50,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
 
     private final ServiceContext context;
     private final EcsBackend backend;
+    private final TaskCredentials credentials;
     private final ExecutorService pool;
     private final ScheduledExecutorService watchdog;
     private final Map<String, Runner> runners = new ConcurrentHashMap<>();
@@ -58,9 +59,10 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private AutoCloseable exitSubscription;
     private volatile boolean closing;
 
-    public TaskLauncher(ServiceContext context, EcsBackend backend) {
+    public TaskLauncher(ServiceContext context, EcsBackend backend, TaskCredentials credentials) {
         this.context = context;
         this.backend = backend;
+        this.credentials = credentials;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "drydock-ecs-task-" + n.incrementAndGet());
@@ -234,12 +236,16 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             if (!pullImages()) {
                 return;
             }
+            Map<String, String> roleEnv = taskRoleEnvironment();
+            if (roleEnv == null) {
+                return;
+            }
             for (ContainerRecord c : order(task.containers())) {
                 if (!"RUNNING".equals(task.desiredStatus())) {
                     stop();
                     return;
                 }
-                if (!createAndStart(c, session)) {
+                if (!createAndStart(c, session, roleEnv)) {
                     return;
                 }
             }
@@ -265,7 +271,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             }
             ContainerSpec.Builder spec = ContainerSpec.builder(containerName("sandbox"), image)
                     .entryPoint(List.of("sh", "-c"))
-                    .command(List.of("trap 'exit 0' TERM INT; while :; do sleep 3600 & wait $!; done"))
+                    .command(List.of(sandboxScript(session.endpointForContainers())))
                     .labels(context.labels(Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK, task.arn(),
                             Labels.CONTAINER, "~sandbox")))
                     .network(session.network().name(), List.of())
@@ -308,11 +314,30 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             return true;
         }
 
-        private boolean createAndStart(ContainerRecord c, RuntimeSession session) {
+        /**
+         * The credentials environment for a task with a task role (empty without one), or {@code null} when the
+         * role cannot be assumed (the task then fails to start).
+         */
+        private Map<String, String> taskRoleEnvironment() {
+            String role = task.overrides() != null && task.overrides().taskRoleArn() != null
+                    ? task.overrides().taskRoleArn() : task.taskDefinition().taskRoleArn();
+            if (role == null || role.isEmpty()) {
+                return Map.of();
+            }
+            java.util.Optional<String> roleArn = context.iam().roleArn(role);
+            if (roleArn.isEmpty()) {
+                fail("ResourceInitializationError: ECS was unable to assume the role '" + role + "' that was "
+                        + "provided for this task: the role does not exist.", null, null);
+                return null;
+            }
+            return credentials.register(task.arn(), task.id(), roleArn.get());
+        }
+
+        private boolean createAndStart(ContainerRecord c, RuntimeSession session, Map<String, String> roleEnv) {
             ContainerSpec spec = ContainerSpecs.forContainer(task, c, containerName(c.name()), sandboxId,
                     context.labels(Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK, task.arn(),
                             Labels.CONTAINER, c.name())),
-                    session, context.region());
+                    session, context.region(), roleEnv);
             String id;
             try {
                 id = runtime.createContainer(spec);
@@ -411,6 +436,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 return;
             }
             stopped = true;
+            credentials.revoke(task.arn());
             backend.stopping(task);
             if (runtime != null) {
                 List<String> names = new ArrayList<>(containerIds.keySet());
@@ -499,6 +525,19 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private String containerName(String suffix) {
             return "drydock-" + context.sessionId() + "-" + task.id().substring(0, 12) + "-" + suffix;
         }
+    }
+
+    /**
+     * The task sandbox's script: hold the task's network namespace, and forward the task's loopback port
+     * {@value TaskCredentials#SANDBOX_PORT} to Drydock's endpoint (credentials, metadata). It uses busybox's
+     * {@code tcpsvd} (bound to 127.0.0.1) where the image has it, else {@code nc -ll -e} (Debian's busybox).
+     */
+    static String sandboxScript(java.net.URI endpoint) {
+        String forward = "nc " + endpoint.getHost() + " " + endpoint.getPort();
+        int port = TaskCredentials.SANDBOX_PORT;
+        return "if command -v tcpsvd >/dev/null 2>&1; then tcpsvd -E 127.0.0.1 " + port + " " + forward + " & "
+                + "else nc -ll -p " + port + " -e " + forward + " & fi; "
+                + "trap 'exit 0' TERM INT; while :; do sleep 3600 & wait $!; done";
     }
 
     /** Container definitions in start order: each after the containers it depends on. */

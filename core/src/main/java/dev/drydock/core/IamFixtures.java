@@ -1,0 +1,136 @@
+package dev.drydock.core;
+
+import dev.drydock.core.internal.iam.RoleSpec;
+import dev.drydock.core.internal.protocol.AwsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * IAM infrastructure to declare in a {@link Drydock} instance: the programmatic twin of {@code @IamRole}.
+ *
+ * <pre>{@code
+ * Drydock.builder()
+ *         .fixture(IamFixtures.role("orders-task").policy("iam/orders-task.json"))
+ *         .start();
+ * }</pre>
+ */
+public final class IamFixtures {
+    /** The trust policy roles get unless another is given: assumable by ECS tasks. */
+    public static final String ECS_TASKS_TRUST_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+            + "\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+
+    private IamFixtures() {
+    }
+
+    /**
+     * An IAM role ({@code arn:aws:iam::<account>:role/<name>}) trusted by {@code ecs-tasks.amazonaws.com} unless
+     * {@link RoleFixture#trustPolicy(String)} says otherwise.
+     *
+     * @param name the role name: 1-64 characters of letters, digits and {@code +=,.@_-}
+     */
+    public static RoleFixture role(String name) {
+        return new RoleFixture(name);
+    }
+
+    /** A role to create; see {@link IamFixtures#role(String)}. */
+    public static final class RoleFixture implements Fixture {
+        private final String name;
+        private final Map<String, String> policyResources = new LinkedHashMap<>();
+        private final List<String> managedPolicyArns = new ArrayList<>();
+        private final Map<String, String> tags = new LinkedHashMap<>();
+        private String trustPolicyResource;
+        private String permissionsBoundaryArn;
+        private String path = "/";
+
+        private RoleFixture(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * An inline, identity-based policy from a classpath resource holding an IAM policy document (JSON). Its
+         * policy name is the file's name without extension, e.g. {@code orders-task} for {@code iam/orders-task.json}.
+         */
+        public RoleFixture policy(String resource) {
+            String file = resource.substring(resource.lastIndexOf('/') + 1);
+            String policyName = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+            policyResources.put(policyName, resource);
+            return this;
+        }
+
+        /** A managed policy to attach, e.g. {@code arn:aws:iam::aws:policy/AdministratorAccess}. */
+        public RoleFixture managedPolicy(String arn) {
+            managedPolicyArns.add(arn);
+            return this;
+        }
+
+        /** A managed policy ARN to use as the role's permissions boundary. */
+        public RoleFixture permissionsBoundary(String arn) {
+            this.permissionsBoundaryArn = arn;
+            return this;
+        }
+
+        /** The trust policy, from a classpath resource (default: {@link #ECS_TASKS_TRUST_POLICY}). */
+        public RoleFixture trustPolicy(String resource) {
+            this.trustPolicyResource = resource;
+            return this;
+        }
+
+        /** The role's path, e.g. {@code /app/} (default {@code /}). */
+        public RoleFixture path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        /** A role tag ({@code aws:ResourceTag} for the role, {@code aws:PrincipalTag} for its sessions). */
+        public RoleFixture tag(String key, String value) {
+            tags.put(key, value);
+            return this;
+        }
+
+        @Override
+        public void apply(Drydock drydock) {
+            Map<String, String> inline = new LinkedHashMap<>();
+            policyResources.forEach((policyName, resource) -> inline.put(policyName, read(resource, "policy")));
+            String trust = trustPolicyResource == null ? ECS_TASKS_TRUST_POLICY
+                    : read(trustPolicyResource, "trust policy");
+            try {
+                drydock.iam().createRole(new RoleSpec(name, path, trust, inline, managedPolicyArns,
+                        permissionsBoundaryArn, tags, 3600));
+            } catch (AwsException e) {
+                throw new DrydockException("IAM refuses the role: " + e.errorCode() + ": " + e.getMessage()
+                        + ("MalformedPolicyDocument".equals(e.errorCode()) ? " (check the policy files: "
+                                + String.join(", ", policyResources.values())
+                                + (trustPolicyResource == null ? "" : ", " + trustPolicyResource) + ")" : ""), e);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "IamFixtures.role(\"" + name + "\")";
+        }
+
+        private static String read(String resource, String what) {
+            String name = resource.startsWith("/") ? resource.substring(1) : resource;
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            InputStream in = loader == null ? null : loader.getResourceAsStream(name);
+            if (in == null) {
+                in = IamFixtures.class.getClassLoader().getResourceAsStream(name);
+            }
+            if (in == null) {
+                throw new DrydockException("The " + what + " file '" + resource + "' is not on the test classpath. "
+                        + "Put it under src/test/resources/" + name + ".");
+            }
+            try (InputStream stream = in) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new DrydockException("Cannot read the " + what + " file '" + resource + "': " + e, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package dev.drydock.ecs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.EcsException;
+
+/**
+ * The ECS JSON 1.1 protocol at the edge, with raw HTTP requests: bodies that are not JSON or have the wrong types,
+ * required members that are missing, unknown and unimplemented operations. A request that fails changes nothing.
+ */
+class ProtocolErrorsTest extends EcsApiTestBase {
+    private static final String PREFIX = "AmazonEC2ContainerServiceV20141113.";
+
+    private HttpClient http;
+
+    @BeforeAll
+    void startHttp() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @AfterAll
+    void stopHttp() {
+        http = null;
+    }
+
+    /** An HTTP response and its JSON body. */
+    record Answer(int status, String contentType, String errorTypeHeader, String requestId, JsonNode body) {
+        String type() {
+            return string("__type");
+        }
+
+        String message() {
+            return string("message");
+        }
+
+        /** A string member, at a path like {@code cluster.clusterArn}; null when absent. */
+        String string(String path) {
+            JsonNode node = body;
+            for (String member : path.split("\\.")) {
+                node = node.isObject() ? node.field(member).orElse(null) : null;
+                if (node == null) {
+                    return null;
+                }
+            }
+            return node.isString() ? node.asString() : null;
+        }
+    }
+
+    /**
+     * POSTs {@code body} with the given {@code X-Amz-Target}, SigV4-signed with the test principal's credentials as
+     * the SDK signs, so only the body and target are wrong.
+     */
+    private Answer post(String target, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        URI uri = URI.create(drydock.endpoint() + "/");
+        SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(uri)
+                .putHeader("Content-Type", "application/x-amz-json-1.1");
+        if (target != null) {
+            unsigned.putHeader("X-Amz-Target", target);
+        }
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(drydock.credentialsProvider().resolveCredentials())
+                .request(unsigned.build())
+                .payload(ContentStreamProvider.fromByteArray(bytes))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ecs")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, drydock.region()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        signed.request().forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("x-amzn-ErrorType").orElse(null),
+                    response.headers().firstValue("x-amzn-RequestId").orElse(null),
+                    JsonNode.parser().parse(response.body()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Answer ecsCall(String operation, String body) {
+        return post(PREFIX + operation, body);
+    }
+
+    private static void assertError(Answer a, int status, String type, String message) {
+        assertThat(a.status()).as("HTTP status of %s", a.body()).isEqualTo(status);
+        assertThat(a.contentType()).isEqualTo("application/x-amz-json-1.1");
+        assertThat(a.type()).isEqualTo(type);
+        if (message != null) {
+            assertThat(a.message()).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void aValidRawCallWorks() {
+        String name = unique("raw");
+
+        Answer a = ecsCall("CreateCluster", "{\"clusterName\":\"" + name + "\"}");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.contentType()).isEqualTo("application/x-amz-json-1.1");
+        assertThat(a.string("cluster.clusterArn"))
+                .isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/" + name);
+        assertThat(a.string("cluster.status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void malformedJsonIsASerializationException() {
+        assertError(ecsCall("ListClusters", "{\"maxResults\": 5"), 400, "SerializationException", null);
+        assertError(ecsCall("ListClusters", "not json at all"), 400, "SerializationException", null);
+        assertError(ecsCall("ListClusters", "[1, 2]"), 400, "SerializationException", null);
+        // an empty body reads as {}
+        assertThat(ecsCall("ListClusters", "").status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongJsonTypesAreSerializationExceptions() {
+        String cluster = createCluster();
+        String family = unique("types");
+        registerFargate(family);
+
+        assertError(ecsCall("RunTask", "{\"cluster\":\"" + cluster + "\",\"taskDefinition\":\"" + family
+                + "\",\"count\":\"2\"}"), 400, "SerializationException", null);
+        assertError(ecsCall("RunTask", "{\"cluster\":\"" + cluster + "\",\"taskDefinition\":42}"), 400,
+                "SerializationException", null);
+        assertError(ecsCall("DescribeTasks", "{\"cluster\":\"" + cluster + "\",\"tasks\":\"abc\"}"), 400,
+                "SerializationException", null);
+        assertError(ecsCall("RegisterTaskDefinition", "{\"family\":\"" + family + "\",\"containerDefinitions\":"
+                + "[{\"name\":\"app\",\"image\":\"x\",\"memory\":\"lots\"}]}"), 400, "SerializationException", null);
+        assertError(ecsCall("CreateCluster", "{\"clusterName\":{\"nested\":true}}"), 400, "SerializationException",
+                null);
+
+        // nothing was started or registered
+        assertThat(ecs.listTasks(r -> r.cluster(cluster)).taskArns()).isEmpty();
+        assertThat(ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED)).taskArns()).isEmpty();
+        assertThat(ecs.listTaskDefinitions(r -> r.familyPrefix(family)).taskDefinitionArns()).hasSize(1);
+    }
+
+    @Test
+    void unknownMembersAreIgnored() {
+        String name = unique("extra");
+
+        Answer a = ecsCall("CreateCluster", "{\"clusterName\":\"" + name + "\",\"noSuchMember\":[1,2,3]}");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.string("cluster.clusterName")).isEqualTo(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "RegisterTaskDefinition | {\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"x\",\"memory\":128}]} "
+                + "| ClientException | Family can not be blank.",
+        "RegisterTaskDefinition | {\"family\":\"\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"x\","
+                + "\"memory\":128}]} | ClientException | Family can not be blank.",
+        "RegisterTaskDefinition | {\"family\":\"nocontainers\"} | ClientException | Container list cannot be empty.",
+        "RunTask | {} | InvalidParameterException | taskDefinition can not be blank.",
+        "CreateService | {\"taskDefinition\":\"x\"} | InvalidParameterException | serviceName can not be blank.",
+        "CreateService | {\"serviceName\":\"x\"} | InvalidParameterException | taskDefinition can not be blank.",
+        "UpdateService | {} | InvalidParameterException | service can not be blank.",
+        "DeleteService | {} | InvalidParameterException | service can not be blank.",
+        "StopTask | {} | InvalidParameterException | task can not be blank.",
+        "DeleteCluster | {} | InvalidParameterException | cluster can not be blank.",
+        "DescribeTaskDefinition | {} | InvalidParameterException | taskDefinition can not be blank.",
+        "DeregisterTaskDefinition | {} | InvalidParameterException | taskDefinition can not be blank.",
+        "DescribeTasks | {} | InvalidParameterException | Tasks cannot be empty.",
+        "DescribeServices | {} | InvalidParameterException | Services cannot be empty.",
+        "ListTagsForResource | {} | InvalidParameterException | resourceArn can not be blank.",
+        "TagResource | {\"tags\":[]} | InvalidParameterException | resourceArn can not be blank.",
+        "UntagResource | {\"tagKeys\":[]} | InvalidParameterException | resourceArn can not be blank.",
+    })
+    void missingRequiredMembersAreAnsweredAsEcsDoes(String operation, String body, String type, String message) {
+        assertError(ecsCall(operation, body), 400, type, message);
+    }
+
+    @Test
+    void missingRequiredMembersThroughTheSdk() {
+        assertEcsError(() -> ecs.runTask(r -> r.cluster("default")),
+                software.amazon.awssdk.services.ecs.model.InvalidParameterException.class,
+                "taskDefinition can not be blank.");
+        assertEcsError(() -> ecs.registerTaskDefinition(r -> r.containerDefinitions(container("app"))),
+                software.amazon.awssdk.services.ecs.model.ClientException.class, "Family can not be blank.");
+    }
+
+    @Test
+    void unknownOperationIsAnUnknownOperationException() {
+        assertError(ecsCall("LaunchRockets", "{}"), 400, "UnknownOperationException", null);
+        assertError(post("NoSuchService_20990101.ListThings", "{}"), 400, "UnknownOperationException", null);
+    }
+
+    @Test
+    void awsOperationDrydockLacksIsNotImplemented() {
+        Answer a = ecsCall("ListContainerInstances", "{}");
+
+        assertError(a, 501, "NotImplementedException", null);
+        assertThat(a.message()).contains("ListContainerInstances");
+
+        EcsException e = org.assertj.core.api.Assertions.catchThrowableOfType(EcsException.class,
+                () -> ecs.createCapacityProvider(r -> r.name("cp")));
+        assertThat(e).isNotNull();
+        assertThat(e.statusCode()).isEqualTo(501);
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplementedException");
+        assertThat(e.awsErrorDetails().errorMessage()).contains("CreateCapacityProvider");
+    }
+
+    @Test
+    void aFailedRegistrationConsumesNoRevision() {
+        String family = unique("atomic");
+        assertThat(registerFargate(family).revision()).isEqualTo(1);
+
+        assertError(ecsCall("RegisterTaskDefinition", "{\"family\":\"" + family + "\",\"requiresCompatibilities\":"
+                + "[\"FARGATE\"],\"networkMode\":\"awsvpc\",\"cpu\":\"256\",\"memory\":\"512\",\"containerDefinitions\":"
+                + "[{\"name\":\"app\",\"essential\":false,\"image\":\"x\"}]}"), 400, "ClientException",
+                "Task definition doesn't have any essential container.");
+        assertError(ecsCall("RegisterTaskDefinition", "{\"family\":\"" + family + "\",\"containerDefinitions\":"
+                + "[{\"name\":\"app\",\"image\":\"x\",\"memory\":true}]}"), 400, "SerializationException", null);
+
+        assertThat(registerFargate(family).revision()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedCreateChangesNothing() {
+        String cluster = createCluster();
+        String family = unique("nochange");
+        registerFargate(family);
+
+        assertError(ecsCall("CreateService", "{\"cluster\":\"" + cluster + "\",\"serviceName\":\"web\","
+                + "\"taskDefinition\":\"" + family + "\",\"desiredCount\":1,\"launchType\":\"FARGATE\"}"), 400,
+                "InvalidParameterException",
+                "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+        assertError(ecsCall("CreateCluster", "{\"clusterName\":\"bad name\"}"), 400, "InvalidParameterException",
+                null);
+
+        assertThat(ecs.listServices(r -> r.cluster(cluster)).serviceArns()).isEmpty();
+        assertThat(ecs.listTasks(r -> r.cluster(cluster)).taskArns()).isEmpty();
+        assertThat(ecs.listClusters().clusterArns()).noneMatch(arn -> arn.endsWith("/bad name"));
+    }
+
+    @Test
+    void errorResponsesNameTheirType() {
+        Answer a = ecsCall("DescribeClusters", "{\"clusters\":[\"\"]}");
+
+        assertError(a, 400, "InvalidParameterException", "Clusters can not be blank.");
+        assertThat(a.errorTypeHeader()).isEqualTo("InvalidParameterException");
+        assertThat(a.requestId()).isNotBlank();
+    }
+}

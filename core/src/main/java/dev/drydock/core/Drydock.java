@@ -355,6 +355,26 @@ public final class Drydock implements AutoCloseable {
     }
 
     /**
+     * Builds a Docker image from a directory holding a {@code Dockerfile} (base images are not pulled: they must be
+     * present), for task definitions to use by {@code tag}. The image carries this session's labels and is removed
+     * when Drydock closes. Waits for the container runtime.
+     *
+     * @param contextDirectory the build context
+     * @param tag the image reference, e.g. {@code orders-app:test}
+     * @return the image's content id ({@code sha256:...})
+     * @throws DrydockException when the build fails, with the engine's message
+     */
+    public String buildImage(java.nio.file.Path contextDirectory, String tag) {
+        try {
+            return runtime().buildImage(contextDirectory, tag, labels(Map.of()));
+        } catch (dev.drydock.core.runtime.RuntimeFailure e) {
+            throw new DrydockException("Drydock could not build image " + tag + ": " + e.getMessage()
+                    + ". Check the Dockerfile in " + contextDirectory + "; base images must already be present (nothing"
+                    + " is pulled).", e);
+        }
+    }
+
+    /**
      * Creates the infrastructure a fixture declares in this instance.
      *
      * @throws DrydockException when the fixture is invalid; the message starts with {@link Fixture#describe()}

@@ -34,6 +34,17 @@ public interface ContainerRuntime extends AutoCloseable {
     /** The image's content id when the image is present locally. */
     Optional<String> imageId(String image);
 
+    /**
+     * Builds an image from a directory holding a {@code Dockerfile}, without pulling base images.
+     *
+     * @param contextDirectory the build context
+     * @param tag the image reference to tag it with, e.g. {@code my-app:test}
+     * @param labels labels to put on the image (so a sweep removes it)
+     * @return the image's content id
+     * @throws RuntimeFailure {@link RuntimeFailure.Kind#OTHER} with the build's error
+     */
+    String buildImage(java.nio.file.Path contextDirectory, String tag, Map<String, String> labels);
+
     /** Creates a bridge network with the given labels. */
     NetworkInfo createNetwork(String name, Map<String, String> labels);
 
@@ -77,7 +88,7 @@ public interface ContainerRuntime extends AutoCloseable {
     AutoCloseable onExit(Map<String, String> labels, Consumer<String> listener);
 
     /**
-     * Removes every container, network and volume that carries all the given labels.
+     * Removes every container, image, network and volume that carries all the given labels.
      *
      * @return how many objects were removed
      */

@@ -105,6 +105,16 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
 
     @Override
+    public String buildImage(java.nio.file.Path contextDirectory, String tag, Map<String, String> labels) {
+        if (!java.nio.file.Files.isRegularFile(contextDirectory.resolve("Dockerfile"))) {
+            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "building image " + tag + ": " + contextDirectory
+                    + " has no Dockerfile", null);
+        }
+        missingImages.remove(tag);
+        return imageId(tag).orElseThrow();
+    }
+
+    @Override
     public NetworkInfo createNetwork(String name, Map<String, String> labels) {
         int n = nextNetwork.getAndIncrement();
         NetworkInfo info = new NetworkInfo(UUID.randomUUID().toString().replace("-", ""), name,

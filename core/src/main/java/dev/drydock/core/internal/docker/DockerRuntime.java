@@ -134,6 +134,26 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public String buildImage(java.nio.file.Path contextDirectory, String tag, Map<String, String> labels) {
+        LOG.info("Building image {} from {} ...", tag, contextDirectory);
+        long t0 = System.nanoTime();
+        try {
+            String id = client.buildImageCmd(contextDirectory.toFile())
+                    .withTags(java.util.Set.of(tag))
+                    .withLabels(labels)
+                    .withPull(false)
+                    .withRemove(true)
+                    .start()
+                    .awaitImageId(10, TimeUnit.MINUTES);
+            LOG.info("Built image {} in {} ms", tag, (System.nanoTime() - t0) / 1_000_000);
+            return id;
+        } catch (RuntimeException e) {
+            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "building image " + tag + " from " + contextDirectory
+                    + " failed: " + rootMessage(e), e);
+        }
+    }
+
+    @Override
     public NetworkInfo createNetwork(String name, Map<String, String> labels) {
         try {
             String id = client.createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels).exec().getId();
@@ -373,6 +393,14 @@ public final class DockerRuntime implements ContainerRuntime {
             for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
                 removeContainer(c.getId());
                 removed++;
+            }
+            for (com.github.dockerjava.api.model.Image image : client.listImagesCmd().withLabelFilter(labels).exec()) {
+                try {
+                    client.removeImageCmd(image.getId()).withForce(true).exec();
+                    removed++;
+                } catch (NotFoundException e) {
+                    // gone
+                }
             }
             for (Network n : client.listNetworksCmd().exec()) {
                 if (n.getLabels() != null && n.getLabels().entrySet().containsAll(labels.entrySet())) {

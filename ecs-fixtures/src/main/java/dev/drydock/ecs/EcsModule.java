@@ -29,6 +29,7 @@ import dev.drydock.ecs.internal.operations.RegisterTaskDefinition;
 import dev.drydock.ecs.internal.operations.RunTask;
 import dev.drydock.ecs.internal.operations.StopTask;
 import dev.drydock.ecs.internal.operations.TagResource;
+import dev.drydock.ecs.internal.operations.TaskRoles;
 import dev.drydock.ecs.internal.operations.UntagResource;
 import dev.drydock.ecs.internal.operations.UpdateService;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -73,6 +74,7 @@ public final class EcsModule implements ServiceModule {
     private JsonService api;
     private ServiceContext context;
     private TaskCredentials credentials;
+    private TaskRoles taskRoles;
 
     @Override
     public String name() {
@@ -89,6 +91,7 @@ public final class EcsModule implements ServiceModule {
         launcher = new TaskLauncher(context, backend, credentials);
         backend.lifecycle(launcher);
         scheduler = new ServiceScheduler(backend, context.clock());
+        taskRoles = new TaskRoles(context.iam());
         api = JsonService.builder("ecs", TARGET_PREFIX, EcsClient.class)
                 .clock(context.clock())
                 .missingMemberError(EcsErrors::missingMember)
@@ -105,13 +108,13 @@ public final class EcsModule implements ServiceModule {
                         new ListTaskDefinitionFamilies(backend))
                 .operation("DeregisterTaskDefinition", DeregisterTaskDefinitionRequest.class,
                         new DeregisterTaskDefinition(backend))
-                .operation("RunTask", RunTaskRequest.class, new RunTask(backend))
+                .operation("RunTask", RunTaskRequest.class, new RunTask(backend, taskRoles))
                 .operation("StopTask", StopTaskRequest.class, new StopTask(backend))
                 .operation("DescribeTasks", DescribeTasksRequest.class, new DescribeTasks(backend))
                 .operation("ListTasks", ListTasksRequest.class, new ListTasks(backend))
-                .operation("CreateService", CreateServiceRequest.class, new CreateService(backend))
+                .operation("CreateService", CreateServiceRequest.class, new CreateService(backend, taskRoles))
                 .operation("DescribeServices", DescribeServicesRequest.class, new DescribeServices(backend))
-                .operation("UpdateService", UpdateServiceRequest.class, new UpdateService(backend))
+                .operation("UpdateService", UpdateServiceRequest.class, new UpdateService(backend, taskRoles))
                 .operation("DeleteService", DeleteServiceRequest.class, new DeleteService(backend))
                 .operation("ListServices", ListServicesRequest.class, new ListServices(backend))
                 .operation("TagResource", TagResourceRequest.class, new TagResource(backend))
@@ -134,6 +137,11 @@ public final class EcsModule implements ServiceModule {
             throw new dev.drydock.core.DrydockException("drydock.ecs.task-credentials-lifetime is '" + value
                     + "': use an ISO-8601 duration such as PT6H, or a number of seconds.", e);
         }
+    }
+
+    /** The task role check RunTask and CreateService make, for Drydock's own fixtures. Not a stable API. */
+    public TaskRoles taskRoles() {
+        return taskRoles;
     }
 
     /** The model, for Drydock's own fixtures and reports. Not a stable API. */

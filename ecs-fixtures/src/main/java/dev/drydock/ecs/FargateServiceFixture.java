@@ -56,10 +56,14 @@ public final class FargateServiceFixture implements Fixture {
                         .assignPublicIp(AssignPublicIp.DISABLED)))
                 .build();
         try {
+            EcsFixtures.module(drydock).taskRoles().check(td, null);
             EcsFixtures.module(drydock).backend().createService(request, td, drydock.testPrincipalArn());
         } catch (AwsException e) {
             String hint = "ClusterNotFoundException".equals(e.errorCode())
-                    ? " Declare the cluster first, e.g. @EcsCluster(name = \"" + cluster + "\")." : "";
+                    ? " Declare the cluster first, e.g. @EcsCluster(name = \"" + cluster + "\")."
+                    : e.getMessage().startsWith("ECS was unable to assume the role")
+                    ? " Declare the role, e.g. @IamRole(name = ...), with a trust policy that allows "
+                            + "ecs-tasks.amazonaws.com (the default)." : "";
             throw new DrydockException("ECS refuses to create the service: " + e.errorCode() + ": "
                     + e.getMessage() + hint, e);
         }

@@ -41,6 +41,11 @@ final class GatedRuntime implements ContainerRuntime {
     }
 
     @Override
+    public String buildImage(java.nio.file.Path contextDirectory, String tag, Map<String, String> labels) {
+        return delegate.buildImage(contextDirectory, tag, labels);
+    }
+
+    @Override
     public String ensureImage(String image) {
         CountDownLatch latch = held.get(image);
         if (latch != null) {

@@ -16,8 +16,11 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * on Fargate; the service scheduler starts desiredCount tasks and keeps them running.
  */
 public final class CreateService extends EcsOperation implements Operation<CreateServiceRequest, CreateServiceResponse> {
-    public CreateService(EcsBackend backend) {
+    private final TaskRoles taskRoles;
+
+    public CreateService(EcsBackend backend, TaskRoles taskRoles) {
         super(backend);
+        this.taskRoles = taskRoles;
     }
 
     @Override
@@ -40,6 +43,7 @@ public final class CreateService extends EcsOperation implements Operation<Creat
         keys.putAll(Tags.requestKeys(request.tags()));
         context.authorize("ecs:CreateService", backend.arns().service(cluster, request.serviceName()), keys);
         PassRole.check(context, backend, td, null);
+        taskRoles.check(td, null);
         if ("INACTIVE".equals(td.statusAsString())) {
             throw EcsErrors.invalidParameter("TaskDefinition is inactive");
         }

@@ -18,8 +18,11 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * back in PROVISIONING and move on as their containers start.
  */
 public final class RunTask extends EcsOperation implements Operation<RunTaskRequest, RunTaskResponse> {
-    public RunTask(EcsBackend backend) {
+    private final TaskRoles taskRoles;
+
+    public RunTask(EcsBackend backend, TaskRoles taskRoles) {
         super(backend);
+        this.taskRoles = taskRoles;
     }
 
     @Override
@@ -57,6 +60,7 @@ public final class RunTask extends EcsOperation implements Operation<RunTaskRequ
                 request.enableExecuteCommand()))));
         context.authorize("ecs:RunTask", td.taskDefinitionArn(), keys);
         PassRole.check(context, backend, td, request.overrides());
+        taskRoles.check(td, request.overrides());
         if ("INACTIVE".equals(td.statusAsString())) {
             throw EcsErrors.invalidParameter("TaskDefinition is inactive");
         }

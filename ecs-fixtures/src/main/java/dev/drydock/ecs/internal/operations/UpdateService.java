@@ -17,8 +17,11 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
  * that replaces the tasks within minimumHealthyPercent and maximumPercent.
  */
 public final class UpdateService extends EcsOperation implements Operation<UpdateServiceRequest, UpdateServiceResponse> {
-    public UpdateService(EcsBackend backend) {
+    private final TaskRoles taskRoles;
+
+    public UpdateService(EcsBackend backend, TaskRoles taskRoles) {
         super(backend);
+        this.taskRoles = taskRoles;
     }
 
     @Override
@@ -40,6 +43,7 @@ public final class UpdateService extends EcsOperation implements Operation<Updat
         context.authorize("ecs:UpdateService", serviceArn, keys);
         if (td != null) {
             PassRole.check(context, backend, td, null);
+            taskRoles.check(td, null);
             if ("INACTIVE".equals(td.statusAsString())) {
                 throw EcsErrors.invalidParameter("TaskDefinition is inactive");
             }

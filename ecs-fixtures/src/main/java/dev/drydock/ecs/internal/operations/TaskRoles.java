@@ -1,0 +1,39 @@
+package dev.drydock.ecs.internal.operations;
+
+import dev.drydock.core.internal.iam.IamAccess;
+import dev.drydock.core.internal.iam.TrustPolicies;
+import dev.drydock.ecs.internal.EcsErrors;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskOverride;
+
+/**
+ * Checks, as ECS does when it starts tasks, that the task role exists and trusts {@code ecs-tasks.amazonaws.com}
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html).
+ */
+public final class TaskRoles {
+    private final IamAccess iam;
+
+    public TaskRoles(IamAccess iam) {
+        this.iam = iam;
+    }
+
+    /**
+     * @throws dev.drydock.core.internal.protocol.AwsException InvalidParameterException "ECS was unable to assume
+     *     the role ..." when it cannot
+     */
+    public void check(TaskDefinition td, TaskOverride overrides) {
+        String role = overrides != null && overrides.taskRoleArn() != null ? overrides.taskRoleArn()
+                : td.taskRoleArn();
+        if (role == null || role.isEmpty()) {
+            return;
+        }
+        Optional<String> arn = iam.roleArn(role);
+        if (arn.isEmpty() || !TrustPolicies.allowsService(iam, arn.get(), "ecs-tasks.amazonaws.com")) {
+            String shown = role.startsWith("arn:") ? role : "arn:aws:iam::" + iam.accountId() + ":role/" + role;
+            throw EcsErrors.invalidParameter("ECS was unable to assume the role '" + shown + "' that was provided "
+                    + "for this task. Please verify that the role being passed has the proper trust relationship and "
+                    + "permissions and that your IAM user has permissions to pass this role.");
+        }
+    }
+}

@@ -4,6 +4,8 @@
 #   describe  the in-process DescribeTasks round trip through the SDK
 #   startup   Drydock.start() to the endpoint's first answer, in a fresh JVM
 #   heap      Drydock's heap with a 10-task service running
+#   credentials  the container credentials endpoint round trip, from inside a task's container
+#   policy    one IAM authorization decision (JMH, 10-statement policy with conditions)
 # Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
 set -euo pipefail
 
@@ -16,12 +18,26 @@ REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
 
 require_build_tools
 "$SCRIPT_DIR/docker-up.sh" -q
-"$SCRIPT_DIR/build-images.sh" busybox >/dev/null
+"$SCRIPT_DIR/build-images.sh" busybox awscli >/dev/null
 
 cd "$REPO_DIR"
 log "building the benchmark harness"
 mvn -B -ntp -q -pl benchmarks -am package -DskipTests
 mvn -B -ntp -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-java -Xmx512m -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
-    dev.drydock.benchmarks.Benchmarks "$@"
+CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+sections=("$@")
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials policy)
+harness=()
+for s in "${sections[@]}"; do
+    [[ "$s" != policy ]] && harness+=("$s")
+done
+if [[ ${#harness[@]} -gt 0 ]]; then
+    java -Xmx512m -cp "$CP" dev.drydock.benchmarks.Benchmarks "${harness[@]}"
+fi
+if [[ " ${sections[*]} " == *" policy "* ]]; then
+    echo
+    echo "One IAM authorization decision (JMH, sample time; the p0.50 row is the median):"
+    java -cp "$CP" org.openjdk.jmh.Main PolicyEvaluationBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s 2>&1 \
+        | grep -E "^Benchmark |:p0\.(50|90|99) " || true
+fi
 check_no_leftovers

@@ -425,6 +425,10 @@ public final class Drydock implements AutoCloseable {
     private void warmUp() {
         try {
             router.jsonServices().values().forEach(JsonService::warmUp);
+            // parse the test principal's policies and run one evaluation: the first signed call is then fast
+            dev.drydock.core.iam.policy.PolicyEvaluator.evaluate(dev.drydock.core.iam.policy.AuthorizationRequest
+                    .builder().principal(iam.testPrincipal().arn()).principalAccount(accountId)
+                    .action("ecs:ListClusters").resource("*").build(), iam.policies(iam.testPrincipal()));
         } catch (RuntimeException e) {
             LOG.debug("Warm-up failed (harmless)", e);
         }

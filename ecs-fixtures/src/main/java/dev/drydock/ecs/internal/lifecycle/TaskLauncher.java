@@ -51,6 +51,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private final ServiceContext context;
     private final EcsBackend backend;
     private final TaskCredentials credentials;
+    private final SandboxPool sandboxes;
     private final ExecutorService pool;
     private final ScheduledExecutorService watchdog;
     private final Map<String, Runner> runners = new ConcurrentHashMap<>();
@@ -75,6 +76,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             return t;
         });
         watchdog.scheduleWithFixedDelay(this::checkContainers, 3, 3, TimeUnit.SECONDS);
+        this.sandboxes = new SandboxPool(context, pool);
     }
 
     @Override
@@ -111,6 +113,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             }
         }
         watchdog.shutdownNow();
+        sandboxes.close();
         synchronized (subscriptionLock) {
             if (exitSubscription != null) {
                 try {
@@ -129,6 +132,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             if (exitSubscription == null) {
                 exitSubscription = session.runtime().onExit(Map.of(Labels.SESSION, context.sessionId()),
                         this::containerExited);
+                sandboxes.prewarm(session);
             }
         }
         return session;
@@ -160,6 +164,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private boolean running;
         private final Map<String, String> containerIds = new LinkedHashMap<>();
         private String sandboxId;
+        private List<ContainerSpec.PortBinding> ports = List.of();
         private ContainerRuntime runtime;
         private boolean stopped;
         private int engineFailures;
@@ -249,6 +254,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                     return;
                 }
             }
+            sandboxes.refill(session, ports);
             if (backend.taskRunning(task)) {
                 LOG.info("Task {} ({}) RUNNING at {} in {} ms", task.id(), task.taskDefinition().family() + ":"
                         + task.taskDefinition().revision(), task.privateIp(), (System.nanoTime() - t0) / 1_000_000);
@@ -260,33 +266,19 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         }
 
         private boolean startSandbox(RuntimeSession session) {
-            String image = context.settings().get("sandbox.image", DEFAULT_SANDBOX_IMAGE);
-            try {
-                runtime.ensureImage(image);
-            } catch (RuntimeFailure e) {
-                fail("ResourceInitializationError: Drydock could not get its task sandbox image " + image + " ("
-                        + e.getMessage() + "). Build or pull it, or set drydock.sandbox.image to an image with a "
-                        + "busybox-style sh and sleep.", null, null);
-                return false;
-            }
-            ContainerSpec.Builder spec = ContainerSpec.builder(containerName("sandbox"), image)
-                    .entryPoint(List.of("sh", "-c"))
-                    .command(List.of(sandboxScript(session.endpointForContainers())))
-                    .labels(context.labels(Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK, task.arn(),
-                            Labels.CONTAINER, "~sandbox")))
-                    .network(session.network().name(), List.of())
-                    .extraHost("host.docker.internal:" + (session.network().gateway() == null ? "host-gateway"
-                            : session.network().gateway()))
-                    .init(true);
+            ports = new ArrayList<>();
             for (ContainerRecord c : task.containers()) {
-                c.definition().portMappings().forEach(p -> spec.publish(p.containerPort(),
-                        p.protocolAsString() == null ? "tcp" : p.protocolAsString()));
+                c.definition().portMappings().forEach(p -> {
+                    if (p.containerPort() != null) {
+                        ports.add(new ContainerSpec.PortBinding(p.containerPort(),
+                                p.protocolAsString() == null ? "tcp" : p.protocolAsString()));
+                    }
+                });
             }
             try {
-                sandboxId = runtime.createContainer(spec.build());
-                runtime.startContainer(sandboxId);
-                ContainerState state = runtime.inspectContainer(sandboxId);
-                backend.eniAttached(task, sandboxId, state.ipAddress(), state.publishedPorts());
+                SandboxPool.Sandbox sandbox = sandboxes.acquire(session, ports);
+                sandboxId = sandbox.id();
+                backend.eniAttached(task, sandboxId, sandbox.ipAddress(), sandbox.hostPorts());
                 return true;
             } catch (RuntimeFailure e) {
                 fail("ResourceInitializationError: failed to set up the task's network namespace: "
@@ -525,19 +517,6 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private String containerName(String suffix) {
             return "drydock-" + context.sessionId() + "-" + task.id().substring(0, 12) + "-" + suffix;
         }
-    }
-
-    /**
-     * The task sandbox's script: hold the task's network namespace, and forward the task's loopback port
-     * {@value TaskCredentials#SANDBOX_PORT} to Drydock's endpoint (credentials, metadata). It uses busybox's
-     * {@code tcpsvd} (bound to 127.0.0.1) where the image has it, else {@code nc -ll -e} (Debian's busybox).
-     */
-    static String sandboxScript(java.net.URI endpoint) {
-        String forward = "nc " + endpoint.getHost() + " " + endpoint.getPort();
-        int port = TaskCredentials.SANDBOX_PORT;
-        return "if command -v tcpsvd >/dev/null 2>&1; then tcpsvd -E 127.0.0.1 " + port + " " + forward + " & "
-                + "else nc -ll -p " + port + " -e " + forward + " & fi; "
-                + "trap 'exit 0' TERM INT; while :; do sleep 3600 & wait $!; done";
     }
 
     /** Container definitions in start order: each after the containers it depends on. */

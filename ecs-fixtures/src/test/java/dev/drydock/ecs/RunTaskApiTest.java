@@ -382,4 +382,22 @@ class RunTaskApiTest extends EcsApiTestBase {
         assertThat(sandbox).isNotNull();
         assertThat(sim.spec(ids.get("sidecar")).joinNetworkOf()).isEqualTo(sandbox);
     }
+
+    @Test
+    void overridesComeBackOnePerContainerAsEcsReportsThem() {
+        String cluster = createCluster();
+        String family = unique("two-containers");
+        register(fargate(family).containerDefinitions(container("app"), container("sidecar")
+                .toBuilder().essential(false).build()));
+        Task task = ecs.runTask(runFargate(cluster, family)
+                .overrides(o -> o.containerOverrides(c -> c.name("sidecar").command("sleep", "5"))).build())
+                .tasks().get(0);
+        Task described = describeTask(cluster, task.taskArn());
+        for (Task t : java.util.List.of(task, described)) {
+            assertThat(t.overrides().containerOverrides()).extracting(
+                    software.amazon.awssdk.services.ecs.model.ContainerOverride::name).containsExactly("app", "sidecar");
+            assertThat(t.overrides().containerOverrides().get(0).hasCommand()).isFalse();
+            assertThat(t.overrides().containerOverrides().get(1).command()).containsExactly("sleep", "5");
+        }
+    }
 }

@@ -235,8 +235,7 @@ public final class TaskRecord {
                 .taskArn(arn)
                 .clusterArn(clusterArn)
                 .taskDefinitionArn(taskDefinition.taskDefinitionArn())
-                .overrides(overrides == null ? TaskOverride.builder().containerOverrides(List.of())
-                        .inferenceAcceleratorOverrides(List.of()).build() : overrides)
+                .overrides(overridesModel())
                 .lastStatus(lastStatus.name())
                 .desiredStatus(desiredStatus)
                 .cpu(cpu())
@@ -293,6 +292,17 @@ public final class TaskRecord {
             b.stoppedAt(stoppedAt);
         }
         return b.build();
+    }
+
+    /** RunTask's overrides as ECS reports them: one container override per container, named, even when empty. */
+    private TaskOverride overridesModel() {
+        List<ContainerOverride> perContainer = new ArrayList<>();
+        for (ContainerRecord c : containers) {
+            ContainerOverride given = overrideFor(c.name());
+            perContainer.add(given != null ? given : ContainerOverride.builder().name(c.name()).build());
+        }
+        TaskOverride.Builder b = overrides == null ? TaskOverride.builder() : overrides.toBuilder();
+        return b.containerOverrides(perContainer).inferenceAcceleratorOverrides(List.of()).build();
     }
 
     String privateDnsName() {

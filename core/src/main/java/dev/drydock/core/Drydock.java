@@ -95,6 +95,7 @@ public final class Drydock implements AutoCloseable {
     private final IamBackend iam;
     private final DecisionLog decisionLog = new DecisionLog();
     private final PolicyAuthorizer authorizer;
+    private final List<AwsService> iamServices;
     private final AwsBasicCredentials testCredentials;
     private volatile SdkHttpClient httpClient;
     private final Thread shutdownHook;
@@ -122,7 +123,8 @@ public final class Drydock implements AutoCloseable {
                 iam.testCredential().secretAccessKey());
         this.authorizer = new PolicyAuthorizer(iam, decisionLog, region, clock);
         this.router = new Router(new SigV4Authenticator(iam, clock), authorizer);
-        for (AwsService service : IamServices.create(iam, region, clock)) {
+        this.iamServices = IamServices.create(iam, region, clock);
+        for (AwsService service : iamServices) {
             router.registerScoped(service);
         }
         this.endpoint = HttpEndpoint.start(router);
@@ -425,6 +427,11 @@ public final class Drydock implements AutoCloseable {
     private void warmUp() {
         try {
             router.jsonServices().values().forEach(JsonService::warmUp);
+            for (AwsService s : iamServices) {
+                if (s instanceof dev.drydock.core.internal.service.QueryService q) {
+                    q.warmUp();
+                }
+            }
             // parse the test principal's policies and run one evaluation: the first signed call is then fast
             dev.drydock.core.iam.policy.PolicyEvaluator.evaluate(dev.drydock.core.iam.policy.AuthorizationRequest
                     .builder().principal(iam.testPrincipal().arn()).principalAccount(accountId)

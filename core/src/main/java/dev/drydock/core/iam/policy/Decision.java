@@ -84,12 +84,22 @@ public final class Decision {
      * @throws IllegalStateException when the decision is {@link DecisionType#ALLOWED}
      */
     public String accessDeniedMessage(String principalArn, String action, String resource) {
+        return accessDeniedMessage(principalArn, action, resource, false);
+    }
+
+    /**
+     * Like {@link #accessDeniedMessage(String, String, String)}, for services whose messages name {@code *} too
+     * (ECS: "... is not authorized to perform: ecs:ListTasks on resource: * because ...").
+     *
+     * @param nameStar whether {@code on resource: *} appears when the resource is {@code *}
+     */
+    public String accessDeniedMessage(String principalArn, String action, String resource, boolean nameStar) {
         if (type == DecisionType.ALLOWED) {
             throw new IllegalStateException("The request was allowed; there is no AccessDenied message");
         }
         StringBuilder sb = new StringBuilder(160);
         sb.append("User: ").append(principalArn).append(" is not authorized to perform: ").append(action);
-        if (resource != null && !resource.isEmpty() && !resource.equals("*")) {
+        if (resource != null && !resource.isEmpty() && (nameStar || !resource.equals("*"))) {
             sb.append(" on resource: ").append(resource);
         }
         PolicyType by = deniedBy == null ? PolicyType.IDENTITY_BASED : deniedBy;

@@ -128,6 +128,10 @@ public final class PolicyEvaluator {
                 }
                 return allowed(matched, resource.bestAllow, missingKeys);
             }
+            if (trust && rbp == PrincipalElement.Match.NONE) {
+                // assuming a role: its trust policy must name the caller (or its account), even in the same account
+                return denied(matched, PolicyType.RESOURCE_BASED, true, missingKeys);
+            }
             if (!identity.anyAllow()) {
                 return denied(matched, PolicyType.IDENTITY_BASED, trust, missingKeys);
             }

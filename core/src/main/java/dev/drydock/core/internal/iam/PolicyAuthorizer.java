@@ -107,7 +107,8 @@ public final class PolicyAuthorizer implements Authorizer {
                 .context(ctx)
                 .build();
         Decision decision = PolicyEvaluator.evaluate(request, policies);
-        String message = decision.isAllowed() ? null : decision.accessDeniedMessage(p.arn(), action, resource);
+        String message = decision.isAllowed() ? null : decision.accessDeniedMessage(p.arn(), action, resource,
+                context.service().accessDeniedNamesStarResource());
         log.record(new AuthorizationDecision(now, context.requestId(), context.service().signingName(),
                 context.operation(), p.arn(), action, resource, decision.type(),
                 decision.decidingStatement().map(d -> prepend(d, decision.matchedStatements()))

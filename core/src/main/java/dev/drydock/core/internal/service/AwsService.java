@@ -25,6 +25,15 @@ public interface AwsService {
     AwsException accessDenied(String message);
 
     /**
+     * Whether this service's AccessDenied messages say {@code on resource: *} for actions without a resource type, as
+     * ECS does ("... is not authorized to perform: ecs:ListTasks on resource: * because ..."). Some services leave
+     * the phrase out.
+     */
+    default boolean accessDeniedNamesStarResource() {
+        return true;
+    }
+
+    /**
      * Serves one authenticated request.
      *
      * @param request the HTTP request

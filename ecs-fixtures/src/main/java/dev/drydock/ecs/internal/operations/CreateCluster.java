@@ -6,7 +6,16 @@ import dev.drydock.ecs.internal.backend.EcsBackend;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateClusterResponse;
 
-/** CreateCluster: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html */
+/**
+ * CreateCluster: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:CreateCluster} on the cluster's ARN, with {@code aws:RequestTag/*}, {@code aws:TagKeys},
+ * {@code ecs:capacity-provider} (the capacity providers the request names),
+ * {@code ecs:fargate-ephemeral-storage-kms-key} and {@code ecs:ResourceTag/*}; with tags, also {@code ecs:TagResource}
+ * on it ({@code ecs:CreateAction} = {@code CreateCluster}).
+ */
 public final class CreateCluster extends EcsOperation implements Operation<CreateClusterRequest, CreateClusterResponse> {
     public CreateCluster(EcsBackend backend) {
         super(backend);
@@ -15,7 +24,15 @@ public final class CreateCluster extends EcsOperation implements Operation<Creat
     @Override
     public CreateClusterResponse call(CreateClusterRequest request, CallContext context) {
         String name = request.clusterName() == null ? "default" : request.clusterName();
-        context.authorize("ecs:CreateCluster", backend.arns().cluster(name), Tags.requestKeys(request.tags()));
+        String arn = backend.arns().cluster(name);
+        String kmsKey = request.configuration() == null
+                || request.configuration().managedStorageConfiguration() == null ? null
+                        : request.configuration().managedStorageConfiguration().fargateEphemeralStorageKmsKeyId();
+        context.authorize("ecs:CreateCluster", arn, keys().requestTags(request.tags())
+                .capacityProviders(request.defaultCapacityProviderStrategy(), request.capacityProviders())
+                .put("ecs:fargate-ephemeral-storage-kms-key", kmsKey)
+                .resourceTags(arn).build());
+        Tags.authorizeOnCreate(context, "CreateCluster", arn, request.tags());
         return CreateClusterResponse.builder().cluster(backend.createCluster(request)).build();
     }
 }

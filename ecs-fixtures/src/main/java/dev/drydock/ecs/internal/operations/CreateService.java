@@ -4,16 +4,30 @@ import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceResponse;
+import software.amazon.awssdk.services.ecs.model.ServiceVolumeConfiguration;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.VpcLatticeConfiguration;
 
 /**
  * CreateService: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html. A REPLICA service
  * on Fargate; the service scheduler starts desiredCount tasks and keeps them running.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:CreateService} on the service's ARN ({@code service/<cluster>/<name>}), with {@code ecs:cluster},
+ * {@code ecs:task-definition} (the resolved revision), {@code ecs:task-cpu} and {@code ecs:task-memory} (its task
+ * size), {@code ecs:capacity-provider}, {@code ecs:subnet}, {@code ecs:auto-assign-public-ip},
+ * {@code ecs:enable-execute-command}, {@code ecs:enable-ecs-managed-tags}, {@code ecs:enable-ebs-volumes},
+ * {@code ecs:propagate-tags}, {@code ecs:enable-service-connect}, {@code ecs:namespace},
+ * {@code ecs:enable-vpc-lattice}, {@code aws:RequestTag/*}, {@code aws:TagKeys}; with tags, also
+ * {@code ecs:TagResource} on the service's ARN ({@code ecs:CreateAction} = {@code CreateService}); then
+ * {@code iam:PassRole} on the task definition's task role and task execution role ({@code ecs-tasks.amazonaws.com})
+ * and on the roles ECS itself is given (the load balancer {@code role}, EBS and VPC Lattice infrastructure roles:
+ * {@code ecs.amazonaws.com}).
  */
 public final class CreateService extends EcsOperation implements Operation<CreateServiceRequest, CreateServiceResponse> {
     private final TaskRoles taskRoles;
@@ -37,12 +51,34 @@ public final class CreateService extends EcsOperation implements Operation<Creat
         TaskDefinition td = backend.findTaskDefinition(request.taskDefinition())
                 .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
         String clusterArn = backend.clusterArn(request.cluster());
-        String cluster = clusterArn.substring(clusterArn.indexOf(":cluster/") + ":cluster/".length());
-        Map<String, List<String>> keys = new LinkedHashMap<>(clusterKey(clusterArn));
-        keys.put("ecs:task-definition", List.of(td.taskDefinitionArn()));
-        keys.putAll(Tags.requestKeys(request.tags()));
-        context.authorize("ecs:CreateService", backend.arns().service(cluster, request.serviceName()), keys);
+        String serviceArn = backend.arns().service(clusterName(clusterArn), request.serviceName());
+        boolean ebs = false;
+        List<String> infrastructureRoles = new ArrayList<>();
+        infrastructureRoles.add(request.role());
+        for (ServiceVolumeConfiguration v : request.volumeConfigurations()) {
+            if (v.managedEBSVolume() != null) {
+                ebs = true;
+                infrastructureRoles.add(v.managedEBSVolume().roleArn());
+            }
+        }
+        for (VpcLatticeConfiguration v : request.vpcLatticeConfigurations()) {
+            infrastructureRoles.add(v.roleArn());
+        }
+        context.authorize("ecs:CreateService", serviceArn, keys().cluster(clusterArn).taskDefinition(td).taskSize(td)
+                .capacityProviders(request.capacityProviderStrategy(), null)
+                .network(request.networkConfiguration())
+                .put("ecs:enable-execute-command", Boolean.TRUE.equals(request.enableExecuteCommand()))
+                .put("ecs:enable-ecs-managed-tags", Boolean.TRUE.equals(request.enableECSManagedTags()))
+                .put("ecs:enable-ebs-volumes", ebs)
+                .put("ecs:propagate-tags", request.propagateTagsAsString())
+                .serviceConnect(request.serviceConnectConfiguration())
+                .put("ecs:enable-vpc-lattice", request.hasVpcLatticeConfigurations()
+                        ? Boolean.valueOf(!request.vpcLatticeConfigurations().isEmpty()) : null)
+                .requestTags(request.tags())
+                .resourceTags(serviceArn).build());
+        Tags.authorizeOnCreate(context, "CreateService", serviceArn, request.tags());
         PassRole.check(context, backend, td, null);
+        PassRole.check(context, backend, PassRole.ECS, infrastructureRoles.toArray(new String[0]));
         taskRoles.check(td, null);
         if ("INACTIVE".equals(td.statusAsString())) {
             throw EcsErrors.invalidParameter("TaskDefinition is inactive");

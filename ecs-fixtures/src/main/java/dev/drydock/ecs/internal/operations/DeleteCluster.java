@@ -9,6 +9,10 @@ import software.amazon.awssdk.services.ecs.model.DeleteClusterResponse;
 /**
  * DeleteCluster: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCluster.html. The cluster
  * becomes INACTIVE; it must have no active services or tasks.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:DeleteCluster} on the cluster's ARN, with {@code ecs:ResourceTag/*}.
  */
 public final class DeleteCluster extends EcsOperation implements Operation<DeleteClusterRequest, DeleteClusterResponse> {
     public DeleteCluster(EcsBackend backend) {
@@ -19,7 +23,8 @@ public final class DeleteCluster extends EcsOperation implements Operation<Delet
     public DeleteClusterResponse call(DeleteClusterRequest request, CallContext context) {
         require(request.cluster(), "cluster");
         String ref = request.cluster();
-        context.authorize("ecs:DeleteCluster", ref.startsWith("arn:") ? ref : backend.arns().cluster(ref));
+        String arn = clusterArnOf(ref);
+        context.authorize("ecs:DeleteCluster", arn, keys().resourceTags(arn).build());
         return DeleteClusterResponse.builder().cluster(backend.deleteCluster(ref)).build();
     }
 }

@@ -10,6 +10,10 @@ import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRespons
  * DeregisterTaskDefinition:
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html. The revision becomes
  * INACTIVE; tasks and services that use it keep running.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:DeregisterTaskDefinition} on {@code *}: the action has no resource type and no condition keys.
  */
 public final class DeregisterTaskDefinition extends EcsOperation
         implements Operation<DeregisterTaskDefinitionRequest, DeregisterTaskDefinitionResponse> {

@@ -12,6 +12,11 @@ import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 /**
  * DescribeClusters: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html. Unknown
  * clusters come back as failures with reason MISSING.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:DescribeClusters} on each cluster's ARN ({@code default} when none is named), with
+ * {@code ecs:ResourceTag/*}; the first cluster denied fails the call.
  */
 public final class DescribeClusters extends EcsOperation
         implements Operation<DescribeClustersRequest, DescribeClustersResponse> {
@@ -32,7 +37,8 @@ public final class DescribeClusters extends EcsOperation
         }
         List<String> wanted = refs.isEmpty() ? List.of("default") : refs;
         for (String ref : wanted) {
-            context.authorize("ecs:DescribeClusters", ref.startsWith("arn:") ? ref : backend.arns().cluster(ref));
+            String arn = clusterArnOf(ref);
+            context.authorize("ecs:DescribeClusters", arn, keys().resourceTags(arn).build());
         }
         boolean tags = request.includeAsStrings().contains("TAGS");
         boolean settings = request.includeAsStrings().contains("SETTINGS");

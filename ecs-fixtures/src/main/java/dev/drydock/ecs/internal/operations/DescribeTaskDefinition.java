@@ -11,6 +11,11 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 /**
  * DescribeTaskDefinition: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html.
  * Takes a family (its latest ACTIVE revision), {@code family:revision} or an ARN.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:DescribeTaskDefinition} on {@code *}: the action has no resource type and no condition keys, so a policy
+ * cannot scope it to task definitions.
  */
 public final class DescribeTaskDefinition extends EcsOperation
         implements Operation<DescribeTaskDefinitionRequest, DescribeTaskDefinitionResponse> {

@@ -11,6 +11,11 @@ import software.amazon.awssdk.services.ecs.model.Task;
 /**
  * DescribeTasks: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html. Up to 100 tasks;
  * unknown ones come back as failures with reason MISSING.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:DescribeTasks} on each task's ARN ({@code task/<cluster>/<id>}), with {@code ecs:cluster} and
+ * {@code ecs:ResourceTag/*}; the first task denied fails the whole call.
  */
 public final class DescribeTasks extends EcsOperation implements Operation<DescribeTasksRequest, DescribeTasksResponse> {
     public DescribeTasks(EcsBackend backend) {
@@ -27,7 +32,8 @@ public final class DescribeTasks extends EcsOperation implements Operation<Descr
         }
         String clusterArn = backend.clusterArn(request.cluster());
         for (String ref : request.tasks()) {
-            context.authorize("ecs:DescribeTasks", TaskIds.arn(backend, clusterArn, ref), clusterKey(clusterArn));
+            String taskArn = TaskIds.arn(backend, clusterArn, ref);
+            context.authorize("ecs:DescribeTasks", taskArn, keys().cluster(clusterArn).resourceTags(taskArn).build());
         }
         EcsBackend.Described<Task> d = backend.describeTasks(request.cluster(), request.tasks(),
                 request.includeAsStrings().contains("TAGS"));

@@ -2,10 +2,16 @@ package dev.drydock.ecs.internal.operations;
 
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import java.util.List;
-import java.util.Map;
 
-/** What every ECS operation handler shares: the backend, and the condition keys ECS attaches to requests. */
+/**
+ * What every ECS operation handler shares: the backend, and the condition keys ECS attaches to requests.
+ *
+ * <p>Each handler authorizes its call as the Service Authorization Reference for Amazon ECS says
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html, "SAR"
+ * below): every IAM action the "API operations" table maps the operation to, each on the resource of the action's
+ * required resource type in the "Actions" table, or on {@code *} when it names none, with the action's condition keys
+ * that the request or the model gives a value.
+ */
 abstract class EcsOperation {
     final EcsBackend backend;
 
@@ -27,8 +33,18 @@ abstract class EcsOperation {
         return value;
     }
 
-    /** The {@code ecs:cluster} condition key (the cluster's ARN). */
-    static Map<String, List<String>> clusterKey(String clusterArn) {
-        return Map.of("ecs:cluster", List.of(clusterArn));
+    /** A new set of condition keys for one authorization. */
+    ConditionKeys keys() {
+        return ConditionKeys.of(backend);
+    }
+
+    /** The cluster name of a cluster ARN. */
+    static String clusterName(String clusterArn) {
+        return clusterArn.substring(clusterArn.indexOf(":cluster/") + ":cluster/".length());
+    }
+
+    /** The ARN of a cluster given by name or ARN (it need not exist). */
+    String clusterArnOf(String ref) {
+        return ref.startsWith("arn:") ? ref : backend.arns().cluster(ref);
     }
 }

@@ -7,7 +7,13 @@ import dev.drydock.ecs.internal.backend.Pages;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
 import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
 
-/** ListClusters: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html */
+/**
+ * ListClusters: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:ListClusters} on {@code *} (the action has no resource type and no condition keys).
+ */
 public final class ListClusters extends EcsOperation implements Operation<ListClustersRequest, ListClustersResponse> {
     public ListClusters(EcsBackend backend) {
         super(backend);

@@ -7,7 +7,13 @@ import dev.drydock.ecs.internal.backend.Pages;
 import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
 
-/** ListServices: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html */
+/**
+ * ListServices: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:ListServices} on {@code *} (no resource type), with {@code ecs:cluster}.
+ */
 public final class ListServices extends EcsOperation implements Operation<ListServicesRequest, ListServicesResponse> {
     public ListServices(EcsBackend backend) {
         super(backend);
@@ -16,7 +22,7 @@ public final class ListServices extends EcsOperation implements Operation<ListSe
     @Override
     public ListServicesResponse call(ListServicesRequest request, CallContext context) {
         String clusterArn = backend.clusterArn(request.cluster());
-        context.authorize("ecs:ListServices", "*", clusterKey(clusterArn));
+        context.authorize("ecs:ListServices", "*", keys().cluster(clusterArn).build());
         Pages<String> page = Pages.of(backend.listServiceArns(request.cluster(), request.launchTypeAsString()),
                 request.maxResults(), request.nextToken(), 100);
         return ListServicesResponse.builder().serviceArns(page.items()).nextToken(page.nextToken()).build();

@@ -6,7 +6,13 @@ import dev.drydock.ecs.internal.backend.EcsBackend;
 import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.ecs.model.ListTagsForResourceResponse;
 
-/** ListTagsForResource: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTagsForResource.html */
+/**
+ * ListTagsForResource: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTagsForResource.html.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:ListTagsForResource} on the resource's ARN, with {@code ecs:ResourceTag/*}.
+ */
 public final class ListTagsForResource extends EcsOperation
         implements Operation<ListTagsForResourceRequest, ListTagsForResourceResponse> {
     public ListTagsForResource(EcsBackend backend) {
@@ -16,7 +22,8 @@ public final class ListTagsForResource extends EcsOperation
     @Override
     public ListTagsForResourceResponse call(ListTagsForResourceRequest request, CallContext context) {
         require(request.resourceArn(), "resourceArn");
-        context.authorize("ecs:ListTagsForResource", request.resourceArn());
+        context.authorize("ecs:ListTagsForResource", request.resourceArn(), keys().resourceTags(request.resourceArn())
+                .build());
         return ListTagsForResourceResponse.builder().tags(backend.tags(request.resourceArn())).build();
     }
 }

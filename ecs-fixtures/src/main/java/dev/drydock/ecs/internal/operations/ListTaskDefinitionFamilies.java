@@ -9,7 +9,11 @@ import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRespo
 
 /**
  * ListTaskDefinitionFamilies:
- * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:ListTaskDefinitionFamilies} on {@code *} (no resource type, no condition keys).
  */
 public final class ListTaskDefinitionFamilies extends EcsOperation
         implements Operation<ListTaskDefinitionFamiliesRequest, ListTaskDefinitionFamiliesResponse> {

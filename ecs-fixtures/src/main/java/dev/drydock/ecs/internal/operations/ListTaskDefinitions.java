@@ -7,7 +7,13 @@ import dev.drydock.ecs.internal.backend.Pages;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
 
-/** ListTaskDefinitions: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html */
+/**
+ * ListTaskDefinitions: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:ListTaskDefinitions} on {@code *} (no resource type, no condition keys).
+ */
 public final class ListTaskDefinitions extends EcsOperation
         implements Operation<ListTaskDefinitionsRequest, ListTaskDefinitionsResponse> {
     public ListTaskDefinitions(EcsBackend backend) {

@@ -12,6 +12,13 @@ import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 /**
  * ListTasks: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html. Filters by family,
  * serviceName, startedBy, desiredStatus (RUNNING unless given) and launchType.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:ListTasks}, whose only resource type is container-instance: on the container instance's ARN
+ * ({@code container-instance/<cluster>/<id>}) when the request names one, else on {@code *} (as AWS answers, e.g.
+ * "... is not authorized to perform: ecs:ListTasks on resource: *"); with {@code ecs:cluster}, which is how a policy
+ * scopes listing to a cluster.
  */
 public final class ListTasks extends EcsOperation implements Operation<ListTasksRequest, ListTasksResponse> {
     private static final Pattern FAMILY = Pattern.compile("[a-zA-Z0-9\\-_]+");
@@ -33,7 +40,13 @@ public final class ListTasks extends EcsOperation implements Operation<ListTasks
             throw EcsErrors.invalidParameter("cannot specify startedBy with other arguments");
         }
         String clusterArn = backend.clusterArn(request.cluster());
-        context.authorize("ecs:ListTasks", "*", clusterKey(clusterArn));
+        String resource = "*";
+        if (request.containerInstance() != null) {
+            resource = request.containerInstance().startsWith("arn:") ? request.containerInstance()
+                    : "arn:aws:ecs:" + backend.arns().region() + ":" + backend.arns().accountId()
+                            + ":container-instance/" + clusterName(clusterArn) + "/" + request.containerInstance();
+        }
+        context.authorize("ecs:ListTasks", resource, keys().cluster(clusterArn).resourceTags(resource).build());
         if (request.serviceName() != null && !backend.serviceExists(request.cluster(), request.serviceName())) {
             throw EcsErrors.serviceNotFound();
         }

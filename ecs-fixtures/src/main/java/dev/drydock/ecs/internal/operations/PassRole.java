@@ -10,30 +10,43 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
 /**
- * Starting a task with a task role or an execution role passes that role to ECS: the caller needs
- * {@code iam:PassRole} on it, with {@code iam:PassedToService} = {@code ecs-tasks.amazonaws.com}
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html).
+ * Passing a role to ECS: the caller needs {@code iam:PassRole} on it, with {@code iam:PassedToService} naming the
+ * service that will use it. The "API operations" table of the Service Authorization Reference
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html) lists
+ * {@code iam:PassRole} for RegisterTaskDefinition ({@code ecs-tasks.amazonaws.com}), RunTask, CreateService and
+ * UpdateService ({@code ecs-tasks.amazonaws.com}: the task role and task execution role the tasks will get; and
+ * {@code ecs.amazonaws.com}: roles ECS itself uses, such as a service's load balancer role or an infrastructure role).
+ * See also https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html.
  */
 final class PassRole {
+    static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
+    static final String ECS = "ecs.amazonaws.com";
+
     private PassRole() {
     }
 
+    /**
+     * The task role and task execution role tasks of {@code td} get (an override replaces the definition's), passed to
+     * {@code ecs-tasks.amazonaws.com}.
+     */
     static void check(CallContext context, EcsBackend backend, TaskDefinition td, TaskOverride overrides) {
-        Set<String> roles = new LinkedHashSet<>();
-        addRole(roles, backend, overrides != null && overrides.taskRoleArn() != null ? overrides.taskRoleArn()
-                : td.taskRoleArn());
-        addRole(roles, backend, overrides != null && overrides.executionRoleArn() != null
-                ? overrides.executionRoleArn() : td.executionRoleArn());
-        for (String role : roles) {
-            context.authorize("iam:PassRole", role, Map.of("iam:PassedToService",
-                    List.of("ecs-tasks.amazonaws.com")));
-        }
+        check(context, backend, ECS_TASKS,
+                overrides != null && overrides.taskRoleArn() != null ? overrides.taskRoleArn() : td.taskRoleArn(),
+                overrides != null && overrides.executionRoleArn() != null ? overrides.executionRoleArn()
+                        : td.executionRoleArn());
     }
 
-    private static void addRole(Set<String> roles, EcsBackend backend, String role) {
-        if (role == null || role.isEmpty()) {
-            return;
+    /** Each role (a name or an ARN; null and empty ones skipped) passed to {@code service}, once. */
+    static void check(CallContext context, EcsBackend backend, String service, String... roles) {
+        Set<String> arns = new LinkedHashSet<>();
+        for (String role : roles) {
+            if (role != null && !role.isEmpty()) {
+                arns.add(role.startsWith("arn:") ? role
+                        : "arn:aws:iam::" + backend.arns().accountId() + ":role/" + role);
+            }
         }
-        roles.add(role.startsWith("arn:") ? role : "arn:aws:iam::" + backend.arns().accountId() + ":role/" + role);
+        for (String arn : arns) {
+            context.authorize("iam:PassRole", arn, Map.of("iam:PassedToService", List.of(service)));
+        }
     }
 }

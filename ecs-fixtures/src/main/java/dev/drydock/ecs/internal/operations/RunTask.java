@@ -4,18 +4,27 @@ import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskVolumeConfiguration;
 
 /**
  * RunTask: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html. Fargate only (launch type
  * FARGATE or a FARGATE/FARGATE_SPOT capacity provider strategy) with an awsvpc network configuration; the tasks come
  * back in PROVISIONING and move on as their containers start.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:RunTask} on the task definition revision (a family alone is resolved to its latest ACTIVE revision first,
+ * as ECS does since March 2024), with {@code ecs:cluster}, {@code ecs:capacity-provider} (the strategy's providers),
+ * {@code ecs:enable-execute-command}, {@code ecs:enable-ebs-volumes}, {@code aws:RequestTag/*}, {@code aws:TagKeys}
+ * and {@code ecs:ResourceTag/*} (the task definition's tags); with tags, also {@code ecs:TagResource}
+ * ({@code ecs:CreateAction} = {@code RunTask}) on {@code task/<cluster>/*}, standing for the tasks' ARNs, which do not
+ * exist yet; then {@code iam:PassRole} on the task role and task execution role (overrides win;
+ * {@code ecs-tasks.amazonaws.com}) and on the EBS infrastructure role ({@code ecs.amazonaws.com}).
  */
 public final class RunTask extends EcsOperation implements Operation<RunTaskRequest, RunTaskResponse> {
     private final TaskRoles taskRoles;
@@ -48,18 +57,23 @@ public final class RunTask extends EcsOperation implements Operation<RunTaskRequ
         TaskDefinition td = backend.findTaskDefinition(request.taskDefinition())
                 .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
         String clusterArn = backend.clusterArn(request.cluster());
-        Map<String, List<String>> keys = new LinkedHashMap<>(clusterKey(clusterArn));
-        keys.putAll(Tags.requestKeys(request.tags()));
-        if (td.cpu() != null) {
-            keys.put("ecs:task-cpu", List.of(td.cpu()));
+        boolean ebs = false;
+        String infrastructureRole = null;
+        for (TaskVolumeConfiguration v : request.volumeConfigurations()) {
+            if (v.managedEBSVolume() != null) {
+                ebs = true;
+                infrastructureRole = v.managedEBSVolume().roleArn();
+            }
         }
-        if (td.memory() != null) {
-            keys.put("ecs:task-memory", List.of(td.memory()));
-        }
-        keys.put("ecs:enable-execute-command", List.of(Boolean.toString(Boolean.TRUE.equals(
-                request.enableExecuteCommand()))));
-        context.authorize("ecs:RunTask", td.taskDefinitionArn(), keys);
+        context.authorize("ecs:RunTask", td.taskDefinitionArn(), keys().cluster(clusterArn)
+                .capacityProviders(request.capacityProviderStrategy(), null)
+                .put("ecs:enable-execute-command", Boolean.TRUE.equals(request.enableExecuteCommand()))
+                .put("ecs:enable-ebs-volumes", ebs)
+                .requestTags(request.tags())
+                .resourceTags(td.taskDefinitionArn()).build());
+        Tags.authorizeOnCreate(context, "RunTask", backend.arns().task(clusterName(clusterArn), "*"), request.tags());
         PassRole.check(context, backend, td, request.overrides());
+        PassRole.check(context, backend, PassRole.ECS, infrastructureRole);
         taskRoles.check(td, request.overrides());
         if ("INACTIVE".equals(td.statusAsString())) {
             throw EcsErrors.invalidParameter("TaskDefinition is inactive");

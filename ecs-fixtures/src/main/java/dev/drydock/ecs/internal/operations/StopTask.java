@@ -11,6 +11,11 @@ import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
  * StopTask: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopTask.html. The task's desired status
  * becomes STOPPED (stopCode UserInitiated, the reason kept); its containers get SIGTERM, then SIGKILL after their
  * stopTimeout (30 s by default).
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:StopTask} on the task's ARN ({@code task/<cluster>/<id>}), with {@code ecs:cluster} and
+ * {@code ecs:ResourceTag/*}.
  */
 public final class StopTask extends EcsOperation implements Operation<StopTaskRequest, StopTaskResponse> {
     public StopTask(EcsBackend backend) {
@@ -25,7 +30,8 @@ public final class StopTask extends EcsOperation implements Operation<StopTaskRe
         }
         TaskIds.check(request.task());
         String clusterArn = backend.clusterArn(request.cluster());
-        context.authorize("ecs:StopTask", TaskIds.arn(backend, clusterArn, request.task()), clusterKey(clusterArn));
+        String taskArn = TaskIds.arn(backend, clusterArn, request.task());
+        context.authorize("ecs:StopTask", taskArn, keys().cluster(clusterArn).resourceTags(taskArn).build());
         return StopTaskResponse.builder().task(backend.stopTask(request.cluster(), request.task(), request.reason()))
                 .build();
     }

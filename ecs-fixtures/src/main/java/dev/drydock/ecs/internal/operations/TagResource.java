@@ -6,7 +6,15 @@ import dev.drydock.ecs.internal.backend.EcsBackend;
 import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.TagResourceResponse;
 
-/** TagResource: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html */
+/**
+ * TagResource: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:TagResource} on the resource's ARN, with {@code aws:RequestTag/*}, {@code aws:TagKeys} and
+ * {@code ecs:ResourceTag/*} (its tags before the call); {@code ecs:CreateAction} is set only when tags come with a
+ * creating operation ({@link Tags#authorizeOnCreate}).
+ */
 public final class TagResource extends EcsOperation implements Operation<TagResourceRequest, TagResourceResponse> {
     public TagResource(EcsBackend backend) {
         super(backend);
@@ -15,7 +23,8 @@ public final class TagResource extends EcsOperation implements Operation<TagReso
     @Override
     public TagResourceResponse call(TagResourceRequest request, CallContext context) {
         require(request.resourceArn(), "resourceArn");
-        context.authorize("ecs:TagResource", request.resourceArn(), Tags.requestKeys(request.tags()));
+        context.authorize("ecs:TagResource", request.resourceArn(), keys().requestTags(request.tags())
+                .resourceTags(request.resourceArn()).build());
         backend.tag(request.resourceArn(), request.tags());
         return TagResourceResponse.builder().build();
     }

@@ -3,12 +3,17 @@ package dev.drydock.ecs.internal.operations;
 import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.UntagResourceResponse;
 
-/** UntagResource: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UntagResource.html */
+/**
+ * UntagResource: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UntagResource.html.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:UntagResource} on the resource's ARN, with {@code aws:TagKeys} (the keys to remove) and
+ * {@code ecs:ResourceTag/*}.
+ */
 public final class UntagResource extends EcsOperation implements Operation<UntagResourceRequest, UntagResourceResponse> {
     public UntagResource(EcsBackend backend) {
         super(backend);
@@ -17,8 +22,8 @@ public final class UntagResource extends EcsOperation implements Operation<Untag
     @Override
     public UntagResourceResponse call(UntagResourceRequest request, CallContext context) {
         require(request.resourceArn(), "resourceArn");
-        context.authorize("ecs:UntagResource", request.resourceArn(),
-                Map.of("aws:TagKeys", List.copyOf(request.tagKeys())));
+        context.authorize("ecs:UntagResource", request.resourceArn(), keys().put("aws:TagKeys", request.tagKeys())
+                .resourceTags(request.resourceArn()).build());
         backend.untag(request.resourceArn(), request.tagKeys());
         return UntagResourceResponse.builder().build();
     }

@@ -4,17 +4,28 @@ import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import software.amazon.awssdk.services.ecs.model.ServiceVolumeConfiguration;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
+import software.amazon.awssdk.services.ecs.model.VpcLatticeConfiguration;
 
 /**
  * UpdateService: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html. A new desired
  * count scales the PRIMARY deployment; a new task definition revision (or forceNewDeployment) starts a new deployment
  * that replaces the tasks within minimumHealthyPercent and maximumPercent.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:UpdateService} on the service's ARN, with {@code ecs:cluster}, {@code ecs:ResourceTag/*}, and the keys of
+ * what the request changes: {@code ecs:task-definition}, {@code ecs:task-cpu} and {@code ecs:task-memory} (a new
+ * revision), {@code ecs:capacity-provider}, {@code ecs:subnet}, {@code ecs:auto-assign-public-ip},
+ * {@code ecs:enable-execute-command}, {@code ecs:enable-ecs-managed-tags}, {@code ecs:enable-ebs-volumes},
+ * {@code ecs:propagate-tags}, {@code ecs:enable-service-connect}, {@code ecs:namespace},
+ * {@code ecs:enable-vpc-lattice}; then {@code iam:PassRole} on a new revision's task role and task execution role
+ * ({@code ecs-tasks.amazonaws.com}) and on EBS and VPC Lattice infrastructure roles ({@code ecs.amazonaws.com}).
  */
 public final class UpdateService extends EcsOperation implements Operation<UpdateServiceRequest, UpdateServiceResponse> {
     private final TaskRoles taskRoles;
@@ -33,16 +44,35 @@ public final class UpdateService extends EcsOperation implements Operation<Updat
                     .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
         }
         String clusterArn = backend.clusterArn(request.cluster());
-        String cluster = clusterArn.substring(clusterArn.indexOf(":cluster/") + ":cluster/".length());
-        Map<String, List<String>> keys = new LinkedHashMap<>(clusterKey(clusterArn));
-        if (td != null) {
-            keys.put("ecs:task-definition", List.of(td.taskDefinitionArn()));
-        }
         String serviceArn = request.service().startsWith("arn:") ? request.service()
-                : backend.arns().service(cluster, request.service());
-        context.authorize("ecs:UpdateService", serviceArn, keys);
+                : backend.arns().service(clusterName(clusterArn), request.service());
+        Boolean ebs = request.hasVolumeConfigurations() ? Boolean.FALSE : null;
+        List<String> infrastructureRoles = new ArrayList<>();
+        for (ServiceVolumeConfiguration v : request.volumeConfigurations()) {
+            if (v.managedEBSVolume() != null) {
+                ebs = true;
+                infrastructureRoles.add(v.managedEBSVolume().roleArn());
+            }
+        }
+        for (VpcLatticeConfiguration v : request.vpcLatticeConfigurations()) {
+            infrastructureRoles.add(v.roleArn());
+        }
+        context.authorize("ecs:UpdateService", serviceArn, keys().cluster(clusterArn).taskDefinition(td).taskSize(td)
+                .capacityProviders(request.capacityProviderStrategy(), null)
+                .network(request.networkConfiguration())
+                .put("ecs:enable-execute-command", request.enableExecuteCommand())
+                .put("ecs:enable-ecs-managed-tags", request.enableECSManagedTags())
+                .put("ecs:enable-ebs-volumes", ebs)
+                .put("ecs:propagate-tags", request.propagateTagsAsString())
+                .serviceConnect(request.serviceConnectConfiguration())
+                .put("ecs:enable-vpc-lattice", request.hasVpcLatticeConfigurations()
+                        ? Boolean.valueOf(!request.vpcLatticeConfigurations().isEmpty()) : null)
+                .resourceTags(serviceArn).build());
         if (td != null) {
             PassRole.check(context, backend, td, null);
+        }
+        PassRole.check(context, backend, PassRole.ECS, infrastructureRoles.toArray(new String[0]));
+        if (td != null) {
             taskRoles.check(td, null);
             if ("INACTIVE".equals(td.statusAsString())) {
                 throw EcsErrors.invalidParameter("TaskDefinition is inactive");

@@ -1,0 +1,32 @@
+package dev.drydock.core.internal.iam.operations;
+
+import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.iam.IamErrors;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import java.util.Map;
+import software.amazon.awssdk.services.iam.model.CreatePolicyRequest;
+import software.amazon.awssdk.services.iam.model.CreatePolicyResponse;
+
+/**
+ * CreatePolicy: https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html. A customer managed
+ * policy {@code arn:aws:iam::<account>:policy<path><name>}, id {@code ANPA...}, default version v1.
+ */
+public final class CreatePolicy extends IamOperation implements Operation<CreatePolicyRequest, CreatePolicyResponse> {
+    public CreatePolicy(IamBackend iam) {
+        super(iam);
+    }
+
+    @Override
+    public CreatePolicyResponse call(CreatePolicyRequest request, CallContext context) {
+        IamErrors.name("policyName", request.policyName(), 128);
+        if (request.path() != null) {
+            IamErrors.path(request.path());
+        }
+        Map<String, String> tags = tags(request.tags());
+        authorize(context, "iam:CreatePolicy", iam.policyArnFor(request.path(), request.policyName()),
+                "policy " + request.policyName(), requestTagKeys(tags));
+        return CreatePolicyResponse.builder().policy(iam.createPolicy(request.policyName(), request.path(),
+                request.policyDocument(), request.description(), tags)).build();
+    }
+}

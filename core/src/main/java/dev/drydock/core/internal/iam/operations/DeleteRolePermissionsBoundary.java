@@ -1,0 +1,28 @@
+package dev.drydock.core.internal.iam.operations;
+
+import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import software.amazon.awssdk.services.iam.model.DeleteRolePermissionsBoundaryRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRolePermissionsBoundaryResponse;
+
+/**
+ * DeleteRolePermissionsBoundary:
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePermissionsBoundary.html.
+ */
+public final class DeleteRolePermissionsBoundary extends IamOperation
+        implements Operation<DeleteRolePermissionsBoundaryRequest, DeleteRolePermissionsBoundaryResponse> {
+    public DeleteRolePermissionsBoundary(IamBackend iam) {
+        super(iam);
+    }
+
+    @Override
+    public DeleteRolePermissionsBoundaryResponse call(DeleteRolePermissionsBoundaryRequest request,
+            CallContext context) {
+        authorize(context, "iam:DeleteRolePermissionsBoundary", iam.roleArnFor(request.roleName()),
+                "role " + request.roleName(),
+                boundaryKey(request.roleName()));
+        iam.deleteRolePermissionsBoundary(request.roleName());
+        return DeleteRolePermissionsBoundaryResponse.builder().build();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.drydock.core.internal.iam.operations;
+
+import dev.drydock.core.internal.iam.Principal;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * STS GetCallerIdentity: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html. Who signed
+ * the request; needs no permission (a policy denying {@code sts:GetCallerIdentity} does not stop it, as in AWS).
+ */
+public final class GetCallerIdentity implements Operation<GetCallerIdentityRequest, GetCallerIdentityResponse> {
+    @Override
+    public GetCallerIdentityResponse call(GetCallerIdentityRequest request, CallContext context) {
+        Principal p = context.caller().principal();
+        return GetCallerIdentityResponse.builder().userId(p.userId()).account(p.accountId()).arn(p.arn()).build();
+    }
+}

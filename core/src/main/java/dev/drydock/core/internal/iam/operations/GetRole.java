@@ -1,0 +1,20 @@
+package dev.drydock.core.internal.iam.operations;
+
+import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.iam.model.GetRoleResponse;
+
+/** GetRole: https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html (the trust policy URL-encoded). */
+public final class GetRole extends IamOperation implements Operation<GetRoleRequest, GetRoleResponse> {
+    public GetRole(IamBackend iam) {
+        super(iam);
+    }
+
+    @Override
+    public GetRoleResponse call(GetRoleRequest request, CallContext context) {
+        authorize(context, "iam:GetRole", iam.roleArnFor(request.roleName()), "role " + request.roleName());
+        return GetRoleResponse.builder().role(iam.getRole(request.roleName())).build();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.drydock.core.internal.iam.operations;
+
+import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
+import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
+
+/** ListAttachedRolePolicies: https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedRolePolicies.html. */
+public final class ListAttachedRolePolicies extends IamOperation
+        implements Operation<ListAttachedRolePoliciesRequest, ListAttachedRolePoliciesResponse> {
+    public ListAttachedRolePolicies(IamBackend iam) {
+        super(iam);
+    }
+
+    @Override
+    public ListAttachedRolePoliciesResponse call(ListAttachedRolePoliciesRequest request, CallContext context) {
+        authorize(context, "iam:ListAttachedRolePolicies", iam.roleArnFor(request.roleName()),
+                "role " + request.roleName());
+        Pages.Page<AttachedPolicy> page = Pages.page(iam.listAttachedRolePolicies(request.roleName(),
+                request.pathPrefix()), AttachedPolicy::policyArn, false, request.marker(), request.maxItems());
+        return ListAttachedRolePoliciesResponse.builder().attachedPolicies(page.items())
+                .isTruncated(page.truncated()).marker(page.marker()).build();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.drydock.core.internal.iam.operations;
+
+import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import software.amazon.awssdk.services.iam.model.ListPolicyVersionsRequest;
+import software.amazon.awssdk.services.iam.model.ListPolicyVersionsResponse;
+import software.amazon.awssdk.services.iam.model.PolicyVersion;
+
+/** ListPolicyVersions: https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html. */
+public final class ListPolicyVersions extends IamOperation
+        implements Operation<ListPolicyVersionsRequest, ListPolicyVersionsResponse> {
+    public ListPolicyVersions(IamBackend iam) {
+        super(iam);
+    }
+
+    @Override
+    public ListPolicyVersionsResponse call(ListPolicyVersionsRequest request, CallContext context) {
+        authorize(context, "iam:ListPolicyVersions", request.policyArn(), "policy " + request.policyArn());
+        Pages.Page<PolicyVersion> page = Pages.page(iam.listPolicyVersions(request.policyArn()),
+                PolicyVersion::versionId, false, request.marker(), request.maxItems());
+        return ListPolicyVersionsResponse.builder().versions(page.items()).isTruncated(page.truncated())
+                .marker(page.marker()).build();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.drydock.core.internal.iam.operations;
+
+import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import software.amazon.awssdk.services.iam.model.ListRolePoliciesRequest;
+import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
+
+/** ListRolePolicies: https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRolePolicies.html. */
+public final class ListRolePolicies extends IamOperation
+        implements Operation<ListRolePoliciesRequest, ListRolePoliciesResponse> {
+    public ListRolePolicies(IamBackend iam) {
+        super(iam);
+    }
+
+    @Override
+    public ListRolePoliciesResponse call(ListRolePoliciesRequest request, CallContext context) {
+        authorize(context, "iam:ListRolePolicies", iam.roleArnFor(request.roleName()), "role " + request.roleName());
+        Pages.Page<String> page = Pages.page(iam.listRolePolicies(request.roleName()), n -> n, true,
+                request.marker(), request.maxItems());
+        return ListRolePoliciesResponse.builder().policyNames(page.items()).isTruncated(page.truncated())
+                .marker(page.marker()).build();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.drydock.core.internal.iam.operations;
+
+import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import java.util.Locale;
+import software.amazon.awssdk.services.iam.model.ListRolesRequest;
+import software.amazon.awssdk.services.iam.model.ListRolesResponse;
+import software.amazon.awssdk.services.iam.model.Role;
+
+/**
+ * ListRoles: https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html. By name; PathPrefix;
+ * Marker/MaxItems. As in AWS, the listed roles carry no tags, permissions boundary or RoleLastUsed.
+ */
+public final class ListRoles extends IamOperation implements Operation<ListRolesRequest, ListRolesResponse> {
+    public ListRoles(IamBackend iam) {
+        super(iam);
+    }
+
+    @Override
+    public ListRolesResponse call(ListRolesRequest request, CallContext context) {
+        dev.drydock.core.internal.iam.IamErrors.pathPrefix(request.pathPrefix());
+        // IAM names the role path as the resource: "... iam:ListRoles on resource: arn:aws:iam::<account>:role/".
+        context.authorize("iam:ListRoles", "arn:aws:iam::" + iam.accountId() + ":role"
+                + (request.pathPrefix() == null ? "/" : request.pathPrefix()));
+        Pages.Page<Role> page = Pages.page(iam.listRoles(request.pathPrefix()),
+                r -> r.roleName().toLowerCase(Locale.ROOT), true, request.marker(), request.maxItems());
+        return ListRolesResponse.builder().roles(page.items()).isTruncated(page.truncated()).marker(page.marker())
+                .build();
+    }
+}

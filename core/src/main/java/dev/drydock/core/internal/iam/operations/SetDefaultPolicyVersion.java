@@ -1,0 +1,22 @@
+package dev.drydock.core.internal.iam.operations;
+
+import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import software.amazon.awssdk.services.iam.model.SetDefaultPolicyVersionRequest;
+import software.amazon.awssdk.services.iam.model.SetDefaultPolicyVersionResponse;
+
+/** SetDefaultPolicyVersion: https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetDefaultPolicyVersion.html. */
+public final class SetDefaultPolicyVersion extends IamOperation
+        implements Operation<SetDefaultPolicyVersionRequest, SetDefaultPolicyVersionResponse> {
+    public SetDefaultPolicyVersion(IamBackend iam) {
+        super(iam);
+    }
+
+    @Override
+    public SetDefaultPolicyVersionResponse call(SetDefaultPolicyVersionRequest request, CallContext context) {
+        authorize(context, "iam:SetDefaultPolicyVersion", request.policyArn(), "policy " + request.policyArn());
+        iam.setDefaultPolicyVersion(request.policyArn(), request.versionId());
+        return SetDefaultPolicyVersionResponse.builder().build();
+    }
+}

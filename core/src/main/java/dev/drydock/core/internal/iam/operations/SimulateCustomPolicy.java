@@ -1,0 +1,59 @@
+package dev.drydock.core.internal.iam.operations;
+
+import dev.drydock.core.iam.policy.NamedPolicy;
+import dev.drydock.core.iam.policy.PolicyKind;
+import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.SimulateCustomPolicyRequest;
+import software.amazon.awssdk.services.iam.model.SimulateCustomPolicyResponse;
+
+/**
+ * SimulateCustomPolicy: https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html. The
+ * policies given (PolicyInputList, PermissionsBoundaryPolicyInputList, ResourcePolicy); CallerArn (an IAM user; when
+ * absent, a placeholder user of the account, {@code user/PolicySimulatorCaller}); ActionNames x ResourceArns;
+ * ContextEntries; Marker/MaxItems. See {@link PolicySimulator}.
+ */
+public final class SimulateCustomPolicy extends IamOperation
+        implements Operation<SimulateCustomPolicyRequest, SimulateCustomPolicyResponse> {
+    public SimulateCustomPolicy(IamBackend iam) {
+        super(iam);
+    }
+
+    @Override
+    public SimulateCustomPolicyResponse call(SimulateCustomPolicyRequest request, CallContext context) {
+        context.authorize("iam:SimulateCustomPolicy", "*");
+        List<NamedPolicy> identity = new ArrayList<>(PolicySimulator.inputPolicies(request.policyInputList(),
+                "PolicyInputList", PolicyKind.IDENTITY));
+        NamedPolicy boundary = PolicySimulator.inputBoundary(request.permissionsBoundaryPolicyInputList());
+        NamedPolicy resourcePolicy = PolicySimulator.inputResourcePolicy(request.resourcePolicy());
+        if (resourcePolicy != null && request.callerArn() == null) {
+            throw dev.drydock.core.internal.iam.IamErrors.invalidInput("Invalid caller - Caller must be an IAM user "
+                    + "in this context.");
+        }
+        String caller = PolicySimulator.caller(request.callerArn(), null, resourcePolicy != null,
+                "arn:aws:iam::" + iam.accountId() + ":user/PolicySimulatorCaller");
+        List<EvaluationResult> results = new PolicySimulator(iam.accountId(), identity, boundary, resourcePolicy)
+                .simulate(caller, request.actionNames(), request.resourceArns(),
+                        PolicySimulator.context(request.contextEntries()),
+                        PolicySimulator.resourceOwner(request.resourceOwner()));
+        Pages.Page<EvaluationResult> page = page(results, request.marker(), request.maxItems());
+        return SimulateCustomPolicyResponse.builder().evaluationResults(page.items()).isTruncated(page.truncated())
+                .marker(page.marker()).build();
+    }
+
+    /** Simulation results are paged by position. */
+    static Pages.Page<EvaluationResult> page(List<EvaluationResult> results, String marker, Integer maxItems) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            indexes.add(i);
+        }
+        Pages.Page<Integer> page = Pages.page(indexes, i -> String.format("%08d", i), true, marker, maxItems);
+        List<EvaluationResult> items = new ArrayList<>();
+        page.items().forEach(i -> items.add(results.get(i)));
+        return new Pages.Page<>(items, page.truncated(), page.marker());
+    }
+}

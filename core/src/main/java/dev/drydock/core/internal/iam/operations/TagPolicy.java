@@ -1,0 +1,23 @@
+package dev.drydock.core.internal.iam.operations;
+
+import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import java.util.Map;
+import software.amazon.awssdk.services.iam.model.TagPolicyRequest;
+import software.amazon.awssdk.services.iam.model.TagPolicyResponse;
+
+/** TagPolicy: https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagPolicy.html. */
+public final class TagPolicy extends IamOperation implements Operation<TagPolicyRequest, TagPolicyResponse> {
+    public TagPolicy(IamBackend iam) {
+        super(iam);
+    }
+
+    @Override
+    public TagPolicyResponse call(TagPolicyRequest request, CallContext context) {
+        Map<String, String> tags = tags(request.tags());
+        authorize(context, "iam:TagPolicy", request.policyArn(), "policy " + request.policyArn(), requestTagKeys(tags));
+        iam.tagPolicy(request.policyArn(), tags);
+        return TagPolicyResponse.builder().build();
+    }
+}

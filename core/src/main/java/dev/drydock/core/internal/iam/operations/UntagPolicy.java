@@ -1,0 +1,25 @@
+package dev.drydock.core.internal.iam.operations;
+
+import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.iam.model.UntagPolicyRequest;
+import software.amazon.awssdk.services.iam.model.UntagPolicyResponse;
+
+/** UntagPolicy: https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagPolicy.html. */
+public final class UntagPolicy extends IamOperation implements Operation<UntagPolicyRequest, UntagPolicyResponse> {
+    public UntagPolicy(IamBackend iam) {
+        super(iam);
+    }
+
+    @Override
+    public UntagPolicyResponse call(UntagPolicyRequest request, CallContext context) {
+        authorize(context, "iam:UntagPolicy", request.policyArn(), "policy " + request.policyArn(),
+                Map.of("aws:TagKeys",
+                List.copyOf(request.tagKeys())));
+        iam.untagPolicy(request.policyArn(), request.tagKeys());
+        return UntagPolicyResponse.builder().build();
+    }
+}

@@ -1,0 +1,277 @@
+package dev.drydock.core.internal.service;
+
+import dev.drydock.core.internal.auth.ProtocolFamily;
+import dev.drydock.core.internal.http.HttpRequest;
+import dev.drydock.core.internal.http.HttpResponse;
+import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.internal.protocol.AwsQueryCodec;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.traits.RequiredTrait;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+
+/**
+ * One AWS service spoken over the AWS query protocol (IAM, STS: {@code Action=CreateRole&Version=2010-05-08&...} in a
+ * form-encoded POST body or a GET query string, XML answers), with its routing table: one handler per operation.
+ *
+ * <p>An {@code Action} AWS does not have answers HTTP 400 {@code InvalidAction} ("Could not find operation X for
+ * version V"); one AWS has but Drydock does not implement answers HTTP 501 {@code NotImplemented} naming it. A
+ * request missing required members answers {@code ValidationError} listing each, in AWS's words ("1 validation error
+ * detected: Value null at 'roleName' failed to satisfy constraint: Member must not be null"). IAM denials answer
+ * {@code AccessDenied} with HTTP 403.
+ */
+public final class QueryService implements AwsService {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
+
+    private final String signingName;
+    private final String version;
+    private final String xmlNamespace;
+    private final Class<?> clientInterface;
+    private final Map<String, Binding<?, ?>> operations;
+    private final Clock clock;
+    private volatile Set<String> awsOperations;
+
+    private QueryService(Builder builder) {
+        this.signingName = builder.signingName;
+        this.version = builder.version;
+        this.xmlNamespace = builder.xmlNamespace;
+        this.clientInterface = builder.clientInterface;
+        this.operations = Map.copyOf(builder.operations);
+        this.clock = builder.clock;
+    }
+
+    /**
+     * Starts a routing table.
+     *
+     * @param signingName the SigV4 signing name, e.g. {@code iam}
+     * @param version the API version, e.g. {@code 2010-05-08}
+     * @param xmlNamespace the namespace of the XML answers, e.g. {@code https://iam.amazonaws.com/doc/2010-05-08/}
+     * @param clientInterface the SDK's synchronous client interface, e.g. {@code IamClient.class}; its methods name
+     *     every operation AWS has
+     */
+    public static Builder builder(String signingName, String version, String xmlNamespace, Class<?> clientInterface) {
+        return new Builder(signingName, version, xmlNamespace, clientInterface);
+    }
+
+    @Override
+    public String signingName() {
+        return signingName;
+    }
+
+    @Override
+    public ProtocolFamily protocolFamily() {
+        return ProtocolFamily.QUERY;
+    }
+
+    @Override
+    public AwsException accessDenied(String message) {
+        return new AwsException("AccessDenied", 403, message);
+    }
+
+    /** The API version, e.g. {@code 2010-05-08}. */
+    public String version() {
+        return version;
+    }
+
+    /** The XML namespace of the answers. */
+    public String xmlNamespace() {
+        return xmlNamespace;
+    }
+
+    /** Names of the operations Drydock implements, sorted. */
+    public Set<String> implementedOperations() {
+        return new TreeSet<>(operations.keySet());
+    }
+
+    /** Names of every operation AWS has for this service, sorted (computed on first use). */
+    public Set<String> awsOperations() {
+        Set<String> ops = awsOperations;
+        if (ops == null) {
+            Set<String> found = new TreeSet<>();
+            for (Method m : clientInterface.getMethods()) {
+                if (m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])
+                        && !Modifier.isStatic(m.getModifiers())) {
+                    String name = m.getParameterTypes()[0].getSimpleName();
+                    found.add(name.substring(0, name.length() - "Request".length()));
+                }
+            }
+            ops = Collections.unmodifiableSet(found);
+            awsOperations = ops;
+        }
+        return ops;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request, Caller caller, Authorizer authorizer) {
+        String requestId = UUID.randomUUID().toString();
+        String operation = "";
+        try {
+            Map<String, String> params = parameters(request);
+            operation = params.getOrDefault("Action", "");
+            if (operation.isEmpty()) {
+                throw AwsException.client("MissingAction", "The request must contain the parameter Action.");
+            }
+            Binding<?, ?> binding = operations.get(operation);
+            if (binding == null) {
+                if (awsOperations().contains(operation)) {
+                    throw new AwsException("NotImplemented", 501, "Drydock does not implement " + signingName + ":"
+                            + operation + " yet. Implemented " + signingName + " operations: "
+                            + String.join(", ", implementedOperations()) + ".");
+                }
+                String v = params.getOrDefault("Version", version);
+                throw AwsException.client("InvalidAction", "Could not find operation " + operation + " for version "
+                        + v);
+            }
+            CallContext context = new CallContext(requestId, this, operation, caller,
+                    request.remoteAddress().getAddress().getHostAddress(), false, clock.instant(), authorizer);
+            SdkPojo response = binding.invoke(params, context);
+            LOG.debug("{}:{} -> 200", signingName, operation);
+            return HttpResponse.of(200, AwsQueryCodec.CONTENT_TYPE,
+                    AwsQueryCodec.writeResponse(operation, xmlNamespace, response, requestId))
+                    .withHeader("x-amzn-RequestId", requestId);
+        } catch (AwsException e) {
+            LOG.debug("{}:{} -> {} {}: {}", signingName, operation, e.httpStatus(), e.errorCode(), e.getMessage());
+            return error(e, requestId);
+        } catch (RuntimeException e) {
+            // A Drydock bug: answer as AWS answers its own failures (InternalFailure, 500), saying what broke.
+            LOG.warn("{}:{} failed (request {})", signingName, operation, requestId, e);
+            return error(AwsException.server("InternalFailure", "Drydock failed to process " + signingName + ":"
+                    + operation + ": " + e), requestId);
+        }
+    }
+
+    /** The request's parameters: the query string's, then a form-encoded body's. */
+    private static Map<String, String> parameters(HttpRequest request) {
+        Map<String, String> params = AwsQueryCodec.parseParameters(request.rawQuery());
+        String contentType = request.header("Content-Type");
+        if (request.body().length > 0 && (contentType == null || contentType.toLowerCase(Locale.ROOT)
+                .startsWith("application/x-www-form-urlencoded"))) {
+            AwsQueryCodec.addParameters(params, request.bodyAsString());
+        }
+        return params;
+    }
+
+    /**
+     * Loads and initialises what the first real call would (the codec, every request shape), so that call is fast.
+     * Changes nothing; meant for a background thread right after start.
+     */
+    public void warmUp() {
+        for (Binding<?, ?> b : operations.values()) {
+            SdkPojo request = AwsQueryCodec.read(Map.of(), b.requestType());
+            missingMembers(request, b.required());
+        }
+        AwsQueryCodec.writeError(xmlNamespace, AwsException.client("Warm", "up"), "0");
+    }
+
+    @Override
+    public HttpResponse error(AwsException e, String requestId) {
+        return HttpResponse.of(e.httpStatus(), AwsQueryCodec.CONTENT_TYPE,
+                AwsQueryCodec.writeError(xmlNamespace, e, requestId))
+                .withHeader("x-amzn-RequestId", requestId);
+    }
+
+    /**
+     * The required members (top level) of {@code request} that are absent, as AWS names them in validation messages
+     * ({@code roleName}), in declaration order: those the routing table declares and those the SDK model marks.
+     */
+    static List<String> missingMembers(SdkPojo request, Set<String> declared) {
+        List<String> missing = new ArrayList<>();
+        for (SdkField<?> field : request.sdkFields()) {
+            if (!declared.contains(field.locationName()) && !field.containsTrait(RequiredTrait.class)) {
+                continue;
+            }
+            Object value = field.getValueOrDefault(request);
+            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
+                missing.add(AwsQueryCodec.lowerCamel(field.locationName()));
+            }
+        }
+        return missing;
+    }
+
+    /** AWS's message for missing required members. */
+    static AwsException missingMembersError(List<String> missing) {
+        StringBuilder b = new StringBuilder();
+        b.append(missing.size()).append(missing.size() == 1 ? " validation error detected: "
+                : " validation errors detected: ");
+        for (int i = 0; i < missing.size(); i++) {
+            if (i > 0) {
+                b.append("; ");
+            }
+            b.append("Value null at '").append(missing.get(i))
+                    .append("' failed to satisfy constraint: Member must not be null");
+        }
+        return AwsException.client("ValidationError", b.toString());
+    }
+
+    private record Binding<I extends SdkPojo, O extends SdkPojo>(Class<I> requestType, Operation<I, O> handler,
+            Set<String> required) {
+        O invoke(Map<String, String> params, CallContext context) {
+            I request = AwsQueryCodec.read(params, requestType);
+            List<String> missing = missingMembers(request, required);
+            if (!missing.isEmpty()) {
+                throw missingMembersError(missing);
+            }
+            return handler.call(request, context);
+        }
+    }
+
+    /** Builds a {@link QueryService}. */
+    public static final class Builder {
+        private final String signingName;
+        private final String version;
+        private final String xmlNamespace;
+        private final Class<?> clientInterface;
+        private final Map<String, Binding<?, ?>> operations = new LinkedHashMap<>();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(String signingName, String version, String xmlNamespace, Class<?> clientInterface) {
+            this.signingName = signingName;
+            this.version = version;
+            this.xmlNamespace = xmlNamespace;
+            this.clientInterface = clientInterface;
+        }
+
+        /** The clock that stamps {@link CallContext#receivedAt()}. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Routes {@code name} to {@code handler}.
+         *
+         * @param requestType the SDK request shape, which must be named {@code <name>Request}
+         * @param required the members AWS requires (the SDK's query-protocol models do not mark them), by location
+         *     name, e.g. {@code RoleName}
+         */
+        public <I extends SdkPojo, O extends SdkPojo> Builder operation(String name, Class<I> requestType,
+                Operation<I, O> handler, String... required) {
+            if (!requestType.getSimpleName().equals(name + "Request")) {
+                throw new IllegalArgumentException(signingName + ": operation " + name + " takes "
+                        + requestType.getSimpleName());
+            }
+            operations.put(name, new Binding<>(requestType, handler, Set.of(required)));
+            return this;
+        }
+
+        public QueryService build() {
+            return new QueryService(this);
+        }
+    }
+}

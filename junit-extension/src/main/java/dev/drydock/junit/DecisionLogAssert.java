@@ -12,6 +12,9 @@ import org.assertj.core.api.ListAssert;
  * Failure messages list the decisions that were there.
  */
 public final class DecisionLogAssert extends AbstractAssert<DecisionLogAssert, List<AuthorizationDecision>> {
+    /** The scope of the assertions on the whole log. */
+    static final String ALL = "all principals";
+
     private final String scope;
 
     DecisionLogAssert(List<AuthorizationDecision> decisions, String scope) {
@@ -20,16 +23,17 @@ public final class DecisionLogAssert extends AbstractAssert<DecisionLogAssert, L
     }
 
     /**
-     * Narrows to the decisions about one principal: its ARN, or a role's name (every session of that role), e.g.
-     * {@code orders-task}.
+     * Narrows to the decisions about one principal: its ARN, a role's name (every session of that role), e.g.
+     * {@code orders-task}, or a user's name.
      */
     public DecisionLogAssert forPrincipal(String principal) {
         return narrowed(d -> d.principalArn().equals(principal)
                 || d.principalArn().contains(":assumed-role/" + principal + "/")
-                || d.principalArn().endsWith(":user/" + principal), "principal " + principal);
+                || d.principalArn().contains(":user/") && d.principalArn().endsWith("/" + principal),
+                "principal " + principal);
     }
 
-    /** Narrows to the decisions about one resource ARN. */
+    /** Narrows to the decisions about one resource ARN (or {@code *}, for actions without a resource). */
     public DecisionLogAssert onResource(String resourceArn) {
         return narrowed(d -> d.resource().equals(resourceArn), "resource " + resourceArn);
     }
@@ -81,7 +85,8 @@ public final class DecisionLogAssert extends AbstractAssert<DecisionLogAssert, L
 
     private DecisionLogAssert narrowed(Predicate<AuthorizationDecision> filter, String what) {
         isNotNull();
-        return new DecisionLogAssert(actual.stream().filter(filter).toList(), what);
+        return new DecisionLogAssert(actual.stream().filter(filter).toList(),
+                scope.equals(ALL) ? what : scope + " and " + what);
     }
 
     private String list() {

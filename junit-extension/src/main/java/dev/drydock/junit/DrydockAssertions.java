@@ -20,6 +20,6 @@ public final class DrydockAssertions {
 
     /** Assertions on the IAM decisions Drydock recorded. */
     public static DecisionLogAssert assertThat(DecisionLog log) {
-        return new DecisionLogAssert(log.decisions(), "all principals");
+        return new DecisionLogAssert(log.decisions(), DecisionLogAssert.ALL);
     }
 }

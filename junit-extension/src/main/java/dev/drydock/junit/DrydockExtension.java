@@ -4,13 +4,24 @@ import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.IamFixtures;
+import dev.drydock.core.iam.DecisionLog;
+import dev.drydock.core.iam.policy.MalformedPolicyDocumentException;
+import dev.drydock.core.iam.policy.PolicyDocument;
+import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.junit.internal.ClassResources;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -18,8 +29,14 @@ import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -40,15 +57,22 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  *       at it, and are restored afterwards. System properties are global, so test classes using Drydock must not run
  *       in parallel in one JVM;</li>
  *   <li>when a test or lifecycle method fails, the failure carries Drydock's report as a suppressed exception: each
- *       task's state timeline and the last lines of its containers' logs.</li>
+ *       task's state timeline, the last lines of its containers' logs and the last IAM decisions (of the whole
+ *       class so far, not only of the failing test). Skipped tests (failed assumptions) get none, nor do failures
+ *       when there is nothing to report.</li>
  * </ul>
  *
- * <p>Nested test classes share their enclosing class's instance; annotations on a nested class add to it.
- * Registered programmatically ({@code @RegisterExtension static DrydockExtension drydock =
- * DrydockExtension.builder()...build();}) it can add fixtures and settings to what the annotations declare.
+ * <p>Nested test classes share their enclosing class's instance; annotations on a nested class add to it (and stay
+ * for the rest of the enclosing class), and may repeat but not change what an enclosing class declares.
+ * Registered programmatically in a static field ({@code @RegisterExtension static DrydockExtension drydock =
+ * DrydockExtension.builder()...build();}) it adds fixtures and settings to what the annotations declare: however many
+ * times the extension is registered on a class, there is one instance, started with the settings of every
+ * registration, and every declaration is applied once. A registration on a method or in an instance field does not
+ * start Drydock; injecting then fails with an error that says so. With {@code @TestInstance(PER_CLASS)}, Drydock
+ * starts before the test instance is constructed, so constructors can take injected clients too.
  */
-public final class DrydockExtension implements BeforeAllCallback, ParameterResolver, TestExecutionExceptionHandler,
-        LifecycleMethodExecutionExceptionHandler {
+public final class DrydockExtension implements BeforeAllCallback, TestInstancePreConstructCallback, ParameterResolver,
+        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
     private static final Namespace NAMESPACE = Namespace.create(DrydockExtension.class);
     private static final String RESOURCES = "resources";
 
@@ -72,63 +96,176 @@ public final class DrydockExtension implements BeforeAllCallback, ParameterResol
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
-        ExtensionContext.Store store = context.getStore(NAMESPACE);
-        ClassResources resources = store.get(RESOURCES, ClassResources.class);
-        List<Fixture> declared;
-        if (resources == null) {
-            Drydock.Builder builder = Drydock.builder();
-            settings.forEach(builder::setting);
-            resources = new ClassResources(builder.start());
-            store.put(RESOURCES, resources);
-            declared = declaredFixtures(testClass);
-        } else if (resources.markDeclaredOn(context.getUniqueId())) {
-            // a nested class: its own annotations add to the enclosing class's instance
-            declared = declaredFixtures(testClass).stream().filter(f -> !enclosingDeclares(testClass, f)).toList();
-        } else {
-            // a second registration of the extension on the same class (annotations plus @RegisterExtension)
-            declared = List.of();
-        }
-        resources.markDeclaredOn(context.getUniqueId());
-        try {
-            for (Fixture f : declared) {
-                resources.drydock().apply(f);
-            }
-            for (Fixture f : fixtures) {
-                resources.drydock().apply(f);
-            }
-        } catch (DrydockException e) {
-            throw new DrydockException(testClass.getSimpleName() + ": " + e.getMessage(), e.getCause());
-        }
-    }
-
-    private static boolean enclosingDeclares(Class<?> testClass, Fixture fixture) {
-        for (Class<?> c = testClass.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
-            for (Fixture f : declaredFixtures(c)) {
-                if (f.describe().equals(fixture.describe())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        setUp(context);
     }
 
     /**
-     * Fixtures from the annotations on the class, its superclasses and composed annotations: roles first (task
-     * definitions name them), then clusters, then services.
+     * With {@code @TestInstance(PER_CLASS)} JUnit constructs the test instance before the before-all callbacks; set
+     * up now, so that its constructor can take injected clients and application code in it finds Drydock.
      */
-    private static List<Fixture> declaredFixtures(Class<?> testClass) {
-        List<Fixture> result = new ArrayList<>();
-        for (IamRole r : AnnotationSupport.findRepeatableAnnotations(testClass, IamRole.class)) {
-            result.add(role(r));
+    @Override
+    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+        if (context.getTestMethod().isEmpty() && context.getTestClass().isPresent()
+                && context.getTestInstanceLifecycle().orElse(Lifecycle.PER_METHOD) == Lifecycle.PER_CLASS) {
+            setUp(context);
         }
-        for (EcsCluster c : AnnotationSupport.findRepeatableAnnotations(testClass, EcsCluster.class)) {
-            result.add(cluster(c));
+    }
+
+    /**
+     * Applies what a test class declares, once per class however many times the extension is registered on it (the
+     * annotations register it; {@code @RegisterExtension} may register more instances): the first call for a class
+     * starts Drydock with the settings of every registered instance and applies the annotations' fixtures, then the
+     * builders' fixtures; a nested class adds its own to its enclosing class's instance.
+     */
+    private void setUp(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        synchronized (DrydockExtension.class) {
+            ClassResources resources = store.get(RESOURCES, ClassResources.class);
+            if (resources != null && !resources.markDeclaredOn(context.getUniqueId())) {
+                return; // already set up for this class, by another registration of the extension
+            }
+            List<DrydockExtension> registered = registeredOn(testClass);
+            try {
+                List<Fixture> declared = new ArrayList<>();
+                if (resources == null) {
+                    if (registered.stream().noneMatch(r -> r == this)) {
+                        registered.add(0, this); // registered some other way, e.g. by the annotations
+                    }
+                    Drydock.Builder builder = Drydock.builder();
+                    mergedSettings(testClass, registered).forEach(builder::setting);
+                    declared.addAll(declaredFixtures(testClass));
+                    resources = new ClassResources(builder.start(), this);
+                    store.put(RESOURCES, resources);
+                    resources.markDeclaredOn(context.getUniqueId());
+                } else {
+                    // a nested class: its own declarations add to the enclosing class's instance (this may be an
+                    // enclosing class's registration: those were applied already)
+                    for (DrydockExtension e : registered) {
+                        if (!e.settings.isEmpty()) {
+                            throw new DrydockException("DrydockExtension.builder().setting(...) on the @Nested class "
+                                    + testClass.getName() + " cannot change the Drydock instance its enclosing class "
+                                    + "already started (settings " + e.settings.keySet() + "). Register the extension "
+                                    + "with its settings on the outermost test class.");
+                        }
+                    }
+                    declared.addAll(nestedFixtures(testClass));
+                }
+                for (DrydockExtension e : registered) {
+                    declared.addAll(e.fixtures);
+                }
+                for (Fixture f : declared) {
+                    resources.drydock().apply(f);
+                }
+            } catch (DrydockException e) {
+                throw new DrydockException(testClass.getSimpleName() + ": " + e.getMessage(),
+                        e.getCause() != null ? e.getCause() : e);
+            }
         }
-        for (FargateService s : AnnotationSupport.findRepeatableAnnotations(testClass, FargateService.class)) {
-            result.add(service(s));
+    }
+
+    /**
+     * The instances of this extension registered on {@code testClass} through static {@code @RegisterExtension}
+     * fields (of the class and its superclasses, top down; not of enclosing classes).
+     */
+    private static List<DrydockExtension> registeredOn(Class<?> testClass) {
+        List<DrydockExtension> result = new ArrayList<>();
+        List<Field> fields = ReflectionSupport.findFields(testClass,
+                f -> Modifier.isStatic(f.getModifiers()) && f.isAnnotationPresent(RegisterExtension.class),
+                HierarchyTraversalMode.TOP_DOWN);
+        for (Field field : fields) {
+            Object value = ReflectionSupport.tryToReadFieldValue(field, null).toOptional().orElse(null);
+            if (value instanceof DrydockExtension e && result.stream().noneMatch(r -> r == e)) {
+                result.add(e);
+            }
         }
         return result;
+    }
+
+    /** The settings of every registration; refuses two registrations that set one key differently. */
+    private static Map<String, String> mergedSettings(Class<?> testClass, List<DrydockExtension> registered) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (DrydockExtension e : registered) {
+            e.settings.forEach((key, value) -> {
+                String previous = merged.putIfAbsent(key, value);
+                if (previous != null && !previous.equals(value)) {
+                    throw new DrydockException("Two DrydockExtension registrations on " + testClass.getName() + " set "
+                            + "'" + key + "' differently ('" + previous + "' and '" + value + "'). Register one "
+                            + "DrydockExtension with all the settings.");
+                }
+            });
+        }
+        return merged;
+    }
+
+    /**
+     * A nested class's own declarations, less those its enclosing classes already applied; one that declares the same
+     * resource differently is refused (it could not change the running resource).
+     */
+    private static List<Fixture> nestedFixtures(Class<?> testClass) {
+        Map<String, Declaration> enclosing = new LinkedHashMap<>();
+        for (Class<?> c = testClass.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
+            for (Declaration d : declarations(c)) {
+                enclosing.putIfAbsent(d.resource(), d);
+            }
+        }
+        List<Fixture> result = new ArrayList<>();
+        for (Declaration d : declarations(testClass)) {
+            Declaration outer = enclosing.get(d.resource());
+            if (outer == null) {
+                result.add(d.fixture());
+            } else if (!outer.annotation().equals(d.annotation())) {
+                throw new DrydockException(d.resource() + " is declared differently on the @Nested class ("
+                        + simpleName(d.annotation()) + ") than on its enclosing class (" + simpleName(outer.annotation())
+                        + "). A nested class adds to its enclosing class's Drydock instance and cannot change what that "
+                        + "declares: give the nested one another name, or remove it.");
+            }
+        }
+        return result;
+    }
+
+    /** Fixtures from the annotations on the class; see {@link #declarations(Class)}. */
+    private static List<Fixture> declaredFixtures(Class<?> testClass) {
+        return declarations(testClass).stream().map(Declaration::fixture).toList();
+    }
+
+    /** One declared resource: its identity (e.g. {@code @EcsCluster(name = "shop")}), the annotation, the fixture. */
+    private record Declaration(String resource, Annotation annotation, Fixture fixture) {
+    }
+
+    /**
+     * The annotations on the class, its superclasses and composed annotations: roles first (task definitions name
+     * them), then clusters, then services. Identical declarations count once; different ones of one resource are
+     * refused.
+     */
+    private static List<Declaration> declarations(Class<?> testClass) {
+        Map<String, Declaration> result = new LinkedHashMap<>();
+        for (IamRole r : AnnotationSupport.findRepeatableAnnotations(testClass, IamRole.class)) {
+            add(result, new Declaration("@IamRole(name = \"" + r.name() + "\")", r, role(r)),
+                    "a role's name is unique in the account");
+        }
+        for (EcsCluster c : AnnotationSupport.findRepeatableAnnotations(testClass, EcsCluster.class)) {
+            add(result, new Declaration("@EcsCluster(name = \"" + c.name() + "\")", c, cluster(c)), "");
+        }
+        for (FargateService s : AnnotationSupport.findRepeatableAnnotations(testClass, FargateService.class)) {
+            add(result, new Declaration("@FargateService(cluster = \"" + s.cluster() + "\", name = \"" + s.name()
+                    + "\")", s, service(s)), "a service's name is unique in its cluster");
+        }
+        return List.copyOf(result.values());
+    }
+
+    /** Adds a declaration; refuses two different declarations of one resource (identical ones count once). */
+    private static void add(Map<String, Declaration> declarations, Declaration d, String rule) {
+        Declaration previous = declarations.putIfAbsent(d.resource(), d);
+        if (previous != null && !previous.annotation().equals(d.annotation())) {
+            throw new DrydockException(d.resource() + " is declared twice, differently: "
+                    + simpleName(previous.annotation()) + " and " + simpleName(d.annotation()) + "; " + rule
+                    + ". Remove one of them, or give it another name.");
+        }
+    }
+
+    private static String simpleName(Annotation a) {
+        return a.toString().replace("@" + a.annotationType().getName(), "@" + a.annotationType().getSimpleName());
     }
 
     private static Fixture role(IamRole r) {
@@ -145,7 +282,46 @@ public final class DrydockExtension implements BeforeAllCallback, ParameterResol
         if (!r.trustPolicy().isEmpty()) {
             fixture.trustPolicy(r.trustPolicy());
         }
-        return fixture.describedAs("@IamRole(name = \"" + r.name() + "\")");
+        Fixture explained = drydock -> {
+            for (String policy : r.policy()) {
+                explainIfMalformed(policy, PolicyKind.IDENTITY, "policy");
+            }
+            if (!r.trustPolicy().isEmpty()) {
+                explainIfMalformed(r.trustPolicy(), PolicyKind.TRUST, "trust policy");
+            }
+            fixture.apply(drydock);
+        };
+        return explained.describedAs("@IamRole(name = \"" + r.name() + "\")");
+    }
+
+    /**
+     * IAM answers most policy mistakes with the one message "Syntax errors in policy."; say which file, what and
+     * where. A missing file is left to the role fixture, which says where to put it.
+     */
+    private static void explainIfMalformed(String resource, PolicyKind kind, String what) {
+        String name = resource.startsWith("/") ? resource.substring(1) : resource;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        InputStream in = loader == null ? null : loader.getResourceAsStream(name);
+        if (in == null) {
+            in = DrydockExtension.class.getClassLoader().getResourceAsStream(name);
+        }
+        if (in == null) {
+            return;
+        }
+        String json;
+        try (InputStream stream = in) {
+            json = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return; // the role fixture reads it again and reports the failure
+        }
+        try {
+            PolicyDocument.parse(json, kind);
+        } catch (MalformedPolicyDocumentException e) {
+            throw new DrydockException("IAM refuses the " + what + " in '" + resource + "': MalformedPolicyDocument: "
+                    + e.getMessage() + " (" + e.detail() + "). Fix the document in src/test/resources/" + name
+                    + "; the grammar is "
+                    + "at https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html.", e);
+        }
     }
 
     private static Fixture cluster(EcsCluster c) {
@@ -164,24 +340,62 @@ public final class DrydockExtension implements BeforeAllCallback, ParameterResol
         if (s.subnets().length > 0) {
             fixture.subnets(s.subnets());
         }
-        return fixture.describedAs(description);
+        Fixture explained = drydock -> {
+            try {
+                fixture.apply(drydock);
+            } catch (DrydockException e) {
+                String message = e.getMessage();
+                if (message != null && message.contains("does not support launch_type FARGATE")
+                        && !message.contains("requiresCompatibilities")) {
+                    throw new DrydockException(message + " @FargateService needs a Fargate-compatible task definition:"
+                            + " in " + s.taskDefinition() + ", set \"requiresCompatibilities\": [\"FARGATE\"], "
+                            + "\"networkMode\": \"awsvpc\" and task-level \"cpu\" and \"memory\".",
+                            e.getCause() != null ? e.getCause() : e);
+                }
+                throw e;
+            }
+        };
+        return explained.describedAs(description);
     }
 
     // ------------------------------------------------------------------------------------ parameter injection
 
+    /**
+     * Claims parameters of the injectable types. When the extension is registered several times on a class
+     * (annotations plus {@code @RegisterExtension}), only the instance that set the class up answers, so JUnit does
+     * not see competing resolvers.
+     */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        return ClassResources.INJECTABLE.contains(type) && resources(context).isPresent();
+        if (!ClassResources.INJECTABLE.contains(parameter.getParameter().getType())) {
+            return false;
+        }
+        Optional<ClassResources> resources = resources(context);
+        if (resources.isPresent()) {
+            return resources.get().owner() == this;
+        }
+        // not set up (registered only on a method, or in an instance field): the first instance asked answers,
+        // with an error that says what to do
+        Object claimant = context.getStore(NAMESPACE).getOrComputeIfAbsent(
+                List.of("unresolvable", parameter.getDeclaringExecutable(), parameter.getIndex()), k -> this);
+        return claimant == this;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         ClassResources resources = resources(context).orElseThrow(() -> new ParameterResolutionException(
-                "Drydock is not running for " + context.getDisplayName() + ": annotate the test class with "
-                        + "@EcsCluster (or another Drydock annotation) to inject " + parameter.getParameter()));
-        String role = parameter.findAnnotation(ActingAs.class).map(ActingAs::value).orElse(null);
-        return resources.inject(parameter.getParameter().getType(), role);
+                "Drydock is not running for " + context.getDisplayName() + ", so it cannot inject "
+                        + parameter.getParameter() + ". Annotate the test class with @EcsCluster, @FargateService "
+                        + "or @IamRole, or register DrydockExtension on the class (@ExtendWith(DrydockExtension.class)"
+                        + " on the class, or @RegisterExtension on a static field), not on a method or an instance "
+                        + "field."));
+        Class<?> type = parameter.getParameter().getType();
+        Optional<ActingAs> actingAs = parameter.findAnnotation(ActingAs.class);
+        if (actingAs.isPresent() && (type == Drydock.class || type == DecisionLog.class)) {
+            throw new ParameterResolutionException("@ActingAs applies to injected clients (EcsClient, IamClient, "
+                    + "StsClient), not to " + parameter.getParameter() + ". Remove it from that parameter.");
+        }
+        return resources.inject(type, actingAs.map(ActingAs::value).orElse(null));
     }
 
     private static Optional<ClassResources> resources(ExtensionContext context) {
@@ -220,6 +434,9 @@ public final class DrydockExtension implements BeforeAllCallback, ParameterResol
     }
 
     private static Throwable withReport(ExtensionContext context, Throwable throwable) {
+        if (throwable instanceof TestAbortedException) {
+            return throwable; // an assumption failed: the test was skipped, nothing to diagnose
+        }
         resources(context).ifPresent(r -> r.attachReport(throwable));
         return throwable;
     }
@@ -244,6 +461,7 @@ public final class DrydockExtension implements BeforeAllCallback, ParameterResol
             return this;
         }
 
+        /** The extension, for a static {@code @RegisterExtension} field. */
         public DrydockExtension build() {
             return new DrydockExtension(fixtures, settings);
         }

@@ -35,13 +35,25 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
     private final AutoCloseable sdkDefaults;
     private final Map<List<Object>, Object> clients = new LinkedHashMap<>();
     private final Set<String> declaredOn = new HashSet<>();
+    private final Object owner;
     private boolean closed;
 
-    public ClassResources(Drydock drydock) {
+    /**
+     * @param drydock the class's instance; closed with this
+     * @param owner the extension instance that set the class up: the only one that resolves parameters
+     */
+    public ClassResources(Drydock drydock, Object owner) {
         this.drydock = drydock;
+        this.owner = owner;
         this.sdkDefaults = drydock.useAsSdkDefault();
     }
 
+    /** The extension instance that set the class up. */
+    public Object owner() {
+        return owner;
+    }
+
+    /** The class's Drydock instance. */
     public Drydock drydock() {
         return drydock;
     }

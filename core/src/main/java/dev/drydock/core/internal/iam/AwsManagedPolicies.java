@@ -1,7 +1,5 @@
 package dev.drydock.core.internal.iam;
 
-import dev.drydock.core.iam.policy.PolicyDocument;
-import dev.drydock.core.iam.policy.PolicyKind;
 import java.time.Instant;
 import java.util.List;
 
@@ -43,7 +41,6 @@ public final class AwsManagedPolicies {
 
     private static IamBackend.ManagedPolicyRecord policy(String name, String path, String arn, String id, Instant now,
             String json) {
-        return new IamBackend.ManagedPolicyRecord(name, path, arn, id, true, now, json,
-                PolicyDocument.parse(json, PolicyKind.IDENTITY));
+        return new IamBackend.ManagedPolicyRecord(name, path, arn, id, true, now, json, null);
     }
 }

@@ -6,20 +6,15 @@ import dev.drydock.core.internal.http.HttpResponse;
 import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.protocol.JsonTree;
 import dev.drydock.core.internal.protocol.SdkPojoJson;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.SdkRequest;
 
 /**
  * One AWS service spoken over the AWS JSON 1.0/1.1 protocol ({@code X-Amz-Target: Prefix.Operation}, a JSON body,
@@ -34,8 +29,7 @@ public final class JsonService implements AwsService {
     private final String signingName;
     private final String targetPrefix;
     private final String contentType;
-    private final Class<?> clientInterface;
-    private volatile Set<String> awsOperations;
+    private final OperationCatalog catalog;
     private final Map<String, Binding<?, ?>> operations;
     private final Function<String, AwsException> missingMemberError;
     private final Clock clock;
@@ -44,7 +38,8 @@ public final class JsonService implements AwsService {
         this.signingName = builder.signingName;
         this.targetPrefix = builder.targetPrefix;
         this.contentType = "application/x-amz-json-" + builder.jsonVersion;
-        this.clientInterface = builder.clientInterface;
+        this.catalog = new OperationCatalog(builder.signingName, builder.clientInterface, builder.operations.keySet(),
+                "NotImplementedException");
         this.operations = Map.copyOf(builder.operations);
         this.missingMemberError = builder.missingMemberError;
         this.clock = builder.clock;
@@ -84,28 +79,12 @@ public final class JsonService implements AwsService {
 
     /** Names of the operations Drydock implements, sorted. */
     public Set<String> implementedOperations() {
-        return new TreeSet<>(operations.keySet());
+        return catalog.implemented();
     }
 
-    /**
-     * Names of every operation AWS has for this service, sorted: the SDK client interface's methods that take a
-     * request. Computed on first use (it loads every request class).
-     */
+    /** Names of every operation AWS has for this service, sorted (computed on first use). */
     public Set<String> awsOperations() {
-        Set<String> ops = awsOperations;
-        if (ops == null) {
-            Set<String> found = new TreeSet<>();
-            for (Method m : clientInterface.getMethods()) {
-                if (m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])
-                        && !Modifier.isStatic(m.getModifiers())) {
-                    String name = m.getParameterTypes()[0].getSimpleName();
-                    found.add(name.substring(0, name.length() - "Request".length()));
-                }
-            }
-            ops = Collections.unmodifiableSet(found);
-            awsOperations = ops;
-        }
-        return ops;
+        return catalog.awsOperations();
     }
 
     /**
@@ -127,13 +106,9 @@ public final class JsonService implements AwsService {
             }
             Binding<?, ?> binding = operations.get(operation);
             if (binding == null) {
-                if (awsOperations().contains(operation)) {
-                    throw new AwsException("NotImplementedException", 501, "Drydock does not implement "
-                            + signingName + ":" + operation + " yet. Implemented " + signingName + " operations: "
-                            + String.join(", ", implementedOperations()) + ".");
-                }
-                throw AwsException.client("UnknownOperationException",
-                        "Unknown operation " + target + ".");
+                AwsException notImplemented = catalog.notImplemented(operation);
+                throw notImplemented != null ? notImplemented
+                        : AwsException.client("UnknownOperationException", "Unknown operation " + target + ".");
             }
             CallContext context = new CallContext(requestId, this, operation, caller,
                     request.remoteAddress().getAddress().getHostAddress(), false, clock.instant(), authorizer);
@@ -144,6 +119,9 @@ public final class JsonService implements AwsService {
         } catch (AwsException e) {
             LOG.debug("{}:{} -> {} {}: {}", signingName, operation, e.httpStatus(), e.errorCode(), e.getMessage());
             return error(e, requestId);
+        } catch (RuntimeException e) {
+            LOG.warn("{}:{} failed (request {})", signingName, operation, requestId, e);
+            return error(catalog.internalFailure(operation, e), requestId);
         }
     }
 

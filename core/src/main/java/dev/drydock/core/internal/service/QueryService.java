@@ -5,23 +5,18 @@ import dev.drydock.core.internal.http.HttpRequest;
 import dev.drydock.core.internal.http.HttpResponse;
 import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.protocol.AwsQueryCodec;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.traits.RequiredTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
@@ -42,16 +37,16 @@ public final class QueryService implements AwsService {
     private final String signingName;
     private final String version;
     private final String xmlNamespace;
-    private final Class<?> clientInterface;
     private final Map<String, Binding<?, ?>> operations;
     private final Clock clock;
-    private volatile Set<String> awsOperations;
+    private final OperationCatalog catalog;
 
     private QueryService(Builder builder) {
         this.signingName = builder.signingName;
         this.version = builder.version;
         this.xmlNamespace = builder.xmlNamespace;
-        this.clientInterface = builder.clientInterface;
+        this.catalog = new OperationCatalog(builder.signingName, builder.clientInterface, builder.operations.keySet(),
+                "NotImplemented");
         this.operations = Map.copyOf(builder.operations);
         this.clock = builder.clock;
     }
@@ -96,25 +91,12 @@ public final class QueryService implements AwsService {
 
     /** Names of the operations Drydock implements, sorted. */
     public Set<String> implementedOperations() {
-        return new TreeSet<>(operations.keySet());
+        return catalog.implemented();
     }
 
     /** Names of every operation AWS has for this service, sorted (computed on first use). */
     public Set<String> awsOperations() {
-        Set<String> ops = awsOperations;
-        if (ops == null) {
-            Set<String> found = new TreeSet<>();
-            for (Method m : clientInterface.getMethods()) {
-                if (m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])
-                        && !Modifier.isStatic(m.getModifiers())) {
-                    String name = m.getParameterTypes()[0].getSimpleName();
-                    found.add(name.substring(0, name.length() - "Request".length()));
-                }
-            }
-            ops = Collections.unmodifiableSet(found);
-            awsOperations = ops;
-        }
-        return ops;
+        return catalog.awsOperations();
     }
 
     @Override
@@ -129,10 +111,9 @@ public final class QueryService implements AwsService {
             }
             Binding<?, ?> binding = operations.get(operation);
             if (binding == null) {
-                if (awsOperations().contains(operation)) {
-                    throw new AwsException("NotImplemented", 501, "Drydock does not implement " + signingName + ":"
-                            + operation + " yet. Implemented " + signingName + " operations: "
-                            + String.join(", ", implementedOperations()) + ".");
+                AwsException notImplemented = catalog.notImplemented(operation);
+                if (notImplemented != null) {
+                    throw notImplemented;
                 }
                 String v = params.getOrDefault("Version", version);
                 throw AwsException.client("InvalidAction", "Could not find operation " + operation + " for version "
@@ -151,8 +132,7 @@ public final class QueryService implements AwsService {
         } catch (RuntimeException e) {
             // A Drydock bug: answer as AWS answers its own failures (InternalFailure, 500), saying what broke.
             LOG.warn("{}:{} failed (request {})", signingName, operation, requestId, e);
-            return error(AwsException.server("InternalFailure", "Drydock failed to process " + signingName + ":"
-                    + operation + ": " + e), requestId);
+            return error(catalog.internalFailure(operation, e), requestId);
         }
     }
 

@@ -1,0 +1,75 @@
+package dev.drydock.core.internal.service;
+
+import dev.drydock.core.internal.protocol.AwsException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.core.SdkRequest;
+
+/**
+ * Which operations a service has in AWS (from its SDK client interface) and which Drydock implements, and the error
+ * for one AWS has that Drydock does not: HTTP 501 naming the operation and listing the implemented ones.
+ */
+final class OperationCatalog {
+    private final String signingName;
+    private final Class<?> clientInterface;
+    private final Set<String> implemented;
+    private final String notImplementedCode;
+    private volatile Set<String> awsOperations;
+
+    /**
+     * @param clientInterface the SDK's synchronous client interface, e.g. {@code EcsClient.class}
+     * @param implemented the operations Drydock serves
+     * @param notImplementedCode {@code NotImplementedException} (JSON protocols) or {@code NotImplemented} (query)
+     */
+    OperationCatalog(String signingName, Class<?> clientInterface, Set<String> implemented,
+            String notImplementedCode) {
+        this.signingName = signingName;
+        this.clientInterface = clientInterface;
+        this.implemented = Collections.unmodifiableSet(new TreeSet<>(implemented));
+        this.notImplementedCode = notImplementedCode;
+    }
+
+    /** Names of the operations Drydock implements, sorted. */
+    Set<String> implemented() {
+        return implemented;
+    }
+
+    /**
+     * Names of every operation AWS has for this service, sorted: the SDK client interface's methods that take a
+     * request. Computed on first use (it loads every request class).
+     */
+    Set<String> awsOperations() {
+        Set<String> ops = awsOperations;
+        if (ops == null) {
+            Set<String> found = new TreeSet<>();
+            for (Method m : clientInterface.getMethods()) {
+                if (m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])
+                        && !Modifier.isStatic(m.getModifiers())) {
+                    String name = m.getParameterTypes()[0].getSimpleName();
+                    found.add(name.substring(0, name.length() - "Request".length()));
+                }
+            }
+            ops = Collections.unmodifiableSet(found);
+            awsOperations = ops;
+        }
+        return ops;
+    }
+
+    /** The HTTP 501 error for an operation AWS has and Drydock does not implement, or null when AWS lacks it too. */
+    AwsException notImplemented(String operation) {
+        if (!awsOperations().contains(operation)) {
+            return null;
+        }
+        return new AwsException(notImplementedCode, 501, "Drydock does not implement " + signingName + ":" + operation
+                + " yet. Implemented " + signingName + " operations: " + String.join(", ", implemented) + ".");
+    }
+
+    /** The answer for a Drydock bug: InternalFailure (HTTP 500), as AWS answers its own failures. */
+    AwsException internalFailure(String operation, RuntimeException e) {
+        return AwsException.server("InternalFailure", "Drydock failed to process " + signingName + ":" + operation
+                + ": " + e);
+    }
+}

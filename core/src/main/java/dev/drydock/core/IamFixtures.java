@@ -103,10 +103,13 @@ public final class IamFixtures {
                 drydock.iam().createRole(new RoleSpec(name, path, trust, inline, managedPolicyArns,
                         permissionsBoundaryArn, tags, 3600));
             } catch (AwsException e) {
-                throw new DrydockException("IAM refuses the role: " + e.errorCode() + ": " + e.getMessage()
-                        + ("MalformedPolicyDocument".equals(e.errorCode()) ? " (check the policy files: "
+                String detail = e.getCause() instanceof dev.drydock.core.iam.policy.MalformedPolicyDocumentException m
+                        ? " (" + m.detail() + (m.line() > 0 ? ", line " + m.line() + " column " + m.column() : "") + ")"
+                        : "";
+                throw new DrydockException("IAM refuses the role: " + e.errorCode() + ": " + e.getMessage() + detail
+                        + ("MalformedPolicyDocument".equals(e.errorCode()) ? ". Fix the policy in "
                                 + String.join(", ", policyResources.values())
-                                + (trustPolicyResource == null ? "" : ", " + trustPolicyResource) + ")" : ""), e);
+                                + (trustPolicyResource == null ? "" : " or " + trustPolicyResource) : ""), e);
             }
         }
 

@@ -61,6 +61,9 @@ public final class FargateServiceFixture implements Fixture {
         } catch (AwsException e) {
             String hint = "ClusterNotFoundException".equals(e.errorCode())
                     ? " Declare the cluster first, e.g. @EcsCluster(name = \"" + cluster + "\")."
+                    : e.getMessage().startsWith("Task definition does not support launch_type FARGATE")
+                    ? " A Fargate task definition needs \"requiresCompatibilities\": [\"FARGATE\"], \"networkMode\": "
+                            + "\"awsvpc\" and task-level \"cpu\" and \"memory\"."
                     : e.getMessage().startsWith("ECS was unable to assume the role")
                     ? " Declare the role, e.g. @IamRole(name = ...), with a trust policy that allows "
                             + "ecs-tasks.amazonaws.com (the default)." : "";

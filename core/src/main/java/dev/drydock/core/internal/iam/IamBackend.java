@@ -1071,7 +1071,7 @@ public final class IamBackend implements IamAccess {
         try {
             return PolicyDocument.parse(json, kind);
         } catch (MalformedPolicyDocumentException e) {
-            throw AwsException.client("MalformedPolicyDocument", e.getMessage());
+            throw new AwsException("MalformedPolicyDocument", 400, e.getMessage(), e);
         }
     }
 

@@ -17,7 +17,15 @@ public class AwsException extends RuntimeException {
     private final int httpStatus;
 
     public AwsException(String errorCode, int httpStatus, String message) {
-        super(message, null, false, false);
+        this(errorCode, httpStatus, message, null);
+    }
+
+    /**
+     * An error with the Drydock-side cause behind it (for example the policy parser's exception with the line and
+     * column), which tools and fixtures may show; the wire answer carries only the code and message.
+     */
+    public AwsException(String errorCode, int httpStatus, String message, Throwable cause) {
+        super(message, cause, false, false);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
         this.httpStatus = httpStatus;
     }
@@ -34,7 +42,7 @@ public class AwsException extends RuntimeException {
 
     /** The same error with another HTTP status (IAM answers NoSuchEntity with 404, EntityAlreadyExists with 409). */
     public AwsException withStatus(int status) {
-        return new AwsException(errorCode, status, getMessage());
+        return new AwsException(errorCode, status, getMessage(), getCause());
     }
 
     /** The AWS error code, for example {@code ClusterNotFoundException}. */

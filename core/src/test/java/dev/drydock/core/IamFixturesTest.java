@@ -1,0 +1,44 @@
+package dev.drydock.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/** The programmatic twin of {@code @IamRole}: roles from policy files, and clear errors for bad ones. */
+class IamFixturesTest {
+
+    @Test
+    void createsARoleFromAPolicyFileTrustedByEcsTasks() {
+        try (Drydock drydock = Drydock.builder().setting("runtime", "simulated")
+                .fixture(IamFixtures.role("reader").policy("fixtures/list-clusters.json").tag("team", "shop")).start();
+                IamClient iam = drydock.client(IamClient.builder())) {
+            var role = iam.getRole(r -> r.roleName("reader")).role();
+            assertThat(role.arn()).isEqualTo("arn:aws:iam::123456789012:role/reader");
+            assertThat(java.net.URLDecoder.decode(role.assumeRolePolicyDocument(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("ecs-tasks.amazonaws.com");
+            assertThat(iam.listRolePolicies(r -> r.roleName("reader")).policyNames()).containsExactly("list-clusters");
+        }
+    }
+
+    @Test
+    void aMalformedPolicyNamesTheFileTheReasonAndThePlace() {
+        assertThatThrownBy(() -> Drydock.builder().setting("runtime", "simulated")
+                .fixture(IamFixtures.role("broken").policy("fixtures/malformed-policy.json")).start())
+                .isInstanceOf(DrydockException.class)
+                .hasMessageStartingWith("IamFixtures.role(\"broken\"): IAM refuses the role: MalformedPolicyDocument: ")
+                .hasMessageContaining("Perhaps")
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("fixtures/malformed-policy.json");
+    }
+
+    @Test
+    void aMissingPolicyFileSaysWhereToPutIt() {
+        assertThatThrownBy(() -> Drydock.builder().setting("runtime", "simulated")
+                .fixture(IamFixtures.role("lost").policy("fixtures/nope.json")).start())
+                .isInstanceOf(DrydockException.class)
+                .hasMessageContaining("'fixtures/nope.json' is not on the test classpath")
+                .hasMessageContaining("src/test/resources/fixtures/nope.json");
+    }
+}

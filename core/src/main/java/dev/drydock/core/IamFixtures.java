@@ -1,5 +1,8 @@
 package dev.drydock.core;
 
+import dev.drydock.core.iam.policy.MalformedPolicyDocumentException;
+import dev.drydock.core.iam.policy.PolicyDocument;
+import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.internal.iam.RoleSpec;
 import dev.drydock.core.internal.protocol.AwsException;
 import java.io.IOException;
@@ -96,20 +99,33 @@ public final class IamFixtures {
         @Override
         public void apply(Drydock drydock) {
             Map<String, String> inline = new LinkedHashMap<>();
-            policyResources.forEach((policyName, resource) -> inline.put(policyName, read(resource, "policy")));
+            policyResources.forEach((policyName, resource) -> inline.put(policyName,
+                    validated(resource, read(resource, "policy"), PolicyKind.IDENTITY, "policy")));
             String trust = trustPolicyResource == null ? ECS_TASKS_TRUST_POLICY
-                    : read(trustPolicyResource, "trust policy");
+                    : validated(trustPolicyResource, read(trustPolicyResource, "trust policy"), PolicyKind.TRUST,
+                            "trust policy");
             try {
                 drydock.iam().createRole(new RoleSpec(name, path, trust, inline, managedPolicyArns,
                         permissionsBoundaryArn, tags, 3600));
             } catch (AwsException e) {
-                String detail = e.getCause() instanceof dev.drydock.core.iam.policy.MalformedPolicyDocumentException m
-                        ? " (" + m.detail() + (m.line() > 0 ? ", line " + m.line() + " column " + m.column() : "") + ")"
-                        : "";
-                throw new DrydockException("IAM refuses the role: " + e.errorCode() + ": " + e.getMessage() + detail
-                        + ("MalformedPolicyDocument".equals(e.errorCode()) ? ". Fix the policy in "
-                                + String.join(", ", policyResources.values())
-                                + (trustPolicyResource == null ? "" : " or " + trustPolicyResource) : ""), e);
+                throw new DrydockException("IAM refuses the role: " + e.errorCode() + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * IAM answers most policy mistakes with the one message "Syntax errors in policy."; say which file, what is
+         * wrong and where.
+         */
+        private static String validated(String resource, String json, PolicyKind kind, String what) {
+            try {
+                PolicyDocument.parse(json, kind);
+                return json;
+            } catch (MalformedPolicyDocumentException e) {
+                String name = resource.startsWith("/") ? resource.substring(1) : resource;
+                throw new DrydockException("IAM refuses the " + what + " in '" + resource + "': MalformedPolicyDocument: "
+                        + e.getMessage() + " (" + e.detail() + "). Fix the document in src/test/resources/" + name
+                        + "; the grammar is at "
+                        + "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html.", e);
             }
         }
 

@@ -27,10 +27,11 @@ class IamFixturesTest {
         assertThatThrownBy(() -> Drydock.builder().setting("runtime", "simulated")
                 .fixture(IamFixtures.role("broken").policy("fixtures/malformed-policy.json")).start())
                 .isInstanceOf(DrydockException.class)
-                .hasMessageStartingWith("IamFixtures.role(\"broken\"): IAM refuses the role: MalformedPolicyDocument: ")
+                .hasMessageStartingWith("IamFixtures.role(\"broken\"): IAM refuses the policy in "
+                        + "'fixtures/malformed-policy.json': MalformedPolicyDocument: Syntax errors in policy. ")
                 .hasMessageContaining("Perhaps")
                 .hasMessageContaining("line 3")
-                .hasMessageContaining("fixtures/malformed-policy.json");
+                .hasMessageContaining("Fix the document in src/test/resources/fixtures/malformed-policy.json");
     }
 
     @Test

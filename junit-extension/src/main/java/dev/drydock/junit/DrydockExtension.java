@@ -5,17 +5,11 @@ import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.IamFixtures;
 import dev.drydock.core.iam.DecisionLog;
-import dev.drydock.core.iam.policy.MalformedPolicyDocumentException;
-import dev.drydock.core.iam.policy.PolicyDocument;
-import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.junit.internal.ClassResources;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -282,46 +276,7 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
         if (!r.trustPolicy().isEmpty()) {
             fixture.trustPolicy(r.trustPolicy());
         }
-        Fixture explained = drydock -> {
-            for (String policy : r.policy()) {
-                explainIfMalformed(policy, PolicyKind.IDENTITY, "policy");
-            }
-            if (!r.trustPolicy().isEmpty()) {
-                explainIfMalformed(r.trustPolicy(), PolicyKind.TRUST, "trust policy");
-            }
-            fixture.apply(drydock);
-        };
-        return explained.describedAs("@IamRole(name = \"" + r.name() + "\")");
-    }
-
-    /**
-     * IAM answers most policy mistakes with the one message "Syntax errors in policy."; say which file, what and
-     * where. A missing file is left to the role fixture, which says where to put it.
-     */
-    private static void explainIfMalformed(String resource, PolicyKind kind, String what) {
-        String name = resource.startsWith("/") ? resource.substring(1) : resource;
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        InputStream in = loader == null ? null : loader.getResourceAsStream(name);
-        if (in == null) {
-            in = DrydockExtension.class.getClassLoader().getResourceAsStream(name);
-        }
-        if (in == null) {
-            return;
-        }
-        String json;
-        try (InputStream stream = in) {
-            json = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return; // the role fixture reads it again and reports the failure
-        }
-        try {
-            PolicyDocument.parse(json, kind);
-        } catch (MalformedPolicyDocumentException e) {
-            throw new DrydockException("IAM refuses the " + what + " in '" + resource + "': MalformedPolicyDocument: "
-                    + e.getMessage() + " (" + e.detail() + "). Fix the document in src/test/resources/" + name
-                    + "; the grammar is "
-                    + "at https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html.", e);
-        }
+        return fixture.describedAs("@IamRole(name = \"" + r.name() + "\")");
     }
 
     private static Fixture cluster(EcsCluster c) {
@@ -340,22 +295,7 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
         if (s.subnets().length > 0) {
             fixture.subnets(s.subnets());
         }
-        Fixture explained = drydock -> {
-            try {
-                fixture.apply(drydock);
-            } catch (DrydockException e) {
-                String message = e.getMessage();
-                if (message != null && message.contains("does not support launch_type FARGATE")
-                        && !message.contains("requiresCompatibilities")) {
-                    throw new DrydockException(message + " @FargateService needs a Fargate-compatible task definition:"
-                            + " in " + s.taskDefinition() + ", set \"requiresCompatibilities\": [\"FARGATE\"], "
-                            + "\"networkMode\": \"awsvpc\" and task-level \"cpu\" and \"memory\".",
-                            e.getCause() != null ? e.getCause() : e);
-                }
-                throw e;
-            }
-        };
-        return explained.describedAs(description);
+        return fixture.describedAs(description);
     }
 
     // ------------------------------------------------------------------------------------ parameter injection

@@ -66,9 +66,8 @@ class DeclarationErrorsTest {
                 .hasMessageStartingWith("NotFargateCompatible: @FargateService(cluster = \"shop\", name = \"web\", "
                         + "taskDefinition = \"ecs/ec2-only.json\"): ")
                 .hasMessageContaining("Task definition does not support launch_type FARGATE.")
-                .hasMessageContaining("@FargateService needs a Fargate-compatible task definition: in "
-                        + "ecs/ec2-only.json, set \"requiresCompatibilities\": [\"FARGATE\"], \"networkMode\": \"awsvpc\" "
-                        + "and task-level \"cpu\" and \"memory\".");
+                .hasMessageContaining("A Fargate task definition needs \"requiresCompatibilities\": [\"FARGATE\"], "
+                        + "\"networkMode\": \"awsvpc\" and task-level \"cpu\" and \"memory\".");
     }
 
     @Test

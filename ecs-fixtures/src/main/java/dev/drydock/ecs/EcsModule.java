@@ -139,6 +139,16 @@ public final class EcsModule implements ServiceModule {
         }
     }
 
+    /**
+     * Checks that tasks can run at all (a container runtime answers, the task sandbox image is there), so a
+     * declaration fails at once with the fix rather than after its service retried for minutes.
+     *
+     * @throws dev.drydock.core.DrydockException saying what is missing and how to fix it
+     */
+    public void preflight() {
+        launcher.preflight();
+    }
+
     /** The task role check RunTask and CreateService make, for Drydock's own fixtures. Not a stable API. */
     public TaskRoles taskRoles() {
         return taskRoles;

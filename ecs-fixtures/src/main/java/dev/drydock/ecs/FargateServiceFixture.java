@@ -45,6 +45,9 @@ public final class FargateServiceFixture implements Fixture {
 
     @Override
     public void apply(Drydock drydock) {
+        if (desiredCount > 0) {
+            EcsFixtures.module(drydock).preflight();
+        }
         TaskDefinition td = EcsFixtures.register(drydock, taskDefinitionResource);
         CreateServiceRequest request = CreateServiceRequest.builder()
                 .cluster(cluster)

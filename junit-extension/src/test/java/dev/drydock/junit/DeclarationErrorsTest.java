@@ -122,4 +122,13 @@ class DeclarationErrorsTest {
         assertThat(failure).isInstanceOf(DrydockException.class);
         return failure;
     }
+
+    @Test
+    void aSandboxImageThatCannotBePulledFailsTheClassAtOnceWithTheSetting() {
+        assertThat(failureOf(DeclarationErrorsTestCases.SandboxImageMissing.class))
+                .hasMessageStartingWith("SandboxImageMissing: @FargateService(cluster = \"shop\", name = \"web\", "
+                        + "taskDefinition = \"ecs/sleeper.json\"): Drydock could not get its task sandbox image "
+                        + "drydock/no-such-sandbox:1")
+                .hasMessageContaining("set drydock.sandbox.image");
+    }
 }

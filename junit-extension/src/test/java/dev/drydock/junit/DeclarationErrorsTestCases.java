@@ -56,4 +56,12 @@ class DeclarationErrorsTestCases {
     @FargateService(cluster = "shop", name = "web", taskDefinition = "ecs/sleeper.json", desiredCount = 2)
     static class SameServiceTwice extends NeverRuns {
     }
+
+    @EcsCluster(name = "shop")
+    @FargateService(cluster = "shop", name = "web", taskDefinition = "ecs/sleeper.json")
+    static class SandboxImageMissing extends NeverRuns {
+        @org.junit.jupiter.api.extension.RegisterExtension
+        static DrydockExtension drydock = DrydockExtension.builder().setting("runtime", "docker")
+                .setting("sandbox.image", "drydock/no-such-sandbox:1").build();
+    }
 }

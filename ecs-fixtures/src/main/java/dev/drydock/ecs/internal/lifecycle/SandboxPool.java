@@ -49,6 +49,8 @@ final class SandboxPool implements AutoCloseable {
     private final Map<String, Integer> creating = new HashMap<>();
     private final AtomicInteger serial = new AtomicInteger();
     private volatile boolean imageReady;
+    private volatile RuntimeFailure imageFailure;
+    private volatile long imageFailureAt;
     private volatile boolean closed;
 
     SandboxPool(ServiceContext context, ExecutorService executor) {
@@ -130,17 +132,7 @@ final class SandboxPool implements AutoCloseable {
 
     private Sandbox create(RuntimeSession session, List<ContainerSpec.PortBinding> ports) {
         ContainerRuntime runtime = session.runtime();
-        String image = context.settings().get("sandbox.image", TaskLauncher.DEFAULT_SANDBOX_IMAGE);
-        if (!imageReady) {
-            try {
-                runtime.ensureImage(image);
-                imageReady = true;
-            } catch (RuntimeFailure e) {
-                throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, "Drydock could not get its task sandbox "
-                        + "image " + image + " (" + e.getMessage() + "). Build or pull it, or set drydock.sandbox.image "
-                        + "to an image with a busybox-style sh, sleep and nc", e);
-            }
-        }
+        String image = ensureImage(runtime);
         ContainerSpec.Builder spec = ContainerSpec.builder("drydock-" + context.sessionId() + "-sandbox-"
                 + serial.incrementAndGet(), image)
                 .entryPoint(List.of("sh", "-c"))
@@ -161,6 +153,38 @@ final class SandboxPool implements AutoCloseable {
         } catch (RuntimeFailure e) {
             removeQuietly(runtime, id);
             throw e;
+        }
+    }
+
+    /**
+     * Makes sure the sandbox image is present (pulling it once). A failure is remembered for 30 seconds, so a
+     * service retrying its tasks does not pull again on every attempt.
+     *
+     * @return the image reference
+     * @throws RuntimeFailure {@link RuntimeFailure.Kind#IMAGE_PULL} saying how to configure another image
+     */
+    String ensureImage(ContainerRuntime runtime) {
+        String image = context.settings().get("sandbox.image", TaskLauncher.DEFAULT_SANDBOX_IMAGE);
+        if (imageReady) {
+            return image;
+        }
+        RuntimeFailure remembered = imageFailure;
+        if (remembered != null && System.nanoTime() - imageFailureAt < 30_000_000_000L) {
+            throw remembered;
+        }
+        try {
+            runtime.ensureImage(image);
+            imageReady = true;
+            imageFailure = null;
+            return image;
+        } catch (RuntimeFailure e) {
+            RuntimeFailure failure = new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, "Drydock could not get its "
+                    + "task sandbox image " + image + " (" + e.getMessage() + "). Build or pull it, or set "
+                    + "drydock.sandbox.image (a system property, or sandbox.image in src/test/resources/"
+                    + "drydock.properties) to a local image with a busybox-style sh, sleep and nc", e);
+            imageFailure = failure;
+            imageFailureAt = System.nanoTime();
+            throw failure;
         }
     }
 

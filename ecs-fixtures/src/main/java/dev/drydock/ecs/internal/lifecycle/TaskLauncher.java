@@ -126,6 +126,21 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         pool.shutdownNow();
     }
 
+    /**
+     * Checks, before any task starts, what every task needs: a container runtime and the task sandbox image (pulled
+     * when missing). Blocks until the runtime is connected.
+     *
+     * @throws DrydockException saying what is missing and how to fix it
+     */
+    public void preflight() {
+        RuntimeSession session = runtime();
+        try {
+            sandboxes.ensureImage(session.runtime());
+        } catch (RuntimeFailure e) {
+            throw new DrydockException(e.getMessage() + ".", e);
+        }
+    }
+
     private RuntimeSession runtime() {
         RuntimeSession session = context.runtime();
         synchronized (subscriptionLock) {

@@ -333,11 +333,10 @@ public final class Drydock implements AutoCloseable {
     public String diagnostics() {
         StringBuilder b = new StringBuilder();
         if (decisionLog.size() > 0) {
-            int n = Math.min(25, decisionLog.size());
-            b.append("Drydock IAM decisions (last ").append(n).append(" of ").append(decisionLog.size())
-                    .append("):\n");
-            for (String line : decisionLog.describeLast(n).split("\n")) {
-                b.append("  ").append(line).append('\n');
+            String[] lines = decisionLog.summary(10).split("\n");
+            b.append("Drydock IAM decisions: ").append(lines[0]).append('\n');
+            for (int i = 1; i < lines.length; i++) {
+                b.append("  ").append(lines[i]).append('\n');
             }
         }
         for (ServiceModule m : modules) {

@@ -60,6 +60,48 @@ public final class DecisionLog {
         return b.toString();
     }
 
+    /**
+     * A short account for a failing test's output: how many decisions there were, the last denials, and the latest
+     * decisions with consecutive repeats (a waiter's polls) folded into one line.
+     */
+    public synchronized String summary(int lines) {
+        if (decisions.isEmpty()) {
+            return "";
+        }
+        List<AuthorizationDecision> denied = new ArrayList<>();
+        for (AuthorizationDecision d : decisions) {
+            if (!d.allowed()) {
+                denied.add(d);
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(decisions.size()).append(" decisions, ").append(denied.size()).append(" denied\n");
+        if (!denied.isEmpty()) {
+            b.append("denied (last ").append(Math.min(lines, denied.size())).append("):\n");
+            for (int i = Math.max(0, denied.size() - lines); i < denied.size(); i++) {
+                b.append("  ").append(denied.get(i).describe()).append('\n');
+            }
+        }
+        List<String> folded = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        for (int i = decisions.size() - 1; i >= 0 && folded.size() <= lines; i--) {
+            String line = decisions.get(i).describe();
+            if (!folded.isEmpty() && folded.get(folded.size() - 1).equals(line)) {
+                counts.set(counts.size() - 1, counts.get(counts.size() - 1) + 1);
+            } else {
+                folded.add(line);
+                counts.add(1);
+            }
+        }
+        int shown = Math.min(lines, folded.size());
+        b.append("latest:\n");
+        for (int i = shown - 1; i >= 0; i--) {
+            b.append("  ").append(folded.get(i)).append(counts.get(i) > 1 ? "  (x" + counts.get(i) + ")" : "")
+                    .append('\n');
+        }
+        return b.toString();
+    }
+
     /** How many decisions are recorded. */
     public synchronized int size() {
         return decisions.size();

@@ -120,7 +120,15 @@ public final class DockerRuntime implements ContainerRuntime {
         LOG.info("Pulling image {} ...", image);
         long t0 = System.nanoTime();
         try {
-            client.pullImageCmd(image).start().awaitCompletion(10, TimeUnit.MINUTES);
+            PullCallback callback = client.pullImageCmd(image).exec(new PullCallback());
+            if (!callback.awaitCompletion(10, TimeUnit.MINUTES)) {
+                throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, "the pull of " + image + " took longer than "
+                        + "10 minutes", null);
+            }
+            if (callback.failure != null) {
+                throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, rootMessage(callback.failure),
+                        callback.failure);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, "interrupted while pulling " + image, e);
@@ -459,6 +467,21 @@ public final class DockerRuntime implements ContainerRuntime {
                 }
             }
             subscriptions.clear();
+        }
+    }
+
+    /** Waits for a pull and keeps its failure, instead of docker-java's default of logging it as an ERROR. */
+    private static final class PullCallback extends ResultCallback.Adapter<com.github.dockerjava.api.model.PullResponseItem> {
+        private volatile Throwable failure;
+
+        @Override
+        public void onError(Throwable throwable) {
+            failure = throwable;
+            try {
+                close();
+            } catch (IOException e) {
+                LOG.debug("Closing a pull stream failed", e);
+            }
         }
     }
 

@@ -65,7 +65,7 @@ import software.amazon.awssdk.regions.Region;
  * }</pre>
  *
  * <p>The endpoint answers as soon as {@link Builder#start()} returns; the Docker engine is connected in the
- * background and awaited only by work that needs containers. {@link #close()} stops every task and removes every
+ * background (right after the classes requests need are loaded) and awaited only by work that needs containers. {@link #close()} stops every task and removes every
  * container, network and volume this instance created; a JVM shutdown hook does the same if a test run ends
  * without closing, and the next instance on the same engine sweeps what a crashed JVM left behind.
  *
@@ -140,12 +140,14 @@ public final class Drydock implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info("Drydock {} ready at {} (account {}, region {}, services: {}) in {} ms", sessionId,
                 endpoint.loopbackUri(), accountId, region, moduleNames(), (System.nanoTime() - t0) / 1_000_000);
-        Thread warmUp = new Thread(this::warmUp, "drydock-warm-up-" + sessionId);
-        warmUp.setDaemon(true);
-        warmUp.start();
-        Thread connector = new Thread(this::connectRuntime, "drydock-runtime-connect-" + sessionId);
-        connector.setDaemon(true);
-        connector.start();
+        // One background thread, so that on a small machine it competes as little as possible with the first
+        // requests: first load what requests need, then connect the container runtime.
+        Thread background = new Thread(() -> {
+            warmUp();
+            connectRuntime();
+        }, "drydock-start-" + sessionId);
+        background.setDaemon(true);
+        background.start();
     }
 
     /** Starts configuring a Drydock instance. */
@@ -426,15 +428,16 @@ public final class Drydock implements AutoCloseable {
     private void warmUp() {
         try {
             router.jsonServices().values().forEach(JsonService::warmUp);
-            for (AwsService s : iamServices) {
-                if (s instanceof dev.drydock.core.internal.service.QueryService q) {
-                    q.warmUp();
-                }
-            }
             // parse the test principal's policies and run one evaluation: the first signed call is then fast
             dev.drydock.core.iam.policy.PolicyEvaluator.evaluate(dev.drydock.core.iam.policy.AuthorizationRequest
                     .builder().principal(iam.testPrincipal().arn()).principalAccount(accountId)
                     .action("ecs:ListClusters").resource("*").build(), iam.policies(iam.testPrincipal()));
+            for (AwsService s : iamServices) {
+                AwsService built = s instanceof dev.drydock.core.internal.service.LazyService lazy ? lazy.get() : s;
+                if (built instanceof dev.drydock.core.internal.service.QueryService q) {
+                    q.warmUp();
+                }
+            }
         } catch (RuntimeException e) {
             LOG.debug("Warm-up failed (harmless)", e);
         }

@@ -38,7 +38,9 @@ import dev.drydock.core.internal.iam.operations.UpdateAssumeRolePolicy;
 import dev.drydock.core.internal.iam.operations.UpdateRole;
 import dev.drydock.core.internal.iam.operations.UpdateRoleDescription;
 import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.internal.auth.ProtocolFamily;
 import dev.drydock.core.internal.service.AwsService;
+import dev.drydock.core.internal.service.LazyService;
 import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.core.internal.service.QueryService;
@@ -100,14 +102,16 @@ public final class IamServices {
     }
 
     /**
-     * The IAM service (signing name {@code iam}) and the STS service ({@code sts}) to register on the endpoint.
+     * The IAM service (signing name {@code iam}) and the STS service ({@code sts}) to register on the endpoint, each
+     * built on first use.
      *
      * @param iam the account's IAM state
      * @param region the region STS and {@code aws:RequestedRegion} report
      * @param clock the clock
      */
     public static List<AwsService> create(IamBackend iam, String region, Clock clock) {
-        return List.of(iam(iam, clock), sts(iam, region, clock));
+        return List.of(new LazyService("iam", ProtocolFamily.QUERY, () -> iam(iam, clock)),
+                new LazyService("sts", ProtocolFamily.QUERY, () -> sts(iam, region, clock)));
     }
 
     /** The IAM API: roles, managed policies, users (GetUser), the policy simulator. */

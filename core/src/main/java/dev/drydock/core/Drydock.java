@@ -130,10 +130,17 @@ public final class Drydock implements AutoCloseable {
         this.endpoint = HttpEndpoint.start(router);
 
         Context context = new Context();
-        ServiceLoader<ServiceModule> loader = ServiceLoader.load(ServiceModule.class, Drydock.class.getClassLoader());
-        for (ServiceModule module : loader) {
-            module.start(context);
-            modules.add(module);
+        try {
+            ServiceLoader<ServiceModule> loader = ServiceLoader.load(ServiceModule.class,
+                    Drydock.class.getClassLoader());
+            for (ServiceModule module : loader) {
+                module.start(context);
+                modules.add(module);
+            }
+        } catch (RuntimeException | Error e) {
+            modules.forEach(ServiceModule::close);
+            endpoint.close();
+            throw e;
         }
         this.runtime = new CompletableFuture<>();
         this.shutdownHook = new Thread(this::close, "drydock-shutdown-" + sessionId);

@@ -66,7 +66,18 @@ public final class HttpEndpoint implements AutoCloseable {
         // a tenth of a DescribeTasks round trip. Handlers never block (no Docker work, no waiting), so one thread
         // per address serves everything; the test JVM (loopback) and the containers (gateway) have one each.
         server.setExecutor(Runnable::run);
-        server.start();
+        // The dispatcher thread inherits the daemon flag of the thread that starts the server: start it from a daemon
+        // thread, so an instance nobody closed does not keep the JVM from exiting.
+        Thread starter = new Thread(server::start, "drydock-http-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop(0);
+            throw new IOException("interrupted while starting the endpoint", e);
+        }
         servers.add(server);
         InetSocketAddress bound = server.getAddress();
         LOG.debug("Drydock endpoint listening on {}:{}", bound.getAddress().getHostAddress(), bound.getPort());

@@ -604,6 +604,13 @@ public final class IamBackend implements IamAccess {
         return after;
     }
 
+    /** Removes the tags with these keys, ignoring case, as IAM does; keys it does not have are ignored. */
+    private static void removeTagKeys(Map<String, String> tags, List<String> keys) {
+        for (String k : keys) {
+            tags.keySet().removeIf(t -> t.equalsIgnoreCase(k));
+        }
+    }
+
     private static void replaceTags(Map<String, String> tags, Map<String, String> after) {
         tags.clear();
         tags.putAll(after);
@@ -612,10 +619,7 @@ public final class IamBackend implements IamAccess {
     /** UntagRole: removes the tags with these keys (ignoring case); keys it does not have are ignored. */
     public void untagRole(String roleName, List<String> keys) {
         synchronized (lock) {
-            RoleRecord r = existingRole(roleName);
-            for (String k : keys) {
-                r.tags.keySet().removeIf(t -> t.equalsIgnoreCase(k));
-            }
+            removeTagKeys(existingRole(roleName).tags, keys);
         }
     }
 
@@ -812,10 +816,7 @@ public final class IamBackend implements IamAccess {
     /** UntagPolicy. */
     public void untagPolicy(String arn, List<String> keys) {
         synchronized (lock) {
-            ManagedPolicyRecord p = existingPolicy(arn);
-            for (String k : keys) {
-                p.tags.keySet().removeIf(t -> t.equalsIgnoreCase(k));
-            }
+            removeTagKeys(existingPolicy(arn).tags, keys);
         }
     }
 

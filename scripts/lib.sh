@@ -185,3 +185,12 @@ check_no_leftovers() {
     fi
     log "nothing left on the Docker engine"
 }
+
+# prepare_machine : what the README's commands need before Maven runs: Java and Maven, a Docker engine that answers,
+# and the project's offline images. Leaves the shell in the repository's root.
+prepare_machine() {
+    require_build_tools
+    "$SCRIPT_DIR/docker-up.sh"
+    "$SCRIPT_DIR/build-images.sh"
+    cd "$REPO_DIR" || die "cannot enter $REPO_DIR"
+}

@@ -14,11 +14,7 @@ REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
 . "$SCRIPT_DIR/lib.sh"
 
 start=$(now_s)
-require_build_tools
-"$SCRIPT_DIR/docker-up.sh"
-"$SCRIPT_DIR/build-images.sh"
-
-cd "$REPO_DIR"
+prepare_machine
 log "building Drydock and running the samples"
 mvn -B -ntp -pl samples -am install -Dtest='dev.drydock.samples.**' -Dsurefire.failIfNoSpecifiedTests=false "$@"
 

@@ -20,11 +20,7 @@ REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
 . "$SCRIPT_DIR/lib.sh"
 
 start=$(now_s)
-require_build_tools
-"$SCRIPT_DIR/docker-up.sh"
-"$SCRIPT_DIR/build-images.sh"
-
-cd "$REPO_DIR"
+prepare_machine
 log "mvn install (all modules, all tests)"
 mvn -B -ntp install "$@"
 

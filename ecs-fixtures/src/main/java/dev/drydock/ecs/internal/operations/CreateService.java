@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceResponse;
-import software.amazon.awssdk.services.ecs.model.ServiceVolumeConfiguration;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
-import software.amazon.awssdk.services.ecs.model.VpcLatticeConfiguration;
 
 /**
  * CreateService: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html. A REPLICA service
@@ -52,18 +50,12 @@ public final class CreateService extends EcsOperation implements Operation<Creat
                 .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
         String clusterArn = backend.clusterArn(request.cluster());
         String serviceArn = backend.arns().service(clusterName(clusterArn), request.serviceName());
-        boolean ebs = false;
+        ServiceInfrastructure infrastructure = ServiceInfrastructure.of(request.volumeConfigurations(),
+                request.vpcLatticeConfigurations());
+        boolean ebs = infrastructure.usesEbs();
         List<String> infrastructureRoles = new ArrayList<>();
         infrastructureRoles.add(request.role());
-        for (ServiceVolumeConfiguration v : request.volumeConfigurations()) {
-            if (v.managedEBSVolume() != null) {
-                ebs = true;
-                infrastructureRoles.add(v.managedEBSVolume().roleArn());
-            }
-        }
-        for (VpcLatticeConfiguration v : request.vpcLatticeConfigurations()) {
-            infrastructureRoles.add(v.roleArn());
-        }
+        infrastructureRoles.addAll(infrastructure.roles());
         context.authorize("ecs:CreateService", serviceArn, keys().cluster(clusterArn).taskDefinition(td).taskSize(td)
                 .capacityProviders(request.capacityProviderStrategy(), null)
                 .network(request.networkConfiguration())

@@ -4,13 +4,10 @@ import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.ecs.model.ServiceVolumeConfiguration;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
-import software.amazon.awssdk.services.ecs.model.VpcLatticeConfiguration;
 
 /**
  * UpdateService: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html. A new desired
@@ -46,17 +43,10 @@ public final class UpdateService extends EcsOperation implements Operation<Updat
         String clusterArn = backend.clusterArn(request.cluster());
         String serviceArn = request.service().startsWith("arn:") ? request.service()
                 : backend.arns().service(clusterName(clusterArn), request.service());
-        Boolean ebs = request.hasVolumeConfigurations() ? Boolean.FALSE : null;
-        List<String> infrastructureRoles = new ArrayList<>();
-        for (ServiceVolumeConfiguration v : request.volumeConfigurations()) {
-            if (v.managedEBSVolume() != null) {
-                ebs = true;
-                infrastructureRoles.add(v.managedEBSVolume().roleArn());
-            }
-        }
-        for (VpcLatticeConfiguration v : request.vpcLatticeConfigurations()) {
-            infrastructureRoles.add(v.roleArn());
-        }
+        ServiceInfrastructure infrastructure = ServiceInfrastructure.of(request.volumeConfigurations(),
+                request.vpcLatticeConfigurations());
+        Boolean ebs = request.hasVolumeConfigurations() ? Boolean.valueOf(infrastructure.usesEbs()) : null;
+        List<String> infrastructureRoles = infrastructure.roles();
         context.authorize("ecs:UpdateService", serviceArn, keys().cluster(clusterArn).taskDefinition(td).taskSize(td)
                 .capacityProviders(request.capacityProviderStrategy(), null)
                 .network(request.networkConfiguration())

@@ -6,6 +6,7 @@ import dev.drydock.core.internal.service.ServiceModule;
 import dev.drydock.ecs.internal.EcsArns;
 import dev.drydock.ecs.internal.EcsDiagnostics;
 import dev.drydock.ecs.internal.EcsErrors;
+import dev.drydock.ecs.internal.EcsRequestChecks;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
 import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
@@ -95,6 +96,7 @@ public final class EcsModule implements ServiceModule {
         api = JsonService.builder("ecs", TARGET_PREFIX, EcsClient.class)
                 .clock(context.clock())
                 .missingMemberError(EcsErrors::missingMember)
+                .requestCheck(EcsRequestChecks::check)
                 .operation("CreateCluster", CreateClusterRequest.class, new CreateCluster(backend))
                 .operation("DescribeClusters", DescribeClustersRequest.class, new DescribeClusters(backend))
                 .operation("ListClusters", ListClustersRequest.class, new ListClusters(backend))

@@ -21,6 +21,7 @@ import dev.drydock.ecs.internal.operations.DescribeServices;
 import dev.drydock.ecs.internal.operations.DescribeTaskDefinition;
 import dev.drydock.ecs.internal.operations.DescribeTasks;
 import dev.drydock.ecs.internal.operations.ListClusters;
+import dev.drydock.ecs.internal.operations.ListContainerInstances;
 import dev.drydock.ecs.internal.operations.ListServices;
 import dev.drydock.ecs.internal.operations.ListTagsForResource;
 import dev.drydock.ecs.internal.operations.ListTaskDefinitionFamilies;
@@ -44,6 +45,7 @@ import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
+import software.amazon.awssdk.services.ecs.model.ListContainerInstancesRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
 import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRequest;
@@ -62,8 +64,8 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * {@link java.util.ServiceLoader}; reach it with {@code drydock.service(EcsModule.class)}.
  *
  * <p>Implemented operations: clusters (Create, Describe, List, Delete), task definitions (Register, Describe, List,
- * ListFamilies, Deregister), tasks (Run, Stop, Describe, List), services (Create, Describe, Update, Delete, List) and
- * tags. Others answer {@code NotImplementedException} (HTTP 501) naming the operation.
+ * ListFamilies, Deregister), tasks (Run, Stop, Describe, List), services (Create, Describe, Update, Delete, List),
+ * tags, and ListContainerInstances (always empty: Fargate has none). Others answer {@code NotImplementedException} (HTTP 501) naming the operation.
  */
 public final class EcsModule implements ServiceModule {
     /** The {@code X-Amz-Target} prefix of the ECS API. */
@@ -119,6 +121,8 @@ public final class EcsModule implements ServiceModule {
                 .operation("UpdateService", UpdateServiceRequest.class, new UpdateService(backend, taskRoles))
                 .operation("DeleteService", DeleteServiceRequest.class, new DeleteService(backend))
                 .operation("ListServices", ListServicesRequest.class, new ListServices(backend))
+                .operation("ListContainerInstances", ListContainerInstancesRequest.class,
+                        new ListContainerInstances(backend))
                 .operation("TagResource", TagResourceRequest.class, new TagResource(backend))
                 .operation("UntagResource", UntagResourceRequest.class, new UntagResource(backend))
                 .operation("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(backend))

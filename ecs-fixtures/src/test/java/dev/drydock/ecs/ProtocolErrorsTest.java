@@ -215,10 +215,10 @@ class ProtocolErrorsTest extends EcsApiTestBase {
 
     @Test
     void awsOperationDrydockLacksIsNotImplemented() {
-        Answer a = ecsCall("ListContainerInstances", "{}");
+        Answer a = ecsCall("ListAttributes", "{}");
 
         assertError(a, 501, "NotImplementedException", null);
-        assertThat(a.message()).contains("ListContainerInstances");
+        assertThat(a.message()).contains("ListAttributes");
 
         EcsException e = org.assertj.core.api.Assertions.catchThrowableOfType(EcsException.class,
                 () -> ecs.createCapacityProvider(r -> r.name("cp")));

@@ -98,6 +98,12 @@ class PagingApiTest extends EcsApiTestBase {
     }
 
     @Test
+    void listServicesFiltersBySchedulingStrategy() {
+        assertThat(ecs.listServices(r -> r.cluster(cluster).schedulingStrategy("REPLICA")).serviceArns()).hasSize(5);
+        assertThat(ecs.listServices(r -> r.cluster(cluster).schedulingStrategy("DAEMON")).serviceArns()).isEmpty();
+    }
+
+    @Test
     void theSdkPaginatorsSeeEveryItem() {
         assertThat(ecs.listTasksPaginator(r -> r.cluster(cluster).maxResults(2)).taskArns()).hasSize(5);
         assertThat(ecs.listServicesPaginator(r -> r.cluster(cluster).maxResults(3)).serviceArns()).hasSize(5);

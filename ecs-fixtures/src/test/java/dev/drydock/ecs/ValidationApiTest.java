@@ -108,6 +108,49 @@ class ValidationApiTest extends EcsApiTestBase {
                 .isEmpty();
     }
 
+    // ============================================================================== health check, stopTimeout
+
+    @Test
+    void aHealthCheckGetsEcsDefaults() {
+        HealthCheck given = HealthCheck.builder().command("CMD-SHELL", "true").build();
+
+        TaskDefinition td = register(fargate(unique("hc")).containerDefinitions(container("app").toBuilder()
+                .healthCheck(given).build()));
+
+        assertThat(td.containerDefinitions().get(0).healthCheck())
+                .isEqualTo(given.toBuilder().interval(30).timeout(5).retries(3).build());
+    }
+
+    @Test
+    void healthCheckSettingsMustBeInRange() {
+        HealthCheck ok = HealthCheck.builder().command("CMD", "true").build();
+        assertNotRegistered(fargateWithHealthCheck(ok.toBuilder().interval(4).build()),
+                "Invalid 'healthCheck.interval' setting for container 'app': 4 is outside 5-300.");
+        assertNotRegistered(fargateWithHealthCheck(ok.toBuilder().timeout(61).build()),
+                "Invalid 'healthCheck.timeout' setting for container 'app': 61 is outside 2-60.");
+        assertNotRegistered(fargateWithHealthCheck(ok.toBuilder().retries(0).build()),
+                "Invalid 'healthCheck.retries' setting for container 'app': 0 is outside 1-10.");
+        assertNotRegistered(fargateWithHealthCheck(ok.toBuilder().startPeriod(301).build()),
+                "Invalid 'healthCheck.startPeriod' setting for container 'app': 301 is outside 0-300.");
+        assertNotRegistered(fargateWithHealthCheck(ok.toBuilder().command("curl", "-f", "http://localhost/").build()),
+                "Invalid 'healthCheck.command' setting for container 'app': it must start with CMD or CMD-SHELL, "
+                        + "e.g. [\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"].");
+    }
+
+    private static RegisterTaskDefinitionRequest.Builder fargateWithHealthCheck(HealthCheck check) {
+        return fargate(unique("hcrange")).containerDefinitions(container("app").toBuilder().healthCheck(check)
+                .build());
+    }
+
+    @Test
+    void fargateStopTimeoutIsAtMostTwoMinutes() {
+        assertNotRegistered(fargate(unique("stop")).containerDefinitions(container("app").toBuilder()
+                .stopTimeout(121).build()),
+                "Invalid 'stopTimeout' setting for container 'app': on Fargate it is at most 120 seconds, 121 given.");
+        assertThat(register(fargate(unique("stopok")).containerDefinitions(container("app").toBuilder()
+                .stopTimeout(120).build())).containerDefinitions().get(0).stopTimeout()).isEqualTo(120);
+    }
+
     // ======================================================================================= memory, ports
 
     @Test
@@ -215,6 +258,39 @@ class ValidationApiTest extends EcsApiTestBase {
                 .containsExactly(Tag.builder().key("run").value("1").build());
         assertEcsErrorCode(() -> ecs.runTask(runFargate(cluster, family).propagateTags(PropagateTags.SERVICE)
                 .build()), InvalidParameterException.class);
+    }
+
+    // ========================================================================================= UpdateService
+
+    @Test
+    void updateServiceChecksTheNewRevisionAndNetworkAndChangesNothingWhenRejected() {
+        String cluster = createCluster();
+        String family = unique("upd");
+        String first = registerFargate(family).taskDefinitionArn();
+        String inactive = registerFargate(family).taskDefinitionArn();
+        ecs.deregisterTaskDefinition(r -> r.taskDefinition(inactive));
+        String ec2Only = unique("ec2");
+        register(RegisterTaskDefinitionRequest.builder().family(ec2Only).containerDefinitions(container("app")
+                .toBuilder().memory(128).build()));
+        ecs.createService(r -> r.cluster(cluster).serviceName("web").taskDefinition(first).desiredCount(0)
+                .launchType("FARGATE").networkConfiguration(network()));
+
+        assertEcsError(() -> ecs.updateService(r -> r.cluster(cluster).service("web").taskDefinition(inactive)),
+                InvalidParameterException.class, "TaskDefinition is inactive");
+        assertEcsError(() -> ecs.updateService(r -> r.cluster(cluster).service("web").taskDefinition(ec2Only)),
+                InvalidParameterException.class, "Task definition does not support launch_type FARGATE.");
+        assertEcsError(() -> ecs.updateService(r -> r.cluster(cluster).service("web").taskDefinition(unique("no"))),
+                ClientException.class, "TaskDefinition not found.");
+        assertEcsError(() -> ecs.updateService(r -> r.cluster(cluster).service("web").networkConfiguration(n -> n
+                .awsvpcConfiguration(v -> v.subnets(List.of())))), InvalidParameterException.class,
+                "subnets can not be empty.");
+        assertEcsError(() -> ecs.updateService(r -> r.cluster(cluster).service("web").desiredCount(-1)),
+                InvalidParameterException.class, "Task count can not be lesser than 0");
+
+        var service = describeService(cluster, "web");
+        assertThat(service.taskDefinition()).isEqualTo(first);
+        assertThat(service.deployments()).hasSize(1);
+        assertThat(service.networkConfiguration()).isEqualTo(network());
     }
 
     // ================================================================================================== tags

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerDependency;
+import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 
@@ -138,6 +139,7 @@ final class TaskDefinitionValidation {
             throw EcsErrors.client("Private repository authentication requires that the task definition specify a "
                     + "value for executionRoleArn.");
         }
+        checkHealthCheck(c);
         for (PortMapping p : c.portMappings()) {
             if (p.containerPort() == null && p.containerPortRange() == null) {
                 throw EcsErrors.client("Invalid port mapping for container '" + c.name() + "': containerPort is "
@@ -151,6 +153,34 @@ final class TaskDefinitionValidation {
                 throw EcsErrors.client("When networkMode=awsvpc, the host ports and container ports in port "
                         + "mappings must match.");
             }
+        }
+    }
+
+    /**
+     * healthCheck: a command starting with CMD or CMD-SHELL (or NONE), interval 5-300 s, timeout 2-60 s, retries
+     * 1-10, startPeriod 0-300 s, as https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html
+     * documents. The wording is Drydock's (AWS's texts are not known).
+     */
+    private static void checkHealthCheck(ContainerDefinition c) {
+        HealthCheck h = c.healthCheck();
+        if (h == null) {
+            return;
+        }
+        if (!h.hasCommand() || h.command().isEmpty()
+                || !Set.of("CMD", "CMD-SHELL", "NONE").contains(h.command().get(0))) {
+            throw EcsErrors.client("Invalid 'healthCheck.command' setting for container '" + c.name() + "': it must "
+                    + "start with CMD or CMD-SHELL, e.g. [\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"].");
+        }
+        checkRange(c, "interval", h.interval(), 5, 300);
+        checkRange(c, "timeout", h.timeout(), 2, 60);
+        checkRange(c, "retries", h.retries(), 1, 10);
+        checkRange(c, "startPeriod", h.startPeriod(), 0, 300);
+    }
+
+    private static void checkRange(ContainerDefinition c, String member, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw EcsErrors.client("Invalid 'healthCheck." + member + "' setting for container '" + c.name() + "': "
+                    + value + " is outside " + min + "-" + max + ".");
         }
     }
 
@@ -230,6 +260,12 @@ final class TaskDefinitionValidation {
         checkFargateSize(cpu, memory);
         if (request.ipcModeAsString() != null) {
             throw EcsErrors.client("Tasks using the Fargate launch type do not support ipcMode.");
+        }
+        for (ContainerDefinition c : request.containerDefinitions()) {
+            if (c.stopTimeout() != null && (c.stopTimeout() < 0 || c.stopTimeout() > 120)) {
+                throw EcsErrors.client("Invalid 'stopTimeout' setting for container '" + c.name() + "': on Fargate "
+                        + "it is at most 120 seconds, " + c.stopTimeout() + " given.");
+            }
         }
         if (executionRole) {
             return;

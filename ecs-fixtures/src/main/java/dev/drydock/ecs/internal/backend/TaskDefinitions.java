@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -126,6 +127,9 @@ final class TaskDefinitions {
         if (!c.hasEnvironment()) {
             b.environment(List.of());
         }
+        if (c.healthCheck() != null) {
+            b.healthCheck(healthCheckDefaults(c.healthCheck()));
+        }
         if (!c.hasMountPoints()) {
             b.mountPoints(List.of());
         }
@@ -149,6 +153,13 @@ final class TaskDefinitions {
             b.portMappings(mappings);
         }
         return b.build();
+    }
+
+    /** A health check as ECS stores it: interval 30 s, timeout 5 s and 3 retries unless given. */
+    private static HealthCheck healthCheckDefaults(HealthCheck h) {
+        return h.toBuilder().interval(h.interval() == null ? 30 : h.interval())
+                .timeout(h.timeout() == null ? 5 : h.timeout())
+                .retries(h.retries() == null ? 3 : h.retries()).build();
     }
 
     private static List<software.amazon.awssdk.services.ecs.model.Attribute> requiredAttributes(

@@ -293,6 +293,30 @@ class ValidationApiTest extends EcsApiTestBase {
         assertThat(service.networkConfiguration()).isEqualTo(network());
     }
 
+    @Test
+    void serviceTasksGetTheTagsPropagateTagsNames() {
+        String cluster = createCluster();
+        String family = unique("svctags");
+        Tag team = Tag.builder().key("team").value("orders").build();
+        Tag tier = Tag.builder().key("tier").value("web").build();
+        register(fargate(family).tags(team));
+        for (PropagateTags p : List.of(PropagateTags.TASK_DEFINITION, PropagateTags.SERVICE, PropagateTags.NONE)) {
+            ecs.createService(r -> r.cluster(cluster).serviceName(p.toString()).taskDefinition(family).desiredCount(1)
+                    .launchType("FARGATE").networkConfiguration(network()).propagateTags(p).tags(tier));
+        }
+
+        waiting().until(() -> ecs.listTasks(r -> r.cluster(cluster)).taskArns().size() == 3);
+
+        assertThat(tagsOfTheTaskOf(cluster, "TASK_DEFINITION")).containsExactly(team);
+        assertThat(tagsOfTheTaskOf(cluster, "SERVICE")).containsExactly(tier);
+        assertThat(tagsOfTheTaskOf(cluster, "NONE")).isEmpty();
+    }
+
+    private List<Tag> tagsOfTheTaskOf(String cluster, String service) {
+        String task = ecs.listTasks(r -> r.cluster(cluster).serviceName(service)).taskArns().get(0);
+        return ecs.listTagsForResource(r -> r.resourceArn(task)).tags();
+    }
+
     // ================================================================================================== tags
 
     @Test

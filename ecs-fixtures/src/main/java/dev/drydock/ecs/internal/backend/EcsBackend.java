@@ -534,6 +534,17 @@ public final class EcsBackend {
         }
     }
 
+    /** The tags a service's new task gets: the service's or the task definition's, as its propagateTags says. */
+    private List<Tag> serviceTaskTags(ServiceRecord s, TaskDefinition td) {
+        if ("SERVICE".equals(s.propagateTags)) {
+            return s.mutableTags;
+        }
+        if ("TASK_DEFINITION".equals(s.propagateTags)) {
+            return taskDefinitionTags.getOrDefault(td.taskDefinitionArn(), List.of());
+        }
+        return List.of();
+    }
+
     /**
      * The tags a new task gets: RunTask's tags, after the task definition's tags when propagateTags is
      * TASK_DEFINITION (RunTask's win on the same key).
@@ -1241,7 +1252,7 @@ public final class EcsBackend {
                             primary.launchType != null ? primary.launchType : "FARGATE",
                             capacityProviderName(primary.capacityProviderStrategy),
                             primary.networkConfiguration.awsvpcConfiguration(),
-                            "SERVICE".equals(s.propagateTags) ? s.mutableTags : List.of(), s.name, s.enableExecuteCommand);
+                            serviceTaskTags(s, primary.taskDefinition), s.name, s.enableExecuteCommand);
                     toLaunch.add(t);
                     started.add("(task " + t.id + ")");
                 }

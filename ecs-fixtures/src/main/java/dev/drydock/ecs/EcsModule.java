@@ -65,7 +65,8 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  *
  * <p>Implemented operations: clusters (Create, Describe, List, Delete), task definitions (Register, Describe, List,
  * ListFamilies, Deregister), tasks (Run, Stop, Describe, List), services (Create, Describe, Update, Delete, List),
- * tags, and ListContainerInstances (always empty: Fargate has none). Others answer {@code NotImplementedException} (HTTP 501) naming the operation.
+ * tags, and ListContainerInstances (always empty: Fargate has none). Others answer {@code NotImplementedException}
+ * (HTTP 501) naming the operation; docs/ecs-operations.md has the table.
  */
 public final class EcsModule implements ServiceModule {
     /** The {@code X-Amz-Target} prefix of the ECS API. */

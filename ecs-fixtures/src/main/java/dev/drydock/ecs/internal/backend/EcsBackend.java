@@ -564,7 +564,9 @@ public final class EcsBackend {
         for (Tag t : request.tags()) {
             merged.put(t.key(), t);
         }
-        return new ArrayList<>(merged.values());
+        List<Tag> tags = new ArrayList<>(merged.values());
+        dev.drydock.ecs.internal.EcsRequestChecks.checkTags(tags);
+        return tags;
     }
 
     /** StopTask: desired status STOPPED with stopCode UserInitiated; the lifecycle stops its containers. */

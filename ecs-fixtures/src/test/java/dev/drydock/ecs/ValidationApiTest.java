@@ -354,6 +354,24 @@ class ValidationApiTest extends EcsApiTestBase {
         assertThat(ecs.listTaskDefinitions(r -> r.familyPrefix(name)).taskDefinitionArns()).isEmpty();
     }
 
+    @Test
+    void taggingNeedsAnEcsArnInTheLongFormat() {
+        String cluster = createCluster();
+        String family = unique("arns");
+        registerFargate(family);
+        String task = runOne(cluster, family).taskArn();
+        String shortTask = "arn:aws:ecs:us-east-1:123456789012:task/" + taskId(task);
+
+        assertEcsError(() -> ecs.listTagsForResource(r -> r.resourceArn(
+                "arn:aws:ecr:us-east-1:123456789012:repository/orders")), InvalidParameterException.class,
+                "The ARN provided is invalid");
+        assertEcsError(() -> ecs.tagResource(r -> r.resourceArn(shortTask).tags(Tag.builder().key("k").value("v")
+                .build())), InvalidParameterException.class, "Long arn format must be used for tagging operations");
+        assertEcsError(() -> ecs.untagResource(r -> r.resourceArn("arn:aws:ecs:us-east-1:123456789012:service/web")
+                .tagKeys("k")), InvalidParameterException.class, "Long arn format must be used for tagging operations");
+        assertThat(ecs.listTagsForResource(r -> r.resourceArn(task)).tags()).isEmpty();
+    }
+
     private List<String> allTasks(String cluster) {
         List<String> all = new ArrayList<>(ecs.listTasks(r -> r.cluster(cluster)).taskArns());
         all.addAll(ecs.listTasks(r -> r.cluster(cluster).desiredStatus("STOPPED")).taskArns());

@@ -1405,6 +1405,7 @@ public final class EcsBackend {
     }
 
     private List<Tag> mutableTags(String arn) {
+        checkTaggableArn(arn);
         if (arns.resource(arn, "cluster").isPresent()) {
             ClusterRecord c = lookupCluster(arn);
             if (c != null) {
@@ -1424,6 +1425,23 @@ public final class EcsBackend {
             }
         }
         throw AwsException.client("InvalidParameterException", "The specified resource is not found: " + arn);
+    }
+
+    /**
+     * The ARN forms ECS tags: an ECS ARN (else {@code The ARN provided is invalid},
+     * https://github.com/boto/boto3/issues/2774), in the long format for tasks and services, with the cluster name
+     * (else {@code Long arn format must be used for tagging operations}).
+     */
+    private void checkTaggableArn(String arn) {
+        if (!arn.startsWith("arn:aws:ecs:")) {
+            throw EcsErrors.invalidParameter("The ARN provided is invalid");
+        }
+        for (String type : List.of("task", "service")) {
+            Optional<String> resource = arns.resource(arn, type);
+            if (resource.isPresent() && !resource.get().contains("/")) {
+                throw EcsErrors.invalidParameter("Long arn format must be used for tagging operations");
+            }
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.drydock.core.internal.service.ServiceModule;
 import dev.drydock.ecs.internal.EcsArns;
 import dev.drydock.ecs.internal.EcsDiagnostics;
 import dev.drydock.ecs.internal.EcsErrors;
+import dev.drydock.ecs.internal.EcsRequestChecks;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
 import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
@@ -20,6 +21,7 @@ import dev.drydock.ecs.internal.operations.DescribeServices;
 import dev.drydock.ecs.internal.operations.DescribeTaskDefinition;
 import dev.drydock.ecs.internal.operations.DescribeTasks;
 import dev.drydock.ecs.internal.operations.ListClusters;
+import dev.drydock.ecs.internal.operations.ListContainerInstances;
 import dev.drydock.ecs.internal.operations.ListServices;
 import dev.drydock.ecs.internal.operations.ListTagsForResource;
 import dev.drydock.ecs.internal.operations.ListTaskDefinitionFamilies;
@@ -43,6 +45,7 @@ import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
+import software.amazon.awssdk.services.ecs.model.ListContainerInstancesRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
 import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRequest;
@@ -61,8 +64,9 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * {@link java.util.ServiceLoader}; reach it with {@code drydock.service(EcsModule.class)}.
  *
  * <p>Implemented operations: clusters (Create, Describe, List, Delete), task definitions (Register, Describe, List,
- * ListFamilies, Deregister), tasks (Run, Stop, Describe, List), services (Create, Describe, Update, Delete, List) and
- * tags. Others answer {@code NotImplementedException} (HTTP 501) naming the operation.
+ * ListFamilies, Deregister), tasks (Run, Stop, Describe, List), services (Create, Describe, Update, Delete, List),
+ * tags, and ListContainerInstances (always empty: Fargate has none). Others answer {@code NotImplementedException}
+ * (HTTP 501) naming the operation; docs/ecs-operations.md has the table.
  */
 public final class EcsModule implements ServiceModule {
     /** The {@code X-Amz-Target} prefix of the ECS API. */
@@ -95,6 +99,7 @@ public final class EcsModule implements ServiceModule {
         api = JsonService.builder("ecs", TARGET_PREFIX, EcsClient.class)
                 .clock(context.clock())
                 .missingMemberError(EcsErrors::missingMember)
+                .requestCheck(EcsRequestChecks::check)
                 .operation("CreateCluster", CreateClusterRequest.class, new CreateCluster(backend))
                 .operation("DescribeClusters", DescribeClustersRequest.class, new DescribeClusters(backend))
                 .operation("ListClusters", ListClustersRequest.class, new ListClusters(backend))
@@ -117,6 +122,8 @@ public final class EcsModule implements ServiceModule {
                 .operation("UpdateService", UpdateServiceRequest.class, new UpdateService(backend, taskRoles))
                 .operation("DeleteService", DeleteServiceRequest.class, new DeleteService(backend))
                 .operation("ListServices", ListServicesRequest.class, new ListServices(backend))
+                .operation("ListContainerInstances", ListContainerInstancesRequest.class,
+                        new ListContainerInstances(backend))
                 .operation("TagResource", TagResourceRequest.class, new TagResource(backend))
                 .operation("UntagResource", UntagResourceRequest.class, new UntagResource(backend))
                 .operation("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(backend))

@@ -2,24 +2,14 @@ package dev.drydock.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
+import dev.drydock.ecs.RawEcs.Answer;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.EcsException;
 
@@ -28,8 +18,6 @@ import software.amazon.awssdk.services.ecs.model.EcsException;
  * required members that are missing, unknown and unimplemented operations. A request that fails changes nothing.
  */
 class ProtocolErrorsTest extends EcsApiTestBase {
-    private static final String PREFIX = "AmazonEC2ContainerServiceV20141113.";
-
     private HttpClient http;
 
     @BeforeAll
@@ -42,79 +30,20 @@ class ProtocolErrorsTest extends EcsApiTestBase {
         http = null;
     }
 
-    /** An HTTP response and its JSON body. */
-    record Answer(int status, String contentType, String errorTypeHeader, String requestId, JsonNode body) {
-        String type() {
-            return string("__type");
-        }
-
-        String message() {
-            return string("message");
-        }
-
-        /** A string member, at a path like {@code cluster.clusterArn}; null when absent. */
-        String string(String path) {
-            JsonNode node = body;
-            for (String member : path.split("\\.")) {
-                node = node.isObject() ? node.field(member).orElse(null) : null;
-                if (node == null) {
-                    return null;
-                }
-            }
-            return node.isString() ? node.asString() : null;
-        }
-    }
-
     /**
      * POSTs {@code body} with the given {@code X-Amz-Target}, SigV4-signed with the test principal's credentials as
      * the SDK signs, so only the body and target are wrong.
      */
     private Answer post(String target, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        URI uri = URI.create(drydock.endpoint() + "/");
-        SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(uri)
-                .putHeader("Content-Type", "application/x-amz-json-1.1");
-        if (target != null) {
-            unsigned.putHeader("X-Amz-Target", target);
-        }
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(drydock.credentialsProvider().resolveCredentials())
-                .request(unsigned.build())
-                .payload(ContentStreamProvider.fromByteArray(bytes))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ecs")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, drydock.region()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        signed.request().forEachHeader((name, values) -> {
-            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
-                values.forEach(v -> request.header(name, v));
-            }
-        });
-        try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("x-amzn-ErrorType").orElse(null),
-                    response.headers().firstValue("x-amzn-RequestId").orElse(null),
-                    JsonNode.parser().parse(response.body()));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RawEcs.post(http, drydock, target, body);
     }
 
     private Answer ecsCall(String operation, String body) {
-        return post(PREFIX + operation, body);
+        return post(RawEcs.PREFIX + operation, body);
     }
 
     private static void assertError(Answer a, int status, String type, String message) {
-        assertThat(a.status()).as("HTTP status of %s", a.body()).isEqualTo(status);
-        assertThat(a.contentType()).isEqualTo("application/x-amz-json-1.1");
-        assertThat(a.type()).isEqualTo(type);
-        if (message != null) {
-            assertThat(a.message()).isEqualTo(message);
-        }
+        RawEcs.assertError(a, status, type, message);
     }
 
     @Test
@@ -215,10 +144,10 @@ class ProtocolErrorsTest extends EcsApiTestBase {
 
     @Test
     void awsOperationDrydockLacksIsNotImplemented() {
-        Answer a = ecsCall("ListContainerInstances", "{}");
+        Answer a = ecsCall("ListAttributes", "{}");
 
         assertError(a, 501, "NotImplementedException", null);
-        assertThat(a.message()).contains("ListContainerInstances");
+        assertThat(a.message()).contains("ListAttributes");
 
         EcsException e = org.assertj.core.api.Assertions.catchThrowableOfType(EcsException.class,
                 () -> ecs.createCapacityProvider(r -> r.name("cp")));

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public final class JsonService implements AwsService {
     private final OperationCatalog catalog;
     private final Map<String, Binding<?, ?>> operations;
     private final Function<String, AwsException> missingMemberError;
+    private final Consumer<SdkPojo> requestCheck;
     private final Clock clock;
 
     private JsonService(Builder builder) {
@@ -42,6 +44,7 @@ public final class JsonService implements AwsService {
                 "NotImplementedException");
         this.operations = Map.copyOf(builder.operations);
         this.missingMemberError = builder.missingMemberError;
+        this.requestCheck = builder.requestCheck;
         this.clock = builder.clock;
     }
 
@@ -112,7 +115,7 @@ public final class JsonService implements AwsService {
             }
             CallContext context = new CallContext(requestId, this, operation, caller,
                     request.remoteAddress().getAddress().getHostAddress(), false, clock.instant(), authorizer);
-            SdkPojo response = binding.invoke(request.body(), context, missingMemberError);
+            SdkPojo response = binding.invoke(request.body(), context, missingMemberError, requestCheck);
             LOG.debug("{}:{} -> 200", signingName, operation);
             return HttpResponse.of(200, contentType, SdkPojoJson.write(response))
                     .withHeader("x-amzn-RequestId", requestId);
@@ -149,11 +152,13 @@ public final class JsonService implements AwsService {
     }
 
     private record Binding<I extends SdkPojo, O extends SdkPojo>(Class<I> requestType, Operation<I, O> handler) {
-        O invoke(byte[] body, CallContext context, Function<String, AwsException> missingMemberError) {
+        O invoke(byte[] body, CallContext context, Function<String, AwsException> missingMemberError,
+                Consumer<SdkPojo> requestCheck) {
             I request = SdkPojoJson.read(body, requestType);
             SdkPojoJson.firstMissingRequiredMember(request).ifPresent(path -> {
                 throw missingMemberError.apply(path);
             });
+            requestCheck.accept(request);
             return handler.call(request, context);
         }
     }
@@ -169,6 +174,7 @@ public final class JsonService implements AwsService {
         private Function<String, AwsException> missingMemberError = path -> AwsException.client(
                 "ValidationException", "1 validation error detected: Value null at '" + path
                         + "' failed to satisfy constraint: Member must not be null");
+        private Consumer<SdkPojo> requestCheck = request -> { };
 
         private Builder(String signingName, String targetPrefix, Class<?> clientInterface) {
             this.signingName = signingName;
@@ -194,6 +200,15 @@ public final class JsonService implements AwsService {
          */
         public Builder missingMemberError(Function<String, AwsException> error) {
             this.missingMemberError = error;
+            return this;
+        }
+
+        /**
+         * A check every request passes after it is read and before its handler runs (e.g. enum values, tag limits),
+         * throwing the service's {@link AwsException} for bad input; by default none.
+         */
+        public Builder requestCheck(Consumer<SdkPojo> check) {
+            this.requestCheck = check;
             return this;
         }
 

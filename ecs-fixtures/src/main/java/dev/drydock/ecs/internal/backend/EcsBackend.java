@@ -361,6 +361,7 @@ public final class EcsBackend {
                     cluster);
             checkRunnable(td, launchType, request.networkConfiguration(), false);
             checkOverrides(td, request.overrides());
+            List<Tag> tags = runTaskTags(request, td);
             List<CapacityProviderStrategyItem> strategy = effectiveStrategy(request.launchTypeAsString(),
                     request.capacityProviderStrategy(), cluster);
             int count = request.count() == null ? 1 : request.count();
@@ -368,7 +369,7 @@ public final class EcsBackend {
             for (int i = 0; i < count; i++) {
                 created.add(newTask(cluster, td, request.overrides(), group, request.startedBy(),
                         launchType, capacityProviderName(strategy),
-                        request.networkConfiguration().awsvpcConfiguration(), request.tags(), null,
+                        request.networkConfiguration().awsvpcConfiguration(), tags, null,
                         Boolean.TRUE.equals(request.enableExecuteCommand())));
             }
         }
@@ -507,12 +508,65 @@ public final class EcsBackend {
                         + " is not a container in the TaskDefinition.");
             }
         }
-        if (overrides.cpu() != null) {
-            TaskDefinitions.normalizeCpu(overrides.cpu());
+        String cpu = overrides.cpu() != null ? TaskDefinitions.normalizeCpu(overrides.cpu()) : td.cpu();
+        String memory = overrides.memory() != null ? TaskDefinitions.normalizeMemory(overrides.memory()) : td.memory();
+        if ((overrides.cpu() != null || overrides.memory() != null) && cpu != null && memory != null) {
+            TaskDefinitionValidation.checkFargateSize(cpu, memory); // Drydock runs every task on Fargate
         }
-        if (overrides.memory() != null) {
-            TaskDefinitions.normalizeMemory(overrides.memory());
+        for (ContainerOverride o : overrides.containerOverrides()) {
+            software.amazon.awssdk.services.ecs.model.ContainerDefinition c = td.containerDefinitions().stream()
+                    .filter(d -> d.name().equals(o.name())).findFirst().orElseThrow();
+            Integer hard = o.memory() != null ? o.memory() : c.memory();
+            Integer soft = o.memoryReservation() != null ? o.memoryReservation() : c.memoryReservation();
+            if (hard != null && soft != null && soft > hard) {
+                throw EcsErrors.invalidParameter("Invalid setting for container '" + o.name() + "'. "
+                        + "'memoryReservation' must be less than or equal to 'memory'.");
+            }
+            if (memory != null && hard != null && hard > Integer.parseInt(memory)) {
+                // RunTask words it unlike RegisterTaskDefinition (github.com/artilleryio/artillery/issues/591)
+                throw EcsErrors.invalidParameter("'memory' setting for container '" + o.name()
+                        + "' is greater than for task.");
+            }
+            if (cpu != null && o.cpu() != null && o.cpu() > Integer.parseInt(cpu)) {
+                throw EcsErrors.invalidParameter("'cpu' setting for container '" + o.name()
+                        + "' is greater than for task.");
+            }
         }
+    }
+
+    /** The tags a service's new task gets: the service's or the task definition's, as its propagateTags says. */
+    private List<Tag> serviceTaskTags(ServiceRecord s, TaskDefinition td) {
+        if ("SERVICE".equals(s.propagateTags)) {
+            return s.mutableTags;
+        }
+        if ("TASK_DEFINITION".equals(s.propagateTags)) {
+            return taskDefinitionTags.getOrDefault(td.taskDefinitionArn(), List.of());
+        }
+        return List.of();
+    }
+
+    /**
+     * The tags a new task gets: RunTask's tags, after the task definition's tags when propagateTags is
+     * TASK_DEFINITION (RunTask's win on the same key).
+     */
+    private List<Tag> runTaskTags(RunTaskRequest request, TaskDefinition td) {
+        if ("SERVICE".equals(request.propagateTagsAsString())) {
+            throw EcsErrors.invalidParameter("propagateTags SERVICE is only valid for tasks a service starts; RunTask "
+                    + "accepts TASK_DEFINITION or NONE.");
+        }
+        if (!"TASK_DEFINITION".equals(request.propagateTagsAsString())) {
+            return request.tags();
+        }
+        Map<String, Tag> merged = new LinkedHashMap<>();
+        for (Tag t : taskDefinitionTags.getOrDefault(td.taskDefinitionArn(), List.of())) {
+            merged.put(t.key(), t);
+        }
+        for (Tag t : request.tags()) {
+            merged.put(t.key(), t);
+        }
+        List<Tag> tags = new ArrayList<>(merged.values());
+        dev.drydock.ecs.internal.EcsRequestChecks.checkTags(tags);
+        return tags;
     }
 
     /** StopTask: desired status STOPPED with stopCode UserInitiated; the lifecycle stops its containers. */
@@ -1200,7 +1254,7 @@ public final class EcsBackend {
                             primary.launchType != null ? primary.launchType : "FARGATE",
                             capacityProviderName(primary.capacityProviderStrategy),
                             primary.networkConfiguration.awsvpcConfiguration(),
-                            "SERVICE".equals(s.propagateTags) ? s.mutableTags : List.of(), s.name, s.enableExecuteCommand);
+                            serviceTaskTags(s, primary.taskDefinition), s.name, s.enableExecuteCommand);
                     toLaunch.add(t);
                     started.add("(task " + t.id + ")");
                 }
@@ -1328,14 +1382,18 @@ public final class EcsBackend {
         }
     }
 
-    /** TagResource: adds or replaces tags by key. */
+    /** TagResource: adds or replaces tags by key; the resource keeps at most 50 tags, or nothing changes. */
     public void tag(String resourceArn, List<Tag> add) {
         synchronized (lock) {
             List<Tag> tags = mutableTags(resourceArn);
+            List<Tag> merged = new ArrayList<>(tags);
             for (Tag t : add) {
-                tags.removeIf(x -> x.key().equals(t.key()));
-                tags.add(t);
+                merged.removeIf(x -> x.key().equals(t.key()));
+                merged.add(t);
             }
+            dev.drydock.ecs.internal.EcsRequestChecks.checkTags(merged);
+            tags.clear();
+            tags.addAll(merged);
         }
     }
 
@@ -1347,6 +1405,7 @@ public final class EcsBackend {
     }
 
     private List<Tag> mutableTags(String arn) {
+        checkTaggableArn(arn);
         if (arns.resource(arn, "cluster").isPresent()) {
             ClusterRecord c = lookupCluster(arn);
             if (c != null) {
@@ -1366,6 +1425,23 @@ public final class EcsBackend {
             }
         }
         throw AwsException.client("InvalidParameterException", "The specified resource is not found: " + arn);
+    }
+
+    /**
+     * The ARN forms ECS tags: an ECS ARN (else {@code The ARN provided is invalid},
+     * https://github.com/boto/boto3/issues/2774), in the long format for tasks and services, with the cluster name
+     * (else {@code Long arn format must be used for tagging operations}).
+     */
+    private void checkTaggableArn(String arn) {
+        if (!arn.startsWith("arn:aws:ecs:")) {
+            throw EcsErrors.invalidParameter("The ARN provided is invalid");
+        }
+        for (String type : List.of("task", "service")) {
+            Optional<String> resource = arns.resource(arn, type);
+            if (resource.isPresent() && !resource.get().contains("/")) {
+                throw EcsErrors.invalidParameter("Long arn format must be used for tagging operations");
+            }
+        }
     }
 
     /**

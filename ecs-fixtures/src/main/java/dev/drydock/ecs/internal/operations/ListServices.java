@@ -4,6 +4,7 @@ import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.Pages;
+import java.util.List;
 import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
 
@@ -23,8 +24,10 @@ public final class ListServices extends EcsOperation implements Operation<ListSe
     public ListServicesResponse call(ListServicesRequest request, CallContext context) {
         String clusterArn = backend.clusterArn(request.cluster());
         context.authorize("ecs:ListServices", "*", keys().cluster(clusterArn).build());
-        Pages<String> page = Pages.of(backend.listServiceArns(request.cluster(), request.launchTypeAsString()),
-                request.maxResults(), request.nextToken(), 100);
+        // every Drydock service is a REPLICA service: a DAEMON filter matches none
+        List<String> arns = "DAEMON".equals(request.schedulingStrategyAsString()) ? List.of()
+                : backend.listServiceArns(request.cluster(), request.launchTypeAsString());
+        Pages<String> page = Pages.of(arns, request.maxResults(), request.nextToken(), 100);
         return ListServicesResponse.builder().serviceArns(page.items()).nextToken(page.nextToken()).build();
     }
 }

@@ -1,0 +1,34 @@
+package dev.drydock.ecs.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.backend.Pages;
+import java.util.List;
+import software.amazon.awssdk.services.ecs.model.ListContainerInstancesRequest;
+import software.amazon.awssdk.services.ecs.model.ListContainerInstancesResponse;
+
+/**
+ * ListContainerInstances: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html.
+ * Drydock runs every task on Fargate, which has no container instances, so an existing cluster lists none (paged as
+ * ECS pages, maxResults 1-100); an unknown cluster is ClusterNotFoundException.
+ *
+ * <p>Authorization, per the Service Authorization Reference (SAR)
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
+ * {@code ecs:ListContainerInstances} on the cluster's ARN.
+ */
+public final class ListContainerInstances extends EcsOperation
+        implements Operation<ListContainerInstancesRequest, ListContainerInstancesResponse> {
+    public ListContainerInstances(EcsBackend backend) {
+        super(backend);
+    }
+
+    @Override
+    public ListContainerInstancesResponse call(ListContainerInstancesRequest request, CallContext context) {
+        String clusterArn = backend.clusterArn(request.cluster());
+        context.authorize("ecs:ListContainerInstances", clusterArn);
+        Pages<String> page = Pages.of(List.of(), request.maxResults(), request.nextToken(), 100);
+        return ListContainerInstancesResponse.builder().containerInstanceArns(page.items())
+                .nextToken(page.nextToken()).build();
+    }
+}

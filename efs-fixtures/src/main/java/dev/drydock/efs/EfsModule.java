@@ -1,0 +1,78 @@
+package dev.drydock.efs;
+
+import dev.drydock.core.internal.service.ServiceContext;
+import dev.drydock.core.internal.service.TaskVolumeProvider;
+import dev.drydock.efs.internal.EfsApi;
+import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.efs.internal.EfsStorage;
+import dev.drydock.efs.internal.MountAuthorization;
+import dev.drydock.efs.internal.TaskMounts;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Amazon EFS in a Drydock instance: the EFS API (REST-JSON, {@code /2015-02-01/...}, signing name
+ * {@code elasticfilesystem}) on Drydock's endpoint, the model behind it, and the storage ECS tasks mount through
+ * {@code efsVolumeConfiguration} volumes. Found on the classpath by {@link java.util.ServiceLoader}; reach it with
+ * {@code drydock.service(EfsModule.class)}.
+ *
+ * <p>Implemented operations: CreateFileSystem, DescribeFileSystems, DeleteFileSystem, CreateAccessPoint,
+ * DescribeAccessPoints, DeleteAccessPoint, CreateMountTarget, DescribeMountTargets, DeleteMountTarget,
+ * PutFileSystemPolicy, DescribeFileSystemPolicy, DeleteFileSystemPolicy, TagResource, UntagResource,
+ * ListTagsForResource. Others answer {@code NotImplementedException} (HTTP 501) naming the operation. See
+ * <a href="https://docs.aws.amazon.com/efs/latest/ug/api-reference.html">the Amazon EFS API reference</a>.
+ */
+public final class EfsModule implements TaskVolumeProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(EfsModule.class);
+
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private EfsBackend backend;
+    private EfsStorage storage;
+    private TaskMounts mounts;
+
+    @Override
+    public String name() {
+        return "efs";
+    }
+
+    @Override
+    public void start(ServiceContext context) {
+        backend = new EfsBackend(context.region(), context.accountId(), context.clock());
+        storage = new EfsStorage(Path.of(context.settings().get("efs.storage-directory",
+                Path.of(System.getProperty("java.io.tmpdir"), "drydock-efs").toString())), context.sessionId());
+        var api = EfsApi.service(backend, context.clock());
+        context.register(api);
+        context.resourceTags(backend::tagsForArn);
+        mounts = new TaskMounts(backend, storage, new MountAuthorization(context, api), context.region());
+    }
+
+    @Override
+    public Mount efsVolume(EfsVolumeRequest request) {
+        if (warned.compareAndSet(false, true) && !storage.ownershipSupported()) {
+            LOG.warn("Drydock EFS: bindfs is not installed, so file owners are approximate: files created through "
+                    + "an access point with a POSIX user, and by root without elasticfilesystem:ClientRootAccess, "
+                    + "keep the creating process's uid/gid instead of the access point's user or 65534. Install "
+                    + "bindfs (Debian: apt-get install bindfs) for EFS's ownership semantics. See docs/efs.md.");
+        }
+        return mounts.mount(request);
+    }
+
+    /** The model, for Drydock's own fixtures. Not a stable API. */
+    public EfsBackend backend() {
+        return backend;
+    }
+
+    /** The storage of every file system, for {@link EfsFiles}. Not a stable API. */
+    public EfsStorage storage() {
+        return storage;
+    }
+
+    @Override
+    public void close() {
+        if (storage != null) {
+            storage.close();
+        }
+    }
+}

@@ -121,6 +121,7 @@ final class TaskDefinitions {
                     + " 'cpu'.");
         }
 
+        EfsVolumeValidation.validate(request.volumes());
         List<String> requires = request.requiresCompatibilitiesAsStrings();
         List<String> compatibilities = new ArrayList<>();
         compatibilities.add("EC2");

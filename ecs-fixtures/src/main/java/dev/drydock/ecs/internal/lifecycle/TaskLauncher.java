@@ -179,6 +179,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private boolean running;
         private final Map<String, String> containerIds = new LinkedHashMap<>();
         private String sandboxId;
+        private String taskRole;
+        private Map<String, List<ContainerSpec.Mount>> volumeMounts = Map.of();
         private List<ContainerSpec.PortBinding> ports = List.of();
         private ContainerRuntime runtime;
         private boolean stopped;
@@ -260,6 +262,12 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             if (roleEnv == null) {
                 return;
             }
+            try {
+                volumeMounts = TaskVolumes.mounts(context, task, taskRoleArn());
+            } catch (dev.drydock.core.internal.service.TaskVolumeProvider.VolumeFailure e) {
+                fail(e.getMessage(), null, null);
+                return;
+            }
             for (ContainerRecord c : order(task.containers())) {
                 if (!"RUNNING".equals(task.desiredStatus())) {
                     stop();
@@ -331,6 +339,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             if (role == null || role.isEmpty()) {
                 return Map.of();
             }
+            taskRole = role;
             java.util.Optional<String> roleArn = context.iam().roleArn(role);
             if (roleArn.isEmpty()) {
                 fail("ResourceInitializationError: ECS was unable to assume the role '" + role + "' that was "
@@ -344,7 +353,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             ContainerSpec spec = ContainerSpecs.forContainer(task, c, containerName(c.name()), sandboxId,
                     context.labels(Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK, task.arn(),
                             Labels.CONTAINER, c.name())),
-                    session, context.region(), roleEnv);
+                    session, context.region(), roleEnv, volumeMounts.getOrDefault(c.name(), List.of()));
             String id;
             try {
                 id = runtime.createContainer(spec);
@@ -366,6 +375,11 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             }
             backend.containerRunning(task, c.name());
             return true;
+        }
+
+        /** The task role's ARN (resolved from a name), or null when the task has none. */
+        private String taskRoleArn() {
+            return taskRole == null ? null : context.iam().roleArn(taskRole).orElse(null);
         }
 
         private void fail(String reason, String containerName, String containerReason) {

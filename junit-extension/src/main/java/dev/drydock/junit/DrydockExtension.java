@@ -238,6 +238,10 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
             add(result, new Declaration("@IamRole(name = \"" + r.name() + "\")", r, role(r)),
                     "a role's name is unique in the account");
         }
+        for (EfsFileSystem f : AnnotationSupport.findRepeatableAnnotations(testClass, EfsFileSystem.class)) {
+            add(result, new Declaration("@EfsFileSystem(name = \"" + f.name() + "\")", f, fileSystem(f)),
+                    "a file system's name is unique");
+        }
         for (EcsCluster c : AnnotationSupport.findRepeatableAnnotations(testClass, EcsCluster.class)) {
             add(result, new Declaration("@EcsCluster(name = \"" + c.name() + "\")", c, cluster(c)), "");
         }
@@ -277,6 +281,21 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
             fixture.trustPolicy(r.trustPolicy());
         }
         return fixture.describedAs("@IamRole(name = \"" + r.name() + "\")");
+    }
+
+    private static Fixture fileSystem(EfsFileSystem f) {
+        var fixture = dev.drydock.efs.EfsFixtures.fileSystem(f.name());
+        for (EfsAccessPoint ap : f.accessPoints()) {
+            boolean creation = ap.creationOwnerUid() >= 0 || ap.creationOwnerGid() >= 0
+                    || !ap.creationPermissions().isEmpty();
+            fixture.accessPoint(ap.name(), ap.rootDirectory(), creation ? ap.creationOwnerUid() : null,
+                    creation ? ap.creationOwnerGid() : null, creation ? ap.creationPermissions() : null,
+                    ap.posixUid() >= 0 ? ap.posixUid() : null, ap.posixGid() >= 0 ? ap.posixGid() : null);
+        }
+        if (!f.policy().isEmpty()) {
+            fixture.policy(f.policy());
+        }
+        return fixture.describedAs("@EfsFileSystem(name = \"" + f.name() + "\")");
     }
 
     private static Fixture cluster(EcsCluster c) {

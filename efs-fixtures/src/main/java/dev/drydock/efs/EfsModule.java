@@ -50,13 +50,35 @@ public final class EfsModule implements TaskVolumeProvider {
 
     @Override
     public Mount efsVolume(EfsVolumeRequest request) {
-        if (warned.compareAndSet(false, true) && !storage.ownershipSupported()) {
+        boolean first = warned.compareAndSet(false, true);
+        if (first) {
+            warnIfEngineIsElsewhere();
+        }
+        if (first && !storage.ownershipSupported()) {
             LOG.warn("Drydock EFS: bindfs is not installed, so file owners are approximate: files created through "
                     + "an access point with a POSIX user, and by root without elasticfilesystem:ClientRootAccess, "
                     + "keep the creating process's uid/gid instead of the access point's user or 65534. Install "
                     + "bindfs (Debian: apt-get install bindfs) for EFS's ownership semantics. See docs/efs.md.");
         }
         return mounts.mount(request);
+    }
+
+    /**
+     * Where the Docker engine does not run on this machine (a remote DOCKER_HOST, Docker Desktop's VM on macOS or
+     * Windows), a bind mount of a host directory would show the containers an empty directory of the engine's own
+     * host instead of the file system: say so once.
+     */
+    private static void warnIfEngineIsElsewhere() {
+        String dockerHost = System.getenv("DOCKER_HOST");
+        boolean remote = dockerHost != null && !dockerHost.startsWith("unix://") && !dockerHost.startsWith("npipe:")
+                && !dockerHost.matches("tcp://(localhost|127\\.0\\.0\\.1)(:\\d+)?/?");
+        boolean desktop = !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        if (remote || desktop) {
+            LOG.warn("Drydock EFS: the Docker engine is not on this machine ({}), so tasks cannot share this JVM's EFS "
+                    + "storage directories: their EFS volumes are bind mounts of host paths the engine does not see. "
+                    + "Run the tests on a Linux machine with a local engine for EFS semantics. See docs/efs.md.",
+                    remote ? "DOCKER_HOST=" + dockerHost : System.getProperty("os.name"));
+        }
     }
 
     /** The model, for Drydock's own fixtures. Not a stable API. */

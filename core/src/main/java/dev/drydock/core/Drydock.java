@@ -325,7 +325,7 @@ public final class Drydock implements AutoCloseable {
     public <T extends ServiceModule> T service(Class<T> type) {
         return findModule(type).orElseThrow(() -> new DrydockException("Drydock has no " + type.getSimpleName()
                 + " on the classpath. Add the Drydock artifact that provides it (for ECS: dev.drydock:"
-                + "drydock-ecs-fixtures) as a test dependency."));
+                + "drydock-ecs-fixtures, for EFS: dev.drydock:drydock-efs-fixtures) as a test dependency."));
     }
 
     /**

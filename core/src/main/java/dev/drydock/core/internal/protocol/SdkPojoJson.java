@@ -21,6 +21,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
@@ -320,7 +321,7 @@ public final class SdkPojoJson {
 
     /** Whether a member travels in the JSON body (every member in AWS JSON; REST-JSON also binds URI and headers). */
     static boolean inBody(SdkField<?> field) {
-        return field.location() == null || field.location() == software.amazon.awssdk.core.protocol.MarshallLocation.PAYLOAD;
+        return field.location() == null || field.location() == MarshallLocation.PAYLOAD;
     }
 
     static boolean absent(Object value) {

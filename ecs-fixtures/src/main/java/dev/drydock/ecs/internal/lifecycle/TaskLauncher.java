@@ -179,7 +179,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private boolean running;
         private final Map<String, String> containerIds = new LinkedHashMap<>();
         private String sandboxId;
-        private String taskRole;
+        private String taskRoleArn;
         private Map<String, List<ContainerSpec.Mount>> volumeMounts = Map.of();
         private List<ContainerSpec.PortBinding> ports = List.of();
         private ContainerRuntime runtime;
@@ -263,7 +263,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 return;
             }
             try {
-                volumeMounts = TaskVolumes.mounts(context, task, taskRoleArn());
+                volumeMounts = TaskVolumes.mounts(context, task, taskRoleArn);
             } catch (dev.drydock.core.internal.service.TaskVolumeProvider.VolumeFailure e) {
                 fail(e.getMessage(), null, null);
                 return;
@@ -339,13 +339,13 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             if (role == null || role.isEmpty()) {
                 return Map.of();
             }
-            taskRole = role;
             java.util.Optional<String> roleArn = context.iam().roleArn(role);
             if (roleArn.isEmpty()) {
                 fail("ResourceInitializationError: ECS was unable to assume the role '" + role + "' that was "
                         + "provided for this task: the role does not exist.", null, null);
                 return null;
             }
+            taskRoleArn = roleArn.get();
             return credentials.register(task.arn(), task.id(), roleArn.get());
         }
 
@@ -375,11 +375,6 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             }
             backend.containerRunning(task, c.name());
             return true;
-        }
-
-        /** The task role's ARN (resolved from a name), or null when the task has none. */
-        private String taskRoleArn() {
-            return taskRole == null ? null : context.iam().roleArn(taskRole).orElse(null);
         }
 
         private void fail(String reason, String containerName, String containerReason) {

@@ -40,12 +40,14 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  *
  * <p>While the class runs:
  * <ul>
- *   <li>parameters of type {@link EcsClient}, {@code IamClient} and {@code StsClient} (on test methods, lifecycle
+ *   <li>parameters of type {@link EcsClient}, {@code EfsClient}, {@code IamClient} and {@code StsClient} (on test
+ *       methods, lifecycle
  *       methods and constructors) receive a real SDK v2 client configured for Drydock, signing as the administrator
  *       test principal, or as a session of a role with {@link ActingAs}; injected ECS clients' waiters poll every
  *       200 ms rather than the SDK's 6-15 s;</li>
  *   <li>parameters of type {@link Drydock} and {@link dev.drydock.core.iam.DecisionLog} receive the instance and its
- *       log of IAM decisions (assert on it with {@link DrydockAssertions});</li>
+ *       log of IAM decisions (assert on it with {@link DrydockAssertions}); parameters of type
+ *       {@code dev.drydock.efs.EfsFiles} the files of the {@link EfsFileSystem}s;</li>
  *   <li>clients that application code builds from the SDK defaults ({@code EcsClient.create()}) reach Drydock too:
  *       the SDK's system properties ({@code aws.endpointUrl}, {@code aws.region}, {@code aws.accessKeyId} ...) point
  *       at it, and are restored afterwards. System properties are global, so test classes using Drydock must not run

@@ -14,10 +14,11 @@ import software.amazon.awssdk.services.ecs.model.MountPoint;
 import software.amazon.awssdk.services.ecs.model.Volume;
 
 /**
- * A starting task's volumes as bind mounts per container: each {@code efsVolumeConfiguration} volume is prepared by
- * the {@link TaskVolumeProvider} on the classpath (Drydock's EFS module) and mounted at every container's
- * {@code mountPoints} that name it ({@code readOnly} honoured, and read-only everywhere when the provider says so).
- * Volumes of other kinds are not mounted.
+ * A starting task's volumes as mounts per container: each {@code efsVolumeConfiguration} volume is prepared by the
+ * {@link TaskVolumeProvider} on the classpath (Drydock's EFS module) and bind-mounted at every container's
+ * {@code mountPoints} that name it ({@code readOnly} honoured, and read-only everywhere when the provider says so); a
+ * volume with only a name (Fargate task storage) is a Docker volume of the task's own, shared by its containers and
+ * removed with the session. Volumes of other kinds ({@code host}, Docker volume configurations) are not mounted.
  */
 final class TaskVolumes {
     private TaskVolumes() {
@@ -33,7 +34,16 @@ final class TaskVolumes {
         Map<String, List<ContainerSpec.Mount>> mounts = new LinkedHashMap<>();
         for (Volume v : task.taskDefinition().volumes()) {
             EFSVolumeConfiguration efs = v.efsVolumeConfiguration();
-            if (efs == null || !mounted(task, v.name())) {
+            if (!mounted(task, v.name())) {
+                continue;
+            }
+            if (efs == null) {
+                if (v.host() == null && v.dockerVolumeConfiguration() == null
+                        && v.fsxWindowsFileServerVolumeConfiguration() == null) {
+                    // Fargate task storage: a volume with only a name, shared by the task's containers
+                    String name = "drydock-" + context.sessionId() + "-" + task.id().substring(0, 12) + "-" + v.name();
+                    addMounts(mounts, task, v.name(), name, false, false);
+                }
                 continue;
             }
             TaskVolumeProvider provider = context.module(TaskVolumeProvider.class).orElseThrow(() ->
@@ -44,17 +54,22 @@ final class TaskVolumes {
             TaskVolumeProvider.Mount m = provider.efsVolume(new TaskVolumeProvider.EfsVolumeRequest(task.arn(),
                     roleArn, v.name(), efs.fileSystemId(), efs.rootDirectory(), efs.transitEncryptionAsString(),
                     auth == null ? null : auth.accessPointId(), auth == null ? null : auth.iamAsString()));
-            for (ContainerRecord c : task.containers()) {
-                for (MountPoint mp : c.definition().mountPoints()) {
-                    if (v.name().equals(mp.sourceVolume())) {
-                        mounts.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(new ContainerSpec.Mount(
-                                m.hostPath(), mp.containerPath(), m.readOnly() || Boolean.TRUE.equals(mp.readOnly()),
-                                true));
-                    }
+            addMounts(mounts, task, v.name(), m.hostPath(), m.readOnly(), true);
+        }
+        return mounts;
+    }
+
+    /** Mounts {@code source} at each container's mount points of {@code volume}. */
+    private static void addMounts(Map<String, List<ContainerSpec.Mount>> mounts, TaskRecord task, String volume,
+            String source, boolean readOnly, boolean bind) {
+        for (ContainerRecord c : task.containers()) {
+            for (MountPoint mp : c.definition().mountPoints()) {
+                if (volume.equals(mp.sourceVolume())) {
+                    mounts.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(new ContainerSpec.Mount(source,
+                            mp.containerPath(), readOnly || Boolean.TRUE.equals(mp.readOnly()), bind));
                 }
             }
         }
-        return mounts;
     }
 
     private static boolean mounted(TaskRecord task, String volume) {

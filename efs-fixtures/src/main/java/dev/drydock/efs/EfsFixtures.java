@@ -98,7 +98,7 @@ public final class EfsFixtures {
                 }
                 String id = dev.drydock.efs.internal.EfsBackend.newFileSystemId();
                 efs.backend().createFileSystem(id, CreateFileSystemRequest.builder().creationToken("drydock-" + name)
-                        .encrypted(true).tags(Tag.builder().key("Name").value(name).build()).build());
+                        .tags(Tag.builder().key("Name").value(name).build()).build());
                 for (CreateAccessPointRequest.Builder ap : accessPoints) {
                     efs.backend().createAccessPoint(ap.fileSystemId(id).build());
                 }

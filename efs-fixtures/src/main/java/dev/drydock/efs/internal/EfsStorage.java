@@ -103,8 +103,12 @@ public final class EfsStorage implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        run(List.of("bindfs", "-o", "allow_other,dev,suid", "--create-for-user=" + uid, "--create-for-group=" + gid,
-                "--chown-ignore", "--chgrp-ignore", dir.toString(), view.toString()));
+        if (!run(List.of("bindfs", "-o", "allow_other", "--create-for-user=" + uid, "--create-for-group=" + gid,
+                "--chown-ignore", "--chgrp-ignore", dir.toString(), view.toString()), true)) {
+            LOG.warn("Drydock EFS could not mount a bindfs view of {} (is /dev/fuse usable here?): files created there "
+                    + "keep the creating process's owner instead of {}:{}", dir, uid, gid);
+            return dir;
+        }
         ownerViews.put(key, view);
         return view;
     }
@@ -168,12 +172,6 @@ public final class EfsStorage implements AutoCloseable {
         if (!run(List.of("fusermount", "-u", "-z", view.toString()), false)
                 && !run(List.of("umount", "-l", view.toString()), false)) {
             LOG.warn("Could not unmount the bindfs view {}; unmount it by hand (umount -l)", view);
-        }
-    }
-
-    private static void run(List<String> command) {
-        if (!run(command, true)) {
-            throw new IllegalStateException("Drydock could not run " + String.join(" ", command));
         }
     }
 

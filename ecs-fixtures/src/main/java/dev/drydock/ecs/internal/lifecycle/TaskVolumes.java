@@ -51,9 +51,17 @@ final class TaskVolumes {
                             + "commands to set up EFS volumes: volume '" + v.name() + "' needs Amazon EFS, which this "
                             + "Drydock does not model: add the test dependency dev.drydock:drydock-efs-fixtures."));
             var auth = efs.authorizationConfig();
-            TaskVolumeProvider.Mount m = provider.efsVolume(new TaskVolumeProvider.EfsVolumeRequest(task.arn(),
-                    roleArn, v.name(), efs.fileSystemId(), efs.rootDirectory(), efs.transitEncryptionAsString(),
-                    auth == null ? null : auth.accessPointId(), auth == null ? null : auth.iamAsString()));
+            TaskVolumeProvider.Mount m;
+            try {
+                m = provider.efsVolume(new TaskVolumeProvider.EfsVolumeRequest(task.arn(), roleArn, v.name(),
+                        efs.fileSystemId(), efs.rootDirectory(), efs.transitEncryptionAsString(),
+                        auth == null ? null : auth.accessPointId(), auth == null ? null : auth.iamAsString()));
+            } catch (TaskVolumeProvider.VolumeFailure e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new TaskVolumeProvider.VolumeFailure("ResourceInitializationError: failed to invoke EFS utils "
+                        + "commands to set up EFS volumes: volume '" + v.name() + "': " + e);
+            }
             addMounts(mounts, task, v.name(), m.hostPath(), m.readOnly(), true);
         }
         return mounts;

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class EfsModule implements TaskVolumeProvider {
     private static final Logger LOG = LoggerFactory.getLogger(EfsModule.class);
 
-    private final AtomicBoolean warned = new AtomicBoolean();
+    /** What differs from AWS on this machine is said once per JVM, at the first EFS volume a task mounts. */
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
     private EfsBackend backend;
     private EfsStorage storage;
     private TaskMounts mounts;
@@ -50,7 +51,7 @@ public final class EfsModule implements TaskVolumeProvider {
 
     @Override
     public Mount efsVolume(EfsVolumeRequest request) {
-        boolean first = warned.compareAndSet(false, true);
+        boolean first = WARNED.compareAndSet(false, true);
         if (first) {
             warnIfEngineIsElsewhere();
         }
@@ -79,6 +80,18 @@ public final class EfsModule implements TaskVolumeProvider {
                     + "Run the tests on a Linux machine with a local engine for EFS semantics. See docs/efs.md.",
                     remote ? "DOCKER_HOST=" + dockerHost : System.getProperty("os.name"));
         }
+    }
+
+    @Override
+    public String diagnostics() {
+        if (backend == null) {
+            return "";
+        }
+        var summaries = backend.summaries();
+        StringBuilder b = new StringBuilder();
+        summaries.forEach((id, line) -> b.append("  ").append(line).append("; files in ").append(storage.location(id))
+                .append('\n'));
+        return summaries.isEmpty() ? "" : "Drydock EFS file systems (" + summaries.size() + "):\n" + b;
     }
 
     /** The model, for Drydock's own fixtures. Not a stable API. */

@@ -63,6 +63,13 @@ class EfsMountTest {
     }
 
     @Test
+    void aFailingTestsReportListsTheFileSystems() {
+        assertThat(drydock.diagnostics()).contains("Drydock EFS file systems (")
+                .contains("(open), access point fsap-").contains(" /a/b as 1000:2000")
+                .contains("(mount-only), file system policy set; files in ");
+    }
+
+    @Test
     void anUnknownFileSystemFailsTheTaskAsEcsDoes() {
         var e = catchThrowableOfType(VolumeFailure.class, () -> mount("fs-0123456789abcdef0", null, null, null));
         assertThat(e.getMessage()).startsWith("ResourceInitializationError: failed to invoke EFS utils commands to "

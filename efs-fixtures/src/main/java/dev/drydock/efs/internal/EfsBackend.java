@@ -214,6 +214,27 @@ public final class EfsBackend {
         return fileSystems.values().stream().filter(fs -> name.equals(fs.tags.get("Name"))).findFirst();
     }
 
+    /**
+     * A line about each file system for a failing test's report, by id: its name, policy and access points.
+     */
+    public synchronized Map<String, String> summaries() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FileSystem fs : fileSystems.values()) {
+            StringBuilder b = new StringBuilder(fs.id);
+            if (fs.tags.containsKey("Name")) {
+                b.append(" (").append(fs.tags.get("Name")).append(')');
+            }
+            if (fs.policy != null) {
+                b.append(", file system policy set");
+            }
+            accessPoints.values().stream().filter(ap -> ap.fileSystemId.equals(fs.id)).forEach(ap -> b
+                    .append(", access point ").append(ap.id).append(' ').append(ap.rootPath())
+                    .append(ap.posixUser() == null ? "" : " as " + ap.posixUser().uid() + ":" + ap.posixUser().gid()));
+            out.put(fs.id, b.toString());
+        }
+        return out;
+    }
+
     /** Every file system id, in creation order. */
     public synchronized List<String> fileSystemIds() {
         return List.copyOf(fileSystems.keySet());

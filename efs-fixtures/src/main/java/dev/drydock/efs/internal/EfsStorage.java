@@ -69,6 +69,11 @@ public final class EfsStorage implements AutoCloseable {
         return session;
     }
 
+    /** Where a file system's files are (or will be) on this machine, without creating anything. */
+    public Path location(String fileSystemId) {
+        return session.resolve(fileSystemId);
+    }
+
     /** The host directory holding a file system's files (created on first use). */
     public Path fileSystemRoot(String fileSystemId) {
         Path dir = session().resolve(fileSystemId);

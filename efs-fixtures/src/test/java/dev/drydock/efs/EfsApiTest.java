@@ -70,6 +70,8 @@ class EfsApiTest {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.awsErrorDetails().errorCode()).isEqualTo("FileSystemAlreadyExists");
         assertThat(again.getMessage()).contains(created.fileSystemId());
+        assertThat(again.fileSystemId()).isEqualTo(created.fileSystemId());
+        assertThat(again.errorCode()).isEqualTo("FileSystemAlreadyExists");
 
         var described = efs.describeFileSystems(r -> r.fileSystemId(created.fileSystemId())).fileSystems();
         assertThat(described).singleElement().satisfies(fs -> {

@@ -30,7 +30,7 @@ public final class EfsErrors {
 
     public static AwsException fileSystemAlreadyExists(String id, String token) {
         return new AwsException("FileSystemAlreadyExists", 409, "File system '" + id + "' already exists with "
-                + "creation token '" + token + "'.");
+                + "creation token '" + token + "'.").withMember("FileSystemId", id);
     }
 
     public static AwsException fileSystemInUse(String id) {

@@ -183,6 +183,7 @@ public final class RestJsonService implements AwsService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(errorCodeMember, e.errorCode());
         body.put(errorMessageMember, e.getMessage());
+        body.putAll(e.members());
         return HttpResponse.of(e.httpStatus(), "application/json", JsonTree.write(body))
                 .withHeader("x-amzn-RequestId", requestId)
                 .withHeader("x-amzn-ErrorType", e.errorCode());

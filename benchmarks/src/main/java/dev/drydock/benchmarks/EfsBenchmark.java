@@ -31,6 +31,7 @@ final class EfsBenchmark {
         int warmup = 2;
         int runs = 15;
         Map<String, List<Double>> samples = new LinkedHashMap<>();
+        Map<String, Double> prepare;
         samples.put("plain", new ArrayList<>());
         samples.put("efs", new ArrayList<>());
         samples.put("efs-ap-iam", new ArrayList<>());
@@ -45,6 +46,7 @@ final class EfsBenchmark {
             register(ecs, "efs-ap-iam", Volume.builder().name("data").efsVolumeConfiguration(e -> e
                     .fileSystemId("bench").transitEncryption("ENABLED")
                     .authorizationConfig(a -> a.accessPointId("app").iam("ENABLED"))).build());
+            prepare = prepareVolume(d);
             for (int i = 0; i < warmup + runs; i++) {
                 for (Map.Entry<String, List<Double>> e : samples.entrySet()) {
                     Thread.sleep(Benchmarks.PAUSE_MS);
@@ -63,6 +65,33 @@ final class EfsBenchmark {
                 Benchmarks.median(samples.get("efs")), Benchmarks.median(samples.get("efs")) - plain);
         System.out.printf(Locale.ROOT, "  EFS volume, access point with POSIX user, IAM enabled  %8.1f ms  %+.1f ms%n",
                 Benchmarks.median(samples.get("efs-ap-iam")), Benchmarks.median(samples.get("efs-ap-iam")) - plain);
+        System.out.printf(Locale.ROOT, "  of which the EFS side prepares the volume (median of %d calls): plain %.2f ms, "
+                + "access point + IAM %.2f ms%n", PREPARE_CALLS, prepare.get("efs"), prepare.get("efs-ap-iam"));
+    }
+
+    private static final int PREPARE_CALLS = 200;
+
+    /** The EFS model's own part of a task start (what ECS asks it), without containers: median ms per call. */
+    private static Map<String, Double> prepareVolume(Drydock d) {
+        var efs = d.service(dev.drydock.efs.EfsModule.class);
+        String role = "arn:aws:iam::" + d.accountId() + ":role/bench-task";
+        Map<String, Double> medians = new LinkedHashMap<>();
+        for (String variant : List.of("efs", "efs-ap-iam")) {
+            boolean ap = variant.equals("efs-ap-iam");
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < PREPARE_CALLS + 20; i++) {
+                String task = "arn:aws:ecs:" + d.region() + ":" + d.accountId() + ":task/bench/" + String.format(
+                        Locale.ROOT, "%032x", i);
+                long t0 = System.nanoTime();
+                efs.efsVolume(new dev.drydock.core.internal.service.TaskVolumeProvider.EfsVolumeRequest(task, role,
+                        "data", "bench", null, "ENABLED", ap ? "app" : null, ap ? "ENABLED" : null));
+                if (i >= 20) {
+                    times.add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+            medians.put(variant, Benchmarks.median(times));
+        }
+        return medians;
     }
 
     private static void register(EcsClient ecs, String family, Volume volume) {

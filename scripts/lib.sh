@@ -183,6 +183,12 @@ check_no_leftovers() {
         docker network ls --filter label=dev.drydock >&2 || true
         die "Drydock left $containers containers, $networks networks and $volumes volumes on the engine (label dev.drydock): teardown leaks."
     fi
+    local views
+    views=$(grep -c ' [^ ]*/drydock-efs/[^ ]* fuse' /proc/mounts 2>/dev/null || true)
+    if [[ "${views:-0}" -gt 0 ]]; then
+        grep ' [^ ]*/drydock-efs/' /proc/mounts >&2 || true
+        die "Drydock left $views bindfs views of EFS file systems mounted: teardown leaks."
+    fi
     log "nothing left on the Docker engine"
 }
 

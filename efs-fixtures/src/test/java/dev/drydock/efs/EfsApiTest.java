@@ -112,6 +112,7 @@ class EfsApiTest {
         assertThat(ap.accessPointArn()).endsWith(":access-point/" + ap.accessPointId());
         assertThat(ap.name()).isEqualTo("app");
         assertThat(ap.posixUser().uid()).isEqualTo(1000L);
+        assertThat(ap.lifeCycleState()).isEqualTo(LifeCycleState.CREATING);
 
         CreateAccessPointResponse same = efs.createAccessPoint(r -> r.clientToken("ap-1").fileSystemId(fs));
         assertThat(same.accessPointId()).isEqualTo(ap.accessPointId());
@@ -119,6 +120,7 @@ class EfsApiTest {
         List<AccessPointDescription> listed = efs.describeAccessPoints(r -> r.fileSystemId(fs)).accessPoints();
         assertThat(listed).extracting(AccessPointDescription::accessPointId).containsExactly(ap.accessPointId());
         assertThat(listed.get(0).rootDirectory().creationInfo().permissions()).isEqualTo("750");
+        assertThat(listed.get(0).lifeCycleState()).isEqualTo(LifeCycleState.AVAILABLE);
 
         efs.deleteAccessPoint(r -> r.accessPointId(ap.accessPointId()));
         assertThat(efs.describeAccessPoints(r -> r.fileSystemId(fs)).accessPoints()).isEmpty();

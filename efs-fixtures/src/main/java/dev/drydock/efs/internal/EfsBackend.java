@@ -335,7 +335,8 @@ public final class EfsBackend {
                 + ":access-point/" + id, fs.id, r);
         ap.tags.putAll(tags);
         accessPoints.put(id, ap);
-        return describe(ap);
+        // EFS answers "creating"; the access point is available by the next Describe
+        return describe(ap).toBuilder().lifeCycleState(LifeCycleState.CREATING).build();
     }
 
     private static void validateAccessPoint(CreateAccessPointRequest r) {

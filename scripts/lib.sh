@@ -183,7 +183,34 @@ check_no_leftovers() {
         docker network ls --filter label=dev.drydock >&2 || true
         die "Drydock left $containers containers, $networks networks and $volumes volumes on the engine (label dev.drydock): teardown leaks."
     fi
+    local views
+    views=$(grep -c ' [^ ]*/drydock-efs/[^ ]* fuse' /proc/mounts 2>/dev/null || true)
+    if [[ "${views:-0}" -gt 0 ]]; then
+        grep ' [^ ]*/drydock-efs/' /proc/mounts >&2 || true
+        die "Drydock left $views bindfs views of EFS file systems mounted: teardown leaks."
+    fi
     log "nothing left on the Docker engine"
+}
+
+# ensure_bindfs : Drydock's EFS model gives access point POSIX users and root squashing their file owners through
+# bindfs (FUSE) mounts on the Docker host. Install Debian's bindfs when it is missing and we may (root, apt-get,
+# /dev/fuse); otherwise say what differs. Never fails the run.
+ensure_bindfs() {
+    command -v bindfs >/dev/null 2>&1 && return 0
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1 && [[ -e /dev/fuse ]]; then
+        local start apt_log
+        start=$(now_s)
+        apt_log=$(mktemp /tmp/drydock-apt.XXXXXX.log)
+        if DEBIAN_FRONTEND=noninteractive apt-get install -y bindfs >"$apt_log" 2>&1 \
+            || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y bindfs; } >>"$apt_log" 2>&1; then
+            log "bindfs installed in $(elapsed_since "$start")s (EFS access point owners)"
+            rm -f "$apt_log"
+            return 0
+        fi
+        tail -n 5 "$apt_log" >&2
+        rm -f "$apt_log"
+    fi
+    log "bindfs is not installed: EFS access point POSIX users and root squashing keep the creating process's owner (see docs/efs.md)"
 }
 
 # prepare_machine : what the README's commands need before Maven runs: Java and Maven, a Docker engine that answers,
@@ -191,6 +218,7 @@ check_no_leftovers() {
 prepare_machine() {
     require_build_tools
     "$SCRIPT_DIR/docker-up.sh"
+    ensure_bindfs
     "$SCRIPT_DIR/build-images.sh"
     cd "$REPO_DIR" || die "cannot enter $REPO_DIR"
 }

@@ -96,6 +96,8 @@ public final class Drydock implements AutoCloseable {
     private final DecisionLog decisionLog = new DecisionLog();
     private final PolicyAuthorizer authorizer;
     private final List<AwsService> iamServices;
+    private final List<dev.drydock.core.internal.service.RestJsonService> restServices =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AwsBasicCredentials testCredentials;
     private volatile SdkHttpClient httpClient;
     private final Thread shutdownHook;
@@ -323,7 +325,7 @@ public final class Drydock implements AutoCloseable {
     public <T extends ServiceModule> T service(Class<T> type) {
         return findModule(type).orElseThrow(() -> new DrydockException("Drydock has no " + type.getSimpleName()
                 + " on the classpath. Add the Drydock artifact that provides it (for ECS: dev.drydock:"
-                + "drydock-ecs-fixtures) as a test dependency."));
+                + "drydock-ecs-fixtures, for EFS: dev.drydock:drydock-efs-fixtures) as a test dependency."));
     }
 
     /**
@@ -435,6 +437,7 @@ public final class Drydock implements AutoCloseable {
     private void warmUp() {
         try {
             router.jsonServices().values().forEach(JsonService::warmUp);
+            restServices.forEach(dev.drydock.core.internal.service.RestJsonService::warmUp);
             // parse the test principal's policies and run one evaluation: the first signed call is then fast
             dev.drydock.core.iam.policy.PolicyEvaluator.evaluate(dev.drydock.core.iam.policy.AuthorizationRequest
                     .builder().principal(iam.testPrincipal().arn()).principalAccount(accountId)
@@ -606,6 +609,17 @@ public final class Drydock implements AutoCloseable {
         @Override
         public void register(JsonService service) {
             router.register(service);
+        }
+
+        @Override
+        public void register(dev.drydock.core.internal.service.RestJsonService service) {
+            router.registerScoped(service);
+            restServices.add(service);
+        }
+
+        @Override
+        public dev.drydock.core.internal.service.Authorizer authorizer() {
+            return authorizer;
         }
 
         @Override

@@ -135,21 +135,7 @@ public final class IamFixtures {
         }
 
         private static String read(String resource, String what) {
-            String name = resource.startsWith("/") ? resource.substring(1) : resource;
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            InputStream in = loader == null ? null : loader.getResourceAsStream(name);
-            if (in == null) {
-                in = IamFixtures.class.getClassLoader().getResourceAsStream(name);
-            }
-            if (in == null) {
-                throw new DrydockException("The " + what + " file '" + resource + "' is not on the test classpath. "
-                        + "Put it under src/test/resources/" + name + ".");
-            }
-            try (InputStream stream = in) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new DrydockException("Cannot read the " + what + " file '" + resource + "': " + e, e);
-            }
+            return dev.drydock.core.internal.service.ClasspathResources.read(resource, what);
         }
     }
 }

@@ -40,12 +40,14 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  *
  * <p>While the class runs:
  * <ul>
- *   <li>parameters of type {@link EcsClient}, {@code IamClient} and {@code StsClient} (on test methods, lifecycle
+ *   <li>parameters of type {@link EcsClient}, {@code EfsClient}, {@code IamClient} and {@code StsClient} (on test
+ *       methods, lifecycle
  *       methods and constructors) receive a real SDK v2 client configured for Drydock, signing as the administrator
  *       test principal, or as a session of a role with {@link ActingAs}; injected ECS clients' waiters poll every
  *       200 ms rather than the SDK's 6-15 s;</li>
  *   <li>parameters of type {@link Drydock} and {@link dev.drydock.core.iam.DecisionLog} receive the instance and its
- *       log of IAM decisions (assert on it with {@link DrydockAssertions});</li>
+ *       log of IAM decisions (assert on it with {@link DrydockAssertions}); parameters of type
+ *       {@code dev.drydock.efs.EfsFiles} the files of the {@link EfsFileSystem}s;</li>
  *   <li>clients that application code builds from the SDK defaults ({@code EcsClient.create()}) reach Drydock too:
  *       the SDK's system properties ({@code aws.endpointUrl}, {@code aws.region}, {@code aws.accessKeyId} ...) point
  *       at it, and are restored afterwards. System properties are global, so test classes using Drydock must not run
@@ -238,6 +240,10 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
             add(result, new Declaration("@IamRole(name = \"" + r.name() + "\")", r, role(r)),
                     "a role's name is unique in the account");
         }
+        for (EfsFileSystem f : AnnotationSupport.findRepeatableAnnotations(testClass, EfsFileSystem.class)) {
+            add(result, new Declaration("@EfsFileSystem(name = \"" + f.name() + "\")", f, fileSystem(f)),
+                    "a file system's name is unique");
+        }
         for (EcsCluster c : AnnotationSupport.findRepeatableAnnotations(testClass, EcsCluster.class)) {
             add(result, new Declaration("@EcsCluster(name = \"" + c.name() + "\")", c, cluster(c)), "");
         }
@@ -277,6 +283,21 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
             fixture.trustPolicy(r.trustPolicy());
         }
         return fixture.describedAs("@IamRole(name = \"" + r.name() + "\")");
+    }
+
+    private static Fixture fileSystem(EfsFileSystem f) {
+        var fixture = dev.drydock.efs.EfsFixtures.fileSystem(f.name());
+        for (EfsAccessPoint ap : f.accessPoints()) {
+            boolean creation = ap.creationOwnerUid() >= 0 || ap.creationOwnerGid() >= 0
+                    || !ap.creationPermissions().isEmpty();
+            fixture.accessPoint(ap.name(), ap.rootDirectory(), creation ? ap.creationOwnerUid() : null,
+                    creation ? ap.creationOwnerGid() : null, creation ? ap.creationPermissions() : null,
+                    ap.posixUid() >= 0 ? ap.posixUid() : null, ap.posixGid() >= 0 ? ap.posixGid() : null);
+        }
+        if (!f.policy().isEmpty()) {
+            fixture.policy(f.policy());
+        }
+        return fixture.describedAs("@EfsFileSystem(name = \"" + f.name() + "\")");
     }
 
     private static Fixture cluster(EcsCluster c) {

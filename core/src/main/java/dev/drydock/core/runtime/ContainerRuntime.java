@@ -94,7 +94,7 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     int removeLabelled(Map<String, String> labels);
 
-    /** Lists the label sets of every container and network that carries all the given labels. */
+    /** Lists the label sets of every container, network and volume that carries all the given labels. */
     List<Map<String, String>> labelledObjects(Map<String, String> labels);
 
     @Override

@@ -29,7 +29,8 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
 
     /** The parameter types the extension injects. */
     public static final Set<Class<?>> INJECTABLE = Set.of(Drydock.class, DecisionLog.class, EcsClient.class,
-            IamClient.class, StsClient.class);
+            IamClient.class, StsClient.class, software.amazon.awssdk.services.efs.EfsClient.class,
+            dev.drydock.efs.EfsFiles.class);
 
     private final Drydock drydock;
     private final AutoCloseable sdkDefaults;
@@ -79,6 +80,9 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
         if (type == DecisionLog.class) {
             return drydock.decisionLog();
         }
+        if (type == dev.drydock.efs.EfsFiles.class) {
+            return dev.drydock.efs.EfsFiles.of(drydock);
+        }
         return clients.computeIfAbsent(java.util.Arrays.asList(type, actingAs), key -> {
             if (type == EcsClient.class) {
                 return FastWaiters.ecs(build(EcsClient.builder(), actingAs));
@@ -88,6 +92,9 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
             }
             if (type == StsClient.class) {
                 return build(StsClient.builder(), actingAs);
+            }
+            if (type == software.amazon.awssdk.services.efs.EfsClient.class) {
+                return build(software.amazon.awssdk.services.efs.EfsClient.builder(), actingAs);
             }
             throw new IllegalArgumentException("Drydock cannot inject " + type.getName());
         });

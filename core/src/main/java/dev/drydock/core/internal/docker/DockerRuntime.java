@@ -232,7 +232,10 @@ public final class DockerRuntime implements ContainerRuntime {
                 mounts.add(new com.github.dockerjava.api.model.Mount()
                         .withType(m.bind() ? com.github.dockerjava.api.model.MountType.BIND
                                 : com.github.dockerjava.api.model.MountType.VOLUME)
-                        .withSource(m.source()).withTarget(m.target()).withReadOnly(m.readOnly()));
+                        .withSource(m.source()).withTarget(m.target()).withReadOnly(m.readOnly())
+                        // a named volume the engine creates for this mount carries the container's labels
+                        .withVolumeOptions(m.bind() ? null
+                                : new com.github.dockerjava.api.model.VolumeOptions().withLabels(spec.labels())));
             }
             host.withMounts(mounts);
         }
@@ -446,6 +449,12 @@ public final class DockerRuntime implements ContainerRuntime {
                 if (n.getLabels() != null && n.getLabels().entrySet().containsAll(labels.entrySet())) {
                     result.add(n.getLabels());
                 }
+            }
+            List<String> volumeFilter = new ArrayList<>();
+            labels.forEach((k, v) -> volumeFilter.add(k + "=" + v));
+            var volumes = client.listVolumesCmd().withFilter("label", volumeFilter).exec().getVolumes();
+            if (volumes != null) {
+                volumes.forEach(v -> result.add(v.getLabels() == null ? Map.of() : v.getLabels()));
             }
         } catch (RuntimeException e) {
             throw translate(e, "list objects labelled " + labels);

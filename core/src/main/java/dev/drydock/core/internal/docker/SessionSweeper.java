@@ -48,7 +48,11 @@ public final class SessionSweeper {
         return dead;
     }
 
-    private static boolean alive(Map<String, String> labels) {
+    /**
+     * Whether the JVM that the labels {@link Labels#PID} and {@link Labels#PROCESS_START} name still runs (also for
+     * host state a session owns, such as EFS storage directories).
+     */
+    public static boolean alive(Map<String, String> labels) {
         long pid;
         try {
             pid = Long.parseLong(labels.getOrDefault(Labels.PID, ""));

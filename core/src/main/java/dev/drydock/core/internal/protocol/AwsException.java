@@ -15,6 +15,7 @@ public class AwsException extends RuntimeException {
 
     private final String errorCode;
     private final int httpStatus;
+    private final java.util.Map<String, String> members;
 
     public AwsException(String errorCode, int httpStatus, String message) {
         this(errorCode, httpStatus, message, null);
@@ -25,9 +26,15 @@ public class AwsException extends RuntimeException {
      * column), which tools and fixtures may show; the wire answer carries only the code and message.
      */
     public AwsException(String errorCode, int httpStatus, String message, Throwable cause) {
+        this(errorCode, httpStatus, message, cause, java.util.Map.of());
+    }
+
+    private AwsException(String errorCode, int httpStatus, String message, Throwable cause,
+            java.util.Map<String, String> members) {
         super(message, cause, false, false);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
         this.httpStatus = httpStatus;
+        this.members = members;
     }
 
     /** A client fault (HTTP 400) with the given AWS error code and message. */
@@ -42,7 +49,23 @@ public class AwsException extends RuntimeException {
 
     /** The same error with another HTTP status (IAM answers NoSuchEntity with 404, EntityAlreadyExists with 409). */
     public AwsException withStatus(int status) {
-        return new AwsException(errorCode, status, getMessage(), getCause());
+        return new AwsException(errorCode, status, getMessage(), getCause(), members);
+    }
+
+    /**
+     * The same error with one more member of the error shape, which protocols that carry them write next to the
+     * code and message (EFS's {@code FileSystemAlreadyExists} names the existing {@code FileSystemId}).
+     */
+    public AwsException withMember(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(members);
+        more.put(name, value);
+        return new AwsException(errorCode, httpStatus, getMessage(), getCause(), java.util.Collections
+                .unmodifiableMap(more));
+    }
+
+    /** The error shape's members other than code and message, by wire name (usually none). */
+    public java.util.Map<String, String> members() {
+        return members;
     }
 
     /** The AWS error code, for example {@code ClusterNotFoundException}. */

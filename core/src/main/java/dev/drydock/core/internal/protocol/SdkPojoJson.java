@@ -21,6 +21,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
@@ -140,8 +141,15 @@ public final class SdkPojoJson {
 
     // ---------------------------------------------------------------------------------------------- reading
 
-    private static SdkPojo readStructure(Map<?, ?> node, SdkPojo builder, String path) {
+    /**
+     * Reads the JSON body members of {@code node} into {@code builder} (one that may already hold members bound
+     * elsewhere, e.g. to a REST URI) and builds it.
+     */
+    static SdkPojo readStructure(Map<?, ?> node, SdkPojo builder, String path) {
         for (SdkField<?> field : builder.sdkFields()) {
+            if (!inBody(field)) {
+                continue;
+            }
             Object value = node.get(field.locationName());
             if (value == null || value == JsonTree.NULL) {
                 continue;
@@ -302,7 +310,7 @@ public final class SdkPojoJson {
         g.writeStartObject();
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
-            if (absent(value)) {
+            if (absent(value) || !inBody(field)) {
                 continue;
             }
             g.writeFieldName(field.locationName());
@@ -311,7 +319,12 @@ public final class SdkPojoJson {
         g.writeEndObject();
     }
 
-    private static boolean absent(Object value) {
+    /** Whether a member travels in the JSON body (every member in AWS JSON; REST-JSON also binds URI and headers). */
+    static boolean inBody(SdkField<?> field) {
+        return field.location() == null || field.location() == MarshallLocation.PAYLOAD;
+    }
+
+    static boolean absent(Object value) {
         return value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap;
     }
 

@@ -7,8 +7,8 @@ import dev.drydock.core.internal.protocol.AwsException;
 
 /**
  * One AWS service on Drydock's endpoint, in its protocol: {@link JsonService} (AWS JSON 1.0/1.1), a query-protocol
- * service (IAM, STS), later REST-JSON (EFS). The router picks it by {@code X-Amz-Target} prefix or by the SigV4
- * credential scope's service name, authenticates the caller, then hands the request over.
+ * service (IAM, STS), {@link RestJsonService} (REST-JSON: EFS). The router picks it by {@code X-Amz-Target} prefix
+ * or by the SigV4 credential scope's service name, authenticates the caller, then hands the request over.
  */
 public interface AwsService {
 

@@ -44,6 +44,15 @@ public interface ServiceContext {
     /** Serves an AWS JSON protocol service on the endpoint. */
     void register(JsonService service);
 
+    /** Serves an AWS REST-JSON protocol service on the endpoint (requests find it by their SigV4 scope). */
+    void register(RestJsonService service);
+
+    /**
+     * How API calls are authorized (IAM policy evaluation, recorded in the decision log): for decisions a service
+     * makes outside an API call, such as EFS authorizing a task's mount.
+     */
+    Authorizer authorizer();
+
     /**
      * Serves plain HTTP requests whose path starts with {@code pathPrefix} (for example {@code /v4/} for the task
      * metadata endpoint).

@@ -43,6 +43,7 @@ final class TaskDefinitions {
         String cpu = request.cpu() == null ? null : normalizeCpu(request.cpu());
         String memory = request.memory() == null ? null : normalizeMemory(request.memory());
         TaskDefinitionValidation.check(request, cpu, memory);
+        EfsVolumeValidation.validate(request.volumes());
         boolean awsvpc = "awsvpc".equals(request.networkModeAsString());
 
         List<ContainerDefinition> containers = new ArrayList<>();

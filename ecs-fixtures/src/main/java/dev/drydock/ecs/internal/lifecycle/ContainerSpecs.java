@@ -26,7 +26,8 @@ final class ContainerSpecs {
     }
 
     static ContainerSpec forContainer(TaskRecord task, ContainerRecord container, String name, String sandboxId,
-            Map<String, String> labels, RuntimeSession session, String region, Map<String, String> roleEnvironment) {
+            Map<String, String> labels, RuntimeSession session, String region, Map<String, String> roleEnvironment,
+            List<ContainerSpec.Mount> mounts) {
         ContainerDefinition d = container.definition();
         ContainerOverride o = task.overrideFor(d.name());
 
@@ -70,6 +71,7 @@ final class ContainerSpecs {
                 .cpuShares(cpu == null || cpu == 0 ? null : cpu)
                 .readonlyRootFilesystem(Boolean.TRUE.equals(d.readonlyRootFilesystem()))
                 .init(d.linuxParameters() != null && Boolean.TRUE.equals(d.linuxParameters().initProcessEnabled()));
+        mounts.forEach(spec::mount);
         if (d.stopTimeout() != null) {
             spec.stopTimeout(Duration.ofSeconds(d.stopTimeout()));
         }

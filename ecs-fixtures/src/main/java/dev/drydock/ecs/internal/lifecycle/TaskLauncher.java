@@ -179,6 +179,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private boolean running;
         private final Map<String, String> containerIds = new LinkedHashMap<>();
         private String sandboxId;
+        private String taskRoleArn;
+        private Map<String, List<ContainerSpec.Mount>> volumeMounts = Map.of();
         private List<ContainerSpec.PortBinding> ports = List.of();
         private ContainerRuntime runtime;
         private boolean stopped;
@@ -260,6 +262,12 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             if (roleEnv == null) {
                 return;
             }
+            try {
+                volumeMounts = TaskVolumes.mounts(context, task, taskRoleArn);
+            } catch (dev.drydock.core.internal.service.TaskVolumeProvider.VolumeFailure e) {
+                fail(e.getMessage(), null, null);
+                return;
+            }
             for (ContainerRecord c : order(task.containers())) {
                 if (!"RUNNING".equals(task.desiredStatus())) {
                     stop();
@@ -337,6 +345,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                         + "provided for this task: the role does not exist.", null, null);
                 return null;
             }
+            taskRoleArn = roleArn.get();
             return credentials.register(task.arn(), task.id(), roleArn.get());
         }
 
@@ -344,7 +353,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             ContainerSpec spec = ContainerSpecs.forContainer(task, c, containerName(c.name()), sandboxId,
                     context.labels(Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK, task.arn(),
                             Labels.CONTAINER, c.name())),
-                    session, context.region(), roleEnv);
+                    session, context.region(), roleEnv, volumeMounts.getOrDefault(c.name(), List.of()));
             String id;
             try {
                 id = runtime.createContainer(spec);

@@ -1,0 +1,50 @@
+package dev.drydock.efs.internal;
+
+import dev.drydock.core.internal.protocol.AwsException;
+
+/** EFS's error codes (the SDK's exception shapes' codes), HTTP statuses and messages. */
+public final class EfsErrors {
+    private EfsErrors() {
+    }
+
+    public static AwsException badRequest(String message) {
+        return new AwsException("BadRequest", 400, message);
+    }
+
+    public static AwsException fileSystemNotFound(String id) {
+        return new AwsException("FileSystemNotFound", 404, "File system '" + id + "' does not exist.");
+    }
+
+    public static AwsException accessPointNotFound(String id) {
+        return new AwsException("AccessPointNotFound", 404, "Access point '" + id + "' does not exist.");
+    }
+
+    public static AwsException mountTargetNotFound(String id) {
+        return new AwsException("MountTargetNotFound", 404, "Mount target '" + id + "' does not exist.");
+    }
+
+    public static AwsException policyNotFound(String id) {
+        return new AwsException("PolicyNotFound", 404, "No file system policy exists for file system '" + id
+                + "'.");
+    }
+
+    public static AwsException fileSystemAlreadyExists(String id, String token) {
+        return new AwsException("FileSystemAlreadyExists", 409, "File system '" + id + "' already exists with "
+                + "creation token '" + token + "'.").withMember("FileSystemId", id);
+    }
+
+    public static AwsException fileSystemInUse(String id) {
+        return new AwsException("FileSystemInUse", 409, "File system '" + id + "' has mount targets and cannot be "
+                + "deleted. Delete its mount targets first.");
+    }
+
+    public static AwsException invalidPolicy(String message) {
+        return new AwsException("InvalidPolicyException", 400, message);
+    }
+
+    /** A required member is missing (its path, e.g. {@code CreationToken}). */
+    public static AwsException missingMember(String path) {
+        return badRequest("1 validation error detected: Value null at '" + path
+                + "' failed to satisfy constraint: Member must not be null");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.drydock.efs.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import dev.drydock.efs.internal.EfsBackend;
+
+import software.amazon.awssdk.services.efs.model.DescribeMountTargetsRequest;
+import software.amazon.awssdk.services.efs.model.DescribeMountTargetsResponse;
+
+/**
+ * DescribeMountTargets, as <a href="https://docs.aws.amazon.com/efs/latest/ug/API_DescribeMountTargets.html">
+ * the EFS API reference</a> describes it.
+ */
+public final class DescribeMountTargets
+        implements Operation<DescribeMountTargetsRequest, DescribeMountTargetsResponse> {
+    private final EfsBackend backend;
+
+    public DescribeMountTargets(EfsBackend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public DescribeMountTargetsResponse call(DescribeMountTargetsRequest r, CallContext c) {
+        String resource = r.fileSystemId() != null ? backend.fileSystem(r.fileSystemId()).arn()
+                : r.accessPointId() != null ? backend.accessPoint(r.accessPointId()).arn()
+                : r.mountTargetId() != null ? backend.fileSystem(backend.mountTargetFileSystem(r.mountTargetId())).arn()
+                : "*";
+        c.authorize("elasticfilesystem:DescribeMountTargets", resource);
+        var all = backend.describeMountTargets(r.fileSystemId(), r.mountTargetId(), r.accessPointId());
+        var page = Page.of(all, r.marker(),
+                r.maxItems(), 10);
+        return DescribeMountTargetsResponse.builder().mountTargets(page.items()).marker(r.marker())
+                .nextMarker(page.next()).build();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.drydock.efs.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Operation;
+import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.efs.internal.EfsErrors;
+import java.util.Map;
+import software.amazon.awssdk.services.efs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.efs.model.UntagResourceResponse;
+
+/**
+ * UntagResource, as <a href="https://docs.aws.amazon.com/efs/latest/ug/API_UntagResource.html">
+ * the EFS API reference</a> describes it.
+ */
+public final class UntagResource
+        implements Operation<UntagResourceRequest, UntagResourceResponse> {
+    private final EfsBackend backend;
+
+    public UntagResource(EfsBackend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public UntagResourceResponse call(UntagResourceRequest r, CallContext c) {
+        if (!r.hasTagKeys() || r.tagKeys().isEmpty()) {
+            throw EfsErrors.badRequest("TagKeys must hold at least one tag key.");
+        }
+        c.authorize("elasticfilesystem:UntagResource", backend.resourceArn(r.resourceId()),
+                Map.of("aws:TagKeys", r.tagKeys()));
+        backend.untag(r.resourceId(), r.tagKeys());
+        return UntagResourceResponse.builder().build();
+    }
+}

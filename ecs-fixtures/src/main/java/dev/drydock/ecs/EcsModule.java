@@ -89,6 +89,7 @@ public final class EcsModule implements ServiceModule {
         context.registerPath(TaskCredentials.PATH, credentials::handle);
         context.resourceTags(arn -> backend.tagMap(arn));
         launcher = new TaskLauncher(context, backend, credentials);
+        context.registerPath(dev.drydock.ecs.internal.lifecycle.TaskMetadataEndpoint.PATH, launcher.metadata()::handle);
         backend.lifecycle(launcher);
         scheduler = new ServiceScheduler(backend, context.clock());
         taskRoles = new TaskRoles(context.iam());

@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * A {@link ContainerRuntime} without Docker: containers are records in memory that "run" as soon as they start
- * and stop when told to or when a test calls {@link #exit(String, int)}. For fast control-plane tests and
- * large-scale runs; nothing listens on any port.
+ * and stop when told to or when a test calls {@link #exit(String, int)}. A container with a health check is healthy
+ * once it starts, until a test calls {@link #health(String, ContainerState.Health)}. For fast control-plane tests and
+ * large-scale runs; nothing listens on any port, and stats are zero.
  *
  * <p>Every image is present unless declared missing with {@link #missingImage(String)}.
  */
@@ -57,6 +58,18 @@ public final class SimulatedRuntime implements ContainerRuntime {
         if (c.markExited(exitCode, clock.instant())) {
             fireExit(c);
         }
+    }
+
+    /**
+     * Sets what a running container's health check reports from now on, as if its checks had started to pass or
+     * fail, and tells the exit listeners (who also hear about health changes).
+     */
+    public void health(String containerId, ContainerState.Health health) {
+        SimContainer c = find(containerId);
+        synchronized (c) {
+            c.health = health;
+        }
+        fireExit(c);
     }
 
     /** Ids of the simulated containers that currently exist, in creation order. */
@@ -142,7 +155,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
             }
         }
         String id = (UUID.randomUUID().toString() + UUID.randomUUID().toString()).replace("-", "");
-        containers.put(id, new SimContainer(id, spec, nextIp.getAndIncrement()));
+        containers.put(id, new SimContainer(id, spec, nextIp.getAndIncrement(), clock.instant()));
         return id;
     }
 
@@ -165,8 +178,12 @@ public final class SimulatedRuntime implements ContainerRuntime {
             for (ContainerSpec.PortBinding p : c.spec.publishedPorts()) {
                 published.put(p.containerPort() + "/" + p.protocol(), 30000 + c.ip);
             }
+            ContainerState.Health health = c.spec.healthCheck() == null ? null
+                    : c.health != null ? c.health
+                    : c.startedAt != null ? ContainerState.Health.HEALTHY : ContainerState.Health.STARTING;
             return new ContainerState(c.id, c.startedAt != null && c.exitCode == null, c.exitCode, false, null,
-                    c.startedAt, c.finishedAt, ip, published, imageId(c.spec.image()).orElse(null));
+                    c.startedAt, c.finishedAt, ip, published, imageId(c.spec.image()).orElse(null), health,
+                    c.createdAt);
         }
     }
 
@@ -184,6 +201,17 @@ public final class SimulatedRuntime implements ContainerRuntime {
         if (c != null && c.markExited(137, clock.instant())) {
             fireExit(c);
         }
+    }
+
+    /** A sample with every counter at zero, read now. */
+    @Override
+    public String stats(String containerId) {
+        find(containerId);
+        String now = clock.instant().toString();
+        return "{\"read\":\"" + now + "\",\"preread\":\"" + now + "\",\"pids_stats\":{},\"blkio_stats\":{},"
+                + "\"num_procs\":0,\"storage_stats\":{},\"cpu_stats\":{\"cpu_usage\":{\"total_usage\":0},"
+                + "\"system_cpu_usage\":0,\"online_cpus\":1},\"precpu_stats\":{\"cpu_usage\":{\"total_usage\":0},"
+                + "\"system_cpu_usage\":0,\"online_cpus\":1},\"memory_stats\":{\"usage\":0,\"limit\":0}}";
     }
 
     @Override
@@ -276,14 +304,17 @@ public final class SimulatedRuntime implements ContainerRuntime {
         final ContainerSpec spec;
         final int ip;
         final long serial = SERIAL.incrementAndGet();
+        final Instant createdAt;
         Instant startedAt;
+        ContainerState.Health health;
         Instant finishedAt;
         Integer exitCode;
 
-        SimContainer(String id, ContainerSpec spec, int ip) {
+        SimContainer(String id, ContainerSpec spec, int ip, Instant createdAt) {
             this.id = id;
             this.spec = spec;
             this.ip = ip;
+            this.createdAt = createdAt;
         }
 
         synchronized boolean markExited(int code, Instant now) {

@@ -228,6 +228,23 @@ class ContainerBehaviourDockerTest {
                 + ") (NONE->RUNNING)] as dependency did not exit successfully.");
     }
 
+    @Test
+    void aDependencyThatNeverBecomesHealthyStopsTheTask() {
+        register("never-healthy",
+                ContainerDefinition.builder().name("db").image(IMAGE).essential(false).command("sleep", "600")
+                        .stopTimeout(2).healthCheck(check("exit 1")).build(),
+                ContainerDefinition.builder().name("app").image(IMAGE).essential(true).command("sleep", "600")
+                        .dependsOn(d -> d.containerName("db").condition(ContainerCondition.HEALTHY)).build());
+        Task stopped = awaitTask(run("never-healthy"), t -> "STOPPED".equals(t.lastStatus()));
+
+        assertThat(stopped.stoppedReason()).isEqualTo("Essential container in task exited");
+        assertThat(container(stopped, "db").healthStatusAsString()).isEqualTo("UNHEALTHY");
+        assertThat(container(stopped, "app").runtimeId()).isNull();
+        assertThat(container(stopped, "app").reason()).isEqualTo("CannotStartContainerError: dependency graph: "
+                + "failed to resolve container ordering dependency [db(" + IMAGE + ") (RUNNING->RUNNING)] for target "
+                + "[app(" + IMAGE + ") (NONE->RUNNING)] as dependency did not become healthy.");
+    }
+
     // ------------------------------------------------------------------------- stopTimeout and exit codes
 
     @Test

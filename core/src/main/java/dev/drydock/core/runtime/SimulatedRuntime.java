@@ -162,10 +162,15 @@ public final class SimulatedRuntime implements ContainerRuntime {
     @Override
     public void startContainer(String containerId) {
         SimContainer c = find(containerId);
+        boolean started = false;
         synchronized (c) {
             if (c.exitCode == null && c.startedAt == null) {
                 c.startedAt = clock.instant();
+                started = true;
             }
+        }
+        if (started && c.spec.healthCheck() != null) {
+            fireExit(c); // its health check now reports healthy, as a health_status event would tell
         }
     }
 

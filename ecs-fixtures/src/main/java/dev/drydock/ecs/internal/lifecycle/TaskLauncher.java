@@ -544,7 +544,9 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             health.put(name, h);
             String status = h == ContainerState.Health.HEALTHY ? "HEALTHY"
                     : h == ContainerState.Health.UNHEALTHY ? "UNHEALTHY" : "UNKNOWN";
-            LOG.info("Container {} of task {} is {}", name, task.id(), status);
+            if (h != ContainerState.Health.STARTING) {
+                LOG.info("Container {} of task {} is {}", name, task.id(), status);
+            }
             if (backend.containerHealth(task, name, status, null)) {
                 stop();
             }

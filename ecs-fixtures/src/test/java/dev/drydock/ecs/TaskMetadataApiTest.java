@@ -60,6 +60,26 @@ class TaskMetadataApiTest extends EcsApiTestBase {
     }
 
     @Test
+    void version3AnswersWithoutWhatVersion4Added() throws Exception {
+        String cluster = createCluster();
+        String family = unique("meta-v3");
+        registerFargate(family);
+        Task running = awaitRunning(cluster, runOne(cluster, family).taskArn());
+        Map<String, String> env = sim.spec(running.containers().get(0).runtimeId()).environment();
+        String v3 = env.get("ECS_CONTAINER_METADATA_URI");
+        assertThat(v3).isEqualTo(env.get("ECS_CONTAINER_METADATA_URI_V4").replace("/v4/", "/v3/"));
+
+        Map<String, Object> container = json(get(v3, ""));
+        assertThat(container).containsEntry("Name", "app").doesNotContainKeys("ContainerARN", "Snapshotter");
+        assertThat(container.get("Networks")).isEqualTo(List.of(Map.of("NetworkMode", "awsvpc",
+                "IPv4Addresses", List.of(running.containers().get(0).networkInterfaces().get(0).privateIpv4Address()))));
+        Map<String, Object> task = json(get(v3, "/task"));
+        assertThat(task).containsEntry("TaskARN", running.taskArn()).doesNotContainKey("LaunchType");
+        assertThat(get(v3, "/taskWithTags").statusCode()).isEqualTo(404);
+        assertThat(get(v3, "/stats").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownIdsAndPathsAreRefusedAndStoppedTasksAreForgotten() throws Exception {
         String cluster = createCluster();
         String family = unique("meta-stop");

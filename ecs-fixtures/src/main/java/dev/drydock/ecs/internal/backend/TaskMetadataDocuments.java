@@ -12,6 +12,9 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
  * maps and lists in AWS's member order:
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-metadata-endpoint-v4-fargate-response.html and
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-metadata-endpoint-v4-fargate-examples.html.
+ * Version 3 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-metadata-endpoint-v3-fargate.html)
+ * answers the same without what version 4 added: the network details beyond {@code NetworkMode} and
+ * {@code IPv4Addresses}, {@code ContainerARN}, the log driver, {@code ServiceName} and {@code LaunchType}.
  *
  * <p>Called with the backend's lock held ({@link EcsBackend#read}).
  */
@@ -29,8 +32,12 @@ public final class TaskMetadataDocuments {
     public record Network(String subnetCidr, String gateway, String dnsServer) {
     }
 
-    /** {@code ${ECS_CONTAINER_METADATA_URI_V4}}: one container. */
-    public static Map<String, Object> container(TaskRecord t, ContainerRecord c, Network network) {
+    /**
+     * {@code ${ECS_CONTAINER_METADATA_URI_V4}}: one container.
+     *
+     * @param version 4, or 3 for {@code ${ECS_CONTAINER_METADATA_URI}}
+     */
+    public static Map<String, Object> container(TaskRecord t, ContainerRecord c, Network network, int version) {
         ContainerDefinition d = c.definition;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("DockerId", c.metadataId);
@@ -73,7 +80,10 @@ public final class TaskMetadataDocuments {
             m.put("Health", health);
         }
         if (t.privateIp != null) {
-            m.put("Networks", List.of(network(t, network)));
+            m.put("Networks", List.of(network(t, network, version)));
+        }
+        if (version < 4) {
+            return m;
         }
         m.put("ContainerARN", c.arn);
         if (d.logConfiguration() != null) {
@@ -86,11 +96,16 @@ public final class TaskMetadataDocuments {
         return m;
     }
 
-    /** {@code ${ECS_CONTAINER_METADATA_URI_V4}/task}, and {@code /taskWithTags} with {@code tags}. */
-    public static Map<String, Object> task(TaskRecord t, Network network, Map<String, String> tags) {
+    /**
+     * {@code ${ECS_CONTAINER_METADATA_URI_V4}/task}, and {@code /taskWithTags} with {@code tags}.
+     *
+     * @param tags the task's tags, or {@code null} for {@code /task}
+     * @param version 4, or 3 for {@code ${ECS_CONTAINER_METADATA_URI}/task}
+     */
+    public static Map<String, Object> task(TaskRecord t, Network network, Map<String, String> tags, int version) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Cluster", t.clusterArn);
-        if (t.serviceName != null) {
+        if (t.serviceName != null && version >= 4) {
             m.put("ServiceName", t.serviceName);
         }
         m.put("TaskARN", t.arn);
@@ -117,17 +132,22 @@ public final class TaskMetadataDocuments {
         }
         List<Object> containers = new ArrayList<>();
         for (ContainerRecord c : t.containers) {
-            containers.add(container(t, c, network));
+            containers.add(container(t, c, network, version));
         }
         m.put("Containers", containers);
-        m.put("LaunchType", t.launchType);
+        if (version >= 4) {
+            m.put("LaunchType", t.launchType);
+        }
         return m;
     }
 
-    private static Map<String, Object> network(TaskRecord t, Network network) {
+    private static Map<String, Object> network(TaskRecord t, Network network, int version) {
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("NetworkMode", "awsvpc");
         n.put("IPv4Addresses", List.of(t.privateIp));
+        if (version < 4) {
+            return n;
+        }
         n.put("AttachmentIndex", 0);
         n.put("MACAddress", t.macAddress);
         if (network.subnetCidr() != null) {

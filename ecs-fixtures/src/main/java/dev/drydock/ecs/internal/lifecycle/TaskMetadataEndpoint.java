@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-metadata-endpoint-v4-fargate.html): every
  * container gets {@code ECS_CONTAINER_METADATA_URI_V4=http://127.0.0.1:51679/v4/<task id>-<number>} (the task
  * sandbox's loopback forwarder, which also serves the credentials endpoint, forwards it to Drydock), and these paths
- * answer with AWS's documented JSON:
+ * answer with AWS's documented JSON (version 3, {@code ECS_CONTAINER_METADATA_URI=.../v3/...}, answers the same
+ * paths but {@code /taskWithTags} without version 4's additions):
  * <ul>
  *   <li>{@code ${uri}}: the container;</li>
  *   <li>{@code ${uri}/task} and {@code ${uri}/taskWithTags} (plus {@code TaskTags}): the task and its containers;</li>
@@ -43,8 +44,12 @@ public final class TaskMetadataEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(TaskMetadataEndpoint.class);
     /** The path prefix the endpoint answers on. */
     public static final String PATH = "/v4/";
+    /** The path prefix of version 3. */
+    public static final String PATH_V3 = "/v3/";
     /** The environment variable that carries a container's metadata URI. */
     public static final String ENVIRONMENT_VARIABLE = "ECS_CONTAINER_METADATA_URI_V4";
+    /** The environment variable that carries a container's version 3 metadata URI. */
+    public static final String ENVIRONMENT_VARIABLE_V3 = "ECS_CONTAINER_METADATA_URI";
     /** Docker's embedded DNS server, which containers on a user-defined network use. */
     private static final String DOCKER_DNS = "127.0.0.11";
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
@@ -85,10 +90,11 @@ public final class TaskMetadataEndpoint {
         }
     }
 
-    /** The environment a container gets: its {@value #ENVIRONMENT_VARIABLE}. */
+    /** The environment a container gets: its {@value #ENVIRONMENT_VARIABLE} and {@value #ENVIRONMENT_VARIABLE_V3}. */
     static Map<String, String> environment(ContainerRecord container) {
-        return Map.of(ENVIRONMENT_VARIABLE, "http://127.0.0.1:" + TaskCredentials.SANDBOX_PORT + PATH
-                + container.metadataId());
+        String base = "http://127.0.0.1:" + TaskCredentials.SANDBOX_PORT;
+        return Map.of(ENVIRONMENT_VARIABLE, base + PATH + container.metadataId(),
+                ENVIRONMENT_VARIABLE_V3, base + PATH_V3 + container.metadataId());
     }
 
     /** Stops serving a task's metadata (its containers are gone). */
@@ -101,9 +107,10 @@ public final class TaskMetadataEndpoint {
         }
     }
 
-    /** The endpoint's answer to one request. */
+    /** The endpoint's answer to one request, on {@link #PATH} or {@link #PATH_V3}. */
     public HttpResponse handle(HttpRequest request) {
-        String rest = request.rawPath().substring(PATH.length());
+        int version = request.rawPath().startsWith(PATH_V3) ? 3 : 4;
+        String rest = request.rawPath().substring((version < 4 ? PATH_V3 : PATH).length());
         int slash = rest.indexOf('/');
         String id = slash < 0 ? rest : rest.substring(0, slash);
         String path = slash < 0 ? "" : rest.substring(slash);
@@ -124,31 +131,49 @@ public final class TaskMetadataEndpoint {
         switch (path) {
             case "":
                 return json(200, backend.read(() -> TaskMetadataDocuments.container(task, served.container,
-                        entry.network)));
+                        entry.network, version)));
             case "/task":
-                return json(200, backend.read(() -> TaskMetadataDocuments.task(task, entry.network, null)));
+                return json(200, backend.read(() -> TaskMetadataDocuments.task(task, entry.network, null, version)));
             case "/taskWithTags": {
+                if (version < 4) {
+                    break;
+                }
                 Map<String, String> tags = backend.tagMap(task.arn());
-                return json(200, backend.read(() -> TaskMetadataDocuments.task(task, entry.network, tags)));
+                return json(200, backend.read(() -> TaskMetadataDocuments.task(task, entry.network, tags, version)));
             }
             case "/stats": {
                 Object sample = entry.samples.get(served.container.name());
-                return json(200, sample == null ? JsonTree.NULL : sample);
+                return json(200, sample == null ? JsonTree.NULL : version < 4 ? withoutRates(sample) : sample);
             }
             case "/task/stats": {
                 Map<String, Object> all = new LinkedHashMap<>();
                 for (ContainerRecord c : task.containers()) {
                     Object sample = entry.samples.get(c.name());
                     if (sample != null || entry.runtimeIds.containsKey(c.name())) {
-                        all.put(c.metadataId(), sample == null ? JsonTree.NULL : sample);
+                        all.put(c.metadataId(), sample == null ? JsonTree.NULL
+                                : version < 4 ? withoutRates(sample) : sample);
                     }
                 }
                 return json(200, all);
             }
             default:
-                return json(404, "The task metadata endpoint has no path " + path + ". Paths: ${"
-                        + ENVIRONMENT_VARIABLE + "}, /task, /taskWithTags, /stats, /task/stats.");
+                break;
         }
+        return json(404, "The task metadata endpoint has no path " + path + ". Paths: ${"
+                + (version < 4 ? ENVIRONMENT_VARIABLE_V3 + "}, /task, "
+                        : ENVIRONMENT_VARIABLE + "}, /task, /taskWithTags, ") + "/stats, /task/stats.");
+    }
+
+    /** A stats sample as version 3 reports it: without version 4's {@code network_rate_stats}. */
+    private static Object withoutRates(Object sample) {
+        Map<String, Object> copy = new LinkedHashMap<>(map(sample));
+        copy.remove("network_rate_stats");
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
     }
 
     /** Takes a stats sample of the task in the background unless one is under way or was taken a moment ago. */

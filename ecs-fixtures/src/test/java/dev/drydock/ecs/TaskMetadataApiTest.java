@@ -27,6 +27,12 @@ class TaskMetadataApiTest extends EcsApiTestBase {
         return http.send(HttpRequest.newBuilder(local).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private Task runOneContainerTask(String cluster, String familyPrefix) {
+        String family = unique(familyPrefix);
+        registerFargate(family);
+        return awaitRunning(cluster, runOne(cluster, family).taskArn());
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(HttpResponse<String> response) throws IOException {
         return (Map<String, Object>) JsonTree.parse(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -61,10 +67,7 @@ class TaskMetadataApiTest extends EcsApiTestBase {
 
     @Test
     void version3AnswersWithoutWhatVersion4Added() throws Exception {
-        String cluster = createCluster();
-        String family = unique("meta-v3");
-        registerFargate(family);
-        Task running = awaitRunning(cluster, runOne(cluster, family).taskArn());
+        Task running = runOneContainerTask(createCluster(), "meta-v3");
         Map<String, String> env = sim.spec(running.containers().get(0).runtimeId()).environment();
         String v3 = env.get("ECS_CONTAINER_METADATA_URI");
         assertThat(v3).isEqualTo(env.get("ECS_CONTAINER_METADATA_URI_V4").replace("/v4/", "/v3/"));
@@ -82,9 +85,7 @@ class TaskMetadataApiTest extends EcsApiTestBase {
     @Test
     void unknownIdsAndPathsAreRefusedAndStoppedTasksAreForgotten() throws Exception {
         String cluster = createCluster();
-        String family = unique("meta-stop");
-        registerFargate(family);
-        Task running = awaitRunning(cluster, runOne(cluster, family).taskArn());
+        Task running = runOneContainerTask(cluster, "meta-stop");
         String uri = sim.spec(running.containers().get(0).runtimeId()).environment()
                 .get("ECS_CONTAINER_METADATA_URI_V4");
 

@@ -20,18 +20,17 @@ import java.util.Map;
  * @param imageId the image's content id, e.g. {@code sha256:...}
  * @param health the result of the container's health check: {@code null} without a check, else
  *     {@link Health#STARTING} until the first result, then {@link Health#HEALTHY} or {@link Health#UNHEALTHY}
- * @param createdAt when it was created, or {@code null} when the runtime does not say
  */
 public record ContainerState(String id, boolean running, Integer exitCode, boolean oomKilled, String error,
         Instant startedAt, Instant finishedAt, String ipAddress, Map<String, Integer> publishedPorts,
-        String imageId, Health health, Instant createdAt) {
+        String imageId, Health health) {
 
-    /** A state without a health check result or creation time. */
+    /** A state without a health check result. */
     public ContainerState(String id, boolean running, Integer exitCode, boolean oomKilled, String error,
             Instant startedAt, Instant finishedAt, String ipAddress, Map<String, Integer> publishedPorts,
             String imageId) {
         this(id, running, exitCode, oomKilled, error, startedAt, finishedAt, ipAddress, publishedPorts, imageId,
-                null, null);
+                null);
     }
 
     /** What a container's health check reports. */

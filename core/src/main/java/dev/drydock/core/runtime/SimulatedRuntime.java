@@ -155,7 +155,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
             }
         }
         String id = (UUID.randomUUID().toString() + UUID.randomUUID().toString()).replace("-", "");
-        containers.put(id, new SimContainer(id, spec, nextIp.getAndIncrement(), clock.instant()));
+        containers.put(id, new SimContainer(id, spec, nextIp.getAndIncrement()));
         return id;
     }
 
@@ -187,8 +187,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
                     : c.health != null ? c.health
                     : c.startedAt != null ? ContainerState.Health.HEALTHY : ContainerState.Health.STARTING;
             return new ContainerState(c.id, c.startedAt != null && c.exitCode == null, c.exitCode, false, null,
-                    c.startedAt, c.finishedAt, ip, published, imageId(c.spec.image()).orElse(null), health,
-                    c.createdAt);
+                    c.startedAt, c.finishedAt, ip, published, imageId(c.spec.image()).orElse(null), health);
         }
     }
 
@@ -309,17 +308,15 @@ public final class SimulatedRuntime implements ContainerRuntime {
         final ContainerSpec spec;
         final int ip;
         final long serial = SERIAL.incrementAndGet();
-        final Instant createdAt;
         Instant startedAt;
         ContainerState.Health health;
         Instant finishedAt;
         Integer exitCode;
 
-        SimContainer(String id, ContainerSpec spec, int ip, Instant createdAt) {
+        SimContainer(String id, ContainerSpec spec, int ip) {
             this.id = id;
             this.spec = spec;
             this.ip = ip;
-            this.createdAt = createdAt;
         }
 
         synchronized boolean markExited(int code, Instant now) {

@@ -329,8 +329,7 @@ public final class DockerRuntime implements ContainerRuntime {
         String error = s.getError() == null || s.getError().isEmpty() ? null : s.getError();
         return new ContainerState(r.getId(), running, exited && exit != null ? Integer.valueOf(exit.intValue()) : null,
                 Boolean.TRUE.equals(s.getOOMKilled()), error, parseTime(s.getStartedAt()),
-                exited ? parseTime(s.getFinishedAt()) : null, ip, published, r.getImageId(), health(s),
-                parseTime(r.getCreated()));
+                exited ? parseTime(s.getFinishedAt()) : null, ip, published, r.getImageId(), health(s));
     }
 
     private static ContainerState.Health health(InspectContainerResponse.ContainerState s) {
@@ -372,7 +371,8 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     /** Keeps the one sample a non-streaming stats call sends. */
-    private static final class StatsCallback extends FailureKeepingCallback<com.github.dockerjava.api.model.Statistics> {
+    private static final class StatsCallback
+            extends FailureKeepingCallback<com.github.dockerjava.api.model.Statistics> {
         private volatile com.github.dockerjava.api.model.Statistics sample;
 
         @Override
@@ -564,7 +564,8 @@ public final class DockerRuntime implements ContainerRuntime {
             if (stopped || closed.get()) {
                 return;
             }
-            stream = client.eventsCmd().withEventTypeFilter("container").withEventFilter("die", "destroy", "health_status")
+            stream = client.eventsCmd().withEventTypeFilter("container")
+                    .withEventFilter("die", "destroy", "health_status")
                     .withLabelFilter(labels)
                     .exec(new ResultCallback.Adapter<Event>() {
                         @Override

@@ -19,7 +19,6 @@ public final class ContainerRecord {
     /** HEALTHY, UNHEALTHY or UNKNOWN (no check, or no result yet). */
     String healthStatus = "UNKNOWN";
     Instant healthSince;
-    String healthOutput;
     Instant createdAt;
     Instant startedAt;
     Instant finishedAt;

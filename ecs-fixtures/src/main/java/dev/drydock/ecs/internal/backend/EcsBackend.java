@@ -739,10 +739,9 @@ public final class EcsBackend {
      * checks"), so the service replaces it; a task started by RunTask keeps running, as on ECS
      * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html).
      *
-     * @param output the last check's output, or {@code null}
      * @return whether the task must now stop
      */
-    public boolean containerHealth(TaskRecord t, String containerName, String status, String output) {
+    public boolean containerHealth(TaskRecord t, String containerName, String status) {
         boolean stop = false;
         synchronized (lock) {
             ContainerRecord c = t.container(containerName);
@@ -752,10 +751,8 @@ public final class EcsBackend {
             String before = t.healthStatus();
             c.healthStatus = status;
             c.healthSince = clock.instant();
-            c.healthOutput = output;
             t.version++;
-            t.note(clock.instant(), "container " + containerName + " " + status, output == null ? "health check"
-                    : "health check: " + output.strip());
+            t.note(clock.instant(), "container " + containerName + " " + status, "health check");
             if ("UNHEALTHY".equals(t.healthStatus()) && !"UNHEALTHY".equals(before) && t.serviceName != null
                     && "RUNNING".equals(t.desiredStatus)) {
                 requestStopQuietly(t, "ServiceSchedulerInitiated", "Task failed container health checks");

@@ -74,9 +74,6 @@ public final class TaskMetadataDocuments {
             Map<String, Object> health = new LinkedHashMap<>();
             health.put("status", c.healthStatus);
             putTime(health, "statusSince", c.healthSince);
-            if (c.healthOutput != null) {
-                health.put("output", c.healthOutput);
-            }
             m.put("Health", health);
         }
         if (t.privateIp != null) {

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.ecs.model.KeyValuePair;
  * <p>Like Fargate, Drydock adds {@code AWS_REGION}, {@code AWS_DEFAULT_REGION} and {@code AWS_EXECUTION_ENV}, the
  * task role's {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}, and
  * {@code AWS_ENDPOINT_URL} pointing at Drydock's endpoint, unless the task definition sets them, and
- * {@code ECS_CONTAINER_METADATA_URI_V4} (in {@code extraEnvironment}).
+ * {@code ECS_CONTAINER_METADATA_URI_V4} and {@code ECS_CONTAINER_METADATA_URI} (in {@code extraEnvironment}).
  */
 final class ContainerSpecs {
     private ContainerSpecs() {

@@ -547,7 +547,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             if (h != ContainerState.Health.STARTING) {
                 LOG.info("Container {} of task {} is {}", name, task.id(), status);
             }
-            if (backend.containerHealth(task, name, status, null)) {
+            if (backend.containerHealth(task, name, status)) {
                 stop();
             }
         }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * container gets {@code ECS_CONTAINER_METADATA_URI_V4=http://127.0.0.1:51679/v4/<task id>-<number>} (the task
  * sandbox's loopback forwarder, which also serves the credentials endpoint, forwards it to Drydock), and these paths
  * answer with AWS's documented JSON (version 3, {@code ECS_CONTAINER_METADATA_URI=.../v3/...}, answers the same
- * paths but {@code /taskWithTags} without version 4's additions):
+ * paths except {@code /taskWithTags}, without what version 4 added):
  * <ul>
  *   <li>{@code ${uri}}: the container;</li>
  *   <li>{@code ${uri}/task} and {@code ${uri}/taskWithTags} (plus {@code TaskTags}): the task and its containers;</li>

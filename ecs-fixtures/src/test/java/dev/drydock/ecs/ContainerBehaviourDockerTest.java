@@ -229,20 +229,25 @@ class ContainerBehaviourDockerTest {
     }
 
     @Test
-    void aDependencyThatNeverBecomesHealthyStopsTheTask() {
+    void anUnhealthyDependencyKeepsItsDependentWaitingUntilItsStartTimeout() {
         register("never-healthy",
                 ContainerDefinition.builder().name("db").image(IMAGE).essential(false).command("sleep", "600")
-                        .stopTimeout(2).healthCheck(check("exit 1")).build(),
+                        .stopTimeout(2).startTimeout(12).healthCheck(check("exit 1")).build(),
                 ContainerDefinition.builder().name("app").image(IMAGE).essential(true).command("sleep", "600")
                         .dependsOn(d -> d.containerName("db").condition(ContainerCondition.HEALTHY)).build());
-        Task stopped = awaitTask(run("never-healthy"), t -> "STOPPED".equals(t.lastStatus()));
+        Task task = run("never-healthy");
+        Task unhealthy = awaitTask(task, t -> "UNHEALTHY".equals(container(t, "db").healthStatusAsString()));
+        // an unhealthy container may recover: its dependents wait, as the ECS agent lets them
+        assertThat(unhealthy.lastStatus()).isEqualTo("PENDING");
+        assertThat(container(unhealthy, "app").lastStatus()).isEqualTo("PENDING");
 
+        Task stopped = awaitTask(task, t -> "STOPPED".equals(t.lastStatus()));
         assertThat(stopped.stoppedReason()).isEqualTo("Essential container in task exited");
-        assertThat(container(stopped, "db").healthStatusAsString()).isEqualTo("UNHEALTHY");
         assertThat(container(stopped, "app").runtimeId()).isNull();
+        assertThat(container(stopped, "app").exitCode()).isEqualTo(143);
         assertThat(container(stopped, "app").reason()).isEqualTo("CannotStartContainerError: dependency graph: "
-                + "failed to resolve container ordering dependency [db(" + IMAGE + ") (RUNNING->RUNNING)] for target "
-                + "[app(" + IMAGE + ") (NONE->RUNNING)] as dependency did not become healthy.");
+                + "container ordering dependency [db(" + IMAGE + ") (RUNNING->RUNNING)] for target [app(" + IMAGE
+                + ") (NONE->RUNNING)] has timed out.");
     }
 
     // ------------------------------------------------------------------------- stopTimeout and exit codes

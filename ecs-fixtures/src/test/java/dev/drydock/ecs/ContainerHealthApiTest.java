@@ -3,6 +3,7 @@ package dev.drydock.ecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.runtime.ContainerState;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerCondition;
@@ -138,6 +139,24 @@ class ContainerHealthApiTest extends EcsApiTestBase {
         assertThat(container(stopped, "app").reason()).startsWith("CannotStartContainerError: dependency graph: "
                 + "failed to resolve container ordering dependency [init(" + IMAGE + ") (STOPPED->RUNNING) - Exit: 2]")
                 .endsWith("as dependency did not exit successfully.");
+    }
+
+    @Test
+    void aDependencyThatMissesItsStartTimeoutStopsItsDependents() {
+        String cluster = createCluster();
+        String family = unique("deptimeout");
+        register(fargate(family).containerDefinitions(
+                container("migrate").toBuilder().essential(false).startTimeout(1).build(),
+                container("app").toBuilder().dependsOn(
+                        d -> d.containerName("migrate").condition(ContainerCondition.COMPLETE)).build()));
+        Task stopped = awaitTask(cluster, runOne(cluster, family).taskArn(), t -> "STOPPED".equals(t.lastStatus()));
+
+        assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
+        assertThat(container(stopped, "app").reason()).isEqualTo("CannotStartContainerError: dependency graph: "
+                + "container ordering dependency [migrate(" + IMAGE + ") (RUNNING->RUNNING)] for target [app(" + IMAGE
+                + ") (NONE->RUNNING)] has timed out.");
+        assertThat(Duration.between(stopped.createdAt(), stopped.stoppingAt())).isGreaterThanOrEqualTo(
+                Duration.ofSeconds(1));
     }
 
     @Test

@@ -197,6 +197,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private final Map<String, Integer> exits = new HashMap<>();
         private final Map<String, ContainerState.Health> health = new HashMap<>();
         private final Set<String> neverStarted = new HashSet<>();
+        /** When each started container started ({@link System#nanoTime()}), for dependency start timeouts. */
+        private final Map<String, Long> startedNanos = new HashMap<>();
         /** Set once the sandbox runs and the images are there: containers start as their dependencies allow. */
         private volatile boolean launching;
         private boolean runningReported;
@@ -295,10 +297,12 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         /**
          * Starts every container whose dependencies ({@code dependsOn}) are met, in definition order, as the ECS agent
          * does: START once the dependency started, COMPLETE once it exited, SUCCESS once it exited with 0, HEALTHY
-         * once its health check passed. A container whose dependency can never be met (SUCCESS on a non-zero exit,
-         * HEALTHY on an unhealthy or stopped container) never starts and is STOPPED with exit code 143 and the agent's
-         * reason; when it is essential, the task stops. Once every container started or was given up, the task is
-         * RUNNING. Called again after every container exit and health change.
+         * once its health check passed. A container whose dependency can never be met (SUCCESS after a non-zero exit;
+         * a dependency that will never start; COMPLETE, SUCCESS or HEALTHY not reached within the dependency's
+         * {@code startTimeout}; HEALTHY on a container that exited or has no check) never starts and is STOPPED with
+         * exit code 143 and the agent's reason; when it is essential, the task stops. Once every container started or
+         * was given up, the task is RUNNING. Called again after every container exit and health change, and when a
+         * dependency's start timeout ends.
          */
         private void startReady() {
             if (stopped || !launching) {
@@ -364,20 +368,25 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 Integer code = exits.get(name);
                 String condition = d.conditionAsString() == null ? "START" : d.conditionAsString();
                 if (neverStarted.contains(name)) {
-                    return new Dependencies(false, unresolved(dep, c, "dependency was never started"));
+                    return new Dependencies(false, unresolved(dep, c, "because dependency will never start"));
+                }
+                if (timedOut(dep, condition)) {
+                    return new Dependencies(false, "CannotStartContainerError: dependency graph: container ordering "
+                            + "dependency [" + describe(dep) + "] for target [" + describe(c) + "] has timed out.");
                 }
                 switch (condition) {
                     case "COMPLETE" -> ready &= exited;
                     case "SUCCESS" -> {
                         if (exited && (code == null || code != 0)) {
-                            return new Dependencies(false, unresolved(dep, c, "dependency did not exit successfully"));
+                            return new Dependencies(false, unresolved(dep, c,
+                                    "as dependency did not exit successfully."));
                         }
                         ready &= exited;
                     }
                     case "HEALTHY" -> {
                         ContainerState.Health h = health.get(name);
-                        if (!dep.hasHealthCheck() || h == ContainerState.Health.UNHEALTHY || exited) {
-                            return new Dependencies(false, unresolved(dep, c, "dependency did not become healthy"));
+                        if (!dep.hasHealthCheck() || exited) { // an unhealthy one may still recover, as on ECS
+                            return new Dependencies(false, unresolved(dep, c, "as dependency did not become healthy."));
                         }
                         ready &= h == ContainerState.Health.HEALTHY;
                     }
@@ -389,13 +398,32 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
 
         /** The ECS agent's reason for a container whose dependency can never be met. */
         private String unresolved(ContainerRecord dep, ContainerRecord target, String why) {
-            String depStatus = exits.containsKey(dep.name()) ? "STOPPED" : containerIds.containsKey(dep.name())
-                    ? "RUNNING" : "NONE";
-            Integer code = exits.get(dep.name());
             return "CannotStartContainerError: dependency graph: failed to resolve container ordering dependency ["
-                    + dep.name() + "(" + dep.definition().image() + ") (" + depStatus + "->RUNNING)"
-                    + (code == null ? "" : " - Exit: " + code) + "] for target [" + target.name() + "("
-                    + target.definition().image() + ") (NONE->RUNNING)] as " + why + ".";
+                    + describe(dep) + "] for target [" + describe(target) + "] " + why;
+        }
+
+        /** A container as the agent names it in these reasons: {@code name(image) (KNOWN->DESIRED) - Exit: n}. */
+        private String describe(ContainerRecord c) {
+            String known = exits.containsKey(c.name()) ? "STOPPED" : containerIds.containsKey(c.name()) ? "RUNNING"
+                    : "NONE";
+            Integer code = exits.get(c.name());
+            return c.name() + "(" + c.definition().image() + ") (" + known + "->RUNNING)"
+                    + (code == null ? "" : " - Exit: " + code);
+        }
+
+        /**
+         * Whether a running dependency missed its {@code startTimeout} (seconds from its start) for a COMPLETE,
+         * SUCCESS or HEALTHY condition, as the agent checks it.
+         */
+        private boolean timedOut(ContainerRecord dep, String condition) {
+            Integer timeout = dep.definition().startTimeout();
+            Long started = startedNanos.get(dep.name());
+            if (timeout == null || timeout <= 0 || started == null || exits.containsKey(dep.name())
+                    || "START".equals(condition)) {
+                return false;
+            }
+            boolean met = "HEALTHY".equals(condition) && health.get(dep.name()) == ContainerState.Health.HEALTHY;
+            return !met && System.nanoTime() - started > TimeUnit.SECONDS.toNanos(timeout);
         }
 
         private void neverStart(ContainerRecord c, String reason) {
@@ -495,6 +523,15 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 return false;
             }
             backend.containerRunning(task, c.name());
+            startedNanos.put(c.name(), System.nanoTime());
+            Integer timeout = c.definition().startTimeout();
+            if (timeout != null && timeout > 0 && !closing) {
+                try { // look again when its dependents' wait ends
+                    watchdog.schedule(() -> submit(this::startReady), timeout * 1000L + 100, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    LOG.debug("Drydock is closing; no start timeout for container {}", c.name());
+                }
+            }
             return true;
         }
 

@@ -134,9 +134,8 @@ class ContainerBehaviourDockerTest {
                 ContainerDefinition.builder().name("unchecked").image(IMAGE).essential(true)
                         .command("sleep", "600").stopTimeout(2).build());
         Task task = run("health");
-        Task running = awaitTask(task, t -> "RUNNING".equals(t.lastStatus()));
-        assertThat(running.healthStatusAsString()).isEqualTo("UNKNOWN");
-        assertThat(container(running, "web").healthStatusAsString()).isEqualTo("UNKNOWN");
+        assertThat(task.healthStatusAsString()).isEqualTo("UNKNOWN");
+        assertThat(container(task, "web").healthStatusAsString()).isEqualTo("UNKNOWN");
 
         Task healthy = awaitTask(task, t -> "HEALTHY".equals(t.healthStatusAsString()));
         assertThat(container(healthy, "web").healthStatusAsString()).isEqualTo("HEALTHY");

@@ -5,6 +5,7 @@
 #   startup   Drydock.start() to the endpoint's first answer, in a fresh JVM
 #   heap      Drydock's heap with a 10-task service running
 #   credentials  the container credentials endpoint round trip, from inside a task's container
+#   metadata  the task metadata endpoint (v4) /task round trip, from inside a task's container
 #   policy    one IAM authorization decision (JMH, 10-statement policy with conditions)
 #   efs       RunTask to RUNNING with an EFS volume vs. the same task without one
 # Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
@@ -27,7 +28,7 @@ mvn -B -ntp -q -pl benchmarks -am package -DskipTests
 mvn -B -ntp -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials policy efs)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
 /**
  * Drydock's benchmarks, printed as medians (and p90/p99 where there are many samples). Rerun with
  * {@code scripts/benchmark.sh [section...]}; sections: {@code runtask}, {@code describe}, {@code startup},
- * {@code heap}. Needs a Docker engine and the images of {@code scripts/build-images.sh}.
+ * {@code heap}, {@code credentials}, {@code metadata}. Needs a Docker engine and the images of
+ * {@code scripts/build-images.sh}.
  *
  * <ul>
  *   <li>runtask: RunTask to RUNNING for a one-container task, against starting the same container by hand (the
@@ -37,6 +38,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  *   <li>describe: the DescribeTasks round trip through the SDK's EcsClient, in process.</li>
  *   <li>startup: from {@code Drydock.start()} in a fresh JVM to the endpoint's first answer.</li>
  *   <li>heap: Drydock's heap (after GC) with a 10-task service running, over the JVM's baseline.</li>
+ *   <li>credentials, metadata: the container credentials endpoint and the task metadata endpoint's {@code /task},
+ *       asked from inside a task's container.</li>
  * </ul>
  */
 public final class Benchmarks {
@@ -51,7 +54,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         Set<String> sections = new TreeSet<>(args.length == 0
-                ? List.of("runtask", "describe", "startup", "heap", "credentials") : Arrays.asList(args));
+                ? List.of("runtask", "describe", "startup", "heap", "credentials", "metadata") : Arrays.asList(args));
         System.out.printf(Locale.ROOT, "Drydock benchmarks (%d cores, Java %s)%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         if (sections.contains("startup")) {
@@ -72,6 +75,9 @@ public final class Benchmarks {
         if (sections.contains("efs")) {
             EfsBenchmark.run();
         }
+        if (sections.contains("metadata")) {
+            metadata();
+        }
     }
 
     // ------------------------------------------------------------------------------------------- credentials
@@ -81,22 +87,49 @@ public final class Benchmarks {
      * round trip, through the task sandbox's loopback forwarder to Drydock.
      */
     static void credentials() {
-        String script = "import os,time,urllib.request,statistics\n"
-                + "u=os.environ['AWS_CONTAINER_CREDENTIALS_FULL_URI'];t=os.environ['AWS_CONTAINER_AUTHORIZATION_TOKEN']\n"
+        String[] parts = probe("creds", "bench-task", "u=os.environ['AWS_CONTAINER_CREDENTIALS_FULL_URI']\n"
+                + "h={'Authorization':os.environ['AWS_CONTAINER_AUTHORIZATION_TOKEN']}\n");
+        System.out.printf(Locale.ROOT, "%nContainer credentials endpoint round trip, from inside a task (300 requests, "
+                + "new connection each, via the sandbox forwarder):%n");
+        System.out.printf(Locale.ROOT, "  median %s ms  p90 %s  p99 %s%n", parts[1], parts[2], parts[3]);
+    }
+
+    /**
+     * From inside a task's container (Python's urllib in the AWS CLI image): the task metadata endpoint's
+     * {@code ${ECS_CONTAINER_METADATA_URI_V4}/task} round trip, through the same forwarder.
+     */
+    static void metadata() {
+        String[] parts = probe("metadata", null, "u=os.environ['ECS_CONTAINER_METADATA_URI_V4']+'/task'\nh={}\n");
+        System.out.printf(Locale.ROOT, "%nTask metadata endpoint v4 /task round trip, from inside a task "
+                + "(300 requests, new connection each, via the sandbox forwarder):%n");
+        System.out.printf(Locale.ROOT, "  median %s ms  p90 %s  p99 %s%n", parts[1], parts[2], parts[3]);
+    }
+
+    /**
+     * Runs a Python probe in a task: {@code setup} sets the URL {@code u} and headers {@code h}; the probe requests
+     * it 350 times and prints the median, p90 and p99 in ms of the last 300.
+     *
+     * @return {@code RESULT}, median, p90, p99
+     */
+    private static String[] probe(String family, String taskRole, String setup) {
+        String script = "import os,time,urllib.request,statistics\n" + setup
                 + "xs=[]\n"
                 + "for i in range(350):\n"
-                + "  s=time.perf_counter();urllib.request.urlopen(urllib.request.Request(u,headers={'Authorization':t}))"
+                + "  s=time.perf_counter();urllib.request.urlopen(urllib.request.Request(u,headers=h))"
                 + ".read();xs.append((time.perf_counter()-s)*1000)\n"
                 + "xs=sorted(xs[50:]);print('RESULT %.3f %.3f %.3f' % (statistics.median(xs),xs[int(len(xs)*0.9)],"
                 + "xs[int(len(xs)*0.99)]))\n";
-        try (Drydock d = Drydock.builder().fixture(dev.drydock.core.IamFixtures.role("bench-task")).start();
-                EcsClient ecs = d.client(EcsClient.builder())) {
+        Drydock.Builder builder = Drydock.builder();
+        if (taskRole != null) {
+            builder.fixture(dev.drydock.core.IamFixtures.role(taskRole));
+        }
+        try (Drydock d = builder.start(); EcsClient ecs = d.client(EcsClient.builder())) {
             ecs.createCluster(r -> r.clusterName("bench"));
-            ecs.registerTaskDefinition(r -> r.family("creds").networkMode(NetworkMode.AWSVPC).taskRoleArn("bench-task")
+            ecs.registerTaskDefinition(r -> r.family(family).networkMode(NetworkMode.AWSVPC).taskRoleArn(taskRole)
                     .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
                     .containerDefinitions(ContainerDefinition.builder().name("probe").image("drydock/awscli:local")
                             .command("python3", "-c", script).build()));
-            Task task = ecs.runTask(r -> r.cluster("bench").taskDefinition("creds").launchType(LaunchType.FARGATE)
+            Task task = ecs.runTask(r -> r.cluster("bench").taskDefinition(family).launchType(LaunchType.FARGATE)
                     .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
                     .tasks().get(0);
             ecs.waiter().waitUntilTasksStopped(r -> r.cluster("bench").tasks(task.taskArn()),
@@ -106,10 +139,7 @@ public final class Benchmarks {
             String result = backend.read(() -> backend.allTasks().get(0).containers().get(0).lastLogLines()).stream()
                     .filter(l -> l.startsWith("RESULT")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the probe printed no result; task: " + d.diagnostics()));
-            String[] parts = result.split(" ");
-            System.out.printf(Locale.ROOT, "%nContainer credentials endpoint round trip, from inside a task (300 requests, "
-                    + "new connection each, via the sandbox forwarder):%n");
-            System.out.printf(Locale.ROOT, "  median %s ms  p90 %s  p99 %s%n", parts[1], parts[2], parts[3]);
+            return result.split(" ");
         }
     }
 

@@ -11,6 +11,7 @@ import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
 import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
 import dev.drydock.ecs.internal.lifecycle.TaskLauncher;
+import dev.drydock.ecs.internal.lifecycle.TaskMetadataEndpoint;
 import dev.drydock.ecs.internal.operations.CreateCluster;
 import dev.drydock.ecs.internal.operations.CreateService;
 import dev.drydock.ecs.internal.operations.DeleteCluster;
@@ -93,6 +94,8 @@ public final class EcsModule implements ServiceModule {
         context.registerPath(TaskCredentials.PATH, credentials::handle);
         context.resourceTags(arn -> backend.tagMap(arn));
         launcher = new TaskLauncher(context, backend, credentials);
+        context.registerPath(TaskMetadataEndpoint.PATH, launcher.metadata()::handle);
+        context.registerPath(TaskMetadataEndpoint.PATH_V3, launcher.metadata()::handle);
         backend.lifecycle(launcher);
         scheduler = new ServiceScheduler(backend, context.clock());
         taskRoles = new TaskRoles(context.iam());

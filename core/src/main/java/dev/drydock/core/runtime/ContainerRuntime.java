@@ -80,8 +80,22 @@ public interface ContainerRuntime extends AutoCloseable {
     List<String> logTail(String containerId, int lines);
 
     /**
+     * One sample of the container's resource usage, in the Docker Engine API's {@code ContainerStats} JSON shape
+     * ({@code read}, {@code preread}, {@code cpu_stats}, {@code precpu_stats}, {@code memory_stats},
+     * {@code blkio_stats}, {@code pids_stats}, {@code networks} ...; bytes, nanoseconds). Blocks up to about two
+     * seconds while the engine takes the sample.
+     *
+     * @throws RuntimeFailure {@link RuntimeFailure.Kind#NOT_FOUND} when the container is gone
+     */
+    default String stats(String containerId) {
+        throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, description() + " does not report container stats",
+                null);
+    }
+
+    /**
      * Calls {@code listener} with the id of every container carrying all {@code labels} that exits (or is removed)
-     * from now on. Delivery happens on a runtime thread; the listener must not block for long.
+     * from now on, and of every such container whose health check status changes. Delivery happens on a runtime
+     * thread; the listener must not block for long.
      *
      * @return closes the subscription
      */

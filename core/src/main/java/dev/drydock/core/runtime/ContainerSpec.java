@@ -32,6 +32,7 @@ public final class ContainerSpec {
     private final boolean readonlyRootFilesystem;
     private final Duration stopTimeout;
     private final List<Mount> mounts;
+    private final HealthCheck healthCheck;
 
     private ContainerSpec(Builder b) {
         this.name = b.name;
@@ -54,6 +55,7 @@ public final class ContainerSpec {
         this.readonlyRootFilesystem = b.readonlyRootFilesystem;
         this.stopTimeout = b.stopTimeout;
         this.mounts = List.copyOf(b.mounts);
+        this.healthCheck = b.healthCheck;
     }
 
     /**
@@ -158,6 +160,31 @@ public final class ContainerSpec {
         return mounts;
     }
 
+    /** The health check replacing the image's own, or {@code null} to keep the image's. */
+    public HealthCheck healthCheck() {
+        return healthCheck;
+    }
+
+    /**
+     * A container health check, run inside the container by the runtime.
+     *
+     * @param test the check in Docker's form: {@code ["CMD", "curl", "-f", "http://localhost/"]} or
+     *     {@code ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]}; exit code 0 means healthy
+     * @param interval time between two checks
+     * @param timeout how long one check may take before it counts as failed
+     * @param retries consecutive failures after which the container is unhealthy
+     * @param startPeriod grace period after start during which failures do not count
+     */
+    public record HealthCheck(List<String> test, Duration interval, Duration timeout, int retries,
+            Duration startPeriod) {
+        public HealthCheck {
+            test = List.copyOf(test);
+            Objects.requireNonNull(interval, "interval");
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(startPeriod, "startPeriod");
+        }
+    }
+
     /**
      * A container port published on the host.
      *
@@ -200,6 +227,7 @@ public final class ContainerSpec {
         private boolean readonlyRootFilesystem;
         private Duration stopTimeout;
         private final List<Mount> mounts = new ArrayList<>();
+        private HealthCheck healthCheck;
 
         private Builder(String name, String image) {
             this.name = Objects.requireNonNull(name, "name");
@@ -289,6 +317,11 @@ public final class ContainerSpec {
 
         public Builder mount(Mount mount) {
             this.mounts.add(mount);
+            return this;
+        }
+
+        public Builder healthCheck(HealthCheck healthCheck) {
+            this.healthCheck = healthCheck;
             return this;
         }
 

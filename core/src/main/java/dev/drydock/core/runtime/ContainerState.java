@@ -18,8 +18,28 @@ import java.util.Map;
  * @param publishedPorts {@code containerPort/protocol} (e.g. {@code 80/tcp}) to the host loopback port it is
  *     published on
  * @param imageId the image's content id, e.g. {@code sha256:...}
+ * @param health the result of the container's health check: {@code null} without a check, else
+ *     {@link Health#STARTING} until the first result, then {@link Health#HEALTHY} or {@link Health#UNHEALTHY}
  */
 public record ContainerState(String id, boolean running, Integer exitCode, boolean oomKilled, String error,
         Instant startedAt, Instant finishedAt, String ipAddress, Map<String, Integer> publishedPorts,
-        String imageId) {
+        String imageId, Health health) {
+
+    /** A state without a health check result. */
+    public ContainerState(String id, boolean running, Integer exitCode, boolean oomKilled, String error,
+            Instant startedAt, Instant finishedAt, String ipAddress, Map<String, Integer> publishedPorts,
+            String imageId) {
+        this(id, running, exitCode, oomKilled, error, startedAt, finishedAt, ipAddress, publishedPorts, imageId,
+                null);
+    }
+
+    /** What a container's health check reports. */
+    public enum Health {
+        /** Checks run, but none has decided yet (Docker's {@code starting}). */
+        STARTING,
+        /** The last check passed. */
+        HEALTHY,
+        /** {@code retries} consecutive checks failed. */
+        UNHEALTHY
+    }
 }

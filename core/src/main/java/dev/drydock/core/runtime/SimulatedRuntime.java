@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * A {@link ContainerRuntime} without Docker: containers are records in memory that "run" as soon as they start
- * and stop when told to or when a test calls {@link #exit(String, int)}. For fast control-plane tests and
- * large-scale runs; nothing listens on any port.
+ * and stop when told to or when a test calls {@link #exit(String, int)}. A container with a health check is healthy
+ * once it starts, until a test calls {@link #health(String, ContainerState.Health)}. For fast control-plane tests and
+ * large-scale runs; nothing listens on any port, and stats are zero.
  *
  * <p>Every image is present unless declared missing with {@link #missingImage(String)}.
  */
@@ -57,6 +58,18 @@ public final class SimulatedRuntime implements ContainerRuntime {
         if (c.markExited(exitCode, clock.instant())) {
             fireExit(c);
         }
+    }
+
+    /**
+     * Sets what a running container's health check reports from now on, as if its checks had started to pass or
+     * fail, and tells the exit listeners (who also hear about health changes).
+     */
+    public void health(String containerId, ContainerState.Health health) {
+        SimContainer c = find(containerId);
+        synchronized (c) {
+            c.health = health;
+        }
+        fireExit(c);
     }
 
     /** Ids of the simulated containers that currently exist, in creation order. */
@@ -149,10 +162,15 @@ public final class SimulatedRuntime implements ContainerRuntime {
     @Override
     public void startContainer(String containerId) {
         SimContainer c = find(containerId);
+        boolean started = false;
         synchronized (c) {
             if (c.exitCode == null && c.startedAt == null) {
                 c.startedAt = clock.instant();
+                started = true;
             }
+        }
+        if (started && c.spec.healthCheck() != null) {
+            fireExit(c); // its health check now reports healthy, as a health_status event would tell
         }
     }
 
@@ -165,8 +183,11 @@ public final class SimulatedRuntime implements ContainerRuntime {
             for (ContainerSpec.PortBinding p : c.spec.publishedPorts()) {
                 published.put(p.containerPort() + "/" + p.protocol(), 30000 + c.ip);
             }
+            ContainerState.Health health = c.spec.healthCheck() == null ? null
+                    : c.health != null ? c.health
+                    : c.startedAt != null ? ContainerState.Health.HEALTHY : ContainerState.Health.STARTING;
             return new ContainerState(c.id, c.startedAt != null && c.exitCode == null, c.exitCode, false, null,
-                    c.startedAt, c.finishedAt, ip, published, imageId(c.spec.image()).orElse(null));
+                    c.startedAt, c.finishedAt, ip, published, imageId(c.spec.image()).orElse(null), health);
         }
     }
 
@@ -184,6 +205,17 @@ public final class SimulatedRuntime implements ContainerRuntime {
         if (c != null && c.markExited(137, clock.instant())) {
             fireExit(c);
         }
+    }
+
+    /** A sample with every counter at zero, read now. */
+    @Override
+    public String stats(String containerId) {
+        find(containerId);
+        String now = clock.instant().toString();
+        return "{\"read\":\"" + now + "\",\"preread\":\"" + now + "\",\"pids_stats\":{},\"blkio_stats\":{},"
+                + "\"num_procs\":0,\"storage_stats\":{},\"cpu_stats\":{\"cpu_usage\":{\"total_usage\":0},"
+                + "\"system_cpu_usage\":0,\"online_cpus\":1},\"precpu_stats\":{\"cpu_usage\":{\"total_usage\":0},"
+                + "\"system_cpu_usage\":0,\"online_cpus\":1},\"memory_stats\":{\"usage\":0,\"limit\":0}}";
     }
 
     @Override
@@ -277,6 +309,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
         final int ip;
         final long serial = SERIAL.incrementAndGet();
         Instant startedAt;
+        ContainerState.Health health;
         Instant finishedAt;
         Integer exitCode;
 

@@ -265,6 +265,12 @@ public final class DockerRuntime implements ContainerRuntime {
             if (spec.stopTimeout() != null) {
                 cmd.withStopTimeout((int) Math.max(0, spec.stopTimeout().toSeconds()));
             }
+            if (spec.healthCheck() != null) {
+                ContainerSpec.HealthCheck h = spec.healthCheck();
+                cmd.withHealthcheck(new com.github.dockerjava.api.model.HealthCheck().withTest(h.test())
+                        .withInterval(h.interval().toNanos()).withTimeout(h.timeout().toNanos())
+                        .withRetries(h.retries()).withStartPeriod(h.startPeriod().toNanos()));
+            }
             if (spec.network() != null && !spec.networkAliases().isEmpty()) {
                 cmd.withAliases(spec.networkAliases());
             }
@@ -326,7 +332,56 @@ public final class DockerRuntime implements ContainerRuntime {
         String error = s.getError() == null || s.getError().isEmpty() ? null : s.getError();
         return new ContainerState(r.getId(), running, exited && exit != null ? Integer.valueOf(exit.intValue()) : null,
                 Boolean.TRUE.equals(s.getOOMKilled()), error, parseTime(s.getStartedAt()),
-                exited ? parseTime(s.getFinishedAt()) : null, ip, published, r.getImageId());
+                exited ? parseTime(s.getFinishedAt()) : null, ip, published, r.getImageId(), health(s));
+    }
+
+    private static ContainerState.Health health(InspectContainerResponse.ContainerState s) {
+        if (s.getHealth() == null || s.getHealth().getStatus() == null) {
+            return null;
+        }
+        return switch (s.getHealth().getStatus()) {
+            case "healthy" -> ContainerState.Health.HEALTHY;
+            case "unhealthy" -> ContainerState.Health.UNHEALTHY;
+            case "starting" -> ContainerState.Health.STARTING;
+            default -> null;
+        };
+    }
+
+    @Override
+    public String stats(String containerId) {
+        try {
+            StatsCallback callback = client.statsCmd(containerId).withNoStream(true).exec(new StatsCallback());
+            if (!callback.awaitCompletion(10, TimeUnit.SECONDS) || callback.sample == null) {
+                throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "the engine sent no stats for container "
+                        + containerId + (callback.failure == null ? "" : ": " + rootMessage(callback.failure)),
+                        callback.failure);
+            }
+            return StatsJson.MAPPER.writeValueAsString(callback.sample);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "interrupted while reading stats of " + containerId, e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "could not write the stats of " + containerId, e);
+        } catch (RuntimeException e) {
+            throw translate(e, "read stats of container " + containerId);
+        }
+    }
+
+    /** Jackson for Docker's stats model, loaded only when stats are first asked for. */
+    private static final class StatsJson {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind
+                .ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+    }
+
+    /** Keeps the one sample a non-streaming stats call sends. */
+    private static final class StatsCallback
+            extends FailureKeepingCallback<com.github.dockerjava.api.model.Statistics> {
+        private volatile com.github.dockerjava.api.model.Statistics sample;
+
+        @Override
+        public void onNext(com.github.dockerjava.api.model.Statistics statistics) {
+            sample = statistics;
+        }
     }
 
     @Override
@@ -479,9 +534,14 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
-    /** Waits for a pull and keeps its failure, instead of docker-java's default of logging it as an ERROR. */
-    private static final class PullCallback extends ResultCallback.Adapter<com.github.dockerjava.api.model.PullResponseItem> {
-        private volatile Throwable failure;
+    /** Waits for a pull and keeps its failure. */
+    private static final class PullCallback
+            extends FailureKeepingCallback<com.github.dockerjava.api.model.PullResponseItem> {
+    }
+
+    /** Keeps a stream's failure, instead of docker-java's default of logging it as an ERROR, and ends the stream. */
+    private abstract static class FailureKeepingCallback<T> extends ResultCallback.Adapter<T> {
+        volatile Throwable failure;
 
         @Override
         public void onError(Throwable throwable) {
@@ -489,12 +549,15 @@ public final class DockerRuntime implements ContainerRuntime {
             try {
                 close();
             } catch (IOException e) {
-                LOG.debug("Closing a pull stream failed", e);
+                LOG.debug("Closing a stream failed", e);
             }
         }
     }
 
-    /** Streams the engine's {@code die}/{@code destroy} events for labelled containers, resubscribing on errors. */
+    /**
+     * Streams the engine's {@code die}, {@code destroy} and {@code health_status} events for labelled containers,
+     * resubscribing on errors.
+     */
     private final class ExitWatcher implements Closeable {
         private final Map<String, String> labels;
         private final Consumer<String> listener;
@@ -510,7 +573,8 @@ public final class DockerRuntime implements ContainerRuntime {
             if (stopped || closed.get()) {
                 return;
             }
-            stream = client.eventsCmd().withEventTypeFilter("container").withEventFilter("die", "destroy")
+            stream = client.eventsCmd().withEventTypeFilter("container")
+                    .withEventFilter("die", "destroy", "health_status")
                     .withLabelFilter(labels)
                     .exec(new ResultCallback.Adapter<Event>() {
                         @Override

@@ -1,5 +1,6 @@
 package dev.drydock.ecs.internal.backend;
 
+import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -15,10 +16,44 @@ public final class ContainerRecord {
     String runtimeId;
     String imageDigest;
     List<String> lastLogLines = List.of();
+    /** HEALTHY, UNHEALTHY or UNKNOWN (no check, or no result yet). */
+    String healthStatus = "UNKNOWN";
+    Instant healthSince;
+    Instant createdAt;
+    Instant startedAt;
+    Instant finishedAt;
+    final String metadataId;
 
-    ContainerRecord(ContainerDefinition definition, String arn) {
+    ContainerRecord(ContainerDefinition definition, String arn, String taskId) {
         this.definition = definition;
         this.arn = arn;
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(arn.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.metadataId = taskId + "-" + crc.getValue();
+    }
+
+    /** The container's ARN. */
+    public String arn() {
+        return arn;
+    }
+
+    /**
+     * The id Fargate gives the container in its task metadata ({@code DockerId}) and metadata URI:
+     * {@code <task id>-<number>}.
+     */
+    public String metadataId() {
+        return metadataId;
+    }
+
+    /** Whether the container definition has a health check (only those are watched, as on ECS). */
+    public boolean hasHealthCheck() {
+        return definition.healthCheck() != null && definition.healthCheck().hasCommand()
+                && !definition.healthCheck().command().isEmpty();
+    }
+
+    /** HEALTHY, UNHEALTHY or UNKNOWN. */
+    public String healthStatus() {
+        return healthStatus;
     }
 
     /** The container definition as registered. */
@@ -66,7 +101,7 @@ public final class ContainerRecord {
                 .image(definition.image())
                 .lastStatus(lastStatus)
                 .networkBindings(List.of())
-                .healthStatus("UNKNOWN")
+                .healthStatus(healthStatus)
                 .cpu(Integer.toString(definition.cpu() == null ? 0 : definition.cpu()));
         if (definition.memory() != null) {
             b.memory(definition.memory().toString());

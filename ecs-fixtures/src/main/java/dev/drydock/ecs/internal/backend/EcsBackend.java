@@ -410,7 +410,7 @@ public final class EcsBackend {
         b.availabilityZone = arns.region() + "a";
         TaskRecord t = new TaskRecord(b);
         for (software.amazon.awssdk.services.ecs.model.ContainerDefinition c : td.containerDefinitions()) {
-            t.containers.add(new ContainerRecord(c, arns.container(cluster.name, id)));
+            t.containers.add(new ContainerRecord(c, arns.container(cluster.name, id), id));
         }
         tasks.put(t.arn, t);
         return t;
@@ -720,7 +720,9 @@ public final class EcsBackend {
 
     public void containerCreated(TaskRecord t, String containerName, String runtimeId) {
         synchronized (lock) {
-            t.container(containerName).runtimeId = runtimeId;
+            ContainerRecord c = t.container(containerName);
+            c.runtimeId = runtimeId;
+            c.createdAt = clock.instant();
         }
     }
 
@@ -731,6 +733,7 @@ public final class EcsBackend {
                 return;
             }
             c.lastStatus = "RUNNING";
+            c.startedAt = clock.instant();
             t.version++;
             t.note(clock.instant(), "container " + containerName + " RUNNING", "runtime id "
                     + shortId(c.runtimeId));
@@ -770,12 +773,43 @@ public final class EcsBackend {
             c.lastStatus = "STOPPED";
             c.exitCode = exitCode;
             c.reason = reason;
+            c.finishedAt = clock.instant();
             c.lastLogLines = List.copyOf(logTail);
             t.version++;
             t.note(clock.instant(), "container " + containerName + " STOPPED",
                     "exit code " + exitCode + (reason == null ? "" : " (" + reason + ")"));
             if (c.essential() && "RUNNING".equals(t.desiredStatus)) {
                 requestStopQuietly(t, "EssentialContainerExited", "Essential container in task exited");
+                stop = true;
+            }
+        }
+        changed();
+        return stop;
+    }
+
+    /**
+     * A container's health check result changed ({@code HEALTHY}, {@code UNHEALTHY} or {@code UNKNOWN}). A task of a
+     * service whose health becomes UNHEALTHY is told to stop (ServiceSchedulerInitiated, "Task failed container health
+     * checks"), so the service replaces it; a task started by RunTask keeps running, as on ECS
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html).
+     *
+     * @return whether the task must now stop
+     */
+    public boolean containerHealth(TaskRecord t, String containerName, String status) {
+        boolean stop = false;
+        synchronized (lock) {
+            ContainerRecord c = t.container(containerName);
+            if (status.equals(c.healthStatus)) {
+                return false;
+            }
+            String before = t.healthStatus();
+            c.healthStatus = status;
+            c.healthSince = clock.instant();
+            t.version++;
+            t.note(clock.instant(), "container " + containerName + " " + status, "health check");
+            if ("UNHEALTHY".equals(t.healthStatus()) && !"UNHEALTHY".equals(before) && t.serviceName != null
+                    && "RUNNING".equals(t.desiredStatus)) {
+                requestStopQuietly(t, "ServiceSchedulerInitiated", "Task failed container health checks");
                 stop = true;
             }
         }

@@ -176,6 +176,25 @@ public final class TaskRecord {
         return null;
     }
 
+    /**
+     * The task's health, from its essential containers' health checks (its other containers' when no essential one
+     * has a check): UNHEALTHY if one is unhealthy, else UNKNOWN if one has no result yet, else HEALTHY; UNKNOWN
+     * without checks (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html, healthStatus).
+     */
+    String healthStatus() {
+        List<ContainerRecord> checked = containers.stream().filter(c -> c.essential() && c.hasHealthCheck()).toList();
+        if (checked.isEmpty()) {
+            checked = containers.stream().filter(ContainerRecord::hasHealthCheck).toList();
+        }
+        if (checked.isEmpty()) {
+            return "UNKNOWN";
+        }
+        if (checked.stream().anyMatch(c -> "UNHEALTHY".equals(c.healthStatus))) {
+            return "UNHEALTHY";
+        }
+        return checked.stream().allMatch(c -> "HEALTHY".equals(c.healthStatus)) ? "HEALTHY" : "UNKNOWN";
+    }
+
     ContainerRecord container(String name) {
         for (ContainerRecord c : containers) {
             if (c.name().equals(name)) {
@@ -248,7 +267,7 @@ public final class TaskRecord {
                 .platformVersion(platformVersion)
                 .platformFamily("Linux")
                 .availabilityZone(availabilityZone)
-                .healthStatus("UNKNOWN")
+                .healthStatus(healthStatus())
                 .enableExecuteCommand(enableExecuteCommand)
                 .attachments(Attachment.builder().id(attachmentId).type("ElasticNetworkInterface")
                         .status(attachmentStatus).details(details).build())

@@ -10,23 +10,25 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
+import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 
 /**
  * Turns an ECS container definition (with RunTask's overrides) into the runtime's container spec: image,
  * entryPoint, command, environment, workingDirectory, user, memory, memoryReservation, cpu, readonlyRootFilesystem,
- * stopTimeout, dockerLabels and initProcessEnabled, joined to the task's network namespace.
+ * stopTimeout, dockerLabels, initProcessEnabled and healthCheck, joined to the task's network namespace.
  *
  * <p>Like Fargate, Drydock adds {@code AWS_REGION}, {@code AWS_DEFAULT_REGION} and {@code AWS_EXECUTION_ENV}, the
  * task role's {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}, and
- * {@code AWS_ENDPOINT_URL} pointing at Drydock's endpoint, unless the task definition sets them.
+ * {@code AWS_ENDPOINT_URL} pointing at Drydock's endpoint, unless the task definition sets them, and
+ * {@code ECS_CONTAINER_METADATA_URI_V4} and {@code ECS_CONTAINER_METADATA_URI} (in {@code extraEnvironment}).
  */
 final class ContainerSpecs {
     private ContainerSpecs() {
     }
 
     static ContainerSpec forContainer(TaskRecord task, ContainerRecord container, String name, String sandboxId,
-            Map<String, String> labels, RuntimeSession session, String region, Map<String, String> roleEnvironment,
+            Map<String, String> labels, RuntimeSession session, String region, Map<String, String> extraEnvironment,
             List<ContainerSpec.Mount> mounts) {
         ContainerDefinition d = container.definition();
         ContainerOverride o = task.overrideFor(d.name());
@@ -36,7 +38,7 @@ final class ContainerSpecs {
         env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_EXECUTION_ENV", "AWS_ECS_FARGATE");
         env.put("AWS_ENDPOINT_URL", session.endpointForContainers().toString());
-        env.putAll(roleEnvironment);
+        env.putAll(extraEnvironment);
         for (KeyValuePair kv : d.environment()) {
             env.put(kv.name(), kv.value() == null ? "" : kv.value());
         }
@@ -75,6 +77,22 @@ final class ContainerSpecs {
         if (d.stopTimeout() != null) {
             spec.stopTimeout(Duration.ofSeconds(d.stopTimeout()));
         }
+        if (container.hasHealthCheck()) {
+            spec.healthCheck(healthCheck(d.healthCheck()));
+        }
         return spec.build();
+    }
+
+    /**
+     * ECS's health check as the runtime's, with ECS's defaults: interval 30 s, timeout 5 s, 3 retries, no start period
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html). The command is Docker's form
+     * already ({@code CMD} or {@code CMD-SHELL} first).
+     */
+    static ContainerSpec.HealthCheck healthCheck(HealthCheck h) {
+        return new ContainerSpec.HealthCheck(h.command(),
+                Duration.ofSeconds(h.interval() == null ? 30 : h.interval()),
+                Duration.ofSeconds(h.timeout() == null ? 5 : h.timeout()),
+                h.retries() == null ? 3 : h.retries(),
+                Duration.ofSeconds(h.startPeriod() == null ? 0 : h.startPeriod()));
     }
 }

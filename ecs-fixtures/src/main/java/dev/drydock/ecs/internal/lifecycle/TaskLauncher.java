@@ -12,14 +12,16 @@ import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskLifecycle;
 import dev.drydock.ecs.internal.backend.TaskRecord;
-import dev.drydock.ecs.internal.backend.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,16 +30,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 
 /**
  * Runs tasks as containers: for each task a network sandbox (one container holding the task's network namespace,
  * attached to Drydock's network, with the task's IP and its published ports), then one container per container
  * definition joined to that namespace, so the task's containers reach each other on localhost as on Fargate.
  *
- * <p>Each task's container work runs in order on its own serial queue (start, container exits, stop), on a shared
- * thread pool, never under the model lock. Results go back to the {@link EcsBackend} through its lifecycle
- * callbacks. Container exits arrive from the runtime's event stream and from a periodic check that also notices
- * containers removed behind Drydock's back and an engine that stopped answering.
+ * <p>Each task's container work runs in order on its own serial queue (start, container exits and health changes,
+ * stop), on a shared thread pool, never under the model lock. Containers start as their {@code dependsOn} conditions
+ * are met (see {@code Runner.startReady}); a container's {@code healthCheck} runs as the runtime's health check and
+ * its results become the container's and the task's {@code healthStatus}. Results go back to the {@link EcsBackend}
+ * through its lifecycle callbacks. Container exits and health changes arrive from the runtime's event stream and from
+ * a periodic check that also notices containers removed behind Drydock's back and an engine that stopped answering.
  */
 public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskLauncher.class);
@@ -52,6 +57,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private final EcsBackend backend;
     private final TaskCredentials credentials;
     private final SandboxPool sandboxes;
+    private final TaskMetadataEndpoint metadata;
     private final ExecutorService pool;
     private final ScheduledExecutorService watchdog;
     private final Map<String, Runner> runners = new ConcurrentHashMap<>();
@@ -77,6 +83,12 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         });
         watchdog.scheduleWithFixedDelay(this::checkContainers, 3, 3, TimeUnit.SECONDS);
         this.sandboxes = new SandboxPool(context, pool);
+        this.metadata = new TaskMetadataEndpoint(backend, pool);
+    }
+
+    /** The task metadata endpoint (version 4) of the tasks this launcher runs. */
+    public TaskMetadataEndpoint metadata() {
+        return metadata;
     }
 
     @Override
@@ -156,17 +168,20 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private void containerExited(String containerId) {
         Runner r = byContainerId.get(containerId);
         if (r != null) {
-            r.submit(() -> r.exited(containerId));
+            r.submit(() -> r.changed(containerId));
         }
     }
 
-    /** Catches exits the event stream missed, containers removed by hand, and an engine that went away. */
+    /**
+     * Catches exits and health changes the event stream missed, containers removed by hand, and an engine that went
+     * away.
+     */
     private void checkContainers() {
         if (closing) {
             return;
         }
         for (Runner r : runners.values()) {
-            if (r.task.lastStatus() == TaskStatus.RUNNING && "RUNNING".equals(r.task.desiredStatus())) {
+            if (r.launching && "RUNNING".equals(r.task.desiredStatus())) {
                 r.submit(r::check);
             }
         }
@@ -178,6 +193,18 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private final Deque<Runnable> queue = new ArrayDeque<>();
         private boolean running;
         private final Map<String, String> containerIds = new LinkedHashMap<>();
+        /** Exit codes of the containers that exited (or will never start), by name; a value may be null. */
+        private final Map<String, Integer> exits = new HashMap<>();
+        private final Map<String, ContainerState.Health> health = new HashMap<>();
+        private final Set<String> neverStarted = new HashSet<>();
+        /** When each started container started ({@link System#nanoTime()}), for dependency start timeouts. */
+        private final Map<String, Long> startedNanos = new HashMap<>();
+        /** Set once the sandbox runs and the images are there: containers start as their dependencies allow. */
+        private volatile boolean launching;
+        private boolean runningReported;
+        private RuntimeSession session;
+        private Map<String, String> roleEnv = Map.of();
+        private long t0;
         private String sandboxId;
         private String taskRoleArn;
         private Map<String, List<ContainerSpec.Mount>> volumeMounts = Map.of();
@@ -251,15 +278,16 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 return;
             }
             runtime = session.runtime();
-            long t0 = System.nanoTime();
+            this.session = session;
+            t0 = System.nanoTime();
             if (!startSandbox(session)) {
                 return;
             }
             if (!pullImages()) {
                 return;
             }
-            Map<String, String> roleEnv = taskRoleEnvironment();
-            if (roleEnv == null) {
+            Map<String, String> env = taskRoleEnvironment();
+            if (env == null) {
                 return;
             }
             try {
@@ -268,15 +296,57 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 fail(e.getMessage(), null, null);
                 return;
             }
-            for (ContainerRecord c : order(task.containers())) {
-                if (!"RUNNING".equals(task.desiredStatus())) {
-                    stop();
-                    return;
-                }
-                if (!createAndStart(c, session, roleEnv)) {
-                    return;
+            roleEnv = env;
+            metadata.taskStarted(task, runtime, sandboxId, session.network());
+            launching = true;
+            startReady();
+        }
+
+        /**
+         * Starts every container whose dependencies ({@code dependsOn}) are met, in definition order, as the ECS agent
+         * does: START once the dependency started, COMPLETE once it exited, SUCCESS once it exited with 0, HEALTHY
+         * once its health check passed. A container whose dependency can never be met (SUCCESS after a non-zero exit;
+         * a dependency that will never start; COMPLETE, SUCCESS or HEALTHY not reached within the dependency's
+         * {@code startTimeout}; HEALTHY on a container that exited or has no check) never starts and is STOPPED with
+         * exit code 143 and the agent's reason; when it is essential, the task stops. Once every container started or
+         * was given up, the task is RUNNING. Called again after every container exit and health change, and when a
+         * dependency's start timeout ends.
+         */
+        private void startReady() {
+            if (stopped || !launching) {
+                return;
+            }
+            if (!"RUNNING".equals(task.desiredStatus())) {
+                stop();
+                return;
+            }
+            boolean progress = true;
+            while (progress) {
+                progress = false;
+                for (ContainerRecord c : task.containers()) {
+                    if (containerIds.containsKey(c.name()) || neverStarted.contains(c.name())) {
+                        continue;
+                    }
+                    Dependencies verdict = dependencies(c);
+                    if (verdict.never != null) {
+                        neverStart(c, verdict.never);
+                        if (stopped) {
+                            return;
+                        }
+                        progress = true;
+                    } else if (verdict.ready) {
+                        if (!createAndStart(c)) {
+                            return;
+                        }
+                        progress = true;
+                    }
                 }
             }
+            if (runningReported || !task.containers().stream()
+                    .allMatch(c -> containerIds.containsKey(c.name()) || neverStarted.contains(c.name()))) {
+                return;
+            }
+            runningReported = true;
             sandboxes.refill(session, ports);
             if (backend.taskRunning(task)) {
                 LOG.info("Task {} ({}) RUNNING at {} in {} ms", task.id(), task.taskDefinition().family() + ":"
@@ -284,7 +354,92 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             }
             // a container may have exited before the event subscription saw it
             for (String id : List.copyOf(containerIds.values())) {
-                exited(id);
+                changed(id);
+            }
+        }
+
+        /** Whether a container may start now, or why it never will. */
+        private record Dependencies(boolean ready, String never) {
+        }
+
+        private Dependencies dependencies(ContainerRecord c) {
+            boolean ready = true;
+            for (ContainerDependency d : c.definition().dependsOn()) {
+                ContainerRecord dep = task.containers().stream().filter(x -> x.name().equals(d.containerName()))
+                        .findFirst().orElse(null);
+                if (dep == null) {
+                    continue; // RegisterTaskDefinition refuses unknown names
+                }
+                String name = dep.name();
+                boolean started = containerIds.containsKey(name);
+                boolean exited = exits.containsKey(name);
+                Integer code = exits.get(name);
+                String condition = d.conditionAsString() == null ? "START" : d.conditionAsString();
+                if (neverStarted.contains(name)) {
+                    return new Dependencies(false, unresolved(dep, c, "because dependency will never start"));
+                }
+                if (timedOut(dep, condition)) {
+                    return new Dependencies(false, "CannotStartContainerError: dependency graph: container ordering "
+                            + "dependency [" + describe(dep) + "] for target [" + describe(c) + "] has timed out.");
+                }
+                switch (condition) {
+                    case "COMPLETE" -> ready &= exited;
+                    case "SUCCESS" -> {
+                        if (exited && (code == null || code != 0)) {
+                            return new Dependencies(false, unresolved(dep, c,
+                                    "as dependency did not exit successfully."));
+                        }
+                        ready &= exited;
+                    }
+                    case "HEALTHY" -> {
+                        ContainerState.Health h = health.get(name);
+                        if (!dep.hasHealthCheck() || exited) { // an unhealthy one may still recover, as on ECS
+                            return new Dependencies(false, unresolved(dep, c, "as dependency did not become healthy."));
+                        }
+                        ready &= h == ContainerState.Health.HEALTHY;
+                    }
+                    default -> ready &= started;
+                }
+            }
+            return new Dependencies(ready, null);
+        }
+
+        /** The ECS agent's reason for a container whose dependency can never be met. */
+        private String unresolved(ContainerRecord dep, ContainerRecord target, String why) {
+            return "CannotStartContainerError: dependency graph: failed to resolve container ordering dependency ["
+                    + describe(dep) + "] for target [" + describe(target) + "] " + why;
+        }
+
+        /** A container as the agent names it in these reasons: {@code name(image) (KNOWN->DESIRED) - Exit: n}. */
+        private String describe(ContainerRecord c) {
+            String known = exits.containsKey(c.name()) ? "STOPPED" : containerIds.containsKey(c.name()) ? "RUNNING"
+                    : "NONE";
+            Integer code = exits.get(c.name());
+            return c.name() + "(" + c.definition().image() + ") (" + known + "->RUNNING)"
+                    + (code == null ? "" : " - Exit: " + code);
+        }
+
+        /**
+         * Whether a running dependency missed its {@code startTimeout} (seconds from its start) for a COMPLETE,
+         * SUCCESS or HEALTHY condition, as the agent checks it.
+         */
+        private boolean timedOut(ContainerRecord dep, String condition) {
+            Integer timeout = dep.definition().startTimeout();
+            Long started = startedNanos.get(dep.name());
+            if (timeout == null || timeout <= 0 || started == null || exits.containsKey(dep.name())
+                    || "START".equals(condition)) {
+                return false;
+            }
+            boolean met = "HEALTHY".equals(condition) && health.get(dep.name()) == ContainerState.Health.HEALTHY;
+            return !met && System.nanoTime() - started > TimeUnit.SECONDS.toNanos(timeout);
+        }
+
+        private void neverStart(ContainerRecord c, String reason) {
+            LOG.info("Container {} of task {} will not start: {}", c.name(), task.id(), reason);
+            neverStarted.add(c.name());
+            exits.put(c.name(), 143);
+            if (backend.containerExited(task, c.name(), 143, reason, List.of())) {
+                stop();
             }
         }
 
@@ -349,11 +504,13 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             return credentials.register(task.arn(), task.id(), roleArn.get());
         }
 
-        private boolean createAndStart(ContainerRecord c, RuntimeSession session, Map<String, String> roleEnv) {
+        private boolean createAndStart(ContainerRecord c) {
+            Map<String, String> env = new LinkedHashMap<>(roleEnv);
+            env.putAll(TaskMetadataEndpoint.environment(c));
             ContainerSpec spec = ContainerSpecs.forContainer(task, c, containerName(c.name()), sandboxId,
                     context.labels(Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK, task.arn(),
                             Labels.CONTAINER, c.name())),
-                    session, context.region(), roleEnv, volumeMounts.getOrDefault(c.name(), List.of()));
+                    session, context.region(), env, volumeMounts.getOrDefault(c.name(), List.of()));
             String id;
             try {
                 id = runtime.createContainer(spec);
@@ -365,6 +522,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             containerIds.put(c.name(), id);
             byContainerId.put(id, this);
             backend.containerCreated(task, c.name(), id);
+            metadata.containerCreated(task, c, id);
             try {
                 runtime.startContainer(id);
             } catch (RuntimeFailure e) {
@@ -374,6 +532,15 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 return false;
             }
             backend.containerRunning(task, c.name());
+            startedNanos.put(c.name(), System.nanoTime());
+            Integer timeout = c.definition().startTimeout();
+            if (timeout != null && timeout > 0 && !closing) {
+                try { // look again when its dependents' wait ends
+                    watchdog.schedule(() -> submit(this::startReady), timeout * 1000L + 100, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    LOG.debug("Drydock is closing; no start timeout for container {}", c.name());
+                }
+            }
             return true;
         }
 
@@ -385,12 +552,13 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
 
         // ------------------------------------------------------------------------------------------ exits
 
-        void exited(String containerId) {
+        /** A container exited or its health changed: records it, then starts what may start now. */
+        void changed(String containerId) {
             if (stopped || runtime == null) {
                 return;
             }
             String name = nameOf(containerId);
-            if (name == null) {
+            if (name == null || exits.containsKey(name)) {
                 return;
             }
             ContainerState state;
@@ -399,17 +567,39 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             } catch (RuntimeFailure e) {
                 if (e.kind() == RuntimeFailure.Kind.NOT_FOUND) {
                     recordExit(name, null, "Container removed outside Drydock", List.of());
+                    startReady();
                 }
                 return;
             }
-            if (state.running() || state.exitCode() == null && state.startedAt() == null) {
+            if (state.running()) {
+                health(name, state);
+            } else if (state.exitCode() != null || state.startedAt() != null) {
+                String reason = state.oomKilled() ? "OutOfMemoryError: Container killed due to memory usage" : null;
+                recordExit(name, state.exitCode(), reason, logTail(containerId));
+            }
+            startReady();
+        }
+
+        /** Reports a container's health check result when it changed (containers without an ECS check: never). */
+        private void health(String name, ContainerState state) {
+            ContainerState.Health h = state.health();
+            boolean checked = task.containers().stream().anyMatch(c -> c.name().equals(name) && c.hasHealthCheck());
+            if (h == null || !checked || stopped || h == health.get(name)) {
                 return;
             }
-            String reason = state.oomKilled() ? "OutOfMemoryError: Container killed due to memory usage" : null;
-            recordExit(name, state.exitCode(), reason, logTail(containerId));
+            health.put(name, h);
+            String status = h == ContainerState.Health.HEALTHY ? "HEALTHY"
+                    : h == ContainerState.Health.UNHEALTHY ? "UNHEALTHY" : "UNKNOWN";
+            if (h != ContainerState.Health.STARTING) {
+                LOG.info("Container {} of task {} is {}", name, task.id(), status);
+            }
+            if (backend.containerHealth(task, name, status)) {
+                stop();
+            }
         }
 
         private void recordExit(String name, Integer exitCode, String reason, List<String> logTail) {
+            exits.put(name, exitCode);
             boolean stopTask = backend.containerExited(task, name, exitCode, reason, logTail);
             LOG.info("Container {} of task {} exited with code {}", name, task.id(), exitCode);
             if (stopTask) {
@@ -422,18 +612,23 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 return;
             }
             try {
-                for (Map.Entry<String, String> e : containerIds.entrySet()) {
+                for (Map.Entry<String, String> e : List.copyOf(containerIds.entrySet())) {
+                    if (stopped || exits.containsKey(e.getKey())) {
+                        continue;
+                    }
                     ContainerState s = runtime.inspectContainer(e.getValue());
-                    if (!s.running() && task.containers().stream()
-                            .anyMatch(c -> c.name().equals(e.getKey()) && "RUNNING".equals(c.lastStatus()))) {
-                        exited(e.getValue());
+                    if (!s.running()) {
+                        changed(e.getValue());
+                    } else {
+                        health(e.getKey(), s);
                     }
                 }
                 engineFailures = 0;
+                startReady();
             } catch (RuntimeFailure e) {
                 if (e.kind() == RuntimeFailure.Kind.NOT_FOUND) {
                     for (String id : List.copyOf(containerIds.values())) {
-                        exited(id);
+                        changed(id);
                     }
                 } else if (e.kind() == RuntimeFailure.Kind.ENGINE_UNAVAILABLE && ++engineFailures >= 2) {
                     LOG.warn("Task {}: the Docker engine stopped answering ({}); marking the task STOPPED", task.id(),
@@ -455,17 +650,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             credentials.revoke(task.arn());
             backend.stopping(task);
             if (runtime != null) {
-                List<String> names = new ArrayList<>(containerIds.keySet());
-                java.util.Collections.reverse(names);
-                for (String name : names) {
-                    String id = containerIds.get(name);
-                    try {
-                        runtime.stopContainer(id, stopTimeout(name));
-                    } catch (RuntimeFailure e) {
-                        LOG.debug("Stopping container {} of task {} failed: {}", name, task.id(), e.getMessage());
-                    }
-                    captureExit(name, id);
-                }
+                stopContainers();
             }
             backend.executionStopped(task);
             if (runtime != null) {
@@ -478,7 +663,39 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 }
             }
             backend.stopped(task);
+            metadata.taskStopped(task);
             LOG.info("Task {} STOPPED: {}", task.id(), task.stoppedReason());
+        }
+
+        /**
+         * Stops the containers as the ECS agent does: SIGTERM, then SIGKILL after each one's stopTimeout; a container
+         * only after every container that depends on it stopped, the others at the same time.
+         */
+        private void stopContainers() {
+            List<String> remaining = new ArrayList<>(containerIds.keySet());
+            while (!remaining.isEmpty()) {
+                List<String> wave = remaining.stream().filter(name -> task.containers().stream()
+                        .filter(c -> remaining.contains(c.name()) && !c.name().equals(name))
+                        .noneMatch(c -> c.definition().dependsOn().stream()
+                                .anyMatch(d -> name.equals(d.containerName())))).toList();
+                List<String> now = wave.isEmpty() ? List.copyOf(remaining) : wave;
+                List<java.util.concurrent.CompletableFuture<Void>> stops = new ArrayList<>();
+                for (String name : now) {
+                    String id = containerIds.get(name);
+                    stops.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                        try {
+                            runtime.stopContainer(id, stopTimeout(name));
+                        } catch (RuntimeFailure e) {
+                            LOG.debug("Stopping container {} of task {} failed: {}", name, task.id(), e.getMessage());
+                        }
+                    }, pool));
+                }
+                stops.forEach(java.util.concurrent.CompletableFuture::join);
+                for (String name : now) {
+                    captureExit(name, containerIds.get(name));
+                }
+                remaining.removeAll(now);
+            }
         }
 
         private void captureExit(String name, String id) {
@@ -541,33 +758,5 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private String containerName(String suffix) {
             return "drydock-" + context.sessionId() + "-" + task.id().substring(0, 12) + "-" + suffix;
         }
-    }
-
-    /** Container definitions in start order: each after the containers it depends on. */
-    static List<ContainerRecord> order(List<ContainerRecord> containers) {
-        Map<String, ContainerRecord> byName = new LinkedHashMap<>();
-        containers.forEach(c -> byName.put(c.name(), c));
-        List<ContainerRecord> ordered = new ArrayList<>();
-        java.util.Set<String> placed = new java.util.HashSet<>();
-        while (ordered.size() < containers.size()) {
-            boolean progress = false;
-            for (ContainerRecord c : containers) {
-                if (placed.contains(c.name())) {
-                    continue;
-                }
-                boolean ready = c.definition().dependsOn().stream().map(d -> d.containerName()).allMatch(d -> placed.contains(d) || !byName.containsKey(d));
-                if (ready) {
-                    ordered.add(c);
-                    placed.add(c.name());
-                    progress = true;
-                }
-            }
-            if (!progress) {
-                // a dependency cycle: ECS rejects it at registration; start the rest in declaration order
-                containers.stream().filter(c -> !placed.contains(c.name())).forEach(ordered::add);
-                break;
-            }
-        }
-        return ordered;
     }
 }

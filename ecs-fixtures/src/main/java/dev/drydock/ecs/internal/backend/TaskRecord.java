@@ -53,6 +53,10 @@ public final class TaskRecord {
     boolean reachedRunning;
     boolean failureCounted;
     boolean successCounted;
+    /** UNKNOWN, HEALTHY or UNHEALTHY, from the containers' health checks. */
+    String healthStatus = "UNKNOWN";
+    /** Told of every lastStatus change, under the backend's lock (the backend emits task state change events). */
+    java.util.function.Consumer<TaskRecord> statusListener;
 
     final String attachmentId = UUID.randomUUID().toString();
     String attachmentStatus = "PRECREATED";
@@ -193,6 +197,9 @@ public final class TaskRecord {
         lastStatus = next;
         version++;
         timeline.add(new TimelineEntry(now, next.name(), detail));
+        if (statusListener != null) {
+            statusListener.accept(this);
+        }
         return true;
     }
 
@@ -248,7 +255,7 @@ public final class TaskRecord {
                 .platformVersion(platformVersion)
                 .platformFamily("Linux")
                 .availabilityZone(availabilityZone)
-                .healthStatus("UNKNOWN")
+                .healthStatus(healthStatus)
                 .enableExecuteCommand(enableExecuteCommand)
                 .attachments(Attachment.builder().id(attachmentId).type("ElasticNetworkInterface")
                         .status(attachmentStatus).details(details).build())

@@ -270,13 +270,13 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 }
             }
             sandboxes.refill(session, ports);
+            // a container may have exited already (before the event subscription saw it): then the task never ran
+            for (String id : List.copyOf(containerIds.values())) {
+                exited(id);
+            }
             if (backend.taskRunning(task)) {
                 LOG.info("Task {} ({}) RUNNING at {} in {} ms", task.id(), task.taskDefinition().family() + ":"
                         + task.taskDefinition().revision(), task.privateIp(), (System.nanoTime() - t0) / 1_000_000);
-            }
-            // a container may have exited before the event subscription saw it
-            for (String id : List.copyOf(containerIds.values())) {
-                exited(id);
             }
         }
 

@@ -706,10 +706,10 @@ public final class EcsBackend {
                 return false;
             }
             Instant now = clock.instant();
-            t.advance(TaskStatus.ACTIVATING, now, "containers started");
-            t.advance(TaskStatus.RUNNING, now, "all essential containers running");
             t.startedAt = now;
             t.reachedRunning = true;
+            t.advance(TaskStatus.ACTIVATING, now, "containers started");
+            t.advance(TaskStatus.RUNNING, now, "all essential containers running");
         }
         changed();
         return true;
@@ -789,11 +789,11 @@ public final class EcsBackend {
         synchronized (lock) {
             Instant now = clock.instant();
             if (t.lastStatus.ordinal() < TaskStatus.DEACTIVATING.ordinal()) {
+                t.stoppingAt = now;
                 if (t.lastStatus == TaskStatus.RUNNING) {
                     t.advance(TaskStatus.DEACTIVATING, now, "stopping");
                 }
                 t.advance(TaskStatus.STOPPING, now, "stopping containers");
-                t.stoppingAt = now;
             }
         }
         changed();

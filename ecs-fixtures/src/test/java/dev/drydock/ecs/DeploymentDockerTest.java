@@ -70,8 +70,8 @@ class DeploymentDockerTest {
     private static String register(EcsClient ecs, String... command) {
         return ecs.registerTaskDefinition(r -> r.family("web").networkMode(NetworkMode.AWSVPC)
                 .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
-                .containerDefinitions(ContainerDefinition.builder().name("app").image(IMAGE).command(command).stopTimeout(2)
-                        .build())).taskDefinition().taskDefinitionArn();
+                .containerDefinitions(ContainerDefinition.builder().name("app").image(IMAGE).command(command)
+                        .stopTimeout(2).build())).taskDefinition().taskDefinitionArn();
     }
 
     private static Service describe(EcsClient ecs) {

@@ -46,7 +46,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  *       200 ms rather than the SDK's 6-15 s;</li>
  *   <li>parameters of type {@link Drydock} and {@link dev.drydock.core.iam.DecisionLog} receive the instance and its
  *       log of IAM decisions (assert on it with {@link DrydockAssertions}); parameters of type
- *       {@link dev.drydock.core.events.EventStream} receive its EventBridge-format events, to subscribe to or await;</li>
+ *       {@link dev.drydock.core.events.EventStream} receive its EventBridge-format events, to subscribe to or
+ *       await;</li>
  *   <li>{@link DrydockSetting} annotations configure the instance, e.g. the simulated runtime for the class;</li>
  *   <li>clients that application code builds from the SDK defaults ({@code EcsClient.create()}) reach Drydock too:
  *       the SDK's system properties ({@code aws.endpointUrl}, {@code aws.region}, {@code aws.accessKeyId} ...) point

@@ -6,6 +6,7 @@
 #   heap      Drydock's heap with a 10-task service running
 #   credentials  the container credentials endpoint round trip, from inside a task's container
 #   policy    one IAM authorization decision (JMH, 10-statement policy with conditions)
+#   scale     DescribeServices / ListTasks / DescribeTasks latency for a service of 10 to 10,000 tasks (simulated)
 # Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
 set -euo pipefail
 
@@ -26,7 +27,7 @@ mvn -B -ntp -q -pl benchmarks -am package -DskipTests
 mvn -B -ntp -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials policy)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials policy scale)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  *   <li>describe: the DescribeTasks round trip through the SDK's EcsClient, in process.</li>
  *   <li>startup: from {@code Drydock.start()} in a fresh JVM to the endpoint's first answer.</li>
  *   <li>heap: Drydock's heap (after GC) with a 10-task service running, over the JVM's baseline.</li>
+ *   <li>scale: DescribeServices, ListTasks and DescribeTasks latency for a service of 10 to 10,000 tasks, on the
+ *       simulated runtime ({@link ScaleBenchmark}).</li>
  * </ul>
  */
 public final class Benchmarks {
@@ -68,6 +70,9 @@ public final class Benchmarks {
         }
         if (sections.contains("credentials")) {
             credentials();
+        }
+        if (sections.contains("scale")) {
+            ScaleBenchmark.run();
         }
     }
 

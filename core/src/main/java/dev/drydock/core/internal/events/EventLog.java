@@ -76,10 +76,16 @@ public final class EventLog implements EventStream, AutoCloseable {
         synchronized (history) {
             long next = 0; // the sequence number of the first event not looked at yet
             while (true) {
-                long seq = published - history.size();
-                for (AwsEvent e : history) {
-                    if (seq++ >= next && filter.test(e)) {
-                        return e;
+                // only the events not looked at yet: the newest ones, at the tail
+                int fresh = (int) Math.min(history.size(), published - next);
+                List<AwsEvent> unseen = new ArrayList<>(fresh);
+                java.util.Iterator<AwsEvent> newestFirst = history.descendingIterator();
+                for (int i = 0; i < fresh; i++) {
+                    unseen.add(newestFirst.next());
+                }
+                for (int i = unseen.size() - 1; i >= 0; i--) {
+                    if (filter.test(unseen.get(i))) {
+                        return unseen.get(i);
                     }
                 }
                 next = published;

@@ -608,7 +608,9 @@ public final class EcsBackend {
             ClusterRecord cluster = activeCluster(clusterRef);
             String wanted = desiredStatus == null ? "RUNNING" : desiredStatus;
             List<String> result = new ArrayList<>();
-            for (TaskRecord t : tasks.values()) {
+            Collection<TaskRecord> candidates = serviceName == null ? tasks.values()
+                    : tasksByService.getOrDefault(serviceKey(cluster.name, serviceName), List.of());
+            for (TaskRecord t : candidates) {
                 boolean match = t.clusterName.equals(cluster.name)
                         && statusMatches(t, wanted)
                         && (family == null || family.equals(t.taskDefinition.family()))

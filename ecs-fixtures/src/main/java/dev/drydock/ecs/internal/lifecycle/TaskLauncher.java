@@ -47,6 +47,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
     /** When Drydock closes, nobody observes a graceful shutdown any more: containers get this long after SIGTERM. */
     private static final Duration CLOSE_STOP_TIMEOUT = Duration.ofSeconds(2);
+    /** Threads doing container work at once (each task's work is serial; jobs never wait for one another). */
+    private static final int MAX_THREADS = 128;
 
     private final ServiceContext context;
     private final EcsBackend backend;
@@ -65,11 +67,15 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         this.backend = backend;
         this.credentials = credentials;
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "drydock-ecs-task-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // bounded: thousands of simulated tasks launched at once must not become thousands of threads
+        java.util.concurrent.ThreadPoolExecutor workers = new java.util.concurrent.ThreadPoolExecutor(MAX_THREADS,
+                MAX_THREADS, 30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "drydock-ecs-task-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        workers.allowCoreThreadTimeOut(true);
+        this.pool = workers;
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "drydock-ecs-watchdog");
             t.setDaemon(true);
@@ -162,8 +168,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
 
     /** Catches exits the event stream missed, containers removed by hand, and an engine that went away. */
     private void checkContainers() {
-        if (closing) {
-            return;
+        if (closing || context.runtimeIfReady().map(s -> !s.runtime().realContainers()).orElse(true)) {
+            return; // a simulated runtime reports every exit
         }
         for (Runner r : runners.values()) {
             if (r.task.lastStatus() == TaskStatus.RUNNING && "RUNNING".equals(r.task.desiredStatus())) {

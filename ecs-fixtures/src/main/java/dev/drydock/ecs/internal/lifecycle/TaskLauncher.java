@@ -60,6 +60,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private final Map<String, Runner> byContainerId = new ConcurrentHashMap<>();
     private final Object subscriptionLock = new Object();
     private AutoCloseable exitSubscription;
+    /** Whether containers need polling: a simulated runtime reports every exit. Set when the runtime connects. */
+    private volatile boolean pollContainers;
     private volatile boolean closing;
 
     public TaskLauncher(ServiceContext context, EcsBackend backend, TaskCredentials credentials) {
@@ -153,6 +155,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             if (exitSubscription == null) {
                 exitSubscription = session.runtime().onExit(Map.of(Labels.SESSION, context.sessionId()),
                         this::containerExited);
+                pollContainers = session.runtime().realContainers();
                 sandboxes.prewarm(session);
             }
         }
@@ -168,8 +171,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
 
     /** Catches exits the event stream missed, containers removed by hand, and an engine that went away. */
     private void checkContainers() {
-        if (closing || context.runtimeIfReady().map(s -> !s.runtime().realContainers()).orElse(true)) {
-            return; // a simulated runtime reports every exit
+        if (closing || !pollContainers) {
+            return;
         }
         for (Runner r : runners.values()) {
             if (r.task.lastStatus() == TaskStatus.RUNNING && "RUNNING".equals(r.task.desiredStatus())) {

@@ -1211,8 +1211,7 @@ public final class EcsBackend {
                             primary.launchType != null ? primary.launchType : "FARGATE",
                             capacityProviderName(primary.capacityProviderStrategy),
                             primary.networkConfiguration.awsvpcConfiguration(),
-                            "SERVICE".equals(s.propagateTags) ? s.mutableTags : List.of(), s.name,
-                            s.enableExecuteCommand);
+                            "SERVICE".equals(s.propagateTags) ? s.mutableTags : List.of(), s.name, s.enableExecuteCommand);
                     toLaunch.add(t);
                     started.add("(task " + t.id + ")");
                 }

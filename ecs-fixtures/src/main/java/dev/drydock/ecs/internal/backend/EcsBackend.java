@@ -1151,8 +1151,8 @@ public final class EcsBackend {
     private Instant reconcile(ServiceRecord s, Instant now, List<TaskRecord> toLaunch) {
         ClusterRecord cluster = clusters.get(s.clusterName);
         List<TaskRecord> mine = serviceTasks(s);
+        stopUnhealthy(mine);
         countFailures(s, mine, now);
-        replaceUnhealthy(s, mine, now);
         int desired = s.desiredCount;
         s.primary().desiredCount = desired;
         circuitBreaker(s, now);
@@ -1281,6 +1281,13 @@ public final class EcsBackend {
         for (TaskRecord t : mine) {
             if ("STOPPED".equals(t.desiredStatus) && !t.failureCounted && failure(t)) {
                 t.failureCounted = true;
+                if (UNHEALTHY_REASON.equals(t.stoppedReason)) {
+                    s.event(now, "(task " + t.id + ") failed container health checks.");
+                    s.event(now, "has stopped 1 running tasks: (task " + t.id + ").");
+                    events.serviceAction(s, "INFO", "TASKS_STOPPED", now);
+                    s.unhealthyReplaced++;
+                    s.steadyStateReported = false;
+                }
                 DeploymentRecord d = s.deployment(t.startedBy);
                 if (d != null && "IN_PROGRESS".equals(d.rolloutState)) {
                     d.failedTasks++;
@@ -1309,15 +1316,15 @@ public final class EcsBackend {
                 || (t.stoppedReason != null && t.stoppedReason.startsWith(UNHEALTHY_REASON));
     }
 
-    /** Stops the service's running tasks whose health checks failed; the launch step replaces them. */
-    private void replaceUnhealthy(ServiceRecord s, List<TaskRecord> mine, Instant now) {
-        List<TaskRecord> unhealthy = filter(mine, t -> "RUNNING".equals(t.desiredStatus)
-                && "UNHEALTHY".equals(t.healthStatus));
-        for (TaskRecord t : unhealthy) {
-            s.event(now, "(task " + t.id + ") failed container health checks.");
-            s.unhealthyReplaced++;
+    /**
+     * Stops the service's running tasks whose health checks failed (ServiceSchedulerInitiated, "Task failed container
+     * health checks"); {@link #countFailures} reports them, whoever stopped them, and the launch step replaces them.
+     */
+    private void stopUnhealthy(List<TaskRecord> mine) {
+        for (TaskRecord t : filter(mine, x -> "RUNNING".equals(x.desiredStatus)
+                && "UNHEALTHY".equals(x.healthStatus()))) {
+            requestStop(t, "ServiceSchedulerInitiated", UNHEALTHY_REASON);
         }
-        stopForService(s, unhealthy, now, "ServiceSchedulerInitiated", UNHEALTHY_REASON);
     }
 
     /**
@@ -1369,11 +1376,11 @@ public final class EcsBackend {
         if (t.lastStatus != TaskStatus.RUNNING) {
             return false;
         }
-        if ("HEALTHY".equals(t.healthStatus)) {
+        String health = t.healthStatus();
+        if ("HEALTHY".equals(health)) {
             return true;
         }
-        return "UNKNOWN".equals(t.healthStatus)
-                && t.containers.stream().noneMatch(c -> c.definition().healthCheck() != null);
+        return "UNKNOWN".equals(health) && t.containers.stream().noneMatch(c -> c.definition().healthCheck() != null);
     }
 
     private void stopForService(ServiceRecord s, DeploymentRecord primary, Collection<TaskRecord> stop, Instant now) {

@@ -53,8 +53,8 @@ public final class TaskRecord {
     boolean reachedRunning;
     boolean failureCounted;
     boolean successCounted;
-    /** UNKNOWN, HEALTHY or UNHEALTHY, from the containers' health checks. */
-    String healthStatus = "UNKNOWN";
+    /** UNKNOWN, HEALTHY or UNHEALTHY: set where the containers' health checks are watched. */
+    String health = "UNKNOWN";
     /** Told of every lastStatus change, under the backend's lock (the backend emits task state change events). */
     java.util.function.Consumer<TaskRecord> statusListener;
 
@@ -180,6 +180,11 @@ public final class TaskRecord {
         return null;
     }
 
+    /** The task's health: UNKNOWN, HEALTHY or UNHEALTHY. */
+    String healthStatus() {
+        return health;
+    }
+
     ContainerRecord container(String name) {
         for (ContainerRecord c : containers) {
             if (c.name().equals(name)) {
@@ -255,7 +260,7 @@ public final class TaskRecord {
                 .platformVersion(platformVersion)
                 .platformFamily("Linux")
                 .availabilityZone(availabilityZone)
-                .healthStatus(healthStatus)
+                .healthStatus(healthStatus())
                 .enableExecuteCommand(enableExecuteCommand)
                 .attachments(Attachment.builder().id(attachmentId).type("ElasticNetworkInterface")
                         .status(attachmentStatus).details(details).build())

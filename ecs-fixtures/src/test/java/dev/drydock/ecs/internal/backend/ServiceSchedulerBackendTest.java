@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
- * The service scheduler on the bare model (no runtime: the test plays the lifecycle callbacks): the circuit
- * breaker's threshold and the replacement of tasks whose health checks failed.
+ * The service scheduler on the bare model (no runtime: the test plays the lifecycle callbacks and sets the task's
+ * health as the health checks would): the circuit breaker's threshold, and tasks with health checks counted healthy
+ * only when HEALTHY and replaced when UNHEALTHY.
  */
 class ServiceSchedulerBackendTest {
     private final EcsBackend backend = new EcsBackend(new EcsArns("us-east-1", "123456789012"), Clock.systemUTC());
@@ -39,7 +40,8 @@ class ServiceSchedulerBackendTest {
         backend.createCluster(CreateClusterRequest.builder().clusterName("shop").build());
         TaskDefinition td = backend.registerTaskDefinition(RegisterTaskDefinitionRequest.builder().family("web")
                 .networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
-                .containerDefinitions(ContainerDefinition.builder().name("app").image("app:1").build()).build(),
+                .containerDefinitions(ContainerDefinition.builder().name("app").image("app:1")
+                        .healthCheck(h -> h.command("CMD-SHELL", "true")).build()).build(),
                 "test");
         backend.createService(CreateServiceRequest.builder().cluster("shop").serviceName("web").desiredCount(1)
                 .launchType("FARGATE").networkConfiguration(NetworkConfiguration.builder()
@@ -50,9 +52,13 @@ class ServiceSchedulerBackendTest {
         backend.eniAttached(first, "sandbox", "10.0.0.2", Map.of());
         backend.taskRunning(first);
         backend.reconcileServices();
+        assertThat(service().events().get(0).message()).startsWith("(service web) has started 1 tasks");
+        // with a health check, the service is steady once the task is HEALTHY
+        backend.read(() -> first.health = "HEALTHY");
+        backend.reconcileServices();
         assertThat(service().events().get(0).message()).isEqualTo("(service web) has reached a steady state.");
 
-        backend.read(() -> first.healthStatus = "UNHEALTHY");
+        backend.read(() -> first.health = "UNHEALTHY");
         backend.reconcileServices();
 
         assertThat(first.desiredStatus()).isEqualTo("STOPPED");

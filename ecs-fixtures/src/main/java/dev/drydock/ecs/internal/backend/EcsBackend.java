@@ -1335,7 +1335,8 @@ public final class EcsBackend {
     private void circuitBreaker(ServiceRecord s, Instant now) {
         DeploymentCircuitBreaker breaker = s.deploymentConfiguration.deploymentCircuitBreaker();
         DeploymentRecord primary = s.primary();
-        if (breaker == null || !Boolean.TRUE.equals(breaker.enable()) || !"IN_PROGRESS".equals(primary.rolloutState)
+        if (breaker == null || !Boolean.TRUE.equals(breaker.enable()) || !"ACTIVE".equals(s.status)
+                || !"IN_PROGRESS".equals(primary.rolloutState)
                 || primary.failedTasks < circuitBreakerThreshold(primary.desiredCount)) {
             return;
         }

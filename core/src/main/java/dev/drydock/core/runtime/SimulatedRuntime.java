@@ -23,10 +23,9 @@ import java.util.function.Consumer;
  * <p><b>Scripted exits.</b> A container whose command (entry point and command together, or the script of
  * {@code sh -c <script>}) consists only of {@code sleep <seconds>}, {@code exit [code]}, {@code true} and
  * {@code false} (which ends it with code 1) statements, separated by {@code ;}, {@code &&} or new lines, exits as a
- * shell would run it:
- * {@code sh -c "exit 1"} exits with code 1 at once, {@code sh -c "sleep 2; exit 3"} with code 3 after 2 seconds,
- * {@code sleep 600} with code 0 after 600 seconds. Any other command runs until the container is stopped, like a
- * server. So a task definition written for Docker behaves the same on the simulated runtime.
+ * shell would run it: {@code sh -c "exit 1"} exits with code 1 at once, {@code sh -c "sleep 2; exit 3"} with code 3
+ * after 2 seconds, {@code sleep 600} with code 0 after 600 seconds. Any other command runs until the container is
+ * stopped, like a server. So a task definition written for Docker behaves the same on the simulated runtime.
  *
  * <p>Every image is present unless declared missing with {@link #missingImage(String)}.
  */

@@ -8,6 +8,7 @@
 #   metadata  the task metadata endpoint (v4) /task round trip, from inside a task's container
 #   policy    one IAM authorization decision (JMH, 10-statement policy with conditions)
 #   efs       RunTask to RUNNING with an EFS volume vs. the same task without one
+#   scale     DescribeServices / ListTasks / DescribeTasks latency for a service of 10 to 10,000 tasks (simulated)
 # Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
 set -euo pipefail
 
@@ -28,7 +29,7 @@ mvn -B -ntp -q -pl benchmarks -am package -DskipTests
 mvn -B -ntp -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

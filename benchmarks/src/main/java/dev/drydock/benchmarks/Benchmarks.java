@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  *   <li>heap: Drydock's heap (after GC) with a 10-task service running, over the JVM's baseline.</li>
  *   <li>credentials, metadata: the container credentials endpoint and the task metadata endpoint's {@code /task},
  *       asked from inside a task's container.</li>
+ *   <li>scale: DescribeServices, ListTasks and DescribeTasks latency for a service of 10 to 10,000 tasks, on the
+ *       simulated runtime ({@link ScaleBenchmark}).</li>
  * </ul>
  */
 public final class Benchmarks {
@@ -77,6 +79,9 @@ public final class Benchmarks {
         }
         if (sections.contains("metadata")) {
             metadata();
+        }
+        if (sections.contains("scale")) {
+            ScaleBenchmark.run();
         }
     }
 

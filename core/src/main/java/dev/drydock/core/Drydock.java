@@ -1,6 +1,8 @@
 package dev.drydock.core;
 
+import dev.drydock.core.events.EventStream;
 import dev.drydock.core.internal.docker.DockerRuntime;
+import dev.drydock.core.internal.events.EventLog;
 import dev.drydock.core.internal.docker.SessionSweeper;
 import dev.drydock.core.internal.http.HttpEndpoint;
 import dev.drydock.core.internal.http.HttpRequest;
@@ -94,6 +96,7 @@ public final class Drydock implements AutoCloseable {
     private final Supplier<ContainerRuntime> runtimeFactory;
     private final IamBackend iam;
     private final DecisionLog decisionLog = new DecisionLog();
+    private final EventLog events;
     private final PolicyAuthorizer authorizer;
     private final List<AwsService> iamServices;
     private final List<dev.drydock.core.internal.service.RestJsonService> restServices =
@@ -130,6 +133,7 @@ public final class Drydock implements AutoCloseable {
             router.registerScoped(service);
         }
         this.endpoint = HttpEndpoint.start(router);
+        this.events = new EventLog(accountId, region);
 
         Context context = new Context();
         try {
@@ -142,6 +146,7 @@ public final class Drydock implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             modules.forEach(ServiceModule::close);
             endpoint.close();
+            events.close();
             throw e;
         }
         this.runtime = new CompletableFuture<>();
@@ -242,6 +247,16 @@ public final class Drydock implements AutoCloseable {
      */
     public DecisionLog decisionLog() {
         return decisionLog;
+    }
+
+    /**
+     * The events this instance's services emit, in EventBridge's format: for ECS, {@code ECS Task State Change},
+     * {@code ECS Service Action} and {@code ECS Deployment State Change}
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_cwe_events.html). Subscribe to them, or await
+     * one with a filter and a timeout.
+     */
+    public EventStream events() {
+        return events;
     }
 
     /**
@@ -531,6 +546,7 @@ public final class Drydock implements AutoCloseable {
             session.runtime().close();
         }
         endpoint.close();
+        events.close();
         if (httpClient != null) {
             httpClient.close();
         }
@@ -645,6 +661,11 @@ public final class Drydock implements AutoCloseable {
         @Override
         public <T extends ServiceModule> Optional<T> module(Class<T> type) {
             return findModule(type);
+        }
+
+        @Override
+        public EventLog events() {
+            return events;
         }
     }
 

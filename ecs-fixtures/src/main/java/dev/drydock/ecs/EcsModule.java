@@ -90,6 +90,7 @@ public final class EcsModule implements ServiceModule {
     public void start(ServiceContext context) {
         this.context = context;
         backend = new EcsBackend(new EcsArns(context.region(), context.accountId()), context.clock());
+        backend.events(context.events());
         credentials = new TaskCredentials(context.iam(), context.clock(), taskCredentialsLifetime(context));
         context.registerPath(TaskCredentials.PATH, credentials::handle);
         context.resourceTags(arn -> backend.tagMap(arn));

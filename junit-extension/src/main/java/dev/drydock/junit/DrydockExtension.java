@@ -41,13 +41,15 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * <p>While the class runs:
  * <ul>
  *   <li>parameters of type {@link EcsClient}, {@code EfsClient}, {@code IamClient} and {@code StsClient} (on test
- *       methods, lifecycle
- *       methods and constructors) receive a real SDK v2 client configured for Drydock, signing as the administrator
+ *       methods, lifecycle methods and constructors) receive a real SDK v2 client configured for Drydock, signing as the administrator
  *       test principal, or as a session of a role with {@link ActingAs}; injected ECS clients' waiters poll every
  *       200 ms rather than the SDK's 6-15 s;</li>
  *   <li>parameters of type {@link Drydock} and {@link dev.drydock.core.iam.DecisionLog} receive the instance and its
  *       log of IAM decisions (assert on it with {@link DrydockAssertions}); parameters of type
- *       {@code dev.drydock.efs.EfsFiles} the files of the {@link EfsFileSystem}s;</li>
+ *       {@code dev.drydock.efs.EfsFiles} the files of the {@link EfsFileSystem}s; parameters of type
+ *       {@link dev.drydock.core.events.EventStream} receive its EventBridge-format events, to subscribe to or
+ *       await;</li>
+ *   <li>{@link DrydockSetting} annotations configure the instance, e.g. the simulated runtime for the class;</li>
  *   <li>clients that application code builds from the SDK defaults ({@code EcsClient.create()}) reach Drydock too:
  *       the SDK's system properties ({@code aws.endpointUrl}, {@code aws.region}, {@code aws.accessKeyId} ...) point
  *       at it, and are restored afterwards. System properties are global, so test classes using Drydock must not run
@@ -145,6 +147,7 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
                                     + "with its settings on the outermost test class.");
                         }
                     }
+                    checkNestedSettings(testClass);
                     declared.addAll(nestedFixtures(testClass));
                 }
                 for (DrydockExtension e : registered) {
@@ -178,9 +181,12 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
         return result;
     }
 
-    /** The settings of every registration; refuses two registrations that set one key differently. */
+    /**
+     * The settings of the class's {@link DrydockSetting} annotations and of every registration; refuses two that set
+     * one key differently.
+     */
     private static Map<String, String> mergedSettings(Class<?> testClass, List<DrydockExtension> registered) {
-        Map<String, String> merged = new LinkedHashMap<>();
+        Map<String, String> merged = annotatedSettings(testClass);
         for (DrydockExtension e : registered) {
             e.settings.forEach((key, value) -> {
                 String previous = merged.putIfAbsent(key, value);
@@ -192,6 +198,35 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
             });
         }
         return merged;
+    }
+
+    /** The {@link DrydockSetting} annotations of a class; refuses two that set one key differently. */
+    private static Map<String, String> annotatedSettings(Class<?> testClass) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (DrydockSetting d : AnnotationSupport.findRepeatableAnnotations(testClass, DrydockSetting.class)) {
+            String previous = result.putIfAbsent(d.key(), d.value());
+            if (previous != null && !previous.equals(d.value())) {
+                throw new DrydockException("@DrydockSetting(key = \"" + d.key() + "\") is declared twice on "
+                        + testClass.getName() + ", differently ('" + previous + "' and '" + d.value() + "'). Remove "
+                        + "one of them.");
+            }
+        }
+        return result;
+    }
+
+    /** Refuses a nested class's {@link DrydockSetting} that differs from what its enclosing classes declare. */
+    private static void checkNestedSettings(Class<?> testClass) {
+        Map<String, String> enclosing = new LinkedHashMap<>();
+        for (Class<?> c = testClass.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
+            annotatedSettings(c).forEach(enclosing::putIfAbsent);
+        }
+        annotatedSettings(testClass).forEach((key, value) -> {
+            if (!value.equals(enclosing.get(key))) {
+                throw new DrydockException("@DrydockSetting(key = \"" + key + "\", value = \"" + value + "\") on the "
+                        + "@Nested class " + testClass.getName() + " cannot change the Drydock instance its enclosing "
+                        + "class already started. Put the setting on the outermost test class.");
+            }
+        });
     }
 
     /**
@@ -352,7 +387,8 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
                         + "field."));
         Class<?> type = parameter.getParameter().getType();
         Optional<ActingAs> actingAs = parameter.findAnnotation(ActingAs.class);
-        if (actingAs.isPresent() && (type == Drydock.class || type == DecisionLog.class)) {
+        if (actingAs.isPresent() && (type == Drydock.class || type == DecisionLog.class
+                || type == dev.drydock.core.events.EventStream.class)) {
             throw new ParameterResolutionException("@ActingAs applies to injected clients (EcsClient, IamClient, "
                     + "StsClient), not to " + parameter.getParameter() + ". Remove it from that parameter.");
         }

@@ -17,9 +17,16 @@ import java.util.function.Consumer;
 
 /**
  * A {@link ContainerRuntime} without Docker: containers are records in memory that "run" as soon as they start
- * and stop when told to or when a test calls {@link #exit(String, int)}. A container with a health check is healthy
- * once it starts, until a test calls {@link #health(String, ContainerState.Health)}. For fast control-plane tests and
- * large-scale runs; nothing listens on any port, and stats are zero.
+ * and stop when told to, when a test calls {@link #exit(String, int)}, or when their command says so. A container
+ * with a health check is healthy once it starts, until a test calls {@link #health(String, ContainerState.Health)}.
+ * For fast control-plane tests and large-scale runs; nothing listens on any port, and stats are zero.
+ *
+ * <p><b>Scripted exits.</b> A container whose command (entry point and command together, or the script of
+ * {@code sh -c <script>}) consists only of {@code sleep <seconds>}, {@code exit [code]}, {@code true} and
+ * {@code false} (which ends it with code 1) statements, separated by {@code ;}, {@code &&} or new lines, exits as a
+ * shell would run it: {@code sh -c "exit 1"} exits with code 1 at once, {@code sh -c "sleep 2; exit 3"} with code 3
+ * after 2 seconds, {@code sleep 600} with code 0 after 600 seconds. Any other command runs until the container is
+ * stopped, like a server. So a task definition written for Docker behaves the same on the simulated runtime.
  *
  * <p>Every image is present unless declared missing with {@link #missingImage(String)}.
  */
@@ -32,6 +39,14 @@ public final class SimulatedRuntime implements ContainerRuntime {
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextIp = new AtomicInteger(2);
     private final AtomicInteger nextNetwork = new AtomicInteger(1);
+    /** Container names in use, so that creating one is O(1) even with thousands of containers. */
+    private final Set<String> names = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService timers =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "drydock-simulated-exits");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** A simulated runtime on the system clock. */
     public SimulatedRuntime() {
@@ -148,11 +163,9 @@ public final class SimulatedRuntime implements ContainerRuntime {
         if (missingImages.contains(spec.image())) {
             throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, "No such image: " + spec.image(), null);
         }
-        for (SimContainer c : containers.values()) {
-            if (c.spec.name().equals(spec.name())) {
-                throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "Conflict. The container name \"/" + spec.name()
-                        + "\" is already in use", null);
-            }
+        if (!names.add(spec.name())) {
+            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "Conflict. The container name \"/" + spec.name()
+                    + "\" is already in use", null);
         }
         String id = (UUID.randomUUID().toString() + UUID.randomUUID().toString()).replace("-", "");
         containers.put(id, new SimContainer(id, spec, nextIp.getAndIncrement()));
@@ -167,6 +180,19 @@ public final class SimulatedRuntime implements ContainerRuntime {
             if (c.exitCode == null && c.startedAt == null) {
                 c.startedAt = clock.instant();
                 started = true;
+            }
+        }
+        Script script = started ? Script.of(c.spec) : null;
+        if (script != null) {
+            Runnable exit = () -> {
+                if (c.markExited(script.exitCode(), clock.instant())) {
+                    fireExit(c);
+                }
+            };
+            if (script.delay().isZero()) {
+                exit.run();
+            } else {
+                timers.schedule(exit, script.delay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
         }
         if (started && c.spec.healthCheck() != null) {
@@ -202,6 +228,9 @@ public final class SimulatedRuntime implements ContainerRuntime {
     @Override
     public void removeContainer(String containerId) {
         SimContainer c = containers.remove(containerId);
+        if (c != null) {
+            names.remove(c.spec.name());
+        }
         if (c != null && c.markExited(137, clock.instant())) {
             fireExit(c);
         }
@@ -267,6 +296,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
     @Override
     public void close() {
         subscriptions.clear();
+        timers.shutdownNow();
     }
 
     private SimContainer find(String containerId) {
@@ -296,6 +326,73 @@ public final class SimulatedRuntime implements ContainerRuntime {
             return b.toString();
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What a container's command does when it only sleeps and exits: exit with {@code exitCode} after
+     * {@code delay}.
+     */
+    record Script(Duration delay, int exitCode) {
+        private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("\\s*(;|&&|\\n)\\s*");
+
+        /** The script of a container's command, or {@code null} when it does anything else (it then runs on). */
+        static Script of(ContainerSpec spec) {
+            List<String> argv = new ArrayList<>();
+            if (spec.entryPoint() != null) {
+                argv.addAll(spec.entryPoint());
+            }
+            if (spec.command() != null) {
+                argv.addAll(spec.command());
+            }
+            String text;
+            if (argv.size() == 3 && (argv.get(0).equals("sh") || argv.get(0).equals("/bin/sh"))
+                    && argv.get(1).equals("-c")) {
+                text = argv.get(2);
+            } else if (argv.size() >= 2 && (argv.get(0).equals("sh") || argv.get(0).equals("/bin/sh"))) {
+                return null;
+            } else {
+                text = String.join(" ", argv);
+            }
+            text = text.trim();
+            if (text.isEmpty()) {
+                return null;
+            }
+            long millis = 0;
+            for (String statement : SEPARATORS.split(text)) {
+                String[] words = statement.trim().split("\\s+");
+                switch (words[0]) {
+                    case "true":
+                    case "false":
+                        if (words.length != 1) {
+                            return null;
+                        }
+                        if (words[0].equals("false")) {
+                            return new Script(Duration.ofMillis(millis), 1);
+                        }
+                        break;
+                    case "sleep":
+                    case "exit":
+                        if (words.length == 1 && words[0].equals("exit")) {
+                            return new Script(Duration.ofMillis(millis), 0);
+                        }
+                        if (words.length != 2) {
+                            return null;
+                        }
+                        try {
+                            if (words[0].equals("exit")) {
+                                return new Script(Duration.ofMillis(millis), Integer.parseInt(words[1]) & 0xff);
+                            }
+                            millis += new java.math.BigDecimal(words[1]).movePointRight(3).longValueExact();
+                        } catch (NumberFormatException | ArithmeticException e) {
+                            return null;
+                        }
+                        break;
+                    default:
+                        return null;
+                }
+            }
+            return new Script(Duration.ofMillis(millis), 0);
         }
     }
 

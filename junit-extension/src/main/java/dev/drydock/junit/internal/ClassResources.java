@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkClient;
+import dev.drydock.core.events.EventStream;
 import dev.drydock.core.iam.DecisionLog;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -28,8 +29,8 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
     private static final Logger LOG = LoggerFactory.getLogger(ClassResources.class);
 
     /** The parameter types the extension injects. */
-    public static final Set<Class<?>> INJECTABLE = Set.of(Drydock.class, DecisionLog.class, EcsClient.class,
-            IamClient.class, StsClient.class, software.amazon.awssdk.services.efs.EfsClient.class,
+    public static final Set<Class<?>> INJECTABLE = Set.of(Drydock.class, DecisionLog.class, EventStream.class,
+            EcsClient.class, IamClient.class, StsClient.class, software.amazon.awssdk.services.efs.EfsClient.class,
             dev.drydock.efs.EfsFiles.class);
 
     private final Drydock drydock;
@@ -82,6 +83,9 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
         }
         if (type == dev.drydock.efs.EfsFiles.class) {
             return dev.drydock.efs.EfsFiles.of(drydock);
+        }
+        if (type == EventStream.class) {
+            return drydock.events();
         }
         return clients.computeIfAbsent(java.util.Arrays.asList(type, actingAs), key -> {
             if (type == EcsClient.class) {

@@ -73,4 +73,7 @@ public interface ServiceContext {
 
     /** Another module of the same instance, when present. */
     <T extends ServiceModule> java.util.Optional<T> module(Class<T> type);
+
+    /** Where the module emits its EventBridge events (never blocks). */
+    dev.drydock.core.internal.events.EventLog events();
 }

@@ -47,6 +47,8 @@ public final class EcsBackend {
     private static final Pattern SECURITY_GROUP = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
     private static final Pattern CLUSTER_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
+    /** The stoppedReason of a service task the scheduler stops because its health checks failed. */
+    static final String UNHEALTHY_REASON = "Task failed container health checks";
 
     private final EcsArns arns;
     private final Clock clock;
@@ -57,6 +59,9 @@ public final class EcsBackend {
     private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
     private final Map<String, ServiceRecord> services = new LinkedHashMap<>();
     private final List<ServiceRecord> inactiveServices = new ArrayList<>();
+    /** Tasks by {@code cluster/service}, so the scheduler never scans every task for each service. */
+    private final Map<String, List<TaskRecord>> tasksByService = new HashMap<>();
+    private volatile EcsEvents events = new EcsEvents(null);
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile TaskLifecycle lifecycle = TaskLifecycle.NONE;
 
@@ -76,6 +81,11 @@ public final class EcsBackend {
     /** Where container work for tasks goes. */
     public void lifecycle(TaskLifecycle lifecycle) {
         this.lifecycle = lifecycle;
+    }
+
+    /** Where the backend emits ECS's EventBridge events. */
+    public void events(dev.drydock.core.internal.events.EventLog log) {
+        this.events = new EcsEvents(log);
     }
 
     /**
@@ -413,6 +423,11 @@ public final class EcsBackend {
             t.containers.add(new ContainerRecord(c, arns.container(cluster.name, id), id));
         }
         tasks.put(t.arn, t);
+        if (serviceName != null) {
+            tasksByService.computeIfAbsent(serviceKey(cluster.name, serviceName), k -> new ArrayList<>()).add(t);
+        }
+        t.statusListener = x -> events.task(x, clock.instant());
+        events.task(t, t.createdAt);
         return t;
     }
 
@@ -598,6 +613,7 @@ public final class EcsBackend {
         t.stoppedReason = reason;
         t.version++;
         t.note(clock.instant(), "desiredStatus STOPPED", stopCode + ": " + reason);
+        events.task(t, clock.instant());
         lifecycle.stop(t);
     }
 
@@ -646,7 +662,9 @@ public final class EcsBackend {
             ClusterRecord cluster = activeCluster(clusterRef);
             String wanted = desiredStatus == null ? "RUNNING" : desiredStatus;
             List<String> result = new ArrayList<>();
-            for (TaskRecord t : tasks.values()) {
+            Collection<TaskRecord> candidates = serviceName == null ? tasks.values()
+                    : tasksByService.getOrDefault(serviceKey(cluster.name, serviceName), List.of());
+            for (TaskRecord t : candidates) {
                 boolean match = t.clusterName.equals(cluster.name)
                         && statusMatches(t, wanted)
                         && (family == null || family.equals(t.taskDefinition.family()))
@@ -747,10 +765,10 @@ public final class EcsBackend {
                 return false;
             }
             Instant now = clock.instant();
-            t.advance(TaskStatus.ACTIVATING, now, "containers started");
-            t.advance(TaskStatus.RUNNING, now, "all essential containers running");
             t.startedAt = now;
             t.reachedRunning = true;
+            t.advance(TaskStatus.ACTIVATING, now, "containers started");
+            t.advance(TaskStatus.RUNNING, now, "all essential containers running");
         }
         changed();
         return true;
@@ -861,11 +879,11 @@ public final class EcsBackend {
         synchronized (lock) {
             Instant now = clock.instant();
             if (t.lastStatus.ordinal() < TaskStatus.DEACTIVATING.ordinal()) {
+                t.stoppingAt = now;
                 if (t.lastStatus == TaskStatus.RUNNING) {
                     t.advance(TaskStatus.DEACTIVATING, now, "stopping");
                 }
                 t.advance(TaskStatus.STOPPING, now, "stopping containers");
-                t.stoppingAt = now;
             }
         }
         changed();
@@ -950,6 +968,8 @@ public final class EcsBackend {
             s.deployments.add(new DeploymentRecord(EcsArns.newDeploymentId(), td, request.networkConfiguration(),
                     lt, strategy, desired, clock.instant()));
             services.put(serviceKey(cluster.name, name), s);
+            events.deployment(s, s.primary(), "INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS", s.primary().rolloutStateReason,
+                    s.createdAt);
             Service model = serviceModel(s, true);
             changed();
             return model;
@@ -1023,6 +1043,9 @@ public final class EcsBackend {
                 s.deployments.add(0, new DeploymentRecord(EcsArns.newDeploymentId(), td, network, s.launchType,
                         s.capacityProviderStrategy, s.desiredCount, now));
                 s.steadyStateReported = false;
+                s.stuckReported = false;
+                events.deployment(s, s.primary(), "INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS",
+                        s.primary().rolloutStateReason, now);
             } else {
                 s.primary().desiredCount = s.desiredCount;
                 s.primary().updatedAt = now;
@@ -1172,20 +1195,26 @@ public final class EcsBackend {
 
     private List<TaskRecord> tasksOf(ServiceRecord s, DeploymentRecord d) {
         List<TaskRecord> result = new ArrayList<>();
-        for (TaskRecord t : tasks.values()) {
-            if (t.clusterName.equals(s.clusterName) && s.name.equals(t.serviceName) && d.id.equals(t.startedBy)) {
+        for (TaskRecord t : serviceTasks(s)) {
+            if (d.id.equals(t.startedBy)) {
                 result.add(t);
             }
         }
         return result;
     }
 
+    /** Every task a service of this cluster and name ever started (an index: no scan over all tasks). */
+    private List<TaskRecord> serviceTasks(ServiceRecord s) {
+        return tasksByService.getOrDefault(serviceKey(s.clusterName, s.name), List.of());
+    }
+
     // ====================================================================================== service scheduler
 
     /**
      * One pass of the service scheduler over every service: keep each PRIMARY deployment at its desired count,
-     * replace stopped tasks, roll old deployments out within minimumHealthyPercent/maximumPercent, drain deleted
-     * services, and record the events ECS records. Launches and stops go to the lifecycle, which never blocks.
+     * replace stopped and unhealthy tasks, roll old deployments out within minimumHealthyPercent/maximumPercent, trip
+     * the deployment circuit breaker (and roll back), drain deleted services, and record the events ECS records.
+     * Launches and stops go to the lifecycle, which never blocks.
      *
      * @return the earliest time a throttled launch may retry, or {@code null} when nothing waits
      */
@@ -1209,28 +1238,14 @@ public final class EcsBackend {
 
     private Instant reconcile(ServiceRecord s, Instant now, List<TaskRecord> toLaunch) {
         ClusterRecord cluster = clusters.get(s.clusterName);
-        // failures since the last pass: tasks of this service that stopped before they ever ran
-        for (TaskRecord t : tasks.values()) {
-            if (s.name.equals(t.serviceName) && t.clusterName.equals(s.clusterName) && t.lastStatus == TaskStatus.STOPPED
-                    && !t.reachedRunning && !t.failureCounted && "TaskFailedToStart".equals(t.stopCode)) {
-                t.failureCounted = true;
-                s.consecutiveLaunchFailures++;
-                for (DeploymentRecord d : s.deployments) {
-                    if (d.id.equals(t.startedBy)) {
-                        d.failedTasks++;
-                    }
-                }
-                s.nextLaunchAllowedAt = now.plusMillis(Math.min(30_000L,
-                        500L * (1L << Math.min(6, s.consecutiveLaunchFailures - 1))));
-                s.event(now, "failed to launch a task with (error " + t.stoppedReason + ").");
-            } else if (s.name.equals(t.serviceName) && t.reachedRunning && !t.successCounted) {
-                t.successCounted = true;
-                s.consecutiveLaunchFailures = 0;
-            }
-        }
+        List<TaskRecord> mine = serviceTasks(s);
+        stopUnhealthy(mine);
+        countFailures(s, mine, now);
         int desired = s.desiredCount;
+        s.primary().desiredCount = desired;
+        circuitBreaker(s, now);
         DeploymentRecord primary = s.primary();
-        primary.desiredCount = desired;
+        boolean failed = "FAILED".equals(primary.rolloutState);
         int maxTasks = (int) Math.floor(desired * s.deploymentConfiguration.maximumPercent() / 100.0);
         int minHealthy = (int) Math.ceil(desired * s.deploymentConfiguration.minimumHealthyPercent() / 100.0);
         if ("DRAINING".equals(s.status)) {
@@ -1238,16 +1253,11 @@ public final class EcsBackend {
             minHealthy = 0;
         }
 
-        List<TaskRecord> active = new ArrayList<>();
-        for (TaskRecord t : tasks.values()) {
-            if (s.name.equals(t.serviceName) && t.clusterName.equals(s.clusterName) && "RUNNING".equals(t.desiredStatus)) {
-                active.add(t);
-            }
-        }
+        List<TaskRecord> active = filter(mine, t -> "RUNNING".equals(t.desiredStatus));
         List<TaskRecord> primaryTasks = filter(active, t -> primary.id.equals(t.startedBy));
         List<TaskRecord> oldTasks = filter(active, t -> !primary.id.equals(t.startedBy));
-        int primaryRunning = count(primaryTasks, t -> t.lastStatus == TaskStatus.RUNNING);
-        int oldRunning = count(oldTasks, t -> t.lastStatus == TaskStatus.RUNNING);
+        int primaryHealthy = count(primaryTasks, EcsBackend::healthy);
+        int oldHealthy = count(oldTasks, EcsBackend::healthy);
 
         // 1. scale the primary deployment down
         if (primaryTasks.size() > desired) {
@@ -1257,15 +1267,15 @@ public final class EcsBackend {
             List<TaskRecord> stop = victims.subList(0, primaryTasks.size() - desired);
             stopForService(s, primary, stop, now);
             primaryTasks.removeAll(stop);
-            primaryRunning = count(primaryTasks, t -> t.lastStatus == TaskStatus.RUNNING);
+            primaryHealthy = count(primaryTasks, EcsBackend::healthy);
         }
-        // 2. stop old deployments' tasks as far as minimumHealthyPercent allows
-        if (!oldTasks.isEmpty()) {
-            List<TaskRecord> oldPending = filter(oldTasks, t -> t.lastStatus != TaskStatus.RUNNING);
-            List<TaskRecord> stop = new ArrayList<>(oldPending);
-            int stoppable = Math.max(0, primaryRunning + oldRunning - minHealthy);
+        // 2. stop old deployments' tasks as far as minimumHealthyPercent allows (a FAILED deployment keeps them)
+        boolean stoppedOld = false;
+        if (!oldTasks.isEmpty() && (!failed || "DRAINING".equals(s.status))) {
+            List<TaskRecord> stop = filter(oldTasks, t -> !healthy(t));
+            int stoppable = Math.max(0, primaryHealthy + oldHealthy - minHealthy);
             for (TaskRecord t : oldTasks) {
-                if (t.lastStatus == TaskStatus.RUNNING && stoppable > 0) {
+                if (healthy(t) && stoppable > 0) {
                     stop.add(t);
                     stoppable--;
                 }
@@ -1273,12 +1283,13 @@ public final class EcsBackend {
             if (!stop.isEmpty()) {
                 stopForService(s, primary, stop, now);
                 oldTasks.removeAll(stop);
+                stoppedOld = true;
             }
         }
-        // 3. launch primary tasks up to desired, within maximumPercent
+        // 3. launch primary tasks up to desired, within maximumPercent; a FAILED deployment launches none
         int launchable = Math.min(desired - primaryTasks.size(), maxTasks - primaryTasks.size() - oldTasks.size());
         Instant retryAt = null;
-        if (launchable > 0 && cluster != null && cluster.active()) {
+        if (launchable > 0 && !failed && cluster != null && cluster.active()) {
             if (now.isBefore(s.nextLaunchAllowedAt)) {
                 retryAt = s.nextLaunchAllowedAt;
             } else {
@@ -1292,26 +1303,32 @@ public final class EcsBackend {
                     toLaunch.add(t);
                     started.add("(task " + t.id + ")");
                 }
-                s.event(now, "has started " + started.size() + " tasks: " + String.join(" ", started) + ".");
+                String replaced = s.unhealthyReplaced > 0 ? " Amazon ECS replaced " + s.unhealthyReplaced
+                        + " tasks due to an unhealthy status." : "";
+                s.unhealthyReplaced = 0;
+                s.event(now, "has started " + started.size() + " tasks: " + String.join(" ", started) + "."
+                        + replaced);
                 s.steadyStateReported = false;
+                s.stuckReported = false;
             }
+        } else if (launchable <= 0 && !stoppedOld && !oldTasks.isEmpty() && !failed && !s.stuckReported
+                && primaryTasks.size() < desired && count(primaryTasks, t -> t.lastStatus.pending()) == 0) {
+            // neither a start nor a stop fits the deployment configuration: ECS says so once
+            s.stuckReported = true;
+            s.event(now, "was unable to stop or start tasks during a deployment because of the service deployment "
+                    + "configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
         }
         // 4. retire drained deployments, complete the rollout, report steady state
         for (int i = s.deployments.size() - 1; i >= 1; i--) {
             DeploymentRecord d = s.deployments.get(i);
-            if (tasksOf(s, d).stream().noneMatch(t -> t.lastStatus != TaskStatus.STOPPED)) {
+            if (tasksOf(s, d).stream().allMatch(t -> t.lastStatus == TaskStatus.STOPPED)) {
                 d.status = "INACTIVE";
+                d.updatedAt = now;
                 s.deployments.remove(i);
             }
         }
-        primaryRunning = count(filter(active, t -> primary.id.equals(t.startedBy) && "RUNNING".equals(t.desiredStatus)),
-                t -> t.lastStatus == TaskStatus.RUNNING);
-        boolean settled = s.deployments.size() == 1 && primaryRunning == desired
-                && tasksOf(s, primary).stream().noneMatch(t -> "RUNNING".equals(t.desiredStatus) && t.lastStatus.pending());
         if ("DRAINING".equals(s.status)) {
-            boolean anyLeft = tasks.values().stream().anyMatch(t -> s.name.equals(t.serviceName)
-                    && t.clusterName.equals(s.clusterName) && t.lastStatus != TaskStatus.STOPPED);
-            if (!anyLeft) {
+            if (mine.stream().allMatch(t -> t.lastStatus == TaskStatus.STOPPED)) {
                 s.status = "INACTIVE";
                 for (DeploymentRecord d : s.deployments) {
                     d.status = "INACTIVE";
@@ -1321,36 +1338,161 @@ public final class EcsBackend {
             }
             return retryAt;
         }
+        int primaryReady = count(primaryTasks, t -> healthy(t) && "RUNNING".equals(t.desiredStatus));
+        boolean settled = s.deployments.size() == 1 && !failed && primaryReady == desired
+                && primaryTasks.stream().noneMatch(t -> "RUNNING".equals(t.desiredStatus) && t.lastStatus.pending());
         if (settled) {
             if ("IN_PROGRESS".equals(primary.rolloutState)) {
                 primary.rolloutState = "COMPLETED";
                 primary.rolloutStateReason = "ECS deployment " + primary.id + " completed.";
                 primary.updatedAt = now;
+                s.lastCompleted = primary;
                 s.event(now, "(deployment " + primary.id + ") deployment completed.");
+                events.deployment(s, primary, "INFO", "SERVICE_DEPLOYMENT_COMPLETED", primary.rolloutStateReason,
+                        now);
             }
             if (!s.steadyStateReported) {
                 s.steadyStateReported = true;
                 s.event(now, "has reached a steady state.");
+                events.serviceAction(s, "INFO", "SERVICE_STEADY_STATE", now);
             }
         }
         return retryAt;
     }
 
+    /**
+     * Counts the service's tasks that failed since the last pass against their deployment (a task that could not
+     * start, whose essential container exited, or that failed its health checks), and throttles launches after
+     * tasks that could not start, as ECS's service throttle logic does.
+     */
+    private void countFailures(ServiceRecord s, List<TaskRecord> mine, Instant now) {
+        for (TaskRecord t : mine) {
+            if ("STOPPED".equals(t.desiredStatus) && !t.failureCounted && failure(t)) {
+                t.failureCounted = true;
+                if (UNHEALTHY_REASON.equals(t.stoppedReason)) {
+                    s.event(now, "(task " + t.id + ") failed container health checks.");
+                    s.event(now, "has stopped 1 running tasks: (task " + t.id + ").");
+                    events.serviceAction(s, "INFO", "TASKS_STOPPED", now);
+                    s.unhealthyReplaced++;
+                    s.steadyStateReported = false;
+                }
+                DeploymentRecord d = s.deployment(t.startedBy);
+                if (d != null && "IN_PROGRESS".equals(d.rolloutState)) {
+                    d.failedTasks++;
+                    d.updatedAt = now;
+                }
+                if ("TaskFailedToStart".equals(t.stopCode)) {
+                    s.consecutiveLaunchFailures++;
+                    s.nextLaunchAllowedAt = now.plusMillis(Math.min(30_000L,
+                            500L * (1L << Math.min(6, s.consecutiveLaunchFailures - 1))));
+                    s.event(now, "failed to launch a task with (error " + t.stoppedReason + ").");
+                    if (s.consecutiveLaunchFailures == 3) {
+                        s.event(now, "is unable to consistently start tasks successfully. For more information, see "
+                                + "the Troubleshooting section of the Amazon ECS Developer Guide.");
+                        events.serviceAction(s, "WARN", "SERVICE_TASK_START_IMPAIRED", now);
+                    }
+                }
+            } else if (t.reachedRunning && !t.successCounted && !"TaskFailedToStart".equals(t.stopCode)) {
+                t.successCounted = true;
+                s.consecutiveLaunchFailures = 0;
+            }
+        }
+    }
+
+    private static boolean failure(TaskRecord t) {
+        return "TaskFailedToStart".equals(t.stopCode) || "EssentialContainerExited".equals(t.stopCode)
+                || (t.stoppedReason != null && t.stoppedReason.startsWith(UNHEALTHY_REASON));
+    }
+
+    /**
+     * Stops the service's running tasks whose health checks failed (ServiceSchedulerInitiated, "Task failed container
+     * health checks"); {@link #countFailures} reports them, whoever stopped them, and the launch step replaces them.
+     */
+    private void stopUnhealthy(List<TaskRecord> mine) {
+        for (TaskRecord t : filter(mine, x -> "RUNNING".equals(x.desiredStatus)
+                && "UNHEALTHY".equals(x.healthStatus()))) {
+            requestStop(t, "ServiceSchedulerInitiated", UNHEALTHY_REASON);
+        }
+    }
+
+    /**
+     * The deployment circuit breaker: a PRIMARY deployment still IN_PROGRESS whose failed tasks reach the threshold
+     * (0.5 x its desired count, at least 3, at most 200) becomes FAILED; with rollback, the last COMPLETED deployment
+     * becomes PRIMARY again.
+     */
+    private void circuitBreaker(ServiceRecord s, Instant now) {
+        DeploymentCircuitBreaker breaker = s.deploymentConfiguration.deploymentCircuitBreaker();
+        DeploymentRecord primary = s.primary();
+        if (breaker == null || !Boolean.TRUE.equals(breaker.enable()) || !"ACTIVE".equals(s.status)
+                || !"IN_PROGRESS".equals(primary.rolloutState)
+                || primary.failedTasks < circuitBreakerThreshold(primary.desiredCount)) {
+            return;
+        }
+        primary.rolloutState = "FAILED";
+        primary.rolloutStateReason = "ECS deployment circuit breaker: tasks failed to start.";
+        primary.updatedAt = now;
+        s.event(now, "(deployment " + primary.id + ") deployment failed: tasks failed to start.");
+        events.deployment(s, primary, "ERROR", "SERVICE_DEPLOYMENT_FAILED", primary.rolloutStateReason, now);
+        DeploymentRecord target = s.lastCompleted;
+        if (!Boolean.TRUE.equals(breaker.rollback()) || target == null || target == primary) {
+            return;
+        }
+        primary.status = "ACTIVE";
+        s.deployments.remove(target);
+        s.deployments.add(0, target);
+        target.status = "PRIMARY";
+        target.rolloutState = "IN_PROGRESS";
+        target.rolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId " + target.id + ".";
+        target.desiredCount = s.desiredCount;
+        target.updatedAt = now;
+        s.taskDefinition = target.taskDefinition;
+        s.networkConfiguration = target.networkConfiguration;
+        s.steadyStateReported = false;
+        s.event(now, "rolling back to deployment " + target.id + ".");
+        events.deployment(s, target, "INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS", target.rolloutStateReason, now);
+    }
+
+    /** ECS's circuit breaker threshold: 0.5 x the desired count, rounded up, between 3 and 200. */
+    static int circuitBreakerThreshold(int desiredCount) {
+        return Math.min(200, Math.max(3, (desiredCount + 1) / 2));
+    }
+
+    /**
+     * Whether a task counts as healthy for minimumHealthyPercent and steady state: RUNNING, and HEALTHY when one of
+     * its containers has a health check (UNKNOWN otherwise).
+     */
+    private static boolean healthy(TaskRecord t) {
+        if (t.lastStatus != TaskStatus.RUNNING) {
+            return false;
+        }
+        String health = t.healthStatus();
+        if ("HEALTHY".equals(health)) {
+            return true;
+        }
+        return "UNKNOWN".equals(health) && t.containers.stream().noneMatch(c -> c.definition().healthCheck() != null);
+    }
+
     private void stopForService(ServiceRecord s, DeploymentRecord primary, Collection<TaskRecord> stop, Instant now) {
+        stopForService(s, stop, now, "ServiceSchedulerInitiated", "Scaling activity initiated by (deployment "
+                + primary.id + ")");
+    }
+
+    private void stopForService(ServiceRecord s, Collection<TaskRecord> stop, Instant now, String stopCode,
+            String reason) {
         if (stop.isEmpty()) {
             return;
         }
         List<String> ids = new ArrayList<>();
         for (TaskRecord t : stop) {
             boolean running = t.lastStatus == TaskStatus.RUNNING;
-            requestStop(t, "ServiceSchedulerInitiated", "Scaling activity initiated by (deployment " + primary.id
-                    + ")");
+            requestStop(t, stopCode, reason);
             if (running) {
                 ids.add("(task " + t.id + ")");
             }
         }
         if (!ids.isEmpty()) {
             s.event(now, "has stopped " + ids.size() + " running tasks: " + String.join(" ", ids) + ".");
+            events.serviceAction(s, "INFO", "TASKS_STOPPED", now);
         }
         s.steadyStateReported = false;
     }

@@ -42,6 +42,12 @@ final class ServiceRecord {
     boolean steadyStateReported;
     int consecutiveLaunchFailures;
     Instant nextLaunchAllowedAt = Instant.EPOCH;
+    /** The last deployment that reached COMPLETED: where the circuit breaker rolls back to. */
+    DeploymentRecord lastCompleted;
+    /** Tasks stopped for failed health checks since the last launch (ECS says so in its next "has started"). */
+    int unhealthyReplaced;
+    /** Whether "unable to stop or start tasks ... deployment configuration" was said for the current situation. */
+    boolean stuckReported;
 
     ServiceRecord(String name, String arn, String clusterName, String clusterArn, Instant createdAt, String createdBy,
             String launchType, List<CapacityProviderStrategyItem> capacityProviderStrategy, List<Tag> tags,
@@ -62,6 +68,16 @@ final class ServiceRecord {
 
     DeploymentRecord primary() {
         return deployments.get(0);
+    }
+
+    /** The deployment (PRIMARY or ACTIVE) with this id, or {@code null}. */
+    DeploymentRecord deployment(String id) {
+        for (DeploymentRecord d : deployments) {
+            if (d.id.equals(id)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     void event(Instant now, String message) {

@@ -53,6 +53,8 @@ public final class TaskRecord {
     boolean reachedRunning;
     boolean failureCounted;
     boolean successCounted;
+    /** Told of every lastStatus change, under the backend's lock (the backend emits task state change events). */
+    java.util.function.Consumer<TaskRecord> statusListener;
 
     final String attachmentId = UUID.randomUUID().toString();
     String attachmentStatus = "PRECREATED";
@@ -212,6 +214,9 @@ public final class TaskRecord {
         lastStatus = next;
         version++;
         timeline.add(new TimelineEntry(now, next.name(), detail));
+        if (statusListener != null) {
+            statusListener.accept(this);
+        }
         return true;
     }
 

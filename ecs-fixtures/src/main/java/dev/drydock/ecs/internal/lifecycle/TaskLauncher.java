@@ -52,6 +52,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
     /** When Drydock closes, nobody observes a graceful shutdown any more: containers get this long after SIGTERM. */
     private static final Duration CLOSE_STOP_TIMEOUT = Duration.ofSeconds(2);
+    /** Threads doing container work at once (each task's work is serial; jobs never wait for one another). */
+    private static final int MAX_THREADS = 128;
 
     private final ServiceContext context;
     private final EcsBackend backend;
@@ -64,6 +66,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private final Map<String, Runner> byContainerId = new ConcurrentHashMap<>();
     private final Object subscriptionLock = new Object();
     private AutoCloseable exitSubscription;
+    /** Whether containers need polling: a simulated runtime reports every exit. Set when the runtime connects. */
+    private volatile boolean pollContainers;
     private volatile boolean closing;
 
     public TaskLauncher(ServiceContext context, EcsBackend backend, TaskCredentials credentials) {
@@ -71,11 +75,15 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         this.backend = backend;
         this.credentials = credentials;
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "drydock-ecs-task-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // bounded: thousands of simulated tasks launched at once must not become thousands of threads
+        java.util.concurrent.ThreadPoolExecutor workers = new java.util.concurrent.ThreadPoolExecutor(MAX_THREADS,
+                MAX_THREADS, 30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "drydock-ecs-task-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        workers.allowCoreThreadTimeOut(true);
+        this.pool = workers;
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "drydock-ecs-watchdog");
             t.setDaemon(true);
@@ -159,6 +167,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             if (exitSubscription == null) {
                 exitSubscription = session.runtime().onExit(Map.of(Labels.SESSION, context.sessionId()),
                         this::containerExited);
+                pollContainers = session.runtime().realContainers();
                 sandboxes.prewarm(session);
             }
         }
@@ -177,7 +186,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
      * away.
      */
     private void checkContainers() {
-        if (closing) {
+        if (closing || !pollContainers) {
             return;
         }
         for (Runner r : runners.values()) {
@@ -348,13 +357,13 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             }
             runningReported = true;
             sandboxes.refill(session, ports);
+            // a container may have exited already (before the event subscription saw it): then the task never ran
+            for (String id : List.copyOf(containerIds.values())) {
+                changed(id);
+            }
             if (backend.taskRunning(task)) {
                 LOG.info("Task {} ({}) RUNNING at {} in {} ms", task.id(), task.taskDefinition().family() + ":"
                         + task.taskDefinition().revision(), task.privateIp(), (System.nanoTime() - t0) / 1_000_000);
-            }
-            // a container may have exited before the event subscription saw it
-            for (String id : List.copyOf(containerIds.values())) {
-                changed(id);
             }
         }
 

@@ -632,6 +632,11 @@ public final class Drydock implements AutoCloseable {
         public <T extends ServiceModule> Optional<T> module(Class<T> type) {
             return findModule(type);
         }
+
+        @Override
+        public dev.drydock.core.internal.service.Authorizer authorizer() {
+            return authorizer;
+        }
     }
 
     /** Configures and starts a {@link Drydock}. */

@@ -64,4 +64,10 @@ public interface ServiceContext {
 
     /** Another module of the same instance, when present. */
     <T extends ServiceModule> java.util.Optional<T> module(Class<T> type);
+
+    /**
+     * IAM authorization, for work that is not an API call of the module's own (a registry request, a pull on a task's
+     * behalf): decisions are recorded in the decision log like every other.
+     */
+    Authorizer authorizer();
 }

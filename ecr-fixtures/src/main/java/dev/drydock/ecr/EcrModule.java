@@ -1,0 +1,355 @@
+package dev.drydock.ecr;
+
+import dev.drydock.core.DrydockException;
+import dev.drydock.core.internal.auth.SigningCredential;
+import dev.drydock.core.internal.iam.Principal;
+import dev.drydock.core.internal.iam.SessionCredentials;
+import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Caller;
+import dev.drydock.core.internal.service.ImageResolver;
+import dev.drydock.core.internal.service.JsonService;
+import dev.drydock.core.internal.service.ServiceContext;
+import dev.drydock.core.runtime.ContainerRuntime;
+import dev.drydock.core.runtime.RuntimeFailure;
+import dev.drydock.ecr.internal.backend.EcrBackend;
+import dev.drydock.ecr.internal.lifecycle.LifecyclePolicies;
+import dev.drydock.ecr.internal.operations.GetAuthorizationToken;
+import dev.drydock.ecr.internal.operations.ImageOperations;
+import dev.drydock.ecr.internal.operations.LayerOperations;
+import dev.drydock.ecr.internal.operations.PolicyOperations;
+import dev.drydock.ecr.internal.operations.RepositoryOperations;
+import dev.drydock.ecr.internal.registry.BlobStore;
+import dev.drydock.ecr.internal.registry.RegistryAccess;
+import dev.drydock.ecr.internal.registry.RegistryError;
+import dev.drydock.ecr.internal.registry.RegistryServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityRequest;
+import software.amazon.awssdk.services.ecr.model.BatchDeleteImageRequest;
+import software.amazon.awssdk.services.ecr.model.BatchGetImageRequest;
+import software.amazon.awssdk.services.ecr.model.CompleteLayerUploadRequest;
+import software.amazon.awssdk.services.ecr.model.CreateRepositoryRequest;
+import software.amazon.awssdk.services.ecr.model.DeleteLifecyclePolicyRequest;
+import software.amazon.awssdk.services.ecr.model.DeleteRepositoryPolicyRequest;
+import software.amazon.awssdk.services.ecr.model.DeleteRepositoryRequest;
+import software.amazon.awssdk.services.ecr.model.DescribeImagesRequest;
+import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesRequest;
+import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenRequest;
+import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerRequest;
+import software.amazon.awssdk.services.ecr.model.GetLifecyclePolicyPreviewRequest;
+import software.amazon.awssdk.services.ecr.model.GetLifecyclePolicyRequest;
+import software.amazon.awssdk.services.ecr.model.GetRepositoryPolicyRequest;
+import software.amazon.awssdk.services.ecr.model.InitiateLayerUploadRequest;
+import software.amazon.awssdk.services.ecr.model.ListImagesRequest;
+import software.amazon.awssdk.services.ecr.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.ecr.model.PutImageRequest;
+import software.amazon.awssdk.services.ecr.model.PutImageTagMutabilityRequest;
+import software.amazon.awssdk.services.ecr.model.PutLifecyclePolicyRequest;
+import software.amazon.awssdk.services.ecr.model.SetRepositoryPolicyRequest;
+import software.amazon.awssdk.services.ecr.model.StartLifecyclePolicyPreviewRequest;
+import software.amazon.awssdk.services.ecr.model.TagResourceRequest;
+import software.amazon.awssdk.services.ecr.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecr.model.UploadLayerPartRequest;
+
+/**
+ * Amazon ECR in a Drydock instance: the ECR API (JSON 1.1,
+ * {@code X-Amz-Target: AmazonEC2ContainerRegistry_V20150921.*}) on Drydock's endpoint, and a real OCI distribution
+ * (registry v2) endpoint over the same repositories on its own loopback port, so {@code docker login},
+ * {@code docker push} and {@code docker pull} work against it, and ECS tasks whose image is an ECR URI of this
+ * account and region run that image. Found on the classpath by {@link java.util.ServiceLoader}; reach it with
+ * {@code drydock.service(EcrModule.class)}.
+ *
+ * <p>Repository URIs have AWS's form {@code <account>.dkr.ecr.<region>.amazonaws.com/<name>}; the registry that
+ * Docker reaches is {@link #registryHost()} ({@code 127.0.0.1:<port>}), and {@link #localReference(String)} turns an
+ * ECR URI into the reference to push or pull there. Blobs are stored once, content-addressed, in a session
+ * directory under the setting {@code ecr.storage-dir} (default {@code <java.io.tmpdir>/drydock-ecr}), removed
+ * when Drydock closes.
+ */
+public final class EcrModule implements ImageResolver {
+    private static final Logger LOG = LoggerFactory.getLogger(EcrModule.class);
+    /** The {@code X-Amz-Target} prefix of the ECR API. */
+    public static final String TARGET_PREFIX = "AmazonEC2ContainerRegistry_V20150921";
+    /** The user name of every registry login, as on ECR. */
+    public static final String REGISTRY_USER = "AWS";
+
+    private ServiceContext context;
+    private EcrBackend backend;
+    private BlobStore blobs;
+    private RegistryServer registry;
+    private JsonService api;
+    private LifecyclePolicies lifecycle;
+
+    @Override
+    public String name() {
+        return "ecr";
+    }
+
+    @Override
+    public void start(ServiceContext context) {
+        this.context = context;
+        Path parent = Path.of(context.settings().get("ecr.storage-dir",
+                Path.of(System.getProperty("java.io.tmpdir"), "drydock-ecr").toString()));
+        blobs = BlobStore.open(parent, context.sessionId());
+        backend = new EcrBackend(context.accountId(), context.region(), context.clock(), blobs);
+        lifecycle = new LifecyclePolicies(backend);
+        RepositoryOperations repositories = new RepositoryOperations(backend);
+        ImageOperations images = new ImageOperations(backend, lifecycle::apply);
+        LayerOperations layers = new LayerOperations(backend, this::registryHost);
+        PolicyOperations policies = new PolicyOperations(backend, lifecycle);
+        api = JsonService.builder("ecr", TARGET_PREFIX, EcrClient.class)
+                .clock(context.clock())
+                .missingMemberError(path -> dev.drydock.ecr.internal.EcrErrors.invalidParameter("Invalid parameter"
+                        + " at '" + path + "' failed to satisfy constraint: 'Member must not be null'"))
+                .operation("CreateRepository", CreateRepositoryRequest.class, repositories::create)
+                .operation("DescribeRepositories", DescribeRepositoriesRequest.class, repositories::describe)
+                .operation("DeleteRepository", DeleteRepositoryRequest.class, repositories::delete)
+                .operation("PutImageTagMutability", PutImageTagMutabilityRequest.class,
+                        repositories::putImageTagMutability)
+                .operation("TagResource", TagResourceRequest.class, repositories::tagResource)
+                .operation("UntagResource", UntagResourceRequest.class, repositories::untagResource)
+                .operation("ListTagsForResource", ListTagsForResourceRequest.class, repositories::listTagsForResource)
+                .operation("GetAuthorizationToken", GetAuthorizationTokenRequest.class,
+                        new GetAuthorizationToken(backend))
+                .operation("ListImages", ListImagesRequest.class, images::list)
+                .operation("DescribeImages", DescribeImagesRequest.class, images::describe)
+                .operation("BatchGetImage", BatchGetImageRequest.class, images::batchGet)
+                .operation("PutImage", PutImageRequest.class, images::put)
+                .operation("BatchDeleteImage", BatchDeleteImageRequest.class, images::batchDelete)
+                .operation("BatchCheckLayerAvailability", BatchCheckLayerAvailabilityRequest.class, layers::check)
+                .operation("InitiateLayerUpload", InitiateLayerUploadRequest.class, layers::initiate)
+                .operation("UploadLayerPart", UploadLayerPartRequest.class, layers::uploadPart)
+                .operation("CompleteLayerUpload", CompleteLayerUploadRequest.class, layers::complete)
+                .operation("GetDownloadUrlForLayer", GetDownloadUrlForLayerRequest.class, layers::downloadUrl)
+                .operation("SetRepositoryPolicy", SetRepositoryPolicyRequest.class, policies::setRepositoryPolicy)
+                .operation("GetRepositoryPolicy", GetRepositoryPolicyRequest.class, policies::getRepositoryPolicy)
+                .operation("DeleteRepositoryPolicy", DeleteRepositoryPolicyRequest.class,
+                        policies::deleteRepositoryPolicy)
+                .operation("PutLifecyclePolicy", PutLifecyclePolicyRequest.class, policies::putLifecyclePolicy)
+                .operation("GetLifecyclePolicy", GetLifecyclePolicyRequest.class, policies::getLifecyclePolicy)
+                .operation("DeleteLifecyclePolicy", DeleteLifecyclePolicyRequest.class,
+                        policies::deleteLifecyclePolicy)
+                .operation("StartLifecyclePolicyPreview", StartLifecyclePolicyPreviewRequest.class,
+                        policies::startLifecyclePolicyPreview)
+                .operation("GetLifecyclePolicyPreview", GetLifecyclePolicyPreviewRequest.class,
+                        policies::getLifecyclePolicyPreview)
+                .build();
+        context.register(api);
+        context.resourceTags(arn -> backend.findByArn(arn).map(r -> backend.update(r.name,
+                rec -> Map.copyOf(rec.tags))).orElse(Map.of()));
+        try {
+            registry = RegistryServer.start(backend, new Access());
+        } catch (IOException e) {
+            blobs.close();
+            throw new DrydockException("Drydock could not start its ECR registry on the loopback address: " + e, e);
+        }
+        LOG.debug("ECR registry listening on {}, storage {}", registry.host(), blobs.root());
+    }
+
+    /**
+     * The registry's address for Docker and other registry clients, {@code 127.0.0.1:<port>}: log in there with
+     * {@code docker login 127.0.0.1:<port> -u AWS -p <password>}, the password being GetAuthorizationToken's token
+     * decoded, after {@code AWS:}.
+     */
+    public String registryHost() {
+        return registry.host();
+    }
+
+    /**
+     * The reference on Drydock's registry for an ECR image URI or repository URI:
+     * {@code 123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:v1} becomes {@code 127.0.0.1:<port>/orders:v1}.
+     * A reference that already names {@link #registryHost()} is returned as is.
+     *
+     * @throws DrydockException when the URI is not one of this account's and region's ECR URIs
+     */
+    public String localReference(String ecrUri) {
+        Optional<ImageName> name = parse(ecrUri);
+        if (name.isEmpty()) {
+            throw new DrydockException("'" + ecrUri + "' is not an image URI of Drydock's ECR registry; use "
+                    + backend.registryHost() + "/<repository>[:tag|@digest] (or " + registryHost() + "/...).");
+        }
+        return registryHost() + "/" + name.get().repository + name.get().suffix();
+    }
+
+    /**
+     * A registry password for the test principal, as {@code aws ecr get-login-password} gives it: for
+     * {@code docker login <registryHost()> -u AWS -p <password>}. Valid 12 hours.
+     */
+    public String loginPassword(Caller caller) {
+        return backend.issueToken(caller).password();
+    }
+
+    /** The model, for Drydock's own fixtures. Not a stable API. */
+    public EcrBackend backend() {
+        return backend;
+    }
+
+    // ------------------------------------------------------------------------------------------ image resolver
+
+    @Override
+    public boolean serves(String image) {
+        return backend != null && parse(image).isPresent();
+    }
+
+    @Override
+    public PulledImage pull(String image, String executionRole, String taskId, ContainerRuntime runtime) {
+        ImageName name = parse(image).orElseThrow(() -> new ImagePullFailure("CannotPullContainerError: " + image
+                + " is not an image of Drydock's ECR registry"));
+        if (executionRole == null || executionRole.isEmpty()) {
+            throw new ImagePullFailure("ResourceInitializationError: unable to pull secrets or registry auth: the "
+                    + "task definition has no executionRoleArn, which a Fargate task needs to pull " + image
+                    + " from Amazon ECR. Give it an execution role allowed ecr:GetAuthorizationToken, "
+                    + "ecr:BatchGetImage and ecr:GetDownloadUrlForLayer (for example with the managed policy "
+                    + "service-role/AmazonECSTaskExecutionRolePolicy).");
+        }
+        String roleArn = context.iam().roleArn(executionRole).orElseThrow(() -> new ImagePullFailure(
+                "ResourceInitializationError: unable to pull secrets or registry auth: ECS was unable to assume the "
+                        + "role '" + executionRole + "' that was provided for this task: the role does not exist."));
+        SessionCredentials session = context.iam().issueSession(roleArn, taskId, Duration.ofHours(1), List.of(),
+                Map.of());
+        Principal principal = (Principal) context.iam().credential(session.accessKeyId())
+                .map(SigningCredential::principal).orElseThrow();
+        Caller caller = new Caller(principal, session.accessKeyId());
+        String ip = "127.0.0.1";
+        try {
+            authorize(caller, "GetAuthorizationToken", "ecr:GetAuthorizationToken", "*", null, ip);
+        } catch (AwsException e) {
+            throw new ImagePullFailure("ResourceInitializationError: unable to pull secrets or registry auth: "
+                    + "execution resource retrieval failed: unable to retrieve ecr registry auth: service call has "
+                    + "been retried 3 time(s): AccessDeniedException: " + e.getMessage()
+                    + ". Please check your task network configuration.");
+        }
+        String host = backend.registryHost();
+        String forbidden = "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to "
+                + "resolve ref " + image + ": pulling from host " + host + " failed with status code [manifests "
+                + name.reference + "]: 403 Forbidden";
+        try {
+            authorize(caller, "BatchGetImage", "ecr:BatchGetImage", backend.repositoryArn(name.repository),
+                    name.repository, ip);
+        } catch (AwsException e) {
+            throw new ImagePullFailure(forbidden);
+        }
+        Optional<EcrBackend.ImageRecord> found = backend.image(name.repository, name.reference);
+        if (found.isEmpty()) {
+            throw new ImagePullFailure("CannotPullContainerError: pull image manifest has been retried 5 time(s): "
+                    + "failed to resolve ref " + image + ": " + image + ": not found");
+        }
+        try {
+            authorize(caller, "GetDownloadUrlForLayer", "ecr:GetDownloadUrlForLayer",
+                    backend.repositoryArn(name.repository), name.repository, ip);
+        } catch (AwsException e) {
+            throw new ImagePullFailure("CannotPullContainerError: failed to copy: httpReadSeeker: failed open: "
+                    + "unexpected status code https://" + host + "/v2/" + name.repository + "/blobs/"
+                    + found.get().digest() + ": 403 Forbidden");
+        }
+        String digest = found.get().digest();
+        String local = registryHost() + "/" + name.repository + "@" + digest;
+        try {
+            runtime.pullImage(local, REGISTRY_USER, backend.issueToken(caller).password());
+        } catch (RuntimeFailure e) {
+            throw new ImagePullFailure("CannotPullContainerError: pull image manifest has been retried 1 time(s): "
+                    + "failed to resolve ref " + image + ": " + e.getMessage());
+        }
+        return new PulledImage(local, digest);
+    }
+
+    private void authorize(Caller caller, String operation, String action, String resource, String repository,
+            String sourceIp) {
+        CallContext call = new CallContext(UUID.randomUUID().toString(), api, operation, caller, sourceIp, false,
+                context.clock().instant(), context.authorizer());
+        var policy = repository == null ? null : dev.drydock.ecr.internal.operations.RepositoryPolicies
+                .of(backend, repository).orElse(null);
+        context.authorizer().authorize(call, action, resource, Map.of(), policy, backend.accountId());
+    }
+
+    /** The registry's authentication (tokens from GetAuthorizationToken) and authorization (IAM). */
+    private final class Access implements RegistryAccess {
+        @Override
+        public Caller authenticate(String authorization) {
+            if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                throw RegistryError.unauthorized("log in with docker login " + registryHost() + " -u AWS -p "
+                        + "<password from ecr:GetAuthorizationToken>");
+            }
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw RegistryError.unauthorized("the Basic credentials are not base64");
+            }
+            int colon = decoded.indexOf(':');
+            String user = colon < 0 ? decoded : decoded.substring(0, colon);
+            EcrBackend.Token token = colon < 0 || !REGISTRY_USER.equals(user) ? null
+                    : backend.token(decoded.substring(colon + 1)).orElse(null);
+            if (token == null) {
+                throw RegistryError.unauthorized("the user name must be AWS and the password a token from "
+                        + "ecr:GetAuthorizationToken");
+            }
+            if (token.expiresAt().isBefore(context.clock().instant())) {
+                throw RegistryError.denied("Your authorization token has expired. Reauthenticate and try again.");
+            }
+            return token.caller();
+        }
+
+        @Override
+        public void authorize(Caller caller, String operation, String action, String repository, String sourceIp) {
+            try {
+                EcrModule.this.authorize(caller, operation, action, backend.repositoryArn(repository), repository,
+                        sourceIp);
+            } catch (AwsException e) {
+                throw RegistryError.denied(e.getMessage());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- image names
+
+    private static final Pattern IMAGE = Pattern.compile("([^/]+)/(.+?)(?:@(sha256:[a-f0-9]{64})|:([^:/@]+))?");
+
+    private record ImageName(String repository, String reference, boolean byDigest) {
+        String suffix() {
+            return (byDigest ? "@" : ":") + reference;
+        }
+    }
+
+    /** An image of this registry (by ECR host or by local host), with tag {@code latest} if it names none. */
+    private Optional<ImageName> parse(String image) {
+        if (image == null) {
+            return Optional.empty();
+        }
+        Matcher m = IMAGE.matcher(image);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String host = m.group(1);
+        if (!host.equals(backend.registryHost()) && (registry == null || !host.equals(registry.host()))) {
+            return Optional.empty();
+        }
+        if (m.group(3) != null) {
+            return Optional.of(new ImageName(m.group(2), m.group(3), true));
+        }
+        return Optional.of(new ImageName(m.group(2), m.group(4) == null ? "latest" : m.group(4), false));
+    }
+
+    @Override
+    public void close() {
+        if (registry != null) {
+            registry.close();
+        }
+        if (blobs != null) {
+            blobs.close();
+        }
+    }
+}

@@ -91,6 +91,8 @@ public final class EcrModule implements ImageResolver {
     private RegistryServer registry;
     private JsonService api;
     private LifecyclePolicies lifecycle;
+    /** References Docker pulled for tasks; removed when the module closes. */
+    private final java.util.Set<String> pulledForTasks = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public String name() {
@@ -184,11 +186,12 @@ public final class EcrModule implements ImageResolver {
     }
 
     /**
-     * A registry password for the test principal, as {@code aws ecr get-login-password} gives it: for
-     * {@code docker login <registryHost()> -u AWS -p <password>}. Valid 12 hours.
+     * A registry password for the test principal (an administrator), as {@code aws ecr get-login-password} gives
+     * it: for {@code docker login <registryHost()> -u AWS -p <password>}. Valid 12 hours.
      */
-    public String loginPassword(Caller caller) {
-        return backend.issueToken(caller).password();
+    public String testPrincipalPassword() {
+        return backend.issueToken(new Caller(context.iam().testPrincipal(),
+                context.iam().testCredential().accessKeyId())).password();
     }
 
     /** The model, for Drydock's own fixtures. Not a stable API. */
@@ -257,6 +260,7 @@ public final class EcrModule implements ImageResolver {
         String digest = found.get().digest();
         String local = registryHost() + "/" + name.repository + "@" + digest;
         try {
+            pulledForTasks.add(local);
             runtime.pullImage(local, REGISTRY_USER, backend.issueToken(caller).password());
         } catch (RuntimeFailure e) {
             throw new ImagePullFailure("CannotPullContainerError: pull image manifest has been retried 1 time(s): "
@@ -345,6 +349,13 @@ public final class EcrModule implements ImageResolver {
 
     @Override
     public void close() {
+        context.runtimeIfReady().ifPresent(session -> pulledForTasks.forEach(ref -> {
+            try {
+                session.runtime().removeImageReference(ref);
+            } catch (RuntimeFailure e) {
+                LOG.debug("Could not remove image reference {}: {}", ref, e.getMessage());
+            }
+        }));
         if (registry != null) {
             registry.close();
         }

@@ -52,6 +52,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private final EcsBackend backend;
     private final TaskCredentials credentials;
     private final SandboxPool sandboxes;
+    private final RegistryImages registryImages;
     private final ExecutorService pool;
     private final ScheduledExecutorService watchdog;
     private final Map<String, Runner> runners = new ConcurrentHashMap<>();
@@ -77,6 +78,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         });
         watchdog.scheduleWithFixedDelay(this::checkContainers, 3, 3, TimeUnit.SECONDS);
         this.sandboxes = new SandboxPool(context, pool);
+        this.registryImages = new RegistryImages(context);
     }
 
     @Override
@@ -178,6 +180,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private final Deque<Runnable> queue = new ArrayDeque<>();
         private boolean running;
         private final Map<String, String> containerIds = new LinkedHashMap<>();
+        /** Container name to the local reference of an image pulled from a Drydock registry (ECR). */
+        private final Map<String, String> registryImageRefs = new LinkedHashMap<>();
         private String sandboxId;
         private List<ContainerSpec.PortBinding> ports = List.of();
         private ContainerRuntime runtime;
@@ -307,6 +311,18 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             Map<String, String> digests = new LinkedHashMap<>();
             for (ContainerRecord c : task.containers()) {
                 String image = c.definition().image();
+                if (registryImages.serves(image)) {
+                    try {
+                        var pulled = registryImages.pull(task, image, runtime);
+                        digests.put(c.name(), pulled.digest());
+                        registryImageRefs.put(c.name(), pulled.localReference());
+                        continue;
+                    } catch (dev.drydock.core.internal.service.ImageResolver.ImagePullFailure e) {
+                        backend.pullStopped(task, digests);
+                        fail(e.getMessage(), c.name(), e.getMessage());
+                        return false;
+                    }
+                }
                 try {
                     digests.put(c.name(), runtime.ensureImage(image));
                 } catch (RuntimeFailure e) {
@@ -344,7 +360,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             ContainerSpec spec = ContainerSpecs.forContainer(task, c, containerName(c.name()), sandboxId,
                     context.labels(Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK, task.arn(),
                             Labels.CONTAINER, c.name())),
-                    session, context.region(), roleEnv);
+                    session, context.region(), roleEnv, registryImageRefs.get(c.name()));
             String id;
             try {
                 id = runtime.createContainer(spec);

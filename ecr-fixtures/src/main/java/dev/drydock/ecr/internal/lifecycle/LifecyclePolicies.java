@@ -140,6 +140,8 @@ public final class LifecyclePolicies {
                 }
             }
             selected.forEach(c -> claimed.add(c.image.digest()));
+            // newest push first; images pushed in the same instant in reverse push order (the sort is stable)
+            java.util.Collections.reverse(selected);
             selected.sort(Comparator.comparing((Candidate c) -> c.image.pushedAt()).reversed());
             for (int i = 0; i < selected.size(); i++) {
                 Candidate c = selected.get(i);

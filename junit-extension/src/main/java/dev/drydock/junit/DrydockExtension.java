@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  *
  * <p>While the class runs:
  * <ul>
- *   <li>parameters of type {@link EcsClient}, {@code IamClient} and {@code StsClient} (on test methods, lifecycle
- *       methods and constructors) receive a real SDK v2 client configured for Drydock, signing as the administrator
+ *   <li>parameters of type {@link EcsClient}, {@code EcrClient}, {@code IamClient} and {@code StsClient} (on test
+ *       methods, lifecycle methods and constructors) receive a real SDK v2 client configured for Drydock, signing as the administrator
  *       test principal, or as a session of a role with {@link ActingAs}; injected ECS clients' waiters poll every
  *       200 ms rather than the SDK's 6-15 s;</li>
  *   <li>parameters of type {@link Drydock} and {@link dev.drydock.core.iam.DecisionLog} receive the instance and its
@@ -229,7 +229,7 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
 
     /**
      * The annotations on the class, its superclasses and composed annotations: roles first (task definitions name
-     * them), then clusters, then services. Identical declarations count once; different ones of one resource are
+     * them), then repositories (services pull their images), then clusters, then services. Identical declarations count once; different ones of one resource are
      * refused.
      */
     private static List<Declaration> declarations(Class<?> testClass) {
@@ -237,6 +237,10 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
         for (IamRole r : AnnotationSupport.findRepeatableAnnotations(testClass, IamRole.class)) {
             add(result, new Declaration("@IamRole(name = \"" + r.name() + "\")", r, role(r)),
                     "a role's name is unique in the account");
+        }
+        for (EcrRepository r : AnnotationSupport.findRepeatableAnnotations(testClass, EcrRepository.class)) {
+            add(result, new Declaration("@EcrRepository(name = \"" + r.name() + "\")", r, repository(r)),
+                    "a repository's name is unique in the registry");
         }
         for (EcsCluster c : AnnotationSupport.findRepeatableAnnotations(testClass, EcsCluster.class)) {
             add(result, new Declaration("@EcsCluster(name = \"" + c.name() + "\")", c, cluster(c)), "");
@@ -277,6 +281,21 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
             fixture.trustPolicy(r.trustPolicy());
         }
         return fixture.describedAs("@IamRole(name = \"" + r.name() + "\")");
+    }
+
+    private static Fixture repository(EcrRepository r) {
+        String description = "@EcrRepository(name = \"" + r.name() + "\")";
+        if (r.image().length > 1 || r.image().length == 1 && !r.pushImage().isEmpty()) {
+            throw new DrydockException(description + ": give at most one image, either image = @ImageBuild(...) or "
+                    + "pushImage = \"...\".");
+        }
+        var fixture = dev.drydock.ecr.EcrFixtures.repository(r.name()).imageTagMutability(r.imageTagMutability());
+        if (r.image().length == 1) {
+            fixture.buildImage(r.image()[0].context(), r.image()[0].tag());
+        } else if (!r.pushImage().isEmpty()) {
+            fixture.pushImage(r.pushImage(), r.tag());
+        }
+        return fixture.describedAs(description);
     }
 
     private static Fixture cluster(EcsCluster c) {

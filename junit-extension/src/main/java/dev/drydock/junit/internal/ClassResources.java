@@ -29,7 +29,7 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
 
     /** The parameter types the extension injects. */
     public static final Set<Class<?>> INJECTABLE = Set.of(Drydock.class, DecisionLog.class, EcsClient.class,
-            IamClient.class, StsClient.class);
+            IamClient.class, StsClient.class, software.amazon.awssdk.services.ecr.EcrClient.class);
 
     private final Drydock drydock;
     private final AutoCloseable sdkDefaults;
@@ -88,6 +88,9 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
             }
             if (type == StsClient.class) {
                 return build(StsClient.builder(), actingAs);
+            }
+            if (type == software.amazon.awssdk.services.ecr.EcrClient.class) {
+                return build(software.amazon.awssdk.services.ecr.EcrClient.builder(), actingAs);
             }
             throw new IllegalArgumentException("Drydock cannot inject " + type.getName());
         });

@@ -6,6 +6,7 @@
 #   heap      Drydock's heap with a 10-task service running
 #   credentials  the container credentials endpoint round trip, from inside a task's container
 #   policy    one IAM authorization decision (JMH, 10-statement policy with conditions)
+#   registry  docker push/pull of a ~50 MB image through Drydock's ECR registry vs. docker-registry (ratio), heap
 # Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
 set -euo pipefail
 
@@ -19,6 +20,7 @@ REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
 require_build_tools
 "$SCRIPT_DIR/docker-up.sh" -q
 "$SCRIPT_DIR/build-images.sh" busybox awscli >/dev/null
+require_reference_registry
 
 cd "$REPO_DIR"
 log "building the benchmark harness"
@@ -26,7 +28,7 @@ mvn -B -ntp -q -pl benchmarks -am package -DskipTests
 mvn -B -ntp -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials policy)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials policy registry)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

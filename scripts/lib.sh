@@ -192,5 +192,18 @@ prepare_machine() {
     require_build_tools
     "$SCRIPT_DIR/docker-up.sh"
     "$SCRIPT_DIR/build-images.sh"
+    require_reference_registry
     cd "$REPO_DIR" || die "cannot enter $REPO_DIR"
+}
+
+# require_reference_registry : Debian's docker-registry (the reference OCI distribution implementation), which the
+# ECR conformance tests and benchmark compare Drydock's registry with (installed on Debian as root when missing).
+require_reference_registry() {
+    [[ -x /usr/bin/docker-registry ]] && return 0
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        log "installing docker-registry (the reference registry the ECR conformance tests compare with)"
+        apt_install docker-registry
+    else
+        log "docker-registry is missing: the ECR conformance tests will fail; install it (apt-get install docker-registry)"
+    fi
 }

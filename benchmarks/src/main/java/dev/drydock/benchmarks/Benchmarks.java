@@ -69,6 +69,9 @@ public final class Benchmarks {
         if (sections.contains("credentials")) {
             credentials();
         }
+        if (sections.contains("registry")) {
+            RegistryBenchmark.run();
+        }
     }
 
     // ------------------------------------------------------------------------------------------- credentials

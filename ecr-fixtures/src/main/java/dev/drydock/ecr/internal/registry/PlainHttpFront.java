@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 final class PlainHttpFront implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlainHttpFront.class);
     private static final int TLS_HANDSHAKE = 0x16;
+    /** Copy buffer: large enough that a layer moves in few system calls. */
+    private static final int BUFFER = 512 * 1024;
 
     private final ServerSocket server;
     private final InetSocketAddress target;
@@ -82,7 +84,7 @@ final class PlainHttpFront implements AutoCloseable {
 
     /** Copies {@code from} to {@code to} until end of stream, then half-closes {@code to}. */
     private static void pump(Socket from, Socket to) {
-        byte[] buffer = new byte[64 * 1024];
+        byte[] buffer = new byte[BUFFER];
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();

@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class RegistryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
     private static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+    /** Copy buffer: large enough that a layer moves in few system calls. */
+    private static final int BUFFER = 512 * 1024;
 
     private final EcrBackend backend;
     private final RegistryAccess access;
@@ -493,7 +495,7 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     private static void copy(InputStream in, OutputStream out, long length) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
+        byte[] buffer = new byte[BUFFER];
         long left = length;
         while (left > 0) {
             int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));

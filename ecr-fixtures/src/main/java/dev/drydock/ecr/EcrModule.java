@@ -151,13 +151,20 @@ public final class EcrModule implements ImageResolver {
         context.register(api);
         context.resourceTags(arn -> backend.findByArn(arn).map(r -> backend.update(r.name,
                 rec -> Map.copyOf(rec.tags))).orElse(Map.of()));
-        try {
-            registry = RegistryServer.start(backend, new Access());
-        } catch (IOException e) {
-            blobs.close();
-            throw new DrydockException("Drydock could not start its ECR registry on the loopback address: " + e, e);
+    }
+
+    /** The registry endpoint, started on first use (most test classes never push or pull). */
+    private synchronized RegistryServer registry() {
+        if (registry == null) {
+            try {
+                registry = RegistryServer.start(backend, new Access());
+            } catch (IOException e) {
+                throw new DrydockException("Drydock could not start its ECR registry on the loopback address: " + e,
+                        e);
+            }
+            LOG.debug("ECR registry listening on {}, storage {}", registry.host(), blobs.root());
         }
-        LOG.debug("ECR registry listening on {}, storage {}", registry.host(), blobs.root());
+        return registry;
     }
 
     /**
@@ -166,7 +173,7 @@ public final class EcrModule implements ImageResolver {
      * decoded, after {@code AWS:}.
      */
     public String registryHost() {
-        return registry.host();
+        return registry().host();
     }
 
     /**
@@ -338,7 +345,8 @@ public final class EcrModule implements ImageResolver {
             return Optional.empty();
         }
         String host = m.group(1);
-        if (!host.equals(backend.registryHost()) && (registry == null || !host.equals(registry.host()))) {
+        boolean local = host.startsWith("127.0.0.1:") && host.equals(registryHost());
+        if (!host.equals(backend.registryHost()) && !local) {
             return Optional.empty();
         }
         if (m.group(3) != null) {
@@ -348,7 +356,7 @@ public final class EcrModule implements ImageResolver {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         context.runtimeIfReady().ifPresent(session -> pulledForTasks.forEach(ref -> {
             try {
                 session.runtime().removeImageReference(ref);

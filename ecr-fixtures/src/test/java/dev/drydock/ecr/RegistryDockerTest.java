@@ -83,12 +83,19 @@ class RegistryDockerTest {
         docker.tag(BASE_IMAGE, host + "/first:v1");
         docker.tag(BASE_IMAGE, host + "/second:v1");
         docker.ok("push", host + "/first:v1");
+        long stored = blobFiles();
         String second = docker.ok("push", host + "/second:v1");
         assertThat(second).containsAnyOf("Mounted from first", "Layer already exists");
+        // the layer, the config and the manifest are stored once though two repositories hold them
+        assertThat(blobFiles()).isEqualTo(stored);
+        assertThat(ecr.describeImages(r -> r.repositoryName("second")).imageDetails().get(0).imageDigest())
+                .isEqualTo(ecr.describeImages(r -> r.repositoryName("first")).imageDetails().get(0).imageDigest());
+    }
+
+    private static long blobFiles() throws java.io.IOException {
         var blobs = drydock.service(EcrModule.class).backend().blobs().root().resolve("blobs").resolve("sha256");
         try (var files = java.nio.file.Files.list(blobs)) {
-            // one layer, one config, one manifest: stored once though two repositories hold them
-            assertThat(files.count()).isEqualTo(3);
+            return files.count();
         }
     }
 
@@ -101,5 +108,22 @@ class RegistryDockerTest {
         assertThat(push.exitCode()).isNotZero();
         assertThat(push.output()).contains("The repository with name 'missing' does not exist in the registry with id '"
                 + drydock.accountId() + "'");
+    }
+
+    @Test
+    void skopeoCopiesIntoAndInspectsTheRegistry() throws Exception {
+        ecr.createRepository(r -> r.repositoryName("skopeo"));
+        String creds = "AWS:" + password();
+        Process copy = new ProcessBuilder("skopeo", "copy", "--dest-tls-verify=false", "--dest-creds", creds,
+                "docker-daemon:" + BASE_IMAGE, "docker://" + host + "/skopeo:v1").redirectErrorStream(true).start();
+        String copied = new String(copy.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(copy.waitFor()).as(copied).isZero();
+        Process inspect = new ProcessBuilder("skopeo", "inspect", "--tls-verify=false", "--creds", creds,
+                "docker://" + host + "/skopeo:v1").redirectErrorStream(true).start();
+        String inspected = new String(inspect.getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(inspect.waitFor()).as(inspected).isZero();
+        String digest = ecr.describeImages(r -> r.repositoryName("skopeo")).imageDetails().get(0).imageDigest();
+        assertThat(inspected).contains("\"Digest\": \"" + digest + "\"");
     }
 }

@@ -507,7 +507,8 @@ public final class Drydock implements AutoCloseable {
         List<ServiceModule> reversed = new ArrayList<>(modules);
         Collections.reverse(reversed);
         // registries close after the modules whose tasks run their images (stable sort: otherwise reversed)
-        reversed.sort(java.util.Comparator.comparing(m -> m instanceof dev.drydock.core.internal.service.ImageResolver));
+        reversed.sort(java.util.Comparator.comparing(
+                m -> m instanceof dev.drydock.core.internal.service.ImageResolver));
         for (ServiceModule m : reversed) {
             try {
                 m.close();

@@ -40,10 +40,11 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  *
  * <p>While the class runs:
  * <ul>
- *   <li>parameters of type {@link EcsClient}, {@code EcrClient}, {@code IamClient} and {@code StsClient} (on test
- *       methods, lifecycle methods and constructors) receive a real SDK v2 client configured for Drydock, signing as the administrator
+ *   <li>parameters of type {@link EcsClient}, {@code IamClient} and {@code StsClient} (on test methods, lifecycle
+ *       methods and constructors) receive a real SDK v2 client configured for Drydock, signing as the administrator
  *       test principal, or as a session of a role with {@link ActingAs}; injected ECS clients' waiters poll every
  *       200 ms rather than the SDK's 6-15 s;</li>
+ *   <li>parameters of type {@code EcrClient} likewise (with {@link EcrRepository});</li>
  *   <li>parameters of type {@link Drydock} and {@link dev.drydock.core.iam.DecisionLog} receive the instance and its
  *       log of IAM decisions (assert on it with {@link DrydockAssertions});</li>
  *   <li>clients that application code builds from the SDK defaults ({@code EcsClient.create()}) reach Drydock too:
@@ -229,8 +230,8 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
 
     /**
      * The annotations on the class, its superclasses and composed annotations: roles first (task definitions name
-     * them), then repositories (services pull their images), then clusters, then services. Identical declarations count once; different ones of one resource are
-     * refused.
+     * them), then repositories (services pull their images), then clusters, then services. Identical declarations
+     * count once; different ones of one resource are refused.
      */
     private static List<Declaration> declarations(Class<?> testClass) {
         Map<String, Declaration> result = new LinkedHashMap<>();

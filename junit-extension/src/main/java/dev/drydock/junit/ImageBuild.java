@@ -11,7 +11,9 @@ import java.lang.annotation.Target;
  * of {@link #context()} (base images are not pulled: they must be present on the engine), then {@code docker push}
  * as {@code <repository>:<tag>}. The built image carries Drydock's labels and is removed after the class.
  *
- * <pre>{@code @EcrRepository(name = "orders", image = @ImageBuild(context = "src/test/docker/orders", tag = "v1"))}</pre>
+ * <pre>{@code
+ * @EcrRepository(name = "orders", image = @ImageBuild(context = "src/test/docker/orders", tag = "v1"))
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

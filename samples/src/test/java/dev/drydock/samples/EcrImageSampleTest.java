@@ -2,8 +2,8 @@ package dev.drydock.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drydock.ecr.EcrModule;
 import dev.drydock.core.Drydock;
+import dev.drydock.ecr.EcrModule;
 import dev.drydock.junit.EcrRepository;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.FargateService;
@@ -45,7 +45,8 @@ class EcrImageSampleTest {
         String pushed = ecr.describeImages(r -> r.repositoryName("orders")).imageDetails().get(0).imageDigest();
         Task task = ecs.describeTasks(r -> r.cluster("shop").tasks(ecs.listTasks(l -> l.cluster("shop")
                 .serviceName("orders")).taskArns())).tasks().get(0);
-        assertThat(task.containers().get(0).image()).isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:v1");
+        assertThat(task.containers().get(0).image())
+                .isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:v1");
         assertThat(task.containers().get(0).imageDigest()).isEqualTo(pushed);
 
         String ip = task.containers().get(0).networkInterfaces().get(0).privateIpv4Address();

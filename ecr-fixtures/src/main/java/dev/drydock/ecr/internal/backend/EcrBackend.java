@@ -427,22 +427,22 @@ public final class EcrBackend {
         }
     }
 
-    /** One repository. Fields change only under the backend's lock. */
+    /** One repository. Fields change only under the backend's lock; the policies may be read without it. */
     public static final class RepositoryRecord {
         public final String name;
         public final String arn;
         public final String uri;
         public final Instant createdAt;
-        public String imageTagMutability;
+        public volatile String imageTagMutability;
         public boolean scanOnPush;
         public final String encryptionType;
         public final String kmsKey;
         public final Map<String, String> tags = new LinkedHashMap<>();
         /** The repository policy text, or {@code null}. */
-        public String policyText;
+        public volatile String policyText;
         /** The lifecycle policy text, or {@code null}. */
-        public String lifecyclePolicyText;
-        public Instant lifecyclePolicyUpdatedAt;
+        public volatile String lifecyclePolicyText;
+        public volatile Instant lifecyclePolicyUpdatedAt;
         final Map<String, ImageRecord> images = new LinkedHashMap<>();
         final Map<String, String> tagToDigest = new TreeMap<>();
         final Set<String> layers = new HashSet<>();

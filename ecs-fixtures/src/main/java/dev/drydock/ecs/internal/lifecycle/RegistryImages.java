@@ -28,12 +28,13 @@ final class RegistryImages {
     }
 
     /**
-     * Pulls a served image as the task's execution role.
+     * Pulls a served image as the task's execution role (RunTask's override, else the task definition's).
      *
      * @throws ImageResolver.ImagePullFailure with the task's stopped reason
      */
     ImageResolver.PulledImage pull(TaskRecord task, String image, ContainerRuntime runtime) {
-        return resolver(image).orElseThrow().pull(image, task.taskDefinition().executionRoleArn(), task.id(),
-                runtime);
+        String role = task.overrides() != null && task.overrides().executionRoleArn() != null
+                ? task.overrides().executionRoleArn() : task.taskDefinition().executionRoleArn();
+        return resolver(image).orElseThrow().pull(image, role, task.id(), runtime);
     }
 }

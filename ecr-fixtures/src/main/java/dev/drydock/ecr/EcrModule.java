@@ -14,11 +14,7 @@ import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.lifecycle.LifecyclePolicies;
-import dev.drydock.ecr.internal.operations.GetAuthorizationToken;
-import dev.drydock.ecr.internal.operations.ImageOperations;
-import dev.drydock.ecr.internal.operations.LayerOperations;
-import dev.drydock.ecr.internal.operations.PolicyOperations;
-import dev.drydock.ecr.internal.operations.RepositoryOperations;
+import dev.drydock.ecr.internal.operations.EcrApi;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import dev.drydock.ecr.internal.registry.RegistryAccess;
 import dev.drydock.ecr.internal.registry.RegistryError;
@@ -37,32 +33,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityRequest;
-import software.amazon.awssdk.services.ecr.model.BatchDeleteImageRequest;
-import software.amazon.awssdk.services.ecr.model.BatchGetImageRequest;
-import software.amazon.awssdk.services.ecr.model.CompleteLayerUploadRequest;
-import software.amazon.awssdk.services.ecr.model.CreateRepositoryRequest;
-import software.amazon.awssdk.services.ecr.model.DeleteLifecyclePolicyRequest;
-import software.amazon.awssdk.services.ecr.model.DeleteRepositoryPolicyRequest;
-import software.amazon.awssdk.services.ecr.model.DeleteRepositoryRequest;
-import software.amazon.awssdk.services.ecr.model.DescribeImagesRequest;
-import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesRequest;
-import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenRequest;
-import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerRequest;
-import software.amazon.awssdk.services.ecr.model.GetLifecyclePolicyPreviewRequest;
-import software.amazon.awssdk.services.ecr.model.GetLifecyclePolicyRequest;
-import software.amazon.awssdk.services.ecr.model.GetRepositoryPolicyRequest;
-import software.amazon.awssdk.services.ecr.model.InitiateLayerUploadRequest;
-import software.amazon.awssdk.services.ecr.model.ListImagesRequest;
-import software.amazon.awssdk.services.ecr.model.ListTagsForResourceRequest;
-import software.amazon.awssdk.services.ecr.model.PutImageRequest;
-import software.amazon.awssdk.services.ecr.model.PutImageTagMutabilityRequest;
-import software.amazon.awssdk.services.ecr.model.PutLifecyclePolicyRequest;
-import software.amazon.awssdk.services.ecr.model.SetRepositoryPolicyRequest;
-import software.amazon.awssdk.services.ecr.model.StartLifecyclePolicyPreviewRequest;
-import software.amazon.awssdk.services.ecr.model.TagResourceRequest;
-import software.amazon.awssdk.services.ecr.model.UntagResourceRequest;
-import software.amazon.awssdk.services.ecr.model.UploadLayerPartRequest;
 
 /**
  * Amazon ECR in a Drydock instance: the ECR API (JSON 1.1,
@@ -107,50 +77,19 @@ public final class EcrModule implements ImageResolver {
         blobs = BlobStore.open(parent, context.sessionId());
         backend = new EcrBackend(context.accountId(), context.region(), context.clock(), blobs);
         lifecycle = new LifecyclePolicies(backend);
-        RepositoryOperations repositories = new RepositoryOperations(backend);
-        ImageOperations images = new ImageOperations(backend, lifecycle::apply);
-        LayerOperations layers = new LayerOperations(backend, this::registryHost);
-        PolicyOperations policies = new PolicyOperations(backend, lifecycle);
-        api = JsonService.builder("ecr", TARGET_PREFIX, EcrClient.class)
-                .clock(context.clock())
-                .missingMemberError(path -> dev.drydock.ecr.internal.EcrErrors.invalidParameter("Invalid parameter"
-                        + " at '" + path + "' failed to satisfy constraint: 'Member must not be null'"))
-                .operation("CreateRepository", CreateRepositoryRequest.class, repositories::create)
-                .operation("DescribeRepositories", DescribeRepositoriesRequest.class, repositories::describe)
-                .operation("DeleteRepository", DeleteRepositoryRequest.class, repositories::delete)
-                .operation("PutImageTagMutability", PutImageTagMutabilityRequest.class,
-                        repositories::putImageTagMutability)
-                .operation("TagResource", TagResourceRequest.class, repositories::tagResource)
-                .operation("UntagResource", UntagResourceRequest.class, repositories::untagResource)
-                .operation("ListTagsForResource", ListTagsForResourceRequest.class, repositories::listTagsForResource)
-                .operation("GetAuthorizationToken", GetAuthorizationTokenRequest.class,
-                        new GetAuthorizationToken(backend))
-                .operation("ListImages", ListImagesRequest.class, images::list)
-                .operation("DescribeImages", DescribeImagesRequest.class, images::describe)
-                .operation("BatchGetImage", BatchGetImageRequest.class, images::batchGet)
-                .operation("PutImage", PutImageRequest.class, images::put)
-                .operation("BatchDeleteImage", BatchDeleteImageRequest.class, images::batchDelete)
-                .operation("BatchCheckLayerAvailability", BatchCheckLayerAvailabilityRequest.class, layers::check)
-                .operation("InitiateLayerUpload", InitiateLayerUploadRequest.class, layers::initiate)
-                .operation("UploadLayerPart", UploadLayerPartRequest.class, layers::uploadPart)
-                .operation("CompleteLayerUpload", CompleteLayerUploadRequest.class, layers::complete)
-                .operation("GetDownloadUrlForLayer", GetDownloadUrlForLayerRequest.class, layers::downloadUrl)
-                .operation("SetRepositoryPolicy", SetRepositoryPolicyRequest.class, policies::setRepositoryPolicy)
-                .operation("GetRepositoryPolicy", GetRepositoryPolicyRequest.class, policies::getRepositoryPolicy)
-                .operation("DeleteRepositoryPolicy", DeleteRepositoryPolicyRequest.class,
-                        policies::deleteRepositoryPolicy)
-                .operation("PutLifecyclePolicy", PutLifecyclePolicyRequest.class, policies::putLifecyclePolicy)
-                .operation("GetLifecyclePolicy", GetLifecyclePolicyRequest.class, policies::getLifecyclePolicy)
-                .operation("DeleteLifecyclePolicy", DeleteLifecyclePolicyRequest.class,
-                        policies::deleteLifecyclePolicy)
-                .operation("StartLifecyclePolicyPreview", StartLifecyclePolicyPreviewRequest.class,
-                        policies::startLifecyclePolicyPreview)
-                .operation("GetLifecyclePolicyPreview", GetLifecyclePolicyPreviewRequest.class,
-                        policies::getLifecyclePolicyPreview)
+        api = new EcrApi(backend, lifecycle, this::registryHost).routes(
+                JsonService.builder("ecr", TARGET_PREFIX, EcrClient.class)
+                        .clock(context.clock())
+                        .missingMemberError(EcrModule::missingMember))
                 .build();
         context.register(api);
         context.resourceTags(arn -> backend.findByArn(arn).map(r -> backend.update(r.name,
                 rec -> Map.copyOf(rec.tags))).orElse(Map.of()));
+    }
+
+    private static AwsException missingMember(String path) {
+        return dev.drydock.ecr.internal.EcrErrors.invalidParameter("Invalid parameter at '" + path
+                + "' failed to satisfy constraint: 'Member must not be null'");
     }
 
     /** The registry endpoint, started on first use (most test classes never push or pull). */

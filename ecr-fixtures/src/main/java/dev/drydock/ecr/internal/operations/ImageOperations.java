@@ -5,6 +5,7 @@ import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.ImageRecord;
+import dev.drydock.ecr.internal.lifecycle.LifecyclePolicies;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import dev.drydock.ecr.internal.registry.Manifest;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +33,12 @@ import software.amazon.awssdk.services.ecr.model.PutImageResponse;
  * endpoint serves: an image pushed with {@code docker push} is listed here, one put here is pulled there.
  */
 public final class ImageOperations extends EcrOperations {
-    private final java.util.function.Consumer<String> pushed;
+    private final LifecyclePolicies lifecycle;
 
-    /** @param pushed called with the repository's name after each image put (its lifecycle policy applies then) */
-    public ImageOperations(EcrBackend backend, java.util.function.Consumer<String> pushed) {
+    /** @param lifecycle applied to a repository after each image put */
+    public ImageOperations(EcrBackend backend, LifecyclePolicies lifecycle) {
         super(backend);
-        this.pushed = pushed;
+        this.lifecycle = lifecycle;
     }
 
     /** ListImages, with the {@code tagStatus} filter (TAGGED, UNTAGGED, ANY). */
@@ -167,7 +168,7 @@ public final class ImageOperations extends EcrOperations {
                     + "' required for pushing image into repository with name '" + name + "' in the registry with "
                     + "id '" + backend.accountId() + "' do not exist");
         }
-        pushed.accept(name);
+        lifecycle.apply(name);
         return PutImageResponse.builder().image(Image.builder()
                 .registryId(backend.accountId())
                 .repositoryName(name)

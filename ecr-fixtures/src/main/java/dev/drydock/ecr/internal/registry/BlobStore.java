@@ -30,39 +30,68 @@ import org.slf4j.LoggerFactory;
  * in the heap) and become a blob only when the digest the client names matches the bytes received; a failed or
  * abandoned upload leaves nothing behind.
  *
- * <p>The directory belongs to one Drydock session: {@link #open} creates it under a parent named after the owning
- * process, removes directories whose process is gone (a crashed session), and {@link #close} deletes it.
+ * <p>The directory belongs to one Drydock session: created on first use under a parent, named after the owning
+ * process (directories whose process is gone, left by a crashed session, are removed then), and deleted by
+ * {@link #close}.
  */
 public final class BlobStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BlobStore.class);
     /** A digest as the distribution spec writes it; Drydock stores sha256 only, as ECR does. */
     public static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
 
-    private final Path root;
-    private final Path blobs;
-    private final Path uploads;
+    private final Path parent;
+    private final String sessionId;
     private final Map<String, Upload> active = new ConcurrentHashMap<>();
+    private volatile Path root;
+    private Path blobs;
+    private Path uploads;
 
-    private BlobStore(Path root) throws IOException {
-        this.root = root;
-        this.blobs = Files.createDirectories(root.resolve("blobs").resolve("sha256"));
-        this.uploads = Files.createDirectories(root.resolve("uploads"));
+    private BlobStore(Path parent, String sessionId) {
+        this.parent = parent;
+        this.sessionId = sessionId;
     }
 
     /**
-     * Opens a new session directory {@code <parent>/<pid>-<sessionId>}, first deleting the directories under
-     * {@code parent} whose process no longer runs.
+     * A store in a new session directory {@code <parent>/<pid>-<sessionId>}, created on first use (when the
+     * directories under {@code parent} whose process no longer runs are deleted too), so a session that stores
+     * nothing touches no disk.
      */
     public static BlobStore open(Path parent, String sessionId) {
-        try {
-            Files.createDirectories(parent);
-            sweep(parent);
-            return new BlobStore(Files.createDirectories(parent.resolve(ProcessHandle.current().pid() + "-"
-                    + sessionId)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Drydock cannot create its ECR storage under " + parent
-                    + ": " + e.getMessage() + ". Set drydock.ecr.storage-dir to a writable directory.", e);
+        return new BlobStore(parent, sessionId);
+    }
+
+    /** Creates the session directory on first use. */
+    private Path dir() {
+        Path r = root;
+        if (r == null) {
+            synchronized (this) {
+                r = root;
+                if (r == null) {
+                    try {
+                        Files.createDirectories(parent);
+                        sweep(parent);
+                        r = Files.createDirectories(parent.resolve(ProcessHandle.current().pid() + "-" + sessionId));
+                        blobs = Files.createDirectories(r.resolve("blobs").resolve("sha256"));
+                        uploads = Files.createDirectories(r.resolve("uploads"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Drydock cannot create its ECR storage under " + parent + ": "
+                                + e.getMessage() + ". Set drydock.ecr.storage-dir to a writable directory.", e);
+                    }
+                    root = r;
+                }
+            }
         }
+        return r;
+    }
+
+    private Path blobsDir() {
+        dir();
+        return blobs;
+    }
+
+    private Path uploadsDir() {
+        dir();
+        return uploads;
     }
 
     private static void sweep(Path parent) throws IOException {
@@ -83,9 +112,9 @@ public final class BlobStore implements AutoCloseable {
         }
     }
 
-    /** The session directory. */
+    /** The session directory (created now if it was not). */
     public Path root() {
-        return root;
+        return dir();
     }
 
     /** Whether a blob with this digest is stored. */
@@ -107,7 +136,7 @@ public final class BlobStore implements AutoCloseable {
 
     /** The file of a stored blob (check {@link #exists} first). */
     public Path path(String digest) {
-        return blobs.resolve(digest.substring("sha256:".length()));
+        return blobsDir().resolve(digest.substring("sha256:".length()));
     }
 
     /** Stores small content (a manifest) as a blob and answers its digest. */
@@ -115,7 +144,7 @@ public final class BlobStore implements AutoCloseable {
         String digest = digestOf(content);
         if (!exists(digest)) {
             try {
-                Path tmp = Files.createTempFile(uploads, "put-", "");
+                Path tmp = Files.createTempFile(uploadsDir(), "put-", "");
                 Files.write(tmp, content);
                 publish(tmp, digest);
             } catch (IOException e) {
@@ -129,7 +158,7 @@ public final class BlobStore implements AutoCloseable {
     public String startUpload() {
         String id = UUID.randomUUID().toString();
         try {
-            Path file = Files.createFile(uploads.resolve(id));
+            Path file = Files.createFile(uploadsDir().resolve(id));
             active.put(id, new Upload(id, file, sha256()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -197,10 +226,14 @@ public final class BlobStore implements AutoCloseable {
     @Override
     public void close() {
         active.clear();
+        Path r = root;
+        if (r == null) {
+            return;
+        }
         try {
-            deleteTree(root);
+            deleteTree(r);
         } catch (IOException e) {
-            LOG.warn("Could not remove Drydock's ECR storage {} ({}); the next session removes it", root,
+            LOG.warn("Could not remove Drydock's ECR storage {} ({}); the next session removes it", r,
                     e.getMessage());
         }
     }

@@ -96,6 +96,11 @@ public final class EcrFixtures {
                 return;
             }
             ContainerRuntime runtime = drydock.runtime();
+            if (!runtime.realContainers()) {
+                throw new DrydockException("building and pushing an image needs a Docker engine, but this Drydock "
+                        + "runs the simulated runtime (drydock.runtime=simulated), which has no images. Declare the "
+                        + "repository without an image, or use the docker runtime.");
+            }
             String target = ecr.registryHost() + "/" + name + ":" + tag;
             try {
                 if (buildContext != null) {

@@ -240,6 +240,39 @@ class EcrApiTest {
                 .lifecyclePolicyText("{\"rules\":[]}"))).isInstanceOf(InvalidParameterException.class);
     }
 
+    @Test
+    void indexesListTheirManifestsWhichMustBeInTheRepository() throws Exception {
+        ecr.createRepository(r -> r.repositoryName("multi"));
+        String amd64 = pushImage("multi", "amd64", "amd64 layer");
+        String arm64 = pushImage("multi", "arm64", "arm64 layer");
+        String index = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
+                + "{\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\",\"size\":"
+                + manifest("amd64 layer").length() + ",\"digest\":\"" + amd64 + "\",\"platform\":{\"architecture\":"
+                + "\"amd64\",\"os\":\"linux\"}},{\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
+                + "\"size\":" + manifest("arm64 layer").length() + ",\"digest\":\"" + arm64 + "\",\"platform\":"
+                + "{\"architecture\":\"arm64\",\"os\":\"linux\"}}]}";
+        ecr.putImage(r -> r.repositoryName("multi").imageTag("v1").imageManifest(index));
+        var detail = ecr.describeImages(r -> r.repositoryName("multi").imageIds(ImageIdentifier.builder()
+                .imageTag("v1").build())).imageDetails().get(0);
+        assertThat(detail.imageManifestMediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");
+        assertThat(detail.imageSizeInBytes()).isEqualTo("amd64 layer".length() + "arm64 layer".length());
+
+        // the registry serves it with its media type
+        String token = ecr.getAuthorizationToken().authorizationData().get(0).authorizationToken();
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://" + drydock.service(EcrModule.class).registryHost()
+                        + "/v2/multi/manifests/v1")).header("Authorization", "Basic " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/vnd.oci.image.index.v1+json");
+        assertThat(response.body()).isEqualTo(index);
+
+        String missing = BlobStore.digestOf("no such manifest".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ecr.putImage(r -> r.repositoryName("multi").imageTag("v2")
+                .imageManifest(index.replace(arm64, missing)))).isInstanceOf(LayersNotFoundException.class)
+                .hasMessageContaining(missing);
+    }
+
     /** Pushes a one-layer image through the API (upload the layer and the config, then PutImage). */
     static String pushImage(String repository, String tag, String layerContent) {
         upload(repository, layerContent);

@@ -22,7 +22,10 @@ class RegistryDockerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        drydock = Drydock.builder().start();
+        drydock = Drydock.builder()
+                .fixture(dev.drydock.core.IamFixtures.role("reader").managedPolicy(
+                        "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"))
+                .start();
         ecr = drydock.client(EcrClient.builder());
         docker = new DockerCli();
         host = drydock.service(EcrModule.class).registryHost();
@@ -125,5 +128,29 @@ class RegistryDockerTest {
         assertThat(inspect.waitFor()).as(inspected).isZero();
         String digest = ecr.describeImages(r -> r.repositoryName("skopeo")).imageDetails().get(0).imageDigest();
         assertThat(inspected).contains("\"Digest\": \"" + digest + "\"");
+    }
+
+    @Test
+    void aTokenActsAsItsPrincipalAndIamDecidesWhatItMayDo() {
+        ecr.createRepository(r -> r.repositoryName("iam"));
+        docker.tag(BASE_IMAGE, host + "/iam:v1");
+        assertThat(docker.login(host, password()).exitCode()).isZero();
+        docker.ok("push", host + "/iam:v1");
+
+        String readerPassword;
+        try (EcrClient reader = drydock.clientActingAs("reader", EcrClient.builder())) {
+            String token = reader.getAuthorizationToken().authorizationData().get(0).authorizationToken();
+            readerPassword = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8).substring(4);
+        }
+        assertThat(docker.login(host, readerPassword).exitCode()).isZero();
+        docker.removeLater(host + "/iam:v2");
+        docker.ok("rmi", host + "/iam:v1");
+        assertThat(docker.ok("pull", host + "/iam:v1")).contains("Downloaded newer image");
+        docker.ok("tag", host + "/iam:v1", host + "/iam:v2");
+        DockerCli.Result push = docker.run(null, "push", host + "/iam:v2");
+        assertThat(push.exitCode()).isNotZero();
+        assertThat(push.output()).contains("denied: User: arn:aws:sts::" + drydock.accountId()
+                + ":assumed-role/reader/drydock-test is not authorized to perform: ecr:");
+        assertThat(drydock.decisionLog().toString()).isNotEmpty();
     }
 }

@@ -294,6 +294,23 @@ public final class EcrModule implements ImageResolver {
         return Optional.of(new ImageName(m.group(2), m.group(4) == null ? "latest" : m.group(4), false));
     }
 
+    /** The repositories and their tags, for a failing test's report. */
+    @Override
+    public String diagnostics() {
+        if (backend == null || backend.repositories().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("Drydock ECR repositories:\n");
+        for (EcrBackend.RepositoryRecord r : backend.repositories()) {
+            Map<String, String> tags = backend.update(r.name, EcrBackend.RepositoryRecord::tagMap);
+            int images = backend.update(r.name, rec -> rec.images().size());
+            b.append("  ").append(r.uri).append(": ").append(images).append(images == 1 ? " image" : " images");
+            tags.forEach((tag, digest) -> b.append(", ").append(tag).append(" -> ").append(digest, 0, 19));
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
     @Override
     public synchronized void close() {
         context.runtimeIfReady().ifPresent(session -> pulledForTasks.forEach(ref -> {

@@ -106,6 +106,8 @@ class EcrApiTest {
 
         assertThat(ecr.listImages(r -> r.repositoryName("images")).imageIds()).extracting(ImageIdentifier::imageTag)
                 .containsExactlyInAnyOrder("latest", "v1");
+        assertThat(drydock.diagnostics()).contains("123456789012.dkr.ecr.us-east-1.amazonaws.com/images: 1 image, "
+                + "latest -> " + digest.substring(0, 19) + ", v1 -> " + digest.substring(0, 19));
         var detail = ecr.describeImages(r -> r.repositoryName("images")).imageDetails().get(0);
         assertThat(detail.imageDigest()).isEqualTo(digest);
         assertThat(detail.imageTags()).containsExactly("latest", "v1");

@@ -20,8 +20,11 @@ import org.slf4j.LoggerFactory;
 final class PlainHttpFront implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlainHttpFront.class);
     private static final int TLS_HANDSHAKE = 0x16;
-    /** Copy buffer: large enough that a layer moves in few system calls. */
-    private static final int BUFFER = 512 * 1024;
+    /**
+     * Copy buffer: large enough that a layer moves in few system calls, small enough to stay out of G1's
+     * humongous (old generation) allocations.
+     */
+    private static final int BUFFER = 256 * 1024;
 
     private final ServerSocket server;
     private final InetSocketAddress target;

@@ -41,8 +41,11 @@ import org.slf4j.LoggerFactory;
 public final class RegistryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
     private static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-    /** Copy buffer: large enough that a layer moves in few system calls. */
-    private static final int BUFFER = 512 * 1024;
+    /**
+     * Copy buffer: large enough that a layer moves in few system calls, small enough to stay out of G1's
+     * humongous (old generation) allocations.
+     */
+    private static final int BUFFER = 256 * 1024;
 
     private final EcrBackend backend;
     private final RegistryAccess access;

@@ -78,18 +78,10 @@ public final class EcrModule implements ImageResolver {
         backend = new EcrBackend(context.accountId(), context.region(), context.clock(), blobs);
         lifecycle = new LifecyclePolicies(backend);
         api = new EcrApi(backend, lifecycle, this::registryHost).routes(
-                JsonService.builder("ecr", TARGET_PREFIX, EcrClient.class)
-                        .clock(context.clock())
-                        .missingMemberError(EcrModule::missingMember))
-                .build();
+                JsonService.builder("ecr", TARGET_PREFIX, EcrClient.class).clock(context.clock())).build();
         context.register(api);
         context.resourceTags(arn -> backend.findByArn(arn).map(r -> backend.update(r.name,
                 rec -> Map.copyOf(rec.tags))).orElse(Map.of()));
-    }
-
-    private static AwsException missingMember(String path) {
-        return dev.drydock.ecr.internal.EcrErrors.invalidParameter("Invalid parameter at '" + path
-                + "' failed to satisfy constraint: 'Member must not be null'");
     }
 
     /** The registry endpoint, started on first use (most test classes never push or pull). */

@@ -73,6 +73,11 @@ class EcrApiTest {
                 .isInstanceOf(RepositoryAlreadyExistsException.class)
                 .hasMessageStartingWith("The repository with name 'team/api' already exists in the registry with id "
                         + "'123456789012'");
+        assertThatThrownBy(() -> ecr.createRepository(r -> r.tags(List.of())))
+                .isInstanceOfSatisfying(EcrException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"))
+                .hasMessageStartingWith("1 validation error detected: Value null at 'repositoryName' failed to "
+                        + "satisfy constraint: Member must not be null");
         assertThatThrownBy(() -> ecr.createRepository(r -> r.repositoryName("Bad_Name")))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("repositoryName");
         assertThatThrownBy(() -> ecr.describeRepositories(r -> r.repositoryNames("nope")))

@@ -40,10 +40,18 @@ abstract class EcrOperations {
                 RepositoryPolicies.of(backend, repository).orElse(null), backend.accountId());
     }
 
+    /**
+     * A member ECR requires (the SDK's ECR model marks few members required, so the protocol layer cannot tell),
+     * refused as AWS's request validation does.
+     */
     static String required(String value, String member) {
-        if (value == null || value.isEmpty()) {
-            throw EcrErrors.invalidParameter("Invalid parameter at '" + member + "' failed to satisfy constraint: "
-                    + "'Member must not be null'");
+        if (value == null) {
+            throw EcrErrors.validation("1 validation error detected: Value null at '" + member + "' failed to "
+                    + "satisfy constraint: Member must not be null");
+        }
+        if (value.isEmpty()) {
+            throw EcrErrors.validation("1 validation error detected: Value '' at '" + member + "' failed to "
+                    + "satisfy constraint: Member must have length greater than or equal to 1");
         }
         return value;
     }

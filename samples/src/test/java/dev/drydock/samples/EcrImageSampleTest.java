@@ -1,8 +1,10 @@
 package dev.drydock.samples;
 
+import static dev.drydock.junit.DrydockAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.core.iam.DecisionLog;
 import dev.drydock.ecr.EcrModule;
 import dev.drydock.junit.EcrRepository;
 import dev.drydock.junit.EcsCluster;
@@ -57,7 +59,7 @@ class EcrImageSampleTest {
 
     @Test
     void anImagePushedWithTheDockerCliRunsAndADeniedExecutionRoleFailsAsOnAws(Drydock drydock, EcsClient ecs,
-            EcrClient ecr) throws Exception {
+            EcrClient ecr, DecisionLog decisions) throws Exception {
         // docker login with the password GetAuthorizationToken gives, then docker build and docker push
         String token = ecr.getAuthorizationToken().authorizationData().get(0).authorizationToken();
         String password = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8).substring(4);
@@ -89,6 +91,13 @@ class EcrImageSampleTest {
                 + "registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: ")
                 .contains("AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/no-pull/")
                 .contains("is not authorized to perform: ecr:GetAuthorizationToken on resource: *");
+
+        assertThat(decisions).forPrincipal("orders-execution")          // DrydockAssertions.assertThat
+                .hasAllowed("ecr:GetAuthorizationToken")
+                .hasAllowed("ecr:BatchGetImage")
+                .hasAllowed("ecr:GetDownloadUrlForLayer");
+        assertThat(decisions).forPrincipal("no-pull").hasDenied("ecr:GetAuthorizationToken")
+                .neverAllowed("ecr:BatchGetImage");
     }
 
     private static Task run(EcsClient ecs, String family) {

@@ -640,6 +640,11 @@ public final class Drydock implements AutoCloseable {
         public dev.drydock.core.internal.service.Authorizer authorizer() {
             return authorizer;
         }
+
+        @Override
+        public void register(String targetPrefix, dev.drydock.core.internal.service.LazyService service) {
+            router.register(targetPrefix, service);
+        }
     }
 
     /** Configures and starts a {@link Drydock}. */

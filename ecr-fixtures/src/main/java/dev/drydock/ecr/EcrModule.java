@@ -1,6 +1,7 @@
 package dev.drydock.ecr;
 
 import dev.drydock.core.DrydockException;
+import dev.drydock.core.internal.auth.ProtocolFamily;
 import dev.drydock.core.internal.auth.SigningCredential;
 import dev.drydock.core.internal.iam.Principal;
 import dev.drydock.core.internal.iam.SessionCredentials;
@@ -9,6 +10,7 @@ import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Caller;
 import dev.drydock.core.internal.service.ImageResolver;
 import dev.drydock.core.internal.service.JsonService;
+import dev.drydock.core.internal.service.LazyService;
 import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.RuntimeFailure;
@@ -59,7 +61,7 @@ public final class EcrModule implements ImageResolver {
     private EcrBackend backend;
     private BlobStore blobs;
     private RegistryServer registry;
-    private JsonService api;
+    private LazyService api;
     private LifecyclePolicies lifecycle;
     /** References Docker pulled for tasks; removed when the module closes. */
     private final java.util.Set<String> pulledForTasks = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -77,9 +79,10 @@ public final class EcrModule implements ImageResolver {
         blobs = BlobStore.open(parent, context.sessionId());
         backend = new EcrBackend(context.accountId(), context.region(), context.clock(), blobs);
         lifecycle = new LifecyclePolicies(backend);
-        api = new EcrApi(backend, lifecycle, this::registryHost).routes(
-                JsonService.builder("ecr", TARGET_PREFIX, EcrClient.class).clock(context.clock())).build();
-        context.register(api);
+        // the routing table (and every request class) is built on first use, as IAM's and STS's are
+        api = new LazyService("ecr", ProtocolFamily.JSON, () -> new EcrApi(backend, lifecycle, this::registryHost)
+                .routes(JsonService.builder("ecr", TARGET_PREFIX, EcrClient.class).clock(context.clock())).build());
+        context.register(TARGET_PREFIX, api);
         context.resourceTags(arn -> backend.findByArn(arn).map(r -> backend.update(r.name,
                 rec -> Map.copyOf(rec.tags))).orElse(Map.of()));
     }

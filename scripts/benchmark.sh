@@ -9,6 +9,7 @@
 #   policy    one IAM authorization decision (JMH, 10-statement policy with conditions)
 #   efs       RunTask to RUNNING with an EFS volume vs. the same task without one
 #   scale     DescribeServices / ListTasks / DescribeTasks latency for a service of 10 to 10,000 tasks (simulated)
+#   registry  docker push/pull of a ~50 MB image through Drydock's ECR registry vs. docker-registry (ratio), heap
 # Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
 set -euo pipefail
 
@@ -22,6 +23,7 @@ REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
 require_build_tools
 "$SCRIPT_DIR/docker-up.sh" -q
 "$SCRIPT_DIR/build-images.sh" busybox awscli >/dev/null
+require_reference_registry
 
 cd "$REPO_DIR"
 log "building the benchmark harness"
@@ -29,7 +31,7 @@ mvn -B -ntp -q -pl benchmarks -am package -DskipTests
 mvn -B -ntp -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

@@ -220,5 +220,19 @@ prepare_machine() {
     "$SCRIPT_DIR/docker-up.sh"
     ensure_bindfs
     "$SCRIPT_DIR/build-images.sh"
+    require_reference_registry
     cd "$REPO_DIR" || die "cannot enter $REPO_DIR"
+}
+
+# require_reference_registry : Debian's docker-registry (the reference OCI distribution implementation), which the
+# ECR conformance tests and benchmark compare Drydock's registry with, and skopeo, a second registry client the ECR
+# tests use (installed on Debian as root when missing).
+require_reference_registry() {
+    [[ -x /usr/bin/docker-registry && -x /usr/bin/skopeo ]] && return 0
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        log "installing docker-registry and skopeo (the ECR tests compare with and use them)"
+        apt_install docker-registry skopeo
+    else
+        log "docker-registry or skopeo is missing: ECR tests will fail; install them (apt-get install docker-registry skopeo)"
+    fi
 }

@@ -83,6 +83,9 @@ public final class Benchmarks {
         if (sections.contains("scale")) {
             ScaleBenchmark.run();
         }
+        if (sections.contains("registry")) {
+            RegistryBenchmark.run();
+        }
     }
 
     // ------------------------------------------------------------------------------------------- credentials

@@ -524,6 +524,9 @@ public final class Drydock implements AutoCloseable {
         long t0 = System.nanoTime();
         List<ServiceModule> reversed = new ArrayList<>(modules);
         Collections.reverse(reversed);
+        // registries close after the modules whose tasks run their images (stable sort: otherwise reversed)
+        reversed.sort(java.util.Comparator.comparing(
+                m -> m instanceof dev.drydock.core.internal.service.ImageResolver));
         for (ServiceModule m : reversed) {
             try {
                 m.close();
@@ -666,6 +669,11 @@ public final class Drydock implements AutoCloseable {
         @Override
         public EventLog events() {
             return events;
+        }
+
+        @Override
+        public void register(String targetPrefix, dev.drydock.core.internal.service.LazyService service) {
+            router.register(targetPrefix, service);
         }
     }
 

@@ -135,4 +135,24 @@ final class GatedRuntime implements ContainerRuntime {
         held.keySet().forEach(this::release);
         delegate.close();
     }
+
+    @Override
+    public String pullImage(String image, String username, String password) {
+        return delegate.pullImage(image, username, password);
+    }
+
+    @Override
+    public void tagImage(String image, String reference) {
+        delegate.tagImage(image, reference);
+    }
+
+    @Override
+    public void pushImage(String reference, String username, String password) {
+        delegate.pushImage(reference, username, password);
+    }
+
+    @Override
+    public void removeImageReference(String reference) {
+        delegate.removeImageReference(reference);
+    }
 }

@@ -44,6 +44,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  *       methods, lifecycle methods and constructors) receive a real SDK v2 client configured for Drydock, signing as the administrator
  *       test principal, or as a session of a role with {@link ActingAs}; injected ECS clients' waiters poll every
  *       200 ms rather than the SDK's 6-15 s;</li>
+ *   <li>parameters of type {@code EcrClient} likewise (with {@link EcrRepository});</li>
  *   <li>parameters of type {@link Drydock} and {@link dev.drydock.core.iam.DecisionLog} receive the instance and its
  *       log of IAM decisions (assert on it with {@link DrydockAssertions}); parameters of type
  *       {@code dev.drydock.efs.EfsFiles} the files of the {@link EfsFileSystem}s; parameters of type
@@ -266,8 +267,9 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
 
     /**
      * The annotations on the class, its superclasses and composed annotations: roles first (task definitions name
-     * them), then clusters, then services. Identical declarations count once; different ones of one resource are
-     * refused.
+     * them), then file systems (tasks mount them) and repositories (services pull their images), then clusters, then
+     * services. Identical declarations
+     * count once; different ones of one resource are refused.
      */
     private static List<Declaration> declarations(Class<?> testClass) {
         Map<String, Declaration> result = new LinkedHashMap<>();
@@ -278,6 +280,10 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
         for (EfsFileSystem f : AnnotationSupport.findRepeatableAnnotations(testClass, EfsFileSystem.class)) {
             add(result, new Declaration("@EfsFileSystem(name = \"" + f.name() + "\")", f, fileSystem(f)),
                     "a file system's name is unique");
+        }
+        for (EcrRepository r : AnnotationSupport.findRepeatableAnnotations(testClass, EcrRepository.class)) {
+            add(result, new Declaration("@EcrRepository(name = \"" + r.name() + "\")", r, repository(r)),
+                    "a repository's name is unique in the registry");
         }
         for (EcsCluster c : AnnotationSupport.findRepeatableAnnotations(testClass, EcsCluster.class)) {
             add(result, new Declaration("@EcsCluster(name = \"" + c.name() + "\")", c, cluster(c)), "");
@@ -333,6 +339,20 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
             fixture.policy(f.policy());
         }
         return fixture.describedAs("@EfsFileSystem(name = \"" + f.name() + "\")");
+        }
+    private static Fixture repository(EcrRepository r) {
+        String description = "@EcrRepository(name = \"" + r.name() + "\")";
+        if (r.image().length > 1 || r.image().length == 1 && !r.pushImage().isEmpty()) {
+            throw new DrydockException(description + ": give at most one image, either image = @ImageBuild(...) or "
+                    + "pushImage = \"...\".");
+        }
+        var fixture = dev.drydock.ecr.EcrFixtures.repository(r.name()).imageTagMutability(r.imageTagMutability());
+        if (r.image().length == 1) {
+            fixture.buildImage(r.image()[0].context(), r.image()[0].tag());
+        } else if (!r.pushImage().isEmpty()) {
+            fixture.pushImage(r.pushImage(), r.tag());
+        }
+        return fixture.describedAs(description);
     }
 
     private static Fixture cluster(EcsCluster c) {

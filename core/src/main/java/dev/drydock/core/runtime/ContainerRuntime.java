@@ -111,6 +111,38 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Lists the label sets of every container, network and volume that carries all the given labels. */
     List<Map<String, String>> labelledObjects(Map<String, String> labels);
 
+    /**
+     * Pulls an image from a registry with the given credentials (HTTP Basic, as {@code docker login} sends them),
+     * even when an image of that name is present, and answers its content id. For images in Drydock's own registry.
+     *
+     * @param image the reference, e.g. {@code 127.0.0.1:40123/orders@sha256:...}
+     * @throws RuntimeFailure {@link RuntimeFailure.Kind#IMAGE_PULL} with the registry's reason
+     */
+    String pullImage(String image, String username, String password);
+
+    /**
+     * Adds a reference to a local image ({@code docker tag}).
+     *
+     * @param image the image, by id or reference
+     * @param reference the new reference, e.g. {@code 127.0.0.1:40123/orders:v1}
+     * @throws RuntimeFailure {@link RuntimeFailure.Kind#NOT_FOUND} when the image is absent
+     */
+    void tagImage(String image, String reference);
+
+    /**
+     * Pushes a local image reference to its registry with the given credentials ({@code docker push}).
+     *
+     * @param reference e.g. {@code 127.0.0.1:40123/orders:v1}
+     * @throws RuntimeFailure {@link RuntimeFailure.Kind#OTHER} with the registry's reason
+     */
+    void pushImage(String reference, String username, String password);
+
+    /**
+     * Removes one image reference ({@code docker rmi <reference>} without force): the image itself stays while
+     * other references name it. Absent references are ignored.
+     */
+    void removeImageReference(String reference);
+
     @Override
     void close();
 }

@@ -425,4 +425,29 @@ public final class SimulatedRuntime implements ContainerRuntime {
             return true;
         }
     }
+
+    /** Registries are not contacted: the image counts as pulled unless declared missing. */
+    @Override
+    public String pullImage(String image, String username, String password) {
+        return ensureImage(image);
+    }
+
+    @Override
+    public void tagImage(String image, String reference) {
+        missingImages.remove(reference);
+    }
+
+    /** Nothing is sent anywhere. */
+    @Override
+    public void pushImage(String reference, String username, String password) {
+        if (missingImages.contains(reference)) {
+            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "An image does not exist locally with the tag: "
+                    + reference, null);
+        }
+    }
+
+    @Override
+    public void removeImageReference(String reference) {
+        // simulated images have no references to remove
+    }
 }

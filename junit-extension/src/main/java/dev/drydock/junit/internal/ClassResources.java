@@ -31,7 +31,7 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
     /** The parameter types the extension injects. */
     public static final Set<Class<?>> INJECTABLE = Set.of(Drydock.class, DecisionLog.class, EventStream.class,
             EcsClient.class, IamClient.class, StsClient.class, software.amazon.awssdk.services.efs.EfsClient.class,
-            dev.drydock.efs.EfsFiles.class);
+            dev.drydock.efs.EfsFiles.class, software.amazon.awssdk.services.ecr.EcrClient.class);
 
     private final Drydock drydock;
     private final AutoCloseable sdkDefaults;
@@ -99,6 +99,9 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
             }
             if (type == software.amazon.awssdk.services.efs.EfsClient.class) {
                 return build(software.amazon.awssdk.services.efs.EfsClient.builder(), actingAs);
+            }
+            if (type == software.amazon.awssdk.services.ecr.EcrClient.class) {
+                return build(software.amazon.awssdk.services.ecr.EcrClient.builder(), actingAs);
             }
             throw new IllegalArgumentException("Drydock cannot inject " + type.getName());
         });

@@ -117,10 +117,19 @@ public final class DockerRuntime implements ContainerRuntime {
         if (present.isPresent()) {
             return present.get();
         }
+        return pull(image, null);
+    }
+
+    /** Pulls an image, with registry credentials or without ({@code auth} null), and answers its content id. */
+    private String pull(String image, com.github.dockerjava.api.model.AuthConfig auth) {
         LOG.info("Pulling image {} ...", image);
         long t0 = System.nanoTime();
         try {
-            PullCallback callback = client.pullImageCmd(image).exec(new PullCallback());
+            var command = client.pullImageCmd(image);
+            if (auth != null) {
+                command.withAuthConfig(auth);
+            }
+            PullCallback callback = command.exec(new PullCallback());
             if (!callback.awaitCompletion(10, TimeUnit.MINUTES)) {
                 throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, "the pull of " + image + " took longer than "
                         + "10 minutes", null);
@@ -532,6 +541,60 @@ public final class DockerRuntime implements ContainerRuntime {
             }
             subscriptions.clear();
         }
+    }
+
+    @Override
+    public String pullImage(String image, String username, String password) {
+        return pull(image, new com.github.dockerjava.api.model.AuthConfig().withUsername(username)
+                .withPassword(password).withRegistryAddress(registryOf(image)));
+    }
+
+    @Override
+    public void tagImage(String image, String reference) {
+        int colon = reference.lastIndexOf(':');
+        boolean hasTag = colon > reference.lastIndexOf('/');
+        try {
+            client.tagImageCmd(image, hasTag ? reference.substring(0, colon) : reference,
+                    hasTag ? reference.substring(colon + 1) : "latest").exec();
+        } catch (RuntimeException e) {
+            throw translate(e, "tag image " + image + " as " + reference);
+        }
+    }
+
+    @Override
+    public void pushImage(String reference, String username, String password) {
+        LOG.info("Pushing image {} ...", reference);
+        long t0 = System.nanoTime();
+        try {
+            client.pushImageCmd(reference)
+                    .withAuthConfig(new com.github.dockerjava.api.model.AuthConfig().withUsername(username)
+                            .withPassword(password).withRegistryAddress(registryOf(reference)))
+                    .start().awaitCompletion(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "interrupted while pushing " + reference, e);
+        } catch (RuntimeException e) {
+            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "pushing " + reference + " failed: " + rootMessage(e),
+                    e);
+        }
+        LOG.info("Pushed image {} in {} ms", reference, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Override
+    public void removeImageReference(String reference) {
+        try {
+            client.removeImageCmd(reference).withForce(false).withNoPrune(false).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (RuntimeException e) {
+            throw translate(e, "remove image reference " + reference);
+        }
+    }
+
+    /** The registry host of an image reference ({@code 127.0.0.1:40123} of {@code 127.0.0.1:40123/orders:v1}). */
+    private static String registryOf(String image) {
+        int slash = image.indexOf('/');
+        return slash < 0 ? "docker.io" : image.substring(0, slash);
     }
 
     /** Waits for a pull and keeps its failure. */

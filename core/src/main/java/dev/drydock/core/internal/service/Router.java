@@ -17,7 +17,7 @@ import java.util.function.Function;
  * service.
  */
 public final class Router implements Function<HttpRequest, HttpResponse> {
-    private final Map<String, JsonService> jsonServicesByTarget = new ConcurrentHashMap<>();
+    private final Map<String, AwsService> jsonServicesByTarget = new ConcurrentHashMap<>();
     private final Map<String, AwsService> servicesBySigningName = new ConcurrentHashMap<>();
     private final List<PathRoute> paths = new CopyOnWriteArrayList<>();
     private volatile Authenticator authenticator;
@@ -40,8 +40,16 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
 
     /** Serves a JSON-protocol service. */
     public void register(JsonService service) {
-        if (jsonServicesByTarget.putIfAbsent(service.targetPrefix(), service) != null) {
-            throw new IllegalStateException("Two services claim X-Amz-Target prefix " + service.targetPrefix());
+        register(service.targetPrefix(), service);
+    }
+
+    /**
+     * Serves a JSON-protocol service under its {@code X-Amz-Target} prefix, e.g. a {@link LazyService} whose
+     * {@link JsonService} is built on first use.
+     */
+    public void register(String targetPrefix, AwsService service) {
+        if (jsonServicesByTarget.putIfAbsent(targetPrefix, service) != null) {
+            throw new IllegalStateException("Two services claim X-Amz-Target prefix " + targetPrefix);
         }
         registerScoped(service);
     }
@@ -62,9 +70,16 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
         paths.sort(Comparator.comparingInt((PathRoute r) -> r.prefix.length()).reversed());
     }
 
-    /** The JSON services served, by {@code X-Amz-Target} prefix. */
+    /** The JSON services served, by {@code X-Amz-Target} prefix (building those built on first use). */
     public Map<String, JsonService> jsonServices() {
-        return Map.copyOf(jsonServicesByTarget);
+        Map<String, JsonService> built = new java.util.LinkedHashMap<>();
+        jsonServicesByTarget.forEach((prefix, service) -> {
+            AwsService s = service instanceof LazyService lazy ? lazy.get() : service;
+            if (s instanceof JsonService json) {
+                built.put(prefix, json);
+            }
+        });
+        return built;
     }
 
     @Override

@@ -76,4 +76,13 @@ public interface ServiceContext {
 
     /** Where the module emits its EventBridge events (never blocks). */
     dev.drydock.core.internal.events.EventLog events();
+
+    /**
+     * Serves an AWS JSON protocol service whose routing table is built on first use (by its first request, or by
+     * the warm-up right after start), so that Drydock's start does not load every request class of its API.
+     *
+     * @param targetPrefix the {@code X-Amz-Target} prefix, e.g. {@code AmazonEC2ContainerRegistry_V20150921}
+     * @param service a {@link LazyService} building the {@link JsonService}
+     */
+    void register(String targetPrefix, LazyService service);
 }

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 /**
  * Turns an ECS container definition (with RunTask's overrides) into the runtime's container spec: image,
  * entryPoint, command, environment, workingDirectory, user, memory, memoryReservation, cpu, readonlyRootFilesystem,
- * stopTimeout, dockerLabels, initProcessEnabled and healthCheck, joined to the task's network namespace.
+ * stopTimeout, dockerLabels, initProcessEnabled and healthCheck, joined to the task's network namespace. An image
+ * pulled from a Drydock registry (ECR) runs by the local reference it was pulled as.
  *
  * <p>Like Fargate, Drydock adds {@code AWS_REGION}, {@code AWS_DEFAULT_REGION} and {@code AWS_EXECUTION_ENV}, the
  * task role's {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}, and
@@ -29,7 +30,7 @@ final class ContainerSpecs {
 
     static ContainerSpec forContainer(TaskRecord task, ContainerRecord container, String name, String sandboxId,
             Map<String, String> labels, RuntimeSession session, String region, Map<String, String> extraEnvironment,
-            List<ContainerSpec.Mount> mounts) {
+            List<ContainerSpec.Mount> mounts, String pulledImage) {
         ContainerDefinition d = container.definition();
         ContainerOverride o = task.overrideFor(d.name());
 
@@ -60,7 +61,7 @@ final class ContainerSpecs {
                 : d.memoryReservation();
         Integer cpu = o != null && o.cpu() != null ? o.cpu() : d.cpu();
 
-        ContainerSpec.Builder spec = ContainerSpec.builder(name, d.image())
+        ContainerSpec.Builder spec = ContainerSpec.builder(name, pulledImage != null ? pulledImage : d.image())
                 .entryPoint(d.hasEntryPoint() ? d.entryPoint() : null)
                 .command(command)
                 .environment(env)

@@ -60,6 +60,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private final TaskCredentials credentials;
     private final SandboxPool sandboxes;
     private final TaskMetadataEndpoint metadata;
+    private final RegistryImages registryImages;
     private final ExecutorService pool;
     private final ScheduledExecutorService watchdog;
     private final Map<String, Runner> runners = new ConcurrentHashMap<>();
@@ -91,6 +92,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         });
         watchdog.scheduleWithFixedDelay(this::checkContainers, 3, 3, TimeUnit.SECONDS);
         this.sandboxes = new SandboxPool(context, pool);
+        this.registryImages = new RegistryImages(context);
         this.metadata = new TaskMetadataEndpoint(backend, pool);
     }
 
@@ -214,6 +216,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private RuntimeSession session;
         private Map<String, String> roleEnv = Map.of();
         private long t0;
+        /** Container name to the local reference of an image pulled from a Drydock registry (ECR). */
+        private final Map<String, String> registryImageRefs = new LinkedHashMap<>();
         private String sandboxId;
         private String taskRoleArn;
         private Map<String, List<ContainerSpec.Mount>> volumeMounts = Map.of();
@@ -479,6 +483,18 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             Map<String, String> digests = new LinkedHashMap<>();
             for (ContainerRecord c : task.containers()) {
                 String image = c.definition().image();
+                if (registryImages.serves(image)) {
+                    try {
+                        var pulled = registryImages.pull(task, image, runtime);
+                        digests.put(c.name(), pulled.digest());
+                        registryImageRefs.put(c.name(), pulled.localReference());
+                        continue;
+                    } catch (dev.drydock.core.internal.service.ImageResolver.ImagePullFailure e) {
+                        backend.pullStopped(task, digests);
+                        fail(e.getMessage(), c.name(), e.getMessage());
+                        return false;
+                    }
+                }
                 try {
                     digests.put(c.name(), runtime.ensureImage(image));
                 } catch (RuntimeFailure e) {
@@ -519,7 +535,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             ContainerSpec spec = ContainerSpecs.forContainer(task, c, containerName(c.name()), sandboxId,
                     context.labels(Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK, task.arn(),
                             Labels.CONTAINER, c.name())),
-                    session, context.region(), env, volumeMounts.getOrDefault(c.name(), List.of()));
+                    session, context.region(), env, volumeMounts.getOrDefault(c.name(), List.of()),
+                    registryImageRefs.get(c.name()));
             String id;
             try {
                 id = runtime.createContainer(spec);

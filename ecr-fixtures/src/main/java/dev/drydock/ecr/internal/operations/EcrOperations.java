@@ -1,0 +1,104 @@
+package dev.drydock.ecr.internal.operations;
+
+import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.ecr.internal.EcrErrors;
+import dev.drydock.ecr.internal.backend.EcrBackend;
+import dev.drydock.ecr.internal.backend.EcrBackend.ImageRecord;
+import dev.drydock.ecr.internal.backend.EcrBackend.RepositoryRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecr.model.EncryptionConfiguration;
+import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
+import software.amazon.awssdk.services.ecr.model.ImageScanningConfiguration;
+import software.amazon.awssdk.services.ecr.model.Repository;
+
+/**
+ * What the ECR operation handlers share: the backend, authorization and the model's SDK shapes.
+ *
+ * <p>Each handler authorizes its call as the Service Authorization Reference for Amazon ECR says
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerregistry.html):
+ * the action named like the operation ({@code ecr:<Operation>}), on the repository's ARN
+ * ({@code arn:aws:ecr:<region>:<account>:repository/<name>}), or on {@code *} for GetAuthorizationToken, with the
+ * repository policy in play as the resource-based policy.
+ */
+abstract class EcrOperations {
+    final EcrBackend backend;
+
+    EcrOperations(EcrBackend backend) {
+        this.backend = backend;
+    }
+
+    /** Authorizes {@code action} on a repository (existing or not), with its repository policy. */
+    void authorize(CallContext context, String action, String repository) {
+        authorize(context, action, repository, Map.of());
+    }
+
+    void authorize(CallContext context, String action, String repository, Map<String, List<String>> keys) {
+        String arn = backend.repositoryArn(repository);
+        context.authorizer().authorize(context, action, arn, keys,
+                RepositoryPolicies.of(backend, repository).orElse(null), backend.accountId());
+    }
+
+    /**
+     * A member ECR requires (the SDK's ECR model marks few members required, so the protocol layer cannot tell),
+     * refused as AWS's request validation does.
+     */
+    static String required(String value, String member) {
+        if (value == null) {
+            throw EcrErrors.validation("1 validation error detected: Value null at '" + member + "' failed to "
+                    + "satisfy constraint: Member must not be null");
+        }
+        if (value.isEmpty()) {
+            throw EcrErrors.validation("1 validation error detected: Value '' at '" + member + "' failed to "
+                    + "satisfy constraint: Member must have length greater than or equal to 1");
+        }
+        return value;
+    }
+
+    Repository repository(RepositoryRecord r) {
+        return Repository.builder()
+                .repositoryArn(r.arn)
+                .registryId(backend.accountId())
+                .repositoryName(r.name)
+                .repositoryUri(r.uri)
+                .createdAt(r.createdAt)
+                .imageTagMutability(r.imageTagMutability)
+                .imageScanningConfiguration(ImageScanningConfiguration.builder().scanOnPush(r.scanOnPush).build())
+                .encryptionConfiguration(EncryptionConfiguration.builder().encryptionType(r.encryptionType)
+                        .kmsKey(r.kmsKey).build())
+                .build();
+    }
+
+    static ImageIdentifier imageId(String digest, String tag) {
+        return ImageIdentifier.builder().imageDigest(digest).imageTag(tag).build();
+    }
+
+    /** ECR's way of naming an image id in messages: {@code {imageDigest:'sha256:...', imageTag:'v1'}}. */
+    static String describe(ImageIdentifier id) {
+        StringBuilder b = new StringBuilder("{");
+        if (id.imageDigest() != null) {
+            b.append("imageDigest:'").append(id.imageDigest()).append('\'');
+        }
+        if (id.imageTag() != null) {
+            if (b.length() > 1) {
+                b.append(", ");
+            }
+            b.append("imageTag:'").append(id.imageTag()).append('\'');
+        }
+        return b.append('}').toString();
+    }
+
+    /** The image an identifier names, if any (a digest and a tag must name the same image). */
+    Optional<ImageRecord> find(String repository, ImageIdentifier id) {
+        if (id.imageDigest() != null) {
+            Optional<ImageRecord> byDigest = backend.image(repository, id.imageDigest());
+            if (id.imageTag() != null && byDigest.isPresent()
+                    && !backend.tagsOf(repository, id.imageDigest()).contains(id.imageTag())) {
+                return Optional.empty();
+            }
+            return byDigest;
+        }
+        return id.imageTag() == null ? Optional.empty() : backend.image(repository, id.imageTag());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.drydock.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Holds several {@link EcrRepository} declarations; written by the compiler when {@code @EcrRepository} repeats. */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@ExtendWith(DrydockExtension.class)
+public @interface EcrRepositories {
+    EcrRepository[] value();
+}

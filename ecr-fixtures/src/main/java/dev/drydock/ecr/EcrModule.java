@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
  * <p>Repository URIs have AWS's form {@code <account>.dkr.ecr.<region>.amazonaws.com/<name>}; the registry that
  * Docker reaches is {@link #registryHost()} ({@code 127.0.0.1:<port>}), and {@link #localReference(String)} turns an
  * ECR URI into the reference to push or pull there. Blobs are stored once, content-addressed, in a session
- * directory under the setting {@code ecr.storage-dir} (default {@code <java.io.tmpdir>/drydock-ecr}), removed
+ * directory under the setting {@code ecr.storage-directory} (default {@code <java.io.tmpdir>/drydock-ecr}), removed
  * when Drydock closes.
  */
 public final class EcrModule implements ImageResolver {
@@ -74,7 +74,7 @@ public final class EcrModule implements ImageResolver {
     @Override
     public void start(ServiceContext context) {
         this.context = context;
-        Path parent = Path.of(context.settings().get("ecr.storage-dir",
+        Path parent = Path.of(context.settings().get("ecr.storage-directory",
                 Path.of(System.getProperty("java.io.tmpdir"), "drydock-ecr").toString()));
         blobs = BlobStore.open(parent, context.sessionId());
         backend = new EcrBackend(context.accountId(), context.region(), context.clock(), blobs);

@@ -90,6 +90,7 @@ public final class EfsFixtures {
         @Override
         public void apply(Drydock drydock) {
             EfsModule efs = drydock.service(EfsModule.class);
+            efs.explainSemanticsOnce();
             String policy = policyResource == null ? null : ClasspathResources.read(policyResource,
                     "file system policy");
             try {

@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
 public final class EfsModule implements TaskVolumeProvider {
     private static final Logger LOG = LoggerFactory.getLogger(EfsModule.class);
 
-    /** What differs from AWS on this machine is said once per JVM, at the first EFS volume a task mounts. */
+    /**
+     * What differs from AWS on this machine is said once per JVM: when the first declared file system is created
+     * (at the start of a test class with {@code @EfsFileSystem}), or else at the first EFS volume a task mounts.
+     */
     private static final AtomicBoolean WARNED = new AtomicBoolean();
     private EfsBackend backend;
     private EfsStorage storage;
@@ -51,17 +54,25 @@ public final class EfsModule implements TaskVolumeProvider {
 
     @Override
     public Mount efsVolume(EfsVolumeRequest request) {
-        boolean first = WARNED.compareAndSet(false, true);
-        if (first) {
-            warnIfEngineIsElsewhere();
+        explainSemanticsOnce();
+        return mounts.mount(request);
+    }
+
+    /**
+     * Says once per JVM (SLF4J WARN) where EFS semantics on this machine differ from AWS: an engine on another machine
+     * (bind mounts of host paths), or no bindfs (file owners). Not a stable API.
+     */
+    public void explainSemanticsOnce() {
+        if (!WARNED.compareAndSet(false, true)) {
+            return;
         }
-        if (first && !storage.ownershipSupported()) {
+        warnIfEngineIsElsewhere();
+        if (!storage.ownershipSupported()) {
             LOG.warn("Drydock EFS: bindfs is not installed, so file owners are approximate: files created through "
                     + "an access point with a POSIX user, and by root without elasticfilesystem:ClientRootAccess, "
                     + "keep the creating process's uid/gid instead of the access point's user or 65534. Install "
                     + "bindfs (Debian: apt-get install bindfs) for EFS's ownership semantics. See docs/efs.md.");
         }
-        return mounts.mount(request);
     }
 
     /**

@@ -75,7 +75,7 @@ public final class BlobStore implements AutoCloseable {
                         uploads = Files.createDirectories(r.resolve("uploads"));
                     } catch (IOException e) {
                         throw new UncheckedIOException("Drydock cannot create its ECR storage under " + parent + ": "
-                                + e.getMessage() + ". Set drydock.ecr.storage-dir to a writable directory.", e);
+                                + e.getMessage() + ". Set drydock.ecr.storage-directory to a writable directory.", e);
                     }
                     root = r;
                 }

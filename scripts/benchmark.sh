@@ -27,8 +27,9 @@ require_reference_registry
 
 cd "$REPO_DIR"
 log "building the benchmark harness"
-mvn -B -ntp -q -pl benchmarks -am package -DskipTests
-mvn -B -ntp -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+# one reactor build: the classpath names this checkout's modules, never snapshots installed in ~/.m2
+mvn -B -ntp -q -pl benchmarks -am package dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
 [[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry)

@@ -26,12 +26,18 @@ import java.util.UUID;
  * service {@code elasticfilesystem}.
  */
 public final class MountAuthorization {
-    /** EFS's default file system policy: in force when the file system has none. */
-    static final NamedPolicy DEFAULT_POLICY = new NamedPolicy("EFS default file system policy",
-            PolicySourceType.RESOURCE, PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{"
-            + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":[\"elasticfilesystem:ClientRootAccess\","
-            + "\"elasticfilesystem:ClientWrite\",\"elasticfilesystem:ClientMount\"],\"Condition\":{\"Bool\":{"
-            + "\"elasticfilesystem:AccessedViaMountTarget\":\"true\"}}}]}", PolicyKind.RESOURCE));
+    /**
+     * EFS's default file system policy, in force when the file system has none; parsed on first use (the policy parser
+     * loads Jackson databind, which Drydock's start must not wait for).
+     */
+    private static final class DefaultPolicy {
+        static final NamedPolicy POLICY = new NamedPolicy("EFS default file system policy",
+                PolicySourceType.RESOURCE, PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":["
+                + "\"elasticfilesystem:ClientRootAccess\",\"elasticfilesystem:ClientWrite\","
+                + "\"elasticfilesystem:ClientMount\"],\"Condition\":{\"Bool\":{"
+                + "\"elasticfilesystem:AccessedViaMountTarget\":\"true\"}}}]}", PolicyKind.RESOURCE));
+    }
 
     private final ServiceContext context;
     private final AwsService service;
@@ -62,7 +68,7 @@ public final class MountAuthorization {
         if (view.accessPoint() != null) {
             keys.put("elasticfilesystem:AccessPointArn", List.of(view.accessPoint().arn()));
         }
-        NamedPolicy policy = view.policy() != null ? view.policy() : DEFAULT_POLICY;
+        NamedPolicy policy = view.policy() != null ? view.policy() : DefaultPolicy.POLICY;
         boolean mount = allowed("ClientMount", caller, view, keys, policy, transitEncryption);
         boolean write = mount && allowed("ClientWrite", caller, view, keys, policy, transitEncryption);
         boolean root = mount && allowed("ClientRootAccess", caller, view, keys, policy, transitEncryption);

@@ -197,18 +197,10 @@ check_no_leftovers() {
 # /dev/fuse); otherwise say what differs. Never fails the run.
 ensure_bindfs() {
     command -v bindfs >/dev/null 2>&1 && return 0
-    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1 && [[ -e /dev/fuse ]]; then
-        local start apt_log
-        start=$(now_s)
-        apt_log=$(mktemp /tmp/drydock-apt.XXXXXX.log)
-        if DEBIAN_FRONTEND=noninteractive apt-get install -y bindfs >"$apt_log" 2>&1 \
-            || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y bindfs; } >>"$apt_log" 2>&1; then
-            log "bindfs installed in $(elapsed_since "$start")s (EFS access point owners)"
-            rm -f "$apt_log"
-            return 0
-        fi
-        tail -n 5 "$apt_log" >&2
-        rm -f "$apt_log"
+    # apt_install in a subshell: its failure is said (and reported below), not fatal
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1 && [[ -e /dev/fuse ]] && (apt_install bindfs); then
+        log "bindfs installed (EFS access point owners)"
+        return 0
     fi
     log "bindfs is not installed: EFS access point POSIX users and root squashing keep the creating process's owner (see docs/efs.md)"
 }

@@ -174,14 +174,26 @@ require_build_tools() {
 
 # check_no_leftovers : fails when containers, networks or volumes labelled dev.drydock are left on the engine.
 check_no_leftovers() {
-    local containers networks volumes
-    containers=$(docker ps -aq --filter label=dev.drydock 2>/dev/null | wc -l)
-    networks=$(docker network ls -q --filter label=dev.drydock 2>/dev/null | wc -l)
-    volumes=$(docker volume ls -q --filter label=dev.drydock 2>/dev/null | wc -l)
-    if [[ "$containers" -gt 0 || "$networks" -gt 0 || "$volumes" -gt 0 ]]; then
-        docker ps -a --filter label=dev.drydock >&2 || true
-        docker network ls --filter label=dev.drydock >&2 || true
-        die "Drydock left $containers containers, $networks networks and $volumes volumes on the engine (label dev.drydock): teardown leaks."
+    # Objects of a Drydock JVM that still runs (another build, an IDE run on the same engine) are that session's,
+    # not leaks; everything whose owning process has ended must be gone.
+    local leaked=0 live=0 id pid kind
+    for kind in container network volume; do
+        while read -r id pid; do
+            [[ -z "$id" ]] && continue
+            if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+                live=$((live + 1))
+            else
+                leaked=$((leaked + 1))
+                echo "left behind: $kind $id (process ${pid:-?} has ended)" >&2
+            fi
+        done < <(case $kind in
+            container) docker ps -a --filter label=dev.drydock --format '{{.ID}} {{.Label "dev.drydock.pid"}}' ;;
+            network) docker network ls --filter label=dev.drydock --format '{{.ID}} {{.Label "dev.drydock.pid"}}' ;;
+            volume) docker volume ls --filter label=dev.drydock --format '{{.Name}} {{.Label "dev.drydock.pid"}}' ;;
+        esac 2>/dev/null)
+    done
+    if [[ "$leaked" -gt 0 ]]; then
+        die "Drydock left $leaked containers, networks or volumes on the engine (label dev.drydock, listed above): teardown leaks."
     fi
     local views
     views=$(grep -c ' [^ ]*/drydock-efs/[^ ]* fuse' /proc/mounts 2>/dev/null || true)
@@ -189,7 +201,11 @@ check_no_leftovers() {
         grep ' [^ ]*/drydock-efs/' /proc/mounts >&2 || true
         die "Drydock left $views bindfs views of EFS file systems mounted: teardown leaks."
     fi
-    log "nothing left on the Docker engine"
+    if [[ "$live" -gt 0 ]]; then
+        log "nothing left on the Docker engine ($live objects belong to Drydock sessions still running elsewhere)"
+    else
+        log "nothing left on the Docker engine"
+    fi
 }
 
 # ensure_bindfs : Drydock's EFS model gives access point POSIX users and root squashing their file owners through

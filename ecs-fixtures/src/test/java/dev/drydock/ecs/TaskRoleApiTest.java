@@ -84,6 +84,27 @@ class TaskRoleApiTest extends EcsApiTestBase {
         assertThat(ecs.listTasks(r -> r.cluster(cluster)).taskArns()).isEmpty();
     }
 
+    @Test
+    void runTaskRefusesAnExecutionRoleThatDoesNotExistOrDoesNotTrustEcsTasksAlsoAsAnOverride() {
+        String cluster = unique("roles");
+        ecs.createCluster(r -> r.clusterName(cluster));
+        String message = "' that was provided for this task. Please verify that the role being passed has the proper "
+                + "trust relationship and permissions and that your IAM user has permissions to pass this role.";
+        for (String role : new String[] {"no-such-role", "lambda-only"}) {
+            String family = unique("bad-exec");
+            ecs.registerTaskDefinition(fargate(family).executionRoleArn(role).build());
+            assertEcsError(() -> ecs.runTask(runFargate(cluster, family).build()), InvalidParameterException.class,
+                    "ECS was unable to assume the role 'arn:aws:iam::123456789012:role/" + role + message);
+        }
+        String good = unique("good-exec");
+        ecs.registerTaskDefinition(fargate(good).executionRoleArn("app-task").build());
+        assertEcsError(() -> ecs.runTask(runFargate(cluster, good).overrides(o -> o.executionRoleArn("no-such-role"))
+                .build()), InvalidParameterException.class,
+                "ECS was unable to assume the role 'arn:aws:iam::123456789012:role/no-such-role" + message);
+        assertThat(ecs.listTasks(r -> r.cluster(cluster)).taskArns()).isEmpty();
+        assertThat(ecs.runTask(runFargate(cluster, good).build()).failures()).isEmpty();
+    }
+
     private Task describe(String cluster, Task task) {
         return ecs.describeTasks(r -> r.cluster(cluster).tasks(task.taskArn())).tasks().get(0);
     }

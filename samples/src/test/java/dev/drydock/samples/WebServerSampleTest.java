@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.FargateService;
+import dev.drydock.junit.IamRole;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * The AWS documentation's Fargate "webserver" task definition (src/test/resources/ecs/webserver.json) as a 2-task
  * service: wait with the SDK's own waiter, read the page from both tasks, stop one and see the service replace it.
  */
+@IamRole(name = "ecsTaskExecutionRole",      // the task definition's executionRoleArn; ECS refuses one it cannot assume
+        managedPolicies = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")
 @EcsCluster(name = "shop")
 @FargateService(cluster = "shop", name = "web", taskDefinition = "ecs/webserver.json", desiredCount = 2)
 class WebServerSampleTest {

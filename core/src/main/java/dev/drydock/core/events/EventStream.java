@@ -35,8 +35,10 @@ public interface EventStream {
     /**
      * The first event, already emitted or still to come, that {@code filter} accepts; waits for it.
      *
-     * @param timeoutSeconds how long to wait, in seconds
+     * @param filter which event to wait for, e.g. {@code AwsEvent.ofType("ECS Deployment State Change")}
+     * @param timeoutSeconds how long to wait, in seconds (0: only look at the events so far)
      * @throws AssertionError when none comes within the timeout; the message lists the most recent events
+     * @throws IllegalArgumentException when {@code filter} is null or {@code timeoutSeconds} is negative
      */
     AwsEvent await(Predicate<AwsEvent> filter, long timeoutSeconds);
 }

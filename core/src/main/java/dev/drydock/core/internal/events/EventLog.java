@@ -72,6 +72,12 @@ public final class EventLog implements EventStream, AutoCloseable {
 
     @Override
     public AwsEvent await(Predicate<AwsEvent> filter, long timeoutSeconds) {
+        if (filter == null) {
+            throw new IllegalArgumentException("await needs a filter, e.g. AwsEvent.ofType(\"ECS Task State Change\")");
+        }
+        if (timeoutSeconds < 0) {
+            throw new IllegalArgumentException("timeoutSeconds must be 0 or more, not " + timeoutSeconds);
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         synchronized (history) {
             long next = 0; // the sequence number of the first event not looked at yet

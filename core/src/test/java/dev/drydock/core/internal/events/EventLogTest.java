@@ -1,6 +1,7 @@
 package dev.drydock.core.internal.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.drydock.core.events.AwsEvent;
@@ -79,6 +80,14 @@ class EventLogTest {
         List<AwsEvent> events = log.events();
         assertThat(events).hasSize(EventLog.KEPT);
         assertThat(events.get(0).detail()).containsEntry("n", 5L);
+    }
+
+    @Test
+    void awaitRefusesANegativeTimeoutAndAMissingFilter() {
+        assertThatThrownBy(() -> log.await(e -> true, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("timeoutSeconds must be 0 or more, not -1");
+        assertThatThrownBy(() -> log.await(null, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("await needs a filter");
     }
 
     private static void sleep(long millis) {

@@ -8,8 +8,9 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
 /**
- * Checks, as ECS does when it starts tasks, that the task role exists and trusts {@code ecs-tasks.amazonaws.com}
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html).
+ * Checks, as ECS does when it starts tasks, that the task role and the task execution role exist and trust
+ * {@code ecs-tasks.amazonaws.com} (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html).
  */
 public final class TaskRoles {
     private final IamAccess iam;
@@ -23,8 +24,12 @@ public final class TaskRoles {
      *     the role ..." when it cannot
      */
     public void check(TaskDefinition td, TaskOverride overrides) {
-        String role = overrides != null && overrides.taskRoleArn() != null ? overrides.taskRoleArn()
-                : td.taskRoleArn();
+        assumable(overrides != null && overrides.taskRoleArn() != null ? overrides.taskRoleArn() : td.taskRoleArn());
+        assumable(overrides != null && overrides.executionRoleArn() != null ? overrides.executionRoleArn()
+                : td.executionRoleArn());
+    }
+
+    private void assumable(String role) {
         if (role == null || role.isEmpty()) {
             return;
         }

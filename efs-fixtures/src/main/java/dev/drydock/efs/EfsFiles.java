@@ -5,11 +5,13 @@ import dev.drydock.core.DrydockException;
 import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.efs.internal.EfsBackend;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -37,32 +39,47 @@ public final class EfsFiles {
         return new EfsFiles(drydock.service(EfsModule.class));
     }
 
-    /** The text of a file (UTF-8). @throws UncheckedIOException when it cannot be read (e.g. it does not exist) */
+    /**
+     * The text of a file (UTF-8).
+     *
+     * @throws UncheckedIOException when it cannot be read (e.g. it does not exist)
+     * @throws IllegalArgumentException when the path leaves the file system ({@code ..}, or a symbolic link a task
+     *     created that points outside it): EFS resolves every path inside the file system
+     */
     public String readString(String fileSystem, String path) {
-        try {
-            return Files.readString(resolve(fileSystem, path), StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(resolve(fileSystem, path), LinkOption.NOFOLLOW_LINKS)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Writes a file (UTF-8), creating missing parent directories, owned by the JVM's user (root here). */
+    /**
+     * Writes a file (UTF-8), creating missing parent directories, owned by the JVM's user (root here).
+     *
+     * @throws IllegalArgumentException when the path leaves the file system, as {@link #readString}
+     */
     public void writeString(String fileSystem, String path, String content) {
-        Path file = resolve(fileSystem, path);
+        String id = id(fileSystem);
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            Path file = efs.storage().entry(id, path, dir -> { });
+            if (Files.isSymbolicLink(file)) {
+                file = efs.storage().resolve(id, path, null);
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Whether a file or directory exists. */
+    /** Whether a file or directory (or symbolic link) exists. @throws IllegalArgumentException as {@link #readString} */
     public boolean exists(String fileSystem, String path) {
-        return Files.exists(resolve(fileSystem, path), LinkOption.NOFOLLOW_LINKS);
+        return Files.exists(entry(fileSystem, path), LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** The names in a directory, sorted. */
+    /** The names in a directory, sorted. @throws IllegalArgumentException as {@link #readString} */
     public List<String> list(String fileSystem, String directory) {
         try (Stream<Path> s = Files.list(resolve(fileSystem, directory))) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
@@ -88,28 +105,39 @@ public final class EfsFiles {
 
     private long attribute(String fileSystem, String path, String name) {
         try {
-            return ((Number) Files.getAttribute(resolve(fileSystem, path), name, LinkOption.NOFOLLOW_LINKS))
+            return ((Number) Files.getAttribute(entry(fileSystem, path), name, LinkOption.NOFOLLOW_LINKS))
                     .longValue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The host path of {@code path}, never outside the file system (see EfsStorage#resolve). */
     private Path resolve(String fileSystem, String path) {
-        String id;
         try {
-            id = fileSystem.startsWith("fs-") || fileSystem.startsWith("arn:") ? efs.backend().fileSystem(fileSystem)
+            return efs.storage().resolve(id(fileSystem), path, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The host path of the entry {@code path} names, a symbolic link itself (see EfsStorage#entry). */
+    private Path entry(String fileSystem, String path) {
+        try {
+            return efs.storage().entry(id(fileSystem), path, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String id(String fileSystem) {
+        try {
+            return fileSystem.startsWith("fs-") || fileSystem.startsWith("arn:") ? efs.backend().fileSystem(fileSystem)
                     .id() : efs.backend().fileSystemNamed(fileSystem).map(EfsBackend.FileSystem::id)
                     .orElseThrow(() -> new DrydockException("There is no EFS file system named '" + fileSystem
                             + "'. Declare it, e.g. @EfsFileSystem(name = \"" + fileSystem + "\")."));
         } catch (AwsException e) {
             throw new DrydockException("EFS: " + e.getMessage(), e);
         }
-        Path root = efs.storage().fileSystemRoot(id);
-        Path p = root.resolve(path.replaceFirst("^/+", "")).normalize();
-        if (!p.startsWith(root)) {
-            throw new DrydockException("The path '" + path + "' leaves the file system's root.");
-        }
-        return p;
     }
 }

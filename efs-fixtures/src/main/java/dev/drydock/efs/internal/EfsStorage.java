@@ -5,6 +5,8 @@ import dev.drydock.core.internal.service.Labels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -87,6 +89,98 @@ public final class EfsStorage implements AutoCloseable {
             throw new UncheckedIOException("Drydock cannot create the storage of file system " + fileSystemId, e);
         }
         return dir;
+    }
+
+    /** Called for each directory {@link #resolve} creates, right after creating it (e.g. to set its owner). */
+    @FunctionalInterface
+    public interface DirectoryCreated {
+        void accept(Path dir) throws IOException;
+    }
+
+    /**
+     * The host path of {@code path} (absolute, inside the file system), resolved as EFS's NFS server resolves it:
+     * never outside the file system. Components are resolved one at a time; a symbolic link is followed only when
+     * its real target stays in the file system's directory, so the answer is a real path (no symbolic links left,
+     * safe to hand to Docker or bindfs, which follow links on this host). Components that do not exist are appended
+     * as they are, or created one level at a time (never through a link) when {@code created} is given.
+     *
+     * @param created called for each directory created; {@code null} to create nothing
+     * @throws IllegalArgumentException when {@code path} leaves the file system ({@code ..}) or a symbolic link on
+     *     it leads outside the file system or nowhere; the message names the path and the link
+     * @throws IOException when a directory cannot be created or a component cannot be read
+     */
+    public Path resolve(String fileSystemId, String path, DirectoryCreated created) throws IOException {
+        return walk(fileSystemId, path, created, true);
+    }
+
+    /**
+     * The host path of the entry {@code path} names itself, as {@code lstat} sees it: its parent resolved as by
+     * {@link #resolve} (missing parents created when {@code created} is given), its last component not followed
+     * even when it is a symbolic link.
+     *
+     * @throws IllegalArgumentException as {@link #resolve}
+     */
+    public Path entry(String fileSystemId, String path, DirectoryCreated created) throws IOException {
+        return walk(fileSystemId, path, created, false);
+    }
+
+    private Path walk(String fileSystemId, String path, DirectoryCreated created, boolean followLast)
+            throws IOException {
+        Path root = fileSystemRoot(fileSystemId);
+        Path lexical = root.resolve(path.replaceFirst("^/+", "")).normalize();
+        if (!lexical.startsWith(root)) {
+            throw new IllegalArgumentException("The path '" + path + "' leaves the root of file system "
+                    + fileSystemId + ".");
+        }
+        Path rootReal = root.toRealPath();
+        Path current = rootReal;
+        Path relative = root.relativize(lexical);
+        int count = relative.toString().isEmpty() ? 0 : relative.getNameCount();
+        for (int i = 0; i < count; i++) {
+            Path next = current.resolve(relative.getName(i));
+            if (!followLast && i == count - 1) {
+                return next;
+            }
+            if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
+                if (created == null) {
+                    current = next;
+                    continue;
+                }
+                try {
+                    Files.createDirectory(next);
+                    created.accept(next);
+                    current = next;
+                    continue;
+                } catch (FileAlreadyExistsException e) {
+                    // created meanwhile (by a task): resolve what is there now
+                }
+            }
+            current = inside(rootReal, next, fileSystemId, path);
+        }
+        return current;
+    }
+
+    /** {@code entry} (its parent a real path inside {@code rootReal}) with a symbolic link resolved inside. */
+    private static Path inside(Path rootReal, Path entry, String fileSystemId, String path) throws IOException {
+        if (!Files.isSymbolicLink(entry)) {
+            return entry;
+        }
+        String shown = "/" + rootReal.relativize(entry);
+        String target = Files.readSymbolicLink(entry).toString();
+        Path real;
+        try {
+            real = entry.toRealPath();
+        } catch (FileSystemException e) {
+            throw new IllegalArgumentException("The path '" + path + "' in file system " + fileSystemId
+                    + " goes through the symbolic link " + shown + " -> " + target + ", which does not resolve to an "
+                    + "existing path; Drydock follows links only to existing paths inside the file system.");
+        }
+        if (!real.startsWith(rootReal)) {
+            throw new IllegalArgumentException("The path '" + path + "' in file system " + fileSystemId
+                    + " goes through the symbolic link " + shown + " -> " + target + ", which leads outside the "
+                    + "file system; EFS resolves every path inside its file system, so Drydock refuses it.");
+        }
+        return real;
     }
 
     /**

@@ -6,7 +6,9 @@ import dev.drydock.core.internal.service.TaskVolumeProvider.Mount;
 import dev.drydock.core.internal.service.TaskVolumeProvider.VolumeFailure;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
@@ -55,29 +57,32 @@ public final class TaskMounts {
                         + " to the task role; see the decision log)");
             }
         }
-        Path root = storage.fileSystemRoot(view.fileSystemId());
+        String fsId = view.fileSystemId();
         Path dir;
         PosixUser user = null;
         if (view.accessPoint() != null) {
             EfsBackend.AccessPoint ap = view.accessPoint();
-            dir = subdirectory(root, ap.rootPath());
-            if (!Files.isDirectory(dir)) {
+            String denied = SETUP_FAILED + "b'mount.nfs4: access denied by server while mounting 127.0.0.1:/' (access "
+                    + "point " + ap.id() + " has root directory " + ap.rootPath();
+            dir = directory(fsId, ap.rootPath(), null, denied);
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 CreationInfo ci = ap.creationInfo();
                 if (ci == null) {
-                    throw new VolumeFailure(SETUP_FAILED + "b'mount.nfs4: access denied by server while mounting "
-                            + "127.0.0.1:/' (access point " + ap.id() + " has root directory " + ap.rootPath()
-                            + ", which does not exist, and no CreationInfo to create it with)");
+                    throw new VolumeFailure(denied + ", which does not exist, and no CreationInfo to create it with)");
                 }
-                createRoot(root, dir, ci);
+                dir = directory(fsId, ap.rootPath(), created -> applyOwner(created, ci), denied);
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new VolumeFailure(denied + ", which is not a directory)");
+                }
             }
             user = ap.posixUser();
         } else {
             String path = r.rootDirectory() == null || r.rootDirectory().isEmpty() ? "/" : r.rootDirectory();
-            dir = subdirectory(root, path);
-            if (!Files.isDirectory(dir)) {
-                throw new VolumeFailure(SETUP_FAILED + "b'mount.nfs4: mounting " + view.fileSystemId() + ".efs."
-                        + region + ".amazonaws.com:" + path + " failed, reason given by server: No such file or "
-                        + "directory'");
+            String missing = SETUP_FAILED + "b'mount.nfs4: mounting " + fsId + ".efs." + region + ".amazonaws.com:"
+                    + path + " failed, reason given by server: No such file or directory'";
+            dir = directory(fsId, path, null, missing + " (rootDirectory " + path);
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new VolumeFailure(missing);
             }
         }
         Path bind = dir;
@@ -114,39 +119,28 @@ public final class TaskMounts {
         }
     }
 
-    /** {@code path} (absolute, EFS-side) under {@code root}, refusing to leave it. */
-    static Path subdirectory(Path root, String path) {
-        Path dir = root.resolve(path.replaceFirst("^/+", "")).normalize();
-        if (!dir.startsWith(root)) {
-            throw new VolumeFailure(SETUP_FAILED + "invalid root directory '" + path + "'");
-        }
-        return dir;
-    }
-
-    /** Creates an access point's root directory (and missing parents) with its creation info, as EFS does. */
-    private static void createRoot(Path root, Path dir, CreationInfo ci) {
+    /**
+     * The host directory of {@code path} inside the file system, a real path that never leaves it (see
+     * {@link EfsStorage#resolve}); a path that leaves it, or cannot be resolved
+     * or created, fails the mount with {@code failure} and the reason.
+     */
+    private Path directory(String fileSystemId, String path, EfsStorage.DirectoryCreated created, String failure) {
         try {
-            Path parent = dir.getParent();
-            if (!Files.isDirectory(parent)) {
-                Files.createDirectories(parent);
-                for (Path p = parent; p.startsWith(root) && !p.equals(root); p = p.getParent()) {
-                    applyOwner(p, ci);
-                }
-            }
-            Files.createDirectory(dir);
-            applyOwner(dir, ci);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            // another task created it first
+            return storage.resolve(fileSystemId, path, created);
+        } catch (IllegalArgumentException e) {
+            throw new VolumeFailure(failure + ": " + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new VolumeFailure(SETUP_FAILED + "could not create the access point's root directory: " + e);
+            throw new VolumeFailure(failure + ": Drydock cannot resolve or create it: " + e + ")");
         }
     }
 
+    /** Sets a directory Drydock just created to the creation info's mode and owner, never through a link. */
     private static void applyOwner(Path dir, CreationInfo ci) throws IOException {
-        Files.setPosixFilePermissions(dir, permissions(Integer.parseInt(ci.permissions(), 8)));
+        Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setPermissions(permissions(Integer.parseInt(ci.permissions(), 8)));
         try {
-            Files.setAttribute(dir, "unix:uid", ci.ownerUid().intValue());
-            Files.setAttribute(dir, "unix:gid", ci.ownerGid().intValue());
+            Files.setAttribute(dir, "unix:uid", ci.ownerUid().intValue(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(dir, "unix:gid", ci.ownerGid().intValue(), LinkOption.NOFOLLOW_LINKS);
         } catch (UnsupportedOperationException | SecurityException | IOException e) {
             // not root or not a Unix file system: the owner stays the JVM's user (documented)
         }

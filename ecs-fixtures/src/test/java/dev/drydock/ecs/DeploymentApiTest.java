@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.events.AwsEvent;
 import dev.drydock.core.runtime.ContainerRuntime;
+import dev.drydock.core.runtime.ContainerState;
 import dev.drydock.core.runtime.SimulatedRuntime;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.Deployment;
@@ -265,6 +270,115 @@ class DeploymentApiTest extends EcsApiTestBase {
         ecs.updateService(r -> r.cluster(cluster).service("web").taskDefinition(rev1));
         assertThat(awaitStable(cluster, "web").deployments()).singleElement()
                 .satisfies(d -> assertThat(d.taskDefinition()).isEqualTo(rev1));
+    }
+
+    /**
+     * Service "web" of 2 tasks whose container has a health check that has not reported yet (task health UNKNOWN, as
+     * in the first interval of its checks on Docker), once both run; returns its cluster. Containers started later
+     * report the same until the test sets their health.
+     */
+    private String twoTasksAwaitingHealthChecks(String family, DeploymentConfiguration configuration) {
+        sim.healthOnStart(ContainerState.Health.STARTING);
+        String cluster = createCluster();
+        String rev = register(fargate(unique(family)).containerDefinitions(container("app").toBuilder()
+                .image(IMAGE).command("sleep", "3600").healthCheck(h -> h.command("CMD-SHELL", "true")).build()))
+                .taskDefinitionArn();
+        create(cluster, "web", rev, 2, configuration);
+        awaitService(cluster, "web", s -> s.runningCount() == 2);
+        return cluster;
+    }
+
+    @AfterEach
+    void containersTurnHealthyOnStartAgain() {
+        sim.healthOnStart(ContainerState.Health.HEALTHY);
+    }
+
+    @Test
+    void oldTasksWhoseHealthIsStillUnknownKeepRunningUntilTheirReplacementsAreHealthy() {
+        String cluster = twoTasksAwaitingHealthChecks("unknown", null); // minimumHealthyPercent 100, maximumPercent 200
+        Service first = describeService(cluster, "web");
+        List<Task> old = tasks(cluster, "web", DesiredStatus.RUNNING);
+        assertThat(old).hasSize(2).allSatisfy(t -> assertThat(t.healthStatusAsString()).isEqualTo("UNKNOWN"));
+        assertThat(first.deployments().get(0).rolloutStateAsString()).isEqualTo("IN_PROGRESS");
+        int eventsBefore = drydock.events().events().size();
+
+        String deployment = ecs.updateService(r -> r.cluster(cluster).service("web").forceNewDeployment(true))
+                .service().deployments().get(0).id();
+
+        // the new tasks run, nothing is healthy yet: the old tasks are not unhealthy, so none stops
+        Service surge = awaitService(cluster, "web", s -> s.deployments().get(0).runningCount() == 2);
+        assertThat(surge.deployments()).extracting(Deployment::runningCount).containsExactly(2, 2);
+        assertThat(tasks(cluster, "web", DesiredStatus.STOPPED)).isEmpty();
+        List<Task> fresh = tasks(cluster, "web", DesiredStatus.RUNNING).stream()
+                .filter(t -> deployment.equals(t.startedBy())).toList();
+        assertThat(fresh).hasSize(2);
+
+        // the new tasks pass their checks: now the old ones stop
+        fresh.forEach(t -> sim.health(t.containers().get(0).runtimeId(), ContainerState.Health.HEALTHY));
+        Service done = awaitStable(cluster, "web");
+        assertThat(done.deployments()).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo(deployment);
+            assertThat(d.rolloutStateAsString()).isEqualTo("COMPLETED");
+        });
+        assertThat(tasks(cluster, "web", DesiredStatus.STOPPED)).hasSize(2).allSatisfy(t -> {
+            assertThat(ids(old)).contains(t.taskArn());
+            assertThat(t.stoppedReason()).isEqualTo("Scaling activity initiated by (deployment " + deployment + ")");
+        });
+
+        assertAlwaysRunning(done.clusterArn(), eventsBefore, 2);
+    }
+
+    @Test
+    void withMinimumHealthy50OldTasksStopOneByOneAsTasksTurnHealthy() {
+        String cluster = twoTasksAwaitingHealthChecks("onebyone", percents(50, 100));
+        List<Task> old = tasks(cluster, "web", DesiredStatus.RUNNING);
+        int eventsBefore = drydock.events().events().size();
+        String deployment = ecs.updateService(r -> r.cluster(cluster).service("web").forceNewDeployment(true))
+                .service().deployments().get(0).id();
+
+        // 2 x 50% = 1 task must stay healthy and none is: nothing stops, 2 x 100% leaves no room to start
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> tasks(cluster, "web", DesiredStatus.STOPPED).isEmpty()
+                        && describeService(cluster, "web").deployments().get(0).runningCount() == 0);
+
+        // one old task passes its checks: the other stops and one new task starts in its place
+        sim.health(old.get(0).containers().get(0).runtimeId(), ContainerState.Health.HEALTHY);
+        awaitService(cluster, "web", s -> s.deployments().get(0).runningCount() == 1);
+        assertThat(ids(tasks(cluster, "web", DesiredStatus.STOPPED))).containsExactly(old.get(1).taskArn());
+        // the new task's health is UNKNOWN: a health check result, not the configuration, holds the rollout
+        Task fresh = tasks(cluster, "web", DesiredStatus.RUNNING).stream()
+                .filter(t -> deployment.equals(t.startedBy())).findFirst().orElseThrow();
+        sim.health(fresh.containers().get(0).runtimeId(), ContainerState.Health.HEALTHY);
+        awaitService(cluster, "web", s -> s.deployments().size() == 1 && s.deployments().get(0).runningCount() == 2);
+        Task last = tasks(cluster, "web", DesiredStatus.RUNNING).stream()
+                .filter(t -> !t.taskArn().equals(fresh.taskArn())).findFirst().orElseThrow();
+        sim.health(last.containers().get(0).runtimeId(), ContainerState.Health.HEALTHY);
+        Service done = awaitStable(cluster, "web");
+        assertThat(done.deployments()).singleElement()
+                .satisfies(d -> assertThat(d.rolloutStateAsString()).isEqualTo("COMPLETED"));
+        assertThat(messages(done)).noneMatch(m -> m.contains("was unable to stop or start tasks"));
+        assertAlwaysRunning(done.clusterArn(), eventsBefore, 1);
+    }
+
+    /**
+     * Replays the task state changes of service "web" in {@code clusterArn}: from event {@code from} on, at least
+     * {@code minimum} of its tasks were RUNNING (and meant to run) at every moment.
+     */
+    private void assertAlwaysRunning(String clusterArn, int from, int minimum) {
+        Map<String, Boolean> running = new HashMap<>();
+        List<AwsEvent> history = drydock.events().events();
+        for (int i = 0; i < history.size(); i++) {
+            AwsEvent e = history.get(i);
+            if (e.detailType().equals("ECS Task State Change") && clusterArn.equals(e.detailString("clusterArn"))
+                    && "service:web".equals(e.detailString("group"))) {
+                running.put(e.detailString("taskArn"), "RUNNING".equals(e.detailString("lastStatus"))
+                        && "RUNNING".equals(e.detailString("desiredStatus")));
+                if (i >= from) {
+                    assertThat(running.values().stream().filter(r -> r).count()).as("running tasks after %s", e)
+                            .isGreaterThanOrEqualTo(minimum);
+                }
+            }
+        }
     }
 
     private static List<String> ids(List<Task> tasks) {

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * A {@link ContainerRuntime} without Docker: containers are records in memory that "run" as soon as they start
  * and stop when told to, when a test calls {@link #exit(String, int)}, or when their command says so. A container
- * with a health check is healthy once it starts, until a test calls {@link #health(String, ContainerState.Health)}.
+ * with a health check is healthy once it starts (or what {@link #healthOnStart(ContainerState.Health)} says), until a
+ * test calls {@link #health(String, ContainerState.Health)}.
  * For fast control-plane tests and large-scale runs; nothing listens on any port, and stats are zero.
  *
  * <p><b>Scripted exits.</b> A container whose command (entry point and command together, or the script of
@@ -36,6 +37,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
     private final Map<String, NetworkInfo> networks = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> networkLabels = new ConcurrentHashMap<>();
     private final Set<String> missingImages = ConcurrentHashMap.newKeySet();
+    private volatile ContainerState.Health healthOnStart = ContainerState.Health.HEALTHY;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextIp = new AtomicInteger(2);
     private final AtomicInteger nextNetwork = new AtomicInteger(1);
@@ -61,6 +63,17 @@ public final class SimulatedRuntime implements ContainerRuntime {
     /** From now on, {@code image} cannot be pulled (tasks using it fail with CannotPullContainerError). */
     public SimulatedRuntime missingImage(String image) {
         missingImages.add(image);
+        return this;
+    }
+
+    /**
+     * From now on, what the health check of a container that starts reports until a test calls
+     * {@link #health(String, ContainerState.Health)}: {@code HEALTHY} (the default), or {@code STARTING} to keep the
+     * container, and so its task, at health {@code UNKNOWN}, as in the first {@code interval} (or {@code startPeriod})
+     * of its checks on Docker. Containers already started keep what they report.
+     */
+    public SimulatedRuntime healthOnStart(ContainerState.Health health) {
+        this.healthOnStart = java.util.Objects.requireNonNull(health, "health");
         return this;
     }
 
@@ -179,6 +192,9 @@ public final class SimulatedRuntime implements ContainerRuntime {
         synchronized (c) {
             if (c.exitCode == null && c.startedAt == null) {
                 c.startedAt = clock.instant();
+                if (c.health == null && c.spec.healthCheck() != null) {
+                    c.health = healthOnStart;
+                }
                 started = true;
             }
         }

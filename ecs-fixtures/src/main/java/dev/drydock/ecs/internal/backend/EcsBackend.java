@@ -1269,11 +1269,15 @@ public final class EcsBackend {
             primaryTasks.removeAll(stop);
             primaryHealthy = count(primaryTasks, EcsBackend::healthy);
         }
-        // 2. stop old deployments' tasks as far as minimumHealthyPercent allows (a FAILED deployment keeps them)
+        // 2. stop old deployments' tasks as far as minimumHealthyPercent allows (a FAILED deployment keeps them):
+        // tasks not RUNNING yet at once; RUNNING ones whose first health check has not reported (UNKNOWN) count for
+        // nothing but are no unhealthy tasks either, so they stop only once the healthy tasks meet the minimum
         boolean stoppedOld = false;
         if (!oldTasks.isEmpty() && (!failed || "DRAINING".equals(s.status))) {
-            List<TaskRecord> stop = filter(oldTasks, t -> !healthy(t));
-            int stoppable = Math.max(0, primaryHealthy + oldHealthy - minHealthy);
+            int surplus = primaryHealthy + oldHealthy - minHealthy;
+            List<TaskRecord> stop = filter(oldTasks, t -> t.lastStatus != TaskStatus.RUNNING
+                    || (!healthy(t) && surplus >= 0));
+            int stoppable = Math.max(0, surplus);
             for (TaskRecord t : oldTasks) {
                 if (healthy(t) && stoppable > 0) {
                     stop.add(t);
@@ -1312,8 +1316,10 @@ public final class EcsBackend {
                 s.stuckReported = false;
             }
         } else if (launchable <= 0 && !stoppedOld && !oldTasks.isEmpty() && !failed && !s.stuckReported
-                && primaryTasks.size() < desired && count(primaryTasks, t -> t.lastStatus.pending()) == 0) {
-            // neither a start nor a stop fits the deployment configuration: ECS says so once
+                && primaryTasks.size() < desired && count(primaryTasks, t -> t.lastStatus.pending()) == 0
+                && count(primaryTasks, EcsBackend::awaitingHealth) + count(oldTasks, EcsBackend::awaitingHealth) == 0) {
+            // neither a start nor a stop fits the deployment configuration (and no health check result will change
+            // that): ECS says so once
             s.stuckReported = true;
             s.event(now, "was unable to stop or start tasks during a deployment because of the service deployment "
                     + "configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
@@ -1470,6 +1476,12 @@ public final class EcsBackend {
             return true;
         }
         return "UNKNOWN".equals(health) && t.containers.stream().noneMatch(c -> c.definition().healthCheck() != null);
+    }
+
+    /** Whether a task is RUNNING and waits for the first result of its health checks (health UNKNOWN). */
+    private static boolean awaitingHealth(TaskRecord t) {
+        return t.lastStatus == TaskStatus.RUNNING && "UNKNOWN".equals(t.healthStatus())
+                && t.containers.stream().anyMatch(c -> c.definition().healthCheck() != null);
     }
 
     private void stopForService(ServiceRecord s, DeploymentRecord primary, Collection<TaskRecord> stop, Instant now) {

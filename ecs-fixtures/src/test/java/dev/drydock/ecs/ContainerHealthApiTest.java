@@ -142,6 +142,35 @@ class ContainerHealthApiTest extends EcsApiTestBase {
     }
 
     @Test
+    void initContainersDoingRealWorkFinishSoTheServiceBecomesStable() {
+        String cluster = createCluster();
+        String family = unique("initwork");
+        String work = "mkdir -p /shared/www && echo ready > /shared/www/index.html";
+        register(fargate(family).containerDefinitions(
+                container("init").toBuilder().essential(false).command("sh", "-c", work).build(),
+                container("assets").toBuilder().essential(false).entryPoint("cp", "-r", "/src", "/shared").build(),
+                container("web").toBuilder().command("httpd", "-f", "-h", "/shared/www").dependsOn(
+                        d -> d.containerName("init").condition(ContainerCondition.SUCCESS),
+                        d -> d.containerName("assets").condition(ContainerCondition.COMPLETE)).build(),
+                // the same command, but nothing waits for it to finish: it runs on, like a server
+                container("sidecar").toBuilder().essential(false).command("sh", "-c", work).build()));
+        ecs.createService(r -> r.cluster(cluster).serviceName("web").taskDefinition(family).desiredCount(1)
+                .launchType(LaunchType.FARGATE).networkConfiguration(network()));
+
+        ecs.waiter().waitUntilServicesStable(r -> r.cluster(cluster).services("web"), fastWaiter());
+
+        String arn = ecs.listTasks(r -> r.cluster(cluster).serviceName("web")).taskArns().get(0);
+        Task task = describeTask(cluster, arn);
+        assertThat(task.lastStatus()).isEqualTo("RUNNING");
+        assertThat(container(task, "init").lastStatus()).isEqualTo("STOPPED");
+        assertThat(container(task, "init").exitCode()).isZero();
+        assertThat(container(task, "assets").exitCode()).isZero();
+        assertThat(container(task, "web").lastStatus()).isEqualTo("RUNNING");
+        assertThat(container(task, "sidecar").lastStatus()).isEqualTo("RUNNING");
+        assertThat(container(task, "sidecar").exitCode()).isNull();
+    }
+
+    @Test
     void aDependencyThatMissesItsStartTimeoutStopsItsDependents() {
         String cluster = createCluster();
         String family = unique("deptimeout");

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.core.internal.service.Labels;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,5 +56,39 @@ class TaskLifecycleDockerTest {
         System.out.println(stopped);
         assertThat(stopped.stopCodeAsString()).isEqualTo("UserInitiated");
         assertThat(stopped.stoppedReason()).isEqualTo("test over");
+    }
+
+    @Test
+    void closingDrydockCutsShortAStopAlreadyUnderWay() {
+        Drydock own = Drydock.start();
+        String session = own.sessionId();
+        try (EcsClient client = own.client(EcsClient.builder())) {
+            client.createCluster(r -> r.clusterName("closing"));
+            // PID 1 is a shell that ignores SIGTERM: only SIGKILL after stopTimeout (120 s) would end it
+            client.registerTaskDefinition(r -> r.family("stubborn").networkMode(NetworkMode.AWSVPC)
+                    .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
+                    .containerDefinitions(ContainerDefinition.builder().name("app").image("drydock/busybox:1.35-local")
+                            .command("sh", "-c", "sleep 3600").stopTimeout(120).build()));
+            String arn = client.runTask(r -> r.cluster("closing").taskDefinition("stubborn")
+                    .launchType(LaunchType.FARGATE)
+                    .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678")))).tasks()
+                    .get(0).taskArn();
+            await().atMost(Duration.ofSeconds(60)).until(() -> "RUNNING".equals(client.describeTasks(
+                    r -> r.cluster("closing").tasks(arn)).tasks().get(0).lastStatus()));
+            client.stopTask(r -> r.cluster("closing").task(arn).reason("cleanup"));
+            // the task's own stop (SIGTERM, then 120 s) is under way when Drydock closes
+            await().atMost(Duration.ofSeconds(10)).until(() -> !"RUNNING".equals(client.describeTasks(
+                    r -> r.cluster("closing").tasks(arn)).tasks().get(0).lastStatus()));
+        } catch (RuntimeException | AssertionError e) {
+            own.close();
+            throw e;
+        }
+        long t0 = System.nanoTime();
+        own.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                .as("closing gives the container 2 s, not its stopTimeout of 120 s").isLessThan(Duration.ofSeconds(15));
+        try (var docker = dev.drydock.core.internal.docker.DockerRuntime.connect()) {
+            assertThat(docker.labelledObjects(Map.of(Labels.SESSION, session))).as("nothing is left").isEmpty();
+        }
     }
 }

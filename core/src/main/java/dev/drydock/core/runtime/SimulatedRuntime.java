@@ -1,5 +1,6 @@
 package dev.drydock.core.runtime;
 
+import dev.drydock.core.internal.service.Labels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +28,20 @@ import java.util.function.Consumer;
  * {@code false} (which ends it with code 1) statements, separated by {@code ;}, {@code &&} or new lines, exits as a
  * shell would run it: {@code sh -c "exit 1"} exits with code 1 at once, {@code sh -c "sleep 2; exit 3"} with code 3
  * after 2 seconds, {@code sleep 600} with code 0 after 600 seconds. Any other command runs until the container is
- * stopped, like a server. So a task definition written for Docker behaves the same on the simulated runtime.
+ * stopped, like a server, except in a container labelled {@code dev.drydock.runs-to-completion=true} (ECS puts it on
+ * a container another container of its task waits for with {@code dependsOn} SUCCESS or COMPLETE, such as an init
+ * container preparing files): that one is meant to finish, so it exits with code 0 right after it starts, and the
+ * runtime logs so once per command. A container without a command of its own (the image's) runs until stopped or
+ * until a test calls {@link #exit(String, int)}. So a task definition written for Docker behaves the same on the
+ * simulated runtime.
  *
  * <p>Every image is present unless declared missing with {@link #missingImage(String)}.
  */
 public final class SimulatedRuntime implements ContainerRuntime {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulatedRuntime.class);
     private final Clock clock;
+    /** Commands already reported as ended with code 0 because a dependent waits for them (one line each). */
+    private final Set<String> uninterpreted = ConcurrentHashMap.newKeySet();
     private final Map<String, SimContainer> containers = new ConcurrentHashMap<>();
     private final Map<String, NetworkInfo> networks = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> networkLabels = new ConcurrentHashMap<>();
@@ -198,7 +207,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
                 started = true;
             }
         }
-        Script script = started ? Script.of(c.spec) : null;
+        Script script = started ? script(c.spec) : null;
         if (script != null) {
             Runnable exit = () -> {
                 if (c.markExited(script.exitCode(), clock.instant())) {
@@ -214,6 +223,26 @@ public final class SimulatedRuntime implements ContainerRuntime {
         if (started && c.spec.healthCheck() != null) {
             fireExit(c); // its health check now reports healthy, as a health_status event would tell
         }
+    }
+
+    /**
+     * How a container's command ends: its {@link Script}; else, for a command of its own (not the image's) in a
+     * container meant to finish, at once with code 0; else never ({@code null}).
+     */
+    private Script script(ContainerSpec spec) {
+        Script script = Script.of(spec);
+        boolean ownCommand = spec.entryPoint() != null && !spec.entryPoint().isEmpty()
+                || spec.command() != null && !spec.command().isEmpty();
+        if (script != null || !ownCommand || !"true".equals(spec.labels().get(Labels.RUNS_TO_COMPLETION))) {
+            return script;
+        }
+        if (uninterpreted.add(spec.entryPoint() + " " + spec.command())) {
+            LOG.info("Simulated container {} runs a command the simulated runtime cannot interpret (entry point {}, "
+                    + "command {}); another container of its task waits for it to finish (dependsOn SUCCESS or "
+                    + "COMPLETE), so it exits with code 0 right after it starts", spec.name(), spec.entryPoint(),
+                    spec.command());
+        }
+        return new Script(Duration.ZERO, 0);
     }
 
     @Override

@@ -18,6 +18,12 @@ public final class Labels {
     public static final String TASK = "dev.drydock.ecs.task";
     /** The container definition name, or {@code ~sandbox} for a task's network sandbox. */
     public static final String CONTAINER = "dev.drydock.ecs.container";
+    /**
+     * Present ({@code true}) on a task container that another container of its task waits for to finish
+     * ({@code dependsOn} SUCCESS or COMPLETE): the simulated runtime ends it with code 0 when it cannot interpret its
+     * command, instead of letting it run until stopped.
+     */
+    public static final String RUNS_TO_COMPLETION = "dev.drydock.runs-to-completion";
 
     private Labels() {
     }

@@ -127,6 +127,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     public void close() {
         closing = true;
         List<TaskRecord> stopping = backend.stopAll("Drydock is shutting down");
+        shortenStops();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (TaskRecord t : stopping) {
             Runner r = runners.get(t.arn());
@@ -146,6 +147,29 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             }
         }
         pool.shutdownNow();
+    }
+
+    /**
+     * Gives every task container still there at most {@link #CLOSE_STOP_TIMEOUT}, also those whose stop began before
+     * Drydock started closing with their own (longer) stopTimeout: a second stop makes the runtime send SIGTERM again
+     * and SIGKILL after the short timeout, so the task's stop in progress returns as soon as the container exits. The
+     * task's own stop still captures the exit and removes the containers.
+     */
+    private void shortenStops() {
+        RuntimeSession session = context.runtimeIfReady().orElse(null);
+        if (session == null) {
+            return;
+        }
+        ContainerRuntime runtime = session.runtime();
+        for (String id : List.copyOf(byContainerId.keySet())) {
+            pool.execute(() -> {
+                try {
+                    runtime.stopContainer(id, CLOSE_STOP_TIMEOUT);
+                } catch (RuntimeFailure e) {
+                    LOG.debug("Stopping container {} while Drydock closes failed: {}", id, e.getMessage());
+                }
+            });
+        }
     }
 
     /**
@@ -533,8 +557,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             Map<String, String> env = new LinkedHashMap<>(roleEnv);
             env.putAll(TaskMetadataEndpoint.environment(c));
             ContainerSpec spec = ContainerSpecs.forContainer(task, c, containerName(c.name()), sandboxId,
-                    context.labels(Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK, task.arn(),
-                            Labels.CONTAINER, c.name())),
+                    context.labels(containerLabels(c)),
                     session, context.region(), env, volumeMounts.getOrDefault(c.name(), List.of()),
                     registryImageRefs.get(c.name()));
             String id;
@@ -568,6 +591,19 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 }
             }
             return true;
+        }
+
+        /** The Drydock labels of a task container; {@link Labels#RUNS_TO_COMPLETION} when another waits for its end. */
+        private Map<String, String> containerLabels(ContainerRecord c) {
+            Map<String, String> labels = new LinkedHashMap<>(Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK,
+                    task.arn(), Labels.CONTAINER, c.name()));
+            boolean awaited = task.containers().stream().flatMap(o -> o.definition().dependsOn().stream())
+                    .anyMatch(d -> c.name().equals(d.containerName())
+                            && ("SUCCESS".equals(d.conditionAsString()) || "COMPLETE".equals(d.conditionAsString())));
+            if (awaited) {
+                labels.put(Labels.RUNS_TO_COMPLETION, "true");
+            }
+            return labels;
         }
 
         private void fail(String reason, String containerName, String containerReason) {

@@ -56,6 +56,9 @@ abstract class EcsApiTestBase {
         sim = new SimulatedRuntime();
         drydock = Drydock.builder().runtime(runtime(sim)).start();
         ecs = drydock.client(EcsClient.builder());
+        // EXECUTION_ROLE, which RunTask and CreateService check as ECS does
+        drydock.apply(dev.drydock.core.IamFixtures.role("ecsTaskExecutionRole")
+                .managedPolicy("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"));
     }
 
     /** The runtime Drydock uses; a test class may wrap the simulated one. */

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 final class GatedRuntime implements ContainerRuntime {
     private final SimulatedRuntime delegate;
     private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> pulling = new ConcurrentHashMap<>();
 
     GatedRuntime(SimulatedRuntime delegate) {
         this.delegate = delegate;
@@ -30,6 +31,14 @@ final class GatedRuntime implements ContainerRuntime {
     /** From now on, pulls of {@code image} wait until {@link #release(String)}. */
     void hold(String image) {
         held.put(image, new CountDownLatch(1));
+        pulling.put(image, new CountDownLatch(1));
+    }
+
+    /** Waits (up to 10 s) until a pull of the held {@code image} has begun, i.e. a task is really stuck in it. */
+    void awaitPull(String image) throws InterruptedException {
+        if (!pulling.get(image).await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("No pull of " + image + " began");
+        }
     }
 
     /** Lets waiting and future pulls of {@code image} go on. */
@@ -49,6 +58,7 @@ final class GatedRuntime implements ContainerRuntime {
     public String ensureImage(String image) {
         CountDownLatch latch = held.get(image);
         if (latch != null) {
+            pulling.get(image).countDown();
             try {
                 if (!latch.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("The test never released image " + image);

@@ -341,7 +341,7 @@ class ServiceApiTest extends EcsApiTestBase {
     }
 
     @Test
-    void serviceNamesAreNotReusedUntilInactive() {
+    void serviceNamesAreNotReusedUntilInactive() throws InterruptedException {
         String cluster = createCluster();
         String family = unique("reuse");
         String image = "example.com/" + family + ":1";
@@ -355,6 +355,7 @@ class ServiceApiTest extends EcsApiTestBase {
         try {
             ecs.updateService(r -> r.cluster(cluster).service("once").forceNewDeployment(true));
             awaitService(cluster, "once", s -> s.pendingCount() >= 1);
+            gate.awaitPull(image);
             ecs.deleteService(r -> r.cluster(cluster).service("once").force(true));
             // its task cannot stop while its image is still being pulled: the service stays DRAINING
             assertThat(describeService(cluster, "once").status()).isEqualTo("DRAINING");

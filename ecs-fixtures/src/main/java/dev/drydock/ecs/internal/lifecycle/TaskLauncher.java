@@ -122,7 +122,10 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         }
     }
 
-    /** Stops every task and waits (up to {@code timeout}) until their containers are gone. */
+    /**
+     * Stops every task and waits (up to 60 s in all) until their containers are gone: every container, also of a task
+     * that was already stopping, gets {@link #CLOSE_STOP_TIMEOUT} after SIGTERM.
+     */
     @Override
     public void close() {
         closing = true;

@@ -372,6 +372,9 @@ public final class EcsBackend {
             checkRunnable(td, launchType, request.networkConfiguration(), false);
             checkOverrides(td, request.overrides());
             List<Tag> tags = runTaskTags(request, td);
+            if (Boolean.TRUE.equals(request.enableECSManagedTags())) {
+                tags = withManagedTags(tags, cluster.name, null);
+            }
             List<CapacityProviderStrategyItem> strategy = effectiveStrategy(request.launchTypeAsString(),
                     request.capacityProviderStrategy(), cluster);
             int count = request.count() == null ? 1 : request.count();
@@ -549,15 +552,26 @@ public final class EcsBackend {
         }
     }
 
-    /** The tags a service's new task gets: the service's or the task definition's, as its propagateTags says. */
+    /**
+     * The tags a service's new task gets: the service's or the task definition's, as its propagateTags says, and with
+     * enableECSManagedTags ECS's {@code aws:ecs:clusterName} and {@code aws:ecs:serviceName}
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html).
+     */
     private List<Tag> serviceTaskTags(ServiceRecord s, TaskDefinition td) {
-        if ("SERVICE".equals(s.propagateTags)) {
-            return s.mutableTags;
+        List<Tag> tags = "SERVICE".equals(s.propagateTags) ? s.mutableTags
+                : "TASK_DEFINITION".equals(s.propagateTags)
+                        ? taskDefinitionTags.getOrDefault(td.taskDefinitionArn(), List.of()) : List.of();
+        return s.enableEcsManagedTags ? withManagedTags(tags, s.clusterName, s.name) : tags;
+    }
+
+    /** {@code tags} followed by ECS's managed tags for a task of {@code cluster} (and {@code service}, if any). */
+    private static List<Tag> withManagedTags(List<Tag> tags, String cluster, String service) {
+        List<Tag> result = new ArrayList<>(tags);
+        result.add(Tag.builder().key("aws:ecs:clusterName").value(cluster).build());
+        if (service != null) {
+            result.add(Tag.builder().key("aws:ecs:serviceName").value(service).build());
         }
-        if ("TASK_DEFINITION".equals(s.propagateTags)) {
-            return taskDefinitionTags.getOrDefault(td.taskDefinitionArn(), List.of());
-        }
-        return List.of();
+        return result;
     }
 
     /**
@@ -661,6 +675,9 @@ public final class EcsBackend {
         synchronized (lock) {
             ClusterRecord cluster = activeCluster(clusterRef);
             String wanted = desiredStatus == null ? "RUNNING" : desiredStatus;
+            if (serviceName != null && serviceName.startsWith("arn:")) {
+                serviceName = serviceName.substring(serviceName.lastIndexOf('/') + 1); // a service ARN names it too
+            }
             List<String> result = new ArrayList<>();
             Collection<TaskRecord> candidates = serviceName == null ? tasks.values()
                     : tasksByService.getOrDefault(serviceKey(cluster.name, serviceName), List.of());
@@ -976,6 +993,19 @@ public final class EcsBackend {
         }
     }
 
+    /** {@code current} with every member {@code given} sets replaced (UpdateService's partial configuration). */
+    private static DeploymentConfiguration merged(DeploymentConfiguration current, DeploymentConfiguration given) {
+        DeploymentConfiguration.Builder b = current.toBuilder();
+        for (software.amazon.awssdk.core.SdkField<?> f : given.sdkFields()) {
+            Object value = f.getValueOrDefault(given);
+            if (value != null && !(value instanceof software.amazon.awssdk.core.util.SdkAutoConstructList)
+                    && !(value instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap)) {
+                f.set(b, value);
+            }
+        }
+        return b.build();
+    }
+
     private static DeploymentConfiguration deploymentConfiguration(DeploymentConfiguration given) {
         DeploymentConfiguration.Builder b = given == null ? DeploymentConfiguration.builder() : given.toBuilder();
         if (given == null || given.maximumPercent() == null) {
@@ -1020,14 +1050,21 @@ public final class EcsBackend {
             TaskDefinition td = newTd != null ? newTd : s.taskDefinition;
             String launchType = s.launchType != null ? s.launchType : "FARGATE";
             checkRunnable(td, launchType, network, true);
+            // members the request leaves out keep their current values
             DeploymentConfiguration dc = request.deploymentConfiguration() == null ? s.deploymentConfiguration
-                    : deploymentConfiguration(request.deploymentConfiguration());
+                    : deploymentConfiguration(merged(s.deploymentConfiguration, request.deploymentConfiguration()));
             if (request.desiredCount() != null) {
                 s.desiredCount = request.desiredCount();
             }
             s.deploymentConfiguration = dc;
             if (request.enableExecuteCommand() != null) {
                 s.enableExecuteCommand = request.enableExecuteCommand();
+            }
+            if (request.propagateTags() != null) {
+                s.propagateTags = request.propagateTagsAsString();
+            }
+            if (request.enableECSManagedTags() != null) {
+                s.enableEcsManagedTags = request.enableECSManagedTags();
             }
             boolean newDeployment = Boolean.TRUE.equals(request.forceNewDeployment())
                     || !td.taskDefinitionArn().equals(s.taskDefinition.taskDefinitionArn())

@@ -29,8 +29,8 @@ final class ServiceRecord {
     final List<CapacityProviderStrategyItem> capacityProviderStrategy;
     final List<Tag> mutableTags;
     final String roleArn;
-    final String propagateTags;
-    final boolean enableEcsManagedTags;
+    String propagateTags;
+    boolean enableEcsManagedTags;
     String status = "ACTIVE";
     int desiredCount;
     TaskDefinition taskDefinition;

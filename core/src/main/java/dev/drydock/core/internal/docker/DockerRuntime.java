@@ -160,6 +160,7 @@ public final class DockerRuntime implements ContainerRuntime {
                     .withLabels(labels)
                     .withPull(false)
                     .withRemove(true)
+                    .withForcerm(true) // also the intermediate container of a step that fails
                     .start()
                     .awaitImageId(10, TimeUnit.MINUTES);
             LOG.info("Built image {} in {} ms", tag, (System.nanoTime() - t0) / 1_000_000);

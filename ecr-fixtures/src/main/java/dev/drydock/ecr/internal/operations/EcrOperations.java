@@ -34,6 +34,16 @@ abstract class EcrOperations {
         authorize(context, action, repository, Map.of());
     }
 
+    /**
+     * Authorizes {@code action} on the repository {@code name}, then finds it.
+     *
+     * @throws dev.drydock.core.internal.protocol.AwsException RepositoryNotFoundException when there is none
+     */
+    RepositoryRecord existing(CallContext context, String action, String name) {
+        authorize(context, action, name);
+        return backend.repository(name);
+    }
+
     void authorize(CallContext context, String action, String repository, Map<String, List<String>> keys) {
         String arn = backend.repositoryArn(repository);
         context.authorizer().authorize(context, action, arn, keys,

@@ -72,8 +72,7 @@ public final class ImageOperations extends EcrOperations {
     /** DescribeImages: the named images (ImageNotFoundException for one that is missing), or all. */
     public DescribeImagesResponse describe(DescribeImagesRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
-        authorize(context, "ecr:DescribeImages", name);
-        backend.repository(name);
+        existing(context, "ecr:DescribeImages", name);
         List<ImageRecord> images = new ArrayList<>();
         if (request.hasImageIds() && !request.imageIds().isEmpty()) {
             for (ImageIdentifier id : request.imageIds()) {
@@ -110,8 +109,7 @@ public final class ImageOperations extends EcrOperations {
     /** BatchGetImage: the manifests, and a failure per image id that names nothing. */
     public BatchGetImageResponse batchGet(BatchGetImageRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
-        authorize(context, "ecr:BatchGetImage", name);
-        backend.repository(name);
+        existing(context, "ecr:BatchGetImage", name);
         List<Image> images = new ArrayList<>();
         List<ImageFailure> failures = new ArrayList<>();
         for (ImageIdentifier id : request.imageIds()) {
@@ -181,8 +179,7 @@ public final class ImageOperations extends EcrOperations {
     /** BatchDeleteImage: by digest (the image and its tags) or by tag (the tag; the image with its last tag). */
     public BatchDeleteImageResponse batchDelete(BatchDeleteImageRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
-        authorize(context, "ecr:BatchDeleteImage", name);
-        backend.repository(name);
+        existing(context, "ecr:BatchDeleteImage", name);
         List<ImageIdentifier> deleted = new ArrayList<>();
         List<ImageFailure> failures = new ArrayList<>();
         for (ImageIdentifier id : request.imageIds()) {

@@ -43,8 +43,7 @@ public final class LayerOperations extends EcrOperations {
     /** BatchCheckLayerAvailability: AVAILABLE with the size for each layer the repository holds. */
     public BatchCheckLayerAvailabilityResponse check(BatchCheckLayerAvailabilityRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
-        authorize(context, "ecr:BatchCheckLayerAvailability", name);
-        backend.repository(name);
+        existing(context, "ecr:BatchCheckLayerAvailability", name);
         List<Layer> layers = new ArrayList<>();
         List<LayerFailure> failures = new ArrayList<>();
         for (String digest : request.layerDigests()) {
@@ -75,8 +74,7 @@ public final class LayerOperations extends EcrOperations {
     public UploadLayerPartResponse uploadPart(UploadLayerPartRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         String id = required(request.uploadId(), "uploadId");
-        authorize(context, "ecr:UploadLayerPart", name);
-        backend.repository(name);
+        existing(context, "ecr:UploadLayerPart", name);
         BlobStore.Upload upload = backend.upload(name, id).orElseThrow(() -> uploadNotFound(id, name));
         byte[] part = request.layerPartBlob() == null ? new byte[0] : request.layerPartBlob().asByteArray();
         long first = request.partFirstByte() == null ? -1 : request.partFirstByte();
@@ -100,8 +98,7 @@ public final class LayerOperations extends EcrOperations {
     public CompleteLayerUploadResponse complete(CompleteLayerUploadRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         String id = required(request.uploadId(), "uploadId");
-        authorize(context, "ecr:CompleteLayerUpload", name);
-        backend.repository(name);
+        existing(context, "ecr:CompleteLayerUpload", name);
         BlobStore.Upload upload = backend.upload(name, id).orElseThrow(() -> uploadNotFound(id, name));
         if (!request.hasLayerDigests() || request.layerDigests().size() != 1
                 || !BlobStore.DIGEST.matcher(request.layerDigests().get(0)).matches()) {
@@ -136,8 +133,7 @@ public final class LayerOperations extends EcrOperations {
     public GetDownloadUrlForLayerResponse downloadUrl(GetDownloadUrlForLayerRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         String digest = required(request.layerDigest(), "layerDigest");
-        authorize(context, "ecr:GetDownloadUrlForLayer", name);
-        backend.repository(name);
+        existing(context, "ecr:GetDownloadUrlForLayer", name);
         if (!backend.hasLayer(name, digest)) {
             throw AwsException.client("LayersNotFoundException", "The layer with digest '" + digest + "' does not "
                     + "exist in the repository with name '" + name + "' in the registry with id '"

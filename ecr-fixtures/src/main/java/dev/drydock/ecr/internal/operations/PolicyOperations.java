@@ -51,8 +51,7 @@ public final class PolicyOperations extends EcrOperations {
     public SetRepositoryPolicyResponse setRepositoryPolicy(SetRepositoryPolicyRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         String text = required(request.policyText(), "policyText");
-        authorize(context, "ecr:SetRepositoryPolicy", name);
-        backend.repository(name);
+        existing(context, "ecr:SetRepositoryPolicy", name);
         try {
             PolicyDocument.parse(text, PolicyKind.RESOURCE);
         } catch (MalformedPolicyDocumentException e) {
@@ -67,8 +66,7 @@ public final class PolicyOperations extends EcrOperations {
     /** GetRepositoryPolicy. */
     public GetRepositoryPolicyResponse getRepositoryPolicy(GetRepositoryPolicyRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
-        authorize(context, "ecr:GetRepositoryPolicy", name);
-        String text = backend.repository(name).policyText;
+        String text = existing(context, "ecr:GetRepositoryPolicy", name).policyText;
         if (text == null) {
             throw EcrErrors.repositoryPolicyNotFound(name, backend.accountId());
         }
@@ -97,8 +95,7 @@ public final class PolicyOperations extends EcrOperations {
     public PutLifecyclePolicyResponse putLifecyclePolicy(PutLifecyclePolicyRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         String text = required(request.lifecyclePolicyText(), "lifecyclePolicyText");
-        authorize(context, "ecr:PutLifecyclePolicy", name);
-        backend.repository(name);
+        existing(context, "ecr:PutLifecyclePolicy", name);
         LifecyclePolicies.parse(text);
         backend.update(name, r -> {
             r.lifecyclePolicyText = text;
@@ -113,8 +110,7 @@ public final class PolicyOperations extends EcrOperations {
     /** GetLifecyclePolicy. */
     public GetLifecyclePolicyResponse getLifecyclePolicy(GetLifecyclePolicyRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
-        authorize(context, "ecr:GetLifecyclePolicy", name);
-        EcrBackend.RepositoryRecord r = backend.repository(name);
+        EcrBackend.RepositoryRecord r = existing(context, "ecr:GetLifecyclePolicy", name);
         if (r.lifecyclePolicyText == null) {
             throw EcrErrors.lifecyclePolicyNotFound(name, backend.accountId());
         }
@@ -126,8 +122,7 @@ public final class PolicyOperations extends EcrOperations {
     public DeleteLifecyclePolicyResponse deleteLifecyclePolicy(DeleteLifecyclePolicyRequest request,
             CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
-        authorize(context, "ecr:DeleteLifecyclePolicy", name);
-        EcrBackend.RepositoryRecord r = backend.repository(name);
+        EcrBackend.RepositoryRecord r = existing(context, "ecr:DeleteLifecyclePolicy", name);
         String text = backend.update(name, rec -> {
             String old = rec.lifecyclePolicyText;
             rec.lifecyclePolicyText = null;
@@ -144,10 +139,8 @@ public final class PolicyOperations extends EcrOperations {
     public StartLifecyclePolicyPreviewResponse startLifecyclePolicyPreview(StartLifecyclePolicyPreviewRequest request,
             CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
-        authorize(context, "ecr:StartLifecyclePolicyPreview", name);
-        String text = request.lifecyclePolicyText() != null ? request.lifecyclePolicyText()
-                : backend.repository(name).lifecyclePolicyText;
-        backend.repository(name);
+        EcrBackend.RepositoryRecord r = existing(context, "ecr:StartLifecyclePolicyPreview", name);
+        String text = request.lifecyclePolicyText() != null ? request.lifecyclePolicyText() : r.lifecyclePolicyText;
         if (text == null) {
             throw EcrErrors.lifecyclePolicyNotFound(name, backend.accountId());
         }
@@ -161,8 +154,7 @@ public final class PolicyOperations extends EcrOperations {
     public GetLifecyclePolicyPreviewResponse getLifecyclePolicyPreview(GetLifecyclePolicyPreviewRequest request,
             CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
-        authorize(context, "ecr:GetLifecyclePolicyPreview", name);
-        backend.repository(name);
+        existing(context, "ecr:GetLifecyclePolicyPreview", name);
         String text = previews.get(name);
         if (text == null) {
             throw AwsException.client("LifecyclePolicyPreviewNotFoundException", "There is no dry run for this "

@@ -119,12 +119,8 @@ public final class JsonService implements AwsService {
             LOG.debug("{}:{} -> 200", signingName, operation);
             return HttpResponse.of(200, contentType, SdkPojoJson.write(response))
                     .withHeader("x-amzn-RequestId", requestId);
-        } catch (AwsException e) {
-            LOG.debug("{}:{} -> {} {}: {}", signingName, operation, e.httpStatus(), e.errorCode(), e.getMessage());
-            return error(e, requestId);
         } catch (RuntimeException e) {
-            LOG.warn("{}:{} failed (request {})", signingName, operation, requestId, e);
-            return error(catalog.internalFailure(operation, e), requestId);
+            return error(catalog.failure(operation, requestId, e), requestId);
         }
     }
 

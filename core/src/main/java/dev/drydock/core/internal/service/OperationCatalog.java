@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.SdkRequest;
  * for one AWS has that Drydock does not: HTTP 501 naming the operation and listing the implemented ones.
  */
 final class OperationCatalog {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OperationCatalog.class);
     private final String signingName;
     private final Class<?> clientInterface;
     private final Set<String> implemented;
@@ -67,8 +68,17 @@ final class OperationCatalog {
                 + " yet. Implemented " + signingName + " operations: " + String.join(", ", implemented) + ".");
     }
 
-    /** The answer for a Drydock bug: InternalFailure (HTTP 500), as AWS answers its own failures. */
-    AwsException internalFailure(String operation, RuntimeException e) {
+    /**
+     * The error to answer for a call that threw, logged: an {@link AwsException} as it is (DEBUG); anything else is a
+     * Drydock bug, answered as AWS answers its own failures, InternalFailure (HTTP 500), saying what broke (WARN, with
+     * the stack trace).
+     */
+    AwsException failure(String operation, String requestId, RuntimeException e) {
+        if (e instanceof AwsException aws) {
+            LOG.debug("{}:{} -> {} {}: {}", signingName, operation, aws.httpStatus(), aws.errorCode(), aws.getMessage());
+            return aws;
+        }
+        LOG.warn("{}:{} failed (request {})", signingName, operation, requestId, e);
         return AwsException.server("InternalFailure", "Drydock failed to process " + signingName + ":" + operation
                 + ": " + e);
     }

@@ -126,13 +126,8 @@ public final class QueryService implements AwsService {
             return HttpResponse.of(200, AwsQueryCodec.CONTENT_TYPE,
                     AwsQueryCodec.writeResponse(operation, xmlNamespace, response, requestId))
                     .withHeader("x-amzn-RequestId", requestId);
-        } catch (AwsException e) {
-            LOG.debug("{}:{} -> {} {}: {}", signingName, operation, e.httpStatus(), e.errorCode(), e.getMessage());
-            return error(e, requestId);
         } catch (RuntimeException e) {
-            // A Drydock bug: answer as AWS answers its own failures (InternalFailure, 500), saying what broke.
-            LOG.warn("{}:{} failed (request {})", signingName, operation, requestId, e);
-            return error(catalog.internalFailure(operation, e), requestId);
+            return error(catalog.failure(operation, requestId, e), requestId);
         }
     }
 

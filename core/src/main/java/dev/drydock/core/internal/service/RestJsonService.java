@@ -123,12 +123,8 @@ public final class RestJsonService implements AwsService {
                 answer = answer.withHeader(h.getKey(), h.getValue());
             }
             return answer;
-        } catch (AwsException e) {
-            LOG.debug("{}:{} -> {} {}: {}", signingName, operation, e.httpStatus(), e.errorCode(), e.getMessage());
-            return error(e, requestId);
         } catch (RuntimeException e) {
-            LOG.warn("{}:{} failed (request {})", signingName, operation, requestId, e);
-            return error(catalog.internalFailure(operation, e), requestId);
+            return error(catalog.failure(operation, requestId, e), requestId);
         }
     }
 

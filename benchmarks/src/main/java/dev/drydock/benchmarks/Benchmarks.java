@@ -1,11 +1,19 @@
 package dev.drydock.benchmarks;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.core.IamFixtures;
 import dev.drydock.core.internal.docker.DockerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.NetworkInfo;
+import dev.drydock.ecs.EcsModule;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
@@ -51,14 +60,18 @@ public final class Benchmarks {
     /** How often the RunTask measurement polls DescribeTasks (adds up to this much to each sample). */
     static final long POLL_MS = 10;
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
-        Set<String> sections = new TreeSet<>(args.length == 0
-                ? List.of("runtask", "describe", "startup", "heap", "credentials", "metadata") : Arrays.asList(args));
-        System.out.printf(Locale.ROOT, "Drydock benchmarks (%d cores, Java %s)%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        Set<String> sections = new TreeSet<>(
+                args.length == 0
+                        ? List.of("runtask", "describe", "startup", "heap", "credentials", "metadata")
+                        : Arrays.asList(args));
+        System.out.printf(
+                Locale.ROOT,
+                "Drydock benchmarks (%d cores, Java %s)%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
         if (sections.contains("startup")) {
             startup();
         }
@@ -95,10 +108,15 @@ public final class Benchmarks {
      * round trip, through the task sandbox's loopback forwarder to Drydock.
      */
     static void credentials() {
-        String[] parts = probe("creds", "bench-task", "u=os.environ['AWS_CONTAINER_CREDENTIALS_FULL_URI']\n"
-                + "h={'Authorization':os.environ['AWS_CONTAINER_AUTHORIZATION_TOKEN']}\n");
-        System.out.printf(Locale.ROOT, "%nContainer credentials endpoint round trip, from inside a task (300 requests, "
-                + "new connection each, via the sandbox forwarder):%n");
+        String[] parts = probe(
+                "creds",
+                "bench-task",
+                "u=os.environ['AWS_CONTAINER_CREDENTIALS_FULL_URI']\n"
+                        + "h={'Authorization':os.environ['AWS_CONTAINER_AUTHORIZATION_TOKEN']}\n");
+        System.out.printf(
+                Locale.ROOT,
+                "%nContainer credentials endpoint round trip, from inside a task (300 requests, "
+                        + "new connection each, via the sandbox forwarder):%n");
         System.out.printf(Locale.ROOT, "  median %s ms  p90 %s  p99 %s%n", parts[1], parts[2], parts[3]);
     }
 
@@ -108,8 +126,10 @@ public final class Benchmarks {
      */
     static void metadata() {
         String[] parts = probe("metadata", null, "u=os.environ['ECS_CONTAINER_METADATA_URI_V4']+'/task'\nh={}\n");
-        System.out.printf(Locale.ROOT, "%nTask metadata endpoint v4 /task round trip, from inside a task "
-                + "(300 requests, new connection each, via the sandbox forwarder):%n");
+        System.out.printf(
+                Locale.ROOT,
+                "%nTask metadata endpoint v4 /task round trip, from inside a task "
+                        + "(300 requests, new connection each, via the sandbox forwarder):%n");
         System.out.printf(Locale.ROOT, "  median %s ms  p90 %s  p99 %s%n", parts[1], parts[2], parts[3]);
     }
 
@@ -129,24 +149,41 @@ public final class Benchmarks {
                 + "xs[int(len(xs)*0.99)]))\n";
         Drydock.Builder builder = Drydock.builder();
         if (taskRole != null) {
-            builder.fixture(dev.drydock.core.IamFixtures.role(taskRole));
+            builder.fixture(IamFixtures.role(taskRole));
         }
-        try (Drydock d = builder.start(); EcsClient ecs = d.client(EcsClient.builder())) {
+        try (Drydock d = builder.start();
+                EcsClient ecs = d.client(EcsClient.builder())) {
             ecs.createCluster(r -> r.clusterName("bench"));
-            ecs.registerTaskDefinition(r -> r.family(family).networkMode(NetworkMode.AWSVPC).taskRoleArn(taskRole)
-                    .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
-                    .containerDefinitions(ContainerDefinition.builder().name("probe").image("drydock/awscli:local")
-                            .command("python3", "-c", script).build()));
-            Task task = ecs.runTask(r -> r.cluster("bench").taskDefinition(family).launchType(LaunchType.FARGATE)
-                    .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
-                    .tasks().get(0);
-            ecs.waiter().waitUntilTasksStopped(r -> r.cluster("bench").tasks(task.taskArn()),
-                    w -> w.backoffStrategy(software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy
-                            .create(Duration.ofMillis(200))).maxAttempts(600));
-            var backend = d.service(dev.drydock.ecs.EcsModule.class).backend();
-            String result = backend.read(() -> backend.allTasks().get(0).containers().get(0).lastLogLines()).stream()
-                    .filter(l -> l.startsWith("RESULT")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the probe printed no result; task: " + d.diagnostics()));
+            ecs.registerTaskDefinition(r -> r.family(family)
+                    .networkMode(NetworkMode.AWSVPC)
+                    .taskRoleArn(taskRole)
+                    .requiresCompatibilitiesWithStrings("FARGATE")
+                    .cpu("256")
+                    .memory("512")
+                    .containerDefinitions(ContainerDefinition.builder()
+                            .name("probe")
+                            .image("drydock/awscli:local")
+                            .command("python3", "-c", script)
+                            .build()));
+            Task task = ecs.runTask(r -> r.cluster("bench")
+                            .taskDefinition(family)
+                            .launchType(LaunchType.FARGATE)
+                            .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
+                    .tasks()
+                    .get(0);
+            ecs.waiter()
+                    .waitUntilTasksStopped(
+                            r -> r.cluster("bench").tasks(task.taskArn()),
+                            w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200)))
+                                    .maxAttempts(600));
+            var backend = d.service(EcsModule.class).backend();
+            String result = backend
+                    .read(() -> backend.allTasks().get(0).containers().get(0).lastLogLines())
+                    .stream()
+                    .filter(l -> l.startsWith("RESULT"))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new IllegalStateException("the probe printed no result; task: " + d.diagnostics()));
             return result.split(" ");
         }
     }
@@ -157,22 +194,34 @@ public final class Benchmarks {
         int warmup = 2;
         int runs = 15;
         List<Double> drydock = new ArrayList<>();
-        try (Drydock d = Drydock.start(); EcsClient ecs = d.client(EcsClient.builder())) {
+        try (Drydock d = Drydock.start();
+                EcsClient ecs = d.client(EcsClient.builder())) {
             ecs.createCluster(r -> r.clusterName("bench"));
-            ecs.registerTaskDefinition(r -> r.family("one").networkMode(NetworkMode.AWSVPC)
-                    .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
-                    .containerDefinitions(ContainerDefinition.builder().name("app").image(IMAGE)
-                            .command("sleep", "3600").build()));
+            ecs.registerTaskDefinition(r -> r.family("one")
+                    .networkMode(NetworkMode.AWSVPC)
+                    .requiresCompatibilitiesWithStrings("FARGATE")
+                    .cpu("256")
+                    .memory("512")
+                    .containerDefinitions(ContainerDefinition.builder()
+                            .name("app")
+                            .image(IMAGE)
+                            .command("sleep", "3600")
+                            .build()));
             for (int i = 0; i < warmup + runs; i++) {
                 Thread.sleep(PAUSE_MS);
                 long t0 = System.nanoTime();
-                Task task = ecs.runTask(r -> r.cluster("bench").taskDefinition("one").launchType(LaunchType.FARGATE)
-                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
-                        .tasks().get(0);
+                Task task = ecs.runTask(r -> r.cluster("bench")
+                                .taskDefinition("one")
+                                .launchType(LaunchType.FARGATE)
+                                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
+                        .tasks()
+                        .get(0);
                 String status;
                 do {
                     Thread.sleep(POLL_MS);
-                    status = ecs.describeTasks(r -> r.cluster("bench").tasks(task.taskArn())).tasks().get(0)
+                    status = ecs.describeTasks(r -> r.cluster("bench").tasks(task.taskArn()))
+                            .tasks()
+                            .get(0)
                             .lastStatus();
                 } while (!status.equals("RUNNING") && !status.equals("STOPPED"));
                 long t1 = System.nanoTime();
@@ -187,16 +236,18 @@ public final class Benchmarks {
         }
         List<Double> api = new ArrayList<>();
         try (DockerRuntime docker = DockerRuntime.connect()) {
-            NetworkInfo net = docker.createNetwork("drydock-bench", Map.of("dev.drydock", "true",
-                    "dev.drydock.session", "bench"));
+            NetworkInfo net = docker.createNetwork(
+                    "drydock-bench", Map.of("dev.drydock", "true", "dev.drydock.session", "bench"));
             try {
                 for (int i = 0; i < warmup + runs; i++) {
                     Thread.sleep(PAUSE_MS);
                     long t0 = System.nanoTime();
                     docker.imageId(IMAGE);
                     String id = docker.createContainer(ContainerSpec.builder("drydock-bench-" + i, IMAGE)
-                            .command(List.of("sleep", "3600")).network(net.name(), List.of())
-                            .labels(Map.of("dev.drydock", "true", "dev.drydock.session", "bench")).build());
+                            .command(List.of("sleep", "3600"))
+                            .network(net.name(), List.of())
+                            .labels(Map.of("dev.drydock", "true", "dev.drydock.session", "bench"))
+                            .build());
                     docker.startContainer(id);
                     docker.inspectContainer(id);
                     long t1 = System.nanoTime();
@@ -213,7 +264,8 @@ public final class Benchmarks {
         for (int i = 0; i < warmup + runs; i++) {
             Thread.sleep(PAUSE_MS);
             long t0 = System.nanoTime();
-            String id = run("docker", "run", "-d", "--label", "dev.drydock=true", IMAGE, "sleep", "3600").trim();
+            String id = run("docker", "run", "-d", "--label", "dev.drydock=true", IMAGE, "sleep", "3600")
+                    .trim();
             long t1 = System.nanoTime();
             if (i >= warmup) {
                 cli.add((t1 - t0) / 1e6);
@@ -222,12 +274,18 @@ public final class Benchmarks {
         }
         double m = median(drydock);
         System.out.printf(Locale.ROOT, "%nRunTask to RUNNING, one container (%d runs, median):%n", runs);
-        System.out.printf(Locale.ROOT, "  Drydock RunTask -> RUNNING (SDK, DescribeTasks every %d ms) %8.1f ms%n",
-                POLL_MS, m);
-        System.out.printf(Locale.ROOT, "  same container by hand, docker-java create+start      %8.1f ms  ratio %.2fx%n",
-                median(api), m / median(api));
-        System.out.printf(Locale.ROOT, "  same container by hand, docker run -d (CLI)            %8.1f ms  ratio %.2fx%n",
-                median(cli), m / median(cli));
+        System.out.printf(
+                Locale.ROOT, "  Drydock RunTask -> RUNNING (SDK, DescribeTasks every %d ms) %8.1f ms%n", POLL_MS, m);
+        System.out.printf(
+                Locale.ROOT,
+                "  same container by hand, docker-java create+start      %8.1f ms  ratio %.2fx%n",
+                median(api),
+                m / median(api));
+        System.out.printf(
+                Locale.ROOT,
+                "  same container by hand, docker run -d (CLI)            %8.1f ms  ratio %.2fx%n",
+                median(cli),
+                m / median(cli));
     }
 
     // ---------------------------------------------------------------------------------------------- describe
@@ -235,15 +293,25 @@ public final class Benchmarks {
     static void describe() {
         int warmup = 2000;
         int runs = 5000;
-        try (Drydock d = Drydock.start(); EcsClient ecs = d.client(EcsClient.builder())) {
+        try (Drydock d = Drydock.start();
+                EcsClient ecs = d.client(EcsClient.builder())) {
             ecs.createCluster(r -> r.clusterName("bench"));
-            ecs.registerTaskDefinition(r -> r.family("one").networkMode(NetworkMode.AWSVPC)
-                    .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
-                    .containerDefinitions(ContainerDefinition.builder().name("app").image(IMAGE)
-                            .command("sleep", "3600").build()));
-            Task task = ecs.runTask(r -> r.cluster("bench").taskDefinition("one").launchType(LaunchType.FARGATE)
-                    .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
-                    .tasks().get(0);
+            ecs.registerTaskDefinition(r -> r.family("one")
+                    .networkMode(NetworkMode.AWSVPC)
+                    .requiresCompatibilitiesWithStrings("FARGATE")
+                    .cpu("256")
+                    .memory("512")
+                    .containerDefinitions(ContainerDefinition.builder()
+                            .name("app")
+                            .image(IMAGE)
+                            .command("sleep", "3600")
+                            .build()));
+            Task task = ecs.runTask(r -> r.cluster("bench")
+                            .taskDefinition("one")
+                            .launchType(LaunchType.FARGATE)
+                            .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
+                    .tasks()
+                    .get(0);
             List<Double> sdk = new ArrayList<>();
             for (int i = 0; i < warmup + runs; i++) {
                 long t0 = System.nanoTime();
@@ -257,8 +325,8 @@ public final class Benchmarks {
             HttpRequest raw = HttpRequest.newBuilder(d.endpoint())
                     .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.DescribeTasks")
                     .header("Content-Type", "application/x-amz-json-1.1")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"cluster\":\"bench\",\"tasks\":[\"" + task.taskArn()
-                            + "\"]}"))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"cluster\":\"bench\",\"tasks\":[\"" + task.taskArn() + "\"]}"))
                     .build();
             List<Double> plain = new ArrayList<>();
             for (int i = 0; i < warmup + runs; i++) {
@@ -273,13 +341,21 @@ public final class Benchmarks {
                     plain.add((t1 - t0) / 1e6);
                 }
             }
-            System.out.printf(Locale.ROOT, "%nDescribeTasks round trip, in process (%d calls after %d warm-up):%n",
-                    runs, warmup);
-            System.out.printf(Locale.ROOT, "  SDK EcsClient (Apache HTTP client, SigV4)  median %.3f ms  p90 %.3f  p99 %.3f%n",
-                    median(sdk), percentile(sdk, 90), percentile(sdk, 99));
-            System.out.printf(Locale.ROOT, "  raw JDK HttpClient, unsigned (endpoint, routing, SigV4 refusal only)  median "
-                    + "%.3f ms  p90 %.3f  p99 %.3f%n",
-                    median(plain), percentile(plain, 90), percentile(plain, 99));
+            System.out.printf(
+                    Locale.ROOT, "%nDescribeTasks round trip, in process (%d calls after %d warm-up):%n", runs, warmup);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  SDK EcsClient (Apache HTTP client, SigV4)  median %.3f ms  p90 %.3f  p99 %.3f%n",
+                    median(sdk),
+                    percentile(sdk, 90),
+                    percentile(sdk, 99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  raw JDK HttpClient, unsigned (endpoint, routing, SigV4 refusal only)  median "
+                            + "%.3f ms  p90 %.3f  p99 %.3f%n",
+                    median(plain),
+                    percentile(plain, 90),
+                    percentile(plain, 99));
         }
     }
 
@@ -290,14 +366,15 @@ public final class Benchmarks {
         List<Double> ready = new ArrayList<>();
         List<Double> firstAnswer = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            String out = run(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                    StartupProbe.class.getName());
+            String out = run(javaBinary(), "-cp", System.getProperty("java.class.path"), StartupProbe.class.getName());
             String[] parts = out.trim().split("\\s+");
             ready.add(Double.parseDouble(parts[0]));
             firstAnswer.add(Double.parseDouble(parts[1]));
         }
-        System.out.printf(Locale.ROOT, "%nEndpoint start in a fresh JVM, its HTTP client already loaded (%d runs, "
-                + "median):%n", runs);
+        System.out.printf(
+                Locale.ROOT,
+                "%nEndpoint start in a fresh JVM, its HTTP client already loaded (%d runs, " + "median):%n",
+                runs);
         System.out.printf(Locale.ROOT, "  Drydock.start() returns                 %7.1f ms%n", median(ready));
         System.out.printf(Locale.ROOT, "  first HTTP answer after start() began   %7.1f ms%n", median(firstAnswer));
     }
@@ -309,18 +386,30 @@ public final class Benchmarks {
         Thread.sleep(200);
         System.gc();
         long baseline = usedHeap();
-        try (Drydock d = Drydock.start(); EcsClient ecs = d.client(EcsClient.builder())) {
+        try (Drydock d = Drydock.start();
+                EcsClient ecs = d.client(EcsClient.builder())) {
             ecs.createCluster(r -> r.clusterName("bench"));
-            ecs.registerTaskDefinition(r -> r.family("one").networkMode(NetworkMode.AWSVPC)
-                    .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
-                    .containerDefinitions(ContainerDefinition.builder().name("app").image(IMAGE)
-                            .command("sleep", "3600").build()));
-            ecs.createService(r -> r.cluster("bench").serviceName("ten").taskDefinition("one").desiredCount(10)
+            ecs.registerTaskDefinition(r -> r.family("one")
+                    .networkMode(NetworkMode.AWSVPC)
+                    .requiresCompatibilitiesWithStrings("FARGATE")
+                    .cpu("256")
+                    .memory("512")
+                    .containerDefinitions(ContainerDefinition.builder()
+                            .name("app")
+                            .image(IMAGE)
+                            .command("sleep", "3600")
+                            .build()));
+            ecs.createService(r -> r.cluster("bench")
+                    .serviceName("ten")
+                    .taskDefinition("one")
+                    .desiredCount(10)
                     .launchType(LaunchType.FARGATE)
                     .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))));
-            ecs.waiter().waitUntilServicesStable(r -> r.cluster("bench").services("ten"),
-                    w -> w.backoffStrategy(software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy
-                            .create(Duration.ofMillis(200))).maxAttempts(600));
+            ecs.waiter()
+                    .waitUntilServicesStable(
+                            r -> r.cluster("bench").services("ten"),
+                            w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200)))
+                                    .maxAttempts(600));
             for (int i = 0; i < 50; i++) {
                 ecs.describeServices(r -> r.cluster("bench").services("ten"));
             }
@@ -331,8 +420,8 @@ public final class Benchmarks {
             System.out.printf(Locale.ROOT, "%nHeap with a 10-task service running (after GC):%n");
             System.out.printf(Locale.ROOT, "  JVM baseline before Drydock            %6.1f MB%n", baseline / 1e6);
             System.out.printf(Locale.ROOT, "  with Drydock and 10 RUNNING tasks      %6.1f MB%n", running / 1e6);
-            System.out.printf(Locale.ROOT, "  Drydock's own share (incl. SDK client) %6.1f MB%n",
-                    (running - baseline) / 1e6);
+            System.out.printf(
+                    Locale.ROOT, "  Drydock's own share (incl. SDK client) %6.1f MB%n", (running - baseline) / 1e6);
         }
     }
 
@@ -369,8 +458,7 @@ public final class Benchmarks {
 
     /** Runs in a fresh JVM: prints ms until start() returned and until the endpoint's first answer. */
     public static final class StartupProbe {
-        private StartupProbe() {
-        }
+        private StartupProbe() {}
 
         public static void main(String[] args) throws Exception {
             warmTheClient();
@@ -389,15 +477,15 @@ public final class Benchmarks {
      * measurement is Drydock's start and first answer, not the client's own start-up in a cold JVM.
      */
     static void warmTheClient() throws Exception {
-        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread responder = new Thread(() -> {
-                try (java.net.Socket s = server.accept()) {
+                try (Socket s = server.accept()) {
                     s.getInputStream().read(new byte[4096]);
-                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
-                            .getBytes(StandardCharsets.UTF_8));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    s.getOutputStream()
+                            .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+                                    .getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
             responder.start();
@@ -408,11 +496,10 @@ public final class Benchmarks {
 
     /** The cheapest client there is, so the probe measures the endpoint and not a client's start-up. */
     static final class HttpURLConnectionProbe {
-        private HttpURLConnectionProbe() {
-        }
+        private HttpURLConnectionProbe() {}
 
         static void answer(URI endpoint) throws Exception {
-            java.net.HttpURLConnection c = (java.net.HttpURLConnection) endpoint.toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection) endpoint.toURL().openConnection();
             c.setRequestMethod("POST");
             c.setDoOutput(true);
             c.setRequestProperty("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.ListClusters");

@@ -2,7 +2,9 @@ package dev.drydock.benchmarks;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.IamFixtures;
+import dev.drydock.core.internal.service.TaskVolumeProvider;
 import dev.drydock.efs.EfsFixtures;
+import dev.drydock.efs.EfsModule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +26,7 @@ import software.amazon.awssdk.services.ecs.model.Volume;
  * to the plain task are printed. Target: under 100 ms added.
  */
 final class EfsBenchmark {
-    private EfsBenchmark() {
-    }
+    private EfsBenchmark() {}
 
     static void run() throws Exception {
         int warmup = 2;
@@ -36,16 +37,30 @@ final class EfsBenchmark {
         samples.put("efs", new ArrayList<>());
         samples.put("efs-ap-iam", new ArrayList<>());
         try (Drydock d = Drydock.builder()
-                .fixture(IamFixtures.role("bench-task"))
-                .fixture(EfsFixtures.fileSystem("bench").accessPoint("app", "/app", 1000L, 1000L, "755", 1000L, 1000L))
-                .start(); EcsClient ecs = d.client(EcsClient.builder())) {
+                        .fixture(IamFixtures.role("bench-task"))
+                        .fixture(EfsFixtures.fileSystem("bench")
+                                .accessPoint("app", "/app", 1000L, 1000L, "755", 1000L, 1000L))
+                        .start();
+                EcsClient ecs = d.client(EcsClient.builder())) {
             ecs.createCluster(r -> r.clusterName("bench"));
             register(ecs, "plain", null);
-            register(ecs, "efs", Volume.builder().name("data").efsVolumeConfiguration(e -> e.fileSystemId("bench"))
-                    .build());
-            register(ecs, "efs-ap-iam", Volume.builder().name("data").efsVolumeConfiguration(e -> e
-                    .fileSystemId("bench").transitEncryption("ENABLED")
-                    .authorizationConfig(a -> a.accessPointId("app").iam("ENABLED"))).build());
+            register(
+                    ecs,
+                    "efs",
+                    Volume.builder()
+                            .name("data")
+                            .efsVolumeConfiguration(e -> e.fileSystemId("bench"))
+                            .build());
+            register(
+                    ecs,
+                    "efs-ap-iam",
+                    Volume.builder()
+                            .name("data")
+                            .efsVolumeConfiguration(e -> e.fileSystemId("bench")
+                                    .transitEncryption("ENABLED")
+                                    .authorizationConfig(
+                                            a -> a.accessPointId("app").iam("ENABLED")))
+                            .build());
             prepare = prepareVolume(d);
             for (int i = 0; i < warmup + runs; i++) {
                 for (Map.Entry<String, List<Double>> e : samples.entrySet()) {
@@ -58,33 +73,46 @@ final class EfsBenchmark {
             }
         }
         double plain = Benchmarks.median(samples.get("plain"));
-        System.out.printf(Locale.ROOT, "%nRunTask to RUNNING with and without an EFS volume (%d interleaved runs each,"
-                + " median):%n", runs);
+        System.out.printf(
+                Locale.ROOT,
+                "%nRunTask to RUNNING with and without an EFS volume (%d interleaved runs each," + " median):%n",
+                runs);
         System.out.printf(Locale.ROOT, "  no volume                                              %8.1f ms%n", plain);
-        System.out.printf(Locale.ROOT, "  EFS volume (bind mount of the file system)             %8.1f ms  %+.1f ms%n",
-                Benchmarks.median(samples.get("efs")), Benchmarks.median(samples.get("efs")) - plain);
-        System.out.printf(Locale.ROOT, "  EFS volume, access point with POSIX user, IAM enabled  %8.1f ms  %+.1f ms%n",
-                Benchmarks.median(samples.get("efs-ap-iam")), Benchmarks.median(samples.get("efs-ap-iam")) - plain);
-        System.out.printf(Locale.ROOT, "  of which the EFS side prepares the volume (median of %d calls): plain %.2f ms, "
-                + "access point + IAM %.2f ms%n", PREPARE_CALLS, prepare.get("efs"), prepare.get("efs-ap-iam"));
+        System.out.printf(
+                Locale.ROOT,
+                "  EFS volume (bind mount of the file system)             %8.1f ms  %+.1f ms%n",
+                Benchmarks.median(samples.get("efs")),
+                Benchmarks.median(samples.get("efs")) - plain);
+        System.out.printf(
+                Locale.ROOT,
+                "  EFS volume, access point with POSIX user, IAM enabled  %8.1f ms  %+.1f ms%n",
+                Benchmarks.median(samples.get("efs-ap-iam")),
+                Benchmarks.median(samples.get("efs-ap-iam")) - plain);
+        System.out.printf(
+                Locale.ROOT,
+                "  of which the EFS side prepares the volume (median of %d calls): plain %.2f ms, "
+                        + "access point + IAM %.2f ms%n",
+                PREPARE_CALLS,
+                prepare.get("efs"),
+                prepare.get("efs-ap-iam"));
     }
 
     private static final int PREPARE_CALLS = 200;
 
     /** The EFS model's own part of a task start (what ECS asks it), without containers: median ms per call. */
     private static Map<String, Double> prepareVolume(Drydock d) {
-        var efs = d.service(dev.drydock.efs.EfsModule.class);
+        var efs = d.service(EfsModule.class);
         String role = "arn:aws:iam::" + d.accountId() + ":role/bench-task";
         Map<String, Double> medians = new LinkedHashMap<>();
         for (String variant : List.of("efs", "efs-ap-iam")) {
             boolean ap = variant.equals("efs-ap-iam");
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < PREPARE_CALLS + 20; i++) {
-                String task = "arn:aws:ecs:" + d.region() + ":" + d.accountId() + ":task/bench/" + String.format(
-                        Locale.ROOT, "%032x", i);
+                String task = "arn:aws:ecs:" + d.region() + ":" + d.accountId() + ":task/bench/"
+                        + String.format(Locale.ROOT, "%032x", i);
                 long t0 = System.nanoTime();
-                efs.efsVolume(new dev.drydock.core.internal.service.TaskVolumeProvider.EfsVolumeRequest(task, role,
-                        "data", "bench", null, "ENABLED", ap ? "app" : null, ap ? "ENABLED" : null));
+                efs.efsVolume(new TaskVolumeProvider.EfsVolumeRequest(
+                        task, role, "data", "bench", null, "ENABLED", ap ? "app" : null, ap ? "ENABLED" : null));
                 if (i >= 20) {
                     times.add((System.nanoTime() - t0) / 1e6);
                 }
@@ -95,11 +123,17 @@ final class EfsBenchmark {
     }
 
     private static void register(EcsClient ecs, String family, Volume volume) {
-        ContainerDefinition.Builder c = ContainerDefinition.builder().name("app").image(Benchmarks.IMAGE)
+        ContainerDefinition.Builder c = ContainerDefinition.builder()
+                .name("app")
+                .image(Benchmarks.IMAGE)
                 .command("sleep", "3600");
-        RegisterTaskDefinitionRequest.Builder r = RegisterTaskDefinitionRequest.builder().family(family)
-                .taskRoleArn("bench-task").networkMode(NetworkMode.AWSVPC).requiresCompatibilitiesWithStrings("FARGATE")
-                .cpu("256").memory("512");
+        RegisterTaskDefinitionRequest.Builder r = RegisterTaskDefinitionRequest.builder()
+                .family(family)
+                .taskRoleArn("bench-task")
+                .networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("256")
+                .memory("512");
         if (volume != null) {
             c.mountPoints(m -> m.sourceVolume("data").containerPath("/data"));
             r.volumes(volume);
@@ -109,17 +143,27 @@ final class EfsBenchmark {
 
     private static double runToRunning(EcsClient ecs, String family) throws Exception {
         long t0 = System.nanoTime();
-        Task task = ecs.runTask(r -> r.cluster("bench").taskDefinition(family).launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678")))).tasks().get(0);
+        Task task = ecs.runTask(r -> r.cluster("bench")
+                        .taskDefinition(family)
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
+                .tasks()
+                .get(0);
         String status;
         do {
             Thread.sleep(Benchmarks.POLL_MS);
-            status = ecs.describeTasks(r -> r.cluster("bench").tasks(task.taskArn())).tasks().get(0).lastStatus();
+            status = ecs.describeTasks(r -> r.cluster("bench").tasks(task.taskArn()))
+                    .tasks()
+                    .get(0)
+                    .lastStatus();
         } while (!status.equals("RUNNING") && !status.equals("STOPPED"));
         long t1 = System.nanoTime();
         if (!status.equals("RUNNING")) {
-            throw new IllegalStateException("benchmark task " + family + " stopped: " + ecs.describeTasks(r -> r
-                    .cluster("bench").tasks(task.taskArn())).tasks().get(0).stoppedReason());
+            throw new IllegalStateException("benchmark task " + family + " stopped: "
+                    + ecs.describeTasks(r -> r.cluster("bench").tasks(task.taskArn()))
+                            .tasks()
+                            .get(0)
+                            .stoppedReason());
         }
         ecs.stopTask(r -> r.cluster("bench").task(task.taskArn()));
         return (t1 - t0) / 1e6;

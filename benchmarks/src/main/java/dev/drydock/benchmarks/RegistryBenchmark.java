@@ -4,6 +4,7 @@ import dev.drydock.core.Drydock;
 import dev.drydock.ecr.EcrModule;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
@@ -32,8 +34,7 @@ final class RegistryBenchmark {
     static final int ROUNDS = 5;
     static final String SOURCE = "drydock-bench/registry:50mb";
 
-    private RegistryBenchmark() {
-    }
+    private RegistryBenchmark() {}
 
     static void run() throws Exception {
         Path work = Files.createTempDirectory("drydock-registry-bench");
@@ -45,12 +46,17 @@ final class RegistryBenchmark {
             List<Double> referencePull = new ArrayList<>();
             long maxHeapGrowth = 0;
             for (int round = 0; round < ROUNDS; round++) {
-                try (Drydock drydock = Drydock.builder().setting("runtime", "simulated").start();
+                try (Drydock drydock = Drydock.builder()
+                                .setting("runtime", "simulated")
+                                .start();
                         EcrClient ecr = drydock.client(EcrClient.builder())) {
                     ecr.createRepository(r -> r.repositoryName("bench"));
-                    String token = ecr.getAuthorizationToken().authorizationData().get(0).authorizationToken();
-                    String password = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8)
-                            .substring(4);
+                    String token = ecr.getAuthorizationToken()
+                            .authorizationData()
+                            .get(0)
+                            .authorizationToken();
+                    String password =
+                            new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8).substring(4);
                     String host = drydock.service(EcrModule.class).registryHost();
                     docker(work, password, "login", host, "-u", "AWS", "--password-stdin");
                     HeapSampler heap = new HeapSampler();
@@ -65,16 +71,25 @@ final class RegistryBenchmark {
                     referencePull.add(times[1]);
                 }
             }
-            System.out.printf(Locale.ROOT, "%nRegistry: docker push/pull of a ~50 MB image (%d rounds, medians):%n",
-                    ROUNDS);
-            System.out.printf(Locale.ROOT, "  push  Drydock %7.0f ms   docker-registry %7.0f ms   ratio %.2fx%n",
-                    Benchmarks.median(drydockPush), Benchmarks.median(referencePush),
+            System.out.printf(
+                    Locale.ROOT, "%nRegistry: docker push/pull of a ~50 MB image (%d rounds, medians):%n", ROUNDS);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  push  Drydock %7.0f ms   docker-registry %7.0f ms   ratio %.2fx%n",
+                    Benchmarks.median(drydockPush),
+                    Benchmarks.median(referencePush),
                     Benchmarks.median(drydockPush) / Benchmarks.median(referencePush));
-            System.out.printf(Locale.ROOT, "  pull  Drydock %7.0f ms   docker-registry %7.0f ms   ratio %.2fx%n",
-                    Benchmarks.median(drydockPull), Benchmarks.median(referencePull),
+            System.out.printf(
+                    Locale.ROOT,
+                    "  pull  Drydock %7.0f ms   docker-registry %7.0f ms   ratio %.2fx%n",
+                    Benchmarks.median(drydockPull),
+                    Benchmarks.median(referencePull),
                     Benchmarks.median(drydockPull) / Benchmarks.median(referencePull));
-            System.out.printf(Locale.ROOT, "  Drydock's %s growth while receiving a push: at most %.1f MB "
-                    + "(the layer is 52.4 MB)%n", HeapSampler.what(), maxHeapGrowth / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  Drydock's %s growth while receiving a push: at most %.1f MB " + "(the layer is 52.4 MB)%n",
+                    HeapSampler.what(),
+                    maxHeapGrowth / 1e6);
         } finally {
             Benchmarks.run("docker", "image", "rm", "-f", SOURCE);
             try (var files = Files.walk(work)) {
@@ -87,15 +102,16 @@ final class RegistryBenchmark {
     private static Path buildImage(Path work) throws Exception {
         Path context = Files.createDirectories(work.resolve("context"));
         byte[] chunk = new byte[1024 * 1024];
-        java.util.Random random = new java.util.Random(42);
+        Random random = new Random(42);
         try (var out = Files.newOutputStream(context.resolve("payload"))) {
             for (int i = 0; i < 50; i++) {
                 random.nextBytes(chunk);
                 out.write(chunk);
             }
         }
-        Files.writeString(context.resolve("Dockerfile"), "FROM " + Benchmarks.IMAGE + "\nCOPY payload /payload\n"
-                + "LABEL dev.drydock.benchmark=registry\n");
+        Files.writeString(
+                context.resolve("Dockerfile"),
+                "FROM " + Benchmarks.IMAGE + "\nCOPY payload /payload\n" + "LABEL dev.drydock.benchmark=registry\n");
         Benchmarks.run("docker", "build", "-q", "-t", SOURCE, context.toString());
         Path tar = work.resolve("image.tar");
         Benchmarks.run("docker", "save", "-o", tar.toString(), SOURCE);
@@ -147,8 +163,10 @@ final class RegistryBenchmark {
      * streaming leaves it flat. Falls back to the whole heap when no pool is named "Old Gen".
      */
     private static final class HeapSampler {
-        private static final java.lang.management.MemoryPoolMXBean OLD = ManagementFactory.getMemoryPoolMXBeans()
-                .stream().filter(p -> p.getName().contains("Old Gen")).findFirst().orElse(null);
+        private static final MemoryPoolMXBean OLD = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getName().contains("Old Gen"))
+                .findFirst()
+                .orElse(null);
         private final AtomicLong max = new AtomicLong();
         private volatile boolean running;
         private long baseline;
@@ -158,16 +176,18 @@ final class RegistryBenchmark {
             System.gc();
             baseline = used();
             running = true;
-            thread = new Thread(() -> {
-                while (running) {
-                    max.accumulateAndGet(used() - baseline, Math::max);
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            max.accumulateAndGet(used() - baseline, Math::max);
+                            try {
+                                Thread.sleep(10);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "heap-sampler");
             thread.setDaemon(true);
             thread.start();
         }
@@ -186,7 +206,8 @@ final class RegistryBenchmark {
         }
 
         private static long used() {
-            return OLD != null ? OLD.getUsage().getUsed()
+            return OLD != null
+                    ? OLD.getUsage().getUsed()
                     : ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         }
     }
@@ -212,16 +233,24 @@ final class RegistryBenchmark {
             }
             Files.createDirectories(root);
             Path config = root.resolve("config.yml");
-            Files.writeString(config, "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
-                    + root.resolve("data") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
+            Files.writeString(
+                    config,
+                    "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
+                            + root.resolve("data") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
             Process p = new ProcessBuilder("/usr/bin/docker-registry", "serve", config.toString())
-                    .redirectErrorStream(true).redirectOutput(root.resolve("log").toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(root.resolve("log").toFile())
+                    .start();
             String host = "127.0.0.1:" + port;
             HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i < 400; i++) {
                 try {
-                    if (http.send(HttpRequest.newBuilder(URI.create("http://" + host + "/v2/")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (http.send(
+                                            HttpRequest.newBuilder(URI.create("http://" + host + "/v2/"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         return new Reference(p, host);
                     }
                 } catch (IOException e) {

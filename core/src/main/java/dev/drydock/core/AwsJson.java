@@ -15,8 +15,7 @@ import software.amazon.awssdk.core.SdkPojo;
  * }</pre>
  */
 public final class AwsJson {
-    private AwsJson() {
-    }
+    private AwsJson() {}
 
     /**
      * Reads {@code json} as the given SDK model type. Members the type does not have are ignored, as AWS services

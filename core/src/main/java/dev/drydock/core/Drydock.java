@@ -1,36 +1,48 @@
 package dev.drydock.core;
 
 import dev.drydock.core.events.EventStream;
+import dev.drydock.core.iam.DecisionLog;
+import dev.drydock.core.iam.policy.AuthorizationRequest;
+import dev.drydock.core.iam.policy.PolicyEvaluator;
 import dev.drydock.core.internal.docker.DockerRuntime;
-import dev.drydock.core.internal.events.EventLog;
 import dev.drydock.core.internal.docker.SessionSweeper;
+import dev.drydock.core.internal.events.EventLog;
 import dev.drydock.core.internal.http.HttpEndpoint;
 import dev.drydock.core.internal.http.HttpRequest;
 import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.iam.DecisionLog;
+import dev.drydock.core.internal.iam.IamAccess;
 import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamServices;
 import dev.drydock.core.internal.iam.PolicyAuthorizer;
 import dev.drydock.core.internal.iam.SigV4Authenticator;
+import dev.drydock.core.internal.service.Authorizer;
 import dev.drydock.core.internal.service.AwsService;
 import dev.drydock.core.internal.service.DrydockSettings;
+import dev.drydock.core.internal.service.ImageResolver;
 import dev.drydock.core.internal.service.JsonService;
 import dev.drydock.core.internal.service.Labels;
+import dev.drydock.core.internal.service.LazyService;
+import dev.drydock.core.internal.service.QueryService;
+import dev.drydock.core.internal.service.RestJsonService;
 import dev.drydock.core.internal.service.Router;
 import dev.drydock.core.internal.service.RuntimeSession;
 import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.internal.service.ServiceModule;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.NetworkInfo;
+import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.core.runtime.SimulatedRuntime;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +51,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -46,6 +59,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -99,8 +113,7 @@ public final class Drydock implements AutoCloseable {
     private final EventLog events;
     private final PolicyAuthorizer authorizer;
     private final List<AwsService> iamServices;
-    private final List<dev.drydock.core.internal.service.RestJsonService> restServices =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RestJsonService> restServices = new CopyOnWriteArrayList<>();
     private final AwsBasicCredentials testCredentials;
     private volatile SdkHttpClient httpClient;
     private final Thread shutdownHook;
@@ -114,8 +127,9 @@ public final class Drydock implements AutoCloseable {
         this.accountId = settings.get("account", DEFAULT_ACCOUNT_ID);
         this.region = settings.get("region", DEFAULT_REGION);
         if (!ACCOUNT.matcher(accountId).matches()) {
-            throw new DrydockException("The Drydock account id '" + accountId + "' is not 12 digits. Set drydock.account"
-                    + " to a 12-digit id such as " + DEFAULT_ACCOUNT_ID + ".");
+            throw new DrydockException(
+                    "The Drydock account id '" + accountId + "' is not 12 digits. Set drydock.account"
+                            + " to a 12-digit id such as " + DEFAULT_ACCOUNT_ID + ".");
         }
         if (!REGION.matcher(region).matches()) {
             throw new DrydockException("The Drydock region '" + region + "' is not an AWS region name. Set "
@@ -124,8 +138,8 @@ public final class Drydock implements AutoCloseable {
         this.clock = builder.clock;
         this.runtimeFactory = builder.runtimeFactory != null ? builder.runtimeFactory : defaultRuntimeFactory(settings);
         this.iam = new IamBackend(accountId, clock);
-        this.testCredentials = AwsBasicCredentials.create(iam.testCredential().accessKeyId(),
-                iam.testCredential().secretAccessKey());
+        this.testCredentials = AwsBasicCredentials.create(
+                iam.testCredential().accessKeyId(), iam.testCredential().secretAccessKey());
         this.authorizer = new PolicyAuthorizer(iam, decisionLog, region, clock);
         this.router = new Router(new SigV4Authenticator(iam, clock), authorizer);
         this.iamServices = IamServices.create(iam, region, clock);
@@ -137,8 +151,8 @@ public final class Drydock implements AutoCloseable {
 
         Context context = new Context();
         try {
-            ServiceLoader<ServiceModule> loader = ServiceLoader.load(ServiceModule.class,
-                    Drydock.class.getClassLoader());
+            ServiceLoader<ServiceModule> loader =
+                    ServiceLoader.load(ServiceModule.class, Drydock.class.getClassLoader());
             for (ServiceModule module : loader) {
                 module.start(context);
                 modules.add(module);
@@ -152,14 +166,22 @@ public final class Drydock implements AutoCloseable {
         this.runtime = new CompletableFuture<>();
         this.shutdownHook = new Thread(this::close, "drydock-shutdown-" + sessionId);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        LOG.info("Drydock {} ready at {} (account {}, region {}, services: {}) in {} ms", sessionId,
-                endpoint.loopbackUri(), accountId, region, moduleNames(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.info(
+                "Drydock {} ready at {} (account {}, region {}, services: {}) in {} ms",
+                sessionId,
+                endpoint.loopbackUri(),
+                accountId,
+                region,
+                moduleNames(),
+                (System.nanoTime() - t0) / 1_000_000);
         // One background thread, so that on a small machine it competes as little as possible with the first
         // requests: first load what requests need, then connect the container runtime.
-        Thread background = new Thread(() -> {
-            warmUp();
-            connectRuntime();
-        }, "drydock-start-" + sessionId);
+        Thread background = new Thread(
+                () -> {
+                    warmUp();
+                    connectRuntime();
+                },
+                "drydock-start-" + sessionId);
         background.setDaemon(true);
         background.start();
     }
@@ -208,7 +230,7 @@ public final class Drydock implements AutoCloseable {
     }
 
     /** The account's IAM model (roles, policies, credentials). Not a stable API: use the IAM API or fixtures. */
-    dev.drydock.core.internal.iam.IamAccess iam() {
+    IamAccess iam() {
         return iam;
     }
 
@@ -221,11 +243,12 @@ public final class Drydock implements AutoCloseable {
      * @throws DrydockException when the role does not exist
      */
     public AwsCredentialsProvider credentialsProviderFor(String role) {
-        String roleArn = iam.roleArn(role).orElseThrow(() -> new DrydockException("There is no IAM role '" + role
-                + "' to act as. Declare it first, e.g. @IamRole(name = \"" + role + "\").")); 
-        var session = iam.issueSession(roleArn, "drydock-test", java.time.Duration.ofHours(12), List.of(), Map.of());
-        return StaticCredentialsProvider.create(software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
-                session.accessKeyId(), session.secretAccessKey(), session.sessionToken()));
+        String roleArn = iam.roleArn(role)
+                .orElseThrow(() -> new DrydockException("There is no IAM role '" + role
+                        + "' to act as. Declare it first, e.g. @IamRole(name = \"" + role + "\")."));
+        var session = iam.issueSession(roleArn, "drydock-test", Duration.ofHours(12), List.of(), Map.of());
+        return StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(), session.sessionToken()));
     }
 
     /**
@@ -338,9 +361,10 @@ public final class Drydock implements AutoCloseable {
      * @throws DrydockException when that module is not on the classpath, naming the artifact to add
      */
     public <T extends ServiceModule> T service(Class<T> type) {
-        return findModule(type).orElseThrow(() -> new DrydockException("Drydock has no " + type.getSimpleName()
-                + " on the classpath. Add the Drydock artifact that provides it (for ECS: dev.drydock:"
-                + "drydock-ecs-fixtures, for EFS: dev.drydock:drydock-efs-fixtures) as a test dependency."));
+        return findModule(type)
+                .orElseThrow(() -> new DrydockException("Drydock has no " + type.getSimpleName()
+                        + " on the classpath. Add the Drydock artifact that provides it (for ECS: dev.drydock:"
+                        + "drydock-ecs-fixtures, for EFS: dev.drydock:drydock-efs-fixtures) as a test dependency."));
     }
 
     /**
@@ -375,7 +399,10 @@ public final class Drydock implements AutoCloseable {
                     }
                 }
             } catch (RuntimeException e) {
-                b.append(m.name()).append(": diagnostics unavailable (").append(e).append(")\n");
+                b.append(m.name())
+                        .append(": diagnostics unavailable (")
+                        .append(e)
+                        .append(")\n");
             }
         }
         return b.toString();
@@ -391,13 +418,16 @@ public final class Drydock implements AutoCloseable {
      * @return the image's content id ({@code sha256:...})
      * @throws DrydockException when the build fails, with the engine's message
      */
-    public String buildImage(java.nio.file.Path contextDirectory, String tag) {
+    public String buildImage(Path contextDirectory, String tag) {
         try {
             return runtime().buildImage(contextDirectory, tag, labels(Map.of()));
-        } catch (dev.drydock.core.runtime.RuntimeFailure e) {
-            throw new DrydockException("Drydock could not build image " + tag + ": " + e.getMessage()
-                    + ". Check the Dockerfile in " + contextDirectory + "; base images must already be present (nothing"
-                    + " is pulled).", e);
+        } catch (RuntimeFailure e) {
+            throw new DrydockException(
+                    "Drydock could not build image " + tag + ": " + e.getMessage()
+                            + ". Check the Dockerfile in " + contextDirectory
+                            + "; base images must already be present (nothing"
+                            + " is pulled).",
+                    e);
         }
     }
 
@@ -411,8 +441,8 @@ public final class Drydock implements AutoCloseable {
         try {
             fixture.apply(this);
         } catch (DrydockException e) {
-            throw new DrydockException(fixture.describe() + ": " + e.getMessage(), e.getCause() != null
-                    ? e.getCause() : e);
+            throw new DrydockException(
+                    fixture.describe() + ": " + e.getMessage(), e.getCause() != null ? e.getCause() : e);
         }
         LOG.debug("Applied {} in {} ms", fixture.describe(), (System.nanoTime() - t0) / 1_000_000);
         return this;
@@ -425,8 +455,8 @@ public final class Drydock implements AutoCloseable {
             if (e.getCause() instanceof DrydockException d) {
                 throw new DrydockException(d.getMessage(), d);
             }
-            throw new DrydockException("Drydock could not prepare its container runtime: " + e.getCause(),
-                    e.getCause());
+            throw new DrydockException(
+                    "Drydock could not prepare its container runtime: " + e.getCause(), e.getCause());
         }
     }
 
@@ -452,14 +482,19 @@ public final class Drydock implements AutoCloseable {
     private void warmUp() {
         try {
             router.jsonServices().values().forEach(JsonService::warmUp);
-            restServices.forEach(dev.drydock.core.internal.service.RestJsonService::warmUp);
+            restServices.forEach(RestJsonService::warmUp);
             // parse the test principal's policies and run one evaluation: the first signed call is then fast
-            dev.drydock.core.iam.policy.PolicyEvaluator.evaluate(dev.drydock.core.iam.policy.AuthorizationRequest
-                    .builder().principal(iam.testPrincipal().arn()).principalAccount(accountId)
-                    .action("ecs:ListClusters").resource("*").build(), iam.policies(iam.testPrincipal()));
+            PolicyEvaluator.evaluate(
+                    AuthorizationRequest.builder()
+                            .principal(iam.testPrincipal().arn())
+                            .principalAccount(accountId)
+                            .action("ecs:ListClusters")
+                            .resource("*")
+                            .build(),
+                    iam.policies(iam.testPrincipal()));
             for (AwsService s : iamServices) {
-                AwsService built = s instanceof dev.drydock.core.internal.service.LazyService lazy ? lazy.get() : s;
-                if (built instanceof dev.drydock.core.internal.service.QueryService q) {
+                AwsService built = s instanceof LazyService lazy ? lazy.get() : s;
+                if (built instanceof QueryService q) {
                     q.warmUp();
                 }
             }
@@ -473,13 +508,16 @@ public final class Drydock implements AutoCloseable {
             return endpoint();
         }
         try {
-            InetSocketAddress bound = endpoint.bindAddress(new InetSocketAddress(
-                    InetAddress.getByName(network.gateway()), 0));
+            InetSocketAddress bound =
+                    endpoint.bindAddress(new InetSocketAddress(InetAddress.getByName(network.gateway()), 0));
             return URI.create("http://" + network.gateway() + ":" + bound.getPort());
         } catch (IOException e) {
-            throw new DrydockException("Drydock cannot listen on " + network.gateway() + ", the gateway of its Docker "
-                    + "network " + network.name() + ", so containers could not reach its endpoint (" + e.getMessage()
-                    + "). Drydock needs a Docker engine on this machine (Linux) for now.", e);
+            throw new DrydockException(
+                    "Drydock cannot listen on " + network.gateway() + ", the gateway of its Docker "
+                            + "network " + network.name() + ", so containers could not reach its endpoint ("
+                            + e.getMessage()
+                            + "). Drydock needs a Docker engine on this machine (Linux) for now.",
+                    e);
         }
     }
 
@@ -488,7 +526,9 @@ public final class Drydock implements AutoCloseable {
         labels.put(Labels.DRYDOCK, "true");
         labels.put(Labels.SESSION, sessionId);
         labels.put(Labels.PID, Long.toString(ProcessHandle.current().pid()));
-        ProcessHandle.current().info().startInstant()
+        ProcessHandle.current()
+                .info()
+                .startInstant()
                 .ifPresent(start -> labels.put(Labels.PROCESS_START, Long.toString(start.toEpochMilli())));
         labels.put(Labels.HOST, SessionSweeper.hostName());
         labels.putAll(extra);
@@ -525,8 +565,7 @@ public final class Drydock implements AutoCloseable {
         List<ServiceModule> reversed = new ArrayList<>(modules);
         Collections.reverse(reversed);
         // registries close after the modules whose tasks run their images (stable sort: otherwise reversed)
-        reversed.sort(java.util.Comparator.comparing(
-                m -> m instanceof dev.drydock.core.internal.service.ImageResolver));
+        reversed.sort(Comparator.comparing(m -> m instanceof ImageResolver));
         for (ServiceModule m : reversed) {
             try {
                 m.close();
@@ -543,8 +582,13 @@ public final class Drydock implements AutoCloseable {
                 int removed = session.runtime().removeLabelled(Map.of(Labels.SESSION, sessionId));
                 LOG.debug("Removed {} Docker objects of session {}", removed, sessionId);
             } catch (RuntimeException e) {
-                LOG.warn("Could not remove the Docker objects of Drydock session {} (label {}={}); the next Drydock "
-                        + "session on this engine sweeps them", sessionId, Labels.SESSION, sessionId, e);
+                LOG.warn(
+                        "Could not remove the Docker objects of Drydock session {} (label {}={}); the next Drydock "
+                                + "session on this engine sweeps them",
+                        sessionId,
+                        Labels.SESSION,
+                        sessionId,
+                        e);
             }
             session.runtime().close();
         }
@@ -617,7 +661,8 @@ public final class Drydock implements AutoCloseable {
         @Override
         public Optional<RuntimeSession> runtimeIfReady() {
             return runtime.isDone() && !runtime.isCompletedExceptionally() && !runtime.isCancelled()
-                    ? Optional.of(runtime.join()) : Optional.empty();
+                    ? Optional.of(runtime.join())
+                    : Optional.empty();
         }
 
         @Override
@@ -631,13 +676,13 @@ public final class Drydock implements AutoCloseable {
         }
 
         @Override
-        public void register(dev.drydock.core.internal.service.RestJsonService service) {
+        public void register(RestJsonService service) {
             router.registerScoped(service);
             restServices.add(service);
         }
 
         @Override
-        public dev.drydock.core.internal.service.Authorizer authorizer() {
+        public Authorizer authorizer() {
             return authorizer;
         }
 
@@ -652,7 +697,7 @@ public final class Drydock implements AutoCloseable {
         }
 
         @Override
-        public dev.drydock.core.internal.iam.IamAccess iam() {
+        public IamAccess iam() {
             return iam;
         }
 
@@ -672,7 +717,7 @@ public final class Drydock implements AutoCloseable {
         }
 
         @Override
-        public void register(String targetPrefix, dev.drydock.core.internal.service.LazyService service) {
+        public void register(String targetPrefix, LazyService service) {
             router.register(targetPrefix, service);
         }
     }
@@ -684,8 +729,7 @@ public final class Drydock implements AutoCloseable {
         private Supplier<ContainerRuntime> runtimeFactory;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The 12-digit account id (default {@value #DEFAULT_ACCOUNT_ID}, or the setting {@code drydock.account}). */
         public Builder accountId(String accountId) {

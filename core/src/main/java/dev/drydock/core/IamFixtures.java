@@ -5,9 +5,7 @@ import dev.drydock.core.iam.policy.PolicyDocument;
 import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.internal.iam.RoleSpec;
 import dev.drydock.core.internal.protocol.AwsException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.drydock.core.internal.service.ClasspathResources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +26,7 @@ public final class IamFixtures {
     public static final String ECS_TASKS_TRUST_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
             + "\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
-    private IamFixtures() {
-    }
+    private IamFixtures() {}
 
     /**
      * An IAM role ({@code arn:aws:iam::<account>:role/<name>}) trusted by {@code ecs-tasks.amazonaws.com} unless
@@ -99,14 +96,19 @@ public final class IamFixtures {
         @Override
         public void apply(Drydock drydock) {
             Map<String, String> inline = new LinkedHashMap<>();
-            policyResources.forEach((policyName, resource) -> inline.put(policyName,
-                    validated(resource, read(resource, "policy"), PolicyKind.IDENTITY, "policy")));
-            String trust = trustPolicyResource == null ? ECS_TASKS_TRUST_POLICY
-                    : validated(trustPolicyResource, read(trustPolicyResource, "trust policy"), PolicyKind.TRUST,
+            policyResources.forEach((policyName, resource) -> inline.put(
+                    policyName, validated(resource, read(resource, "policy"), PolicyKind.IDENTITY, "policy")));
+            String trust = trustPolicyResource == null
+                    ? ECS_TASKS_TRUST_POLICY
+                    : validated(
+                            trustPolicyResource,
+                            read(trustPolicyResource, "trust policy"),
+                            PolicyKind.TRUST,
                             "trust policy");
             try {
-                drydock.iam().createRole(new RoleSpec(name, path, trust, inline, managedPolicyArns,
-                        permissionsBoundaryArn, tags, 3600));
+                drydock.iam()
+                        .createRole(new RoleSpec(
+                                name, path, trust, inline, managedPolicyArns, permissionsBoundaryArn, tags, 3600));
             } catch (AwsException e) {
                 throw new DrydockException("IAM refuses the role: " + e.errorCode() + ": " + e.getMessage(), e);
             }
@@ -122,10 +124,13 @@ public final class IamFixtures {
                 return json;
             } catch (MalformedPolicyDocumentException e) {
                 String name = resource.startsWith("/") ? resource.substring(1) : resource;
-                throw new DrydockException("IAM refuses the " + what + " in '" + resource + "': MalformedPolicyDocument: "
-                        + e.getMessage() + " (" + e.detail() + "). Fix the document in src/test/resources/" + name
-                        + "; the grammar is at "
-                        + "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html.", e);
+                throw new DrydockException(
+                        "IAM refuses the " + what + " in '" + resource + "': MalformedPolicyDocument: "
+                                + e.getMessage() + " (" + e.detail() + "). Fix the document in src/test/resources/"
+                                + name
+                                + "; the grammar is at "
+                                + "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html.",
+                        e);
             }
         }
 
@@ -135,7 +140,7 @@ public final class IamFixtures {
         }
 
         private static String read(String resource, String what) {
-            return dev.drydock.core.internal.service.ClasspathResources.read(resource, what);
+            return ClasspathResources.read(resource, what);
         }
     }
 }

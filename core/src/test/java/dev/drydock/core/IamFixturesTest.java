@@ -3,6 +3,8 @@ package dev.drydock.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -11,21 +13,28 @@ class IamFixturesTest {
 
     @Test
     void createsARoleFromAPolicyFileTrustedByEcsTasks() {
-        try (Drydock drydock = Drydock.builder().setting("runtime", "simulated")
-                .fixture(IamFixtures.role("reader").policy("fixtures/list-clusters.json").tag("team", "shop")).start();
+        try (Drydock drydock = Drydock.builder()
+                        .setting("runtime", "simulated")
+                        .fixture(IamFixtures.role("reader")
+                                .policy("fixtures/list-clusters.json")
+                                .tag("team", "shop"))
+                        .start();
                 IamClient iam = drydock.client(IamClient.builder())) {
             var role = iam.getRole(r -> r.roleName("reader")).role();
             assertThat(role.arn()).isEqualTo("arn:aws:iam::123456789012:role/reader");
-            assertThat(java.net.URLDecoder.decode(role.assumeRolePolicyDocument(), java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(URLDecoder.decode(role.assumeRolePolicyDocument(), StandardCharsets.UTF_8))
                     .contains("ecs-tasks.amazonaws.com");
-            assertThat(iam.listRolePolicies(r -> r.roleName("reader")).policyNames()).containsExactly("list-clusters");
+            assertThat(iam.listRolePolicies(r -> r.roleName("reader")).policyNames())
+                    .containsExactly("list-clusters");
         }
     }
 
     @Test
     void aMalformedPolicyNamesTheFileTheReasonAndThePlace() {
-        assertThatThrownBy(() -> Drydock.builder().setting("runtime", "simulated")
-                .fixture(IamFixtures.role("broken").policy("fixtures/malformed-policy.json")).start())
+        assertThatThrownBy(() -> Drydock.builder()
+                        .setting("runtime", "simulated")
+                        .fixture(IamFixtures.role("broken").policy("fixtures/malformed-policy.json"))
+                        .start())
                 .isInstanceOf(DrydockException.class)
                 .hasMessageStartingWith("IamFixtures.role(\"broken\"): IAM refuses the policy in "
                         + "'fixtures/malformed-policy.json': MalformedPolicyDocument: Syntax errors in policy. ")
@@ -36,8 +45,10 @@ class IamFixturesTest {
 
     @Test
     void aMissingPolicyFileSaysWhereToPutIt() {
-        assertThatThrownBy(() -> Drydock.builder().setting("runtime", "simulated")
-                .fixture(IamFixtures.role("lost").policy("fixtures/nope.json")).start())
+        assertThatThrownBy(() -> Drydock.builder()
+                        .setting("runtime", "simulated")
+                        .fixture(IamFixtures.role("lost").policy("fixtures/nope.json"))
+                        .start())
                 .isInstanceOf(DrydockException.class)
                 .hasMessageContaining("'fixtures/nope.json' is not on the test classpath")
                 .hasMessageContaining("src/test/resources/fixtures/nope.json");

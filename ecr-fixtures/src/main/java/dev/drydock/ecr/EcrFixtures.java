@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.LoggerFactory;
 
 /**
  * ECR infrastructure to declare in a {@link Drydock} instance: the programmatic twin of {@code @EcrRepository}.
@@ -24,8 +25,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class EcrFixtures {
-    private EcrFixtures() {
-    }
+    private EcrFixtures() {}
 
     /**
      * A repository (CreateRepository), optionally with an image pushed into it.
@@ -89,8 +89,8 @@ public final class EcrFixtures {
             try {
                 ecr.backend().createRepository(name, imageTagMutability, false, null, null, Map.of());
             } catch (AwsException e) {
-                throw new DrydockException("ECR refuses to create the repository: " + e.errorCode() + ": "
-                        + e.getMessage(), e);
+                throw new DrydockException(
+                        "ECR refuses to create the repository: " + e.errorCode() + ": " + e.getMessage(), e);
             }
             if (buildContext == null && localImage == null) {
                 return;
@@ -121,8 +121,8 @@ public final class EcrFixtures {
                         runtime.removeImageReference(target);
                     } catch (RuntimeFailure e) {
                         // the session sweep does not know this reference; say so once
-                        org.slf4j.LoggerFactory.getLogger(EcrFixtures.class).warn("Could not remove the image "
-                                + "reference {}: {}", target, e.getMessage());
+                        LoggerFactory.getLogger(EcrFixtures.class)
+                                .warn("Could not remove the image " + "reference {}: {}", target, e.getMessage());
                     }
                 }
             }

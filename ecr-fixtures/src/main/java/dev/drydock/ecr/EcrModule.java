@@ -17,6 +17,7 @@ import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.lifecycle.LifecyclePolicies;
 import dev.drydock.ecr.internal.operations.EcrApi;
+import dev.drydock.ecr.internal.operations.RepositoryPolicies;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import dev.drydock.ecr.internal.registry.RegistryAccess;
 import dev.drydock.ecr.internal.registry.RegistryError;
@@ -29,7 +30,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -64,7 +67,7 @@ public final class EcrModule implements ImageResolver {
     private LazyService api;
     private LifecyclePolicies lifecycle;
     /** References Docker pulled for tasks; removed when the module closes. */
-    private final java.util.Set<String> pulledForTasks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> pulledForTasks = ConcurrentHashMap.newKeySet();
 
     @Override
     public String name() {
@@ -74,17 +77,26 @@ public final class EcrModule implements ImageResolver {
     @Override
     public void start(ServiceContext context) {
         this.context = context;
-        Path parent = Path.of(context.settings().get("ecr.storage-directory",
-                Path.of(System.getProperty("java.io.tmpdir"), "drydock-ecr").toString()));
+        Path parent = Path.of(context.settings()
+                .get(
+                        "ecr.storage-directory",
+                        Path.of(System.getProperty("java.io.tmpdir"), "drydock-ecr")
+                                .toString()));
         blobs = BlobStore.open(parent, context.sessionId());
         backend = new EcrBackend(context.accountId(), context.region(), context.clock(), blobs);
         lifecycle = new LifecyclePolicies(backend);
         // the routing table (and every request class) is built on first use, as IAM's and STS's are
-        api = new LazyService("ecr", ProtocolFamily.JSON, () -> new EcrApi(backend, lifecycle, this::registryHost)
-                .routes(JsonService.builder("ecr", TARGET_PREFIX, EcrClient.class).clock(context.clock())).build());
+        api = new LazyService(
+                "ecr",
+                ProtocolFamily.JSON,
+                () -> new EcrApi(backend, lifecycle, this::registryHost)
+                        .routes(JsonService.builder("ecr", TARGET_PREFIX, EcrClient.class)
+                                .clock(context.clock()))
+                        .build());
         context.register(TARGET_PREFIX, api);
-        context.resourceTags(arn -> backend.findByArn(arn).map(r -> backend.update(r.name,
-                rec -> Map.copyOf(rec.tags))).orElse(Map.of()));
+        context.resourceTags(arn -> backend.findByArn(arn)
+                .map(r -> backend.update(r.name, rec -> Map.copyOf(rec.tags)))
+                .orElse(Map.of()));
     }
 
     /** The registry endpoint, started on first use (most test classes never push or pull). */
@@ -93,8 +105,7 @@ public final class EcrModule implements ImageResolver {
             try {
                 registry = RegistryServer.start(backend, new Access());
             } catch (IOException e) {
-                throw new DrydockException("Drydock could not start its ECR registry on the loopback address: " + e,
-                        e);
+                throw new DrydockException("Drydock could not start its ECR registry on the loopback address: " + e, e);
             }
             LOG.debug("ECR registry listening on {}, storage {}", registry.host(), blobs.root());
         }
@@ -131,8 +142,10 @@ public final class EcrModule implements ImageResolver {
      * it: for {@code docker login <registryHost()> -u AWS -p <password>}. Valid 12 hours.
      */
     public String testPrincipalPassword() {
-        return backend.issueToken(new Caller(context.iam().testPrincipal(),
-                context.iam().testCredential().accessKeyId())).password();
+        return backend.issueToken(new Caller(
+                        context.iam().testPrincipal(),
+                        context.iam().testCredential().accessKeyId()))
+                .password();
     }
 
     /** The model, for Drydock's own fixtures. Not a stable API. */
@@ -149,8 +162,9 @@ public final class EcrModule implements ImageResolver {
 
     @Override
     public PulledImage pull(String image, String executionRole, String taskId, ContainerRuntime runtime) {
-        ImageName name = parse(image).orElseThrow(() -> new ImagePullFailure("CannotPullContainerError: " + image
-                + " is not an image of Drydock's ECR registry"));
+        ImageName name = parse(image)
+                .orElseThrow(() -> new ImagePullFailure(
+                        "CannotPullContainerError: " + image + " is not an image of Drydock's ECR registry"));
         if (executionRole == null || executionRole.isEmpty()) {
             throw new ImagePullFailure("ResourceInitializationError: unable to pull secrets or registry auth: the "
                     + "task definition has no executionRoleArn, which a Fargate task needs to pull " + image
@@ -158,13 +172,18 @@ public final class EcrModule implements ImageResolver {
                     + "ecr:BatchGetImage and ecr:GetDownloadUrlForLayer (for example with the managed policy "
                     + "service-role/AmazonECSTaskExecutionRolePolicy).");
         }
-        String roleArn = context.iam().roleArn(executionRole).orElseThrow(() -> new ImagePullFailure(
-                "ResourceInitializationError: unable to pull secrets or registry auth: ECS was unable to assume the "
-                        + "role '" + executionRole + "' that was provided for this task: the role does not exist."));
-        SessionCredentials session = context.iam().issueSession(roleArn, taskId, Duration.ofHours(1), List.of(),
-                Map.of());
-        Principal principal = (Principal) context.iam().credential(session.accessKeyId())
-                .map(SigningCredential::principal).orElseThrow();
+        String roleArn = context.iam()
+                .roleArn(executionRole)
+                .orElseThrow(() -> new ImagePullFailure(
+                        "ResourceInitializationError: unable to pull secrets or registry auth: ECS was unable to assume the "
+                                + "role '" + executionRole
+                                + "' that was provided for this task: the role does not exist."));
+        SessionCredentials session =
+                context.iam().issueSession(roleArn, taskId, Duration.ofHours(1), List.of(), Map.of());
+        Principal principal = (Principal) context.iam()
+                .credential(session.accessKeyId())
+                .map(SigningCredential::principal)
+                .orElseThrow();
         Caller caller = new Caller(principal, session.accessKeyId());
         String ip = "127.0.0.1";
         try {
@@ -180,8 +199,13 @@ public final class EcrModule implements ImageResolver {
                 + "resolve ref " + image + ": pulling from host " + host + " failed with status code [manifests "
                 + name.reference + "]: 403 Forbidden";
         try {
-            authorize(caller, "BatchGetImage", "ecr:BatchGetImage", backend.repositoryArn(name.repository),
-                    name.repository, ip);
+            authorize(
+                    caller,
+                    "BatchGetImage",
+                    "ecr:BatchGetImage",
+                    backend.repositoryArn(name.repository),
+                    name.repository,
+                    ip);
         } catch (AwsException e) {
             throw new ImagePullFailure(forbidden);
         }
@@ -191,8 +215,13 @@ public final class EcrModule implements ImageResolver {
                     + "failed to resolve ref " + image + ": " + image + ": not found");
         }
         try {
-            authorize(caller, "GetDownloadUrlForLayer", "ecr:GetDownloadUrlForLayer",
-                    backend.repositoryArn(name.repository), name.repository, ip);
+            authorize(
+                    caller,
+                    "GetDownloadUrlForLayer",
+                    "ecr:GetDownloadUrlForLayer",
+                    backend.repositoryArn(name.repository),
+                    name.repository,
+                    ip);
         } catch (AwsException e) {
             throw new ImagePullFailure("CannotPullContainerError: failed to copy: httpReadSeeker: failed open: "
                     + "unexpected status code https://" + host + "/v2/" + name.repository + "/blobs/"
@@ -210,12 +239,20 @@ public final class EcrModule implements ImageResolver {
         return new PulledImage(local, digest);
     }
 
-    private void authorize(Caller caller, String operation, String action, String resource, String repository,
-            String sourceIp) {
-        CallContext call = new CallContext(UUID.randomUUID().toString(), api, operation, caller, sourceIp, false,
-                context.clock().instant(), context.authorizer());
-        var policy = repository == null ? null : dev.drydock.ecr.internal.operations.RepositoryPolicies
-                .of(backend, repository).orElse(null);
+    private void authorize(
+            Caller caller, String operation, String action, String resource, String repository, String sourceIp) {
+        CallContext call = new CallContext(
+                UUID.randomUUID().toString(),
+                api,
+                operation,
+                caller,
+                sourceIp,
+                false,
+                context.clock().instant(),
+                context.authorizer());
+        var policy = repository == null
+                ? null
+                : RepositoryPolicies.of(backend, repository).orElse(null);
         context.authorizer().authorize(call, action, resource, Map.of(), policy, backend.accountId());
     }
 
@@ -229,18 +266,19 @@ public final class EcrModule implements ImageResolver {
             }
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
+                decoded = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 throw RegistryError.unauthorized("the Basic credentials are not base64");
             }
             int colon = decoded.indexOf(':');
             String user = colon < 0 ? decoded : decoded.substring(0, colon);
-            EcrBackend.Token token = colon < 0 || !REGISTRY_USER.equals(user) ? null
+            EcrBackend.Token token = colon < 0 || !REGISTRY_USER.equals(user)
+                    ? null
                     : backend.token(decoded.substring(colon + 1)).orElse(null);
             if (token == null) {
-                throw RegistryError.unauthorized("the user name must be AWS and the password a token from "
-                        + "ecr:GetAuthorizationToken");
+                throw RegistryError.unauthorized(
+                        "the user name must be AWS and the password a token from " + "ecr:GetAuthorizationToken");
             }
             if (token.expiresAt().isBefore(context.clock().instant())) {
                 throw RegistryError.denied("Your authorization token has expired. Reauthenticate and try again.");
@@ -251,8 +289,8 @@ public final class EcrModule implements ImageResolver {
         @Override
         public void authorize(Caller caller, String operation, String action, String repository, String sourceIp) {
             try {
-                EcrModule.this.authorize(caller, operation, action, backend.repositoryArn(repository), repository,
-                        sourceIp);
+                EcrModule.this.authorize(
+                        caller, operation, action, backend.repositoryArn(repository), repository, sourceIp);
             } catch (AwsException e) {
                 throw RegistryError.denied(e.getMessage());
             }
@@ -300,7 +338,8 @@ public final class EcrModule implements ImageResolver {
             Map<String, String> tags = backend.update(r.name, EcrBackend.RepositoryRecord::tagMap);
             int images = backend.update(r.name, rec -> rec.images().size());
             b.append("  ").append(r.uri).append(": ").append(images).append(images == 1 ? " image" : " images");
-            tags.forEach((tag, digest) -> b.append(", ").append(tag).append(" -> ").append(digest, 0, 19));
+            tags.forEach(
+                    (tag, digest) -> b.append(", ").append(tag).append(" -> ").append(digest, 0, 19));
             b.append('\n');
         }
         return b.toString();
@@ -308,13 +347,14 @@ public final class EcrModule implements ImageResolver {
 
     @Override
     public synchronized void close() {
-        context.runtimeIfReady().ifPresent(session -> pulledForTasks.forEach(ref -> {
-            try {
-                session.runtime().removeImageReference(ref);
-            } catch (RuntimeFailure e) {
-                LOG.debug("Could not remove image reference {}: {}", ref, e.getMessage());
-            }
-        }));
+        context.runtimeIfReady()
+                .ifPresent(session -> pulledForTasks.forEach(ref -> {
+                    try {
+                        session.runtime().removeImageReference(ref);
+                    } catch (RuntimeFailure e) {
+                        LOG.debug("Could not remove image reference {}: {}", ref, e.getMessage());
+                    }
+                }));
         if (registry != null) {
             registry.close();
         }

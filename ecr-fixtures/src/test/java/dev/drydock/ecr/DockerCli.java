@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,8 +23,7 @@ final class DockerCli implements AutoCloseable {
     }
 
     /** The result of one command. */
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     /** Runs {@code docker args...}; fails the test unless it exits 0. */
     String ok(String... args) {
@@ -83,7 +83,7 @@ final class DockerCli implements AutoCloseable {
             run(null, "rmi", ref);
         }
         try (var files = Files.walk(config)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 }

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.IamFixtures;
 import dev.drydock.ecr.internal.registry.BlobStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -41,9 +47,10 @@ class EcrApiTest {
 
     @BeforeAll
     static void start() {
-        drydock = Drydock.builder().setting("runtime", "simulated")
-                .fixture(IamFixtures.role("reader").managedPolicy(
-                        "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"))
+        drydock = Drydock.builder()
+                .setting("runtime", "simulated")
+                .fixture(IamFixtures.role("reader")
+                        .managedPolicy("arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"))
                 .start();
         ecr = drydock.client(EcrClient.builder());
     }
@@ -57,8 +64,9 @@ class EcrApiTest {
 
     @Test
     void repositoriesAreCreatedDescribedAndDeleted() {
-        Repository created = ecr.createRepository(r -> r.repositoryName("team/api").tags(t -> t.key("env")
-                .value("test"))).repository();
+        Repository created = ecr.createRepository(
+                        r -> r.repositoryName("team/api").tags(t -> t.key("env").value("test")))
+                .repository();
         assertThat(created.repositoryArn()).isEqualTo("arn:aws:ecr:us-east-1:123456789012:repository/team/api");
         assertThat(created.repositoryUri()).isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api");
         assertThat(created.registryId()).isEqualTo("123456789012");
@@ -66,29 +74,35 @@ class EcrApiTest {
         assertThat(created.encryptionConfiguration().encryptionTypeAsString()).isEqualTo("AES256");
         assertThat(ecr.describeRepositories(r -> r.repositoryNames("team/api")).repositories())
                 .containsExactly(created);
-        assertThat(ecr.listTagsForResource(r -> r.resourceArn(created.repositoryArn())).tags())
-                .extracting(t -> t.key() + "=" + t.value()).containsExactly("env=test");
+        assertThat(ecr.listTagsForResource(r -> r.resourceArn(created.repositoryArn()))
+                        .tags())
+                .extracting(t -> t.key() + "=" + t.value())
+                .containsExactly("env=test");
 
         assertThatThrownBy(() -> ecr.createRepository(r -> r.repositoryName("team/api")))
                 .isInstanceOf(RepositoryAlreadyExistsException.class)
                 .hasMessageStartingWith("The repository with name 'team/api' already exists in the registry with id "
                         + "'123456789012'");
         assertThatThrownBy(() -> ecr.createRepository(r -> r.tags(List.of())))
-                .isInstanceOfSatisfying(EcrException.class, e -> assertThat(e.awsErrorDetails().errorCode())
-                        .isEqualTo("ValidationException"))
+                .isInstanceOfSatisfying(
+                        EcrException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"))
                 .hasMessageStartingWith("1 validation error detected: Value null at 'repositoryName' failed to "
                         + "satisfy constraint: Member must not be null");
         assertThatThrownBy(() -> ecr.createRepository(r -> r.repositoryName("Bad_Name")))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("repositoryName");
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("repositoryName");
         assertThatThrownBy(() -> ecr.describeRepositories(r -> r.repositoryNames("nope")))
                 .isInstanceOf(RepositoryNotFoundException.class)
-                .hasMessageStartingWith("The repository with name 'nope' does not exist in the registry with id "
-                        + "'123456789012'");
+                .hasMessageStartingWith(
+                        "The repository with name 'nope' does not exist in the registry with id " + "'123456789012'");
 
         pushImage("team/api", "v1", "layer one");
         assertThatThrownBy(() -> ecr.deleteRepository(r -> r.repositoryName("team/api")))
                 .isInstanceOf(RepositoryNotEmptyException.class);
-        assertThat(ecr.deleteRepository(r -> r.repositoryName("team/api").force(true)).repository().repositoryName())
+        assertThat(ecr.deleteRepository(r -> r.repositoryName("team/api").force(true))
+                        .repository()
+                        .repositoryName())
                 .isEqualTo("team/api");
         assertThatThrownBy(() -> ecr.listImages(r -> r.repositoryName("team/api")))
                 .isInstanceOf(RepositoryNotFoundException.class);
@@ -109,41 +123,52 @@ class EcrApiTest {
         String digest = pushImage("images", "v1", "some layer");
         ecr.putImage(r -> r.repositoryName("images").imageTag("latest").imageManifest(manifest("some layer")));
 
-        assertThat(ecr.listImages(r -> r.repositoryName("images")).imageIds()).extracting(ImageIdentifier::imageTag)
+        assertThat(ecr.listImages(r -> r.repositoryName("images")).imageIds())
+                .extracting(ImageIdentifier::imageTag)
                 .containsExactlyInAnyOrder("latest", "v1");
-        assertThat(drydock.diagnostics()).contains("123456789012.dkr.ecr.us-east-1.amazonaws.com/images: 1 image, "
-                + "latest -> " + digest.substring(0, 19) + ", v1 -> " + digest.substring(0, 19));
-        var detail = ecr.describeImages(r -> r.repositoryName("images")).imageDetails().get(0);
+        assertThat(drydock.diagnostics())
+                .contains("123456789012.dkr.ecr.us-east-1.amazonaws.com/images: 1 image, " + "latest -> "
+                        + digest.substring(0, 19) + ", v1 -> " + digest.substring(0, 19));
+        var detail = ecr.describeImages(r -> r.repositoryName("images"))
+                .imageDetails()
+                .get(0);
         assertThat(detail.imageDigest()).isEqualTo(digest);
         assertThat(detail.imageTags()).containsExactly("latest", "v1");
         assertThat(detail.imageSizeInBytes()).isEqualTo("some layer".length());
         assertThat(detail.artifactMediaType()).isEqualTo("application/vnd.docker.container.image.v1+json");
 
-        BatchGetImageResponse got = ecr.batchGetImage(r -> r.repositoryName("images").imageIds(
-                ImageIdentifier.builder().imageTag("v1").build(), ImageIdentifier.builder().imageTag("v9").build()));
+        BatchGetImageResponse got = ecr.batchGetImage(r -> r.repositoryName("images")
+                .imageIds(
+                        ImageIdentifier.builder().imageTag("v1").build(),
+                        ImageIdentifier.builder().imageTag("v9").build()));
         assertThat(got.images()).hasSize(1);
         assertThat(got.images().get(0).imageManifest()).isEqualTo(manifest("some layer"));
-        assertThat(got.failures()).extracting(f -> f.failureCodeAsString() + ": " + f.failureReason())
+        assertThat(got.failures())
+                .extracting(f -> f.failureCodeAsString() + ": " + f.failureReason())
                 .containsExactly("ImageNotFound: Requested image not found");
 
-        assertThatThrownBy(() -> ecr.putImage(r -> r.repositoryName("images").imageTag("v1")
-                .imageManifest(manifest("some layer")))).isInstanceOf(ImageAlreadyExistsException.class);
+        assertThatThrownBy(() -> ecr.putImage(
+                        r -> r.repositoryName("images").imageTag("v1").imageManifest(manifest("some layer"))))
+                .isInstanceOf(ImageAlreadyExistsException.class);
         assertThatThrownBy(() -> ecr.describeImages(r -> r.repositoryName("images")
-                .imageIds(ImageIdentifier.builder().imageTag("v9").build())))
+                        .imageIds(ImageIdentifier.builder().imageTag("v9").build())))
                 .isInstanceOf(ImageNotFoundException.class)
                 .hasMessageStartingWith("The image with imageId {imageTag:'v9'} does not exist within the repository "
                         + "with name 'images' in the registry with id '123456789012'");
 
         // deleting one tag keeps the image; deleting its last tag deletes it
-        ecr.batchDeleteImage(r -> r.repositoryName("images").imageIds(ImageIdentifier.builder().imageTag("latest")
-                .build()));
+        ecr.batchDeleteImage(r -> r.repositoryName("images")
+                .imageIds(ImageIdentifier.builder().imageTag("latest").build()));
         assertThat(ecr.listImages(r -> r.repositoryName("images")).imageIds()).hasSize(1);
-        var deleted = ecr.batchDeleteImage(r -> r.repositoryName("images").imageIds(ImageIdentifier.builder()
-                .imageTag("v1").build(), ImageIdentifier.builder().imageTag("v1").build()));
+        var deleted = ecr.batchDeleteImage(r -> r.repositoryName("images")
+                .imageIds(
+                        ImageIdentifier.builder().imageTag("v1").build(),
+                        ImageIdentifier.builder().imageTag("v1").build()));
         assertThat(deleted.imageIds()).extracting(ImageIdentifier::imageDigest).containsExactly(digest);
         assertThat(deleted.failures()).hasSize(1);
         assertThat(ecr.listImages(r -> r.repositoryName("images").filter(f -> f.tagStatus(TagStatus.ANY)))
-                .imageIds()).isEmpty();
+                        .imageIds())
+                .isEmpty();
     }
 
     @Test
@@ -157,37 +182,52 @@ class EcrApiTest {
         ecr.putImageTagMutability(r -> r.repositoryName("frozen").imageTagMutability("MUTABLE"));
         pushImage("frozen", "v1", "second");
         assertThat(ecr.describeImages(r -> r.repositoryName("frozen").filter(f -> f.tagStatus(TagStatus.UNTAGGED)))
-                .imageDetails()).hasSize(1);
+                        .imageDetails())
+                .hasSize(1);
     }
 
     @Test
     void badUploadsAndManifestsAreRefusedAndLeaveNothingBehind() {
         ecr.createRepository(r -> r.repositoryName("strict"));
-        String uploadId = ecr.initiateLayerUpload(r -> r.repositoryName("strict")).uploadId();
-        ecr.uploadLayerPart(r -> r.repositoryName("strict").uploadId(uploadId).partFirstByte(0L).partLastByte(3L)
+        String uploadId =
+                ecr.initiateLayerUpload(r -> r.repositoryName("strict")).uploadId();
+        ecr.uploadLayerPart(r -> r.repositoryName("strict")
+                .uploadId(uploadId)
+                .partFirstByte(0L)
+                .partLastByte(3L)
                 .layerPartBlob(SdkBytes.fromUtf8String("abcd")));
-        assertThatThrownBy(() -> ecr.completeLayerUpload(r -> r.repositoryName("strict").uploadId(uploadId)
-                .layerDigests(BlobStore.digestOf("other".getBytes(StandardCharsets.UTF_8)))))
+        assertThatThrownBy(() -> ecr.completeLayerUpload(r -> r.repositoryName("strict")
+                        .uploadId(uploadId)
+                        .layerDigests(BlobStore.digestOf("other".getBytes(StandardCharsets.UTF_8)))))
                 .isInstanceOf(InvalidLayerException.class);
-        assertThatThrownBy(() -> ecr.uploadLayerPart(r -> r.repositoryName("strict").uploadId(uploadId)
-                .partFirstByte(4L).partLastByte(4L).layerPartBlob(SdkBytes.fromUtf8String("e"))))
+        assertThatThrownBy(() -> ecr.uploadLayerPart(r -> r.repositoryName("strict")
+                        .uploadId(uploadId)
+                        .partFirstByte(4L)
+                        .partLastByte(4L)
+                        .layerPartBlob(SdkBytes.fromUtf8String("e"))))
                 .isInstanceOf(UploadNotFoundException.class);
         assertThat(ecr.batchCheckLayerAvailability(r -> r.repositoryName("strict")
-                .layerDigests(BlobStore.digestOf("abcd".getBytes(StandardCharsets.UTF_8)))).failures())
-                .extracting(f -> f.failureCodeAsString()).containsExactly("MissingLayerDigest");
+                                .layerDigests(BlobStore.digestOf("abcd".getBytes(StandardCharsets.UTF_8))))
+                        .failures())
+                .extracting(f -> f.failureCodeAsString())
+                .containsExactly("MissingLayerDigest");
 
-        assertThatThrownBy(() -> ecr.putImage(r -> r.repositoryName("strict").imageTag("v1")
-                .imageManifest(manifest("never uploaded")))).isInstanceOf(LayersNotFoundException.class);
-        assertThatThrownBy(() -> ecr.putImage(r -> r.repositoryName("strict").imageTag("v1")
-                .imageManifest("{\"schemaVersion\": 2, \"layers\": 3}")))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("imageManifest");
-        assertThatThrownBy(() -> ecr.putImage(r -> r.repositoryName("strict").imageTag("v1")
-                .imageManifest("not json"))).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> ecr.putImage(
+                        r -> r.repositoryName("strict").imageTag("v1").imageManifest(manifest("never uploaded"))))
+                .isInstanceOf(LayersNotFoundException.class);
+        assertThatThrownBy(() -> ecr.putImage(r -> r.repositoryName("strict")
+                        .imageTag("v1")
+                        .imageManifest("{\"schemaVersion\": 2, \"layers\": 3}")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("imageManifest");
+        assertThatThrownBy(() -> ecr.putImage(
+                        r -> r.repositoryName("strict").imageTag("v1").imageManifest("not json")))
+                .isInstanceOf(InvalidParameterException.class);
         assertThat(ecr.listImages(r -> r.repositoryName("strict")).imageIds()).isEmpty();
-        try (var files = java.nio.file.Files.list(drydock.service(EcrModule.class).backend().blobs().root()
-                .resolve("uploads"))) {
+        try (var files = Files.list(
+                drydock.service(EcrModule.class).backend().blobs().root().resolve("uploads"))) {
             assertThat(files).isEmpty();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -201,20 +241,27 @@ class EcrApiTest {
         String deny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":"
                 + "\"arn:aws:iam::123456789012:role/reader\"},\"Action\":\"ecr:BatchGetImage\"}]}";
         ecr.setRepositoryPolicy(r -> r.repositoryName("guarded").policyText(deny));
-        assertThat(ecr.getRepositoryPolicy(r -> r.repositoryName("guarded")).policyText()).isEqualTo(deny);
+        assertThat(ecr.getRepositoryPolicy(r -> r.repositoryName("guarded")).policyText())
+                .isEqualTo(deny);
         try (EcrClient reader = drydock.clientActingAs("reader", EcrClient.builder())) {
-            assertThat(reader.listImages(r -> r.repositoryName("guarded")).imageIds()).hasSize(1);
+            assertThat(reader.listImages(r -> r.repositoryName("guarded")).imageIds())
+                    .hasSize(1);
             assertThatThrownBy(() -> reader.batchGetImage(r -> r.repositoryName("guarded")
-                    .imageIds(ImageIdentifier.builder().imageTag("v1").build())))
+                            .imageIds(ImageIdentifier.builder().imageTag("v1").build())))
                     .isInstanceOf(EcrException.class)
                     .hasMessageContaining("is not authorized to perform: ecr:BatchGetImage on resource: "
                             + "arn:aws:ecr:us-east-1:123456789012:repository/guarded with an explicit deny in a "
                             + "resource-based policy");
             ecr.deleteRepositoryPolicy(r -> r.repositoryName("guarded"));
             assertThat(reader.batchGetImage(r -> r.repositoryName("guarded")
-                    .imageIds(ImageIdentifier.builder().imageTag("v1").build())).images()).hasSize(1);
+                                    .imageIds(ImageIdentifier.builder()
+                                            .imageTag("v1")
+                                            .build()))
+                            .images())
+                    .hasSize(1);
         }
-        assertThatThrownBy(() -> ecr.setRepositoryPolicy(r -> r.repositoryName("guarded").policyText("{}")))
+        assertThatThrownBy(() ->
+                        ecr.setRepositoryPolicy(r -> r.repositoryName("guarded").policyText("{}")))
                 .isInstanceOf(InvalidParameterException.class);
     }
 
@@ -236,15 +283,19 @@ class EcrApiTest {
         assertThatThrownBy(() -> ecr.getLifecyclePolicy(r -> r.repositoryName("cycled")))
                 .isInstanceOf(LifecyclePolicyNotFoundException.class);
         ecr.putLifecyclePolicy(r -> r.repositoryName("cycled").lifecyclePolicyText(keepTwo));
-        assertThat(ecr.listImages(r -> r.repositoryName("cycled")).imageIds()).extracting(ImageIdentifier::imageTag)
+        assertThat(ecr.listImages(r -> r.repositoryName("cycled")).imageIds())
+                .extracting(ImageIdentifier::imageTag)
                 .containsExactlyInAnyOrder("v2", "v3");
         pushImage("cycled", "v4", "d");
-        assertThat(ecr.listImages(r -> r.repositoryName("cycled")).imageIds()).extracting(ImageIdentifier::imageTag)
+        assertThat(ecr.listImages(r -> r.repositoryName("cycled")).imageIds())
+                .extracting(ImageIdentifier::imageTag)
                 .containsExactlyInAnyOrder("v3", "v4");
-        assertThat(ecr.getLifecyclePolicy(r -> r.repositoryName("cycled")).lifecyclePolicyText()).isEqualTo(keepTwo);
+        assertThat(ecr.getLifecyclePolicy(r -> r.repositoryName("cycled")).lifecyclePolicyText())
+                .isEqualTo(keepTwo);
         ecr.deleteLifecyclePolicy(r -> r.repositoryName("cycled"));
-        assertThatThrownBy(() -> ecr.putLifecyclePolicy(r -> r.repositoryName("cycled")
-                .lifecyclePolicyText("{\"rules\":[]}"))).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() ->
+                        ecr.putLifecyclePolicy(r -> r.repositoryName("cycled").lifecyclePolicyText("{\"rules\":[]}")))
+                .isInstanceOf(InvalidParameterException.class);
     }
 
     @Test
@@ -259,24 +310,30 @@ class EcrApiTest {
                 + "\"size\":" + manifest("arm64 layer").length() + ",\"digest\":\"" + arm64 + "\",\"platform\":"
                 + "{\"architecture\":\"arm64\",\"os\":\"linux\"}}]}";
         ecr.putImage(r -> r.repositoryName("multi").imageTag("v1").imageManifest(index));
-        var detail = ecr.describeImages(r -> r.repositoryName("multi").imageIds(ImageIdentifier.builder()
-                .imageTag("v1").build())).imageDetails().get(0);
+        var detail = ecr.describeImages(r -> r.repositoryName("multi")
+                        .imageIds(ImageIdentifier.builder().imageTag("v1").build()))
+                .imageDetails()
+                .get(0);
         assertThat(detail.imageManifestMediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");
         assertThat(detail.imageSizeInBytes()).isEqualTo("amd64 layer".length() + "arm64 layer".length());
 
         // the registry serves it with its media type
         String token = ecr.getAuthorizationToken().authorizationData().get(0).authorizationToken();
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://" + drydock.service(EcrModule.class).registryHost()
-                        + "/v2/multi/manifests/v1")).header("Authorization", "Basic " + token).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://"
+                                        + drydock.service(EcrModule.class).registryHost() + "/v2/multi/manifests/v1"))
+                                .header("Authorization", "Basic " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/vnd.oci.image.index.v1+json");
         assertThat(response.body()).isEqualTo(index);
 
         String missing = BlobStore.digestOf("no such manifest".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> ecr.putImage(r -> r.repositoryName("multi").imageTag("v2")
-                .imageManifest(index.replace(arm64, missing)))).isInstanceOf(LayersNotFoundException.class)
+        assertThatThrownBy(() -> ecr.putImage(
+                        r -> r.repositoryName("multi").imageTag("v2").imageManifest(index.replace(arm64, missing))))
+                .isInstanceOf(LayersNotFoundException.class)
                 .hasMessageContaining(missing);
     }
 
@@ -285,8 +342,12 @@ class EcrApiTest {
         upload(repository, layerContent);
         upload(repository, config(layerContent));
         String manifest = manifest(layerContent);
-        String digest = ecr.putImage(r -> r.repositoryName(repository).imageTag(tag).imageManifest(manifest)
-                .imageManifestMediaType("application/vnd.docker.distribution.manifest.v2+json")).image().imageId()
+        String digest = ecr.putImage(r -> r.repositoryName(repository)
+                        .imageTag(tag)
+                        .imageManifest(manifest)
+                        .imageManifestMediaType("application/vnd.docker.distribution.manifest.v2+json"))
+                .image()
+                .imageId()
                 .imageDigest();
         assertThat(digest).isEqualTo(BlobStore.digestOf(manifest.getBytes(StandardCharsets.UTF_8)));
         return digest;
@@ -295,12 +356,18 @@ class EcrApiTest {
     private static void upload(String repository, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         String digest = BlobStore.digestOf(bytes);
-        if (ecr.batchCheckLayerAvailability(r -> r.repositoryName(repository).layerDigests(digest)).layers()
+        if (ecr.batchCheckLayerAvailability(r -> r.repositoryName(repository).layerDigests(digest))
+                .layers()
                 .isEmpty()) {
-            String id = ecr.initiateLayerUpload(r -> r.repositoryName(repository)).uploadId();
-            ecr.uploadLayerPart(r -> r.repositoryName(repository).uploadId(id).partFirstByte(0L)
-                    .partLastByte((long) bytes.length - 1).layerPartBlob(SdkBytes.fromByteArray(bytes)));
-            ecr.completeLayerUpload(r -> r.repositoryName(repository).uploadId(id).layerDigests(digest));
+            String id =
+                    ecr.initiateLayerUpload(r -> r.repositoryName(repository)).uploadId();
+            ecr.uploadLayerPart(r -> r.repositoryName(repository)
+                    .uploadId(id)
+                    .partFirstByte(0L)
+                    .partLastByte((long) bytes.length - 1)
+                    .layerPartBlob(SdkBytes.fromByteArray(bytes)));
+            ecr.completeLayerUpload(
+                    r -> r.repositoryName(repository).uploadId(id).layerDigests(digest));
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 
 /**
  * Debian's {@code docker-registry} (the reference distribution implementation, 2.8) on a loopback port with its
@@ -39,19 +40,27 @@ final class ReferenceRegistry implements AutoCloseable {
         }
         Path root = Files.createTempDirectory("drydock-reference-registry");
         Path config = root.resolve("config.yml");
-        Files.writeString(config, "version: 0.1\n"
-                + "log:\n  level: warn\n"
-                + "storage:\n  filesystem:\n    rootdirectory: " + root.resolve("data") + "\n"
-                + "http:\n  addr: 127.0.0.1:" + port + "\n");
+        Files.writeString(
+                config,
+                "version: 0.1\n"
+                        + "log:\n  level: warn\n"
+                        + "storage:\n  filesystem:\n    rootdirectory: " + root.resolve("data") + "\n"
+                        + "http:\n  addr: 127.0.0.1:" + port + "\n");
         Process p = new ProcessBuilder(BINARY, "serve", config.toString())
-                .redirectErrorStream(true).redirectOutput(root.resolve("registry.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(root.resolve("registry.log").toFile())
+                .start();
         String host = "127.0.0.1:" + port;
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://" + host + "/v2/")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create("http://" + host + "/v2/"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return new ReferenceRegistry(p, root, host);
                 }
             } catch (IOException e) {
@@ -80,7 +89,7 @@ final class ReferenceRegistry implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try (var files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.ecr.internal.registry.BlobStore;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -30,7 +31,8 @@ class RegistryBadInputTest {
         drydock = Drydock.builder().setting("runtime", "simulated").start();
         try (EcrClient ecr = drydock.client(EcrClient.builder())) {
             ecr.createRepository(r -> r.repositoryName("bad"));
-            authorization = "Basic " + ecr.getAuthorizationToken().authorizationData().get(0).authorizationToken();
+            authorization = "Basic "
+                    + ecr.getAuthorizationToken().authorizationData().get(0).authorizationToken();
         }
         host = drydock.service(EcrModule.class).registryHost();
     }
@@ -44,25 +46,33 @@ class RegistryBadInputTest {
 
     @Test
     void aTruncatedUploadIsDiscarded() throws Exception {
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host
-                + "/v2/bad/blobs/uploads/")).header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> started = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://" + host + "/v2/bad/blobs/uploads/"))
+                        .header("Authorization", authorization)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).isEqualTo(202);
         String location = started.headers().firstValue("Location").orElseThrow();
 
         // announce 100000 bytes, send 1000, hang up
         try (Socket socket = new Socket(host.split(":")[0], Integer.parseInt(host.split(":")[1]))) {
-            socket.getOutputStream().write(("PATCH " + location + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: "
-                    + authorization + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 100000\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("PATCH " + location + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + authorization
+                                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 100000\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(new byte[1000]);
             socket.getOutputStream().flush();
         }
         Path uploads = drydock.service(EcrModule.class).backend().blobs().root().resolve("uploads");
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
-            HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + location))
-                    .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> status = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://" + host + location))
+                            .header("Authorization", authorization)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             boolean empty;
             try (var files = Files.list(uploads)) {
                 empty = files.findAny().isEmpty();
@@ -71,7 +81,8 @@ class RegistryBadInputTest {
                 assertThat(status.body()).contains("BLOB_UPLOAD_UNKNOWN");
                 break;
             }
-            assertThat(System.nanoTime()).as("the truncated upload is still there: " + status.statusCode())
+            assertThat(System.nanoTime())
+                    .as("the truncated upload is still there: " + status.statusCode())
                     .isLessThan(deadline);
             Thread.sleep(50);
         }
@@ -89,7 +100,8 @@ class RegistryBadInputTest {
         assertThat(missingBlobs.body()).contains("MANIFEST_BLOB_UNKNOWN");
         HttpResponse<String> unknownRepo = put("/v2/nowhere/manifests/v1", manifest);
         assertThat(unknownRepo.statusCode()).isEqualTo(404);
-        assertThat(unknownRepo.body()).contains("NAME_UNKNOWN")
+        assertThat(unknownRepo.body())
+                .contains("NAME_UNKNOWN")
                 .contains("The repository with name 'nowhere' does not exist in the registry with id '123456789012'");
         HttpResponse<String> badName = put("/v2/Bad..Name/manifests/v1", manifest);
         assertThat(badName.statusCode()).isEqualTo(400);
@@ -101,22 +113,28 @@ class RegistryBadInputTest {
 
     @Test
     void requestsWithoutAValidTokenAreUnauthorized() throws Exception {
-        HttpResponse<String> none = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + "/v2/")).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> none = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://" + host + "/v2/"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("Basic realm="));
+        assertThat(none.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic realm="));
         assertThat(none.body()).contains("\"code\":\"UNAUTHORIZED\"");
     }
 
     private static HttpResponse<String> put(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + path))
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/vnd.docker.distribution.manifest.v2+json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://" + host + path))
+                        .header("Authorization", authorization)
+                        .header("Content-Type", "application/vnd.docker.distribution.manifest.v2+json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-    static String read(InputStream in) throws java.io.IOException {
+    static String read(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 }

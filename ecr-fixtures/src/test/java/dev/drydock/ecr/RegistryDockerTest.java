@@ -3,7 +3,10 @@ package dev.drydock.ecr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.core.IamFixtures;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +26,8 @@ class RegistryDockerTest {
     @BeforeAll
     static void start() throws Exception {
         drydock = Drydock.builder()
-                .fixture(dev.drydock.core.IamFixtures.role("reader").managedPolicy(
-                        "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"))
+                .fixture(IamFixtures.role("reader")
+                        .managedPolicy("arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"))
                 .start();
         ecr = drydock.client(EcrClient.builder());
         docker = new DockerCli();
@@ -50,9 +53,10 @@ class RegistryDockerTest {
 
     @Test
     void dockerLoginPushAndPullAnImage() {
-        Repository repo = ecr.createRepository(r -> r.repositoryName("shop/orders")).repository();
-        assertThat(repo.repositoryUri()).isEqualTo(drydock.accountId() + ".dkr.ecr." + drydock.region()
-                + ".amazonaws.com/shop/orders");
+        Repository repo =
+                ecr.createRepository(r -> r.repositoryName("shop/orders")).repository();
+        assertThat(repo.repositoryUri())
+                .isEqualTo(drydock.accountId() + ".dkr.ecr." + drydock.region() + ".amazonaws.com/shop/orders");
         String local = drydock.service(EcrModule.class).localReference(repo.repositoryUri() + ":v1");
         assertThat(local).isEqualTo(host + "/shop/orders:v1");
 
@@ -62,7 +66,9 @@ class RegistryDockerTest {
         assertThat(push).contains("v1: digest: sha256:");
         String digest = push.substring(push.indexOf("sha256:"), push.indexOf("sha256:") + 71);
 
-        ImageDetail detail = ecr.describeImages(r -> r.repositoryName("shop/orders")).imageDetails().get(0);
+        ImageDetail detail = ecr.describeImages(r -> r.repositoryName("shop/orders"))
+                .imageDetails()
+                .get(0);
         assertThat(detail.imageDigest()).isEqualTo(digest);
         assertThat(detail.imageTags()).containsExactly("v1");
         assertThat(detail.imageManifestMediaType()).isEqualTo("application/vnd.docker.distribution.manifest.v2+json");
@@ -91,13 +97,24 @@ class RegistryDockerTest {
         assertThat(second).containsAnyOf("Mounted from first", "Layer already exists");
         // the layer, the config and the manifest are stored once though two repositories hold them
         assertThat(blobFiles()).isEqualTo(stored);
-        assertThat(ecr.describeImages(r -> r.repositoryName("second")).imageDetails().get(0).imageDigest())
-                .isEqualTo(ecr.describeImages(r -> r.repositoryName("first")).imageDetails().get(0).imageDigest());
+        assertThat(ecr.describeImages(r -> r.repositoryName("second"))
+                        .imageDetails()
+                        .get(0)
+                        .imageDigest())
+                .isEqualTo(ecr.describeImages(r -> r.repositoryName("first"))
+                        .imageDetails()
+                        .get(0)
+                        .imageDigest());
     }
 
-    private static long blobFiles() throws java.io.IOException {
-        var blobs = drydock.service(EcrModule.class).backend().blobs().root().resolve("blobs").resolve("sha256");
-        try (var files = java.nio.file.Files.list(blobs)) {
+    private static long blobFiles() throws IOException {
+        var blobs = drydock.service(EcrModule.class)
+                .backend()
+                .blobs()
+                .root()
+                .resolve("blobs")
+                .resolve("sha256");
+        try (var files = Files.list(blobs)) {
             return files.count();
         }
     }
@@ -109,24 +126,37 @@ class RegistryDockerTest {
         docker.tag(BASE_IMAGE, host + "/missing:v1");
         DockerCli.Result push = docker.run(null, "push", host + "/missing:v1");
         assertThat(push.exitCode()).isNotZero();
-        assertThat(push.output()).contains("The repository with name 'missing' does not exist in the registry with id '"
-                + drydock.accountId() + "'");
+        assertThat(push.output())
+                .contains("The repository with name 'missing' does not exist in the registry with id '"
+                        + drydock.accountId() + "'");
     }
 
     @Test
     void skopeoCopiesIntoAndInspectsTheRegistry() throws Exception {
         ecr.createRepository(r -> r.repositoryName("skopeo"));
         String creds = "AWS:" + password();
-        Process copy = new ProcessBuilder("skopeo", "copy", "--dest-tls-verify=false", "--dest-creds", creds,
-                "docker-daemon:" + BASE_IMAGE, "docker://" + host + "/skopeo:v1").redirectErrorStream(true).start();
-        String copied = new String(copy.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Process copy = new ProcessBuilder(
+                        "skopeo",
+                        "copy",
+                        "--dest-tls-verify=false",
+                        "--dest-creds",
+                        creds,
+                        "docker-daemon:" + BASE_IMAGE,
+                        "docker://" + host + "/skopeo:v1")
+                .redirectErrorStream(true)
+                .start();
+        String copied = new String(copy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(copy.waitFor()).as(copied).isZero();
-        Process inspect = new ProcessBuilder("skopeo", "inspect", "--tls-verify=false", "--creds", creds,
-                "docker://" + host + "/skopeo:v1").redirectErrorStream(true).start();
-        String inspected = new String(inspect.getInputStream().readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        Process inspect = new ProcessBuilder(
+                        "skopeo", "inspect", "--tls-verify=false", "--creds", creds, "docker://" + host + "/skopeo:v1")
+                .redirectErrorStream(true)
+                .start();
+        String inspected = new String(inspect.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(inspect.waitFor()).as(inspected).isZero();
-        String digest = ecr.describeImages(r -> r.repositoryName("skopeo")).imageDetails().get(0).imageDigest();
+        String digest = ecr.describeImages(r -> r.repositoryName("skopeo"))
+                .imageDetails()
+                .get(0)
+                .imageDigest();
         assertThat(inspected).contains("\"Digest\": \"" + digest + "\"");
     }
 
@@ -139,7 +169,8 @@ class RegistryDockerTest {
 
         String readerPassword;
         try (EcrClient reader = drydock.clientActingAs("reader", EcrClient.builder())) {
-            String token = reader.getAuthorizationToken().authorizationData().get(0).authorizationToken();
+            String token =
+                    reader.getAuthorizationToken().authorizationData().get(0).authorizationToken();
             readerPassword = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8).substring(4);
         }
         assertThat(docker.login(host, readerPassword).exitCode()).isZero();
@@ -149,8 +180,9 @@ class RegistryDockerTest {
         docker.ok("tag", host + "/iam:v1", host + "/iam:v2");
         DockerCli.Result push = docker.run(null, "push", host + "/iam:v2");
         assertThat(push.exitCode()).isNotZero();
-        assertThat(push.output()).contains("denied: User: arn:aws:sts::" + drydock.accountId()
-                + ":assumed-role/reader/drydock-test is not authorized to perform: ecr:");
+        assertThat(push.output())
+                .contains("denied: User: arn:aws:sts::" + drydock.accountId()
+                        + ":assumed-role/reader/drydock-test is not authorized to perform: ecr:");
         assertThat(drydock.decisionLog().toString()).isNotEmpty();
     }
 }

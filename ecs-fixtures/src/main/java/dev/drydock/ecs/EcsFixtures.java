@@ -24,8 +24,7 @@ public final class EcsFixtures {
     /** The subnet services use unless told otherwise; any syntactically valid subnet id works in Drydock. */
     public static final String DEFAULT_SUBNET = "subnet-0d2c4a1e5b6f70819";
 
-    private EcsFixtures() {
-    }
+    private EcsFixtures() {}
 
     /**
      * A cluster (CreateCluster; creating an existing active cluster again is a no-op, as in ECS).
@@ -37,9 +36,14 @@ public final class EcsFixtures {
             @Override
             public void apply(Drydock drydock) {
                 try {
-                    module(drydock).backend().createCluster(CreateClusterRequest.builder().clusterName(name).build());
+                    module(drydock)
+                            .backend()
+                            .createCluster(CreateClusterRequest.builder()
+                                    .clusterName(name)
+                                    .build());
                 } catch (AwsException e) {
-                    throw new DrydockException("ECS refuses to create the cluster: " + e.errorCode() + ": " + e.getMessage(), e);
+                    throw new DrydockException(
+                            "ECS refuses to create the cluster: " + e.errorCode() + ": " + e.getMessage(), e);
                 }
             }
 
@@ -90,8 +94,9 @@ public final class EcsFixtures {
         try {
             return module(drydock).backend().registerTaskDefinition(request, drydock.testPrincipalArn());
         } catch (AwsException e) {
-            throw new DrydockException("ECS refuses the task definition in '" + resource + "': "
-                    + e.errorCode() + ": " + e.getMessage(), e);
+            throw new DrydockException(
+                    "ECS refuses the task definition in '" + resource + "': " + e.errorCode() + ": " + e.getMessage(),
+                    e);
         }
     }
 }

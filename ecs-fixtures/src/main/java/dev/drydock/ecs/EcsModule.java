@@ -1,5 +1,6 @@
 package dev.drydock.ecs;
 
+import dev.drydock.core.DrydockException;
 import dev.drydock.core.internal.service.JsonService;
 import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.internal.service.ServiceModule;
@@ -35,6 +36,8 @@ import dev.drydock.ecs.internal.operations.TagResource;
 import dev.drydock.ecs.internal.operations.TaskRoles;
 import dev.drydock.ecs.internal.operations.UntagResource;
 import dev.drydock.ecs.internal.operations.UpdateService;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -108,14 +111,22 @@ public final class EcsModule implements ServiceModule {
                 .operation("DescribeClusters", DescribeClustersRequest.class, new DescribeClusters(backend))
                 .operation("ListClusters", ListClustersRequest.class, new ListClusters(backend))
                 .operation("DeleteCluster", DeleteClusterRequest.class, new DeleteCluster(backend))
-                .operation("RegisterTaskDefinition", RegisterTaskDefinitionRequest.class,
+                .operation(
+                        "RegisterTaskDefinition",
+                        RegisterTaskDefinitionRequest.class,
                         new RegisterTaskDefinition(backend))
-                .operation("DescribeTaskDefinition", DescribeTaskDefinitionRequest.class,
+                .operation(
+                        "DescribeTaskDefinition",
+                        DescribeTaskDefinitionRequest.class,
                         new DescribeTaskDefinition(backend))
                 .operation("ListTaskDefinitions", ListTaskDefinitionsRequest.class, new ListTaskDefinitions(backend))
-                .operation("ListTaskDefinitionFamilies", ListTaskDefinitionFamiliesRequest.class,
+                .operation(
+                        "ListTaskDefinitionFamilies",
+                        ListTaskDefinitionFamiliesRequest.class,
                         new ListTaskDefinitionFamilies(backend))
-                .operation("DeregisterTaskDefinition", DeregisterTaskDefinitionRequest.class,
+                .operation(
+                        "DeregisterTaskDefinition",
+                        DeregisterTaskDefinitionRequest.class,
                         new DeregisterTaskDefinition(backend))
                 .operation("RunTask", RunTaskRequest.class, new RunTask(backend, taskRoles))
                 .operation("StopTask", StopTaskRequest.class, new StopTask(backend))
@@ -126,7 +137,9 @@ public final class EcsModule implements ServiceModule {
                 .operation("UpdateService", UpdateServiceRequest.class, new UpdateService(backend, taskRoles))
                 .operation("DeleteService", DeleteServiceRequest.class, new DeleteService(backend))
                 .operation("ListServices", ListServicesRequest.class, new ListServices(backend))
-                .operation("ListContainerInstances", ListContainerInstancesRequest.class,
+                .operation(
+                        "ListContainerInstances",
+                        ListContainerInstancesRequest.class,
                         new ListContainerInstances(backend))
                 .operation("TagResource", TagResourceRequest.class, new TagResource(backend))
                 .operation("UntagResource", UntagResourceRequest.class, new UntagResource(backend))
@@ -139,14 +152,15 @@ public final class EcsModule implements ServiceModule {
      * How long task role credentials live: the setting {@code ecs.task-credentials-lifetime} (an ISO-8601 duration
      * such as {@code PT6H}, or seconds), 6 hours by default as on ECS.
      */
-    private static java.time.Duration taskCredentialsLifetime(ServiceContext context) {
+    private static Duration taskCredentialsLifetime(ServiceContext context) {
         String value = context.settings().get("ecs.task-credentials-lifetime", "PT6H");
         try {
-            return value.matches("\\d+") ? java.time.Duration.ofSeconds(Long.parseLong(value))
-                    : java.time.Duration.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new dev.drydock.core.DrydockException("drydock.ecs.task-credentials-lifetime is '" + value
-                    + "': use an ISO-8601 duration such as PT6H, or a number of seconds.", e);
+            return value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new DrydockException(
+                    "drydock.ecs.task-credentials-lifetime is '" + value
+                            + "': use an ISO-8601 duration such as PT6H, or a number of seconds.",
+                    e);
         }
     }
 

@@ -55,8 +55,8 @@ public final class FargateServiceFixture implements Fixture {
                 .taskDefinition(td.taskDefinitionArn())
                 .desiredCount(desiredCount)
                 .launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets(subnets)
-                        .assignPublicIp(AssignPublicIp.DISABLED)))
+                .networkConfiguration(
+                        n -> n.awsvpcConfiguration(v -> v.subnets(subnets).assignPublicIp(AssignPublicIp.DISABLED)))
                 .build();
         try {
             EcsFixtures.module(drydock).taskRoles().check(td, null);
@@ -65,19 +65,19 @@ public final class FargateServiceFixture implements Fixture {
             String hint = "ClusterNotFoundException".equals(e.errorCode())
                     ? " Declare the cluster first, e.g. @EcsCluster(name = \"" + cluster + "\")."
                     : e.getMessage().startsWith("Task definition does not support launch_type FARGATE")
-                    ? " A Fargate task definition needs \"requiresCompatibilities\": [\"FARGATE\"], \"networkMode\": "
-                            + "\"awsvpc\" and task-level \"cpu\" and \"memory\"."
-                    : e.getMessage().startsWith("ECS was unable to assume the role")
-                    ? " Declare the role, e.g. @IamRole(name = ...), with a trust policy that allows "
-                            + "ecs-tasks.amazonaws.com (the default)." : "";
-            throw new DrydockException("ECS refuses to create the service: " + e.errorCode() + ": "
-                    + e.getMessage() + hint, e);
+                            ? " A Fargate task definition needs \"requiresCompatibilities\": [\"FARGATE\"], \"networkMode\": "
+                                    + "\"awsvpc\" and task-level \"cpu\" and \"memory\"."
+                            : e.getMessage().startsWith("ECS was unable to assume the role")
+                                    ? " Declare the role, e.g. @IamRole(name = ...), with a trust policy that allows "
+                                            + "ecs-tasks.amazonaws.com (the default)."
+                                    : "";
+            throw new DrydockException(
+                    "ECS refuses to create the service: " + e.errorCode() + ": " + e.getMessage() + hint, e);
         }
     }
 
     @Override
     public String describe() {
-        return "EcsFixtures.fargateService(\"" + cluster + "\", \"" + name + "\", \""
-                + taskDefinitionResource + "\")";
+        return "EcsFixtures.fargateService(\"" + cluster + "\", \"" + name + "\", \"" + taskDefinitionResource + "\")";
     }
 }

@@ -151,21 +151,33 @@ class BadInputTest extends EcsApiTestBase {
     void createOneOfEach() {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         cluster = createCluster();
-        clusterArn = ecs.describeClusters(r -> r.clusters(cluster)).clusters().get(0).clusterArn();
+        clusterArn =
+                ecs.describeClusters(r -> r.clusters(cluster)).clusters().get(0).clusterArn();
         family = unique("bad");
         register(fargate(family).tags(Tag.builder().key("team").value("orders").build()));
         service = "web";
-        ecs.createService(r -> r.cluster(cluster).serviceName(service).taskDefinition(family).desiredCount(0)
-                .launchType("FARGATE").networkConfiguration(network()).tags(Tag.builder().key("tier").value("web")
-                        .build()));
+        ecs.createService(r -> r.cluster(cluster)
+                .serviceName(service)
+                .taskDefinition(family)
+                .desiredCount(0)
+                .launchType("FARGATE")
+                .networkConfiguration(network())
+                .tags(Tag.builder().key("tier").value("web").build()));
         task = runOne(cluster, family).taskArn();
-        ecs.tagResource(r -> r.resourceArn(clusterArn).tags(Tag.builder().key("env").value("test").build()));
+        ecs.tagResource(r -> r.resourceArn(clusterArn)
+                .tags(Tag.builder().key("env").value("test").build()));
     }
 
     private Answer send(Case c) {
-        String body = c.body().replace("{cluster}", cluster).replace("{clusterArn}", clusterArn)
-                .replace("{family}", family).replace("{service}", service).replace("{task}", task)
-                .replace("{tags}", TOO_MANY_TAGS).replace("{long}", LONG).replace("{badArn}", BAD_ARN)
+        String body = c.body()
+                .replace("{cluster}", cluster)
+                .replace("{clusterArn}", clusterArn)
+                .replace("{family}", family)
+                .replace("{service}", service)
+                .replace("{task}", task)
+                .replace("{tags}", TOO_MANY_TAGS)
+                .replace("{long}", LONG)
+                .replace("{badArn}", BAD_ARN)
                 .replace("{n}", Integer.toString(NAMES_USED.incrementAndGet()));
         return RawEcs.post(http, drydock, RawEcs.PREFIX + c.operation(), body);
     }
@@ -194,20 +206,39 @@ class BadInputTest extends EcsApiTestBase {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("clusters", ecs.listClusters().clusterArns());
         s.put("families", ecs.listTaskDefinitionFamilies(r -> r.status("ALL")).families());
-        s.put("active definitions", ecs.listTaskDefinitions(r -> r.status(TaskDefinitionStatus.ACTIVE))
-                .taskDefinitionArns());
-        s.put("inactive definitions", ecs.listTaskDefinitions(r -> r.status(TaskDefinitionStatus.INACTIVE))
-                .taskDefinitionArns());
+        s.put(
+                "active definitions",
+                ecs.listTaskDefinitions(r -> r.status(TaskDefinitionStatus.ACTIVE))
+                        .taskDefinitionArns());
+        s.put(
+                "inactive definitions",
+                ecs.listTaskDefinitions(r -> r.status(TaskDefinitionStatus.INACTIVE))
+                        .taskDefinitionArns());
         s.put("running tasks", ecs.listTasks(r -> r.cluster(cluster)).taskArns());
-        s.put("stopped tasks", ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED))
-                .taskArns());
+        s.put(
+                "stopped tasks",
+                ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED))
+                        .taskArns());
         s.put("services", ecs.listServices(r -> r.cluster(cluster)).serviceArns());
         var svc = describeService(cluster, service);
-        s.put("service", List.of(svc.status(), svc.desiredCount(), svc.taskDefinition(), svc.deployments().size()));
+        s.put(
+                "service",
+                List.of(
+                        svc.status(),
+                        svc.desiredCount(),
+                        svc.taskDefinition(),
+                        svc.deployments().size()));
         s.put("task desired status", describeTask(cluster, task).desiredStatus());
-        for (String arn : List.of(clusterArn, task, describeService(cluster, service).serviceArn(),
-                ecs.describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition().taskDefinitionArn())) {
-            s.put("tags of " + arn, ecs.listTagsForResource(r -> r.resourceArn(arn)).tags());
+        for (String arn : List.of(
+                clusterArn,
+                task,
+                describeService(cluster, service).serviceArn(),
+                ecs.describeTaskDefinition(r -> r.taskDefinition(family))
+                        .taskDefinition()
+                        .taskDefinitionArn())) {
+            s.put(
+                    "tags of " + arn,
+                    ecs.listTagsForResource(r -> r.resourceArn(arn)).tags());
         }
         return s;
     }
@@ -223,7 +254,8 @@ class BadInputTest extends EcsApiTestBase {
 
         for (String op : implemented) {
             List<Case> mine = cases().filter(c -> c.operation().equals(op)).toList();
-            assertThat(mine).as("bad-input cases for %s", op)
+            assertThat(mine)
+                    .as("bad-input cases for %s", op)
                     .anyMatch(c -> c.type().equals("SerializationException"))
                     .anyMatch(c -> !c.type().equals("SerializationException"));
         }

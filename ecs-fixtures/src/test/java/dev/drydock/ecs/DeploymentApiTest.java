@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -39,15 +40,26 @@ class DeploymentApiTest extends EcsApiTestBase {
 
     /** Registers a revision of {@code family} whose one container runs {@code image} with {@code command}. */
     private String revision(String family, String image, String... command) {
-        return register(fargate(family).containerDefinitions(container("app").toBuilder().image(image)
-                .command(command).build())).taskDefinitionArn();
+        return register(fargate(family)
+                        .containerDefinitions(container("app").toBuilder()
+                                .image(image)
+                                .command(command)
+                                .build()))
+                .taskDefinitionArn();
     }
 
-    private Service create(String cluster, String name, String taskDefinition, int desired,
-            DeploymentConfiguration configuration) {
-        return ecs.createService(CreateServiceRequest.builder().cluster(cluster).serviceName(name)
-                .taskDefinition(taskDefinition).desiredCount(desired).launchType(LaunchType.FARGATE)
-                .networkConfiguration(network()).deploymentConfiguration(configuration).build()).service();
+    private Service create(
+            String cluster, String name, String taskDefinition, int desired, DeploymentConfiguration configuration) {
+        return ecs.createService(CreateServiceRequest.builder()
+                        .cluster(cluster)
+                        .serviceName(name)
+                        .taskDefinition(taskDefinition)
+                        .desiredCount(desired)
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(network())
+                        .deploymentConfiguration(configuration)
+                        .build())
+                .service();
     }
 
     private Service awaitStable(String cluster, String name) {
@@ -56,23 +68,32 @@ class DeploymentApiTest extends EcsApiTestBase {
     }
 
     private Service update(String cluster, String name, String taskDefinition) {
-        return ecs.updateService(r -> r.cluster(cluster).service(name).taskDefinition(taskDefinition)).service();
+        return ecs.updateService(r -> r.cluster(cluster).service(name).taskDefinition(taskDefinition))
+                .service();
     }
 
     private List<Task> tasks(String cluster, String service, DesiredStatus status) {
-        List<String> arns = ecs.listTasks(r -> r.cluster(cluster).serviceName(service).desiredStatus(status))
+        List<String> arns = ecs.listTasks(
+                        r -> r.cluster(cluster).serviceName(service).desiredStatus(status))
                 .taskArns();
-        return arns.isEmpty() ? List.of() : ecs.describeTasks(r -> r.cluster(cluster).tasks(arns)).tasks();
+        return arns.isEmpty()
+                ? List.of()
+                : ecs.describeTasks(r -> r.cluster(cluster).tasks(arns)).tasks();
     }
 
     private static DeploymentConfiguration percents(int minimumHealthy, int maximum) {
-        return DeploymentConfiguration.builder().minimumHealthyPercent(minimumHealthy).maximumPercent(maximum)
+        return DeploymentConfiguration.builder()
+                .minimumHealthyPercent(minimumHealthy)
+                .maximumPercent(maximum)
                 .build();
     }
 
     private static DeploymentConfiguration circuitBreaker(boolean rollback) {
-        return DeploymentConfiguration.builder().minimumHealthyPercent(100).maximumPercent(200)
-                .deploymentCircuitBreaker(b -> b.enable(true).rollback(rollback)).build();
+        return DeploymentConfiguration.builder()
+                .minimumHealthyPercent(100)
+                .maximumPercent(200)
+                .deploymentCircuitBreaker(b -> b.enable(true).rollback(rollback))
+                .build();
     }
 
     private static List<String> messages(Service s) {
@@ -95,16 +116,19 @@ class DeploymentApiTest extends EcsApiTestBase {
     }
 
     /** A rollout held half way by its new revision's image. */
-    private record Rollout(String cluster, String rev1, String rev2, String heldImage, Service updated) {
-    }
+    private record Rollout(String cluster, String rev1, String rev2, String heldImage, Service updated) {}
 
     @Test
     void maximumPercent100AndMinimumHealthy50ReplaceHalfTheTasksAtATime() {
         Rollout r = heldRollout(unique("half"), 4, percents(50, 100));
         try {
             // 2 old tasks stop (4 x 50% must stay healthy), 2 new start (4 x 100% at most): then nothing moves
-            Service half = awaitService(r.cluster(), "web", s -> s.deployments().size() == 2
-                    && s.deployments().get(0).pendingCount() == 2 && s.deployments().get(1).runningCount() == 2);
+            Service half = awaitService(
+                    r.cluster(),
+                    "web",
+                    s -> s.deployments().size() == 2
+                            && s.deployments().get(0).pendingCount() == 2
+                            && s.deployments().get(1).runningCount() == 2);
             assertThat(half.deployments().get(0).runningCount()).isZero();
             assertThat(tasks(r.cluster(), "web", DesiredStatus.RUNNING)).hasSize(4);
             assertThat(half.runningCount()).isEqualTo(2);
@@ -117,7 +141,8 @@ class DeploymentApiTest extends EcsApiTestBase {
             assertThat(d.taskDefinition()).isEqualTo(r.rev2());
             assertThat(d.rolloutStateAsString()).isEqualTo("COMPLETED");
         });
-        assertThat(tasks(r.cluster(), "web", DesiredStatus.RUNNING)).hasSize(4)
+        assertThat(tasks(r.cluster(), "web", DesiredStatus.RUNNING))
+                .hasSize(4)
                 .allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(r.rev2()));
     }
 
@@ -126,11 +151,13 @@ class DeploymentApiTest extends EcsApiTestBase {
         Rollout r = heldRollout(unique("surge"), 2, percents(100, 150));
         try {
             assertThat(r.updated().deployments()).extracting(Deployment::status).containsExactly("PRIMARY", "ACTIVE");
-            assertThat(r.updated().deployments()).extracting(Deployment::rolloutStateAsString)
+            assertThat(r.updated().deployments())
+                    .extracting(Deployment::rolloutStateAsString)
                     .containsExactly("IN_PROGRESS", "COMPLETED");
 
             // 2 x 150% = 3 tasks at most: one new task at a time, both old ones keep running
-            Service surge = awaitService(r.cluster(), "web", s -> s.deployments().get(0).pendingCount() == 1);
+            Service surge =
+                    awaitService(r.cluster(), "web", s -> s.deployments().get(0).pendingCount() == 1);
             assertThat(surge.deployments().get(1).runningCount()).isEqualTo(2);
             assertThat(tasks(r.cluster(), "web", DesiredStatus.RUNNING)).hasSize(3);
             assertThat(tasks(r.cluster(), "web", DesiredStatus.STOPPED)).isEmpty();
@@ -139,7 +166,8 @@ class DeploymentApiTest extends EcsApiTestBase {
         }
         Service done = awaitStable(r.cluster(), "web");
         assertThat(done.taskDefinition()).isEqualTo(r.rev2());
-        assertThat(tasks(r.cluster(), "web", DesiredStatus.STOPPED)).hasSize(2)
+        assertThat(tasks(r.cluster(), "web", DesiredStatus.STOPPED))
+                .hasSize(2)
                 .allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(r.rev1()));
     }
 
@@ -154,12 +182,18 @@ class DeploymentApiTest extends EcsApiTestBase {
 
         update(cluster, "web", rev2);
 
-        Service stuck = awaitService(cluster, "web", s -> messages(s).contains("(service web) was unable to stop or "
-                + "start tasks during a deployment because of the service deployment configuration. Update the "
-                + "minimumHealthyPercent or maximumPercent value and try again."));
-        assertThat(stuck.deployments()).extracting(Deployment::rolloutStateAsString)
+        Service stuck = awaitService(
+                cluster,
+                "web",
+                s -> messages(s)
+                        .contains("(service web) was unable to stop or "
+                                + "start tasks during a deployment because of the service deployment configuration. Update the "
+                                + "minimumHealthyPercent or maximumPercent value and try again."));
+        assertThat(stuck.deployments())
+                .extracting(Deployment::rolloutStateAsString)
                 .containsExactly("IN_PROGRESS", "COMPLETED");
-        assertThat(tasks(cluster, "web", DesiredStatus.RUNNING)).singleElement()
+        assertThat(tasks(cluster, "web", DesiredStatus.RUNNING))
+                .singleElement()
                 .satisfies(t -> assertThat(t.taskDefinitionArn()).isEqualTo(rev1));
 
         ecs.updateService(r -> r.cluster(cluster).service("web").deploymentConfiguration(percents(0, 100)));
@@ -179,17 +213,18 @@ class DeploymentApiTest extends EcsApiTestBase {
 
         String failing = update(cluster, "web", rev2).deployments().get(0).id();
 
-        Service failed = awaitService(cluster, "web",
-                s -> "FAILED".equals(s.deployments().get(0).rolloutStateAsString()));
+        Service failed = awaitService(
+                cluster, "web", s -> "FAILED".equals(s.deployments().get(0).rolloutStateAsString()));
         Deployment primary = failed.deployments().get(0);
         assertThat(primary.id()).isEqualTo(failing);
         assertThat(primary.status()).isEqualTo("PRIMARY");
         assertThat(primary.taskDefinition()).isEqualTo(rev2);
         assertThat(primary.rolloutStateReason()).isEqualTo("ECS deployment circuit breaker: tasks failed to start.");
         assertThat(primary.failedTasks()).isGreaterThanOrEqualTo(3); // threshold: max(3, 0.5 x 2)
-        assertThat(failed.deployments().get(1).id()).isEqualTo(stable.deployments().get(0).id());
-        assertThat(messages(failed)).contains("(service web) (deployment " + failing
-                + ") deployment failed: tasks failed to start.");
+        assertThat(failed.deployments().get(1).id())
+                .isEqualTo(stable.deployments().get(0).id());
+        assertThat(messages(failed))
+                .contains("(service web) (deployment " + failing + ") deployment failed: tasks failed to start.");
         // the old tasks keep running; the failed deployment launches nothing more
         assertThat(ids(tasks(cluster, "web", DesiredStatus.RUNNING))).containsExactlyInAnyOrderElementsOf(oldTasks);
         int stopped = tasks(cluster, "web", DesiredStatus.STOPPED).size();
@@ -201,10 +236,14 @@ class DeploymentApiTest extends EcsApiTestBase {
             assertThat(t.stopCodeAsString()).isEqualTo("EssentialContainerExited");
             assertThat(t.containers().get(0).exitCode()).isEqualTo(1);
         }
-        AwsEvent event = drydock.events().await(AwsEvent.ofType("ECS Deployment State Change")
-                .and(AwsEvent.withDetail("eventName", "SERVICE_DEPLOYMENT_FAILED"))
-                .and(AwsEvent.withDetail("deploymentId", failing)), 10);
-        assertThat(event.detail()).containsEntry("eventType", "ERROR")
+        AwsEvent event = drydock.events()
+                .await(
+                        AwsEvent.ofType("ECS Deployment State Change")
+                                .and(AwsEvent.withDetail("eventName", "SERVICE_DEPLOYMENT_FAILED"))
+                                .and(AwsEvent.withDetail("deploymentId", failing)),
+                        10);
+        assertThat(event.detail())
+                .containsEntry("eventType", "ERROR")
                 .containsEntry("reason", "ECS deployment circuit breaker: tasks failed to start.");
         assertThat(event.resources()).containsExactly(failed.serviceArn());
     }
@@ -220,18 +259,22 @@ class DeploymentApiTest extends EcsApiTestBase {
 
         String failing = update(cluster, "web", rev2).deployments().get(0).id();
 
-        Service rolledBack = awaitService(cluster, "web", s -> s.deployments().size() == 1
-                && good.equals(s.deployments().get(0).id())
-                && "COMPLETED".equals(s.deployments().get(0).rolloutStateAsString()));
+        Service rolledBack = awaitService(
+                cluster,
+                "web",
+                s -> s.deployments().size() == 1
+                        && good.equals(s.deployments().get(0).id())
+                        && "COMPLETED".equals(s.deployments().get(0).rolloutStateAsString()));
         assertThat(rolledBack.taskDefinition()).isEqualTo(rev1);
         assertThat(rolledBack.deployments().get(0).status()).isEqualTo("PRIMARY");
         assertThat(rolledBack.deployments().get(0).rolloutStateReason())
                 .isEqualTo("ECS deployment " + good + " completed.");
-        assertThat(tasks(cluster, "web", DesiredStatus.RUNNING)).hasSize(2)
+        assertThat(tasks(cluster, "web", DesiredStatus.RUNNING))
+                .hasSize(2)
                 .allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(rev1));
         List<String> newestFirst = messages(rolledBack);
-        int failedAt = newestFirst.indexOf("(service web) (deployment " + failing
-                + ") deployment failed: tasks failed to start.");
+        int failedAt = newestFirst.indexOf(
+                "(service web) (deployment " + failing + ") deployment failed: tasks failed to start.");
         int rollingBackAt = newestFirst.indexOf("(service web) rolling back to deployment " + good + ".");
         int completedAt = newestFirst.indexOf("(service web) (deployment " + good + ") deployment completed.");
         assertThat(failedAt).isPositive();
@@ -242,7 +285,8 @@ class DeploymentApiTest extends EcsApiTestBase {
         List<AwsEvent> deploymentEvents = drydock.events().events().stream()
                 .filter(AwsEvent.ofType("ECS Deployment State Change").and(AwsEvent.about(rolledBack.serviceArn())))
                 .toList();
-        assertThat(deploymentEvents).extracting(e -> e.detailString("eventName") + " " + e.detailString("reason"))
+        assertThat(deploymentEvents)
+                .extracting(e -> e.detailString("eventName") + " " + e.detailString("reason"))
                 .containsSubsequence(
                         "SERVICE_DEPLOYMENT_IN_PROGRESS ECS deployment " + good + " in progress.",
                         "SERVICE_DEPLOYMENT_COMPLETED ECS deployment " + good + " completed.",
@@ -268,7 +312,8 @@ class DeploymentApiTest extends EcsApiTestBase {
         assertThat(s.deployments().get(0).rolloutStateAsString()).isEqualTo("IN_PROGRESS");
         assertThat(s.deployments().get(1).runningCount()).isEqualTo(1);
         ecs.updateService(r -> r.cluster(cluster).service("web").taskDefinition(rev1));
-        assertThat(awaitStable(cluster, "web").deployments()).singleElement()
+        assertThat(awaitStable(cluster, "web").deployments())
+                .singleElement()
                 .satisfies(d -> assertThat(d.taskDefinition()).isEqualTo(rev1));
     }
 
@@ -280,8 +325,12 @@ class DeploymentApiTest extends EcsApiTestBase {
     private String twoTasksAwaitingHealthChecks(String family, DeploymentConfiguration configuration) {
         sim.healthOnStart(ContainerState.Health.STARTING);
         String cluster = createCluster();
-        String rev = register(fargate(unique(family)).containerDefinitions(container("app").toBuilder()
-                .image(IMAGE).command("sleep", "3600").healthCheck(h -> h.command("CMD-SHELL", "true")).build()))
+        String rev = register(fargate(unique(family))
+                        .containerDefinitions(container("app").toBuilder()
+                                .image(IMAGE)
+                                .command("sleep", "3600")
+                                .healthCheck(h -> h.command("CMD-SHELL", "true"))
+                                .build()))
                 .taskDefinitionArn();
         create(cluster, "web", rev, 2, configuration);
         awaitService(cluster, "web", s -> s.runningCount() == 2);
@@ -298,19 +347,26 @@ class DeploymentApiTest extends EcsApiTestBase {
         String cluster = twoTasksAwaitingHealthChecks("unknown", null); // minimumHealthyPercent 100, maximumPercent 200
         Service first = describeService(cluster, "web");
         List<Task> old = tasks(cluster, "web", DesiredStatus.RUNNING);
-        assertThat(old).hasSize(2).allSatisfy(t -> assertThat(t.healthStatusAsString()).isEqualTo("UNKNOWN"));
+        assertThat(old)
+                .hasSize(2)
+                .allSatisfy(t -> assertThat(t.healthStatusAsString()).isEqualTo("UNKNOWN"));
         assertThat(first.deployments().get(0).rolloutStateAsString()).isEqualTo("IN_PROGRESS");
         int eventsBefore = drydock.events().events().size();
 
-        String deployment = ecs.updateService(r -> r.cluster(cluster).service("web").forceNewDeployment(true))
-                .service().deployments().get(0).id();
+        String deployment = ecs.updateService(
+                        r -> r.cluster(cluster).service("web").forceNewDeployment(true))
+                .service()
+                .deployments()
+                .get(0)
+                .id();
 
         // the new tasks run, nothing is healthy yet: the old tasks are not unhealthy, so none stops
         Service surge = awaitService(cluster, "web", s -> s.deployments().get(0).runningCount() == 2);
         assertThat(surge.deployments()).extracting(Deployment::runningCount).containsExactly(2, 2);
         assertThat(tasks(cluster, "web", DesiredStatus.STOPPED)).isEmpty();
         List<Task> fresh = tasks(cluster, "web", DesiredStatus.RUNNING).stream()
-                .filter(t -> deployment.equals(t.startedBy())).toList();
+                .filter(t -> deployment.equals(t.startedBy()))
+                .toList();
         assertThat(fresh).hasSize(2);
 
         // the new tasks pass their checks: now the old ones stop
@@ -333,28 +389,43 @@ class DeploymentApiTest extends EcsApiTestBase {
         String cluster = twoTasksAwaitingHealthChecks("onebyone", percents(50, 100));
         List<Task> old = tasks(cluster, "web", DesiredStatus.RUNNING);
         int eventsBefore = drydock.events().events().size();
-        String deployment = ecs.updateService(r -> r.cluster(cluster).service("web").forceNewDeployment(true))
-                .service().deployments().get(0).id();
+        String deployment = ecs.updateService(
+                        r -> r.cluster(cluster).service("web").forceNewDeployment(true))
+                .service()
+                .deployments()
+                .get(0)
+                .id();
 
         // 2 x 50% = 1 task must stay healthy and none is: nothing stops, 2 x 100% leaves no room to start
-        org.awaitility.Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+        Awaitility.await()
+                .during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> tasks(cluster, "web", DesiredStatus.STOPPED).isEmpty()
                         && describeService(cluster, "web").deployments().get(0).runningCount() == 0);
 
         // one old task passes its checks: the other stops and one new task starts in its place
         sim.health(old.get(0).containers().get(0).runtimeId(), ContainerState.Health.HEALTHY);
         awaitService(cluster, "web", s -> s.deployments().get(0).runningCount() == 1);
-        assertThat(ids(tasks(cluster, "web", DesiredStatus.STOPPED))).containsExactly(old.get(1).taskArn());
+        assertThat(ids(tasks(cluster, "web", DesiredStatus.STOPPED)))
+                .containsExactly(old.get(1).taskArn());
         // the new task's health is UNKNOWN: a health check result, not the configuration, holds the rollout
         Task fresh = tasks(cluster, "web", DesiredStatus.RUNNING).stream()
-                .filter(t -> deployment.equals(t.startedBy())).findFirst().orElseThrow();
+                .filter(t -> deployment.equals(t.startedBy()))
+                .findFirst()
+                .orElseThrow();
         sim.health(fresh.containers().get(0).runtimeId(), ContainerState.Health.HEALTHY);
-        awaitService(cluster, "web", s -> s.deployments().size() == 1 && s.deployments().get(0).runningCount() == 2);
+        awaitService(
+                cluster,
+                "web",
+                s -> s.deployments().size() == 1 && s.deployments().get(0).runningCount() == 2);
         Task last = tasks(cluster, "web", DesiredStatus.RUNNING).stream()
-                .filter(t -> !t.taskArn().equals(fresh.taskArn())).findFirst().orElseThrow();
+                .filter(t -> !t.taskArn().equals(fresh.taskArn()))
+                .findFirst()
+                .orElseThrow();
         sim.health(last.containers().get(0).runtimeId(), ContainerState.Health.HEALTHY);
         Service done = awaitStable(cluster, "web");
-        assertThat(done.deployments()).singleElement()
+        assertThat(done.deployments())
+                .singleElement()
                 .satisfies(d -> assertThat(d.rolloutStateAsString()).isEqualTo("COMPLETED"));
         assertThat(messages(done)).noneMatch(m -> m.contains("was unable to stop or start tasks"));
         assertAlwaysRunning(done.clusterArn(), eventsBefore, 1);
@@ -369,12 +440,16 @@ class DeploymentApiTest extends EcsApiTestBase {
         List<AwsEvent> history = drydock.events().events();
         for (int i = 0; i < history.size(); i++) {
             AwsEvent e = history.get(i);
-            if (e.detailType().equals("ECS Task State Change") && clusterArn.equals(e.detailString("clusterArn"))
+            if (e.detailType().equals("ECS Task State Change")
+                    && clusterArn.equals(e.detailString("clusterArn"))
                     && "service:web".equals(e.detailString("group"))) {
-                running.put(e.detailString("taskArn"), "RUNNING".equals(e.detailString("lastStatus"))
-                        && "RUNNING".equals(e.detailString("desiredStatus")));
+                running.put(
+                        e.detailString("taskArn"),
+                        "RUNNING".equals(e.detailString("lastStatus"))
+                                && "RUNNING".equals(e.detailString("desiredStatus")));
                 if (i >= from) {
-                    assertThat(running.values().stream().filter(r -> r).count()).as("running tasks after %s", e)
+                    assertThat(running.values().stream().filter(r -> r).count())
+                            .as("running tasks after %s", e)
                             .isGreaterThanOrEqualTo(minimum);
                 }
             }

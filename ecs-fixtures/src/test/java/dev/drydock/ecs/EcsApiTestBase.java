@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.core.IamFixtures;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.SimulatedRuntime;
 import java.time.Duration;
@@ -57,7 +58,7 @@ abstract class EcsApiTestBase {
         drydock = Drydock.builder().runtime(runtime(sim)).start();
         ecs = drydock.client(EcsClient.builder());
         // EXECUTION_ROLE, which RunTask and CreateService check as ECS does
-        drydock.apply(dev.drydock.core.IamFixtures.role("ecsTaskExecutionRole")
+        drydock.apply(IamFixtures.role("ecsTaskExecutionRole")
                 .managedPolicy("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"));
     }
 
@@ -83,7 +84,8 @@ abstract class EcsApiTestBase {
 
     static NetworkConfiguration network() {
         return NetworkConfiguration.builder()
-                .awsvpcConfiguration(v -> v.subnets(SUBNET).securityGroups(SECURITY_GROUP)).build();
+                .awsvpcConfiguration(v -> v.subnets(SUBNET).securityGroups(SECURITY_GROUP))
+                .build();
     }
 
     static ContainerDefinition container(String name) {
@@ -92,8 +94,12 @@ abstract class EcsApiTestBase {
 
     /** A valid Fargate task definition (256 CPU, 512 MiB) with one essential container {@code app}. */
     static RegisterTaskDefinitionRequest.Builder fargate(String family) {
-        return RegisterTaskDefinitionRequest.builder().family(family).networkMode(NetworkMode.AWSVPC)
-                .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
+        return RegisterTaskDefinitionRequest.builder()
+                .family(family)
+                .networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("256")
+                .memory("512")
                 .containerDefinitions(container("app"));
     }
 
@@ -112,24 +118,30 @@ abstract class EcsApiTestBase {
     }
 
     static RunTaskRequest.Builder runFargate(String cluster, String taskDefinition) {
-        return RunTaskRequest.builder().cluster(cluster).taskDefinition(taskDefinition).launchType(LaunchType.FARGATE)
+        return RunTaskRequest.builder()
+                .cluster(cluster)
+                .taskDefinition(taskDefinition)
+                .launchType(LaunchType.FARGATE)
                 .networkConfiguration(network());
     }
 
     Task runOne(String cluster, String taskDefinition) {
-        List<Task> tasks = ecs.runTask(runFargate(cluster, taskDefinition).build()).tasks();
+        List<Task> tasks =
+                ecs.runTask(runFargate(cluster, taskDefinition).build()).tasks();
         assertThat(tasks).hasSize(1);
         return tasks.get(0);
     }
 
     Task describeTask(String cluster, String taskArn) {
-        List<Task> tasks = ecs.describeTasks(r -> r.cluster(cluster).tasks(taskArn)).tasks();
+        List<Task> tasks =
+                ecs.describeTasks(r -> r.cluster(cluster).tasks(taskArn)).tasks();
         assertThat(tasks).as("task %s", taskArn).hasSize(1);
         return tasks.get(0);
     }
 
     Service describeService(String cluster, String service) {
-        List<Service> services = ecs.describeServices(r -> r.cluster(cluster).services(service)).services();
+        List<Service> services =
+                ecs.describeServices(r -> r.cluster(cluster).services(service)).services();
         assertThat(services).as("service %s", service).hasSize(1);
         return services.get(0);
     }

@@ -5,6 +5,7 @@ import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.ContainerState;
 import dev.drydock.core.runtime.NetworkInfo;
 import dev.drydock.core.runtime.SimulatedRuntime;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class GatedRuntime implements ContainerRuntime {
     }
 
     @Override
-    public String buildImage(java.nio.file.Path contextDirectory, String tag, Map<String, String> labels) {
+    public String buildImage(Path contextDirectory, String tag, Map<String, String> labels) {
         return delegate.buildImage(contextDirectory, tag, labels);
     }
 

@@ -41,11 +41,18 @@ class ListTasksApiTest extends EcsApiTestBase {
         webTasks.add(runOne(cluster, web).taskArn());
         webTasks.add(runOne(cluster, web).taskArn());
         batchTask = runOne(cluster, batch).taskArn();
-        jobTask = ecs.runTask(runFargate(cluster, batch).startedBy("job-1").build()).tasks().get(0).taskArn();
+        jobTask = ecs.runTask(runFargate(cluster, batch).startedBy("job-1").build())
+                .tasks()
+                .get(0)
+                .taskArn();
         stoppedTask = runOne(cluster, web).taskArn();
         ecs.stopTask(r -> r.cluster(cluster).task(stoppedTask));
-        ecs.createService(r -> r.cluster(cluster).serviceName("api").taskDefinition(api).desiredCount(2)
-                .launchType(LaunchType.FARGATE).networkConfiguration(network()));
+        ecs.createService(r -> r.cluster(cluster)
+                .serviceName("api")
+                .taskDefinition(api)
+                .desiredCount(2)
+                .launchType(LaunchType.FARGATE)
+                .networkConfiguration(network()));
         ecs.waiter().waitUntilServicesStable(r -> r.cluster(cluster).services("api"), fastWaiter());
         serviceTasks = ecs.listTasks(r -> r.cluster(cluster).serviceName("api")).taskArns();
         awaitStopped(cluster, stoppedTask);
@@ -62,11 +69,15 @@ class ListTasksApiTest extends EcsApiTestBase {
         expected.addAll(serviceTasks);
 
         assertThat(ecs.listTasks(r -> r.cluster(cluster)).taskArns()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.RUNNING)).taskArns())
+        assertThat(ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.RUNNING))
+                        .taskArns())
                 .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(ecs.listTasks(r -> r.cluster(cluster).launchType(LaunchType.FARGATE)).taskArns())
+        assertThat(ecs.listTasks(r -> r.cluster(cluster).launchType(LaunchType.FARGATE))
+                        .taskArns())
                 .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(ecs.listTasks(r -> r.cluster(cluster).launchType(LaunchType.EC2)).taskArns()).isEmpty();
+        assertThat(ecs.listTasks(r -> r.cluster(cluster).launchType(LaunchType.EC2))
+                        .taskArns())
+                .isEmpty();
     }
 
     @Test
@@ -75,14 +86,18 @@ class ListTasksApiTest extends EcsApiTestBase {
                 .containsExactlyInAnyOrderElementsOf(webTasks);
         assertThat(ecs.listTasks(r -> r.cluster(cluster).family(batch)).taskArns())
                 .containsExactlyInAnyOrder(batchTask, jobTask);
-        assertThat(ecs.listTasks(r -> r.cluster(cluster).family(unique("nofamily"))).taskArns()).isEmpty();
+        assertThat(ecs.listTasks(r -> r.cluster(cluster).family(unique("nofamily")))
+                        .taskArns())
+                .isEmpty();
     }
 
     @Test
     void filtersByStartedBy() {
-        assertThat(ecs.listTasks(r -> r.cluster(cluster).startedBy("job-1")).taskArns()).containsExactly(jobTask);
+        assertThat(ecs.listTasks(r -> r.cluster(cluster).startedBy("job-1")).taskArns())
+                .containsExactly(jobTask);
         Task serviceTask = describeTask(cluster, serviceTasks.get(0));
-        assertThat(ecs.listTasks(r -> r.cluster(cluster).startedBy(serviceTask.startedBy())).taskArns())
+        assertThat(ecs.listTasks(r -> r.cluster(cluster).startedBy(serviceTask.startedBy()))
+                        .taskArns())
                 .containsExactlyInAnyOrderElementsOf(serviceTasks);
     }
 
@@ -96,31 +111,46 @@ class ListTasksApiTest extends EcsApiTestBase {
 
     @Test
     void listsStoppedTasksWhenAsked() {
-        assertThat(ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED)).taskArns())
+        assertThat(ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED))
+                        .taskArns())
                 .containsExactly(stoppedTask);
         assertThat(ecs.listTasks(r -> r.cluster(cluster).family(web).desiredStatus(DesiredStatus.STOPPED))
-                .taskArns()).containsExactly(stoppedTask);
+                        .taskArns())
+                .containsExactly(stoppedTask);
         assertThat(ecs.listTasks(r -> r.cluster(cluster).family(batch).desiredStatus(DesiredStatus.STOPPED))
-                .taskArns()).isEmpty();
+                        .taskArns())
+                .isEmpty();
     }
 
     @Test
     void serviceNameAndStartedByExcludeOtherFilters() {
-        assertEcsError(() -> ecs.listTasks(r -> r.cluster(cluster).serviceName("api").family(api)),
-                InvalidParameterException.class, "cannot specify serviceName with other arguments");
-        assertEcsError(() -> ecs.listTasks(r -> r.cluster(cluster).serviceName("api").startedBy("job-1")),
-                InvalidParameterException.class, "cannot specify serviceName with other arguments");
-        assertEcsError(() -> ecs.listTasks(r -> r.cluster(cluster).startedBy("job-1").family(batch)),
-                InvalidParameterException.class, "cannot specify startedBy with other arguments");
+        assertEcsError(
+                () -> ecs.listTasks(r -> r.cluster(cluster).serviceName("api").family(api)),
+                InvalidParameterException.class,
+                "cannot specify serviceName with other arguments");
+        assertEcsError(
+                () -> ecs.listTasks(r -> r.cluster(cluster).serviceName("api").startedBy("job-1")),
+                InvalidParameterException.class,
+                "cannot specify serviceName with other arguments");
+        assertEcsError(
+                () -> ecs.listTasks(r -> r.cluster(cluster).startedBy("job-1").family(batch)),
+                InvalidParameterException.class,
+                "cannot specify startedBy with other arguments");
     }
 
     @Test
     void unknownServiceClusterOrBadFamilyFail() {
-        assertEcsError(() -> ecs.listTasks(r -> r.cluster(cluster).serviceName("ghost")),
-                ServiceNotFoundException.class, "Service not found.");
-        assertEcsError(() -> ecs.listTasks(r -> r.cluster(unique("nocluster"))), ClusterNotFoundException.class,
+        assertEcsError(
+                () -> ecs.listTasks(r -> r.cluster(cluster).serviceName("ghost")),
+                ServiceNotFoundException.class,
+                "Service not found.");
+        assertEcsError(
+                () -> ecs.listTasks(r -> r.cluster(unique("nocluster"))),
+                ClusterNotFoundException.class,
                 "Cluster not found.");
-        assertEcsError(() -> ecs.listTasks(r -> r.cluster(cluster).family("web:1")), InvalidParameterException.class,
+        assertEcsError(
+                () -> ecs.listTasks(r -> r.cluster(cluster).family("web:1")),
+                InvalidParameterException.class,
                 "family must match ^[a-zA-Z0-9\\-_]+$");
     }
 
@@ -134,7 +164,8 @@ class ListTasksApiTest extends EcsApiTestBase {
         int pages = 0;
         do {
             String t = token;
-            ListTasksResponse page = ecs.listTasks(r -> r.cluster(cluster).maxResults(4).nextToken(t));
+            ListTasksResponse page =
+                    ecs.listTasks(r -> r.cluster(cluster).maxResults(4).nextToken(t));
             paged.addAll(page.taskArns());
             token = page.nextToken();
             pages++;

@@ -34,7 +34,9 @@ class OperationTableTest extends EcsApiTestBase {
         for (String line : Files.readAllLines(TABLE)) {
             Matcher m = ROW.matcher(line);
             if (m.matches()) {
-                assertThat(rows.put(m.group(1), m.group(2))).as("rows for %s", m.group(1)).isNull();
+                assertThat(rows.put(m.group(1), m.group(2)))
+                        .as("rows for %s", m.group(1))
+                        .isNull();
             }
         }
     }
@@ -42,7 +44,8 @@ class OperationTableTest extends EcsApiTestBase {
     @Test
     void everyOperationOfTheSdkModelHasARow() {
         assertThat(rows.keySet()).containsAll(RawEcs.sdkOperations());
-        assertThat(rows.values()).allMatch(s -> Set.of("supported", "partial", "not yet").contains(s));
+        assertThat(rows.values())
+                .allMatch(s -> Set.of("supported", "partial", "not yet").contains(s));
     }
 
     @Test
@@ -51,9 +54,13 @@ class OperationTableTest extends EcsApiTestBase {
 
         for (String op : RawEcs.sdkOperations()) {
             if (implemented.contains(op)) {
-                assertThat(rows.get(op)).as("docs/ecs-operations.md row for %s", op).isIn("supported", "partial");
+                assertThat(rows.get(op))
+                        .as("docs/ecs-operations.md row for %s", op)
+                        .isIn("supported", "partial");
             } else {
-                assertThat(rows.get(op)).as("docs/ecs-operations.md row for %s", op).isEqualTo("not yet");
+                assertThat(rows.get(op))
+                        .as("docs/ecs-operations.md row for %s", op)
+                        .isEqualTo("not yet");
             }
         }
     }

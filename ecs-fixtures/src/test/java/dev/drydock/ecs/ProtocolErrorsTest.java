@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drydock.ecs.RawEcs.Answer;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.EcsException;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 
 /**
  * The ECS JSON 1.1 protocol at the edge, with raw HTTP requests: bodies that are not JSON or have the wrong types,
@@ -54,8 +57,7 @@ class ProtocolErrorsTest extends EcsApiTestBase {
 
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.contentType()).isEqualTo("application/x-amz-json-1.1");
-        assertThat(a.string("cluster.clusterArn"))
-                .isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/" + name);
+        assertThat(a.string("cluster.clusterArn")).isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/" + name);
         assertThat(a.string("cluster.status")).isEqualTo("ACTIVE");
     }
 
@@ -74,21 +76,41 @@ class ProtocolErrorsTest extends EcsApiTestBase {
         String family = unique("types");
         registerFargate(family);
 
-        assertError(ecsCall("RunTask", "{\"cluster\":\"" + cluster + "\",\"taskDefinition\":\"" + family
-                + "\",\"count\":\"2\"}"), 400, "SerializationException", null);
-        assertError(ecsCall("RunTask", "{\"cluster\":\"" + cluster + "\",\"taskDefinition\":42}"), 400,
-                "SerializationException", null);
-        assertError(ecsCall("DescribeTasks", "{\"cluster\":\"" + cluster + "\",\"tasks\":\"abc\"}"), 400,
-                "SerializationException", null);
-        assertError(ecsCall("RegisterTaskDefinition", "{\"family\":\"" + family + "\",\"containerDefinitions\":"
-                + "[{\"name\":\"app\",\"image\":\"x\",\"memory\":\"lots\"}]}"), 400, "SerializationException", null);
-        assertError(ecsCall("CreateCluster", "{\"clusterName\":{\"nested\":true}}"), 400, "SerializationException",
+        assertError(
+                ecsCall(
+                        "RunTask",
+                        "{\"cluster\":\"" + cluster + "\",\"taskDefinition\":\"" + family + "\",\"count\":\"2\"}"),
+                400,
+                "SerializationException",
                 null);
+        assertError(
+                ecsCall("RunTask", "{\"cluster\":\"" + cluster + "\",\"taskDefinition\":42}"),
+                400,
+                "SerializationException",
+                null);
+        assertError(
+                ecsCall("DescribeTasks", "{\"cluster\":\"" + cluster + "\",\"tasks\":\"abc\"}"),
+                400,
+                "SerializationException",
+                null);
+        assertError(
+                ecsCall(
+                        "RegisterTaskDefinition",
+                        "{\"family\":\"" + family + "\",\"containerDefinitions\":"
+                                + "[{\"name\":\"app\",\"image\":\"x\",\"memory\":\"lots\"}]}"),
+                400,
+                "SerializationException",
+                null);
+        assertError(
+                ecsCall("CreateCluster", "{\"clusterName\":{\"nested\":true}}"), 400, "SerializationException", null);
 
         // nothing was started or registered
         assertThat(ecs.listTasks(r -> r.cluster(cluster)).taskArns()).isEmpty();
-        assertThat(ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED)).taskArns()).isEmpty();
-        assertThat(ecs.listTaskDefinitions(r -> r.familyPrefix(family)).taskDefinitionArns()).hasSize(1);
+        assertThat(ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED))
+                        .taskArns())
+                .isEmpty();
+        assertThat(ecs.listTaskDefinitions(r -> r.familyPrefix(family)).taskDefinitionArns())
+                .hasSize(1);
     }
 
     @Test
@@ -102,38 +124,43 @@ class ProtocolErrorsTest extends EcsApiTestBase {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "RegisterTaskDefinition | {\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"x\",\"memory\":128}]} "
-                + "| ClientException | Family can not be blank.",
-        "RegisterTaskDefinition | {\"family\":\"\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"x\","
-                + "\"memory\":128}]} | ClientException | Family can not be blank.",
-        "RegisterTaskDefinition | {\"family\":\"nocontainers\"} | ClientException | Container list cannot be empty.",
-        "RunTask | {} | InvalidParameterException | taskDefinition can not be blank.",
-        "CreateService | {\"taskDefinition\":\"x\"} | InvalidParameterException | serviceName can not be blank.",
-        "CreateService | {\"serviceName\":\"x\"} | InvalidParameterException | taskDefinition can not be blank.",
-        "UpdateService | {} | InvalidParameterException | service can not be blank.",
-        "DeleteService | {} | InvalidParameterException | service can not be blank.",
-        "StopTask | {} | InvalidParameterException | task can not be blank.",
-        "DeleteCluster | {} | InvalidParameterException | cluster can not be blank.",
-        "DescribeTaskDefinition | {} | InvalidParameterException | taskDefinition can not be blank.",
-        "DeregisterTaskDefinition | {} | InvalidParameterException | taskDefinition can not be blank.",
-        "DescribeTasks | {} | InvalidParameterException | Tasks cannot be empty.",
-        "DescribeServices | {} | InvalidParameterException | Services cannot be empty.",
-        "ListTagsForResource | {} | InvalidParameterException | resourceArn can not be blank.",
-        "TagResource | {\"tags\":[]} | InvalidParameterException | resourceArn can not be blank.",
-        "UntagResource | {\"tagKeys\":[]} | InvalidParameterException | resourceArn can not be blank.",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "RegisterTaskDefinition | {\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"x\",\"memory\":128}]} "
+                        + "| ClientException | Family can not be blank.",
+                "RegisterTaskDefinition | {\"family\":\"\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"x\","
+                        + "\"memory\":128}]} | ClientException | Family can not be blank.",
+                "RegisterTaskDefinition | {\"family\":\"nocontainers\"} | ClientException | Container list cannot be empty.",
+                "RunTask | {} | InvalidParameterException | taskDefinition can not be blank.",
+                "CreateService | {\"taskDefinition\":\"x\"} | InvalidParameterException | serviceName can not be blank.",
+                "CreateService | {\"serviceName\":\"x\"} | InvalidParameterException | taskDefinition can not be blank.",
+                "UpdateService | {} | InvalidParameterException | service can not be blank.",
+                "DeleteService | {} | InvalidParameterException | service can not be blank.",
+                "StopTask | {} | InvalidParameterException | task can not be blank.",
+                "DeleteCluster | {} | InvalidParameterException | cluster can not be blank.",
+                "DescribeTaskDefinition | {} | InvalidParameterException | taskDefinition can not be blank.",
+                "DeregisterTaskDefinition | {} | InvalidParameterException | taskDefinition can not be blank.",
+                "DescribeTasks | {} | InvalidParameterException | Tasks cannot be empty.",
+                "DescribeServices | {} | InvalidParameterException | Services cannot be empty.",
+                "ListTagsForResource | {} | InvalidParameterException | resourceArn can not be blank.",
+                "TagResource | {\"tags\":[]} | InvalidParameterException | resourceArn can not be blank.",
+                "UntagResource | {\"tagKeys\":[]} | InvalidParameterException | resourceArn can not be blank.",
+            })
     void missingRequiredMembersAreAnsweredAsEcsDoes(String operation, String body, String type, String message) {
         assertError(ecsCall(operation, body), 400, type, message);
     }
 
     @Test
     void missingRequiredMembersThroughTheSdk() {
-        assertEcsError(() -> ecs.runTask(r -> r.cluster("default")),
-                software.amazon.awssdk.services.ecs.model.InvalidParameterException.class,
+        assertEcsError(
+                () -> ecs.runTask(r -> r.cluster("default")),
+                InvalidParameterException.class,
                 "taskDefinition can not be blank.");
-        assertEcsError(() -> ecs.registerTaskDefinition(r -> r.containerDefinitions(container("app"))),
-                software.amazon.awssdk.services.ecs.model.ClientException.class, "Family can not be blank.");
+        assertEcsError(
+                () -> ecs.registerTaskDefinition(r -> r.containerDefinitions(container("app"))),
+                ClientException.class,
+                "Family can not be blank.");
     }
 
     @Test
@@ -149,8 +176,8 @@ class ProtocolErrorsTest extends EcsApiTestBase {
         assertError(a, 501, "NotImplementedException", null);
         assertThat(a.message()).contains("ListAttributes");
 
-        EcsException e = org.assertj.core.api.Assertions.catchThrowableOfType(EcsException.class,
-                () -> ecs.createCapacityProvider(r -> r.name("cp")));
+        EcsException e = Assertions.catchThrowableOfType(
+                EcsException.class, () -> ecs.createCapacityProvider(r -> r.name("cp")));
         assertThat(e).isNotNull();
         assertThat(e.statusCode()).isEqualTo(501);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplementedException");
@@ -162,12 +189,23 @@ class ProtocolErrorsTest extends EcsApiTestBase {
         String family = unique("atomic");
         assertThat(registerFargate(family).revision()).isEqualTo(1);
 
-        assertError(ecsCall("RegisterTaskDefinition", "{\"family\":\"" + family + "\",\"requiresCompatibilities\":"
-                + "[\"FARGATE\"],\"networkMode\":\"awsvpc\",\"cpu\":\"256\",\"memory\":\"512\",\"containerDefinitions\":"
-                + "[{\"name\":\"app\",\"essential\":false,\"image\":\"x\"}]}"), 400, "ClientException",
+        assertError(
+                ecsCall(
+                        "RegisterTaskDefinition",
+                        "{\"family\":\"" + family + "\",\"requiresCompatibilities\":"
+                                + "[\"FARGATE\"],\"networkMode\":\"awsvpc\",\"cpu\":\"256\",\"memory\":\"512\",\"containerDefinitions\":"
+                                + "[{\"name\":\"app\",\"essential\":false,\"image\":\"x\"}]}"),
+                400,
+                "ClientException",
                 "Task definition doesn't have any essential container.");
-        assertError(ecsCall("RegisterTaskDefinition", "{\"family\":\"" + family + "\",\"containerDefinitions\":"
-                + "[{\"name\":\"app\",\"image\":\"x\",\"memory\":true}]}"), 400, "SerializationException", null);
+        assertError(
+                ecsCall(
+                        "RegisterTaskDefinition",
+                        "{\"family\":\"" + family + "\",\"containerDefinitions\":"
+                                + "[{\"name\":\"app\",\"image\":\"x\",\"memory\":true}]}"),
+                400,
+                "SerializationException",
+                null);
 
         assertThat(registerFargate(family).revision()).isEqualTo(2);
     }
@@ -178,12 +216,15 @@ class ProtocolErrorsTest extends EcsApiTestBase {
         String family = unique("nochange");
         registerFargate(family);
 
-        assertError(ecsCall("CreateService", "{\"cluster\":\"" + cluster + "\",\"serviceName\":\"web\","
-                + "\"taskDefinition\":\"" + family + "\",\"desiredCount\":1,\"launchType\":\"FARGATE\"}"), 400,
+        assertError(
+                ecsCall(
+                        "CreateService",
+                        "{\"cluster\":\"" + cluster + "\",\"serviceName\":\"web\"," + "\"taskDefinition\":\"" + family
+                                + "\",\"desiredCount\":1,\"launchType\":\"FARGATE\"}"),
+                400,
                 "InvalidParameterException",
                 "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-        assertError(ecsCall("CreateCluster", "{\"clusterName\":\"bad name\"}"), 400, "InvalidParameterException",
-                null);
+        assertError(ecsCall("CreateCluster", "{\"clusterName\":\"bad name\"}"), 400, "InvalidParameterException", null);
 
         assertThat(ecs.listServices(r -> r.cluster(cluster)).serviceArns()).isEmpty();
         assertThat(ecs.listTasks(r -> r.cluster(cluster)).taskArns()).isEmpty();

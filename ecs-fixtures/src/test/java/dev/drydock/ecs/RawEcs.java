@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.Drydock;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,8 +30,7 @@ final class RawEcs {
     /** The {@code X-Amz-Target} prefix of ECS operations. */
     static final String PREFIX = "AmazonEC2ContainerServiceV20141113.";
 
-    private RawEcs() {
-    }
+    private RawEcs() {}
 
     /** An HTTP response and its JSON body. */
     record Answer(int status, String contentType, String errorTypeHeader, String requestId, JsonNode body) {
@@ -62,18 +62,21 @@ final class RawEcs {
     static Answer post(HttpClient http, Drydock drydock, String target, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         URI uri = URI.create(drydock.endpoint() + "/");
-        SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(uri)
+        SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(uri)
                 .putHeader("Content-Type", "application/x-amz-json-1.1");
         if (target != null) {
             unsigned.putHeader("X-Amz-Target", target);
         }
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(drydock.credentialsProvider().resolveCredentials())
-                .request(unsigned.build())
-                .payload(ContentStreamProvider.fromByteArray(bytes))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ecs")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, drydock.region()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        SignedRequest signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(drydock.credentialsProvider().resolveCredentials())
+                        .request(unsigned.build())
+                        .payload(ContentStreamProvider.fromByteArray(bytes))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ecs")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, drydock.region()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         signed.request().forEachHeader((name, values) -> {
             if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
@@ -82,12 +85,14 @@ final class RawEcs {
         });
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("x-amzn-ErrorType").orElse(null),
                     response.headers().firstValue("x-amzn-RequestId").orElse(null),
                     JsonNode.parser().parse(response.body()));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -108,7 +113,8 @@ final class RawEcs {
     static Set<String> sdkOperations() {
         Set<String> ops = new TreeSet<>();
         for (Method m : EcsClient.class.getMethods()) {
-            if (m.getParameterCount() == 1 && m.getParameterTypes()[0].getSimpleName().endsWith("Request")
+            if (m.getParameterCount() == 1
+                    && m.getParameterTypes()[0].getSimpleName().endsWith("Request")
                     && !m.getName().endsWith("Paginator")) {
                 String request = m.getParameterTypes()[0].getSimpleName();
                 ops.add(request.substring(0, request.length() - "Request".length()));

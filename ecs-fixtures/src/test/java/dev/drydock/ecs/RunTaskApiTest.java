@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.SimulatedRuntime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -39,14 +41,19 @@ class RunTaskApiTest extends EcsApiTestBase {
     }
 
     private static String detail(Attachment eni, String name) {
-        return eni.details().stream().filter(d -> d.name().equals(name)).map(KeyValuePair::value).findFirst()
+        return eni.details().stream()
+                .filter(d -> d.name().equals(name))
+                .map(KeyValuePair::value)
+                .findFirst()
                 .orElse(null);
     }
 
     /** Every task of the cluster, whatever its status. */
     private List<String> allTasks(String cluster) {
-        List<String> all = new java.util.ArrayList<>(ecs.listTasks(r -> r.cluster(cluster)).taskArns());
-        all.addAll(ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED)).taskArns());
+        List<String> all =
+                new ArrayList<>(ecs.listTasks(r -> r.cluster(cluster)).taskArns());
+        all.addAll(ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED))
+                .taskArns());
         return all;
     }
 
@@ -91,7 +98,8 @@ class RunTaskApiTest extends EcsApiTestBase {
         String cluster = createCluster();
         String family = unique("gated");
         String image = "example.com/" + family + ":1";
-        register(fargate(family).containerDefinitions(container("app").toBuilder().image(image).build()));
+        register(fargate(family)
+                .containerDefinitions(container("app").toBuilder().image(image).build()));
         gate.hold(image);
         Task provisioning;
         Task pending;
@@ -128,7 +136,8 @@ class RunTaskApiTest extends EcsApiTestBase {
         assertThat(running.containers()).singleElement().satisfies(c -> {
             assertThat(c.lastStatus()).isEqualTo("RUNNING");
             assertThat(c.runtimeId()).isNotBlank();
-            assertThat(c.networkInterfaces()).singleElement()
+            assertThat(c.networkInterfaces())
+                    .singleElement()
                     .satisfies(n -> assertThat(n.privateIpv4Address()).isEqualTo(ip));
         });
     }
@@ -140,13 +149,20 @@ class RunTaskApiTest extends EcsApiTestBase {
         registerFargate(family);
         Tag tag = Tag.builder().key("job").value("nightly").build();
 
-        Task t = ecs.runTask(runFargate(cluster, family).group("batch:nightly").startedBy("ci-job-42").tags(tag)
-                .build()).tasks().get(0);
+        Task t = ecs.runTask(runFargate(cluster, family)
+                        .group("batch:nightly")
+                        .startedBy("ci-job-42")
+                        .tags(tag)
+                        .build())
+                .tasks()
+                .get(0);
 
         assertThat(t.group()).isEqualTo("batch:nightly");
         assertThat(t.startedBy()).isEqualTo("ci-job-42");
-        Task described = ecs.describeTasks(r -> r.cluster(cluster).tasks(t.taskArn()).include(TaskField.TAGS))
-                .tasks().get(0);
+        Task described = ecs.describeTasks(
+                        r -> r.cluster(cluster).tasks(t.taskArn()).include(TaskField.TAGS))
+                .tasks()
+                .get(0);
         assertThat(described.tags()).containsExactly(tag);
         assertThat(described.group()).isEqualTo("batch:nightly");
         assertThat(described.startedBy()).isEqualTo("ci-job-42");
@@ -157,13 +173,27 @@ class RunTaskApiTest extends EcsApiTestBase {
     void overridesReachTheTaskAndItsContainers() {
         String cluster = createCluster();
         String family = unique("override");
-        register(fargate(family).containerDefinitions(container("app").toBuilder().command("sleep", "1000")
-                .environment(KeyValuePair.builder().name("MODE").value("default").build()).build()));
-        ContainerOverride override = ContainerOverride.builder().name("app").command("sh", "-c", "echo hi")
-                .environment(KeyValuePair.builder().name("MODE").value("override").build()).build();
+        register(fargate(family)
+                .containerDefinitions(container("app").toBuilder()
+                        .command("sleep", "1000")
+                        .environment(KeyValuePair.builder()
+                                .name("MODE")
+                                .value("default")
+                                .build())
+                        .build()));
+        ContainerOverride override = ContainerOverride.builder()
+                .name("app")
+                .command("sh", "-c", "echo hi")
+                .environment(
+                        KeyValuePair.builder().name("MODE").value("override").build())
+                .build();
 
-        Task t = ecs.runTask(runFargate(cluster, family).overrides(o -> o.containerOverrides(override).cpu("512")
-                .memory("1024")).build()).tasks().get(0);
+        Task t = ecs.runTask(runFargate(cluster, family)
+                        .overrides(
+                                o -> o.containerOverrides(override).cpu("512").memory("1024"))
+                        .build())
+                .tasks()
+                .get(0);
 
         assertThat(t.overrides().containerOverrides()).containsExactly(override);
         assertThat(t.cpu()).isEqualTo("512");
@@ -180,8 +210,11 @@ class RunTaskApiTest extends EcsApiTestBase {
         String family = unique("units");
         registerFargate(family);
 
-        Task t = ecs.runTask(runFargate(cluster, family).overrides(o -> o.cpu("1 vCPU").memory("2 GB")).build())
-                .tasks().get(0);
+        Task t = ecs.runTask(runFargate(cluster, family)
+                        .overrides(o -> o.cpu("1 vCPU").memory("2 GB"))
+                        .build())
+                .tasks()
+                .get(0);
 
         assertThat(t.cpu()).isEqualTo("1024");
         assertThat(t.memory()).isEqualTo("2048");
@@ -194,17 +227,21 @@ class RunTaskApiTest extends EcsApiTestBase {
         String family = unique("count");
         registerFargate(family);
 
-        List<Task> ten = ecs.runTask(runFargate(cluster, family).count(10).build()).tasks();
+        List<Task> ten =
+                ecs.runTask(runFargate(cluster, family).count(10).build()).tasks();
 
         assertThat(ten).hasSize(10);
         assertThat(ten).extracting(Task::taskArn).doesNotHaveDuplicates();
-        assertThat(ecs.listTasks(r -> r.cluster(cluster)).taskArns()).containsExactlyInAnyOrderElementsOf(
-                ten.stream().map(Task::taskArn).toList());
+        assertThat(ecs.listTasks(r -> r.cluster(cluster)).taskArns())
+                .containsExactlyInAnyOrderElementsOf(
+                        ten.stream().map(Task::taskArn).toList());
 
-        assertEcsError(() -> ecs.runTask(runFargate(cluster, family).count(11).build()),
-                InvalidParameterException.class, "Task count can not be greater than 10");
-        assertEcsErrorCode(() -> ecs.runTask(runFargate(cluster, family).count(0).build()),
-                InvalidParameterException.class);
+        assertEcsError(
+                () -> ecs.runTask(runFargate(cluster, family).count(11).build()),
+                InvalidParameterException.class,
+                "Task count can not be greater than 10");
+        assertEcsErrorCode(
+                () -> ecs.runTask(runFargate(cluster, family).count(0).build()), InvalidParameterException.class);
         assertThat(allTasks(cluster)).hasSize(10);
     }
 
@@ -215,12 +252,18 @@ class RunTaskApiTest extends EcsApiTestBase {
         registerFargate(family);
 
         for (LaunchType type : List.of(LaunchType.EC2, LaunchType.EXTERNAL)) {
-            assertEcsError(() -> ecs.runTask(runFargate(cluster, family).launchType(type).build()),
-                    InvalidParameterException.class, "No Container Instances were found in your cluster.");
+            assertEcsError(
+                    () -> ecs.runTask(
+                            runFargate(cluster, family).launchType(type).build()),
+                    InvalidParameterException.class,
+                    "No Container Instances were found in your cluster.");
         }
         // without a launch type or capacity provider strategy, ECS uses EC2
-        assertEcsError(() -> ecs.runTask(runFargate(cluster, family).launchType((String) null).build()),
-                InvalidParameterException.class, "No Container Instances were found in your cluster.");
+        assertEcsError(
+                () -> ecs.runTask(
+                        runFargate(cluster, family).launchType((String) null).build()),
+                InvalidParameterException.class,
+                "No Container Instances were found in your cluster.");
         assertThat(allTasks(cluster)).isEmpty();
     }
 
@@ -230,33 +273,55 @@ class RunTaskApiTest extends EcsApiTestBase {
         String family = unique("spot");
         registerFargate(family);
 
-        Task spot = ecs.runTask(runFargate(cluster, family).launchType((String) null)
-                .capacityProviderStrategy(CapacityProviderStrategyItem.builder().capacityProvider("FARGATE_SPOT")
-                        .weight(1).build()).build()).tasks().get(0);
+        Task spot = ecs.runTask(runFargate(cluster, family)
+                        .launchType((String) null)
+                        .capacityProviderStrategy(CapacityProviderStrategyItem.builder()
+                                .capacityProvider("FARGATE_SPOT")
+                                .weight(1)
+                                .build())
+                        .build())
+                .tasks()
+                .get(0);
         assertThat(spot.capacityProviderName()).isEqualTo("FARGATE_SPOT");
         assertThat(spot.launchType()).isEqualTo(LaunchType.FARGATE);
         awaitRunning(cluster, spot.taskArn());
 
-        assertEcsError(() -> ecs.runTask(runFargate(cluster, family).capacityProviderStrategy(
-                CapacityProviderStrategyItem.builder().capacityProvider("FARGATE").build()).build()),
-                InvalidParameterException.class, "Specifying both a launch type and capacity provider strategy is "
+        assertEcsError(
+                () -> ecs.runTask(runFargate(cluster, family)
+                        .capacityProviderStrategy(CapacityProviderStrategyItem.builder()
+                                .capacityProvider("FARGATE")
+                                .build())
+                        .build()),
+                InvalidParameterException.class,
+                "Specifying both a launch type and capacity provider strategy is "
                         + "not supported. Remove one and try again.");
-        assertEcsErrorCode(() -> ecs.runTask(runFargate(cluster, family).launchType((String) null)
-                .capacityProviderStrategy(CapacityProviderStrategyItem.builder().capacityProvider("my-asg-provider")
-                        .build()).build()), InvalidParameterException.class);
+        assertEcsErrorCode(
+                () -> ecs.runTask(runFargate(cluster, family)
+                        .launchType((String) null)
+                        .capacityProviderStrategy(CapacityProviderStrategyItem.builder()
+                                .capacityProvider("my-asg-provider")
+                                .build())
+                        .build()),
+                InvalidParameterException.class);
         assertThat(allTasks(cluster)).containsExactly(spot.taskArn());
     }
 
     @Test
     void clusterDefaultCapacityProviderStrategyApplies() {
         String cluster = unique("fargate-default");
-        ecs.createCluster(r -> r.clusterName(cluster).capacityProviders("FARGATE")
-                .defaultCapacityProviderStrategy(CapacityProviderStrategyItem.builder().capacityProvider("FARGATE")
-                        .weight(1).build()));
+        ecs.createCluster(r -> r.clusterName(cluster)
+                .capacityProviders("FARGATE")
+                .defaultCapacityProviderStrategy(CapacityProviderStrategyItem.builder()
+                        .capacityProvider("FARGATE")
+                        .weight(1)
+                        .build()));
         String family = unique("default-cp");
         registerFargate(family);
 
-        Task t = ecs.runTask(runFargate(cluster, family).launchType((String) null).build()).tasks().get(0);
+        Task t = ecs.runTask(
+                        runFargate(cluster, family).launchType((String) null).build())
+                .tasks()
+                .get(0);
 
         assertThat(t.capacityProviderName()).isEqualTo("FARGATE");
         assertThat(t.launchType()).isEqualTo(LaunchType.FARGATE);
@@ -269,18 +334,30 @@ class RunTaskApiTest extends EcsApiTestBase {
         String family = unique("net");
         registerFargate(family);
 
-        assertEcsError(() -> ecs.runTask(runFargate(cluster, family).networkConfiguration((NetworkConfiguration) null)
-                .build()), InvalidParameterException.class,
+        assertEcsError(
+                () -> ecs.runTask(runFargate(cluster, family)
+                        .networkConfiguration((NetworkConfiguration) null)
+                        .build()),
+                InvalidParameterException.class,
                 "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-        assertEcsError(() -> ecs.runTask(runFargate(cluster, family).networkConfiguration(n -> n
-                .awsvpcConfiguration(v -> v.subnets(List.of()))).build()), InvalidParameterException.class,
+        assertEcsError(
+                () -> ecs.runTask(runFargate(cluster, family)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets(List.of())))
+                        .build()),
+                InvalidParameterException.class,
                 "subnets can not be empty.");
-        assertEcsError(() -> ecs.runTask(runFargate(cluster, family).networkConfiguration(n -> n
-                .awsvpcConfiguration(v -> v.subnets("birdzview"))).build()), InvalidParameterException.class,
+        assertEcsError(
+                () -> ecs.runTask(runFargate(cluster, family)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("birdzview")))
+                        .build()),
+                InvalidParameterException.class,
                 "Error retrieving subnet information for [birdzview]: The subnet ID 'birdzview' does not exist "
                         + "(ErrorCode: InvalidSubnetID.NotFound)");
-        assertEcsErrorCode(() -> ecs.runTask(runFargate(cluster, family).networkConfiguration(n -> n
-                .awsvpcConfiguration(v -> v.subnets(SUBNET).securityGroups("default"))).build()),
+        assertEcsErrorCode(
+                () -> ecs.runTask(runFargate(cluster, family)
+                        .networkConfiguration(n ->
+                                n.awsvpcConfiguration(v -> v.subnets(SUBNET).securityGroups("default")))
+                        .build()),
                 InvalidParameterException.class);
         assertThat(allTasks(cluster)).isEmpty();
     }
@@ -293,17 +370,20 @@ class RunTaskApiTest extends EcsApiTestBase {
         registerFargate(family);
         ecs.deregisterTaskDefinition(r -> r.taskDefinition(family + ":1"));
         String ec2Only = unique("ec2only");
-        register(RegisterTaskDefinitionRequest.builder().family(ec2Only).networkMode("awsvpc")
+        register(RegisterTaskDefinitionRequest.builder()
+                .family(ec2Only)
+                .networkMode("awsvpc")
                 .containerDefinitions(container("app").toBuilder().memory(128).build()));
 
         assertEcsError(() -> runOne(cluster, unique("missing")), ClientException.class, "TaskDefinition not found.");
         assertEcsError(() -> runOne(cluster, family + ":7"), ClientException.class, "TaskDefinition not found.");
-        assertEcsError(() -> runOne(cluster, family + ":1"), InvalidParameterException.class,
-                "TaskDefinition is inactive");
-        assertEcsError(() -> runOne(cluster, ec2Only), InvalidParameterException.class,
+        assertEcsError(
+                () -> runOne(cluster, family + ":1"), InvalidParameterException.class, "TaskDefinition is inactive");
+        assertEcsError(
+                () -> runOne(cluster, ec2Only),
+                InvalidParameterException.class,
                 "Task definition does not support launch_type FARGATE.");
-        assertEcsError(() -> runOne(unique("nocluster"), family), ClusterNotFoundException.class,
-                "Cluster not found.");
+        assertEcsError(() -> runOne(unique("nocluster"), family), ClusterNotFoundException.class, "Cluster not found.");
         assertThat(allTasks(cluster)).isEmpty();
 
         // the family alone runs its latest ACTIVE revision
@@ -316,14 +396,25 @@ class RunTaskApiTest extends EcsApiTestBase {
         String family = unique("checks");
         registerFargate(family);
 
-        assertEcsError(() -> ecs.runTask(runFargate(cluster, family).overrides(o -> o.containerOverrides(
-                ContainerOverride.builder().name("django").build())).build()), InvalidParameterException.class,
+        assertEcsError(
+                () -> ecs.runTask(runFargate(cluster, family)
+                        .overrides(o -> o.containerOverrides(
+                                ContainerOverride.builder().name("django").build()))
+                        .build()),
+                InvalidParameterException.class,
                 "Override for container named django is not a container in the TaskDefinition.");
-        assertEcsError(() -> ecs.runTask(runFargate(cluster, family).overrides(o -> o.containerOverrides(
-                ContainerOverride.builder().command("true").build())).build()), InvalidParameterException.class,
+        assertEcsError(
+                () -> ecs.runTask(runFargate(cluster, family)
+                        .overrides(o -> o.containerOverrides(
+                                ContainerOverride.builder().command("true").build()))
+                        .build()),
+                InvalidParameterException.class,
                 "name cannot be blank.");
-        assertEcsError(() -> ecs.runTask(runFargate(cluster, family).startedBy("x".repeat(37)).build()),
-                InvalidParameterException.class, "startedBy longer than 36.");
+        assertEcsError(
+                () -> ecs.runTask(
+                        runFargate(cluster, family).startedBy("x".repeat(37)).build()),
+                InvalidParameterException.class,
+                "startedBy longer than 36.");
         assertThat(allTasks(cluster)).isEmpty();
     }
 
@@ -335,18 +426,24 @@ class RunTaskApiTest extends EcsApiTestBase {
         Task t = runOne(cluster, family);
         String missingId = "0123456789abcdef0123456789abcdef";
 
-        DescribeTasksResponse r = ecs.describeTasks(b -> b.cluster(cluster).tasks(taskId(t.taskArn()), t.taskArn(),
-                missingId));
+        DescribeTasksResponse r =
+                ecs.describeTasks(b -> b.cluster(cluster).tasks(taskId(t.taskArn()), t.taskArn(), missingId));
 
         assertThat(r.tasks()).extracting(Task::taskArn).containsExactly(t.taskArn(), t.taskArn());
-        assertThat(r.failures()).containsExactly(Failure.builder().arn("arn:aws:ecs:us-east-1:123456789012:task/"
-                + cluster + "/" + missingId).reason("MISSING").build());
-        assertEcsError(() -> ecs.describeTasks(b -> b.cluster(cluster).tasks(List.of())),
-                InvalidParameterException.class, "Tasks cannot be empty.");
+        assertThat(r.failures())
+                .containsExactly(Failure.builder()
+                        .arn("arn:aws:ecs:us-east-1:123456789012:task/" + cluster + "/" + missingId)
+                        .reason("MISSING")
+                        .build());
+        assertEcsError(
+                () -> ecs.describeTasks(b -> b.cluster(cluster).tasks(List.of())),
+                InvalidParameterException.class,
+                "Tasks cannot be empty.");
         // a task of another cluster is not found in this one
         String other = createCluster();
         assertThat(ecs.describeTasks(b -> b.cluster(other).tasks(t.taskArn())).failures())
-                .extracting(Failure::reason).containsExactly("MISSING");
+                .extracting(Failure::reason)
+                .containsExactly("MISSING");
     }
 
     @Test
@@ -357,14 +454,22 @@ class RunTaskApiTest extends EcsApiTestBase {
         Task t = runOne(cluster, family);
         String other = createCluster();
 
-        assertEcsError(() -> ecs.stopTask(r -> r.cluster(cluster).task("0123456789abcdef0123456789abcdef")),
-                InvalidParameterException.class, "The referenced task was not found.");
-        assertEcsError(() -> ecs.stopTask(r -> r.cluster(other).task(taskId(t.taskArn()))),
-                InvalidParameterException.class, "The referenced task was not found.");
-        assertEcsError(() -> ecs.stopTask(r -> r.cluster(cluster).task("not-a-task")),
-                InvalidParameterException.class, "Task Identifier is invalid");
-        assertEcsError(() -> ecs.stopTask(r -> r.cluster(unique("nocluster")).task(t.taskArn())),
-                ClusterNotFoundException.class, "Cluster not found.");
+        assertEcsError(
+                () -> ecs.stopTask(r -> r.cluster(cluster).task("0123456789abcdef0123456789abcdef")),
+                InvalidParameterException.class,
+                "The referenced task was not found.");
+        assertEcsError(
+                () -> ecs.stopTask(r -> r.cluster(other).task(taskId(t.taskArn()))),
+                InvalidParameterException.class,
+                "The referenced task was not found.");
+        assertEcsError(
+                () -> ecs.stopTask(r -> r.cluster(cluster).task("not-a-task")),
+                InvalidParameterException.class,
+                "Task Identifier is invalid");
+        assertEcsError(
+                () -> ecs.stopTask(r -> r.cluster(unique("nocluster")).task(t.taskArn())),
+                ClusterNotFoundException.class,
+                "Cluster not found.");
         assertThat(awaitRunning(cluster, t.taskArn()).desiredStatus()).isEqualTo("RUNNING");
     }
 
@@ -376,7 +481,7 @@ class RunTaskApiTest extends EcsApiTestBase {
 
         Task running = awaitRunning(cluster, runOne(cluster, family).taskArn());
 
-        Map<String, String> ids = new java.util.HashMap<>();
+        Map<String, String> ids = new HashMap<>();
         running.containers().forEach(c -> ids.put(c.name(), c.runtimeId()));
         String sandbox = sim.spec(ids.get("app")).joinNetworkOf();
         assertThat(sandbox).isNotNull();
@@ -387,15 +492,21 @@ class RunTaskApiTest extends EcsApiTestBase {
     void overridesComeBackOnePerContainerAsEcsReportsThem() {
         String cluster = createCluster();
         String family = unique("two-containers");
-        register(fargate(family).containerDefinitions(container("app"), container("sidecar")
-                .toBuilder().essential(false).build()));
+        register(fargate(family)
+                .containerDefinitions(
+                        container("app"),
+                        container("sidecar").toBuilder().essential(false).build()));
         Task task = ecs.runTask(runFargate(cluster, family)
-                .overrides(o -> o.containerOverrides(c -> c.name("sidecar").command("sleep", "5"))).build())
-                .tasks().get(0);
+                        .overrides(
+                                o -> o.containerOverrides(c -> c.name("sidecar").command("sleep", "5")))
+                        .build())
+                .tasks()
+                .get(0);
         Task described = describeTask(cluster, task.taskArn());
-        for (Task t : java.util.List.of(task, described)) {
-            assertThat(t.overrides().containerOverrides()).extracting(
-                    software.amazon.awssdk.services.ecs.model.ContainerOverride::name).containsExactly("app", "sidecar");
+        for (Task t : List.of(task, described)) {
+            assertThat(t.overrides().containerOverrides())
+                    .extracting(ContainerOverride::name)
+                    .containsExactly("app", "sidecar");
             assertThat(t.overrides().containerOverrides().get(0).hasCommand()).isFalse();
             assertThat(t.overrides().containerOverrides().get(1).command()).containsExactly("sleep", "5");
         }

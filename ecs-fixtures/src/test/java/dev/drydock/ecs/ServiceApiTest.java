@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.SimulatedRuntime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -47,14 +48,21 @@ class ServiceApiTest extends EcsApiTestBase {
         return () -> gate;
     }
 
-    private static CreateServiceRequest.Builder service(String cluster, String name, String taskDefinition,
-            int desiredCount) {
-        return CreateServiceRequest.builder().cluster(cluster).serviceName(name).taskDefinition(taskDefinition)
-                .desiredCount(desiredCount).launchType(LaunchType.FARGATE).networkConfiguration(network());
+    private static CreateServiceRequest.Builder service(
+            String cluster, String name, String taskDefinition, int desiredCount) {
+        return CreateServiceRequest.builder()
+                .cluster(cluster)
+                .serviceName(name)
+                .taskDefinition(taskDefinition)
+                .desiredCount(desiredCount)
+                .launchType(LaunchType.FARGATE)
+                .networkConfiguration(network());
     }
 
     private Service create(String cluster, String name, String taskDefinition, int desiredCount) {
-        return ecs.createService(service(cluster, name, taskDefinition, desiredCount).build()).service();
+        return ecs.createService(
+                        service(cluster, name, taskDefinition, desiredCount).build())
+                .service();
     }
 
     private Service awaitStable(String cluster, String name) {
@@ -63,7 +71,8 @@ class ServiceApiTest extends EcsApiTestBase {
     }
 
     private List<Task> runningTasks(String cluster, String service) {
-        List<String> arns = ecs.listTasks(r -> r.cluster(cluster).serviceName(service)).taskArns();
+        List<String> arns =
+                ecs.listTasks(r -> r.cluster(cluster).serviceName(service)).taskArns();
         if (arns.isEmpty()) {
             return List.of();
         }
@@ -74,7 +83,7 @@ class ServiceApiTest extends EcsApiTestBase {
     private static List<List<String>> startedEvents(Service s) {
         List<List<String>> started = new ArrayList<>();
         List<ServiceEvent> oldestFirst = new ArrayList<>(s.events());
-        java.util.Collections.reverse(oldestFirst);
+        Collections.reverse(oldestFirst);
         for (ServiceEvent e : oldestFirst) {
             Matcher m = STARTED.matcher(e.message());
             if (m.matches()) {
@@ -146,14 +155,18 @@ class ServiceApiTest extends EcsApiTestBase {
             assertThat(t.lastStatus()).isEqualTo("RUNNING");
             assertThat(t.launchType()).isEqualTo(LaunchType.FARGATE);
         });
-        assertThat(startedEvents(stable)).singleElement()
+        assertThat(startedEvents(stable))
+                .singleElement()
                 .satisfies(ids -> assertThat(ids).containsExactlyInAnyOrderElementsOf(ids(tasks)));
         assertThat(stable.events().get(0).message()).isEqualTo("(service web) has reached a steady state.");
         assertThat(stable.events()).allSatisfy(e -> {
             assertThat(e.id()).isNotBlank();
             assertThat(e.createdAt()).isNotNull();
         });
-        assertThat(ecs.describeClusters(r -> r.clusters(cluster)).clusters().get(0).activeServicesCount())
+        assertThat(ecs.describeClusters(r -> r.clusters(cluster))
+                        .clusters()
+                        .get(0)
+                        .activeServicesCount())
                 .isEqualTo(1);
     }
 
@@ -168,14 +181,18 @@ class ServiceApiTest extends EcsApiTestBase {
 
         ecs.stopTask(r -> r.cluster(cluster).task(first.taskArn()).reason("chaos"));
 
-        Service replaced = awaitService(cluster, "api", s -> s.runningCount() == 1
-                && runningTasks(cluster, "api").stream().noneMatch(t -> t.taskArn().equals(first.taskArn())));
+        Service replaced = awaitService(
+                cluster,
+                "api",
+                s -> s.runningCount() == 1
+                        && runningTasks(cluster, "api").stream()
+                                .noneMatch(t -> t.taskArn().equals(first.taskArn())));
         Task second = runningTasks(cluster, "api").get(0);
         assertThat(second.taskArn()).isNotEqualTo(first.taskArn());
         assertThat(second.startedBy()).isEqualTo(first.startedBy());
         Service stable = awaitStable(cluster, "api");
-        assertThat(startedEvents(stable)).containsExactly(List.of(taskId(first.taskArn())),
-                List.of(taskId(second.taskArn())));
+        assertThat(startedEvents(stable))
+                .containsExactly(List.of(taskId(first.taskArn())), List.of(taskId(second.taskArn())));
         assertThat(replaced.desiredCount()).isEqualTo(1);
         Task stopped = describeTask(cluster, first.taskArn());
         assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.USER_INITIATED);
@@ -193,8 +210,12 @@ class ServiceApiTest extends EcsApiTestBase {
 
         sim.exit(first.containers().get(0).runtimeId(), 1);
 
-        awaitService(cluster, "worker", s -> s.runningCount() == 1
-                && runningTasks(cluster, "worker").stream().noneMatch(t -> t.taskArn().equals(first.taskArn())));
+        awaitService(
+                cluster,
+                "worker",
+                s -> s.runningCount() == 1
+                        && runningTasks(cluster, "worker").stream()
+                                .noneMatch(t -> t.taskArn().equals(first.taskArn())));
         Task stopped = awaitStopped(cluster, first.taskArn());
         assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
         assertThat(stopped.containers().get(0).exitCode()).isEqualTo(1);
@@ -208,7 +229,8 @@ class ServiceApiTest extends EcsApiTestBase {
         create(cluster, "scaled", family, 1);
         awaitStable(cluster, "scaled");
 
-        Service up = ecs.updateService(r -> r.cluster(cluster).service("scaled").desiredCount(3)).service();
+        Service up = ecs.updateService(r -> r.cluster(cluster).service("scaled").desiredCount(3))
+                .service();
 
         assertThat(up.desiredCount()).isEqualTo(3);
         assertThat(up.deployments()).hasSize(1);
@@ -228,13 +250,14 @@ class ServiceApiTest extends EcsApiTestBase {
         for (String arn : stoppedArns) {
             Task t = awaitStopped(cluster, arn);
             assertThat(t.stopCode()).isEqualTo(TaskStopCode.SERVICE_SCHEDULER_INITIATED);
-            assertThat(t.stoppedReason()).isEqualTo("Scaling activity initiated by (deployment " + deploymentId
-                    + ")");
+            assertThat(t.stoppedReason()).isEqualTo("Scaling activity initiated by (deployment " + deploymentId + ")");
         }
         Service stable = awaitStable(cluster, "scaled");
-        assertThat(stable.events()).extracting(ServiceEvent::message).anySatisfy(m -> assertThat(m)
-                .matches("\\(service scaled\\) has stopped 2 running tasks: \\(task [0-9a-f]{32}\\) "
-                        + "\\(task [0-9a-f]{32}\\)\\."));
+        assertThat(stable.events())
+                .extracting(ServiceEvent::message)
+                .anySatisfy(m -> assertThat(m)
+                        .matches("\\(service scaled\\) has stopped 2 running tasks: \\(task [0-9a-f]{32}\\) "
+                                + "\\(task [0-9a-f]{32}\\)\\."));
         assertThat(stable.events().get(0).message()).isEqualTo("(service scaled) has reached a steady state.");
     }
 
@@ -249,7 +272,8 @@ class ServiceApiTest extends EcsApiTestBase {
         List<Task> oldTasks = runningTasks(cluster, "shop");
         String rev2 = register(fargate(family).cpu("512").memory("1024")).taskDefinitionArn();
 
-        Service updated = ecs.updateService(r -> r.cluster(cluster).service("shop").taskDefinition(family + ":2"))
+        Service updated = ecs.updateService(
+                        r -> r.cluster(cluster).service("shop").taskDefinition(family + ":2"))
                 .service();
 
         assertThat(updated.taskDefinition()).isEqualTo(rev2);
@@ -292,16 +316,21 @@ class ServiceApiTest extends EcsApiTestBase {
         awaitStable(cluster, "forced");
         Task old = runningTasks(cluster, "forced").get(0);
 
-        Service updated = ecs.updateService(r -> r.cluster(cluster).service("forced").forceNewDeployment(true))
+        Service updated = ecs.updateService(
+                        r -> r.cluster(cluster).service("forced").forceNewDeployment(true))
                 .service();
 
         assertThat(updated.deployments()).hasSize(2);
-        Service after = awaitService(cluster, "forced", s -> s.deployments().size() == 1 && s.runningCount() == 1
-                && "COMPLETED".equals(s.deployments().get(0).rolloutStateAsString()));
-        assertThat(after.deployments().get(0).id()).isEqualTo(updated.deployments().get(0).id());
+        Service after = awaitService(
+                cluster,
+                "forced",
+                s -> s.deployments().size() == 1
+                        && s.runningCount() == 1
+                        && "COMPLETED".equals(s.deployments().get(0).rolloutStateAsString()));
+        assertThat(after.deployments().get(0).id())
+                .isEqualTo(updated.deployments().get(0).id());
         assertThat(after.deployments().get(0).taskDefinition()).isEqualTo(rev1);
-        assertThat(awaitStopped(cluster, old.taskArn()).stopCode())
-                .isEqualTo(TaskStopCode.SERVICE_SCHEDULER_INITIATED);
+        assertThat(awaitStopped(cluster, old.taskArn()).stopCode()).isEqualTo(TaskStopCode.SERVICE_SCHEDULER_INITIATED);
     }
 
     @Test
@@ -313,11 +342,13 @@ class ServiceApiTest extends EcsApiTestBase {
         awaitStable(cluster, "gone");
         List<Task> tasks = runningTasks(cluster, "gone");
 
-        assertEcsErrorCode(() -> ecs.deleteService(r -> r.cluster(cluster).service("gone")),
-                InvalidParameterException.class);
+        assertEcsErrorCode(
+                () -> ecs.deleteService(r -> r.cluster(cluster).service("gone")), InvalidParameterException.class);
         assertThat(describeService(cluster, "gone").status()).isEqualTo("ACTIVE");
 
-        Service draining = ecs.deleteService(r -> r.cluster(cluster).service("gone").force(true)).service();
+        Service draining = ecs.deleteService(
+                        r -> r.cluster(cluster).service("gone").force(true))
+                .service();
 
         assertThat(draining.status()).isEqualTo("DRAINING");
         assertThat(draining.desiredCount()).isZero();
@@ -328,14 +359,21 @@ class ServiceApiTest extends EcsApiTestBase {
             assertThat(describeTask(cluster, t.taskArn()).lastStatus()).isEqualTo("STOPPED");
         }
         assertThat(ecs.listServices(r -> r.cluster(cluster)).serviceArns()).isEmpty();
-        assertThat(ecs.describeClusters(r -> r.clusters(cluster)).clusters().get(0).activeServicesCount()).isZero();
-        assertEcsErrorCode(() -> ecs.updateService(r -> r.cluster(cluster).service("gone").desiredCount(1)),
+        assertThat(ecs.describeClusters(r -> r.clusters(cluster))
+                        .clusters()
+                        .get(0)
+                        .activeServicesCount())
+                .isZero();
+        assertEcsErrorCode(
+                () -> ecs.updateService(r -> r.cluster(cluster).service("gone").desiredCount(1)),
                 ServiceNotActiveException.class);
 
         // scaled to 0, a service is deleted without force
         create(cluster, "idle", family, 1);
         ecs.updateService(r -> r.cluster(cluster).service("idle").desiredCount(0));
-        assertThat(ecs.deleteService(r -> r.cluster(cluster).service("idle")).service().status())
+        assertThat(ecs.deleteService(r -> r.cluster(cluster).service("idle"))
+                        .service()
+                        .status())
                 .isEqualTo("DRAINING");
         awaitService(cluster, "idle", s -> "INACTIVE".equals(s.status()));
     }
@@ -345,10 +383,13 @@ class ServiceApiTest extends EcsApiTestBase {
         String cluster = createCluster();
         String family = unique("reuse");
         String image = "example.com/" + family + ":1";
-        register(fargate(family).containerDefinitions(container("app").toBuilder().image(image).build()));
+        register(fargate(family)
+                .containerDefinitions(container("app").toBuilder().image(image).build()));
         create(cluster, "once", family, 1);
 
-        assertEcsError(() -> create(cluster, "once", family, 1), InvalidParameterException.class,
+        assertEcsError(
+                () -> create(cluster, "once", family, 1),
+                InvalidParameterException.class,
                 "Creation of service was not idempotent.");
 
         gate.hold(image);
@@ -359,7 +400,9 @@ class ServiceApiTest extends EcsApiTestBase {
             ecs.deleteService(r -> r.cluster(cluster).service("once").force(true));
             // its task cannot stop while its image is still being pulled: the service stays DRAINING
             assertThat(describeService(cluster, "once").status()).isEqualTo("DRAINING");
-            assertEcsError(() -> create(cluster, "once", family, 1), InvalidParameterException.class,
+            assertEcsError(
+                    () -> create(cluster, "once", family, 1),
+                    InvalidParameterException.class,
                     "Creation of service was not idempotent.");
         } finally {
             gate.release(image);
@@ -380,14 +423,21 @@ class ServiceApiTest extends EcsApiTestBase {
         registerFargate(family);
         ecs.deregisterTaskDefinition(r -> r.taskDefinition(family + ":1"));
 
-        assertEcsError(() -> create(cluster, "a", unique("missing"), 1), ClientException.class,
-                "TaskDefinition not found.");
-        assertEcsError(() -> create(cluster, "a", family + ":1", 1), InvalidParameterException.class,
+        assertEcsError(
+                () -> create(cluster, "a", unique("missing"), 1), ClientException.class, "TaskDefinition not found.");
+        assertEcsError(
+                () -> create(cluster, "a", family + ":1", 1),
+                InvalidParameterException.class,
                 "TaskDefinition is inactive");
-        assertEcsError(() -> ecs.createService(service(cluster, "a", family, 1)
-                .networkConfiguration((NetworkConfiguration) null).build()), InvalidParameterException.class,
+        assertEcsError(
+                () -> ecs.createService(service(cluster, "a", family, 1)
+                        .networkConfiguration((NetworkConfiguration) null)
+                        .build()),
+                InvalidParameterException.class,
                 "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-        assertEcsError(() -> create(unique("nocluster"), "a", family, 1), ClusterNotFoundException.class,
+        assertEcsError(
+                () -> create(unique("nocluster"), "a", family, 1),
+                ClusterNotFoundException.class,
                 "Cluster not found.");
         assertEcsErrorCode(() -> create(cluster, "a", family, -1), InvalidParameterException.class);
         assertEcsErrorCode(() -> create(cluster, "bad name", family, 1), InvalidParameterException.class);
@@ -410,34 +460,44 @@ class ServiceApiTest extends EcsApiTestBase {
             assertThat(f.reason()).isEqualTo("MISSING");
             assertThat(f.arn()).endsWith("/nowhere");
         });
-        assertEcsError(() -> ecs.describeServices(b -> b.cluster(cluster).services(List.of())),
-                InvalidParameterException.class, "Services cannot be empty.");
+        assertEcsError(
+                () -> ecs.describeServices(b -> b.cluster(cluster).services(List.of())),
+                InvalidParameterException.class,
+                "Services cannot be empty.");
         List<String> eleven = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             eleven.add("s" + i);
         }
-        assertEcsError(() -> ecs.describeServices(b -> b.cluster(cluster).services(eleven)),
-                InvalidParameterException.class, "service names can have at most 10 items.");
-        assertEcsError(() -> ecs.describeServices(b -> b.cluster(unique("nocluster")).services("here")),
-                ClusterNotFoundException.class, "Cluster not found.");
+        assertEcsError(
+                () -> ecs.describeServices(b -> b.cluster(cluster).services(eleven)),
+                InvalidParameterException.class,
+                "service names can have at most 10 items.");
+        assertEcsError(
+                () -> ecs.describeServices(b -> b.cluster(unique("nocluster")).services("here")),
+                ClusterNotFoundException.class,
+                "Cluster not found.");
     }
 
     @Test
     void updatingOrDeletingAnUnknownServiceFails() {
         String cluster = createCluster();
 
-        assertEcsError(() -> ecs.updateService(r -> r.cluster(cluster).service("ghost").desiredCount(1)),
-                ServiceNotFoundException.class, "Service not found.");
-        assertEcsError(() -> ecs.deleteService(r -> r.cluster(cluster).service("ghost")),
-                ServiceNotFoundException.class, "Service not found.");
+        assertEcsError(
+                () -> ecs.updateService(r -> r.cluster(cluster).service("ghost").desiredCount(1)),
+                ServiceNotFoundException.class,
+                "Service not found.");
+        assertEcsError(
+                () -> ecs.deleteService(r -> r.cluster(cluster).service("ghost")),
+                ServiceNotFoundException.class,
+                "Service not found.");
     }
 
     @Test
     void stableWaiterFailsForAMissingService() {
         String cluster = createCluster();
 
-        Throwable failure = catchThrowable(() -> ecs.waiter().waitUntilServicesStable(
-                r -> r.cluster(cluster).services("ghost"), fastWaiter()));
+        Throwable failure = catchThrowable(() ->
+                ecs.waiter().waitUntilServicesStable(r -> r.cluster(cluster).services("ghost"), fastWaiter()));
 
         assertThat(failure).isInstanceOf(SdkClientException.class).hasMessageContaining("failure state");
     }
@@ -457,17 +517,22 @@ class ServiceApiTest extends EcsApiTestBase {
         String token = null;
         do {
             String t = token;
-            ListServicesResponse page = ecs.listServices(r -> r.cluster(cluster).maxResults(2).nextToken(t));
+            ListServicesResponse page =
+                    ecs.listServices(r -> r.cluster(cluster).maxResults(2).nextToken(t));
             assertThat(page.serviceArns()).hasSizeBetween(1, 2);
             paged.addAll(page.serviceArns());
             token = page.nextToken();
         } while (token != null);
         assertThat(paged).containsExactlyElementsOf(arns);
-        assertThat(ecs.listServicesPaginator(r -> r.cluster(cluster).maxResults(3)).serviceArns())
+        assertThat(ecs.listServicesPaginator(r -> r.cluster(cluster).maxResults(3))
+                        .serviceArns())
                 .containsExactlyElementsOf(arns);
-        assertThat(ecs.listServices(r -> r.cluster(cluster).launchType(LaunchType.FARGATE)).serviceArns())
+        assertThat(ecs.listServices(r -> r.cluster(cluster).launchType(LaunchType.FARGATE))
+                        .serviceArns())
                 .containsExactlyElementsOf(arns);
-        assertEcsError(() -> ecs.listServices(r -> r.cluster(unique("nocluster"))), ClusterNotFoundException.class,
+        assertEcsError(
+                () -> ecs.listServices(r -> r.cluster(unique("nocluster"))),
+                ClusterNotFoundException.class,
                 "Cluster not found.");
     }
 
@@ -477,15 +542,19 @@ class ServiceApiTest extends EcsApiTestBase {
         String family = unique("pullfail");
         String image = "ghcr.io/nobody/" + family + ":1";
         sim.missingImage(image);
-        register(fargate(family).containerDefinitions(container("app").toBuilder().image(image).build()));
+        register(fargate(family)
+                .containerDefinitions(container("app").toBuilder().image(image).build()));
         create(cluster, "broken", family, 1);
 
         Service s = awaitService(cluster, "broken", x -> x.deployments().get(0).failedTasks() >= 1);
 
         assertThat(s.runningCount()).isZero();
-        assertThat(s.events()).extracting(ServiceEvent::message).anySatisfy(m -> assertThat(m)
-                .startsWith("(service broken) failed to launch a task with (error CannotPullContainerError"));
-        assertThat(ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED)).taskArns())
+        assertThat(s.events())
+                .extracting(ServiceEvent::message)
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("(service broken) failed to launch a task with (error CannotPullContainerError"));
+        assertThat(ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED))
+                        .taskArns())
                 .isNotEmpty();
         ecs.deleteService(r -> r.cluster(cluster).service("broken").force(true));
     }
@@ -494,7 +563,8 @@ class ServiceApiTest extends EcsApiTestBase {
     void unknownServiceInDescribeIsNotAnError() {
         String cluster = createCluster();
 
-        List<Failure> failures = ecs.describeServices(r -> r.cluster(cluster).services("ghost")).failures();
+        List<Failure> failures =
+                ecs.describeServices(r -> r.cluster(cluster).services("ghost")).failures();
 
         assertThat(failures).extracting(Failure::reason).containsExactly("MISSING");
     }

@@ -28,15 +28,16 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * DescribeTaskDefinition with the same value.
  */
 class TaskDefinitionSamplesApiTest extends EcsApiTestBase {
-    private static final String AWSVPC_PORTS = "When networkMode=awsvpc, the host ports and container ports in port "
-            + "mappings must match.";
-    private static final String AWSLOGS = "Fargate requires task definition to have execution role ARN to support "
-            + "log driver awslogs.";
+    private static final String AWSVPC_PORTS =
+            "When networkMode=awsvpc, the host ports and container ports in port " + "mappings must match.";
+    private static final String AWSLOGS =
+            "Fargate requires task definition to have execution role ARN to support " + "log driver awslogs.";
 
     static Stream<Path> samples() {
         try {
             Path root = Path.of(TaskDefinitionSamplesApiTest.class
-                    .getResource("/cases/aws-samples-task-definitions").toURI());
+                    .getResource("/cases/aws-samples-task-definitions")
+                    .toURI());
             try (Stream<Path> files = Files.walk(root)) {
                 return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
             }
@@ -103,7 +104,8 @@ class TaskDefinitionSamplesApiTest extends EcsApiTestBase {
         toRegister = toRegister.toBuilder().family(family).build();
 
         TaskDefinition registered = ecs.registerTaskDefinition(toRegister).taskDefinition();
-        TaskDefinition described = ecs.describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
+        TaskDefinition described =
+                ecs.describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
 
         assertThat(described).isEqualTo(registered);
         assertThat(registered.family()).isEqualTo(family);
@@ -119,7 +121,9 @@ class TaskDefinitionSamplesApiTest extends EcsApiTestBase {
                 compare(member.getValue(), actual.field(member.getKey()).orElse(null), member.getKey(), differences);
             }
         }
-        assertThat(differences).as("members of %s that did not come back as given", name).isEmpty();
+        assertThat(differences)
+                .as("members of %s that did not come back as given", name)
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -129,14 +133,21 @@ class TaskDefinitionSamplesApiTest extends EcsApiTestBase {
         assertThat(request.requiresCompatibilitiesAsStrings()).containsExactly("FARGATE");
         String cluster = createCluster();
         String family = unique(request.family());
-        ecs.registerTaskDefinition(request.toBuilder().family(family).executionRoleArn(EXECUTION_ROLE).build());
+        ecs.registerTaskDefinition(request.toBuilder()
+                .family(family)
+                .executionRoleArn(EXECUTION_ROLE)
+                .build());
 
         Task task = runOne(cluster, family);
         Task running = awaitRunning(cluster, task.taskArn());
 
-        assertThat(running.containers()).extracting(c -> c.name()).containsExactlyElementsOf(
-                request.containerDefinitions().stream().map(c -> c.name()).toList());
-        assertThat(running.containers()).allSatisfy(c -> assertThat(c.lastStatus()).isEqualTo("RUNNING"));
+        assertThat(running.containers())
+                .extracting(c -> c.name())
+                .containsExactlyElementsOf(request.containerDefinitions().stream()
+                        .map(c -> c.name())
+                        .toList());
+        assertThat(running.containers())
+                .allSatisfy(c -> assertThat(c.lastStatus()).isEqualTo("RUNNING"));
         assertThat(running.cpu()).isEqualTo(request.cpu());
         assertThat(running.memory()).isEqualTo(request.memory());
     }
@@ -159,7 +170,8 @@ class TaskDefinitionSamplesApiTest extends EcsApiTestBase {
                 compare(f.getValue(), actual.field(f.getKey()).orElse(null), path + "." + f.getKey(), differences);
             }
         } else if (expected.isArray()) {
-            if (!actual.isArray() || actual.asArray().size() != expected.asArray().size()) {
+            if (!actual.isArray()
+                    || actual.asArray().size() != expected.asArray().size()) {
                 differences.add(path + ": expected " + expected + " but was " + actual);
                 return;
             }
@@ -167,8 +179,8 @@ class TaskDefinitionSamplesApiTest extends EcsApiTestBase {
                 compare(expected.asArray().get(i), actual.asArray().get(i), path + "[" + i + "]", differences);
             }
         } else if (expected.isNumber()) {
-            if (!actual.isNumber() || new BigDecimal(expected.asNumber()).compareTo(new BigDecimal(actual.asNumber()))
-                    != 0) {
+            if (!actual.isNumber()
+                    || new BigDecimal(expected.asNumber()).compareTo(new BigDecimal(actual.asNumber())) != 0) {
                 differences.add(path + ": expected " + expected + " but was " + actual);
             }
         } else if (expected.isString()) {

@@ -29,12 +29,19 @@ class TaskFailureDockerTest {
 
     @Test
     void aMissingImageStopsTheTaskWithCannotPullContainerError() {
-        try (Drydock drydock = Drydock.start(); EcsClient ecs = drydock.client(EcsClient.builder())) {
-            Task task = runOne(ecs, ContainerDefinition.builder().name("app").image("drydock/no-such-image:1").build());
+        try (Drydock drydock = Drydock.start();
+                EcsClient ecs = drydock.client(EcsClient.builder())) {
+            Task task = runOne(
+                    ecs,
+                    ContainerDefinition.builder()
+                            .name("app")
+                            .image("drydock/no-such-image:1")
+                            .build());
             Task stopped = awaitStopped(ecs, task);
             assertThat(stopped.stopCodeAsString()).isEqualTo("TaskFailedToStart");
-            assertThat(stopped.stoppedReason()).startsWith("CannotPullContainerError: pull image manifest has been "
-                    + "retried 1 time(s): failed to resolve ref drydock/no-such-image:1: ");
+            assertThat(stopped.stoppedReason())
+                    .startsWith("CannotPullContainerError: pull image manifest has been "
+                            + "retried 1 time(s): failed to resolve ref drydock/no-such-image:1: ");
             assertThat(stopped.containers().get(0).reason()).startsWith("CannotPullContainerError");
             assertThat(stopped.containers().get(0).lastStatus()).isEqualTo("STOPPED");
         }
@@ -42,12 +49,19 @@ class TaskFailureDockerTest {
 
     @Test
     void aContainerThatCannotStartStopsTheTaskWithCannotStartContainerError() {
-        try (Drydock drydock = Drydock.start(); EcsClient ecs = drydock.client(EcsClient.builder())) {
-            Task task = runOne(ecs, ContainerDefinition.builder().name("app").image(IMAGE)
-                    .entryPoint("/no/such/binary").build());
+        try (Drydock drydock = Drydock.start();
+                EcsClient ecs = drydock.client(EcsClient.builder())) {
+            Task task = runOne(
+                    ecs,
+                    ContainerDefinition.builder()
+                            .name("app")
+                            .image(IMAGE)
+                            .entryPoint("/no/such/binary")
+                            .build());
             Task stopped = awaitStopped(ecs, task);
             assertThat(stopped.stopCodeAsString()).isEqualTo("TaskFailedToStart");
-            assertThat(stopped.stoppedReason()).startsWith("CannotStartContainerError: ")
+            assertThat(stopped.stoppedReason())
+                    .startsWith("CannotStartContainerError: ")
                     .contains("/no/such/binary");
         }
     }
@@ -55,11 +69,19 @@ class TaskFailureDockerTest {
     @Test
     void anEngineThatGoesAwayStopsRunningTasks() {
         AtomicBoolean engineDown = new AtomicBoolean();
-        try (Drydock drydock = Drydock.builder().runtime(() -> switchable(DockerRuntime.connect(), engineDown)).start();
+        try (Drydock drydock = Drydock.builder()
+                        .runtime(() -> switchable(DockerRuntime.connect(), engineDown))
+                        .start();
                 EcsClient ecs = drydock.client(EcsClient.builder())) {
-            Task task = runOne(ecs, ContainerDefinition.builder().name("app").image(IMAGE).command("sleep", "600")
-                    .build());
-            await().atMost(Duration.ofSeconds(60)).until(() -> describe(ecs, task).lastStatus().equals("RUNNING"));
+            Task task = runOne(
+                    ecs,
+                    ContainerDefinition.builder()
+                            .name("app")
+                            .image(IMAGE)
+                            .command("sleep", "600")
+                            .build());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> describe(ecs, task).lastStatus().equals("RUNNING"));
             engineDown.set(true);
             Task stopped = awaitStopped(ecs, task);
             assertThat(stopped.stoppedReason()).startsWith("Task stopped because Drydock lost its Docker engine");
@@ -69,43 +91,64 @@ class TaskFailureDockerTest {
 
     @Test
     void noEngineAtAllFailsTasksWithAnExplanation() {
-        try (Drydock drydock = Drydock.builder().runtime(() -> {
-            throw new DrydockException("no Docker engine answers (test)");
-        }).start(); EcsClient ecs = drydock.client(EcsClient.builder())) {
-            Task task = runOne(ecs, ContainerDefinition.builder().name("app").image(IMAGE).build());
+        try (Drydock drydock = Drydock.builder()
+                        .runtime(() -> {
+                            throw new DrydockException("no Docker engine answers (test)");
+                        })
+                        .start();
+                EcsClient ecs = drydock.client(EcsClient.builder())) {
+            Task task = runOne(
+                    ecs, ContainerDefinition.builder().name("app").image(IMAGE).build());
             Task stopped = awaitStopped(ecs, task);
             assertThat(stopped.stopCodeAsString()).isEqualTo("TaskFailedToStart");
-            assertThat(stopped.stoppedReason()).startsWith("ResourceInitializationError: ")
+            assertThat(stopped.stoppedReason())
+                    .startsWith("ResourceInitializationError: ")
                     .contains("no Docker engine answers (test)");
         }
     }
 
     private static Task runOne(EcsClient ecs, ContainerDefinition container) {
         ecs.createCluster(r -> r.clusterName("failures"));
-        ecs.registerTaskDefinition(r -> r.family("failing").networkMode(NetworkMode.AWSVPC)
-                .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
+        ecs.registerTaskDefinition(r -> r.family("failing")
+                .networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("256")
+                .memory("512")
                 .containerDefinitions(container));
-        return ecs.runTask(r -> r.cluster("failures").taskDefinition("failing").launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678")))).tasks().get(0);
+        return ecs.runTask(r -> r.cluster("failures")
+                        .taskDefinition("failing")
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
+                .tasks()
+                .get(0);
     }
 
     private static Task awaitStopped(EcsClient ecs, Task task) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> describe(ecs, task).lastStatus().equals("STOPPED"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> describe(ecs, task).lastStatus().equals("STOPPED"));
         return describe(ecs, task);
     }
 
     private static Task describe(EcsClient ecs, Task task) {
-        return ecs.describeTasks(r -> r.cluster("failures").tasks(task.taskArn())).tasks().get(0);
+        return ecs.describeTasks(r -> r.cluster("failures").tasks(task.taskArn()))
+                .tasks()
+                .get(0);
     }
 
     /** A runtime whose every call fails as if the engine stopped answering while {@code down} is set. */
     private static ContainerRuntime switchable(ContainerRuntime delegate, AtomicBoolean down) {
-        return (ContainerRuntime) Proxy.newProxyInstance(ContainerRuntime.class.getClassLoader(),
-                new Class<?>[] {ContainerRuntime.class}, (proxy, method, args) -> {
-                    if (down.get() && !method.getName().equals("close") && !method.getName().equals("description")
+        return (ContainerRuntime) Proxy.newProxyInstance(
+                ContainerRuntime.class.getClassLoader(),
+                new Class<?>[] {ContainerRuntime.class},
+                (proxy, method, args) -> {
+                    if (down.get()
+                            && !method.getName().equals("close")
+                            && !method.getName().equals("description")
                             && method.getDeclaringClass() != Object.class) {
-                        throw new RuntimeFailure(RuntimeFailure.Kind.ENGINE_UNAVAILABLE,
-                                "the Docker engine does not answer (test)", null);
+                        throw new RuntimeFailure(
+                                RuntimeFailure.Kind.ENGINE_UNAVAILABLE,
+                                "the Docker engine does not answer (test)",
+                                null);
                     }
                     try {
                         return method.invoke(delegate, args);

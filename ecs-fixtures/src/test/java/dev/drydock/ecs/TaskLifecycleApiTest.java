@@ -43,7 +43,10 @@ class TaskLifecycleApiTest extends EcsApiTestBase {
     }
 
     private static Container container(Task t, String name) {
-        return t.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return t.containers().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -67,8 +70,8 @@ class TaskLifecycleApiTest extends EcsApiTestBase {
     @Test
     void essentialExitStopsTheOtherContainersToo() {
         String family = unique("exit2");
-        register(fargate(family).containerDefinitions(EcsApiTestBase.container("app"),
-                EcsApiTestBase.container("worker")));
+        register(fargate(family)
+                .containerDefinitions(EcsApiTestBase.container("app"), EcsApiTestBase.container("worker")));
         Task running = runRunning(family);
 
         sim.exit(container(running, "worker").runtimeId(), 0);
@@ -83,12 +86,19 @@ class TaskLifecycleApiTest extends EcsApiTestBase {
     @Test
     void nonEssentialContainerExitKeepsTheTaskRunning() {
         String family = unique("sidecar");
-        register(fargate(family).containerDefinitions(EcsApiTestBase.container("app"),
-                EcsApiTestBase.container("init").toBuilder().essential(false).build()));
+        register(fargate(family)
+                .containerDefinitions(
+                        EcsApiTestBase.container("app"),
+                        EcsApiTestBase.container("init").toBuilder()
+                                .essential(false)
+                                .build()));
         Task running = runRunning(family);
 
         sim.exit(container(running, "init").runtimeId(), 0);
-        Task after = awaitTask(cluster(), running.taskArn(), t -> "STOPPED".equals(container(t, "init").lastStatus()));
+        Task after = awaitTask(
+                cluster(),
+                running.taskArn(),
+                t -> "STOPPED".equals(container(t, "init").lastStatus()));
 
         assertThat(container(after, "init").exitCode()).isZero();
         assertThat(after.lastStatus()).isEqualTo("RUNNING");
@@ -104,7 +114,8 @@ class TaskLifecycleApiTest extends EcsApiTestBase {
         registerFargate(family);
         Task running = runRunning(family);
 
-        Task answered = ecs.stopTask(r -> r.cluster(cluster()).task(running.taskArn()).reason("deploy 42 replaced it"))
+        Task answered = ecs.stopTask(
+                        r -> r.cluster(cluster()).task(running.taskArn()).reason("deploy 42 replaced it"))
                 .task();
 
         assertThat(answered.desiredStatus()).isEqualTo("STOPPED");
@@ -116,7 +127,9 @@ class TaskLifecycleApiTest extends EcsApiTestBase {
         assertThat(container(stopped, "app").lastStatus()).isEqualTo("STOPPED");
 
         // stopping it again changes nothing
-        Task again = ecs.stopTask(r -> r.cluster(cluster()).task(running.taskArn()).reason("again")).task();
+        Task again = ecs.stopTask(
+                        r -> r.cluster(cluster()).task(running.taskArn()).reason("again"))
+                .task();
         assertThat(again.stoppedReason()).isEqualTo("deploy 42 replaced it");
         assertThat(again.lastStatus()).isEqualTo("STOPPED");
         assertThat(again.version()).isEqualTo(stopped.version());
@@ -140,13 +153,16 @@ class TaskLifecycleApiTest extends EcsApiTestBase {
         String family = unique("noimage");
         String image = "ghcr.io/nobody/" + family + ":1";
         sim.missingImage(image);
-        register(fargate(family).containerDefinitions(EcsApiTestBase.container("app").toBuilder().image(image)
-                .build()));
+        register(fargate(family)
+                .containerDefinitions(
+                        EcsApiTestBase.container("app").toBuilder().image(image).build()));
 
         Task stopped = awaitStopped(cluster(), runOne(cluster(), family).taskArn());
 
         assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
-        assertThat(stopped.stoppedReason()).startsWith("CannotPullContainerError").contains(image);
+        assertThat(stopped.stoppedReason())
+                .startsWith("CannotPullContainerError")
+                .contains(image);
         assertThat(container(stopped, "app").reason()).startsWith("CannotPullContainerError");
         assertThat(container(stopped, "app").lastStatus()).isEqualTo("STOPPED");
         assertThat(stopped.startedAt()).isNull();
@@ -164,8 +180,14 @@ class TaskLifecycleApiTest extends EcsApiTestBase {
         ecs.stopTask(r -> r.cluster(cluster()).task(provisioning.taskArn()));
         Task stopped = awaitStopped(cluster(), provisioning.taskArn());
 
-        List<Instant> order = List.of(stopped.createdAt(), stopped.connectivityAt(), stopped.pullStartedAt(),
-                stopped.pullStoppedAt(), stopped.startedAt(), stopped.stoppingAt(), stopped.executionStoppedAt(),
+        List<Instant> order = List.of(
+                stopped.createdAt(),
+                stopped.connectivityAt(),
+                stopped.pullStartedAt(),
+                stopped.pullStoppedAt(),
+                stopped.startedAt(),
+                stopped.stoppingAt(),
+                stopped.executionStoppedAt(),
                 stopped.stoppedAt());
         assertThat(order).doesNotContainNull().isSorted();
         assertThat(stopped.createdAt()).isEqualTo(provisioning.createdAt());
@@ -179,20 +201,27 @@ class TaskLifecycleApiTest extends EcsApiTestBase {
         String family = unique("waiter");
         registerFargate(family);
         List<String> arns = ecs.runTask(runFargate(cluster(), family).count(3).build()).tasks().stream()
-                .map(Task::taskArn).toList();
+                .map(Task::taskArn)
+                .toList();
 
-        WaiterResponse<DescribeTasksResponse> running = ecs.waiter().waitUntilTasksRunning(
-                r -> r.cluster(cluster()).tasks(arns), fastWaiter());
+        WaiterResponse<DescribeTasksResponse> running =
+                ecs.waiter().waitUntilTasksRunning(r -> r.cluster(cluster()).tasks(arns), fastWaiter());
 
-        assertThat(running.matched().response()).hasValueSatisfying(r -> assertThat(r.tasks())
-                .extracting(Task::lastStatus).containsOnly("RUNNING").hasSize(3));
+        assertThat(running.matched().response())
+                .hasValueSatisfying(r -> assertThat(r.tasks())
+                        .extracting(Task::lastStatus)
+                        .containsOnly("RUNNING")
+                        .hasSize(3));
 
         arns.forEach(arn -> ecs.stopTask(r -> r.cluster(cluster()).task(arn)));
-        WaiterResponse<DescribeTasksResponse> stopped = ecs.waiter().waitUntilTasksStopped(
-                r -> r.cluster(cluster()).tasks(arns), fastWaiter());
+        WaiterResponse<DescribeTasksResponse> stopped =
+                ecs.waiter().waitUntilTasksStopped(r -> r.cluster(cluster()).tasks(arns), fastWaiter());
 
-        assertThat(stopped.matched().response()).hasValueSatisfying(r -> assertThat(r.tasks())
-                .extracting(Task::lastStatus).containsOnly("STOPPED").hasSize(3));
+        assertThat(stopped.matched().response())
+                .hasValueSatisfying(r -> assertThat(r.tasks())
+                        .extracting(Task::lastStatus)
+                        .containsOnly("STOPPED")
+                        .hasSize(3));
     }
 
     @Test
@@ -200,12 +229,13 @@ class TaskLifecycleApiTest extends EcsApiTestBase {
         String family = unique("waitfail");
         String image = "ghcr.io/nobody/" + family + ":1";
         sim.missingImage(image);
-        register(fargate(family).containerDefinitions(EcsApiTestBase.container("app").toBuilder().image(image)
-                .build()));
+        register(fargate(family)
+                .containerDefinitions(
+                        EcsApiTestBase.container("app").toBuilder().image(image).build()));
         Task t = runOne(cluster(), family);
 
-        Throwable failure = catchThrowable(() -> ecs.waiter().waitUntilTasksRunning(
-                r -> r.cluster(cluster()).tasks(t.taskArn()), fastWaiter()));
+        Throwable failure = catchThrowable(() ->
+                ecs.waiter().waitUntilTasksRunning(r -> r.cluster(cluster()).tasks(t.taskArn()), fastWaiter()));
 
         assertThat(failure).isInstanceOf(SdkClientException.class).hasMessageContaining("failure state");
         assertThat(describeTask(cluster(), t.taskArn()).lastStatus()).isEqualTo("STOPPED");
@@ -215,15 +245,18 @@ class TaskLifecycleApiTest extends EcsApiTestBase {
     void taskStoppedWhilePendingNeverRuns() {
         String family = unique("stoppending");
         String image = "example.com/" + family + ":1";
-        register(fargate(family).containerDefinitions(EcsApiTestBase.container("app").toBuilder().image(image)
-                .build()));
+        register(fargate(family)
+                .containerDefinitions(
+                        EcsApiTestBase.container("app").toBuilder().image(image).build()));
         gate.hold(image);
         Task t;
         try {
             t = runOne(cluster(), family);
             awaitTask(cluster(), t.taskArn(), x -> x.pullStartedAt() != null);
 
-            Task answered = ecs.stopTask(r -> r.cluster(cluster()).task(t.taskArn()).reason("changed my mind")).task();
+            Task answered = ecs.stopTask(
+                            r -> r.cluster(cluster()).task(t.taskArn()).reason("changed my mind"))
+                    .task();
 
             assertThat(answered.lastStatus()).isEqualTo("PENDING");
             assertThat(answered.desiredStatus()).isEqualTo("STOPPED");

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.core.internal.docker.DockerRuntime;
 import dev.drydock.core.internal.service.Labels;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
@@ -35,24 +37,44 @@ class TaskLifecycleDockerTest {
 
     @Test
     void runsATaskToRunningAndStopsIt() {
-        ecs.registerTaskDefinition(r -> r.family("sleeper").networkMode(NetworkMode.AWSVPC)
-                .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
-                .containerDefinitions(ContainerDefinition.builder().name("app").image("drydock/busybox:1.35-local")
-                        .command("sh", "-c", "echo hello from app; sleep 1000").build()));
-        Task task = ecs.runTask(r -> r.cluster("shop").taskDefinition("sleeper").launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678")))).tasks().get(0);
+        ecs.registerTaskDefinition(r -> r.family("sleeper")
+                .networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("256")
+                .memory("512")
+                .containerDefinitions(ContainerDefinition.builder()
+                        .name("app")
+                        .image("drydock/busybox:1.35-local")
+                        .command("sh", "-c", "echo hello from app; sleep 1000")
+                        .build()));
+        Task task = ecs.runTask(r -> r.cluster("shop")
+                        .taskDefinition("sleeper")
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
+                .tasks()
+                .get(0);
         assertThat(task.lastStatus()).isEqualTo("PROVISIONING");
-        ecs.waiter().waitUntilTasksRunning(r -> r.cluster("shop").tasks(task.taskArn()),
-                w -> w.backoffStrategy(software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy.create(
-                        Duration.ofMillis(100))).maxAttempts(300));
-        Task running = ecs.describeTasks(r -> r.cluster("shop").tasks(task.taskArn())).tasks().get(0);
+        ecs.waiter()
+                .waitUntilTasksRunning(
+                        r -> r.cluster("shop").tasks(task.taskArn()),
+                        w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100)))
+                                .maxAttempts(300));
+        Task running = ecs.describeTasks(r -> r.cluster("shop").tasks(task.taskArn()))
+                .tasks()
+                .get(0);
         System.out.println(running);
         assertThat(running.lastStatus()).isEqualTo("RUNNING");
         assertThat(running.containers().get(0).lastStatus()).isEqualTo("RUNNING");
         ecs.stopTask(r -> r.cluster("shop").task(task.taskArn()).reason("test over"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> ecs.describeTasks(r -> r.cluster("shop")
-                .tasks(task.taskArn())).tasks().get(0).lastStatus().equals("STOPPED"));
-        Task stopped = ecs.describeTasks(r -> r.cluster("shop").tasks(task.taskArn())).tasks().get(0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> ecs.describeTasks(r -> r.cluster("shop").tasks(task.taskArn()))
+                        .tasks()
+                        .get(0)
+                        .lastStatus()
+                        .equals("STOPPED"));
+        Task stopped = ecs.describeTasks(r -> r.cluster("shop").tasks(task.taskArn()))
+                .tasks()
+                .get(0);
         System.out.println(stopped);
         assertThat(stopped.stopCodeAsString()).isEqualTo("UserInitiated");
         assertThat(stopped.stoppedReason()).isEqualTo("test over");
@@ -65,20 +87,40 @@ class TaskLifecycleDockerTest {
         try (EcsClient client = own.client(EcsClient.builder())) {
             client.createCluster(r -> r.clusterName("closing"));
             // PID 1 is a shell that ignores SIGTERM: only SIGKILL after stopTimeout (120 s) would end it
-            client.registerTaskDefinition(r -> r.family("stubborn").networkMode(NetworkMode.AWSVPC)
-                    .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
-                    .containerDefinitions(ContainerDefinition.builder().name("app").image("drydock/busybox:1.35-local")
-                            .command("sh", "-c", "sleep 3600").stopTimeout(120).build()));
-            String arn = client.runTask(r -> r.cluster("closing").taskDefinition("stubborn")
-                    .launchType(LaunchType.FARGATE)
-                    .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678")))).tasks()
-                    .get(0).taskArn();
-            await().atMost(Duration.ofSeconds(60)).until(() -> "RUNNING".equals(client.describeTasks(
-                    r -> r.cluster("closing").tasks(arn)).tasks().get(0).lastStatus()));
+            client.registerTaskDefinition(r -> r.family("stubborn")
+                    .networkMode(NetworkMode.AWSVPC)
+                    .requiresCompatibilitiesWithStrings("FARGATE")
+                    .cpu("256")
+                    .memory("512")
+                    .containerDefinitions(ContainerDefinition.builder()
+                            .name("app")
+                            .image("drydock/busybox:1.35-local")
+                            .command("sh", "-c", "sleep 3600")
+                            .stopTimeout(120)
+                            .build()));
+            String arn = client.runTask(r -> r.cluster("closing")
+                            .taskDefinition("stubborn")
+                            .launchType(LaunchType.FARGATE)
+                            .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))
+                    .tasks()
+                    .get(0)
+                    .taskArn();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "RUNNING"
+                            .equals(client.describeTasks(
+                                            r -> r.cluster("closing").tasks(arn))
+                                    .tasks()
+                                    .get(0)
+                                    .lastStatus()));
             client.stopTask(r -> r.cluster("closing").task(arn).reason("cleanup"));
             // the task's own stop (SIGTERM, then 120 s) is under way when Drydock closes
-            await().atMost(Duration.ofSeconds(10)).until(() -> !"RUNNING".equals(client.describeTasks(
-                    r -> r.cluster("closing").tasks(arn)).tasks().get(0).lastStatus()));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !"RUNNING"
+                            .equals(client.describeTasks(
+                                            r -> r.cluster("closing").tasks(arn))
+                                    .tasks()
+                                    .get(0)
+                                    .lastStatus()));
         } catch (RuntimeException | AssertionError e) {
             own.close();
             throw e;
@@ -86,9 +128,12 @@ class TaskLifecycleDockerTest {
         long t0 = System.nanoTime();
         own.close();
         assertThat(Duration.ofNanos(System.nanoTime() - t0))
-                .as("closing gives the container 2 s, not its stopTimeout of 120 s").isLessThan(Duration.ofSeconds(15));
-        try (var docker = dev.drydock.core.internal.docker.DockerRuntime.connect()) {
-            assertThat(docker.labelledObjects(Map.of(Labels.SESSION, session))).as("nothing is left").isEmpty();
+                .as("closing gives the container 2 s, not its stopTimeout of 120 s")
+                .isLessThan(Duration.ofSeconds(15));
+        try (var docker = DockerRuntime.connect()) {
+            assertThat(docker.labelledObjects(Map.of(Labels.SESSION, session)))
+                    .as("nothing is left")
+                    .isEmpty();
         }
     }
 }

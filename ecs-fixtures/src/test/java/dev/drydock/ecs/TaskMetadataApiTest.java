@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class TaskMetadataApiTest extends EcsApiTestBase {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(HttpResponse<String> response) throws IOException {
-        return (Map<String, Object>) JsonTree.parse(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return (Map<String, Object>) JsonTree.parse(response.body().getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -46,17 +47,20 @@ class TaskMetadataApiTest extends EcsApiTestBase {
         Task running = awaitRunning(cluster, runOne(cluster, family).taskArn());
         String taskId = taskId(running.taskArn());
 
-        String appUri = sim.spec(running.containers().get(0).runtimeId()).environment()
-                .get("ECS_CONTAINER_METADATA_URI_V4");
-        String sidecarUri = sim.spec(running.containers().get(1).runtimeId()).environment()
-                .get("ECS_CONTAINER_METADATA_URI_V4");
-        assertThat(appUri).matches("http://127\\.0\\.0\\.1:51679/v4/" + taskId + "-\\d+").isNotEqualTo(sidecarUri);
+        String appUri =
+                sim.spec(running.containers().get(0).runtimeId()).environment().get("ECS_CONTAINER_METADATA_URI_V4");
+        String sidecarUri =
+                sim.spec(running.containers().get(1).runtimeId()).environment().get("ECS_CONTAINER_METADATA_URI_V4");
+        assertThat(appUri)
+                .matches("http://127\\.0\\.0\\.1:51679/v4/" + taskId + "-\\d+")
+                .isNotEqualTo(sidecarUri);
 
         HttpResponse<String> app = get(appUri, "");
         assertThat(app.statusCode()).isEqualTo(200);
         assertThat(app.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(json(app)).containsEntry("Name", "app").containsEntry("DockerId",
-                appUri.substring(appUri.lastIndexOf('/') + 1));
+        assertThat(json(app))
+                .containsEntry("Name", "app")
+                .containsEntry("DockerId", appUri.substring(appUri.lastIndexOf('/') + 1));
         assertThat(json(get(sidecarUri, ""))).containsEntry("Name", "sidecar");
 
         Map<String, Object> task = json(get(sidecarUri, "/task"));
@@ -68,14 +72,23 @@ class TaskMetadataApiTest extends EcsApiTestBase {
     @Test
     void version3AnswersWithoutWhatVersion4Added() throws Exception {
         Task running = runOneContainerTask(createCluster(), "meta-v3");
-        Map<String, String> env = sim.spec(running.containers().get(0).runtimeId()).environment();
+        Map<String, String> env =
+                sim.spec(running.containers().get(0).runtimeId()).environment();
         String v3 = env.get("ECS_CONTAINER_METADATA_URI");
         assertThat(v3).isEqualTo(env.get("ECS_CONTAINER_METADATA_URI_V4").replace("/v4/", "/v3/"));
 
         Map<String, Object> container = json(get(v3, ""));
         assertThat(container).containsEntry("Name", "app").doesNotContainKeys("ContainerARN", "Snapshotter");
-        assertThat(container.get("Networks")).isEqualTo(List.of(Map.of("NetworkMode", "awsvpc",
-                "IPv4Addresses", List.of(running.containers().get(0).networkInterfaces().get(0).privateIpv4Address()))));
+        assertThat(container.get("Networks"))
+                .isEqualTo(List.of(Map.of(
+                        "NetworkMode",
+                        "awsvpc",
+                        "IPv4Addresses",
+                        List.of(running.containers()
+                                .get(0)
+                                .networkInterfaces()
+                                .get(0)
+                                .privateIpv4Address()))));
         Map<String, Object> task = json(get(v3, "/task"));
         assertThat(task).containsEntry("TaskARN", running.taskArn()).doesNotContainKey("LaunchType");
         assertThat(get(v3, "/taskWithTags").statusCode()).isEqualTo(404);
@@ -86,11 +99,12 @@ class TaskMetadataApiTest extends EcsApiTestBase {
     void unknownIdsAndPathsAreRefusedAndStoppedTasksAreForgotten() throws Exception {
         String cluster = createCluster();
         Task running = runOneContainerTask(cluster, "meta-stop");
-        String uri = sim.spec(running.containers().get(0).runtimeId()).environment()
-                .get("ECS_CONTAINER_METADATA_URI_V4");
+        String uri =
+                sim.spec(running.containers().get(0).runtimeId()).environment().get("ECS_CONTAINER_METADATA_URI_V4");
 
         assertThat(get(uri, "/nothing").statusCode()).isEqualTo(404);
-        assertThat(get("http://127.0.0.1:51679/v4/0123456789abcdef0123456789abcdef-1", "/task").statusCode())
+        assertThat(get("http://127.0.0.1:51679/v4/0123456789abcdef0123456789abcdef-1", "/task")
+                        .statusCode())
                 .isEqualTo(404);
 
         ecs.stopTask(r -> r.cluster(cluster).task(running.taskArn()));

@@ -45,13 +45,20 @@ class TaskRoleApiTest extends EcsApiTestBase {
         // the sandbox forwards 127.0.0.1:51679 to Drydock's endpoint; ask the endpoint directly
         URI direct = drydock.endpoint().resolve(URI.create(uri).getPath());
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(direct).header("Authorization", token).build(),
+        HttpResponse<String> ok = http.send(
+                HttpRequest.newBuilder(direct).header("Authorization", token).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(ok.body()).contains("\"AccessKeyId\":\"ASIA", "\"SecretAccessKey\"", "\"Token\"",
-                "\"Expiration\":\"", "\"RoleArn\":\"arn:aws:iam::123456789012:role/app-task\"");
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(direct).header("Authorization", "wrong")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.body())
+                .contains(
+                        "\"AccessKeyId\":\"ASIA",
+                        "\"SecretAccessKey\"",
+                        "\"Token\"",
+                        "\"Expiration\":\"",
+                        "\"RoleArn\":\"arn:aws:iam::123456789012:role/app-task\"");
+        HttpResponse<String> refused = http.send(
+                HttpRequest.newBuilder(direct).header("Authorization", "wrong").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).doesNotContain("AccessKeyId");
     }
@@ -64,7 +71,9 @@ class TaskRoleApiTest extends EcsApiTestBase {
         ecs.registerTaskDefinition(fargate(family).build());
         Task task = ecs.runTask(runFargate(cluster, family).build()).tasks().get(0);
         waiting().until(() -> describe(cluster, task).lastStatus().equals("RUNNING"));
-        Map<String, String> env = sim.spec(describe(cluster, task).containers().get(0).runtimeId()).environment();
+        Map<String, String> env = sim.spec(
+                        describe(cluster, task).containers().get(0).runtimeId())
+                .environment();
         assertThat(env).doesNotContainKeys("AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN");
         assertThat(env).containsEntry("AWS_REGION", "us-east-1").containsKey("AWS_ENDPOINT_URL");
     }
@@ -76,7 +85,9 @@ class TaskRoleApiTest extends EcsApiTestBase {
         for (String role : new String[] {"no-such-role", "lambda-only"}) {
             String family = unique("bad-role");
             ecs.registerTaskDefinition(fargate(family).taskRoleArn(role).build());
-            assertEcsError(() -> ecs.runTask(runFargate(cluster, family).build()), InvalidParameterException.class,
+            assertEcsError(
+                    () -> ecs.runTask(runFargate(cluster, family).build()),
+                    InvalidParameterException.class,
                     "ECS was unable to assume the role 'arn:aws:iam::123456789012:role/" + role + "' that was provided "
                             + "for this task. Please verify that the role being passed has the proper trust "
                             + "relationship and permissions and that your IAM user has permissions to pass this role.");
@@ -93,19 +104,26 @@ class TaskRoleApiTest extends EcsApiTestBase {
         for (String role : new String[] {"no-such-role", "lambda-only"}) {
             String family = unique("bad-exec");
             ecs.registerTaskDefinition(fargate(family).executionRoleArn(role).build());
-            assertEcsError(() -> ecs.runTask(runFargate(cluster, family).build()), InvalidParameterException.class,
+            assertEcsError(
+                    () -> ecs.runTask(runFargate(cluster, family).build()),
+                    InvalidParameterException.class,
                     "ECS was unable to assume the role 'arn:aws:iam::123456789012:role/" + role + message);
         }
         String good = unique("good-exec");
         ecs.registerTaskDefinition(fargate(good).executionRoleArn("app-task").build());
-        assertEcsError(() -> ecs.runTask(runFargate(cluster, good).overrides(o -> o.executionRoleArn("no-such-role"))
-                .build()), InvalidParameterException.class,
+        assertEcsError(
+                () -> ecs.runTask(runFargate(cluster, good)
+                        .overrides(o -> o.executionRoleArn("no-such-role"))
+                        .build()),
+                InvalidParameterException.class,
                 "ECS was unable to assume the role 'arn:aws:iam::123456789012:role/no-such-role" + message);
         assertThat(ecs.listTasks(r -> r.cluster(cluster)).taskArns()).isEmpty();
         assertThat(ecs.runTask(runFargate(cluster, good).build()).failures()).isEmpty();
     }
 
     private Task describe(String cluster, Task task) {
-        return ecs.describeTasks(r -> r.cluster(cluster).tasks(task.taskArn())).tasks().get(0);
+        return ecs.describeTasks(r -> r.cluster(cluster).tasks(task.taskArn()))
+                .tasks()
+                .get(0);
     }
 }

@@ -62,12 +62,17 @@ public final class EfsFiles {
     public void writeString(String fileSystem, String path, String content) {
         String id = id(fileSystem);
         try {
-            Path file = efs.storage().entry(id, path, dir -> { });
+            Path file = efs.storage().entry(id, path, dir -> {});
             if (Files.isSymbolicLink(file)) {
                 file = efs.storage().resolve(id, path, null);
             }
-            Files.writeString(file, content, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+            Files.writeString(
+                    file,
+                    content,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,8 +110,7 @@ public final class EfsFiles {
 
     private long attribute(String fileSystem, String path, String name) {
         try {
-            return ((Number) Files.getAttribute(entry(fileSystem, path), name, LinkOption.NOFOLLOW_LINKS))
-                    .longValue();
+            return ((Number) Files.getAttribute(entry(fileSystem, path), name, LinkOption.NOFOLLOW_LINKS)).longValue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,10 +136,13 @@ public final class EfsFiles {
 
     private String id(String fileSystem) {
         try {
-            return fileSystem.startsWith("fs-") || fileSystem.startsWith("arn:") ? efs.backend().fileSystem(fileSystem)
-                    .id() : efs.backend().fileSystemNamed(fileSystem).map(EfsBackend.FileSystem::id)
-                    .orElseThrow(() -> new DrydockException("There is no EFS file system named '" + fileSystem
-                            + "'. Declare it, e.g. @EfsFileSystem(name = \"" + fileSystem + "\")."));
+            return fileSystem.startsWith("fs-") || fileSystem.startsWith("arn:")
+                    ? efs.backend().fileSystem(fileSystem).id()
+                    : efs.backend()
+                            .fileSystemNamed(fileSystem)
+                            .map(EfsBackend.FileSystem::id)
+                            .orElseThrow(() -> new DrydockException("There is no EFS file system named '" + fileSystem
+                                    + "'. Declare it, e.g. @EfsFileSystem(name = \"" + fileSystem + "\")."));
         } catch (AwsException e) {
             throw new DrydockException("EFS: " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.service.ClasspathResources;
+import dev.drydock.efs.internal.EfsBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,8 +28,7 @@ import software.amazon.awssdk.services.efs.model.Tag;
  * access point by its name or id.
  */
 public final class EfsFixtures {
-    private EfsFixtures() {
-    }
+    private EfsFixtures() {}
 
     /**
      * A file system (CreateFileSystem with creation token {@code drydock-<name>} and the tag {@code Name=<name>}).
@@ -61,14 +61,22 @@ public final class EfsFixtures {
          * @param posixUid the POSIX user every access through the access point acts as, or {@code null} for none
          * @param posixGid that user's group id (required with {@code posixUid})
          */
-        public FileSystemFixture accessPoint(String name, String rootDirectory, Long ownerUid, Long ownerGid,
-                String permissions, Long posixUid, Long posixGid) {
-            CreateAccessPointRequest.Builder b = CreateAccessPointRequest.builder().clientToken("drydock-" + name)
+        public FileSystemFixture accessPoint(
+                String name,
+                String rootDirectory,
+                Long ownerUid,
+                Long ownerGid,
+                String permissions,
+                Long posixUid,
+                Long posixGid) {
+            CreateAccessPointRequest.Builder b = CreateAccessPointRequest.builder()
+                    .clientToken("drydock-" + name)
                     .tags(Tag.builder().key("Name").value(name).build())
                     .rootDirectory(d -> {
                         d.path(rootDirectory);
                         if (ownerUid != null || ownerGid != null || permissions != null) {
-                            d.creationInfo(c -> c.ownerUid(ownerUid).ownerGid(ownerGid).permissions(permissions));
+                            d.creationInfo(
+                                    c -> c.ownerUid(ownerUid).ownerGid(ownerGid).permissions(permissions));
                         }
                     });
             if (posixUid != null || posixGid != null) {
@@ -91,15 +99,23 @@ public final class EfsFixtures {
         public void apply(Drydock drydock) {
             EfsModule efs = drydock.service(EfsModule.class);
             efs.explainSemanticsOnce();
-            String policy = policyResource == null ? null : ClasspathResources.read(policyResource,
-                    "file system policy");
+            String policy =
+                    policyResource == null ? null : ClasspathResources.read(policyResource, "file system policy");
             try {
                 if (policy != null) {
-                    dev.drydock.efs.internal.EfsBackend.parsePolicy(name, policy);   // before anything is created
+                    EfsBackend.parsePolicy(name, policy); // before anything is created
                 }
-                String id = dev.drydock.efs.internal.EfsBackend.newFileSystemId();
-                efs.backend().createFileSystem(id, CreateFileSystemRequest.builder().creationToken("drydock-" + name)
-                        .tags(Tag.builder().key("Name").value(name).build()).build());
+                String id = EfsBackend.newFileSystemId();
+                efs.backend()
+                        .createFileSystem(
+                                id,
+                                CreateFileSystemRequest.builder()
+                                        .creationToken("drydock-" + name)
+                                        .tags(Tag.builder()
+                                                .key("Name")
+                                                .value(name)
+                                                .build())
+                                        .build());
                 for (CreateAccessPointRequest.Builder ap : accessPoints) {
                     efs.backend().createAccessPoint(ap.fileSystemId(id).build());
                 }
@@ -107,9 +123,13 @@ public final class EfsFixtures {
                     efs.backend().putPolicy(id, policy);
                 }
             } catch (AwsException e) {
-                throw new DrydockException("EFS refuses the file system '" + name + "': " + e.errorCode() + ": "
-                        + e.getMessage() + (policyResource != null && e.errorCode().startsWith("InvalidPolicy")
-                        ? " Fix src/test/resources/" + policyResource + "." : ""), e);
+                throw new DrydockException(
+                        "EFS refuses the file system '" + name + "': " + e.errorCode() + ": "
+                                + e.getMessage()
+                                + (policyResource != null && e.errorCode().startsWith("InvalidPolicy")
+                                        ? " Fix src/test/resources/" + policyResource + "."
+                                        : ""),
+                        e);
             }
         }
 

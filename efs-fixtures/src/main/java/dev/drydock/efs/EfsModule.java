@@ -8,6 +8,7 @@ import dev.drydock.efs.internal.EfsStorage;
 import dev.drydock.efs.internal.MountAuthorization;
 import dev.drydock.efs.internal.TaskMounts;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public final class EfsModule implements TaskVolumeProvider {
      * (at the start of a test class with {@code @EfsFileSystem}), or else at the first EFS volume a task mounts.
      */
     private static final AtomicBoolean WARNED = new AtomicBoolean();
+
     private EfsBackend backend;
     private EfsStorage storage;
     private TaskMounts mounts;
@@ -44,8 +46,13 @@ public final class EfsModule implements TaskVolumeProvider {
     @Override
     public void start(ServiceContext context) {
         backend = new EfsBackend(context.region(), context.accountId(), context.clock());
-        storage = new EfsStorage(Path.of(context.settings().get("efs.storage-directory",
-                Path.of(System.getProperty("java.io.tmpdir"), "drydock-efs").toString())), context.sessionId());
+        storage = new EfsStorage(
+                Path.of(context.settings()
+                        .get(
+                                "efs.storage-directory",
+                                Path.of(System.getProperty("java.io.tmpdir"), "drydock-efs")
+                                        .toString())),
+                context.sessionId());
         var api = EfsApi.service(backend, context.clock());
         context.register(api);
         context.resourceTags(backend::tagsForArn);
@@ -82,13 +89,17 @@ public final class EfsModule implements TaskVolumeProvider {
      */
     private static void warnIfEngineIsElsewhere() {
         String dockerHost = System.getenv("DOCKER_HOST");
-        boolean remote = dockerHost != null && !dockerHost.startsWith("unix://") && !dockerHost.startsWith("npipe:")
+        boolean remote = dockerHost != null
+                && !dockerHost.startsWith("unix://")
+                && !dockerHost.startsWith("npipe:")
                 && !dockerHost.matches("tcp://(localhost|127\\.0\\.0\\.1)(:\\d+)?/?");
-        boolean desktop = !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        boolean desktop =
+                !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         if (remote || desktop) {
-            LOG.warn("Drydock EFS: the Docker engine is not on this machine ({}), so tasks cannot share this JVM's EFS "
-                    + "storage directories: their EFS volumes are bind mounts of host paths the engine does not see. "
-                    + "Run the tests on a Linux machine with a local engine for EFS semantics. See docs/efs.md.",
+            LOG.warn(
+                    "Drydock EFS: the Docker engine is not on this machine ({}), so tasks cannot share this JVM's EFS "
+                            + "storage directories: their EFS volumes are bind mounts of host paths the engine does not see. "
+                            + "Run the tests on a Linux machine with a local engine for EFS semantics. See docs/efs.md.",
                     remote ? "DOCKER_HOST=" + dockerHost : System.getProperty("os.name"));
         }
     }
@@ -100,7 +111,10 @@ public final class EfsModule implements TaskVolumeProvider {
         }
         var summaries = backend.summaries();
         StringBuilder b = new StringBuilder();
-        summaries.forEach((id, line) -> b.append("  ").append(line).append("; files in ").append(storage.location(id))
+        summaries.forEach((id, line) -> b.append("  ")
+                .append(line)
+                .append("; files in ")
+                .append(storage.location(id))
                 .append('\n'));
         return summaries.isEmpty() ? "" : "Drydock EFS file systems (" + summaries.size() + "):\n" + b;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.core.DrydockException;
 import dev.drydock.core.IamFixtures;
 import dev.drydock.core.iam.AuthorizationDecision;
 import dev.drydock.core.internal.service.TaskVolumeProvider.EfsVolumeRequest;
@@ -32,7 +33,8 @@ class EfsMountTest {
 
     @BeforeAll
     void start() {
-        drydock = Drydock.builder().runtime(SimulatedRuntime::new)
+        drydock = Drydock.builder()
+                .runtime(SimulatedRuntime::new)
                 .fixture(IamFixtures.role("app").policy("iam/efs-reader.json"))
                 .fixture(EfsFixtures.fileSystem("open")
                         .accessPoint("created", "/a/b", 1000L, 2000L, "750", 1000L, 2000L)
@@ -64,16 +66,20 @@ class EfsMountTest {
 
     @Test
     void aFailingTestsReportListsTheFileSystems() {
-        assertThat(drydock.diagnostics()).contains("Drydock EFS file systems (")
-                .contains("(open), access point fsap-").contains(" /a/b as 1000:2000")
+        assertThat(drydock.diagnostics())
+                .contains("Drydock EFS file systems (")
+                .contains("(open), access point fsap-")
+                .contains(" /a/b as 1000:2000")
                 .contains("(mount-only), file system policy set; files in ");
     }
 
     @Test
     void anUnknownFileSystemFailsTheTaskAsEcsDoes() {
         var e = catchThrowableOfType(VolumeFailure.class, () -> mount("fs-0123456789abcdef0", null, null, null));
-        assertThat(e.getMessage()).startsWith("ResourceInitializationError: failed to invoke EFS utils commands to "
-                + "set up EFS volumes: stderr: Failed to resolve \"fs-0123456789abcdef0.efs.us-east-1.amazonaws.com\"");
+        assertThat(e.getMessage())
+                .startsWith(
+                        "ResourceInitializationError: failed to invoke EFS utils commands to "
+                                + "set up EFS volumes: stderr: Failed to resolve \"fs-0123456789abcdef0.efs.us-east-1.amazonaws.com\"");
     }
 
     @Test
@@ -103,9 +109,15 @@ class EfsMountTest {
     void withoutAFileSystemPolicyIamAllowsEverythingAndRecordsIt() {
         Mount m = mount("open", null, null, "ENABLED");
         assertThat(m.readOnly()).isFalse();
-        assertThat(drydock.decisionLog().decisions(d -> d.action().equals("elasticfilesystem:ClientRootAccess")
-                && d.resource().equals(efs.backend().fileSystemNamed("open").orElseThrow().arn())))
-                .isNotEmpty().allMatch(AuthorizationDecision::allowed);
+        assertThat(drydock.decisionLog()
+                        .decisions(d -> d.action().equals("elasticfilesystem:ClientRootAccess")
+                                && d.resource()
+                                        .equals(efs.backend()
+                                                .fileSystemNamed("open")
+                                                .orElseThrow()
+                                                .arn())))
+                .isNotEmpty()
+                .allMatch(AuthorizationDecision::allowed);
     }
 
     @Test
@@ -113,31 +125,38 @@ class EfsMountTest {
         Mount m = mount("mount-only", null, null, "ENABLED");
         assertThat(m.readOnly()).isTrue();
         String arn = efs.backend().fileSystemNamed("mount-only").orElseThrow().arn();
-        assertThat(drydock.decisionLog().decisions(d -> d.resource().equals(arn)
-                && d.action().equals("elasticfilesystem:ClientWrite"))).isNotEmpty()
+        assertThat(drydock.decisionLog()
+                        .decisions(d -> d.resource().equals(arn) && d.action().equals("elasticfilesystem:ClientWrite")))
+                .isNotEmpty()
                 .noneMatch(AuthorizationDecision::allowed);
     }
 
     @Test
     void iamWithoutTransitEncryptionDoesNotSatisfyASecureTransportCondition() {
-        var e = catchThrowableOfType(VolumeFailure.class, () -> efs.efsVolume(new EfsVolumeRequest(TASK, roleArn,
-                "v", "mount-only", null, "DISABLED", null, "ENABLED")));
+        var e = catchThrowableOfType(
+                VolumeFailure.class,
+                () -> efs.efsVolume(
+                        new EfsVolumeRequest(TASK, roleArn, "v", "mount-only", null, "DISABLED", null, "ENABLED")));
         assertThat(e.getMessage()).contains("access denied by server").contains("ClientMount");
     }
 
     @Test
     void iamWithoutATaskRoleFailsTheMount() {
-        var e = catchThrowableOfType(VolumeFailure.class, () -> efs.efsVolume(new EfsVolumeRequest(TASK, null, "v",
-                "open", null, "ENABLED", null, "ENABLED")));
+        var e = catchThrowableOfType(
+                VolumeFailure.class,
+                () -> efs.efsVolume(new EfsVolumeRequest(TASK, null, "v", "open", null, "ENABLED", null, "ENABLED")));
         assertThat(e.getMessage()).contains("no task role");
     }
 
     @Test
     void aMalformedFixturePolicyFailsTheDeclarationAndCreatesNothing() {
         int before = efs.backend().fileSystemIds().size();
-        var e = catchThrowableOfType(dev.drydock.core.DrydockException.class,
+        var e = catchThrowableOfType(
+                DrydockException.class,
                 () -> drydock.apply(EfsFixtures.fileSystem("broken").policy("efs/malformed.json")));
-        assertThat(e.getMessage()).contains("EfsFixtures.fileSystem(\"broken\")").contains("InvalidPolicyException")
+        assertThat(e.getMessage())
+                .contains("EfsFixtures.fileSystem(\"broken\")")
+                .contains("InvalidPolicyException")
                 .contains("efs/malformed.json");
         assertThat(efs.backend().fileSystemIds()).hasSize(before);
         try (EfsClient client = drydock.client(EfsClient.builder())) {

@@ -28,6 +28,7 @@ class EfsSymlinkTest {
 
     @TempDir
     Path host;
+
     Path outside;
     Drydock drydock;
     EfsModule efs;
@@ -40,14 +41,17 @@ class EfsSymlinkTest {
         Files.setPosixFilePermissions(outside, PosixFilePermissions.fromString("rwx------"));
         Files.writeString(outside.resolve("secret.txt"), "host secret");
         Files.setLastModifiedTime(outside, FileTime.fromMillis(1_000_000L));
-        drydock = Drydock.builder().runtime(SimulatedRuntime::new)
+        drydock = Drydock.builder()
+                .runtime(SimulatedRuntime::new)
                 .fixture(EfsFixtures.fileSystem("shared")
                         .accessPoint("apps-one", "/apps/one", 1000L, 1000L, "777", null, null)
                         .accessPoint("linked", "/hostlink", null, null, null, null, null))
                 .start();
         efs = drydock.service(EfsModule.class);
         files = EfsFiles.of(drydock);
-        root = efs.storage().fileSystemRoot(efs.backend().fileSystemNamed("shared").orElseThrow().id());
+        root = efs.storage()
+                .fileSystemRoot(
+                        efs.backend().fileSystemNamed("shared").orElseThrow().id());
         // what a task mounting the file system at /d can do: ln -s /tmp/hostdir /d/hostlink; ln -s ... /d/apps
         Files.createSymbolicLink(root.resolve("hostlink"), outside);
         Files.createSymbolicLink(root.resolve("apps"), outside);
@@ -65,7 +69,8 @@ class EfsSymlinkTest {
             assertThat(list).as("nothing created in the host directory").containsExactly(outside.resolve("secret.txt"));
         }
         assertThat(Files.readString(outside.resolve("secret.txt"))).isEqualTo("host secret");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(outside))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(outside)))
+                .isEqualTo("rwx------");
         assertThat(Files.getLastModifiedTime(outside).toMillis()).isEqualTo(1_000_000L);
     }
 
@@ -77,11 +82,14 @@ class EfsSymlinkTest {
     void aRootDirectoryThroughALinkLeavingTheFileSystemFailsTheMount() throws Exception {
         for (String path : new String[] {"/hostlink", "/hostlink/", "/apps"}) {
             var e = catchThrowableOfType(VolumeFailure.class, () -> mount(null, path));
-            assertThat(e.getMessage()).startsWith("ResourceInitializationError: failed to invoke EFS utils commands "
-                    + "to set up EFS volumes: stderr: b'mount.nfs4: mounting fs-").contains(":" + path
-                    + " failed, reason given by server: No such file or directory'")
-                    .contains("symbolic link " + path.substring(0, path.indexOf('/', 1) < 0 ? path.length()
-                            : path.indexOf('/', 1)) + " -> " + outside).contains("leads outside the file system");
+            assertThat(e.getMessage())
+                    .startsWith("ResourceInitializationError: failed to invoke EFS utils commands "
+                            + "to set up EFS volumes: stderr: b'mount.nfs4: mounting fs-")
+                    .contains(":" + path + " failed, reason given by server: No such file or directory'")
+                    .contains("symbolic link "
+                            + path.substring(0, path.indexOf('/', 1) < 0 ? path.length() : path.indexOf('/', 1))
+                            + " -> " + outside)
+                    .contains("leads outside the file system");
         }
         assertUntouched();
     }
@@ -89,12 +97,16 @@ class EfsSymlinkTest {
     @Test
     void anAccessPointRootDirectoryIsNeverCreatedOrChownedThroughALink() throws Exception {
         var e = catchThrowableOfType(VolumeFailure.class, () -> mount("apps-one", null));
-        assertThat(e.getMessage()).contains("mount.nfs4: access denied by server while mounting 127.0.0.1:/")
-                .contains("/apps/one").contains("leads outside the file system");
+        assertThat(e.getMessage())
+                .contains("mount.nfs4: access denied by server while mounting 127.0.0.1:/")
+                .contains("/apps/one")
+                .contains("leads outside the file system");
         assertThat(outside.resolve("one")).doesNotExist();
 
         var existing = catchThrowableOfType(VolumeFailure.class, () -> mount("linked", null));
-        assertThat(existing.getMessage()).contains("access denied by server").contains("/hostlink")
+        assertThat(existing.getMessage())
+                .contains("access denied by server")
+                .contains("/hostlink")
                 .contains("leads outside the file system");
         assertUntouched();
     }
@@ -102,20 +114,25 @@ class EfsSymlinkTest {
     @Test
     void efsFilesRefusesPathsThroughALinkLeavingTheFileSystem() throws Exception {
         assertThatThrownBy(() -> files.readString("shared", "/hostlink/secret.txt"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'/hostlink/secret.txt'")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'/hostlink/secret.txt'")
                 .hasMessageContaining("leads outside the file system");
         assertThatThrownBy(() -> files.writeString("shared", "/hostlink/secret.txt", "owned"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'/hostlink/secret.txt'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'/hostlink/secret.txt'");
         assertThatThrownBy(() -> files.writeString("shared", "/apps/new/x.txt", "owned"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'/apps/new/x.txt'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'/apps/new/x.txt'");
         assertThatThrownBy(() -> files.list("shared", "/hostlink")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> files.exists("shared", "/hostlink/secret.txt"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> files.mode("shared", "/apps/secret.txt"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> files.mode("shared", "/apps/secret.txt")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> files.readString("shared", "/../hostdir/secret.txt"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leaves the root");
-        assertThat(files.exists("shared", "/hostlink")).as("the link itself is inside").isTrue();
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leaves the root");
+        assertThat(files.exists("shared", "/hostlink"))
+                .as("the link itself is inside")
+                .isTrue();
         assertUntouched();
     }
 
@@ -134,7 +151,8 @@ class EfsSymlinkTest {
         assertThat(files.list("shared", "/rel")).containsExactly("a.txt");
 
         Mount m = mount(null, "/rel");
-        assertThat(m.hostPath()).as("Docker gets the real directory, not a link it would follow")
+        assertThat(m.hostPath())
+                .as("Docker gets the real directory, not a link it would follow")
                 .isEqualTo(root.toRealPath().resolve("data/in").toString());
         assertUntouched();
     }

@@ -27,9 +27,11 @@ public final class DecisionLogAssert extends AbstractAssert<DecisionLogAssert, L
      * {@code orders-task}, or a user's name.
      */
     public DecisionLogAssert forPrincipal(String principal) {
-        return narrowed(d -> d.principalArn().equals(principal)
-                || d.principalArn().contains(":assumed-role/" + principal + "/")
-                || d.principalArn().contains(":user/") && d.principalArn().endsWith("/" + principal),
+        return narrowed(
+                d -> d.principalArn().equals(principal)
+                        || d.principalArn().contains(":assumed-role/" + principal + "/")
+                        || d.principalArn().contains(":user/")
+                                && d.principalArn().endsWith("/" + principal),
                 "principal " + principal);
     }
 
@@ -60,10 +62,11 @@ public final class DecisionLogAssert extends AbstractAssert<DecisionLogAssert, L
     public DecisionLogAssert neverAllowed(String action) {
         isNotNull();
         List<AuthorizationDecision> allowed = actual.stream()
-                .filter(d -> d.action().equalsIgnoreCase(action) && d.allowed()).toList();
+                .filter(d -> d.action().equalsIgnoreCase(action) && d.allowed())
+                .toList();
         if (!allowed.isEmpty()) {
-            failWithMessage("Expected %s never to be allowed for %s, but it was:%n%s", action, scope,
-                    describe(allowed));
+            failWithMessage(
+                    "Expected %s never to be allowed for %s, but it was:%n%s", action, scope, describe(allowed));
         }
         return this;
     }
@@ -71,7 +74,8 @@ public final class DecisionLogAssert extends AbstractAssert<DecisionLogAssert, L
     /** Asserts that nothing was denied. */
     public DecisionLogAssert hasNoDenials() {
         isNotNull();
-        List<AuthorizationDecision> denied = actual.stream().filter(d -> !d.allowed()).toList();
+        List<AuthorizationDecision> denied =
+                actual.stream().filter(d -> !d.allowed()).toList();
         if (!denied.isEmpty()) {
             failWithMessage("Expected no denied requests for %s, but these were denied:%n%s", scope, describe(denied));
         }
@@ -85,8 +89,8 @@ public final class DecisionLogAssert extends AbstractAssert<DecisionLogAssert, L
 
     private DecisionLogAssert narrowed(Predicate<AuthorizationDecision> filter, String what) {
         isNotNull();
-        return new DecisionLogAssert(actual.stream().filter(filter).toList(),
-                scope.equals(ALL) ? what : scope + " and " + what);
+        return new DecisionLogAssert(
+                actual.stream().filter(filter).toList(), scope.equals(ALL) ? what : scope + " and " + what);
     }
 
     private String list() {

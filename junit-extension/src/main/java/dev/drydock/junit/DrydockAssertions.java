@@ -15,8 +15,7 @@ import dev.drydock.core.iam.DecisionLog;
  * <p>Needs AssertJ (3.x) on the test classpath.
  */
 public final class DrydockAssertions {
-    private DrydockAssertions() {
-    }
+    private DrydockAssertions() {}
 
     /** Assertions on the IAM decisions Drydock recorded. */
     public static DecisionLogAssert assertThat(DecisionLog log) {

@@ -4,8 +4,11 @@ import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.IamFixtures;
+import dev.drydock.core.events.EventStream;
 import dev.drydock.core.iam.DecisionLog;
+import dev.drydock.ecr.EcrFixtures;
 import dev.drydock.ecs.EcsFixtures;
+import dev.drydock.efs.EfsFixtures;
 import dev.drydock.junit.internal.ClassResources;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
@@ -70,8 +73,12 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * start Drydock; injecting then fails with an error that says so. With {@code @TestInstance(PER_CLASS)}, Drydock
  * starts before the test instance is constructed, so constructors can take injected clients too.
  */
-public final class DrydockExtension implements BeforeAllCallback, TestInstancePreConstructCallback, ParameterResolver,
-        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public final class DrydockExtension
+        implements BeforeAllCallback,
+                TestInstancePreConstructCallback,
+                ParameterResolver,
+                TestExecutionExceptionHandler,
+                LifecycleMethodExecutionExceptionHandler {
     private static final Namespace NAMESPACE = Namespace.create(DrydockExtension.class);
     private static final String RESOURCES = "resources";
 
@@ -104,7 +111,8 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
      */
     @Override
     public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
-        if (context.getTestMethod().isEmpty() && context.getTestClass().isPresent()
+        if (context.getTestMethod().isEmpty()
+                && context.getTestClass().isPresent()
                 && context.getTestInstanceLifecycle().orElse(Lifecycle.PER_METHOD) == Lifecycle.PER_CLASS) {
             setUp(context);
         }
@@ -158,8 +166,8 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
                     resources.drydock().apply(f);
                 }
             } catch (DrydockException e) {
-                throw new DrydockException(testClass.getSimpleName() + ": " + e.getMessage(),
-                        e.getCause() != null ? e.getCause() : e);
+                throw new DrydockException(
+                        testClass.getSimpleName() + ": " + e.getMessage(), e.getCause() != null ? e.getCause() : e);
             }
         }
     }
@@ -170,11 +178,14 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
      */
     private static List<DrydockExtension> registeredOn(Class<?> testClass) {
         List<DrydockExtension> result = new ArrayList<>();
-        List<Field> fields = ReflectionSupport.findFields(testClass,
+        List<Field> fields = ReflectionSupport.findFields(
+                testClass,
                 f -> Modifier.isStatic(f.getModifiers()) && f.isAnnotationPresent(RegisterExtension.class),
                 HierarchyTraversalMode.TOP_DOWN);
         for (Field field : fields) {
-            Object value = ReflectionSupport.tryToReadFieldValue(field, null).toOptional().orElse(null);
+            Object value = ReflectionSupport.tryToReadFieldValue(field, null)
+                    .toOptional()
+                    .orElse(null);
             if (value instanceof DrydockExtension e && result.stream().noneMatch(r -> r == e)) {
                 result.add(e);
             }
@@ -248,7 +259,8 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
                 result.add(d.fixture());
             } else if (!outer.annotation().equals(d.annotation())) {
                 throw new DrydockException(d.resource() + " is declared differently on the @Nested class ("
-                        + simpleName(d.annotation()) + ") than on its enclosing class (" + simpleName(outer.annotation())
+                        + simpleName(d.annotation()) + ") than on its enclosing class ("
+                        + simpleName(outer.annotation())
                         + "). A nested class adds to its enclosing class's Drydock instance and cannot change what that "
                         + "declares: give the nested one another name, or remove it.");
             }
@@ -262,8 +274,7 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
     }
 
     /** One declared resource: its identity (e.g. {@code @EcsCluster(name = "shop")}), the annotation, the fixture. */
-    private record Declaration(String resource, Annotation annotation, Fixture fixture) {
-    }
+    private record Declaration(String resource, Annotation annotation, Fixture fixture) {}
 
     /**
      * The annotations on the class, its superclasses and composed annotations: roles first (task definitions name
@@ -274,23 +285,34 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
     private static List<Declaration> declarations(Class<?> testClass) {
         Map<String, Declaration> result = new LinkedHashMap<>();
         for (IamRole r : AnnotationSupport.findRepeatableAnnotations(testClass, IamRole.class)) {
-            add(result, new Declaration("@IamRole(name = \"" + r.name() + "\")", r, role(r)),
+            add(
+                    result,
+                    new Declaration("@IamRole(name = \"" + r.name() + "\")", r, role(r)),
                     "a role's name is unique in the account");
         }
         for (EfsFileSystem f : AnnotationSupport.findRepeatableAnnotations(testClass, EfsFileSystem.class)) {
-            add(result, new Declaration("@EfsFileSystem(name = \"" + f.name() + "\")", f, fileSystem(f)),
+            add(
+                    result,
+                    new Declaration("@EfsFileSystem(name = \"" + f.name() + "\")", f, fileSystem(f)),
                     "a file system's name is unique");
         }
         for (EcrRepository r : AnnotationSupport.findRepeatableAnnotations(testClass, EcrRepository.class)) {
-            add(result, new Declaration("@EcrRepository(name = \"" + r.name() + "\")", r, repository(r)),
+            add(
+                    result,
+                    new Declaration("@EcrRepository(name = \"" + r.name() + "\")", r, repository(r)),
                     "a repository's name is unique in the registry");
         }
         for (EcsCluster c : AnnotationSupport.findRepeatableAnnotations(testClass, EcsCluster.class)) {
             add(result, new Declaration("@EcsCluster(name = \"" + c.name() + "\")", c, cluster(c)), "");
         }
         for (FargateService s : AnnotationSupport.findRepeatableAnnotations(testClass, FargateService.class)) {
-            add(result, new Declaration("@FargateService(cluster = \"" + s.cluster() + "\", name = \"" + s.name()
-                    + "\")", s, service(s)), "a service's name is unique in its cluster");
+            add(
+                    result,
+                    new Declaration(
+                            "@FargateService(cluster = \"" + s.cluster() + "\", name = \"" + s.name() + "\")",
+                            s,
+                            service(s)),
+                    "a service's name is unique in its cluster");
         }
         return List.copyOf(result.values());
     }
@@ -306,7 +328,10 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
     }
 
     private static String simpleName(Annotation a) {
-        return a.toString().replace("@" + a.annotationType().getName(), "@" + a.annotationType().getSimpleName());
+        return a.toString()
+                .replace(
+                        "@" + a.annotationType().getName(),
+                        "@" + a.annotationType().getSimpleName());
     }
 
     private static Fixture role(IamRole r) {
@@ -327,26 +352,33 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
     }
 
     private static Fixture fileSystem(EfsFileSystem f) {
-        var fixture = dev.drydock.efs.EfsFixtures.fileSystem(f.name());
+        var fixture = EfsFixtures.fileSystem(f.name());
         for (EfsAccessPoint ap : f.accessPoints()) {
-            boolean creation = ap.creationOwnerUid() >= 0 || ap.creationOwnerGid() >= 0
+            boolean creation = ap.creationOwnerUid() >= 0
+                    || ap.creationOwnerGid() >= 0
                     || !ap.creationPermissions().isEmpty();
-            fixture.accessPoint(ap.name(), ap.rootDirectory(), creation ? ap.creationOwnerUid() : null,
-                    creation ? ap.creationOwnerGid() : null, creation ? ap.creationPermissions() : null,
-                    ap.posixUid() >= 0 ? ap.posixUid() : null, ap.posixGid() >= 0 ? ap.posixGid() : null);
+            fixture.accessPoint(
+                    ap.name(),
+                    ap.rootDirectory(),
+                    creation ? ap.creationOwnerUid() : null,
+                    creation ? ap.creationOwnerGid() : null,
+                    creation ? ap.creationPermissions() : null,
+                    ap.posixUid() >= 0 ? ap.posixUid() : null,
+                    ap.posixGid() >= 0 ? ap.posixGid() : null);
         }
         if (!f.policy().isEmpty()) {
             fixture.policy(f.policy());
         }
         return fixture.describedAs("@EfsFileSystem(name = \"" + f.name() + "\")");
-        }
+    }
+
     private static Fixture repository(EcrRepository r) {
         String description = "@EcrRepository(name = \"" + r.name() + "\")";
         if (r.image().length > 1 || r.image().length == 1 && !r.pushImage().isEmpty()) {
             throw new DrydockException(description + ": give at most one image, either image = @ImageBuild(...) or "
                     + "pushImage = \"...\".");
         }
-        var fixture = dev.drydock.ecr.EcrFixtures.repository(r.name()).imageTagMutability(r.imageTagMutability());
+        var fixture = EcrFixtures.repository(r.name()).imageTagMutability(r.imageTagMutability());
         if (r.image().length == 1) {
             fixture.buildImage(r.image()[0].context(), r.image()[0].tag());
         } else if (!r.pushImage().isEmpty()) {
@@ -363,8 +395,8 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
         String description = "@FargateService(cluster = \"" + s.cluster() + "\", name = \"" + s.name()
                 + "\", taskDefinition = \"" + s.taskDefinition() + "\")";
         if (s.desiredCount() < 0) {
-            throw new DrydockException(description + ": desiredCount is " + s.desiredCount()
-                    + "; it must be 0 or more.");
+            throw new DrydockException(
+                    description + ": desiredCount is " + s.desiredCount() + "; it must be 0 or more.");
         }
         var fixture = EcsFixtures.fargateService(s.cluster(), s.name(), s.taskDefinition())
                 .desiredCount(s.desiredCount());
@@ -392,23 +424,24 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
         }
         // not set up (registered only on a method, or in an instance field): the first instance asked answers,
         // with an error that says what to do
-        Object claimant = context.getStore(NAMESPACE).getOrComputeIfAbsent(
-                List.of("unresolvable", parameter.getDeclaringExecutable(), parameter.getIndex()), k -> this);
+        Object claimant = context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        List.of("unresolvable", parameter.getDeclaringExecutable(), parameter.getIndex()), k -> this);
         return claimant == this;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        ClassResources resources = resources(context).orElseThrow(() -> new ParameterResolutionException(
-                "Drydock is not running for " + context.getDisplayName() + ", so it cannot inject "
+        ClassResources resources = resources(context)
+                .orElseThrow(() -> new ParameterResolutionException("Drydock is not running for "
+                        + context.getDisplayName() + ", so it cannot inject "
                         + parameter.getParameter() + ". Annotate the test class with @EcsCluster, @FargateService "
                         + "or @IamRole, or register DrydockExtension on the class (@ExtendWith(DrydockExtension.class)"
                         + " on the class, or @RegisterExtension on a static field), not on a method or an instance "
                         + "field."));
         Class<?> type = parameter.getParameter().getType();
         Optional<ActingAs> actingAs = parameter.findAnnotation(ActingAs.class);
-        if (actingAs.isPresent() && (type == Drydock.class || type == DecisionLog.class
-                || type == dev.drydock.core.events.EventStream.class)) {
+        if (actingAs.isPresent() && (type == Drydock.class || type == DecisionLog.class || type == EventStream.class)) {
             throw new ParameterResolutionException("@ActingAs applies to injected clients (EcsClient, IamClient, "
                     + "StsClient), not to " + parameter.getParameter() + ". Remove it from that parameter.");
         }
@@ -445,8 +478,7 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
     }
 
     @Override
-    public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable throwable)
-            throws Throwable {
+    public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
         throw withReport(context, throwable);
     }
 
@@ -463,8 +495,7 @@ public final class DrydockExtension implements BeforeAllCallback, TestInstancePr
         private final List<Fixture> fixtures = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Infrastructure to create after what the annotations declare, in the order added. */
         public Builder fixture(Fixture fixture) {

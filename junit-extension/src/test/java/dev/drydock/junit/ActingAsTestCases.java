@@ -21,17 +21,25 @@ class ActingAsTestCases {
     static class ActingAsARole {
 
         @Test
-        void theRolesPolicyDecides(@ActingAs("cluster-reader") EcsClient reader, EcsClient admin,
-                DecisionLog decisions, TestReporter reporter) {
+        void theRolesPolicyDecides(
+                @ActingAs("cluster-reader") EcsClient reader,
+                EcsClient admin,
+                DecisionLog decisions,
+                TestReporter reporter) {
             assertThat(reader.listClusters().clusterArns()).hasSize(1);
 
             assertThatThrownBy(() -> reader.deleteCluster(r -> r.cluster("guarded")))
                     .isInstanceOf(AccessDeniedException.class)
                     .hasMessageContaining("ecs:DeleteCluster");
-            assertThat(admin.describeClusters(r -> r.clusters("guarded")).clusters().get(0).status())
+            assertThat(admin.describeClusters(r -> r.clusters("guarded"))
+                            .clusters()
+                            .get(0)
+                            .status())
                     .isEqualTo("ACTIVE");
 
-            AuthorizationDecision denied = decisions.decisions(d -> d.action().equals("ecs:DeleteCluster")).get(0);
+            AuthorizationDecision denied = decisions
+                    .decisions(d -> d.action().equals("ecs:DeleteCluster"))
+                    .get(0);
             reporter.publishEntry("deniedPrincipal", denied.principalArn());
             reporter.publishEntry("deniedDecision", denied.decision().simulatorValue());
             reporter.publishEntry("deniedResource", denied.resource());
@@ -43,14 +51,18 @@ class ActingAsTestCases {
         }
 
         @Test
-        void aRoleClientIsNotTheAdministratorsClient(@ActingAs("cluster-reader") EcsClient reader, EcsClient admin,
+        void aRoleClientIsNotTheAdministratorsClient(
+                @ActingAs("cluster-reader") EcsClient reader,
+                EcsClient admin,
                 @ActingAs("cluster-reader") EcsClient readerAgain) {
             assertThat(reader).isNotSameAs(admin).isSameAs(readerAgain);
         }
 
         @Test
-        void theRoleByArn(@ActingAs("arn:aws:iam::123456789012:role/cluster-reader") EcsClient reader,
-                DecisionLog decisions, Drydock drydock) {
+        void theRoleByArn(
+                @ActingAs("arn:aws:iam::123456789012:role/cluster-reader") EcsClient reader,
+                DecisionLog decisions,
+                Drydock drydock) {
             assertThatThrownBy(() -> reader.createCluster(r -> r.clusterName("another")))
                     .isInstanceOf(AccessDeniedException.class);
             assertThat(decisions.decisions(d -> d.action().equals("ecs:CreateCluster")))

@@ -38,7 +38,8 @@ class ClassLifecycleTest {
         assertThat(results.testEvents().succeeded().count()).isEqualTo(1);
         // two tasks, each a sandbox and a container (and maybe a sandbox made ahead for the next task) while the
         // class ran; nothing after
-        assertThat(Integer.parseInt(publishedOnce(results, "containersWhileRunning"))).isGreaterThanOrEqualTo(4);
+        assertThat(Integer.parseInt(publishedOnce(results, "containersWhileRunning")))
+                .isGreaterThanOrEqualTo(4);
         Drydock drydock = ClassLifecycleTestCases.FailingAndThrowing.DRYDOCK.get();
         assertThat(((SimulatedRuntime) drydock.runtime()).containerIds()).isEmpty();
         URI endpoint = URI.create(publishedOnce(results, "endpoint"));
@@ -49,13 +50,14 @@ class ClassLifecycleTest {
 
     @Test
     void eachTestClassGetsAFreshInstance() {
-        EngineExecutionResults results = execute(ClassLifecycleTestCases.FirstClass.class,
-                ClassLifecycleTestCases.SecondClass.class);
+        EngineExecutionResults results =
+                execute(ClassLifecycleTestCases.FirstClass.class, ClassLifecycleTestCases.SecondClass.class);
 
         assertAllPassed(results, 2);
         assertThat(published(results, "session")).doesNotHaveDuplicates().hasSize(2);
-        assertThat(published(results, "clusters")).containsExactly(
-                "arn:aws:ecs:us-east-1:123456789012:cluster/first",
-                "arn:aws:ecs:us-east-1:123456789012:cluster/second");
+        assertThat(published(results, "clusters"))
+                .containsExactly(
+                        "arn:aws:ecs:us-east-1:123456789012:cluster/first",
+                        "arn:aws:ecs:us-east-1:123456789012:cluster/second");
     }
 }

@@ -24,8 +24,11 @@ class ClassLifecycleTestCases {
         @BeforeAll
         static void everythingDeclaredExists(EcsClient ecs, Drydock drydock) {
             assertThat(ecs.describeClusters(r -> r.clusters("lifecycle")).clusters())
-                    .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo("ACTIVE"));
-            Service service = ecs.describeServices(r -> r.cluster("lifecycle").services("sleepers")).services().get(0);
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.status()).isEqualTo("ACTIVE"));
+            Service service = ecs.describeServices(r -> r.cluster("lifecycle").services("sleepers"))
+                    .services()
+                    .get(0);
             assertThat(service.status()).isEqualTo("ACTIVE");
             assertThat(service.desiredCount()).isEqualTo(2);
             assertThat(service.launchTypeAsString()).isEqualTo("FARGATE");
@@ -49,7 +52,8 @@ class ClassLifecycleTestCases {
             DRYDOCK.set(drydock);
             ecs.waiter().waitUntilServicesStable(r -> r.cluster("doomed").services("sleepers"));
             SimulatedRuntime rt = (SimulatedRuntime) drydock.runtime();
-            reporter.publishEntry("containersWhileRunning", Integer.toString(rt.containerIds().size()));
+            reporter.publishEntry(
+                    "containersWhileRunning", Integer.toString(rt.containerIds().size()));
             reporter.publishEntry("endpoint", drydock.endpoint().toString());
         }
 
@@ -74,7 +78,8 @@ class ClassLifecycleTestCases {
         @Test
         void seesOnlyItsOwnCluster(EcsClient ecs, Drydock drydock, TestReporter reporter) {
             reporter.publishEntry("session", drydock.sessionId());
-            reporter.publishEntry("clusters", String.join(",", ecs.listClusters().clusterArns()));
+            reporter.publishEntry(
+                    "clusters", String.join(",", ecs.listClusters().clusterArns()));
         }
     }
 
@@ -83,7 +88,8 @@ class ClassLifecycleTestCases {
         @Test
         void seesOnlyItsOwnCluster(EcsClient ecs, Drydock drydock, TestReporter reporter) {
             reporter.publishEntry("session", drydock.sessionId());
-            reporter.publishEntry("clusters", String.join(",", ecs.listClusters().clusterArns()));
+            reporter.publishEntry(
+                    "clusters", String.join(",", ecs.listClusters().clusterArns()));
         }
     }
 }

@@ -57,8 +57,12 @@ class CompositionTest {
         EngineExecutionResults results = execute(CompositionTestCases.Outer.class);
 
         assertAllPassed(results, 3);
-        assertThat(published(results, "session")).hasSize(4).containsOnly(published(results, "session").get(0));
-        assertThat(published(results, "client")).hasSize(3).containsOnly(published(results, "client").get(0));
+        assertThat(published(results, "session"))
+                .hasSize(4)
+                .containsOnly(published(results, "session").get(0));
+        assertThat(published(results, "client"))
+                .hasSize(3)
+                .containsOnly(published(results, "client").get(0));
         assertThat(published(results, "cluster")).containsExactlyInAnyOrder("outer", "inner");
         assertThat(published(results, "service")).containsExactly("outer/inner-web");
     }
@@ -91,7 +95,9 @@ class CompositionTest {
         assertThat(publishedOnce(results, "revisions"))
                 .as("the builder's service registered its task definition once, in the builder's region")
                 .isEqualTo("arn:aws:ecs:eu-west-1:123456789012:task-definition/sleeper:1");
-        assertThat(CompositionTestCases.AnnotationsAndABuilder.APPLIED).as("the builder's fixture applied").hasValue(1);
+        assertThat(CompositionTestCases.AnnotationsAndABuilder.APPLIED)
+                .as("the builder's fixture applied")
+                .hasValue(1);
     }
 
     @Test
@@ -103,7 +109,9 @@ class CompositionTest {
         assertAllPassed(results, 2);
         assertThat(publishedOnce(results, "region")).isEqualTo("eu-west-1");
         assertThat(published(results, "cluster")).containsExactly("programmatic", "programmatic", "nested");
-        assertThat(CompositionTestCases.ProgrammaticOnly.APPLIED).as("the builder's fixture applied").hasValue(1);
+        assertThat(CompositionTestCases.ProgrammaticOnly.APPLIED)
+                .as("the builder's fixture applied")
+                .hasValue(1);
     }
 
     @Test

@@ -24,8 +24,7 @@ class CompositionTestCases {
     @Target(ElementType.TYPE)
     @EcsCluster(name = "composed")
     @FargateService(cluster = "composed", name = "web", taskDefinition = "ecs/sleeper.json", desiredCount = 2)
-    @interface ShopWithWeb {
-    }
+    @interface ShopWithWeb {}
 
     @ShopWithWeb
     static class MetaAnnotated {
@@ -39,20 +38,18 @@ class CompositionTestCases {
     @IamRole(name = "base-reader", policy = "iam/cluster-reader.json")
     abstract static class Base {
         @Test
-        void seesWhatTheHierarchyDeclares(EcsClient ecs, @ActingAs("base-reader") EcsClient reader,
-                TestReporter reporter) {
+        void seesWhatTheHierarchyDeclares(
+                EcsClient ecs, @ActingAs("base-reader") EcsClient reader, TestReporter reporter) {
             publishClustersAndServices(ecs, reporter);
             assertThat(reader.listClusters().clusterArns()).isNotEmpty();
         }
     }
 
-    static class Inheriting extends Base {
-    }
+    static class Inheriting extends Base {}
 
     @EcsCluster(name = "own")
     @FargateService(cluster = "base", name = "own-web", taskDefinition = "ecs/sleeper.json")
-    static class InheritingAndAdding extends Base {
-    }
+    static class InheritingAndAdding extends Base {}
 
     @EcsCluster(name = "a")
     @EcsCluster(name = "b")
@@ -62,8 +59,11 @@ class CompositionTestCases {
     @IamRole(name = "second-reader", policy = "iam/cluster-reader.json")
     static class Repeated {
         @Test
-        void everyDeclarationApplies(EcsClient ecs, @ActingAs("first-reader") EcsClient first,
-                @ActingAs("second-reader") EcsClient second, TestReporter reporter) {
+        void everyDeclarationApplies(
+                EcsClient ecs,
+                @ActingAs("first-reader") EcsClient first,
+                @ActingAs("second-reader") EcsClient second,
+                TestReporter reporter) {
             publishClustersAndServices(ecs, reporter);
             assertThat(first.listClusters().clusterArns()).hasSize(2);
             assertThat(second.listClusters().clusterArns()).hasSize(2);
@@ -81,7 +81,10 @@ class CompositionTestCases {
         void outerTest(EcsClient ecs, Drydock drydock, TestReporter reporter) {
             reporter.publishEntry("session", drydock.sessionId());
             reporter.publishEntry("client", Integer.toString(System.identityHashCode(ecs)));
-            assertThat(ecs.listClusters().clusterArns()).singleElement().asString().endsWith(":cluster/outer");
+            assertThat(ecs.listClusters().clusterArns())
+                    .singleElement()
+                    .asString()
+                    .endsWith(":cluster/outer");
         }
 
         @Nested
@@ -120,20 +123,26 @@ class CompositionTestCases {
         @Test
         void both(EcsClient ecs, TestReporter reporter) {
             publishClustersAndServices(ecs, reporter);
-            reporter.publishEntry("revisions", String.join(",",
-                    ecs.listTaskDefinitions(r -> r.familyPrefix("sleeper")).taskDefinitionArns()));
+            reporter.publishEntry(
+                    "revisions",
+                    String.join(
+                            ",",
+                            ecs.listTaskDefinitions(r -> r.familyPrefix("sleeper"))
+                                    .taskDefinitionArns()));
         }
 
         @Test
         void again(EcsClient ecs) {
-            assertThat(ecs.listServices(r -> r.cluster("annotated")).serviceArns()).hasSize(1);
+            assertThat(ecs.listServices(r -> r.cluster("annotated")).serviceArns())
+                    .hasSize(1);
         }
 
         @Nested
         class Inner {
             @Test
             void nested(EcsClient ecs) {
-                assertThat(ecs.listServices(r -> r.cluster("annotated")).serviceArns()).hasSize(1);
+                assertThat(ecs.listServices(r -> r.cluster("annotated")).serviceArns())
+                        .hasSize(1);
             }
         }
     }
@@ -167,9 +176,12 @@ class CompositionTestCases {
 
     static class ConflictingSettings {
         @RegisterExtension
-        static DrydockExtension ireland = DrydockExtension.builder().setting("region", "eu-west-1").build();
+        static DrydockExtension ireland =
+                DrydockExtension.builder().setting("region", "eu-west-1").build();
+
         @RegisterExtension
-        static DrydockExtension london = DrydockExtension.builder().setting("region", "eu-west-2").build();
+        static DrydockExtension london =
+                DrydockExtension.builder().setting("region", "eu-west-2").build();
 
         @Test
         void neverRuns() {
@@ -182,7 +194,8 @@ class CompositionTestCases {
         @Nested
         class Inner {
             @RegisterExtension
-            static DrydockExtension london = DrydockExtension.builder().setting("region", "eu-west-2").build();
+            static DrydockExtension london =
+                    DrydockExtension.builder().setting("region", "eu-west-2").build();
 
             @Test
             void neverRuns() {
@@ -206,7 +219,8 @@ class CompositionTestCases {
         class Repeating {
             @Test
             void sameService(EcsClient ecs) {
-                assertThat(ecs.listServices(r -> r.cluster("outer")).serviceArns()).hasSize(1);
+                assertThat(ecs.listServices(r -> r.cluster("outer")).serviceArns())
+                        .hasSize(1);
             }
         }
 

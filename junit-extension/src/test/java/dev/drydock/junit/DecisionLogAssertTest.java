@@ -51,17 +51,22 @@ class DecisionLogAssertTest {
 
         assertThatThrownBy(() -> assertThat(log).hasDenied("ecs:ListClusters"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("Expected a denied ecs:ListClusters for all principals, but the decisions were:")
+                .hasMessageStartingWith(
+                        "Expected a denied ecs:ListClusters for all principals, but the decisions were:")
                 .hasMessageContaining("allowed ecs:ListClusters on * by " + READER_SESSION);
     }
 
     @Test
     void neverAllowed() {
-        assertThat(log).neverAllowed("ecs:RunTask").forPrincipal("cluster-reader").neverAllowed("ecs:DeleteCluster");
+        assertThat(log)
+                .neverAllowed("ecs:RunTask")
+                .forPrincipal("cluster-reader")
+                .neverAllowed("ecs:DeleteCluster");
 
         assertThatThrownBy(() -> assertThat(log).neverAllowed("ecs:DeleteCluster"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("Expected ecs:DeleteCluster never to be allowed for all principals, but it was:")
+                .hasMessageStartingWith(
+                        "Expected ecs:DeleteCluster never to be allowed for all principals, but it was:")
                 .hasMessageContaining("allowed ecs:DeleteCluster on " + DEPOT + " by " + TEST_USER)
                 .hasMessageNotContaining("implicitDeny");
     }
@@ -79,9 +84,15 @@ class DecisionLogAssertTest {
 
     @Test
     void forPrincipalByRoleNameArnOrUserName() {
-        assertThat(log).forPrincipal("cluster-reader").hasAllowed("ecs:ListClusters").hasDenied("ecs:DeleteCluster");
+        assertThat(log)
+                .forPrincipal("cluster-reader")
+                .hasAllowed("ecs:ListClusters")
+                .hasDenied("ecs:DeleteCluster");
         assertThat(log).forPrincipal(READER_SESSION).hasDenied("ecs:DeleteCluster");
-        assertThat(log).forPrincipal("drydock-test").hasAllowed("ecs:DeleteCluster").hasNoDenials();
+        assertThat(log)
+                .forPrincipal("drydock-test")
+                .hasAllowed("ecs:DeleteCluster")
+                .hasNoDenials();
 
         assertThatThrownBy(() -> assertThat(log).forPrincipal("cluster-reader").hasAllowed("ecs:DeleteCluster"))
                 .isInstanceOf(AssertionError.class)
@@ -99,7 +110,11 @@ class DecisionLogAssertTest {
     void forPrincipalByTheNameOfAUserWithAPath() {
         log.record(decision("arn:aws:iam::123456789012:user/ops/alice", "ecs:RunTask", "*", DecisionType.ALLOWED));
 
-        assertThat(log).forPrincipal("alice").hasAllowed("ecs:RunTask").decisions().hasSize(1);
+        assertThat(log)
+                .forPrincipal("alice")
+                .hasAllowed("ecs:RunTask")
+                .decisions()
+                .hasSize(1);
         assertThat(log).forPrincipal("ops").decisions().isEmpty();
     }
 
@@ -117,17 +132,24 @@ class DecisionLogAssertTest {
 
     @Test
     void narrowingTwiceNamesBoth() {
-        assertThatThrownBy(() -> assertThat(log).forPrincipal("cluster-reader").onResource(DEPOT)
-                .hasAllowed("ecs:DeleteCluster"))
+        assertThatThrownBy(() -> assertThat(log)
+                        .forPrincipal("cluster-reader")
+                        .onResource(DEPOT)
+                        .hasAllowed("ecs:DeleteCluster"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("Expected an allowed ecs:DeleteCluster for principal cluster-reader and resource "
-                        + DEPOT + ", but the decisions were:\n  (none)");
+                .hasMessageStartingWith(
+                        "Expected an allowed ecs:DeleteCluster for principal cluster-reader and resource " + DEPOT
+                                + ", but the decisions were:\n  (none)");
     }
 
     @Test
     void decisionsForAssertJsListAssertions() {
-        assertThat(log).forPrincipal("cluster-reader").decisions().hasSize(2)
-                .extracting(AuthorizationDecision::action).containsExactly("ecs:ListClusters", "ecs:DeleteCluster");
+        assertThat(log)
+                .forPrincipal("cluster-reader")
+                .decisions()
+                .hasSize(2)
+                .extracting(AuthorizationDecision::action)
+                .containsExactly("ecs:ListClusters", "ecs:DeleteCluster");
     }
 
     @Test
@@ -140,15 +162,30 @@ class DecisionLogAssertTest {
                         .formatted());
     }
 
-    private static AuthorizationDecision decision(String principal, String action, String resource,
-            DecisionType type) {
+    private static AuthorizationDecision decision(String principal, String action, String resource, DecisionType type) {
         boolean allowed = type == DecisionType.ALLOWED;
-        List<MatchedStatement> matched = allowed ? List.of(new MatchedStatement("cluster-reader",
-                PolicySourceType.values()[0], PolicyType.values()[0], "ReadClusters", 0, Effect.ALLOW, null))
+        List<MatchedStatement> matched = allowed
+                ? List.of(new MatchedStatement(
+                        "cluster-reader",
+                        PolicySourceType.values()[0],
+                        PolicyType.values()[0],
+                        "ReadClusters",
+                        0,
+                        Effect.ALLOW,
+                        null))
                 : List.of();
-        return new AuthorizationDecision(Instant.parse("2026-11-29T10:00:00Z"), "req-" + action, "ecs",
-                action.substring(4), principal, action, resource, type, matched,
+        return new AuthorizationDecision(
+                Instant.parse("2026-11-29T10:00:00Z"),
+                "req-" + action,
+                "ecs",
+                action.substring(4),
+                principal,
+                action,
+                resource,
+                type,
+                matched,
                 allowed ? Optional.empty() : Optional.of("identity-based policy"),
-                allowed ? Optional.empty() : Optional.of("not authorized"), Map.of());
+                allowed ? Optional.empty() : Optional.of("not authorized"),
+                Map.of());
     }
 }

@@ -34,8 +34,9 @@ class DeclarationErrorsTest {
     @Test
     void aMissingTaskDefinitionFile() {
         assertThat(failureOf(DeclarationErrorsTestCases.MissingTaskDefinitionFile.class))
-                .hasMessageStartingWith("MissingTaskDefinitionFile: @FargateService(cluster = \"shop\", name = \"web\", "
-                        + "taskDefinition = \"ecs/does-not-exist.json\"): ")
+                .hasMessageStartingWith(
+                        "MissingTaskDefinitionFile: @FargateService(cluster = \"shop\", name = \"web\", "
+                                + "taskDefinition = \"ecs/does-not-exist.json\"): ")
                 .hasMessageContaining("The task definition file 'ecs/does-not-exist.json' is not on the test classpath")
                 .hasMessageContaining("Put it under src/test/resources/ecs/does-not-exist.json");
     }
@@ -107,12 +108,14 @@ class DeclarationErrorsTest {
     @Test
     void theSameServiceTwice() {
         assertThat(failureOf(DeclarationErrorsTestCases.SameServiceTwice.class))
-                .hasMessageStartingWith("SameServiceTwice: @FargateService(cluster = \"shop\", name = \"web\") is declared "
-                        + "twice, differently: @FargateService(")
+                .hasMessageStartingWith(
+                        "SameServiceTwice: @FargateService(cluster = \"shop\", name = \"web\") is declared "
+                                + "twice, differently: @FargateService(")
                 .hasMessageContaining("desiredCount=1")
                 .hasMessageContaining("desiredCount=2")
-                .hasMessageEndingWith("; a service's name is unique in its cluster. Remove one of them, or give it another "
-                        + "name.");
+                .hasMessageEndingWith(
+                        "; a service's name is unique in its cluster. Remove one of them, or give it another "
+                                + "name.");
     }
 
     private static Throwable failureOf(Class<?> fixture) {

@@ -23,7 +23,8 @@ class DrydockSettingTest {
     void twoValuesForOneKeyAreRefused() {
         EngineExecutionResults results = execute(DrydockSettingTestCases.Conflicting.class);
 
-        assertThat(classFailure(results)).isInstanceOf(DrydockException.class)
+        assertThat(classFailure(results))
+                .isInstanceOf(DrydockException.class)
                 .hasMessageContaining("@DrydockSetting(key = \"account\") is declared twice on")
                 .hasMessageContaining("('210987654321' and '111122223333')");
     }
@@ -33,9 +34,10 @@ class DrydockSettingTest {
         EngineExecutionResults results = execute(DrydockSettingTestCases.Outer.class);
 
         assertThat(results.testEvents().succeeded().count()).isEqualTo(1);
-        assertThat(classFailure(results)).isInstanceOf(DrydockException.class)
-                .hasMessageContaining("@DrydockSetting(key = \"account\", value = \"111122223333\") on the @Nested "
-                        + "class")
+        assertThat(classFailure(results))
+                .isInstanceOf(DrydockException.class)
+                .hasMessageContaining(
+                        "@DrydockSetting(key = \"account\", value = \"111122223333\") on the @Nested " + "class")
                 .hasMessageContaining("Put the setting on the outermost test class.");
     }
 }

@@ -22,8 +22,7 @@ class DrydockSettingTestCases {
     @Target(ElementType.TYPE)
     @DrydockSetting(key = "runtime", value = "simulated")
     @DrydockSetting(key = "account", value = "210987654321")
-    @interface SimulatedOtherAccount {
-    }
+    @interface SimulatedOtherAccount {}
 
     @SimulatedOtherAccount
     @EcsCluster(name = "settings")
@@ -36,13 +35,19 @@ class DrydockSettingTestCases {
             assertThat(drydock.runtime()).isInstanceOf(SimulatedRuntime.class);
             String serviceArn = "arn:aws:ecs:us-east-1:210987654321:service/settings/sleepers";
 
-            AwsEvent steady = events.await(AwsEvent.ofType("ECS Service Action").and(AwsEvent.about(serviceArn))
-                    .and(AwsEvent.withDetail("eventName", "SERVICE_STEADY_STATE")), 10);
+            AwsEvent steady = events.await(
+                    AwsEvent.ofType("ECS Service Action")
+                            .and(AwsEvent.about(serviceArn))
+                            .and(AwsEvent.withDetail("eventName", "SERVICE_STEADY_STATE")),
+                    10);
 
             assertThat(steady.account()).isEqualTo("210987654321");
             assertThat(events).isSameAs(drydock.events());
-            assertThat(ecs.describeServices(r -> r.cluster("settings").services("sleepers")).services().get(0)
-                    .runningCount()).isEqualTo(1);
+            assertThat(ecs.describeServices(r -> r.cluster("settings").services("sleepers"))
+                            .services()
+                            .get(0)
+                            .runningCount())
+                    .isEqualTo(1);
         }
     }
 
@@ -51,8 +56,7 @@ class DrydockSettingTestCases {
     static class Conflicting {
 
         @Test
-        void neverRuns() {
-        }
+        void neverRuns() {}
     }
 
     @DrydockSetting(key = "account", value = "210987654321")
@@ -68,8 +72,7 @@ class DrydockSettingTestCases {
         class ChangesIt {
 
             @Test
-            void neverRuns() {
-            }
+            void neverRuns() {}
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.drydock.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 
@@ -12,21 +13,30 @@ class EcrRepositoryTestCases {
     @EcrRepository(name = "pushed", pushImage = "drydock/busybox:1.35-local", tag = "v1")
     @EcrRepository(name = "empty", imageTagMutability = "IMMUTABLE")
     static class Declared {
-        @org.junit.jupiter.api.extension.RegisterExtension
-        static DrydockExtension drydock = DrydockExtension.builder().setting("runtime", "docker").build();
+        @RegisterExtension
+        static DrydockExtension drydock =
+                DrydockExtension.builder().setting("runtime", "docker").build();
 
         @Test
         void theRepositoriesExistWithTheirImages(EcrClient ecr) {
-            assertThat(ecr.describeRepositories().repositories()).extracting(r -> r.repositoryName())
+            assertThat(ecr.describeRepositories().repositories())
+                    .extracting(r -> r.repositoryName())
                     .containsExactlyInAnyOrder("pushed", "empty");
             assertThat(ecr.listImages(r -> r.repositoryName("pushed")).imageIds())
-                    .extracting(ImageIdentifier::imageTag).containsExactly("v1");
-            assertThat(ecr.describeRepositories(r -> r.repositoryNames("empty")).repositories().get(0)
-                    .imageTagMutabilityAsString()).isEqualTo("IMMUTABLE");
+                    .extracting(ImageIdentifier::imageTag)
+                    .containsExactly("v1");
+            assertThat(ecr.describeRepositories(r -> r.repositoryNames("empty"))
+                            .repositories()
+                            .get(0)
+                            .imageTagMutabilityAsString())
+                    .isEqualTo("IMMUTABLE");
         }
     }
 
-    @EcrRepository(name = "both", image = @ImageBuild(context = "docker/none"), pushImage = "drydock/busybox:1.35-local")
+    @EcrRepository(
+            name = "both",
+            image = @ImageBuild(context = "docker/none"),
+            pushImage = "drydock/busybox:1.35-local")
     static class TwoImages {
         @Test
         void neverRuns() {
@@ -36,8 +46,9 @@ class EcrRepositoryTestCases {
 
     @EcrRepository(name = "nowhere", image = @ImageBuild(context = "src/test/docker/does-not-exist", tag = "v1"))
     static class MissingContext {
-        @org.junit.jupiter.api.extension.RegisterExtension
-        static DrydockExtension drydock = DrydockExtension.builder().setting("runtime", "docker").build();
+        @RegisterExtension
+        static DrydockExtension drydock =
+                DrydockExtension.builder().setting("runtime", "docker").build();
 
         @Test
         void neverRuns() {

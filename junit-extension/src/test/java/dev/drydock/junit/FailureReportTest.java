@@ -32,8 +32,11 @@ class FailureReportTest {
                 .startsWith("Drydock state when the test failed:")
                 .containsPattern("task [0-9a-f]{32} \\(sleeper:1, cluster report, service sleepers\\): lastStatus "
                         + "RUNNING, desiredStatus RUNNING")
-                .containsSubsequence("PROVISIONING - task created", "PENDING - ENI", "ACTIVATING", "RUNNING - all "
-                        + "essential containers running")
+                .containsSubsequence(
+                        "PROVISIONING - task created",
+                        "PENDING - ENI",
+                        "ACTIVATING",
+                        "RUNNING - all " + "essential containers running")
                 .contains("container sleeper (drydock/busybox:1.35-local): RUNNING")
                 .contains("Drydock IAM decisions")
                 .contains("implicitDeny ecs:DeleteCluster on arn:aws:ecs:us-east-1:123456789012:cluster/report by "
@@ -44,11 +47,15 @@ class FailureReportTest {
     void passingAndSkippedTestsGetNothing() {
         EngineExecutionResults results = execute(FailureReportTestCases.SimulatedTasks.class);
 
-        assertThat(results.testEvents().succeeded().list()).singleElement()
+        assertThat(results.testEvents().succeeded().list())
+                .singleElement()
                 .satisfies(e -> assertThat(throwable(e)).isEmpty());
         List<Event> aborted = results.testEvents().aborted().list();
-        assertThat(aborted).singleElement().satisfies(e -> assertThat(throwable(e)).get()
-                .satisfies(t -> assertThat(t.getSuppressed()).isEmpty()));
+        assertThat(aborted)
+                .singleElement()
+                .satisfies(e -> assertThat(throwable(e))
+                        .get()
+                        .satisfies(t -> assertThat(t.getSuppressed()).isEmpty()));
     }
 
     @Test
@@ -85,14 +92,19 @@ class FailureReportTest {
         String session = publishedOnce(results, "session");
         for (String objects : List.of("ps -a", "network ls", "volume ls")) {
             assertThat(docker(objects + " -q --filter label=dev.drydock.session=" + session))
-                    .as("docker %s of session %s", objects, session).isEmpty();
+                    .as("docker %s of session %s", objects, session)
+                    .isEmpty();
             assertThat(docker(objects + " -q --filter label=dev.drydock --filter label=dev.drydock.pid="
-                    + ProcessHandle.current().pid())).as("docker %s of this JVM", objects).isEmpty();
+                            + ProcessHandle.current().pid()))
+                    .as("docker %s of this JVM", objects)
+                    .isEmpty();
         }
     }
 
     private static String report(Throwable failure) {
-        assertThat(failure.getSuppressed()).as("suppressed exceptions of %s", failure).hasSize(1);
+        assertThat(failure.getSuppressed())
+                .as("suppressed exceptions of %s", failure)
+                .hasSize(1);
         return failure.getSuppressed()[0].getMessage();
     }
 
@@ -102,7 +114,9 @@ class FailureReportTest {
         command.addAll(List.of(arguments.split(" ")));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("docker %s finished", arguments).isTrue();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS))
+                .as("docker %s finished", arguments)
+                .isTrue();
         assertThat(p.exitValue()).as("docker %s: %s", arguments, out).isZero();
         return out;
     }

@@ -53,8 +53,7 @@ class FailureReportTestCases {
         }
 
         @Test
-        void test() {
-        }
+        void test() {}
     }
 
     /** A failure with nothing to report: no tasks ran and no request was made. */
@@ -71,20 +70,23 @@ class FailureReportTestCases {
     @FargateService(cluster = "docker-report", name = "talker", taskDefinition = "ecs/marker.json")
     static class RealContainers {
         @RegisterExtension
-        static DrydockExtension drydock = DrydockExtension.builder().setting("runtime", "docker").build();
+        static DrydockExtension drydock =
+                DrydockExtension.builder().setting("runtime", "docker").build();
 
         @Test
         void fails(EcsClient ecs, Drydock drydock, TestReporter reporter) {
             reporter.publishEntry("session", drydock.sessionId());
             ecs.waiter().waitUntilServicesStable(r -> r.cluster("docker-report").services("talker"));
             // the container writes its line right after it starts
-            await().atMost(Duration.ofSeconds(30)).until(() -> drydock.diagnostics().contains("drydock-marker"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> drydock.diagnostics().contains("drydock-marker"));
             fail("a deliberate failure while a container runs");
         }
 
         @Test
         void passes(EcsClient ecs) {
-            assertThat(ecs.listServices(r -> r.cluster("docker-report")).serviceArns()).hasSize(1);
+            assertThat(ecs.listServices(r -> r.cluster("docker-report")).serviceArns())
+                    .hasSize(1);
         }
     }
 }

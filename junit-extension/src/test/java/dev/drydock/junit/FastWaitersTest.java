@@ -22,7 +22,11 @@ class FastWaitersTest {
         EngineExecutionResults results = execute(FastWaitersTestCases.WaitingForAService.class);
 
         assertAllPassed(results, 1);
-        assertThat(Integer.parseInt(publishedOnce(results, "attempts"))).as("polls").isGreaterThanOrEqualTo(2);
-        assertThat(Long.parseLong(publishedOnce(results, "millis"))).as("milliseconds waited").isLessThan(10_000);
+        assertThat(Integer.parseInt(publishedOnce(results, "attempts")))
+                .as("polls")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(Long.parseLong(publishedOnce(results, "millis")))
+                .as("milliseconds waited")
+                .isLessThan(10_000);
     }
 }

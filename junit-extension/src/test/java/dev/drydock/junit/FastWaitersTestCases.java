@@ -35,14 +35,22 @@ class FastWaitersTestCases {
         void waitUntilServicesStable(EcsClient ecs, Drydock drydock, @TempDir Path context, TestReporter reporter)
                 throws IOException {
             ((SimulatedRuntime) drydock.runtime()).missingImage(IMAGE);
-            ecs.registerTaskDefinition(r -> r.family("built-later").networkMode("awsvpc")
-                    .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
+            ecs.registerTaskDefinition(r -> r.family("built-later")
+                    .networkMode("awsvpc")
+                    .requiresCompatibilities(Compatibility.FARGATE)
+                    .cpu("256")
+                    .memory("512")
                     .containerDefinitions(c -> c.name("app").image(IMAGE).essential(true)));
-            ecs.createService(r -> r.cluster("waiting").serviceName("late").taskDefinition("built-later")
-                    .desiredCount(1).launchType(LaunchType.FARGATE)
+            ecs.createService(r -> r.cluster("waiting")
+                    .serviceName("late")
+                    .taskDefinition("built-later")
+                    .desiredCount(1)
+                    .launchType(LaunchType.FARGATE)
                     .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819"))));
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
-                    .until(() -> service(ecs).events().stream().anyMatch(e -> e.message().contains("failed to launch")));
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> service(ecs).events().stream()
+                            .anyMatch(e -> e.message().contains("failed to launch")));
             Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
             drydock.buildImage(context, IMAGE);
 
@@ -52,13 +60,16 @@ class FastWaitersTestCases {
             long millis = (System.nanoTime() - start) / 1_000_000;
 
             assertThat(waited.matched().response()).as("the waiter's outcome").isPresent();
-            assertThat(waited.matched().response().get().services().get(0).runningCount()).isEqualTo(1);
+            assertThat(waited.matched().response().get().services().get(0).runningCount())
+                    .isEqualTo(1);
             reporter.publishEntry("attempts", Integer.toString(waited.attemptsExecuted()));
             reporter.publishEntry("millis", Long.toString(millis));
         }
 
         private static Service service(EcsClient ecs) {
-            return ecs.describeServices(r -> r.cluster("waiting").services("late")).services().get(0);
+            return ecs.describeServices(r -> r.cluster("waiting").services("late"))
+                    .services()
+                    .get(0);
         }
     }
 }

@@ -23,12 +23,12 @@ import org.junit.platform.testkit.engine.Events;
  * {@link org.junit.jupiter.api.TestReporter} ({@code reporter.publishEntry("session", drydock.sessionId())}).
  */
 final class FixtureRuns {
-    private FixtureRuns() {
-    }
+    private FixtureRuns() {}
 
     /** Executes the fixture classes, in the order given, in one engine run. */
     static EngineExecutionResults execute(Class<?>... fixtures) {
-        ClassSelector[] selectors = Arrays.stream(fixtures).map(c -> selectClass(c)).toArray(ClassSelector[]::new);
+        ClassSelector[] selectors =
+                Arrays.stream(fixtures).map(c -> selectClass(c)).toArray(ClassSelector[]::new);
         return EngineTestKit.engine("junit-jupiter").selectors(selectors).execute();
     }
 
@@ -42,8 +42,8 @@ final class FixtureRuns {
     static List<String> failures(Events events) {
         List<String> result = new ArrayList<>();
         for (Event e : events.failed().list()) {
-            result.add(e.getTestDescriptor().getDisplayName() + ": " + throwable(e).map(FixtureRuns::describe)
-                    .orElse("(no exception)"));
+            result.add(e.getTestDescriptor().getDisplayName() + ": "
+                    + throwable(e).map(FixtureRuns::describe).orElse("(no exception)"));
         }
         return result;
     }
@@ -55,7 +55,10 @@ final class FixtureRuns {
 
     /** The exception of the one test whose method is named {@code method}; fails when it has none. */
     static Throwable failureOf(EngineExecutionResults results, String method) {
-        List<Event> finished = results.testEvents().finished().filter(e -> method.equals(methodName(e))).toList();
+        List<Event> finished = results.testEvents()
+                .finished()
+                .filter(e -> method.equals(methodName(e)))
+                .toList();
         assertThat(finished).as("finished tests named %s", method).hasSize(1);
         return throwable(finished.get(0)).orElseThrow(() -> new AssertionError(method + " did not fail"));
     }
@@ -70,8 +73,12 @@ final class FixtureRuns {
     /** The values published under {@code key}, in the order they were published. */
     static List<String> published(EngineExecutionResults results, String key) {
         List<String> values = new ArrayList<>();
-        for (Event e : results.allEvents().filter(e -> e.getType() == EventType.REPORTING_ENTRY_PUBLISHED).toList()) {
-            e.getPayload(ReportEntry.class).map(r -> r.getKeyValuePairs().get(key)).ifPresent(values::add);
+        for (Event e : results.allEvents()
+                .filter(e -> e.getType() == EventType.REPORTING_ENTRY_PUBLISHED)
+                .toList()) {
+            e.getPayload(ReportEntry.class)
+                    .map(r -> r.getKeyValuePairs().get(key))
+                    .ifPresent(values::add);
         }
         return values;
     }
@@ -84,7 +91,8 @@ final class FixtureRuns {
     }
 
     private static String methodName(Event e) {
-        return e.getTestDescriptor().getSource()
+        return e.getTestDescriptor()
+                .getSource()
                 .filter(s -> s instanceof MethodSource)
                 .map(s -> ((MethodSource) s).getMethodName())
                 .orElse(null);

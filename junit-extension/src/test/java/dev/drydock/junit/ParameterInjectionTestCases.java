@@ -55,7 +55,8 @@ class ParameterInjectionTestCases {
         @Test
         void ecsClientTalksToDrydock(EcsClient ecs, Drydock drydock) {
             assertThat(ecs.listClusters().clusterArns())
-                    .containsExactly("arn:aws:ecs:" + drydock.region() + ":" + drydock.accountId() + ":cluster/injection");
+                    .containsExactly(
+                            "arn:aws:ecs:" + drydock.region() + ":" + drydock.accountId() + ":cluster/injection");
         }
 
         @Test
@@ -89,7 +90,10 @@ class ParameterInjectionTestCases {
         private final EcsClient fromConstructor;
 
         PerClassLifecycle(EcsClient ecs) {
-            assertThat(ecs.listClusters().clusterArns()).singleElement().asString().endsWith(":cluster/per-class");
+            assertThat(ecs.listClusters().clusterArns())
+                    .singleElement()
+                    .asString()
+                    .endsWith(":cluster/per-class");
             this.fromConstructor = ecs;
         }
 

@@ -17,8 +17,14 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * during the test class, and the SDK's system properties are as they were afterwards.
  */
 class SdkDefaultsTest {
-    private static final List<String> PROPERTIES = List.of("aws.endpointUrl", "aws.endpointUrlEcs", "aws.endpointUrlSts",
-            "aws.region", "aws.accessKeyId", "aws.secretAccessKey", "aws.sessionToken");
+    private static final List<String> PROPERTIES = List.of(
+            "aws.endpointUrl",
+            "aws.endpointUrlEcs",
+            "aws.endpointUrlSts",
+            "aws.region",
+            "aws.accessKeyId",
+            "aws.secretAccessKey",
+            "aws.sessionToken");
     private final Map<String, String> before = new HashMap<>();
 
     @BeforeEach
@@ -55,8 +61,12 @@ class SdkDefaultsTest {
         assertThat(System.getProperty("aws.accessKeyId")).isEqualTo("AKIAIOSFODNN7EXAMPLE");
         assertThat(System.getProperty("aws.secretAccessKey")).isEqualTo("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         assertThat(System.getProperty("aws.sessionToken")).isEqualTo("a-token-from-before");
-        assertThat(System.getProperty("aws.endpointUrlEcs")).as("aws.endpointUrlEcs, unset before").isNull();
-        assertThat(System.getProperty("aws.endpointUrlSts")).as("aws.endpointUrlSts, unset before").isNull();
+        assertThat(System.getProperty("aws.endpointUrlEcs"))
+                .as("aws.endpointUrlEcs, unset before")
+                .isNull();
+        assertThat(System.getProperty("aws.endpointUrlSts"))
+                .as("aws.endpointUrlSts, unset before")
+                .isNull();
     }
 
     @Test
@@ -66,6 +76,7 @@ class SdkDefaultsTest {
         EngineExecutionResults results = execute(ClassLifecycleTestCases.FirstClass.class);
 
         assertAllPassed(results, 1);
-        assertThat(PROPERTIES).allSatisfy(p -> assertThat(System.getProperty(p)).as(p).isNull());
+        assertThat(PROPERTIES)
+                .allSatisfy(p -> assertThat(System.getProperty(p)).as(p).isNull());
     }
 }

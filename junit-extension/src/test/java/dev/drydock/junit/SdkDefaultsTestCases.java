@@ -20,15 +20,19 @@ class SdkDefaultsTestCases {
         @BeforeAll
         static void alreadyInBeforeAll() {
             try (EcsClient ecs = EcsClient.create()) {
-                assertThat(ecs.listClusters().clusterArns()).singleElement().asString().endsWith(":cluster/defaults");
+                assertThat(ecs.listClusters().clusterArns())
+                        .singleElement()
+                        .asString()
+                        .endsWith(":cluster/defaults");
             }
         }
 
         @Test
         void ecsClientCreateReachesDrydock(Drydock drydock) {
             try (EcsClient ecs = EcsClient.create()) {
-                assertThat(ecs.listClusters().clusterArns()).containsExactly(
-                        "arn:aws:ecs:" + drydock.region() + ":" + drydock.accountId() + ":cluster/defaults");
+                assertThat(ecs.listClusters().clusterArns())
+                        .containsExactly(
+                                "arn:aws:ecs:" + drydock.region() + ":" + drydock.accountId() + ":cluster/defaults");
             }
         }
 
@@ -41,9 +45,12 @@ class SdkDefaultsTestCases {
 
         @Test
         void theSdkPropertiesPointAtDrydock(Drydock drydock) {
-            assertThat(System.getProperty("aws.endpointUrl")).isEqualTo(drydock.endpoint().toString());
+            assertThat(System.getProperty("aws.endpointUrl"))
+                    .isEqualTo(drydock.endpoint().toString());
             assertThat(System.getProperty("aws.region")).isEqualTo(drydock.region());
-            assertThat(System.getProperty("aws.sessionToken")).as("a session token left from before").isNull();
+            assertThat(System.getProperty("aws.sessionToken"))
+                    .as("a session token left from before")
+                    .isNull();
         }
     }
 }

@@ -24,11 +24,16 @@ class ContainerDependenciesSampleTest {
     @Test
     void containersStartInDependencyOrderAndSeeTheirTasksMetadata(EcsClient ecs) {
         ecs.waiter().waitUntilServicesStable(r -> r.cluster("shop").services("web"));
-        String arn = ecs.listTasks(r -> r.cluster("shop").serviceName("web")).taskArns().get(0);
+        String arn = ecs.listTasks(r -> r.cluster("shop").serviceName("web"))
+                .taskArns()
+                .get(0);
 
-        Task task = await().atMost(Duration.ofSeconds(60)).until(
-                () -> ecs.describeTasks(r -> r.cluster("shop").tasks(arn)).tasks().get(0),
-                t -> container(t, "metadata-check").exitCode() != null);
+        Task task = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> ecs.describeTasks(r -> r.cluster("shop").tasks(arn))
+                                .tasks()
+                                .get(0),
+                        t -> container(t, "metadata-check").exitCode() != null);
 
         assertThat(task.healthStatusAsString()).isEqualTo("HEALTHY");
         assertThat(container(task, "web").healthStatusAsString()).isEqualTo("HEALTHY");
@@ -38,6 +43,9 @@ class ContainerDependenciesSampleTest {
     }
 
     private static Container container(Task task, String name) {
-        return task.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return task.containers().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

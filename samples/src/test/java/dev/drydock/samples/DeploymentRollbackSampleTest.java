@@ -27,25 +27,46 @@ class DeploymentRollbackSampleTest {
     @Test
     void aReleaseThatCrashesIsRolledBack(EcsClient ecs, EventStream events) {
         ecs.waiter().waitUntilServicesStable(r -> r.cluster("shop").services("web"));
-        TaskDefinition good = ecs.describeTaskDefinition(r -> r.taskDefinition("deploy-sample")).taskDefinition();
+        TaskDefinition good = ecs.describeTaskDefinition(r -> r.taskDefinition("deploy-sample"))
+                .taskDefinition();
         String goodDeployment = describe(ecs).deployments().get(0).id();
-        String broken = ecs.registerTaskDefinition(r -> r.family(good.family()).networkMode(good.networkMode())
-                .requiresCompatibilitiesWithStrings(good.requiresCompatibilitiesAsStrings()).cpu(good.cpu())
-                .memory(good.memory()).containerDefinitions(good.containerDefinitions().get(0).toBuilder()
-                        .command("sh", "-c", "exit 1").build())).taskDefinition().taskDefinitionArn();
+        String broken = ecs.registerTaskDefinition(r -> r.family(good.family())
+                        .networkMode(good.networkMode())
+                        .requiresCompatibilitiesWithStrings(good.requiresCompatibilitiesAsStrings())
+                        .cpu(good.cpu())
+                        .memory(good.memory())
+                        .containerDefinitions(good.containerDefinitions().get(0).toBuilder()
+                                .command("sh", "-c", "exit 1")
+                                .build()))
+                .taskDefinition()
+                .taskDefinitionArn();
 
-        String release = ecs.updateService(r -> r.cluster("shop").service("web").taskDefinition(broken)
-                .deploymentConfiguration(c -> c.deploymentCircuitBreaker(b -> b.enable(true).rollback(true))))
-                .service().deployments().get(0).id();
+        String release = ecs.updateService(r -> r.cluster("shop")
+                        .service("web")
+                        .taskDefinition(broken)
+                        .deploymentConfiguration(c ->
+                                c.deploymentCircuitBreaker(b -> b.enable(true).rollback(true))))
+                .service()
+                .deployments()
+                .get(0)
+                .id();
 
         AwsEvent failed = events.await(deployment("SERVICE_DEPLOYMENT_FAILED", release), 30);
-        assertThat(failed.detail()).containsEntry("eventType", "ERROR")
+        assertThat(failed.detail())
+                .containsEntry("eventType", "ERROR")
                 .containsEntry("reason", "ECS deployment circuit breaker: tasks failed to start.");
-        AwsEvent rollingBack = events.await(deployment("SERVICE_DEPLOYMENT_IN_PROGRESS", goodDeployment)
-                .and(AwsEvent.withDetail("reason", "ECS deployment circuit breaker: rolling back to deploymentId "
-                        + goodDeployment + ".")), 30);
-        events.await(deployment("SERVICE_DEPLOYMENT_COMPLETED", goodDeployment)
-                .and(e -> e.time().isAfter(rollingBack.time()) || e.time().equals(rollingBack.time())), 30);
+        AwsEvent rollingBack = events.await(
+                deployment("SERVICE_DEPLOYMENT_IN_PROGRESS", goodDeployment)
+                        .and(AwsEvent.withDetail(
+                                "reason",
+                                "ECS deployment circuit breaker: rolling back to deploymentId " + goodDeployment
+                                        + ".")),
+                30);
+        events.await(
+                deployment("SERVICE_DEPLOYMENT_COMPLETED", goodDeployment)
+                        .and(e ->
+                                e.time().isAfter(rollingBack.time()) || e.time().equals(rollingBack.time())),
+                30);
 
         Service after = describe(ecs);
         assertThat(after.taskDefinition()).isEqualTo(good.taskDefinitionArn());
@@ -54,17 +75,22 @@ class DeploymentRollbackSampleTest {
             assertThat(d.rolloutStateAsString()).isEqualTo("COMPLETED");
         });
         assertThat(after.events().get(0).message()).isEqualTo("(service web) has reached a steady state.");
-        assertThat(after.events()).extracting(e -> e.message()).contains(
-                "(service web) (deployment " + release + ") deployment failed: tasks failed to start.",
-                "(service web) rolling back to deployment " + goodDeployment + ".");
+        assertThat(after.events())
+                .extracting(e -> e.message())
+                .contains(
+                        "(service web) (deployment " + release + ") deployment failed: tasks failed to start.",
+                        "(service web) rolling back to deployment " + goodDeployment + ".");
     }
 
     private static Predicate<AwsEvent> deployment(String eventName, String deploymentId) {
-        return AwsEvent.ofType("ECS Deployment State Change").and(AwsEvent.withDetail("eventName", eventName))
+        return AwsEvent.ofType("ECS Deployment State Change")
+                .and(AwsEvent.withDetail("eventName", eventName))
                 .and(AwsEvent.withDetail("deploymentId", deploymentId));
     }
 
     private static Service describe(EcsClient ecs) {
-        return ecs.describeServices(r -> r.cluster("shop").services("web")).services().get(0);
+        return ecs.describeServices(r -> r.cluster("shop").services("web"))
+                .services()
+                .get(0);
     }
 }

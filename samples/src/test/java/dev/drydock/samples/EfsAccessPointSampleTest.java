@@ -17,20 +17,33 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * by uid/gid 1000, as on AWS. Needs bindfs on the Docker host (scripts/docker-up.sh installs it).
  */
 @EcsCluster(name = "homes")
-@EfsFileSystem(name = "home", accessPoints = @EfsAccessPoint(name = "app", rootDirectory = "/app",
-        creationOwnerUid = 1000, creationOwnerGid = 1000, creationPermissions = "755", posixUid = 1000,
-        posixGid = 1000))
+@EfsFileSystem(
+        name = "home",
+        accessPoints =
+                @EfsAccessPoint(
+                        name = "app",
+                        rootDirectory = "/app",
+                        creationOwnerUid = 1000,
+                        creationOwnerGid = 1000,
+                        creationPermissions = "755",
+                        posixUid = 1000,
+                        posixGid = 1000))
 class EfsAccessPointSampleTest {
 
     @Test
     void filesCreatedThroughTheAccessPointAreOwnedByItsPosixUser(EcsClient ecs, EfsFiles files) {
         assertThat(files.exists("home", "/app")).isFalse();
         ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/home-app.json"));
-        Task task = ecs.runTask(r -> r.cluster("homes").taskDefinition("home-app").launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819"))))
-                .tasks().get(0);
+        Task task = ecs.runTask(r -> r.cluster("homes")
+                        .taskDefinition("home-app")
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819"))))
+                .tasks()
+                .get(0);
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("homes").tasks(task.taskArn()));
-        Task stopped = ecs.describeTasks(r -> r.cluster("homes").tasks(task.taskArn())).tasks().get(0);
+        Task stopped = ecs.describeTasks(r -> r.cluster("homes").tasks(task.taskArn()))
+                .tasks()
+                .get(0);
         assertThat(stopped.containers().get(0).exitCode()).isZero();
 
         assertThat(files.ownerUid("home", "/app")).isEqualTo(1000);

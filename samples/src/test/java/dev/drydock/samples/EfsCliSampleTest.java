@@ -38,20 +38,32 @@ class EfsCliSampleTest {
         List<Task> stopped = ecs.describeTasks(r -> r.cluster("cli").tasks(allowed.taskArn(), denied.taskArn()))
                 .tasks();
         assertThat(exitCode(stopped, allowed)).as("describe-file-systems").isZero();
-        assertThat(exitCode(stopped, denied)).as("delete-file-system: AccessDeniedException").isEqualTo(254);
-        assertThat(decisions).forPrincipal("efs-viewer")
+        assertThat(exitCode(stopped, denied))
+                .as("delete-file-system: AccessDeniedException")
+                .isEqualTo(254);
+        assertThat(decisions)
+                .forPrincipal("efs-viewer")
                 .hasAllowed("elasticfilesystem:DescribeFileSystems")
                 .hasDenied("elasticfilesystem:DeleteFileSystem");
     }
 
     private static Task run(EcsClient ecs, String command) {
-        return ecs.runTask(r -> r.cluster("cli").taskDefinition("efs-cli").launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819")))
-                .overrides(o -> o.containerOverrides(c -> c.name("cli").command(command)))).tasks().get(0);
+        return ecs.runTask(r -> r.cluster("cli")
+                        .taskDefinition("efs-cli")
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819")))
+                        .overrides(o -> o.containerOverrides(c -> c.name("cli").command(command))))
+                .tasks()
+                .get(0);
     }
 
     private static int exitCode(List<Task> tasks, Task task) {
-        return tasks.stream().filter(t -> t.taskArn().equals(task.taskArn())).findFirst().orElseThrow()
-                .containers().get(0).exitCode();
+        return tasks.stream()
+                .filter(t -> t.taskArn().equals(task.taskArn()))
+                .findFirst()
+                .orElseThrow()
+                .containers()
+                .get(0)
+                .exitCode();
     }
 }

@@ -34,15 +34,21 @@ class EfsIamMountSampleTest {
         ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/secured-cli.json"));
         Task task = run(ecs, "uploader");
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("secure").tasks(task.taskArn()));
-        Task stopped = ecs.describeTasks(r -> r.cluster("secure").tasks(task.taskArn())).tasks().get(0);
-        assertThat(stopped.containers().get(0).exitCode()).as("cat works, touch fails with EROFS").isZero();
+        Task stopped = ecs.describeTasks(r -> r.cluster("secure").tasks(task.taskArn()))
+                .tasks()
+                .get(0);
+        assertThat(stopped.containers().get(0).exitCode())
+                .as("cat works, touch fails with EROFS")
+                .isZero();
         assertThat(files.exists("secured", "/new.txt")).isFalse();
 
-        assertThat(decisions).forPrincipal("uploader")
+        assertThat(decisions)
+                .forPrincipal("uploader")
                 .hasAllowed("elasticfilesystem:ClientMount")
                 .hasDenied("elasticfilesystem:ClientWrite")
                 .hasDenied("elasticfilesystem:ClientRootAccess");
-        AuthorizationDecision write = decisions.decisions(d -> d.action().equals("elasticfilesystem:ClientWrite"))
+        AuthorizationDecision write = decisions
+                .decisions(d -> d.action().equals("elasticfilesystem:ClientWrite"))
                 .get(0);
         assertThat(write.describe()).contains("elasticfilesystem:ClientWrite");
     }
@@ -52,10 +58,14 @@ class EfsIamMountSampleTest {
         ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/secured-cli.json"));
         Task task = run(ecs, "outsider");
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("secure").tasks(task.taskArn()));
-        Task stopped = ecs.describeTasks(r -> r.cluster("secure").tasks(task.taskArn())).tasks().get(0);
+        Task stopped = ecs.describeTasks(r -> r.cluster("secure").tasks(task.taskArn()))
+                .tasks()
+                .get(0);
         assertThat(stopped.stopCodeAsString()).isEqualTo("TaskFailedToStart");
-        assertThat(stopped.stoppedReason()).startsWith("ResourceInitializationError: failed to invoke EFS utils "
-                + "commands to set up EFS volumes").contains("access denied by server");
+        assertThat(stopped.stoppedReason())
+                .startsWith(
+                        "ResourceInitializationError: failed to invoke EFS utils " + "commands to set up EFS volumes")
+                .contains("access denied by server");
         assertThat(decisions).forPrincipal("outsider").hasDenied("elasticfilesystem:ClientMount");
     }
 
@@ -64,7 +74,9 @@ class EfsIamMountSampleTest {
         ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/no-root-cli.json"));
         Task task = run(ecs, "no-root-cli", "uploader");
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("secure").tasks(task.taskArn()));
-        Task stopped = ecs.describeTasks(r -> r.cluster("secure").tasks(task.taskArn())).tasks().get(0);
+        Task stopped = ecs.describeTasks(r -> r.cluster("secure").tasks(task.taskArn()))
+                .tasks()
+                .get(0);
         assertThat(stopped.containers().get(0).exitCode()).as("root may write").isZero();
         assertThat(files.ownerUid("no-root", "/made-by-root.txt")).isEqualTo(65534);
         assertThat(files.ownerGid("no-root", "/made-by-root.txt")).isEqualTo(65534);
@@ -76,8 +88,12 @@ class EfsIamMountSampleTest {
     }
 
     private static Task run(EcsClient ecs, String family, String role) {
-        return ecs.runTask(r -> r.cluster("secure").taskDefinition(family).launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819")))
-                .overrides(o -> o.taskRoleArn(role))).tasks().get(0);
+        return ecs.runTask(r -> r.cluster("secure")
+                        .taskDefinition(family)
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819")))
+                        .overrides(o -> o.taskRoleArn(role)))
+                .tasks()
+                .get(0);
     }
 }

@@ -29,38 +29,53 @@ class EfsSharedStorageSampleTest {
     @Test
     void readerSeesWhatWriterWroteAndTheFileOutlivesTheWriter(EcsClient ecs, EfsClient efs, EfsFiles files) {
         ecs.waiter().waitUntilServicesStable(r -> r.cluster("media").services("writer", "reader"));
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> files.exists("uploads", "/reader-saw.txt"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> files.exists("uploads", "/reader-saw.txt"));
         assertThat(files.readString("uploads", "/reader-saw.txt")).isEqualTo("hello from the writer\n");
-        assertThat(efs.describeFileSystems().fileSystems()).singleElement()
+        assertThat(efs.describeFileSystems().fileSystems())
+                .singleElement()
                 .satisfies(fs -> assertThat(fs.name()).isEqualTo("uploads"));
 
         // stop the writer's task; a new task started afterwards still sees the file
-        List<String> writerTasks = ecs.listTasks(r -> r.cluster("media").serviceName("writer")).taskArns();
+        List<String> writerTasks =
+                ecs.listTasks(r -> r.cluster("media").serviceName("writer")).taskArns();
         ecs.updateService(r -> r.cluster("media").service("writer").desiredCount(0));
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("media").tasks(writerTasks));
 
         ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/uploads-check.json"));
-        Task check = ecs.runTask(r -> r.cluster("media").taskDefinition("uploads-check")
-                .launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819"))))
-                .tasks().get(0);
+        Task check = ecs.runTask(r -> r.cluster("media")
+                        .taskDefinition("uploads-check")
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819"))))
+                .tasks()
+                .get(0);
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("media").tasks(check.taskArn()));
-        Task stopped = ecs.describeTasks(r -> r.cluster("media").tasks(check.taskArn())).tasks().get(0);
-        assertThat(stopped.containers().get(0).exitCode()).as("grep in the new task").isZero();
+        Task stopped = ecs.describeTasks(r -> r.cluster("media").tasks(check.taskArn()))
+                .tasks()
+                .get(0);
+        assertThat(stopped.containers().get(0).exitCode())
+                .as("grep in the new task")
+                .isZero();
     }
 
     @Test
     void aReadOnlyMountPointCannotBeWritten(EcsClient ecs) {
         ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/uploads-check.json").toBuilder()
-                .family("uploads-readonly").build());
-        Task task = ecs.runTask(r -> r.cluster("media").taskDefinition("uploads-readonly")
-                .launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819")))
-                .overrides(o -> o.containerOverrides(c -> c.name("check")
-                        .command("touch /mnt/uploads/x 2>&1 | grep 'Read-only file system'")))).tasks().get(0);
+                .family("uploads-readonly")
+                .build());
+        Task task = ecs.runTask(r -> r.cluster("media")
+                        .taskDefinition("uploads-readonly")
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819")))
+                        .overrides(o -> o.containerOverrides(c ->
+                                c.name("check").command("touch /mnt/uploads/x 2>&1 | grep 'Read-only file system'"))))
+                .tasks()
+                .get(0);
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("media").tasks(task.taskArn()));
-        Task stopped = ecs.describeTasks(r -> r.cluster("media").tasks(task.taskArn())).tasks().get(0);
-        assertThat(stopped.containers().get(0).exitCode()).as("touch fails with EROFS").isZero();
+        Task stopped = ecs.describeTasks(r -> r.cluster("media").tasks(task.taskArn()))
+                .tasks()
+                .get(0);
+        assertThat(stopped.containers().get(0).exitCode())
+                .as("touch fails with EROFS")
+                .isZero();
     }
 }

@@ -23,34 +23,52 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * and nothing is created on the host. Links that stay inside the file system work as usual.
  */
 @EcsCluster(name = "links")
-@EfsFileSystem(name = "shared", accessPoints = @EfsAccessPoint(name = "apps-one", rootDirectory = "/apps/one",
-        creationOwnerUid = 1000, creationOwnerGid = 1000, creationPermissions = "777"))
+@EfsFileSystem(
+        name = "shared",
+        accessPoints =
+                @EfsAccessPoint(
+                        name = "apps-one",
+                        rootDirectory = "/apps/one",
+                        creationOwnerUid = 1000,
+                        creationOwnerGid = 1000,
+                        creationPermissions = "777"))
 class EfsSymlinkSampleTest {
 
     @Test
     void linksOutOfTheFileSystemDoNotReachTheHost(EcsClient ecs, EfsFiles files, @TempDir Path host) throws Exception {
         Path hostDir = Files.createDirectories(host.resolve("hostdir"));
         Files.writeString(hostDir.resolve("secret.txt"), "host secret");
-        Task planter = run(ecs, "planter", "/", null, "mkdir /mnt/d/sub && echo inside > /mnt/d/sub/a.txt"
-                + " && ln -s sub /mnt/d/rel && ln -s " + hostDir + " /mnt/d/hostlink && ln -s " + hostDir
-                + " /mnt/d/apps");
+        Task planter = run(
+                ecs,
+                "planter",
+                "/",
+                null,
+                "mkdir /mnt/d/sub && echo inside > /mnt/d/sub/a.txt"
+                        + " && ln -s sub /mnt/d/rel && ln -s " + hostDir + " /mnt/d/hostlink && ln -s " + hostDir
+                        + " /mnt/d/apps");
         assertThat(stopped(ecs, planter).containers().get(0).exitCode()).isZero();
         assertThat(files.exists("shared", "/hostlink")).isTrue();
 
         Task throughLink = run(ecs, "through-link", "/hostlink", null, "cat /mnt/d/secret.txt; touch /mnt/d/x");
         Task stopped = stopped(ecs, throughLink);
         assertThat(stopped.stopCodeAsString()).isEqualTo("TaskFailedToStart");
-        assertThat(stopped.stoppedReason()).startsWith("ResourceInitializationError: failed to invoke EFS utils "
-                + "commands to set up EFS volumes").contains("No such file or directory")
+        assertThat(stopped.stoppedReason())
+                .startsWith(
+                        "ResourceInitializationError: failed to invoke EFS utils " + "commands to set up EFS volumes")
+                .contains("No such file or directory")
                 .contains("leads outside the file system");
 
         Task accessPoint = run(ecs, "access-point", "/", "apps-one", "touch /mnt/d/x");
         Task apStopped = stopped(ecs, accessPoint);
         assertThat(apStopped.stopCodeAsString()).isEqualTo("TaskFailedToStart");
-        assertThat(apStopped.stoppedReason()).contains("access denied by server").contains("/apps/one");
+        assertThat(apStopped.stoppedReason())
+                .contains("access denied by server")
+                .contains("/apps/one");
 
         Task inside = run(ecs, "inside", "/rel", null, "grep -q inside /mnt/d/a.txt && touch /mnt/d/b.txt");
-        assertThat(stopped(ecs, inside).containers().get(0).exitCode()).as("a link inside mounts").isZero();
+        assertThat(stopped(ecs, inside).containers().get(0).exitCode())
+                .as("a link inside mounts")
+                .isZero();
         assertThat(files.exists("shared", "/sub/b.txt")).isTrue();
 
         try (Stream<Path> list = Files.list(hostDir)) {
@@ -60,22 +78,39 @@ class EfsSymlinkSampleTest {
     }
 
     private static Task run(EcsClient ecs, String family, String rootDirectory, String accessPoint, String command) {
-        ecs.registerTaskDefinition(r -> r.family(family).networkMode("awsvpc").requiresCompatibilitiesWithStrings(
-                "FARGATE").cpu("256").memory("512")
-                .volumes(v -> v.name("shared").efsVolumeConfiguration(e -> e.fileSystemId("shared")
-                        .rootDirectory(rootDirectory).transitEncryption("ENABLED").authorizationConfig(
-                                accessPoint == null ? null : EFSAuthorizationConfig.builder().accessPointId(accessPoint)
-                                        .build())))
-                .containerDefinitions(c -> c.name("main").image("drydock/busybox:1.35-local").essential(true)
+        ecs.registerTaskDefinition(r -> r.family(family)
+                .networkMode("awsvpc")
+                .requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("256")
+                .memory("512")
+                .volumes(v -> v.name("shared")
+                        .efsVolumeConfiguration(e -> e.fileSystemId("shared")
+                                .rootDirectory(rootDirectory)
+                                .transitEncryption("ENABLED")
+                                .authorizationConfig(
+                                        accessPoint == null
+                                                ? null
+                                                : EFSAuthorizationConfig.builder()
+                                                        .accessPointId(accessPoint)
+                                                        .build())))
+                .containerDefinitions(c -> c.name("main")
+                        .image("drydock/busybox:1.35-local")
+                        .essential(true)
                         .mountPoints(m -> m.sourceVolume("shared").containerPath("/mnt/d"))
-                        .entryPoint("sh", "-c").command(command)));
-        return ecs.runTask(r -> r.cluster("links").taskDefinition(family).launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819"))))
-                .tasks().get(0);
+                        .entryPoint("sh", "-c")
+                        .command(command)));
+        return ecs.runTask(r -> r.cluster("links")
+                        .taskDefinition(family)
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819"))))
+                .tasks()
+                .get(0);
     }
 
     private static Task stopped(EcsClient ecs, Task task) {
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("links").tasks(task.taskArn()));
-        return ecs.describeTasks(r -> r.cluster("links").tasks(task.taskArn())).tasks().get(0);
+        return ecs.describeTasks(r -> r.cluster("links").tasks(task.taskArn()))
+                .tasks()
+                .get(0);
     }
 }

@@ -32,7 +32,9 @@ class JavaApplicationSampleTest {
     @BeforeAll
     static void buildTheApplicationImage(Drydock drydock) throws IOException {
         Path context = Paths.get("target", "app-image");
-        Files.copy(Paths.get("src", "main", "docker", "Dockerfile"), context.resolve("Dockerfile"),
+        Files.copy(
+                Paths.get("src", "main", "docker", "Dockerfile"),
+                context.resolve("Dockerfile"),
                 StandardCopyOption.REPLACE_EXISTING);
         copyTree(Paths.get("target", "classes"), context.resolve("classes"));
         drydock.buildImage(context, "orders-app:sample");
@@ -49,24 +51,39 @@ class JavaApplicationSampleTest {
         List<Task> stopped = ecs.describeTasks(r -> r.cluster("shop").tasks(allowed.taskArn(), denied.taskArn()))
                 .tasks();
         assertThat(exitCode(stopped, allowed)).as("list-clusters exit code").isZero();
-        assertThat(exitCode(stopped, denied)).as("delete-cluster exit code (3 = AccessDeniedException)").isEqualTo(3);
+        assertThat(exitCode(stopped, denied))
+                .as("delete-cluster exit code (3 = AccessDeniedException)")
+                .isEqualTo(3);
 
         assertThat(decisions)
                 .forPrincipal("orders-task")
                 .hasAllowed("ecs:ListClusters")
                 .hasDenied("ecs:DeleteCluster");
-        assertThat(ecs.describeClusters(r -> r.clusters("shop")).clusters().get(0).status()).isEqualTo("ACTIVE");
+        assertThat(ecs.describeClusters(r -> r.clusters("shop"))
+                        .clusters()
+                        .get(0)
+                        .status())
+                .isEqualTo("ACTIVE");
     }
 
     private static Task run(EcsClient ecs, String... command) {
-        return ecs.runTask(r -> r.cluster("shop").taskDefinition("orders-app").launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819")))
-                .overrides(o -> o.containerOverrides(c -> c.name("app").command(command)))).tasks().get(0);
+        return ecs.runTask(r -> r.cluster("shop")
+                        .taskDefinition("orders-app")
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819")))
+                        .overrides(o -> o.containerOverrides(c -> c.name("app").command(command))))
+                .tasks()
+                .get(0);
     }
 
     private static int exitCode(List<Task> tasks, Task task) {
-        return tasks.stream().filter(t -> t.taskArn().equals(task.taskArn())).findFirst().orElseThrow()
-                .containers().get(0).exitCode();
+        return tasks.stream()
+                .filter(t -> t.taskArn().equals(task.taskArn()))
+                .findFirst()
+                .orElseThrow()
+                .containers()
+                .get(0)
+                .exitCode();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -35,11 +35,21 @@ class TaskDefinitionRoundTripSampleTest {
     private static final String EXECUTION_ROLE = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole";
 
     static Stream<String> taskDefinitionFiles() {
-        return Stream.of("consul/ConsulClient.json", "consul/ConsulServer.json", "gunicorn/gunicorn_ec2.json",
-                "gunicorn/gunicorn_fargate.json", "jetty/jetty_ec2.json", "jetty/jetty_fargate.json",
-                "kibana/kibana_ec2.json", "kibana/kibana_fargate.json", "nginx/nginx_ec2.json",
-                "nginx/nginx_fargate.json", "tomcat/tomcat_ec2.json", "tomcat/tomcat_fargate.json",
-                "wildfly/wildfly_ec2.json", "wildfly/wildfly_fargate.json");
+        return Stream.of(
+                "consul/ConsulClient.json",
+                "consul/ConsulServer.json",
+                "gunicorn/gunicorn_ec2.json",
+                "gunicorn/gunicorn_fargate.json",
+                "jetty/jetty_ec2.json",
+                "jetty/jetty_fargate.json",
+                "kibana/kibana_ec2.json",
+                "kibana/kibana_fargate.json",
+                "nginx/nginx_ec2.json",
+                "nginx/nginx_fargate.json",
+                "tomcat/tomcat_ec2.json",
+                "tomcat/tomcat_fargate.json",
+                "wildfly/wildfly_ec2.json",
+                "wildfly/wildfly_fargate.json");
     }
 
     @ParameterizedTest
@@ -72,7 +82,9 @@ class TaskDefinitionRoundTripSampleTest {
         if ("awsvpc".equals(td.path("networkMode").asText())) {
             for (JsonNode c : td.path("containerDefinitions")) {
                 for (JsonNode p : c.path("portMappings")) {
-                    if (p.has("hostPort") && p.get("hostPort").asInt() != p.path("containerPort").asInt()) {
+                    if (p.has("hostPort")
+                            && p.get("hostPort").asInt()
+                                    != p.path("containerPort").asInt()) {
                         return "When networkMode=awsvpc, the host ports and container ports in port mappings must "
                                 + "match.";
                     }
@@ -117,7 +129,9 @@ class TaskDefinitionRoundTripSampleTest {
                 if (f.getValue().isNull()) {
                     continue;
                 }
-                assertThat(actual.has(f.getKey())).as(path + "." + f.getKey() + " comes back").isTrue();
+                assertThat(actual.has(f.getKey()))
+                        .as(path + "." + f.getKey() + " comes back")
+                        .isTrue();
                 assertContains(f.getValue(), actual.get(f.getKey()), path + "." + f.getKey());
             }
         } else if (given.isArray()) {
@@ -131,7 +145,8 @@ class TaskDefinitionRoundTripSampleTest {
     }
 
     private static JsonNode read(String resource) throws IOException {
-        try (InputStream in = TaskDefinitionRoundTripSampleTest.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in =
+                TaskDefinitionRoundTripSampleTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             return JSON.readTree(in);
         }

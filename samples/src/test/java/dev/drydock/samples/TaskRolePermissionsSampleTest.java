@@ -42,13 +42,22 @@ class TaskRolePermissionsSampleTest {
     }
 
     private static Task run(EcsClient ecs, String command) {
-        return ecs.runTask(r -> r.cluster("shop").taskDefinition("orders-cli").launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819")))
-                .overrides(o -> o.containerOverrides(c -> c.name("cli").command(command)))).tasks().get(0);
+        return ecs.runTask(r -> r.cluster("shop")
+                        .taskDefinition("orders-cli")
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0d2c4a1e5b6f70819")))
+                        .overrides(o -> o.containerOverrides(c -> c.name("cli").command(command))))
+                .tasks()
+                .get(0);
     }
 
     private static int exitCode(List<Task> tasks, Task task) {
-        return tasks.stream().filter(t -> t.taskArn().equals(task.taskArn())).findFirst().orElseThrow()
-                .containers().get(0).exitCode();
+        return tasks.stream()
+                .filter(t -> t.taskArn().equals(task.taskArn()))
+                .findFirst()
+                .orElseThrow()
+                .containers()
+                .get(0)
+                .exitCode();
     }
 }

@@ -21,12 +21,14 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * The AWS documentation's Fargate "webserver" task definition (src/test/resources/ecs/webserver.json) as a 2-task
  * service: wait with the SDK's own waiter, read the page from both tasks, stop one and see the service replace it.
  */
-@IamRole(name = "ecsTaskExecutionRole",      // the task definition's executionRoleArn; ECS refuses one it cannot assume
+@IamRole(
+        name = "ecsTaskExecutionRole", // the task definition's executionRoleArn; ECS refuses one it cannot assume
         managedPolicies = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")
 @EcsCluster(name = "shop")
 @FargateService(cluster = "shop", name = "web", taskDefinition = "ecs/webserver.json", desiredCount = 2)
 class WebServerSampleTest {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void servesThePageFromEveryTaskAndReplacesAStoppedOne(EcsClient ecs) {
@@ -48,31 +50,47 @@ class WebServerSampleTest {
         });
         ecs.waiter().waitUntilServicesStable(r -> r.cluster("shop").services("web"));
         Task replacement = runningTasks(ecs).stream()
-                .filter(t -> !t.taskArn().equals(tasks.get(1).taskArn())).findFirst().orElseThrow();
+                .filter(t -> !t.taskArn().equals(tasks.get(1).taskArn()))
+                .findFirst()
+                .orElseThrow();
         assertThat(page(replacement)).contains("Congratulations!");
 
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("shop").tasks(stopped.taskArn()));
-        Task old = ecs.describeTasks(r -> r.cluster("shop").tasks(stopped.taskArn())).tasks().get(0);
+        Task old = ecs.describeTasks(r -> r.cluster("shop").tasks(stopped.taskArn()))
+                .tasks()
+                .get(0);
         assertThat(old.stopCodeAsString()).isEqualTo("UserInitiated");
         assertThat(old.stoppedReason()).isEqualTo("sample: replace me");
     }
 
     private static List<Task> runningTasks(EcsClient ecs) {
-        List<String> arns = ecs.listTasks(r -> r.cluster("shop").serviceName("web")
-                .desiredStatus(DesiredStatus.RUNNING)).taskArns();
+        List<String> arns = ecs.listTasks(
+                        r -> r.cluster("shop").serviceName("web").desiredStatus(DesiredStatus.RUNNING))
+                .taskArns();
         if (arns.isEmpty()) {
             return List.of();
         }
         return ecs.describeTasks(r -> r.cluster("shop").tasks(arns)).tasks().stream()
-                .filter(t -> "RUNNING".equals(t.lastStatus())).toList();
+                .filter(t -> "RUNNING".equals(t.lastStatus()))
+                .toList();
     }
 
     /** GET http://<task private IP>:80/, the way another host in the VPC would reach the task. */
     private String page(Task task) {
         String ip = task.attachments().get(0).details().stream()
-                .filter(d -> d.name().equals("privateIPv4Address")).findFirst().orElseThrow().value();
-        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(
-                HttpRequest.newBuilder(URI.create("http://" + ip + "/")).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString()).body(), body -> body != null && !body.isEmpty());
+                .filter(d -> d.name().equals("privateIPv4Address"))
+                .findFirst()
+                .orElseThrow()
+                .value();
+        return await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(
+                        () -> http.send(
+                                        HttpRequest.newBuilder(URI.create("http://" + ip + "/"))
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body(),
+                        body -> body != null && !body.isEmpty());
     }
 }

@@ -4,6 +4,7 @@ import dev.drydock.core.internal.protocol.JsonTree;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,21 @@ import java.util.function.Predicate;
  * @param resources the ARNs the event is about (the task, the service)
  * @param detail the service-specific detail object, unmodifiable
  */
-public record AwsEvent(String version, String id, String detailType, String source, String account, Instant time,
-        String region, List<String> resources, Map<String, Object> detail) {
+public record AwsEvent(
+        String version,
+        String id,
+        String detailType,
+        String source,
+        String account,
+        Instant time,
+        String region,
+        List<String> resources,
+        Map<String, Object> detail) {
 
     public AwsEvent {
         Objects.requireNonNull(detailType, "detailType");
         resources = List.copyOf(resources);
-        detail = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(detail));
+        detail = Collections.unmodifiableMap(new LinkedHashMap<>(detail));
     }
 
     /** A string member of {@code detail}, e.g. {@code detailString("eventName")}; {@code null} when absent. */

@@ -24,9 +24,18 @@ import java.util.Optional;
  * @param message the AccessDenied message the caller got; empty when allowed
  * @param context the request context keys the policies were evaluated with
  */
-public record AuthorizationDecision(Instant time, String requestId, String service, String operation,
-        String principalArn, String action, String resource, DecisionType decision,
-        List<MatchedStatement> matchedStatements, Optional<String> deniedBy, Optional<String> message,
+public record AuthorizationDecision(
+        Instant time,
+        String requestId,
+        String service,
+        String operation,
+        String principalArn,
+        String action,
+        String resource,
+        DecisionType decision,
+        List<MatchedStatement> matchedStatements,
+        Optional<String> deniedBy,
+        Optional<String> message,
         Map<String, List<String>> context) {
 
     public AuthorizationDecision {
@@ -47,10 +56,19 @@ public record AuthorizationDecision(Instant time, String requestId, String servi
     /** One line: {@code ALLOWED ecs:RunTask on arn:... by arn:... (statement AllowRun of orders-task-policy)}. */
     public String describe() {
         StringBuilder b = new StringBuilder();
-        b.append(decision.simulatorValue()).append(' ').append(action).append(" on ").append(resource).append(" by ")
+        b.append(decision.simulatorValue())
+                .append(' ')
+                .append(action)
+                .append(" on ")
+                .append(resource)
+                .append(" by ")
                 .append(principalArn);
-        decidingStatement().ifPresent(s -> b.append(" (statement ")
-                .append(s.sid() == null ? "#" + s.statementIndex() : s.sid()).append(" of ").append(s.policyId()).append(')'));
+        decidingStatement()
+                .ifPresent(s -> b.append(" (statement ")
+                        .append(s.sid() == null ? "#" + s.statementIndex() : s.sid())
+                        .append(" of ")
+                        .append(s.policyId())
+                        .append(')'));
         deniedBy.ifPresent(d -> b.append(" [").append(d).append(']'));
         return b.toString();
     }

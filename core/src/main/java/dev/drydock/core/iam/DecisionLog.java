@@ -42,8 +42,8 @@ public final class DecisionLog {
 
     /** The decisions for one principal (its ARN, or for a role session also the role's name), oldest first. */
     public List<AuthorizationDecision> decisionsFor(String principal) {
-        return decisions(d -> d.principalArn().equals(principal)
-                || d.principalArn().contains(":assumed-role/" + principal + "/"));
+        return decisions(d ->
+                d.principalArn().equals(principal) || d.principalArn().contains(":assumed-role/" + principal + "/"));
     }
 
     /** Forgets every decision recorded so far. */
@@ -96,7 +96,9 @@ public final class DecisionLog {
         int shown = Math.min(lines, folded.size());
         b.append("latest:\n");
         for (int i = shown - 1; i >= 0; i--) {
-            b.append("  ").append(folded.get(i)).append(counts.get(i) > 1 ? "  (x" + counts.get(i) + ")" : "")
+            b.append("  ")
+                    .append(folded.get(i))
+                    .append(counts.get(i) > 1 ? "  (x" + counts.get(i) + ")" : "")
                     .append('\n');
         }
         return b.toString();

@@ -1,5 +1,6 @@
 package dev.drydock.core.runtime;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public interface ContainerRuntime extends AutoCloseable {
      * @return the image's content id
      * @throws RuntimeFailure {@link RuntimeFailure.Kind#OTHER} with the build's error
      */
-    String buildImage(java.nio.file.Path contextDirectory, String tag, Map<String, String> labels);
+    String buildImage(Path contextDirectory, String tag, Map<String, String> labels);
 
     /** Creates a bridge network with the given labels. */
     NetworkInfo createNetwork(String name, Map<String, String> labels);
@@ -88,8 +89,7 @@ public interface ContainerRuntime extends AutoCloseable {
      * @throws RuntimeFailure {@link RuntimeFailure.Kind#NOT_FOUND} when the container is gone
      */
     default String stats(String containerId) {
-        throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, description() + " does not report container stats",
-                null);
+        throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, description() + " does not report container stats", null);
     }
 
     /**

@@ -175,8 +175,8 @@ public final class ContainerSpec {
      * @param retries consecutive failures after which the container is unhealthy
      * @param startPeriod grace period after start during which failures do not count
      */
-    public record HealthCheck(List<String> test, Duration interval, Duration timeout, int retries,
-            Duration startPeriod) {
+    public record HealthCheck(
+            List<String> test, Duration interval, Duration timeout, int retries, Duration startPeriod) {
         public HealthCheck {
             test = List.copyOf(test);
             Objects.requireNonNull(interval, "interval");
@@ -191,8 +191,7 @@ public final class ContainerSpec {
      * @param containerPort the port inside the container
      * @param protocol {@code tcp} or {@code udp}
      */
-    public record PortBinding(int containerPort, String protocol) {
-    }
+    public record PortBinding(int containerPort, String protocol) {}
 
     /**
      * A mount: a named volume or a host path.
@@ -202,8 +201,7 @@ public final class ContainerSpec {
      * @param readOnly whether it is mounted read-only
      * @param bind {@code true} for a host path, {@code false} for a named volume
      */
-    public record Mount(String source, String target, boolean readOnly, boolean bind) {
-    }
+    public record Mount(String source, String target, boolean readOnly, boolean bind) {}
 
     /** Builds a {@link ContainerSpec}. */
     public static final class Builder {

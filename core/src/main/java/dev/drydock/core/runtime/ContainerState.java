@@ -21,16 +21,32 @@ import java.util.Map;
  * @param health the result of the container's health check: {@code null} without a check, else
  *     {@link Health#STARTING} until the first result, then {@link Health#HEALTHY} or {@link Health#UNHEALTHY}
  */
-public record ContainerState(String id, boolean running, Integer exitCode, boolean oomKilled, String error,
-        Instant startedAt, Instant finishedAt, String ipAddress, Map<String, Integer> publishedPorts,
-        String imageId, Health health) {
+public record ContainerState(
+        String id,
+        boolean running,
+        Integer exitCode,
+        boolean oomKilled,
+        String error,
+        Instant startedAt,
+        Instant finishedAt,
+        String ipAddress,
+        Map<String, Integer> publishedPorts,
+        String imageId,
+        Health health) {
 
     /** A state without a health check result. */
-    public ContainerState(String id, boolean running, Integer exitCode, boolean oomKilled, String error,
-            Instant startedAt, Instant finishedAt, String ipAddress, Map<String, Integer> publishedPorts,
+    public ContainerState(
+            String id,
+            boolean running,
+            Integer exitCode,
+            boolean oomKilled,
+            String error,
+            Instant startedAt,
+            Instant finishedAt,
+            String ipAddress,
+            Map<String, Integer> publishedPorts,
             String imageId) {
-        this(id, running, exitCode, oomKilled, error, startedAt, finishedAt, ipAddress, publishedPorts, imageId,
-                null);
+        this(id, running, exitCode, oomKilled, error, startedAt, finishedAt, ipAddress, publishedPorts, imageId, null);
     }
 
     /** What a container's health check reports. */

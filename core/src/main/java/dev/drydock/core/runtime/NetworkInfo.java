@@ -8,5 +8,4 @@ package dev.drydock.core.runtime;
  * @param subnet its IPv4 subnet in CIDR form, e.g. {@code 172.18.0.0/16}
  * @param gateway the gateway address, which on a Linux engine is the host's address on that network
  */
-public record NetworkInfo(String id, String name, String subnet, String gateway) {
-}
+public record NetworkInfo(String id, String name, String subnet, String gateway) {}

@@ -1,6 +1,12 @@
 package dev.drydock.core.runtime;
 
 import dev.drydock.core.internal.service.Labels;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,13 +14,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link ContainerRuntime} without Docker: containers are records in memory that "run" as soon as they start
@@ -38,10 +51,11 @@ import java.util.function.Consumer;
  * <p>Every image is present unless declared missing with {@link #missingImage(String)}.
  */
 public final class SimulatedRuntime implements ContainerRuntime {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulatedRuntime.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedRuntime.class);
     private final Clock clock;
     /** Commands already reported as ended with code 0 because a dependent waits for them (one line each). */
     private final Set<String> uninterpreted = ConcurrentHashMap.newKeySet();
+
     private final Map<String, SimContainer> containers = new ConcurrentHashMap<>();
     private final Map<String, NetworkInfo> networks = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> networkLabels = new ConcurrentHashMap<>();
@@ -52,12 +66,12 @@ public final class SimulatedRuntime implements ContainerRuntime {
     private final AtomicInteger nextNetwork = new AtomicInteger(1);
     /** Container names in use, so that creating one is O(1) even with thousands of containers. */
     private final Set<String> names = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.ScheduledExecutorService timers =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "drydock-simulated-exits");
-                t.setDaemon(true);
-                return t;
-            });
+
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "drydock-simulated-exits");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A simulated runtime on the system clock. */
     public SimulatedRuntime() {
@@ -82,7 +96,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
      * of its checks on Docker. Containers already started keep what they report.
      */
     public SimulatedRuntime healthOnStart(ContainerState.Health health) {
-        this.healthOnStart = java.util.Objects.requireNonNull(health, "health");
+        this.healthOnStart = Objects.requireNonNull(health, "health");
         return this;
     }
 
@@ -140,8 +154,10 @@ public final class SimulatedRuntime implements ContainerRuntime {
     @Override
     public String ensureImage(String image) {
         if (missingImages.contains(image)) {
-            throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, "pull access denied for " + image
-                    + ", repository does not exist or may require 'docker login'", null);
+            throw new RuntimeFailure(
+                    RuntimeFailure.Kind.IMAGE_PULL,
+                    "pull access denied for " + image + ", repository does not exist or may require 'docker login'",
+                    null);
         }
         return imageId(image).orElseThrow();
     }
@@ -155,10 +171,12 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
 
     @Override
-    public String buildImage(java.nio.file.Path contextDirectory, String tag, Map<String, String> labels) {
-        if (!java.nio.file.Files.isRegularFile(contextDirectory.resolve("Dockerfile"))) {
-            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "building image " + tag + ": " + contextDirectory
-                    + " has no Dockerfile", null);
+    public String buildImage(Path contextDirectory, String tag, Map<String, String> labels) {
+        if (!Files.isRegularFile(contextDirectory.resolve("Dockerfile"))) {
+            throw new RuntimeFailure(
+                    RuntimeFailure.Kind.OTHER,
+                    "building image " + tag + ": " + contextDirectory + " has no Dockerfile",
+                    null);
         }
         missingImages.remove(tag);
         return imageId(tag).orElseThrow();
@@ -167,8 +185,8 @@ public final class SimulatedRuntime implements ContainerRuntime {
     @Override
     public NetworkInfo createNetwork(String name, Map<String, String> labels) {
         int n = nextNetwork.getAndIncrement();
-        NetworkInfo info = new NetworkInfo(UUID.randomUUID().toString().replace("-", ""), name,
-                "10." + n + ".0.0/16", "10." + n + ".0.1");
+        NetworkInfo info = new NetworkInfo(
+                UUID.randomUUID().toString().replace("-", ""), name, "10." + n + ".0.0/16", "10." + n + ".0.1");
         networks.put(info.id(), info);
         networkLabels.put(info.id(), Map.copyOf(labels));
         return info;
@@ -186,8 +204,10 @@ public final class SimulatedRuntime implements ContainerRuntime {
             throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, "No such image: " + spec.image(), null);
         }
         if (!names.add(spec.name())) {
-            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "Conflict. The container name \"/" + spec.name()
-                    + "\" is already in use", null);
+            throw new RuntimeFailure(
+                    RuntimeFailure.Kind.OTHER,
+                    "Conflict. The container name \"/" + spec.name() + "\" is already in use",
+                    null);
         }
         String id = (UUID.randomUUID().toString() + UUID.randomUUID().toString()).replace("-", "");
         containers.put(id, new SimContainer(id, spec, nextIp.getAndIncrement()));
@@ -217,7 +237,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
             if (script.delay().isZero()) {
                 exit.run();
             } else {
-                timers.schedule(exit, script.delay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                timers.schedule(exit, script.delay().toMillis(), TimeUnit.MILLISECONDS);
             }
         }
         if (started && c.spec.healthCheck() != null) {
@@ -237,9 +257,12 @@ public final class SimulatedRuntime implements ContainerRuntime {
             return script;
         }
         if (uninterpreted.add(spec.entryPoint() + " " + spec.command())) {
-            LOG.info("Simulated container {} runs a command the simulated runtime cannot interpret (entry point {}, "
-                    + "command {}); another container of its task waits for it to finish (dependsOn SUCCESS or "
-                    + "COMPLETE), so it exits with code 0 right after it starts", spec.name(), spec.entryPoint(),
+            LOG.info(
+                    "Simulated container {} runs a command the simulated runtime cannot interpret (entry point {}, "
+                            + "command {}); another container of its task waits for it to finish (dependsOn SUCCESS or "
+                            + "COMPLETE), so it exits with code 0 right after it starts",
+                    spec.name(),
+                    spec.entryPoint(),
                     spec.command());
         }
         return new Script(Duration.ZERO, 0);
@@ -254,11 +277,23 @@ public final class SimulatedRuntime implements ContainerRuntime {
             for (ContainerSpec.PortBinding p : c.spec.publishedPorts()) {
                 published.put(p.containerPort() + "/" + p.protocol(), 30000 + c.ip);
             }
-            ContainerState.Health health = c.spec.healthCheck() == null ? null
-                    : c.health != null ? c.health
-                    : c.startedAt != null ? ContainerState.Health.HEALTHY : ContainerState.Health.STARTING;
-            return new ContainerState(c.id, c.startedAt != null && c.exitCode == null, c.exitCode, false, null,
-                    c.startedAt, c.finishedAt, ip, published, imageId(c.spec.image()).orElse(null), health);
+            ContainerState.Health health = c.spec.healthCheck() == null
+                    ? null
+                    : c.health != null
+                            ? c.health
+                            : c.startedAt != null ? ContainerState.Health.HEALTHY : ContainerState.Health.STARTING;
+            return new ContainerState(
+                    c.id,
+                    c.startedAt != null && c.exitCode == null,
+                    c.exitCode,
+                    false,
+                    null,
+                    c.startedAt,
+                    c.finishedAt,
+                    ip,
+                    published,
+                    imageId(c.spec.image()).orElse(null),
+                    health);
         }
     }
 
@@ -362,14 +397,13 @@ public final class SimulatedRuntime implements ContainerRuntime {
 
     private static String sha256Hex(String s) {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
             StringBuilder b = new StringBuilder();
             for (byte x : d) {
                 b.append(String.format("%02x", x));
             }
             return b.toString();
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -379,7 +413,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
      * {@code delay}.
      */
     record Script(Duration delay, int exitCode) {
-        private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("\\s*(;|&&|\\n)\\s*");
+        private static final Pattern SEPARATORS = Pattern.compile("\\s*(;|&&|\\n)\\s*");
 
         /** The script of a container's command, or {@code null} when it does anything else (it then runs on). */
         static Script of(ContainerSpec spec) {
@@ -391,10 +425,12 @@ public final class SimulatedRuntime implements ContainerRuntime {
                 argv.addAll(spec.command());
             }
             String text;
-            if (argv.size() == 3 && (argv.get(0).equals("sh") || argv.get(0).equals("/bin/sh"))
+            if (argv.size() == 3
+                    && (argv.get(0).equals("sh") || argv.get(0).equals("/bin/sh"))
                     && argv.get(1).equals("-c")) {
                 text = argv.get(2);
-            } else if (argv.size() >= 2 && (argv.get(0).equals("sh") || argv.get(0).equals("/bin/sh"))) {
+            } else if (argv.size() >= 2
+                    && (argv.get(0).equals("sh") || argv.get(0).equals("/bin/sh"))) {
                 return null;
             } else {
                 text = String.join(" ", argv);
@@ -428,7 +464,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
                             if (words[0].equals("exit")) {
                                 return new Script(Duration.ofMillis(millis), Integer.parseInt(words[1]) & 0xff);
                             }
-                            millis += new java.math.BigDecimal(words[1]).movePointRight(3).longValueExact();
+                            millis += new BigDecimal(words[1]).movePointRight(3).longValueExact();
                         } catch (NumberFormatException | ArithmeticException e) {
                             return null;
                         }
@@ -441,8 +477,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
         }
     }
 
-    private record Subscription(Map<String, String> labels, Consumer<String> listener) {
-    }
+    private record Subscription(Map<String, String> labels, Consumer<String> listener) {}
 
     private static final class SimContainer {
         private static final AtomicInteger SERIAL = new AtomicInteger();
@@ -486,8 +521,8 @@ public final class SimulatedRuntime implements ContainerRuntime {
     @Override
     public void pushImage(String reference, String username, String password) {
         if (missingImages.contains(reference)) {
-            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "An image does not exist locally with the tag: "
-                    + reference, null);
+            throw new RuntimeFailure(
+                    RuntimeFailure.Kind.OTHER, "An image does not exist locally with the tag: " + reference, null);
         }
     }
 

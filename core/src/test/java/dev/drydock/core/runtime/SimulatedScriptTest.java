@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 class SimulatedScriptTest {
 
     private static SimulatedRuntime.Script script(List<String> entryPoint, String... command) {
-        return SimulatedRuntime.Script.of(ContainerSpec.builder("c", "busybox").network("n", List.of())
-                .entryPoint(entryPoint).command(List.of(command)).build());
+        return SimulatedRuntime.Script.of(ContainerSpec.builder("c", "busybox")
+                .network("n", List.of())
+                .entryPoint(entryPoint)
+                .command(List.of(command))
+                .build());
     }
 
     @Test
@@ -23,8 +26,8 @@ class SimulatedScriptTest {
                 .isEqualTo(new SimulatedRuntime.Script(Duration.ofSeconds(2), 0));
         assertThat(script(null, "sleep", "600")).isEqualTo(new SimulatedRuntime.Script(Duration.ofMinutes(10), 0));
         assertThat(script(null, "false")).isEqualTo(new SimulatedRuntime.Script(Duration.ZERO, 1));
-        assertThat(script(null, "sh", "-c", "true; exit 300")).isEqualTo(new SimulatedRuntime.Script(Duration.ZERO,
-                44));
+        assertThat(script(null, "sh", "-c", "true; exit 300"))
+                .isEqualTo(new SimulatedRuntime.Script(Duration.ZERO, 44));
     }
 
     @Test

@@ -7,49 +7,62 @@ import dev.drydock.core.internal.protocol.AwsException;
  * the repository and the registry (account) id.
  */
 public final class EcrErrors {
-    private EcrErrors() {
-    }
+    private EcrErrors() {}
 
     public static AwsException repositoryNotFound(String name, String registryId) {
-        return AwsException.client("RepositoryNotFoundException", "The repository with name '" + name
-                + "' does not exist in the registry with id '" + registryId + "'");
+        return AwsException.client(
+                "RepositoryNotFoundException",
+                "The repository with name '" + name + "' does not exist in the registry with id '" + registryId + "'");
     }
 
     public static AwsException repositoryAlreadyExists(String name, String registryId) {
-        return AwsException.client("RepositoryAlreadyExistsException", "The repository with name '" + name
-                + "' already exists in the registry with id '" + registryId + "'");
+        return AwsException.client(
+                "RepositoryAlreadyExistsException",
+                "The repository with name '" + name + "' already exists in the registry with id '" + registryId + "'");
     }
 
     public static AwsException repositoryNotEmpty(String name, String registryId) {
-        return AwsException.client("RepositoryNotEmptyException", "The repository with name '" + name
-                + "' in registry with id '" + registryId + "' cannot be deleted because it still contains images");
+        return AwsException.client(
+                "RepositoryNotEmptyException",
+                "The repository with name '" + name + "' in registry with id '" + registryId
+                        + "' cannot be deleted because it still contains images");
     }
 
     public static AwsException imageNotFound(String imageId, String name, String registryId) {
-        return AwsException.client("ImageNotFoundException", "The image with imageId " + imageId
-                + " does not exist within the repository with name '" + name + "' in the registry with id '"
-                + registryId + "'");
+        return AwsException.client(
+                "ImageNotFoundException",
+                "The image with imageId " + imageId
+                        + " does not exist within the repository with name '" + name + "' in the registry with id '"
+                        + registryId + "'");
     }
 
     public static AwsException imageAlreadyExists(String digest, String tag, String name, String registryId) {
-        return AwsException.client("ImageAlreadyExistsException", "Image with digest '" + digest + "' and tag '"
-                + tag + "' already exists in the repository with name '" + name + "' in registry with id '"
-                + registryId + "'");
+        return AwsException.client(
+                "ImageAlreadyExistsException",
+                "Image with digest '" + digest + "' and tag '"
+                        + tag + "' already exists in the repository with name '" + name + "' in registry with id '"
+                        + registryId + "'");
     }
 
     public static AwsException imageTagAlreadyExists(String tag, String name) {
-        return AwsException.client("ImageTagAlreadyExistsException", "The image tag '" + tag + "' already exists in "
-                + "the '" + name + "' repository and cannot be overwritten because the repository is immutable.");
+        return AwsException.client(
+                "ImageTagAlreadyExistsException",
+                "The image tag '" + tag + "' already exists in " + "the '" + name
+                        + "' repository and cannot be overwritten because the repository is immutable.");
     }
 
     public static AwsException repositoryPolicyNotFound(String name, String registryId) {
-        return AwsException.client("RepositoryPolicyNotFoundException", "Repository policy does not exist for the "
-                + "repository with name '" + name + "' in the registry with id '" + registryId + "'");
+        return AwsException.client(
+                "RepositoryPolicyNotFoundException",
+                "Repository policy does not exist for the " + "repository with name '" + name
+                        + "' in the registry with id '" + registryId + "'");
     }
 
     public static AwsException lifecyclePolicyNotFound(String name, String registryId) {
-        return AwsException.client("LifecyclePolicyNotFoundException", "Lifecycle policy does not exist for the "
-                + "repository with name '" + name + "' in the registry with id '" + registryId + "'");
+        return AwsException.client(
+                "LifecyclePolicyNotFoundException",
+                "Lifecycle policy does not exist for the " + "repository with name '" + name
+                        + "' in the registry with id '" + registryId + "'");
     }
 
     public static AwsException invalidParameter(String message) {

@@ -62,7 +62,10 @@ public final class EcsArns {
      */
     public Optional<String> resource(String arn, String type) {
         Matcher m = ARN.matcher(arn);
-        if (!m.matches() || !m.group(1).equals(region) || !m.group(2).equals(accountId) || !m.group(3).equals(type)) {
+        if (!m.matches()
+                || !m.group(1).equals(region)
+                || !m.group(2).equals(accountId)
+                || !m.group(3).equals(type)) {
             return Optional.empty();
         }
         return Optional.of(m.group(4));

@@ -15,32 +15,44 @@ import java.util.Optional;
  * wrote (live for running containers, as captured for stopped ones).
  */
 public final class EcsDiagnostics {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private static final int LOG_LINES = 20;
 
-    private EcsDiagnostics() {
-    }
+    private EcsDiagnostics() {}
 
     /** The report, or an empty string when there are no tasks. */
     public static String report(EcsBackend backend, Optional<RuntimeSession> runtime) {
-        List<Snapshot> snapshots = backend.read(() -> backend.allTasks().stream().map(Snapshot::of).toList());
+        List<Snapshot> snapshots =
+                backend.read(() -> backend.allTasks().stream().map(Snapshot::of).toList());
         if (snapshots.isEmpty()) {
             return "";
         }
         StringBuilder b = new StringBuilder();
         b.append("Drydock ECS tasks (").append(snapshots.size()).append("):\n");
         for (Snapshot t : snapshots) {
-            b.append("  task ").append(t.id).append(" (").append(t.family).append(", cluster ").append(t.cluster);
+            b.append("  task ")
+                    .append(t.id)
+                    .append(" (")
+                    .append(t.family)
+                    .append(", cluster ")
+                    .append(t.cluster);
             if (t.service != null) {
                 b.append(", service ").append(t.service);
             }
-            b.append("): lastStatus ").append(t.lastStatus).append(", desiredStatus ").append(t.desiredStatus);
+            b.append("): lastStatus ")
+                    .append(t.lastStatus)
+                    .append(", desiredStatus ")
+                    .append(t.desiredStatus);
             if (t.ip != null) {
                 b.append(", IP ").append(t.ip);
             }
             if (t.stopCode != null || t.stoppedReason != null) {
-                b.append(", stopped: ").append(t.stopCode).append(" (").append(t.stoppedReason).append(')');
+                b.append(", stopped: ")
+                        .append(t.stopCode)
+                        .append(" (")
+                        .append(t.stoppedReason)
+                        .append(')');
             }
             b.append('\n');
             for (TaskRecord.TimelineEntry e : t.timeline) {
@@ -51,7 +63,11 @@ public final class EcsDiagnostics {
                 b.append('\n');
             }
             for (ContainerSnapshot c : t.containers) {
-                b.append("    container ").append(c.name).append(" (").append(c.image).append("): ")
+                b.append("    container ")
+                        .append(c.name)
+                        .append(" (")
+                        .append(c.image)
+                        .append("): ")
                         .append(c.lastStatus);
                 if (c.exitCode != null) {
                     b.append(", exit code ").append(c.exitCode);
@@ -81,22 +97,51 @@ public final class EcsDiagnostics {
         return b.toString();
     }
 
-    private record Snapshot(String id, String family, String cluster, String service, String lastStatus,
-            String desiredStatus, String ip, String stopCode, String stoppedReason,
-            List<TaskRecord.TimelineEntry> timeline, List<ContainerSnapshot> containers) {
+    private record Snapshot(
+            String id,
+            String family,
+            String cluster,
+            String service,
+            String lastStatus,
+            String desiredStatus,
+            String ip,
+            String stopCode,
+            String stoppedReason,
+            List<TaskRecord.TimelineEntry> timeline,
+            List<ContainerSnapshot> containers) {
         static Snapshot of(TaskRecord t) {
-            return new Snapshot(t.id(), t.taskDefinition().family() + ":" + t.taskDefinition().revision(),
-                    t.clusterName(), t.serviceName(), t.lastStatus().name(), t.desiredStatus(), t.privateIp(),
-                    t.stopCode(), t.stoppedReason(), List.copyOf(t.timeline()),
+            return new Snapshot(
+                    t.id(),
+                    t.taskDefinition().family() + ":" + t.taskDefinition().revision(),
+                    t.clusterName(),
+                    t.serviceName(),
+                    t.lastStatus().name(),
+                    t.desiredStatus(),
+                    t.privateIp(),
+                    t.stopCode(),
+                    t.stoppedReason(),
+                    List.copyOf(t.timeline()),
                     t.containers().stream().map(ContainerSnapshot::of).toList());
         }
     }
 
-    private record ContainerSnapshot(String name, String image, String lastStatus, Integer exitCode, String reason,
-            String runtimeId, List<String> logLines) {
+    private record ContainerSnapshot(
+            String name,
+            String image,
+            String lastStatus,
+            Integer exitCode,
+            String reason,
+            String runtimeId,
+            List<String> logLines) {
         static ContainerSnapshot of(ContainerRecord c) {
-            return new ContainerSnapshot(c.name(), c.definition().image(), c.lastStatus(), c.exitCode(), c.reason(),
-                    c.runtimeId(), c.lastLogLines());
+            return new ContainerSnapshot(
+                    c.name(),
+                    c.definition().image(),
+                    c.lastStatus(),
+                    c.exitCode(),
+                    c.reason(),
+                    c.runtimeId(),
+                    c.lastLogLines());
         }
     }
 }

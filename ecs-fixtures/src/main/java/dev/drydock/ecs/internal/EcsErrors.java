@@ -16,8 +16,7 @@ public final class EcsErrors {
             "tasks", AwsException.client("InvalidParameterException", "Tasks cannot be empty."),
             "services", AwsException.client("InvalidParameterException", "Services cannot be empty."));
 
-    private EcsErrors() {
-    }
+    private EcsErrors() {}
 
     public static AwsException clusterNotFound() {
         return AwsException.client("ClusterNotFoundException", "Cluster not found.");

@@ -30,8 +30,7 @@ public final class EcsRequestChecks {
 
     private static final Map<Class<?>, List<Member>> MEMBERS = new ConcurrentHashMap<>();
 
-    private EcsRequestChecks() {
-    }
+    private EcsRequestChecks() {}
 
     /**
      * Checks {@code request}.
@@ -96,34 +95,34 @@ public final class EcsRequestChecks {
     /** ECS's tag limits for the tags of one request. */
     public static void checkTags(List<?> tags) {
         if (tags.size() > MAX_TAGS) {
-            throw EcsErrors.invalidParameter("Too many tags: " + tags.size() + " given, a resource may have at most "
-                    + MAX_TAGS + ".");
+            throw EcsErrors.invalidParameter(
+                    "Too many tags: " + tags.size() + " given, a resource may have at most " + MAX_TAGS + ".");
         }
         for (Object o : tags) {
             Tag t = (Tag) o;
             if (t.key() == null || t.key().isEmpty() || t.key().length() > 128) {
-                throw EcsErrors.invalidParameter("Invalid tag key '" + t.key() + "': a tag key must be 1 to 128 "
-                        + "characters long.");
+                throw EcsErrors.invalidParameter(
+                        "Invalid tag key '" + t.key() + "': a tag key must be 1 to 128 " + "characters long.");
             }
             if (t.value() != null && t.value().length() > 256) {
                 throw EcsErrors.invalidParameter("Invalid value for tag '" + t.key() + "': a tag value may be at most"
                         + " 256 characters long.");
             }
             if (t.key().toLowerCase(Locale.ROOT).startsWith("aws:")) {
-                throw EcsErrors.invalidParameter("Invalid tag key '" + t.key() + "': the aws: prefix is reserved for "
-                        + "AWS use.");
+                throw EcsErrors.invalidParameter(
+                        "Invalid tag key '" + t.key() + "': the aws: prefix is reserved for " + "AWS use.");
             }
         }
     }
 
     /** A member of a shape, with the getter that returns it as the SDK's enum type (null when not an enum). */
-    private record Member(SdkField<?> field, Method enumGetter) {
-    }
+    private record Member(SdkField<?> field, Method enumGetter) {}
 
     private static List<Member> members(Class<?> type, List<SdkField<?>> fields) {
         List<Member> result = new ArrayList<>();
         for (SdkField<?> f : fields) {
-            String name = Character.toLowerCase(f.memberName().charAt(0)) + f.memberName().substring(1);
+            String name = Character.toLowerCase(f.memberName().charAt(0))
+                    + f.memberName().substring(1);
             Method enumGetter = null;
             if (hasMethod(type, name + "AsString") || hasMethod(type, name + "AsStrings")) {
                 try {

@@ -16,6 +16,8 @@ import dev.drydock.efs.internal.operations.ListTagsForResource;
 import dev.drydock.efs.internal.operations.PutFileSystemPolicy;
 import dev.drydock.efs.internal.operations.TagResource;
 import dev.drydock.efs.internal.operations.UntagResource;
+import java.time.Clock;
+import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.efs.model.CreateAccessPointRequest;
 import software.amazon.awssdk.services.efs.model.CreateFileSystemRequest;
 import software.amazon.awssdk.services.efs.model.CreateMountTargetRequest;
@@ -31,8 +33,6 @@ import software.amazon.awssdk.services.efs.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.efs.model.PutFileSystemPolicyRequest;
 import software.amazon.awssdk.services.efs.model.TagResourceRequest;
 import software.amazon.awssdk.services.efs.model.UntagResourceRequest;
-import java.time.Clock;
-import software.amazon.awssdk.services.efs.EfsClient;
 
 /**
  * The EFS REST-JSON API's routing table: one handler per operation (in {@code operations}), each authorizing the
@@ -42,8 +42,7 @@ import software.amazon.awssdk.services.efs.EfsClient;
  * mount targets 204).
  */
 public final class EfsApi {
-    private EfsApi() {
-    }
+    private EfsApi() {}
 
     /** The EFS service for {@code backend}. */
     public static RestJsonService service(EfsBackend backend, Clock clock) {
@@ -52,20 +51,39 @@ public final class EfsApi {
                 .errorMembers("ErrorCode", "Message")
                 .missingMemberError(EfsErrors::missingMember)
                 .operation("CreateFileSystem", CreateFileSystemRequest.class, 201, new CreateFileSystem(backend))
-                .operation("DescribeFileSystems", DescribeFileSystemsRequest.class, 200, new DescribeFileSystems(backend))
+                .operation(
+                        "DescribeFileSystems", DescribeFileSystemsRequest.class, 200, new DescribeFileSystems(backend))
                 .operation("DeleteFileSystem", DeleteFileSystemRequest.class, 204, new DeleteFileSystem(backend))
                 .operation("CreateAccessPoint", CreateAccessPointRequest.class, 200, new CreateAccessPoint(backend))
-                .operation("DescribeAccessPoints", DescribeAccessPointsRequest.class, 200, new DescribeAccessPoints(backend))
+                .operation(
+                        "DescribeAccessPoints",
+                        DescribeAccessPointsRequest.class,
+                        200,
+                        new DescribeAccessPoints(backend))
                 .operation("DeleteAccessPoint", DeleteAccessPointRequest.class, 204, new DeleteAccessPoint(backend))
                 .operation("CreateMountTarget", CreateMountTargetRequest.class, 200, new CreateMountTarget(backend))
-                .operation("DescribeMountTargets", DescribeMountTargetsRequest.class, 200, new DescribeMountTargets(backend))
+                .operation(
+                        "DescribeMountTargets",
+                        DescribeMountTargetsRequest.class,
+                        200,
+                        new DescribeMountTargets(backend))
                 .operation("DeleteMountTarget", DeleteMountTargetRequest.class, 204, new DeleteMountTarget(backend))
-                .operation("PutFileSystemPolicy", PutFileSystemPolicyRequest.class, 200, new PutFileSystemPolicy(backend))
-                .operation("DescribeFileSystemPolicy", DescribeFileSystemPolicyRequest.class, 200, new DescribeFileSystemPolicy(backend))
-                .operation("DeleteFileSystemPolicy", DeleteFileSystemPolicyRequest.class, 200, new DeleteFileSystemPolicy(backend))
+                .operation(
+                        "PutFileSystemPolicy", PutFileSystemPolicyRequest.class, 200, new PutFileSystemPolicy(backend))
+                .operation(
+                        "DescribeFileSystemPolicy",
+                        DescribeFileSystemPolicyRequest.class,
+                        200,
+                        new DescribeFileSystemPolicy(backend))
+                .operation(
+                        "DeleteFileSystemPolicy",
+                        DeleteFileSystemPolicyRequest.class,
+                        200,
+                        new DeleteFileSystemPolicy(backend))
                 .operation("TagResource", TagResourceRequest.class, 200, new TagResource(backend))
                 .operation("UntagResource", UntagResourceRequest.class, 200, new UntagResource(backend))
-                .operation("ListTagsForResource", ListTagsForResourceRequest.class, 200, new ListTagsForResource(backend))
+                .operation(
+                        "ListTagsForResource", ListTagsForResourceRequest.class, 200, new ListTagsForResource(backend))
                 .build();
     }
 }

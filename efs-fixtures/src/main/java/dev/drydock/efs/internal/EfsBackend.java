@@ -5,6 +5,7 @@ import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyDocument;
 import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.iam.policy.PolicySourceType;
+import dev.drydock.core.internal.protocol.AwsException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,11 +38,11 @@ import software.amazon.awssdk.services.efs.model.ThroughputMode;
 public final class EfsBackend {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern FS_ID = Pattern.compile("fs-[0-9a-f]{8,40}");
-    private static final Pattern FS_ARN = Pattern.compile("arn:aws[-a-z]*:elasticfilesystem:[0-9a-z-]+:\\d{12}:"
-            + "file-system/(fs-[0-9a-f]{8,40})");
+    private static final Pattern FS_ARN =
+            Pattern.compile("arn:aws[-a-z]*:elasticfilesystem:[0-9a-z-]+:\\d{12}:" + "file-system/(fs-[0-9a-f]{8,40})");
     private static final Pattern AP_ID = Pattern.compile("fsap-[0-9a-f]{8,40}");
-    private static final Pattern AP_ARN = Pattern.compile("arn:aws[-a-z]*:elasticfilesystem:[0-9a-z-]+:\\d{12}:"
-            + "access-point/(fsap-[0-9a-f]{8,40})");
+    private static final Pattern AP_ARN = Pattern.compile(
+            "arn:aws[-a-z]*:elasticfilesystem:[0-9a-z-]+:\\d{12}:" + "access-point/(fsap-[0-9a-f]{8,40})");
     private static final Pattern PERMISSIONS = Pattern.compile("[0-7]{3,4}");
 
     private final String region;
@@ -119,7 +120,9 @@ public final class EfsBackend {
 
         /** The creation info for the root directory, or null. */
         public CreationInfo creationInfo() {
-            return request.rootDirectory() == null ? null : request.rootDirectory().creationInfo();
+            return request.rootDirectory() == null
+                    ? null
+                    : request.rootDirectory().creationInfo();
         }
 
         /** The POSIX user every request through this access point acts as, or null. */
@@ -129,8 +132,7 @@ public final class EfsBackend {
     }
 
     /** What a mount needs to know, read under the lock: the file system and, when given, the access point. */
-    public record MountView(String fileSystemId, String fileSystemArn, NamedPolicy policy, AccessPoint accessPoint) {
-    }
+    public record MountView(String fileSystemId, String fileSystemArn, NamedPolicy policy, AccessPoint accessPoint) {}
 
     // ------------------------------------------------------------------------------------------ file systems
 
@@ -153,14 +155,15 @@ public final class EfsBackend {
             throw EfsErrors.badRequest("ProvisionedThroughputInMibps is required when ThroughputMode is provisioned.");
         }
         if (r.throughputMode() != ThroughputMode.PROVISIONED && r.provisionedThroughputInMibps() != null) {
-            throw EfsErrors.badRequest("ProvisionedThroughputInMibps can be set only when ThroughputMode is "
-                    + "provisioned.");
+            throw EfsErrors.badRequest(
+                    "ProvisionedThroughputInMibps can be set only when ThroughputMode is " + "provisioned.");
         }
         if (r.throughputMode() == ThroughputMode.UNKNOWN_TO_SDK_VERSION
                 || r.performanceMode() == PerformanceMode.UNKNOWN_TO_SDK_VERSION) {
-            throw EfsErrors.badRequest("Invalid value for " + (r.throughputMode() == ThroughputMode
-                    .UNKNOWN_TO_SDK_VERSION ? "ThroughputMode: use bursting, provisioned or elastic."
-                    : "PerformanceMode: use generalPurpose or maxIO."));
+            throw EfsErrors.badRequest("Invalid value for "
+                    + (r.throughputMode() == ThroughputMode.UNKNOWN_TO_SDK_VERSION
+                            ? "ThroughputMode: use bursting, provisioned or elastic."
+                            : "PerformanceMode: use generalPurpose or maxIO."));
         }
         Map<String, String> tags = validTags(r.tags());
         for (FileSystem fs : fileSystems.values()) {
@@ -172,7 +175,7 @@ public final class EfsBackend {
         fs.tags.putAll(tags);
         fileSystems.put(id, fs);
         FileSystemDescription created = describe(fs);
-        fs.state = LifeCycleState.AVAILABLE;   // the next Describe sees it available, as AWS reports within seconds
+        fs.state = LifeCycleState.AVAILABLE; // the next Describe sees it available, as AWS reports within seconds
         return created;
     }
 
@@ -211,7 +214,9 @@ public final class EfsBackend {
 
     /** The file system whose {@code Name} tag is {@code name}, if any. */
     public synchronized Optional<FileSystem> fileSystemNamed(String name) {
-        return fileSystems.values().stream().filter(fs -> name.equals(fs.tags.get("Name"))).findFirst();
+        return fileSystems.values().stream()
+                .filter(fs -> name.equals(fs.tags.get("Name")))
+                .findFirst();
     }
 
     /**
@@ -227,9 +232,17 @@ public final class EfsBackend {
             if (fs.policy != null) {
                 b.append(", file system policy set");
             }
-            accessPoints.values().stream().filter(ap -> ap.fileSystemId.equals(fs.id)).forEach(ap -> b
-                    .append(", access point ").append(ap.id).append(' ').append(ap.rootPath())
-                    .append(ap.posixUser() == null ? "" : " as " + ap.posixUser().uid() + ":" + ap.posixUser().gid()));
+            accessPoints.values().stream()
+                    .filter(ap -> ap.fileSystemId.equals(fs.id))
+                    .forEach(ap -> b.append(", access point ")
+                            .append(ap.id)
+                            .append(' ')
+                            .append(ap.rootPath())
+                            .append(
+                                    ap.posixUser() == null
+                                            ? ""
+                                            : " as " + ap.posixUser().uid() + ":"
+                                                    + ap.posixUser().gid()));
             out.put(fs.id, b.toString());
         }
         return out;
@@ -257,7 +270,9 @@ public final class EfsBackend {
 
     private FileSystemDescription describe(FileSystem fs) {
         CreateFileSystemRequest r = fs.request;
-        long mounts = mountTargets.values().stream().filter(m -> m.fileSystemId().equals(fs.id)).count();
+        long mounts = mountTargets.values().stream()
+                .filter(m -> m.fileSystemId().equals(fs.id))
+                .count();
         return FileSystemDescription.builder()
                 .ownerId(accountId)
                 .creationToken(r.creationToken())
@@ -267,12 +282,20 @@ public final class EfsBackend {
                 .lifeCycleState(fs.state)
                 .name(fs.tags.get("Name"))
                 .numberOfMountTargets((int) mounts)
-                .sizeInBytes(FileSystemSize.builder().value(6144L).valueInStandard(6144L).valueInIA(0L)
-                        .valueInArchive(0L).build())
+                .sizeInBytes(FileSystemSize.builder()
+                        .value(6144L)
+                        .valueInStandard(6144L)
+                        .valueInIA(0L)
+                        .valueInArchive(0L)
+                        .build())
                 .performanceMode(r.performanceMode() == null ? PerformanceMode.GENERAL_PURPOSE : r.performanceMode())
                 .encrypted(Boolean.TRUE.equals(r.encrypted()))
-                .kmsKeyId(Boolean.TRUE.equals(r.encrypted()) ? (r.kmsKeyId() != null ? r.kmsKeyId()
-                        : "arn:aws:kms:" + region + ":" + accountId + ":key/aws/elasticfilesystem") : null)
+                .kmsKeyId(
+                        Boolean.TRUE.equals(r.encrypted())
+                                ? (r.kmsKeyId() != null
+                                        ? r.kmsKeyId()
+                                        : "arn:aws:kms:" + region + ":" + accountId + ":key/aws/elasticfilesystem")
+                                : null)
                 .throughputMode(r.throughputMode() == null ? ThroughputMode.ELASTIC : r.throughputMode())
                 .provisionedThroughputInMibps(r.provisionedThroughputInMibps())
                 .availabilityZoneName(r.availabilityZoneName())
@@ -297,11 +320,16 @@ public final class EfsBackend {
     /** Parses a file system policy as a resource-based policy; InvalidPolicyException when IAM would reject it. */
     public static NamedPolicy parsePolicy(String fileSystemId, String policy) {
         try {
-            return new NamedPolicy(fileSystemId + " file system policy", PolicySourceType.RESOURCE,
+            return new NamedPolicy(
+                    fileSystemId + " file system policy",
+                    PolicySourceType.RESOURCE,
                     PolicyDocument.parse(policy, PolicyKind.RESOURCE));
         } catch (MalformedPolicyDocumentException e) {
-            throw new dev.drydock.core.internal.protocol.AwsException("InvalidPolicyException", 400,
-                    "Policy is malformed: " + e.iamMessage() + " (" + e.detail() + ")", e);
+            throw new AwsException(
+                    "InvalidPolicyException",
+                    400,
+                    "Policy is malformed: " + e.iamMessage() + " (" + e.detail() + ")",
+                    e);
         }
     }
 
@@ -325,14 +353,14 @@ public final class EfsBackend {
         FileSystem fs = fileSystem(r.fileSystemId());
         for (AccessPoint existing : accessPoints.values()) {
             if (existing.request.clientToken().equals(r.clientToken()) && existing.fileSystemId.equals(fs.id)) {
-                return describe(existing);   // idempotent by client token, as AWS
+                return describe(existing); // idempotent by client token, as AWS
             }
         }
         validateAccessPoint(r);
         Map<String, String> tags = validTags(r.tags());
         String id = "fsap-" + hex(17);
-        AccessPoint ap = new AccessPoint(id, "arn:aws:elasticfilesystem:" + region + ":" + accountId
-                + ":access-point/" + id, fs.id, r);
+        AccessPoint ap = new AccessPoint(
+                id, "arn:aws:elasticfilesystem:" + region + ":" + accountId + ":access-point/" + id, fs.id, r);
         ap.tags.putAll(tags);
         accessPoints.put(id, ap);
         // EFS answers "creating"; the access point is available by the next Describe
@@ -347,8 +375,11 @@ public final class EfsBackend {
                 throw EfsErrors.badRequest("RootDirectory.Path must be an absolute path of at most 100 characters, "
                         + "e.g. /uploads; got '" + path + "'.");
             }
-            if (path.split("/").length - 1 > 4 || path.contains("//") || path.contains("/../")
-                    || path.endsWith("/..") || path.contains("/./")) {
+            if (path.split("/").length - 1 > 4
+                    || path.contains("//")
+                    || path.contains("/../")
+                    || path.endsWith("/..")
+                    || path.contains("/./")) {
                 throw EfsErrors.badRequest("RootDirectory.Path '" + path + "' is invalid: it may have at most four "
                         + "subdirectories, no empty, '.' or '..' components.");
             }
@@ -357,8 +388,9 @@ public final class EfsBackend {
         if (ci != null) {
             if (ci.ownerUid() == null || ci.ownerGid() == null || ci.permissions() == null) {
                 throw EfsErrors.badRequest("RootDirectory.CreationInfo needs OwnerUid, OwnerGid and Permissions; "
-                        + "missing " + (ci.ownerUid() == null ? "OwnerUid" : ci.ownerGid() == null ? "OwnerGid"
-                        : "Permissions") + ".");
+                        + "missing "
+                        + (ci.ownerUid() == null ? "OwnerUid" : ci.ownerGid() == null ? "OwnerGid" : "Permissions")
+                        + ".");
             }
             if (!PERMISSIONS.matcher(ci.permissions()).matches()) {
                 throw EfsErrors.badRequest("RootDirectory.CreationInfo.Permissions must be an octal mode of 3 or 4 "
@@ -423,8 +455,10 @@ public final class EfsBackend {
 
     /** The access point of {@code fileSystemId} whose {@code Name} tag is {@code name}, if any. */
     public synchronized Optional<AccessPoint> accessPointNamed(String fileSystemId, String name) {
-        return accessPoints.values().stream().filter(ap -> (fileSystemId == null
-                || ap.fileSystemId.equals(fileSystemId)) && name.equals(ap.tags.get("Name"))).findFirst();
+        return accessPoints.values().stream()
+                .filter(ap -> (fileSystemId == null || ap.fileSystemId.equals(fileSystemId))
+                        && name.equals(ap.tags.get("Name")))
+                .findFirst();
     }
 
     private AccessPointDescription describe(AccessPoint ap) {
@@ -437,8 +471,10 @@ public final class EfsBackend {
                 .accessPointArn(ap.arn)
                 .fileSystemId(ap.fileSystemId)
                 .posixUser(r.posixUser())
-                .rootDirectory(r.rootDirectory() != null ? r.rootDirectory() : RootDirectory.builder().path("/")
-                        .build())
+                .rootDirectory(
+                        r.rootDirectory() != null
+                                ? r.rootDirectory()
+                                : RootDirectory.builder().path("/").build())
                 .ownerId(accountId)
                 .lifeCycleState(LifeCycleState.AVAILABLE)
                 .build();
@@ -463,14 +499,16 @@ public final class EfsBackend {
     public synchronized MountTargetDescription createMountTarget(CreateMountTargetRequest r) {
         FileSystem fs = fileSystem(r.fileSystemId());
         if (!r.subnetId().matches("subnet-[0-9a-f]{8,17}")) {
-            throw new dev.drydock.core.internal.protocol.AwsException("SubnetNotFound", 400, "The subnet ID '"
-                    + r.subnetId() + "' does not exist.");
+            throw new AwsException("SubnetNotFound", 400, "The subnet ID '" + r.subnetId() + "' does not exist.");
         }
         for (MountTargetDescription m : mountTargets.values()) {
             if (m.fileSystemId().equals(fs.id) && m.subnetId().equals(r.subnetId())) {
-                throw new dev.drydock.core.internal.protocol.AwsException("MountTargetConflict", 409, "File system '"
-                        + fs.id + "' already has a mount target in the availability zone of subnet '"
-                        + r.subnetId() + "'.");
+                throw new AwsException(
+                        "MountTargetConflict",
+                        409,
+                        "File system '"
+                                + fs.id + "' already has a mount target in the availability zone of subnet '"
+                                + r.subnetId() + "'.");
             }
         }
         String id = "fsmt-" + hex(17);
@@ -486,12 +524,13 @@ public final class EfsBackend {
                 .availabilityZoneName(region + "a")
                 .vpcId("vpc-" + hex(17))
                 .build();
-        mountTargets.put(id, created.toBuilder().lifeCycleState(LifeCycleState.AVAILABLE).build());
+        mountTargets.put(
+                id, created.toBuilder().lifeCycleState(LifeCycleState.AVAILABLE).build());
         return created;
     }
 
-    public synchronized List<MountTargetDescription> describeMountTargets(String fileSystemId, String mountTargetId,
-            String accessPointId) {
+    public synchronized List<MountTargetDescription> describeMountTargets(
+            String fileSystemId, String mountTargetId, String accessPointId) {
         int given = (fileSystemId != null ? 1 : 0) + (mountTargetId != null ? 1 : 0) + (accessPointId != null ? 1 : 0);
         if (given != 1) {
             throw EfsErrors.badRequest("Specify exactly one of FileSystemId, MountTargetId or AccessPointId.");
@@ -504,7 +543,9 @@ public final class EfsBackend {
             return List.of(m);
         }
         String fsId = fileSystemId != null ? fileSystem(fileSystemId).id : accessPoint(accessPointId).fileSystemId;
-        return mountTargets.values().stream().filter(m -> m.fileSystemId().equals(fsId)).toList();
+        return mountTargets.values().stream()
+                .filter(m -> m.fileSystemId().equals(fsId))
+                .toList();
     }
 
     public synchronized void deleteMountTarget(String mountTargetId) {
@@ -530,7 +571,8 @@ public final class EfsBackend {
 
     /** The ARN of a file system or access point given by id or ARN (TagResource's ResourceId). */
     public synchronized String resourceArn(String resourceId) {
-        return resourceId.startsWith("fsap-") || AP_ARN.matcher(resourceId).matches() ? accessPoint(resourceId).arn
+        return resourceId.startsWith("fsap-") || AP_ARN.matcher(resourceId).matches()
+                ? accessPoint(resourceId).arn
                 : fileSystem(resourceId).arn;
     }
 
@@ -541,7 +583,11 @@ public final class EfsBackend {
     public synchronized void tag(String resourceId, List<Tag> tags) {
         Map<String, String> target = tagsOf(resourceId);
         Map<String, String> valid = validTags(tags);
-        if (target.size() + valid.keySet().stream().filter(k -> !target.containsKey(k)).count() > 50) {
+        if (target.size()
+                        + valid.keySet().stream()
+                                .filter(k -> !target.containsKey(k))
+                                .count()
+                > 50) {
             throw EfsErrors.badRequest("A resource can have at most 50 tags.");
         }
         target.putAll(valid);

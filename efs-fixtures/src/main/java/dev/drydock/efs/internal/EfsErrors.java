@@ -4,8 +4,7 @@ import dev.drydock.core.internal.protocol.AwsException;
 
 /** EFS's error codes (the SDK's exception shapes' codes), HTTP statuses and messages. */
 public final class EfsErrors {
-    private EfsErrors() {
-    }
+    private EfsErrors() {}
 
     public static AwsException badRequest(String message) {
         return new AwsException("BadRequest", 400, message);
@@ -24,18 +23,23 @@ public final class EfsErrors {
     }
 
     public static AwsException policyNotFound(String id) {
-        return new AwsException("PolicyNotFound", 404, "No file system policy exists for file system '" + id
-                + "'.");
+        return new AwsException("PolicyNotFound", 404, "No file system policy exists for file system '" + id + "'.");
     }
 
     public static AwsException fileSystemAlreadyExists(String id, String token) {
-        return new AwsException("FileSystemAlreadyExists", 409, "File system '" + id + "' already exists with "
-                + "creation token '" + token + "'.").withMember("FileSystemId", id);
+        return new AwsException(
+                        "FileSystemAlreadyExists",
+                        409,
+                        "File system '" + id + "' already exists with " + "creation token '" + token + "'.")
+                .withMember("FileSystemId", id);
     }
 
     public static AwsException fileSystemInUse(String id) {
-        return new AwsException("FileSystemInUse", 409, "File system '" + id + "' has mount targets and cannot be "
-                + "deleted. Delete its mount targets first.");
+        return new AwsException(
+                "FileSystemInUse",
+                409,
+                "File system '" + id + "' has mount targets and cannot be "
+                        + "deleted. Delete its mount targets first.");
     }
 
     public static AwsException invalidPolicy(String message) {

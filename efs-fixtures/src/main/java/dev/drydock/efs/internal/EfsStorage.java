@@ -2,6 +2,7 @@ package dev.drydock.efs.internal;
 
 import dev.drydock.core.internal.docker.SessionSweeper;
 import dev.drydock.core.internal.service.Labels;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +62,14 @@ public final class EfsStorage implements AutoCloseable {
             try {
                 Files.createDirectories(session);
                 ProcessHandle self = ProcessHandle.current();
-                Files.writeString(session.resolve(OWNER_FILE), self.pid() + " " + self.info().startInstant()
-                        .map(i -> Long.toString(i.toEpochMilli())).orElse(""), StandardCharsets.UTF_8);
+                Files.writeString(
+                        session.resolve(OWNER_FILE),
+                        self.pid() + " "
+                                + self.info()
+                                        .startInstant()
+                                        .map(i -> Long.toString(i.toEpochMilli()))
+                                        .orElse(""),
+                        StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("Drydock cannot create its EFS storage directory " + session, e);
             }
@@ -129,8 +136,8 @@ public final class EfsStorage implements AutoCloseable {
         Path root = fileSystemRoot(fileSystemId);
         Path lexical = root.resolve(path.replaceFirst("^/+", "")).normalize();
         if (!lexical.startsWith(root)) {
-            throw new IllegalArgumentException("The path '" + path + "' leaves the root of file system "
-                    + fileSystemId + ".");
+            throw new IllegalArgumentException(
+                    "The path '" + path + "' leaves the root of file system " + fileSystemId + ".");
         }
         Path rootReal = root.toRealPath();
         Path current = rootReal;
@@ -202,10 +209,24 @@ public final class EfsStorage implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!run(List.of("bindfs", "-o", "allow_other", "--create-for-user=" + uid, "--create-for-group=" + gid,
-                "--chown-ignore", "--chgrp-ignore", dir.toString(), view.toString()), true)) {
-            LOG.warn("Drydock EFS could not mount a bindfs view of {} (is /dev/fuse usable here?): files created there "
-                    + "keep the creating process's owner instead of {}:{}", dir, uid, gid);
+        if (!run(
+                List.of(
+                        "bindfs",
+                        "-o",
+                        "allow_other",
+                        "--create-for-user=" + uid,
+                        "--create-for-group=" + gid,
+                        "--chown-ignore",
+                        "--chgrp-ignore",
+                        dir.toString(),
+                        view.toString()),
+                true)) {
+            LOG.warn(
+                    "Drydock EFS could not mount a bindfs view of {} (is /dev/fuse usable here?): files created there "
+                            + "keep the creating process's owner instead of {}:{}",
+                    dir,
+                    uid,
+                    gid);
             return dir;
         }
         ownerViews.put(key, view);
@@ -238,9 +259,10 @@ public final class EfsStorage implements AutoCloseable {
                 } catch (IOException e) {
                     owner = new String[] {""};
                 }
-                boolean alive = SessionSweeper.alive(owner.length == 2
-                        ? Map.of(Labels.PID, owner[0], Labels.PROCESS_START, owner[1])
-                        : Map.of(Labels.PID, owner[0]));
+                boolean alive = SessionSweeper.alive(
+                        owner.length == 2
+                                ? Map.of(Labels.PID, owner[0], Labels.PROCESS_START, owner[1])
+                                : Map.of(Labels.PID, owner[0]));
                 if (!alive) {
                     mountsUnder(dir).forEach(EfsStorage::unmount);
                     deleteTree(dir);
@@ -300,7 +322,7 @@ public final class EfsStorage implements AutoCloseable {
         if (path == null) {
             return false;
         }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, name))) {
                 return true;
             }

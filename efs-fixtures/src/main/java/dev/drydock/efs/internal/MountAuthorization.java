@@ -31,12 +31,16 @@ public final class MountAuthorization {
      * loads Jackson databind, which Drydock's start must not wait for).
      */
     private static final class DefaultPolicy {
-        static final NamedPolicy POLICY = new NamedPolicy("EFS default file system policy",
-                PolicySourceType.RESOURCE, PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{"
-                + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":["
-                + "\"elasticfilesystem:ClientRootAccess\",\"elasticfilesystem:ClientWrite\","
-                + "\"elasticfilesystem:ClientMount\"],\"Condition\":{\"Bool\":{"
-                + "\"elasticfilesystem:AccessedViaMountTarget\":\"true\"}}}]}", PolicyKind.RESOURCE));
+        static final NamedPolicy POLICY = new NamedPolicy(
+                "EFS default file system policy",
+                PolicySourceType.RESOURCE,
+                PolicyDocument.parse(
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                                + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":["
+                                + "\"elasticfilesystem:ClientRootAccess\",\"elasticfilesystem:ClientWrite\","
+                                + "\"elasticfilesystem:ClientMount\"],\"Condition\":{\"Bool\":{"
+                                + "\"elasticfilesystem:AccessedViaMountTarget\":\"true\"}}}]}",
+                        PolicyKind.RESOURCE));
     }
 
     private final ServiceContext context;
@@ -48,8 +52,7 @@ public final class MountAuthorization {
     }
 
     /** What a task role may do on a file system. */
-    public record Grants(boolean mount, boolean write, boolean rootAccess) {
-    }
+    public record Grants(boolean mount, boolean write, boolean rootAccess) {}
 
     /**
      * Evaluates the three client actions for a session of {@code roleArn} named after the task.
@@ -61,12 +64,15 @@ public final class MountAuthorization {
      */
     public Grants evaluate(String taskId, String roleArn, EfsBackend.MountView view, boolean transitEncryption) {
         var session = context.iam().issueSession(roleArn, taskId, Duration.ofHours(1), List.of(), Map.of());
-        Principal principal = (Principal) context.iam().credential(session.accessKeyId()).orElseThrow().principal();
+        Principal principal = (Principal)
+                context.iam().credential(session.accessKeyId()).orElseThrow().principal();
         Caller caller = new Caller(principal, session.accessKeyId());
         Map<String, List<String>> keys = new LinkedHashMap<>();
         keys.put("elasticfilesystem:AccessedViaMountTarget", List.of("true"));
         if (view.accessPoint() != null) {
-            keys.put("elasticfilesystem:AccessPointArn", List.of(view.accessPoint().arn()));
+            keys.put(
+                    "elasticfilesystem:AccessPointArn",
+                    List.of(view.accessPoint().arn()));
         }
         NamedPolicy policy = view.policy() != null ? view.policy() : DefaultPolicy.POLICY;
         boolean mount = allowed("ClientMount", caller, view, keys, policy, transitEncryption);
@@ -75,13 +81,31 @@ public final class MountAuthorization {
         return new Grants(mount, write, root);
     }
 
-    private boolean allowed(String action, Caller caller, EfsBackend.MountView view, Map<String, List<String>> keys,
-            NamedPolicy policy, boolean secure) {
-        CallContext call = new CallContext(UUID.randomUUID().toString(), service, action, caller, "127.0.0.1", secure,
-                context.clock().instant(), context.authorizer());
+    private boolean allowed(
+            String action,
+            Caller caller,
+            EfsBackend.MountView view,
+            Map<String, List<String>> keys,
+            NamedPolicy policy,
+            boolean secure) {
+        CallContext call = new CallContext(
+                UUID.randomUUID().toString(),
+                service,
+                action,
+                caller,
+                "127.0.0.1",
+                secure,
+                context.clock().instant(),
+                context.authorizer());
         try {
-            context.authorizer().authorize(call, "elasticfilesystem:" + action, view.fileSystemArn(), keys, policy,
-                    context.accountId());
+            context.authorizer()
+                    .authorize(
+                            call,
+                            "elasticfilesystem:" + action,
+                            view.fileSystemArn(),
+                            keys,
+                            policy,
+                            context.accountId());
             return true;
         } catch (AwsException e) {
             return false;

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.efs.model.PosixUser;
  * creation info on first mount, and answers the host directory to bind.
  */
 public final class TaskMounts {
-    private static final String SETUP_FAILED = "ResourceInitializationError: failed to invoke EFS utils commands to "
-            + "set up EFS volumes: stderr: ";
+    private static final String SETUP_FAILED =
+            "ResourceInitializationError: failed to invoke EFS utils commands to " + "set up EFS volumes: stderr: ";
     private static final long NOBODY = 65534;
 
     private final EfsBackend backend;
@@ -49,8 +49,8 @@ public final class TaskMounts {
                         + "127.0.0.1:/' (the volume sets authorizationConfig.iam ENABLED but the task has no task "
                         + "role)");
             }
-            grants = authorization.evaluate(taskId(r.taskArn()), r.taskRoleArn(), view,
-                    "ENABLED".equals(r.transitEncryption()));
+            grants = authorization.evaluate(
+                    taskId(r.taskArn()), r.taskRoleArn(), view, "ENABLED".equals(r.transitEncryption()));
             if (!grants.mount()) {
                 throw new VolumeFailure(SETUP_FAILED + "b'mount.nfs4: access denied by server while mounting "
                         + "127.0.0.1:/' (IAM denied elasticfilesystem:ClientMount on " + view.fileSystemArn()
@@ -104,12 +104,16 @@ public final class TaskMounts {
             if (ap != null && !ap.startsWith("fsap-") && !ap.startsWith("arn:")) {
                 String fsId = fs;
                 ap = backend.accessPointNamed(fsId != null && fsId.startsWith("fs-") ? fsId : null, ap)
-                        .map(EfsBackend.AccessPoint::id).orElse(ap);
+                        .map(EfsBackend.AccessPoint::id)
+                        .orElse(ap);
             }
             return backend.mountView(fs, ap);
         } catch (AwsException e) {
-            if (e.errorCode().equals("AccessPointNotFound") || ap != null && !ap.startsWith("fsap-")
-                    && e.errorCode().equals("BadRequest") && e.getMessage().contains("access point")) {
+            if (e.errorCode().equals("AccessPointNotFound")
+                    || ap != null
+                            && !ap.startsWith("fsap-")
+                            && e.errorCode().equals("BadRequest")
+                            && e.getMessage().contains("access point")) {
                 throw new VolumeFailure(SETUP_FAILED + "b'mount.nfs4: access denied by server while mounting "
                         + "127.0.0.1:/' (access point '" + r.accessPointId() + "' does not exist)");
             }
@@ -148,10 +152,17 @@ public final class TaskMounts {
 
     private static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.OWNER_READ};
+        PosixFilePermission[] order = {
+            PosixFilePermission.OTHERS_EXECUTE,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_READ
+        };
         for (int i = 0; i < order.length; i++) {
             if ((mode & (1 << i)) != 0) {
                 set.add(order[i]);

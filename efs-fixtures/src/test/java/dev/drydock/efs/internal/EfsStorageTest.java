@@ -36,7 +36,9 @@ class EfsStorageTest {
 
         assertThat(dead).doesNotExist();
         assertThat(base.resolve("dead")).doesNotExist();
-        assertThat(base.resolve("live").resolve("fs-00000000000000001")).as("this JVM still runs").isDirectory();
+        assertThat(base.resolve("live").resolve("fs-00000000000000001"))
+                .as("this JVM still runs")
+                .isDirectory();
         live.close();
         next.close();
     }
@@ -53,13 +55,18 @@ class EfsStorageTest {
         Files.createSymbolicLink(root.resolve("abs"), root.resolve("data"));
         Files.createSymbolicLink(root.resolve("chain"), Path.of("rel"));
 
-        assertThat(storage.resolve(FS, "/", null)).as("the storage base is a link: answers are real").isEqualTo(root)
+        assertThat(storage.resolve(FS, "/", null))
+                .as("the storage base is a link: answers are real")
+                .isEqualTo(root)
                 .startsWith(real);
         assertThat(storage.resolve(FS, "/rel", null)).isEqualTo(root.resolve("data/in"));
         assertThat(storage.resolve(FS, "/abs/in/new/x", null)).isEqualTo(root.resolve("data/in/new/x"));
-        assertThat(storage.resolve(FS, "/chain/../rel", null)).as("`..` is lexical").isEqualTo(root.resolve("data/in"));
+        assertThat(storage.resolve(FS, "/chain/../rel", null))
+                .as("`..` is lexical")
+                .isEqualTo(root.resolve("data/in"));
         assertThat(storage.entry(FS, "/rel", null)).as("the link itself").isEqualTo(root.resolve("rel"));
-        assertThatThrownBy(() -> storage.resolve(FS, "/../s1", null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> storage.resolve(FS, "/../s1", null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'/../s1' leaves the root of file system " + FS);
         storage.close();
     }
@@ -78,13 +85,15 @@ class EfsStorageTest {
         for (String path : List.of("/hostlink", "/hostlink/one", "/sneaky/x", "/up/x", "/d/../hostlink/x")) {
             List<Path> created = new ArrayList<>();
             assertThatThrownBy(() -> storage.resolve(FS, path, created::add))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + path + "'")
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + path + "'")
                     .hasMessageContaining("leads outside the file system");
             assertThat(created).isEmpty();
         }
-        assertThatThrownBy(() -> storage.resolve(FS, "/dangling/one", dir -> { }))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/dangling -> " + outside
-                        .resolve("new")).hasMessageContaining("does not resolve");
+        assertThatThrownBy(() -> storage.resolve(FS, "/dangling/one", dir -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/dangling -> " + outside.resolve("new"))
+                .hasMessageContaining("does not resolve");
         assertThat(outside).isEmptyDirectory();
         assertThat(outside.resolve("new")).doesNotExist();
         storage.close();
@@ -101,8 +110,10 @@ class EfsStorageTest {
         created.clear();
         assertThat(storage.resolve(FS, "/a/b/d", created::add)).isDirectory();
         assertThat(created).as("existing parents are left alone").containsExactly(root.resolve("a/b/d"));
-        assertThat(storage.resolve(FS, "/a/x/y", null)).as("nothing created without a callback")
-                .isEqualTo(root.resolve("a/x/y")).doesNotExist();
+        assertThat(storage.resolve(FS, "/a/x/y", null))
+                .as("nothing created without a callback")
+                .isEqualTo(root.resolve("a/x/y"))
+                .doesNotExist();
         storage.close();
     }
 

@@ -1,7 +1,12 @@
 package dev.drydock.junit.internal;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.core.events.EventStream;
+import dev.drydock.core.iam.DecisionLog;
+import dev.drydock.efs.EfsFiles;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,12 +15,12 @@ import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.SdkClient;
-import dev.drydock.core.events.EventStream;
-import dev.drydock.core.iam.DecisionLog;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -29,9 +34,16 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
     private static final Logger LOG = LoggerFactory.getLogger(ClassResources.class);
 
     /** The parameter types the extension injects. */
-    public static final Set<Class<?>> INJECTABLE = Set.of(Drydock.class, DecisionLog.class, EventStream.class,
-            EcsClient.class, IamClient.class, StsClient.class, software.amazon.awssdk.services.efs.EfsClient.class,
-            dev.drydock.efs.EfsFiles.class, software.amazon.awssdk.services.ecr.EcrClient.class);
+    public static final Set<Class<?>> INJECTABLE = Set.of(
+            Drydock.class,
+            DecisionLog.class,
+            EventStream.class,
+            EcsClient.class,
+            IamClient.class,
+            StsClient.class,
+            EfsClient.class,
+            EfsFiles.class,
+            EcrClient.class);
 
     private final Drydock drydock;
     private final AutoCloseable sdkDefaults;
@@ -81,13 +93,13 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
         if (type == DecisionLog.class) {
             return drydock.decisionLog();
         }
-        if (type == dev.drydock.efs.EfsFiles.class) {
-            return dev.drydock.efs.EfsFiles.of(drydock);
+        if (type == EfsFiles.class) {
+            return EfsFiles.of(drydock);
         }
         if (type == EventStream.class) {
             return drydock.events();
         }
-        return clients.computeIfAbsent(java.util.Arrays.asList(type, actingAs), key -> {
+        return clients.computeIfAbsent(Arrays.asList(type, actingAs), key -> {
             if (type == EcsClient.class) {
                 return FastWaiters.ecs(build(EcsClient.builder(), actingAs));
             }
@@ -97,18 +109,18 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
             if (type == StsClient.class) {
                 return build(StsClient.builder(), actingAs);
             }
-            if (type == software.amazon.awssdk.services.efs.EfsClient.class) {
-                return build(software.amazon.awssdk.services.efs.EfsClient.builder(), actingAs);
+            if (type == EfsClient.class) {
+                return build(EfsClient.builder(), actingAs);
             }
-            if (type == software.amazon.awssdk.services.ecr.EcrClient.class) {
-                return build(software.amazon.awssdk.services.ecr.EcrClient.builder(), actingAs);
+            if (type == EcrClient.class) {
+                return build(EcrClient.builder(), actingAs);
             }
             throw new IllegalArgumentException("Drydock cannot inject " + type.getName());
         });
     }
 
-    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C build(B builder,
-            String actingAs) {
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C build(
+            B builder, String actingAs) {
         return actingAs == null ? drydock.client(builder) : drydock.clientActingAs(actingAs, builder);
     }
 
@@ -132,7 +144,7 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
         }
         closed = true;
         List<Object> toClose = new ArrayList<>(clients.values());
-        java.util.Collections.reverse(toClose);
+        Collections.reverse(toClose);
         for (Object c : toClose) {
             try {
                 ((SdkClient) c).close();

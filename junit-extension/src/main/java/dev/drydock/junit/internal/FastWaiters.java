@@ -18,10 +18,10 @@ import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
 public final class FastWaiters {
     /** How often injected clients' waiters poll. */
     public static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
     private static final Duration LIMIT = Duration.ofMinutes(10);
 
-    private FastWaiters() {
-    }
+    private FastWaiters() {}
 
     /** The waiter configuration injected clients use. */
     public static WaiterOverrideConfiguration configuration() {
@@ -37,15 +37,18 @@ public final class FastWaiters {
         EcsClient[] self = new EcsClient[1];
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("waiter") && method.getParameterCount() == 0) {
-                return EcsWaiter.builder().client(self[0]).overrideConfiguration(configuration()).build();
+                return EcsWaiter.builder()
+                        .client(self[0])
+                        .overrideConfiguration(configuration())
+                        .build();
             }
             if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(proxy, method, args, client);
             }
             return invoke(method, client, args);
         };
-        self[0] = (EcsClient) Proxy.newProxyInstance(EcsClient.class.getClassLoader(), new Class<?>[] {EcsClient.class},
-                handler);
+        self[0] = (EcsClient)
+                Proxy.newProxyInstance(EcsClient.class.getClassLoader(), new Class<?>[] {EcsClient.class}, handler);
         return self[0];
     }
 

@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.ecs.model.EcsException;
  * <p>Usage: {@code java dev.drydock.samples.app.OrdersApp list-clusters|delete-cluster <cluster>}
  */
 public final class OrdersApp {
-    private OrdersApp() {
-    }
+    private OrdersApp() {}
 
     public static void main(String[] args) {
         try (EcsClient ecs = EcsClient.create()) {
@@ -31,7 +30,8 @@ public final class OrdersApp {
             }
             System.exit(0);
         } catch (EcsException e) {
-            System.out.println(e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage());
+            System.out.println(
+                    e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage());
             System.exit("AccessDeniedException".equals(e.awsErrorDetails().errorCode()) ? 3 : 1);
         }
     }

@@ -74,8 +74,8 @@ public class PolicyEvaluationBenchmark {
         policies = PolicySet.builder()
                 .roleArn("arn:aws:iam::123456789012:role/deployer")
                 .identityPolicy(NamedPolicy.of("deployer-policy", "role", PolicyDocument.parse(TEN_STATEMENTS)))
-                .permissionsBoundary(NamedPolicy.of("boundary", "user-managed",
-                        PolicyDocument.parse(BOUNDARY, PolicyKind.PERMISSIONS_BOUNDARY)))
+                .permissionsBoundary(NamedPolicy.of(
+                        "boundary", "user-managed", PolicyDocument.parse(BOUNDARY, PolicyKind.PERMISSIONS_BOUNDARY)))
                 .build();
         allowedRequest = AuthorizationRequest.builder()
                 .principal("arn:aws:sts::123456789012:assumed-role/deployer/ci")
@@ -126,6 +126,9 @@ public class PolicyEvaluationBenchmark {
      * @throws RunnerException if JMH fails
      */
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(PolicyEvaluationBenchmark.class.getSimpleName()).build()).run();
+        new Runner(new OptionsBuilder()
+                        .include(PolicyEvaluationBenchmark.class.getSimpleName())
+                        .build())
+                .run();
     }
 }

@@ -13,7 +13,9 @@ class BenchmarkPolicySanityTest {
         b.setUp();
         Decision allowed = b.allowedRunTask();
         assertThat(allowed.type()).as(allowed.toString()).isEqualTo(DecisionType.ALLOWED);
-        assertThat(allowed.matchedStatements()).extracting(MatchedStatement::sid).contains("S1", "S3", "S9");
+        assertThat(allowed.matchedStatements())
+                .extracting(MatchedStatement::sid)
+                .contains("S1", "S3", "S9");
         Decision denied = b.explicitDenyDeleteCluster();
         assertThat(denied.type()).isEqualTo(DecisionType.EXPLICIT_DENY);
         assertThat(denied.decidingStatement().orElseThrow().sid()).isEqualTo("S4");

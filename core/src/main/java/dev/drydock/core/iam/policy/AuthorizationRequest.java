@@ -123,8 +123,7 @@ public final class AuthorizationRequest {
 
     @Override
     public String toString() {
-        return "AuthorizationRequest[" + principal + " -> " + action + " on " + resource + ", context=" + context
-                + "]";
+        return "AuthorizationRequest[" + principal + " -> " + action + " on " + resource + ", context=" + context + "]";
     }
 
     /** Builder for {@link AuthorizationRequest}; principal and action are required. */
@@ -136,8 +135,7 @@ public final class AuthorizationRequest {
         private String resourceAccount;
         private final Map<String, List<String>> context = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param principalArn the caller ARN or service principal, e.g. {@code arn:aws:iam::123456789012:user/x}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,7 +29,11 @@ import java.util.Locale;
  */
 final class CompiledCondition {
 
-    enum SetOperator { NONE, FOR_ALL_VALUES, FOR_ANY_VALUE }
+    enum SetOperator {
+        NONE,
+        FOR_ALL_VALUES,
+        FOR_ANY_VALUE
+    }
 
     private final String operatorName;
     private final String key;
@@ -47,8 +52,14 @@ final class CompiledCondition {
     private final Boolean[] nulls;
     private final String invalidValue;
 
-    private CompiledCondition(String operatorName, String key, ConditionOperator op, SetOperator setOperator,
-            boolean ifExists, List<String> rawValues, boolean variables) {
+    private CompiledCondition(
+            String operatorName,
+            String key,
+            ConditionOperator op,
+            SetOperator setOperator,
+            boolean ifExists,
+            List<String> rawValues,
+            boolean variables) {
         this.operatorName = operatorName;
         this.key = key;
         this.lowerKey = key.toLowerCase(Locale.ROOT);
@@ -122,7 +133,8 @@ final class CompiledCondition {
                 nul = new Boolean[n];
                 for (int i = 0; i < n; i++) {
                     String v = rawValues.get(i).trim();
-                    nul[i] = v.equalsIgnoreCase("true") ? Boolean.TRUE
+                    nul[i] = v.equalsIgnoreCase("true")
+                            ? Boolean.TRUE
                             : v.equalsIgnoreCase("false") ? Boolean.FALSE : null;
                 }
                 break;
@@ -211,7 +223,7 @@ final class CompiledCondition {
     }
 
     /** Adds the variable keys referenced by the policy values to {@code out} (for missing-context reporting). */
-    void collectVariableKeys(java.util.Collection<String> out) {
+    void collectVariableKeys(Collection<String> out) {
         if (templates != null) {
             for (Template t : templates) {
                 out.addAll(t.variableKeys());

@@ -20,6 +20,7 @@ final class CompiledStatement {
     final CompiledCondition[] conditions;
     /** Context keys this statement reads: condition keys and variable keys, original spelling. */
     final String[] referencedKeys;
+
     final String[] referencedLowerKeys;
     /** Variable keys used in Resource/NotResource, original spelling (reported when they leave a resource unmatched). */
     final String[] resourceVariableKeys;

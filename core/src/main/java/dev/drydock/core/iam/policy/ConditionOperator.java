@@ -39,7 +39,16 @@ enum ConditionOperator {
     NULL("Null", Family.NULL, false);
 
     enum Family {
-        STRING, STRING_IGNORE_CASE, STRING_LIKE, NUMERIC, DATE, BOOL, BINARY, IP, ARN, NULL;
+        STRING,
+        STRING_IGNORE_CASE,
+        STRING_LIKE,
+        NUMERIC,
+        DATE,
+        BOOL,
+        BINARY,
+        IP,
+        ARN,
+        NULL;
 
         /** Policy variables are substituted for string, ARN and Bool operators only ("Policy variables" page). */
         boolean supportsVariables() {

@@ -1,5 +1,6 @@
 package dev.drydock.core.iam.policy;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,8 +21,7 @@ final class DateValues {
     private static final Pattern EPOCH = Pattern.compile("-?\\d{1,12}(\\.\\d+)?");
     private static final Pattern HAS_ZONE = Pattern.compile(".*(Z|z|[+-]\\d{2}:?\\d{2})$");
 
-    private DateValues() {
-    }
+    private DateValues() {}
 
     /** @return the instant, or null when the text is not a supported date/time. */
     static Instant parse(String text) {
@@ -58,7 +58,7 @@ final class DateValues {
             }
             // "YYYY-MM-DDThh:mmZ" (no seconds) is W3C-valid; OffsetDateTime accepts it.
             return OffsetDateTime.parse(u).toInstant();
-        } catch (NumberFormatException | java.time.DateTimeException e) {
+        } catch (NumberFormatException | DateTimeException e) {
             return null;
         }
     }

@@ -26,8 +26,13 @@ public final class Decision {
     private final boolean deniedByTrustPolicy;
     private final List<String> missingContextValues;
 
-    Decision(DecisionType type, List<MatchedStatement> matchedStatements, MatchedStatement decidingStatement,
-            PolicyType deniedBy, boolean deniedByTrustPolicy, List<String> missingContextValues) {
+    Decision(
+            DecisionType type,
+            List<MatchedStatement> matchedStatements,
+            MatchedStatement decidingStatement,
+            PolicyType deniedBy,
+            boolean deniedByTrustPolicy,
+            List<String> missingContextValues) {
         this.type = type;
         this.matchedStatements = List.copyOf(matchedStatements);
         this.decidingStatement = decidingStatement;
@@ -98,7 +103,10 @@ public final class Decision {
             throw new IllegalStateException("The request was allowed; there is no AccessDenied message");
         }
         StringBuilder sb = new StringBuilder(160);
-        sb.append("User: ").append(principalArn).append(" is not authorized to perform: ").append(action);
+        sb.append("User: ")
+                .append(principalArn)
+                .append(" is not authorized to perform: ")
+                .append(action);
         if (resource != null && !resource.isEmpty() && (nameStar || !resource.equals("*"))) {
             sb.append(" on resource: ").append(resource);
         }
@@ -107,8 +115,11 @@ public final class Decision {
         if (type == DecisionType.EXPLICIT_DENY) {
             sb.append(" with an explicit deny in ").append(trust ? "the role trust policy" : by.explicitDenyPhrase());
         } else {
-            sb.append(" because no ").append(trust ? "role trust policy" : by.implicitDenyPhrase())
-                    .append(" allows the ").append(action).append(" action");
+            sb.append(" because no ")
+                    .append(trust ? "role trust policy" : by.implicitDenyPhrase())
+                    .append(" allows the ")
+                    .append(action)
+                    .append(" action");
         }
         return sb.toString();
     }

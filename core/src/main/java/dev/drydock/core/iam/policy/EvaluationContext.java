@@ -13,7 +13,10 @@ final class EvaluationContext implements Template.Resolver {
     final String resourceAccount;
     final boolean hasPermissionsBoundary;
 
-    EvaluationContext(AuthorizationRequest request, PrincipalIdentity identity, String resourceAccount,
+    EvaluationContext(
+            AuthorizationRequest request,
+            PrincipalIdentity identity,
+            String resourceAccount,
             boolean hasPermissionsBoundary) {
         this.request = request;
         this.identity = identity;
@@ -32,7 +35,8 @@ final class EvaluationContext implements Template.Resolver {
                 return identity.principalArnKey == null ? null : List.of(identity.principalArnKey);
             case "aws:principalaccount":
                 return identity.account == null || identity.kind == PrincipalIdentity.Kind.SERVICE
-                        ? null : List.of(identity.account);
+                        ? null
+                        : List.of(identity.account);
             case "aws:principaltype":
                 return identity.kind.principalType == null ? null : List.of(identity.kind.principalType);
             case "aws:username":

@@ -183,7 +183,9 @@ final class Glob {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Glob g && g.ignoreCase == ignoreCase && Arrays.equals(g.chars, chars)
+        return o instanceof Glob g
+                && g.ignoreCase == ignoreCase
+                && Arrays.equals(g.chars, chars)
                 && Arrays.equals(g.wild, wild);
     }
 

@@ -12,6 +12,11 @@ package dev.drydock.core.iam.policy;
  * @param effect         the statement's effect
  * @param position       line/column span of the statement in the policy JSON
  */
-public record MatchedStatement(String policyId, PolicySourceType sourceType, PolicyType policyType, String sid,
-        int statementIndex, Effect effect, SourcePosition position) {
-}
+public record MatchedStatement(
+        String policyId,
+        PolicySourceType sourceType,
+        PolicyType policyType,
+        String sid,
+        int statementIndex,
+        Effect effect,
+        SourcePosition position) {}

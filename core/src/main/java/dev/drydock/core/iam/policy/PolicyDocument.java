@@ -105,7 +105,6 @@ public final class PolicyDocument {
 
     @Override
     public String toString() {
-        return "PolicyDocument[" + kind + ", version=" + effectiveVersion() + ", statements=" + statements.size()
-                + "]";
+        return "PolicyDocument[" + kind + ", version=" + effectiveVersion() + ", statements=" + statements.size() + "]";
     }
 }

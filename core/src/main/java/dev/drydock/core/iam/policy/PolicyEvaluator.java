@@ -3,6 +3,7 @@ package dev.drydock.core.iam.policy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,8 +32,7 @@ import java.util.Map;
  */
 public final class PolicyEvaluator {
 
-    private PolicyEvaluator() {
-    }
+    private PolicyEvaluator() {}
 
     /** Accumulates the outcome for one policy type. */
     private static final class Group {
@@ -59,11 +59,11 @@ public final class PolicyEvaluator {
      * @return the decision with matched statements, deny source and missing context keys
      */
     public static Decision evaluate(AuthorizationRequest request, PolicySet policies) {
-        PrincipalIdentity id = PrincipalIdentity.of(request.principal(), request.principalAccount(),
-                policies.roleArn());
+        PrincipalIdentity id =
+                PrincipalIdentity.of(request.principal(), request.principalAccount(), policies.roleArn());
         String resourceAccount = resourceAccount(request, policies, id);
-        EvaluationContext ctx = new EvaluationContext(request, id, resourceAccount,
-                policies.permissionsBoundary() != null);
+        EvaluationContext ctx =
+                new EvaluationContext(request, id, resourceAccount, policies.permissionsBoundary() != null);
         List<MatchedStatement> matched = new ArrayList<>();
         Map<String, String> missing = new LinkedHashMap<>();
 
@@ -109,7 +109,8 @@ public final class PolicyEvaluator {
         boolean boundaryOk = policies.permissionsBoundary() == null || boundary.anyAllow();
         boolean sessionOk;
         if (id.kind.isSession()) {
-            sessionOk = policies.sessionPolicies().isEmpty() ? id.kind == PrincipalIdentity.Kind.ASSUMED_ROLE
+            sessionOk = policies.sessionPolicies().isEmpty()
+                    ? id.kind == PrincipalIdentity.Kind.ASSUMED_ROLE
                     : session.anyAllow();
         } else {
             sessionOk = true;
@@ -156,8 +157,7 @@ public final class PolicyEvaluator {
         return new Decision(DecisionType.ALLOWED, matched, deciding, null, false, missing);
     }
 
-    private static Decision denied(List<MatchedStatement> matched, PolicyType by, boolean trust,
-            List<String> missing) {
+    private static Decision denied(List<MatchedStatement> matched, PolicyType by, boolean trust, List<String> missing) {
         return new Decision(DecisionType.IMPLICIT_DENY, matched, null, by, trust, missing);
     }
 
@@ -178,7 +178,11 @@ public final class PolicyEvaluator {
         return id.account;
     }
 
-    private static void scan(NamedPolicy policy, Group group, EvaluationContext ctx, List<MatchedStatement> matched,
+    private static void scan(
+            NamedPolicy policy,
+            Group group,
+            EvaluationContext ctx,
+            List<MatchedStatement> matched,
             Map<String, String> missing) {
         String lowerAction = ctx.request.lowerAction();
         String resource = ctx.request.resource();
@@ -189,7 +193,7 @@ public final class PolicyEvaluator {
             }
             if (!cs.matchesResource(resource, ctx)) {
                 for (String k : cs.resourceVariableKeys) {
-                    String lk = k.toLowerCase(java.util.Locale.ROOT);
+                    String lk = k.toLowerCase(Locale.ROOT);
                     if (!missing.containsKey(lk) && !ctx.isPresent(lk)) {
                         missing.put(lk, k);
                     }
@@ -210,8 +214,8 @@ public final class PolicyEvaluator {
                 continue;
             }
             Statement s = cs.statement;
-            MatchedStatement m = new MatchedStatement(policy.id(), policy.sourceType(), group.type, s.sid(),
-                    s.index(), s.effect(), s.position());
+            MatchedStatement m = new MatchedStatement(
+                    policy.id(), policy.sourceType(), group.type, s.sid(), s.index(), s.effect(), s.position());
             matched.add(m);
             if (s.effect() == Effect.DENY) {
                 if (group.firstDeny == null) {

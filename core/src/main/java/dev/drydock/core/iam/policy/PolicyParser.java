@@ -29,14 +29,21 @@ final class PolicyParser {
     static final String LEGACY = "The policy failed legacy parsing";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> STATEMENT_ELEMENTS = Set.of("Sid", "Effect", "Principal", "NotPrincipal",
-            "Action", "NotAction", "Resource", "NotResource", "Condition");
+    private static final Set<String> STATEMENT_ELEMENTS = Set.of(
+            "Sid",
+            "Effect",
+            "Principal",
+            "NotPrincipal",
+            "Action",
+            "NotAction",
+            "Resource",
+            "NotResource",
+            "Condition");
     private static final Set<String> PRINCIPAL_TYPES = Set.of("AWS", "Service", "Federated", "CanonicalUser");
     private static final Pattern VENDOR = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
-    private PolicyParser() {
-    }
+    private PolicyParser() {}
 
     private record Raw(JsonNode node, int index, JsonLocation start, JsonLocation end) {
         SourcePosition position() {
@@ -59,7 +66,11 @@ final class PolicyParser {
             p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
-                throw fail(Reason.INVALID_JSON, kind, null, "the policy must be a single JSON object",
+                throw fail(
+                        Reason.INVALID_JSON,
+                        kind,
+                        null,
+                        "the policy must be a single JSON object",
                         p.currentTokenLocation());
             }
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -86,24 +97,36 @@ final class PolicyParser {
                         } else if (v == JsonToken.START_ARRAY) {
                             while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
                                 if (v != JsonToken.START_OBJECT) {
-                                    throw fail(Reason.MISSING_STATEMENT, kind, null,
-                                            "Statement array elements must be objects", p.currentTokenLocation());
+                                    throw fail(
+                                            Reason.MISSING_STATEMENT,
+                                            kind,
+                                            null,
+                                            "Statement array elements must be objects",
+                                            p.currentTokenLocation());
                                 }
                                 raws.add(readStatement(p, raws.size()));
                             }
                         } else {
-                            throw fail(Reason.MISSING_STATEMENT, kind, null,
-                                    "Statement must be an object or an array of objects", nameLoc);
+                            throw fail(
+                                    Reason.MISSING_STATEMENT,
+                                    kind,
+                                    null,
+                                    "Statement must be an object or an array of objects",
+                                    nameLoc);
                         }
                         break;
                     default:
-                        throw fail(Reason.UNKNOWN_ELEMENT, kind, null, "unknown top-level element \"" + name + "\"",
+                        throw fail(
+                                Reason.UNKNOWN_ELEMENT,
+                                kind,
+                                null,
+                                "unknown top-level element \"" + name + "\"",
                                 nameLoc);
                 }
             }
             if (p.nextToken() != null) {
-                throw fail(Reason.INVALID_JSON, kind, null, "content after the policy object",
-                        p.currentTokenLocation());
+                throw fail(
+                        Reason.INVALID_JSON, kind, null, "content after the policy object", p.currentTokenLocation());
             }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
@@ -113,10 +136,15 @@ final class PolicyParser {
         }
 
         // 1. shapes of every statement (IAM: "Syntax errors in policy.")
-        if (version != null && !version.equals(PolicyDocument.VERSION_2012_10_17)
+        if (version != null
+                && !version.equals(PolicyDocument.VERSION_2012_10_17)
                 && !version.equals(PolicyDocument.VERSION_2008_10_17)) {
-            throw fail(Reason.INVALID_VERSION, kind, version,
-                    "Version must be 2012-10-17 or 2008-10-17, got \"" + version + "\"", null);
+            throw fail(
+                    Reason.INVALID_VERSION,
+                    kind,
+                    version,
+                    "Version must be 2012-10-17 or 2008-10-17, got \"" + version + "\"",
+                    null);
         }
         if (!statementSeen || raws.isEmpty()) {
             throw fail(Reason.MISSING_STATEMENT, kind, null, "the policy has no statements", null);
@@ -132,18 +160,25 @@ final class PolicyParser {
             Raw r = raws.get(i);
             String effect = r.node().get("Effect").asText();
             if (!effect.equals("Allow") && !effect.equals("Deny")) {
-                throw fail(Reason.INVALID_EFFECT, kind, effect,
-                        at(r) + "Effect must be exactly \"Allow\" or \"Deny\", got \"" + effect + "\"", r.start());
+                throw fail(
+                        Reason.INVALID_EFFECT,
+                        kind,
+                        effect,
+                        at(r) + "Effect must be exactly \"Allow\" or \"Deny\", got \"" + effect + "\"",
+                        r.start());
             }
             List<CompiledCondition> conds = new ArrayList<>();
-            for (Map.Entry<String, Map<String, List<String>>> op : conditionMaps.get(i).entrySet()) {
+            for (Map.Entry<String, Map<String, List<String>>> op :
+                    conditionMaps.get(i).entrySet()) {
                 for (Map.Entry<String, List<String>> kv : op.getValue().entrySet()) {
-                    CompiledCondition c = CompiledCondition.compile(op.getKey(), kv.getKey(), kv.getValue(),
-                            variables);
+                    CompiledCondition c = CompiledCondition.compile(op.getKey(), kv.getKey(), kv.getValue(), variables);
                     if (c.invalidValue() != null) {
-                        throw fail(Reason.INVALID_CONDITION_VALUE, kind, c.invalidValue(),
-                                at(r) + "\"" + c.invalidValue() + "\" is not a date/time value for "
-                                        + op.getKey(), r.start());
+                        throw fail(
+                                Reason.INVALID_CONDITION_VALUE,
+                                kind,
+                                c.invalidValue(),
+                                at(r) + "\"" + c.invalidValue() + "\" is not a date/time value for " + op.getKey(),
+                                r.start());
                     }
                     conds.add(c);
                 }
@@ -155,7 +190,11 @@ final class PolicyParser {
         for (Raw r : raws) {
             JsonNode sid = r.node().get("Sid");
             if (sid != null && !sid.asText().isEmpty() && !sids.add(sid.asText())) {
-                throw fail(Reason.DUPLICATE_SID, kind, sid.asText(), at(r) + "duplicate Sid \"" + sid.asText() + "\"",
+                throw fail(
+                        Reason.DUPLICATE_SID,
+                        kind,
+                        sid.asText(),
+                        at(r) + "duplicate Sid \"" + sid.asText() + "\"",
                         r.start());
             }
         }
@@ -168,11 +207,18 @@ final class PolicyParser {
         for (int i = 0; i < raws.size(); i++) {
             Raw r = raws.get(i);
             JsonNode n = r.node();
-            Statement s = new Statement(r.index(), n.has("Sid") ? n.get("Sid").asText() : null,
+            Statement s = new Statement(
+                    r.index(),
+                    n.has("Sid") ? n.get("Sid").asText() : null,
                     n.get("Effect").asText().equals("Allow") ? Effect.ALLOW : Effect.DENY,
-                    principal(n.get("Principal")), principal(n.get("NotPrincipal")), strings(n.get("Action")),
-                    strings(n.get("NotAction")), strings(n.get("Resource")), strings(n.get("NotResource")),
-                    conditionMaps.get(i), r.position());
+                    principal(n.get("Principal")),
+                    principal(n.get("NotPrincipal")),
+                    strings(n.get("Action")),
+                    strings(n.get("NotAction")),
+                    strings(n.get("Resource")),
+                    strings(n.get("NotResource")),
+                    conditionMaps.get(i),
+                    r.position());
             compiled.add(new CompiledStatement(s, compiledConditions.get(i), variables));
         }
         return new PolicyDocument(json, kind, version, id, compiled);
@@ -186,8 +232,8 @@ final class PolicyParser {
     }
 
     private static String at(Raw r) {
-        return "statement " + r.index() + " (line " + r.start().getLineNr() + ", column " + r.start().getColumnNr()
-                + "): ";
+        return "statement " + r.index() + " (line " + r.start().getLineNr() + ", column "
+                + r.start().getColumnNr() + "): ";
     }
 
     private static Map<String, Map<String, List<String>>> checkShape(Raw r, PolicyKind kind) {
@@ -196,7 +242,11 @@ final class PolicyParser {
         while (names.hasNext()) {
             String name = names.next();
             if (!STATEMENT_ELEMENTS.contains(name)) {
-                throw fail(Reason.UNKNOWN_ELEMENT, kind, name, at(r) + "unknown statement element \"" + name + "\"",
+                throw fail(
+                        Reason.UNKNOWN_ELEMENT,
+                        kind,
+                        name,
+                        at(r) + "unknown statement element \"" + name + "\"",
                         r.start());
             }
         }
@@ -213,7 +263,11 @@ final class PolicyParser {
         }
         String e = effect.asText();
         if (!e.equalsIgnoreCase("Allow") && !e.equalsIgnoreCase("Deny")) {
-            throw fail(Reason.INVALID_EFFECT, kind, e, at(r) + "Effect must be \"Allow\" or \"Deny\", got \"" + e + "\"",
+            throw fail(
+                    Reason.INVALID_EFFECT,
+                    kind,
+                    e,
+                    at(r) + "Effect must be \"Allow\" or \"Deny\", got \"" + e + "\"",
                     r.start());
         }
         both(r, kind, "Action", "NotAction", Reason.ACTION_AND_NOT_ACTION);
@@ -222,8 +276,12 @@ final class PolicyParser {
         for (String el : List.of("Action", "NotAction", "Resource", "NotResource")) {
             JsonNode v = n.get(el);
             if (v != null && !isStringOrStringArray(v)) {
-                throw fail(Reason.INVALID_ELEMENT_TYPE, kind, null,
-                        at(r) + el + " must be a string or an array of strings", r.start());
+                throw fail(
+                        Reason.INVALID_ELEMENT_TYPE,
+                        kind,
+                        null,
+                        at(r) + el + " must be a string or an array of strings",
+                        r.start());
             }
         }
         for (String el : List.of("Principal", "NotPrincipal")) {
@@ -233,26 +291,37 @@ final class PolicyParser {
             }
             if (v.isTextual()) {
                 if (!v.asText().equals("*")) {
-                    throw fail(Reason.INVALID_PRINCIPAL, kind, "\"" + v.asText() + "\"",
-                            at(r) + el + " must be \"*\" or an object", r.start());
+                    throw fail(
+                            Reason.INVALID_PRINCIPAL,
+                            kind,
+                            "\"" + v.asText() + "\"",
+                            at(r) + el + " must be \"*\" or an object",
+                            r.start());
                 }
             } else if (v.isObject()) {
                 Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> f = it.next();
                     if (!PRINCIPAL_TYPES.contains(f.getKey())) {
-                        throw fail(Reason.INVALID_PRINCIPAL, kind, "\"" + f.getKey() + "\"",
-                                at(r) + "unknown principal type \"" + f.getKey() + "\"", r.start());
+                        throw fail(
+                                Reason.INVALID_PRINCIPAL,
+                                kind,
+                                "\"" + f.getKey() + "\"",
+                                at(r) + "unknown principal type \"" + f.getKey() + "\"",
+                                r.start());
                     }
                     if (!isStringOrStringArray(f.getValue())) {
-                        throw fail(Reason.INVALID_ELEMENT_TYPE, kind, null,
+                        throw fail(
+                                Reason.INVALID_ELEMENT_TYPE,
+                                kind,
+                                null,
                                 at(r) + el + "." + f.getKey() + " must be a string or an array of strings",
                                 r.start());
                     }
                 }
             } else {
-                throw fail(Reason.INVALID_ELEMENT_TYPE, kind, null, at(r) + el + " must be \"*\" or an object",
-                        r.start());
+                throw fail(
+                        Reason.INVALID_ELEMENT_TYPE, kind, null, at(r) + el + " must be \"*\" or an object", r.start());
             }
         }
         Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
@@ -265,24 +334,37 @@ final class PolicyParser {
             while (ops.hasNext()) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (!op.getValue().isObject()) {
-                    throw fail(Reason.INVALID_CONDITION, kind, null,
-                            at(r) + "condition operator " + op.getKey() + " must map to an object", r.start());
+                    throw fail(
+                            Reason.INVALID_CONDITION,
+                            kind,
+                            null,
+                            at(r) + "condition operator " + op.getKey() + " must map to an object",
+                            r.start());
                 }
                 Map<String, List<String>> keys = new LinkedHashMap<>();
-                Iterator<Map.Entry<String, JsonNode>> ks = op.getValue().properties().iterator();
+                Iterator<Map.Entry<String, JsonNode>> ks =
+                        op.getValue().properties().iterator();
                 while (ks.hasNext()) {
                     Map.Entry<String, JsonNode> kv = ks.next();
                     List<String> values = conditionValues(kv.getValue());
                     if (values == null) {
-                        throw fail(Reason.INVALID_CONDITION, kind, null, at(r) + "condition values of " + op.getKey()
-                                + "/" + kv.getKey() + " must be strings, numbers, booleans or an array of them",
+                        throw fail(
+                                Reason.INVALID_CONDITION,
+                                kind,
+                                null,
+                                at(r) + "condition values of " + op.getKey() + "/" + kv.getKey()
+                                        + " must be strings, numbers, booleans or an array of them",
                                 r.start());
                     }
                     keys.put(kv.getKey(), values);
                 }
                 if (!keys.isEmpty() && CompiledCondition.compile(op.getKey(), "k", List.of(), false) == null) {
-                    throw fail(Reason.UNSUPPORTED_CONDITION_OPERATOR, kind, op.getKey(),
-                            at(r) + "unsupported condition operator \"" + op.getKey() + "\"", r.start());
+                    throw fail(
+                            Reason.UNSUPPORTED_CONDITION_OPERATOR,
+                            kind,
+                            op.getKey(),
+                            at(r) + "unsupported condition operator \"" + op.getKey() + "\"",
+                            r.start());
                 }
                 if (!keys.isEmpty()) {
                     conditions.put(op.getKey(), keys);
@@ -296,14 +378,22 @@ final class PolicyParser {
         JsonNode n = r.node();
         boolean hasPrincipal = n.has("Principal") || n.has("NotPrincipal");
         if (!kind.requiresPrincipal() && hasPrincipal) {
-            throw fail(Reason.PRINCIPAL_NOT_ALLOWED, kind, null,
-                    at(r) + "a " + kind + " policy must not contain Principal or NotPrincipal", r.start());
+            throw fail(
+                    Reason.PRINCIPAL_NOT_ALLOWED,
+                    kind,
+                    null,
+                    at(r) + "a " + kind + " policy must not contain Principal or NotPrincipal",
+                    r.start());
         }
         if (kind.requiresPrincipal() && !hasPrincipal) {
             throw fail(Reason.MISSING_PRINCIPAL, kind, null, at(r) + "Missing required field Principal", r.start());
         }
         if (kind == PolicyKind.TRUST && n.has("NotPrincipal")) {
-            throw fail(Reason.NOT_PRINCIPAL_NOT_ALLOWED, kind, null, at(r) + "trust policies cannot use NotPrincipal",
+            throw fail(
+                    Reason.NOT_PRINCIPAL_NOT_ALLOWED,
+                    kind,
+                    null,
+                    at(r) + "trust policies cannot use NotPrincipal",
                     r.start());
         }
         List<String> actions = strings(n.has("Action") ? n.get("Action") : n.get("NotAction"));
@@ -314,8 +404,7 @@ final class PolicyParser {
         List<String> resources = strings(n.has("Resource") ? n.get("Resource") : n.get("NotResource"));
         if (kind == PolicyKind.TRUST && hasResourceElement) {
             String el = n.has("Resource") ? "Resource" : "NotResource";
-            throw fail(Reason.RESOURCE_NOT_ALLOWED, kind, el, at(r) + "trust policies cannot contain " + el,
-                    r.start());
+            throw fail(Reason.RESOURCE_NOT_ALLOWED, kind, el, at(r) + "trust policies cannot contain " + el, r.start());
         }
         if (kind != PolicyKind.TRUST && kind != PolicyKind.RESOURCE && resources.isEmpty()) {
             throw fail(Reason.MISSING_RESOURCE, kind, null, at(r) + "no Resource or NotResource", r.start());
@@ -325,41 +414,68 @@ final class PolicyParser {
                 continue;
             }
             if (!res.startsWith("arn:")) {
-                throw fail(Reason.INVALID_RESOURCE_FORMAT, kind, res,
-                        at(r) + "resource \"" + res + "\" is neither \"*\" nor an ARN", r.start());
+                throw fail(
+                        Reason.INVALID_RESOURCE_FORMAT,
+                        kind,
+                        res,
+                        at(r) + "resource \"" + res + "\" is neither \"*\" nor an ARN",
+                        r.start());
             }
             String[] parts = res.split(":", 4);
-            if (parts.length < 3 || parts[2].isEmpty() || parts[2].indexOf('*') >= 0
-                    || parts[2].indexOf('?') >= 0) {
-                throw fail(Reason.RESOURCE_VENDOR_NOT_QUALIFIED, kind, res,
-                        at(r) + "resource \"" + res + "\" has no concrete service segment", r.start());
+            if (parts.length < 3 || parts[2].isEmpty() || parts[2].indexOf('*') >= 0 || parts[2].indexOf('?') >= 0) {
+                throw fail(
+                        Reason.RESOURCE_VENDOR_NOT_QUALIFIED,
+                        kind,
+                        res,
+                        at(r) + "resource \"" + res + "\" has no concrete service segment",
+                        r.start());
             }
         }
         for (String a : actions) {
             if (a.equals("*")) {
                 if (kind == PolicyKind.TRUST) {
-                    throw fail(Reason.TRUST_POLICY_NON_STS_ACTION, kind, a, at(r) + "trust policy action \"*\"",
+                    throw fail(
+                            Reason.TRUST_POLICY_NON_STS_ACTION,
+                            kind,
+                            a,
+                            at(r) + "trust policy action \"*\"",
                             r.start());
                 }
                 continue;
             }
             int colon = a.indexOf(':');
             if (colon < 0) {
-                throw fail(Reason.ACTION_MISSING_VENDOR, kind, a,
-                        at(r) + "action \"" + a + "\" is not service:action", r.start());
+                throw fail(
+                        Reason.ACTION_MISSING_VENDOR,
+                        kind,
+                        a,
+                        at(r) + "action \"" + a + "\" is not service:action",
+                        r.start());
             }
             if (a.indexOf(':', colon + 1) >= 0) {
-                throw fail(Reason.ACTION_TOO_MANY_COLONS, kind, a, at(r) + "action \"" + a + "\" has several colons",
+                throw fail(
+                        Reason.ACTION_TOO_MANY_COLONS,
+                        kind,
+                        a,
+                        at(r) + "action \"" + a + "\" has several colons",
                         r.start());
             }
             String vendor = a.substring(0, colon);
             if (!VENDOR.matcher(vendor).matches()) {
-                throw fail(Reason.INVALID_ACTION_VENDOR, kind, vendor,
-                        at(r) + "action \"" + a + "\" has an invalid service prefix \"" + vendor + "\"", r.start());
+                throw fail(
+                        Reason.INVALID_ACTION_VENDOR,
+                        kind,
+                        vendor,
+                        at(r) + "action \"" + a + "\" has an invalid service prefix \"" + vendor + "\"",
+                        r.start());
             }
             if (kind == PolicyKind.TRUST && !vendor.equalsIgnoreCase("sts")) {
-                throw fail(Reason.TRUST_POLICY_NON_STS_ACTION, kind, a,
-                        at(r) + "trust policy action \"" + a + "\" is not an sts: action", r.start());
+                throw fail(
+                        Reason.TRUST_POLICY_NON_STS_ACTION,
+                        kind,
+                        a,
+                        at(r) + "trust policy action \"" + a + "\" is not an sts: action",
+                        r.start());
             }
         }
         for (String el : List.of("Principal", "NotPrincipal")) {
@@ -369,8 +485,12 @@ final class PolicyParser {
             }
             for (String v : strings(p.get("AWS"))) {
                 if (!v.equals("*") && !ACCOUNT_ID.matcher(v).matches() && !v.startsWith("arn:")) {
-                    throw fail(Reason.INVALID_PRINCIPAL, kind, "\"AWS\":\"" + v + "\"",
-                            at(r) + "AWS principal \"" + v + "\" is not \"*\", an account id or an ARN", r.start());
+                    throw fail(
+                            Reason.INVALID_PRINCIPAL,
+                            kind,
+                            "\"AWS\":\"" + v + "\"",
+                            at(r) + "AWS principal \"" + v + "\" is not \"*\", an account id or an ARN",
+                            r.start());
                 }
             }
             if (p.size() == 0) {
@@ -448,8 +568,8 @@ final class PolicyParser {
         return new PrincipalElement(false, values);
     }
 
-    static MalformedPolicyDocumentException fail(Reason reason, PolicyKind kind, String value, String detail,
-            JsonLocation loc) {
+    static MalformedPolicyDocumentException fail(
+            Reason reason, PolicyKind kind, String value, String detail, JsonLocation loc) {
         int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
         int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
         return new MalformedPolicyDocumentException(reason, message(reason, kind, value), detail, line, col);
@@ -473,9 +593,11 @@ final class PolicyParser {
                     return "Invalid effect: " + value;
                 }
                 return value != null && (value.equalsIgnoreCase("Allow") || value.equalsIgnoreCase("Deny"))
-                        ? LEGACY : SYNTAX;
+                        ? LEGACY
+                        : SYNTAX;
             case DUPLICATE_SID:
-                return trust ? "The Statement Ids in the policy are not unique"
+                return trust
+                        ? "The Statement Ids in the policy are not unique"
                         : "Statement IDs (SID) in a single policy must be unique.";
             case MISSING_ACTION:
                 return resourceBased ? "Missing required field Action" : "Policy statement must contain actions.";

@@ -78,8 +78,7 @@ public final class PolicySet {
         private String resourceOwnerAccount;
         private String roleArn;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds an identity-based policy.

@@ -127,7 +127,8 @@ public final class PrincipalElement {
                     return true;
                 }
             }
-            return values("AWS").contains(id.arn) || values("Federated").contains(id.arn)
+            return values("AWS").contains(id.arn)
+                    || values("Federated").contains(id.arn)
                     || values("CanonicalUser").contains(id.arn);
         }
         List<String> aws = values("AWS");

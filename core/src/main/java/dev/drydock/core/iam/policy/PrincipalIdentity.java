@@ -39,8 +39,14 @@ final class PrincipalIdentity {
     /** IAM user friendly name (aws:username), or null. */
     final String userName;
 
-    private PrincipalIdentity(String arn, Kind kind, String partition, String account, String parentArn,
-            String principalArnKey, String userName) {
+    private PrincipalIdentity(
+            String arn,
+            Kind kind,
+            String partition,
+            String account,
+            String parentArn,
+            String principalArnKey,
+            String userName) {
         this.arn = arn;
         this.kind = kind;
         this.partition = partition;
@@ -81,16 +87,16 @@ final class PrincipalIdentity {
                 String rest = res.substring("assumed-role/".length());
                 int slash = rest.indexOf('/');
                 String roleName = slash >= 0 ? rest.substring(0, slash) : rest;
-                String roleArn = explicitRoleArn != null ? explicitRoleArn
+                String roleArn = explicitRoleArn != null
+                        ? explicitRoleArn
                         : "arn:" + partition + ":iam::" + p[4] + ":role/" + roleName;
-                return new PrincipalIdentity(principal, Kind.ASSUMED_ROLE, partition, account, roleArn, roleArn,
-                        null);
+                return new PrincipalIdentity(principal, Kind.ASSUMED_ROLE, partition, account, roleArn, roleArn, null);
             }
             if (res.startsWith("federated-user/")) {
                 String name = res.substring("federated-user/".length());
                 String userArn = "arn:" + partition + ":iam::" + p[4] + ":user/" + name;
-                return new PrincipalIdentity(principal, Kind.FEDERATED_USER, partition, account, userArn, principal,
-                        null);
+                return new PrincipalIdentity(
+                        principal, Kind.FEDERATED_USER, partition, account, userArn, principal, null);
             }
         }
         return new PrincipalIdentity(principal, Kind.OTHER, partition, account, null, principal, null);

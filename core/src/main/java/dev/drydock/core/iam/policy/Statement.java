@@ -27,9 +27,18 @@ public final class Statement {
     private final Map<String, Map<String, List<String>>> conditions;
     private final SourcePosition position;
 
-    Statement(int index, String sid, Effect effect, PrincipalElement principal, PrincipalElement notPrincipal,
-            List<String> actions, List<String> notActions, List<String> resources, List<String> notResources,
-            Map<String, Map<String, List<String>>> conditions, SourcePosition position) {
+    Statement(
+            int index,
+            String sid,
+            Effect effect,
+            PrincipalElement principal,
+            PrincipalElement notPrincipal,
+            List<String> actions,
+            List<String> notActions,
+            List<String> resources,
+            List<String> notResources,
+            Map<String, Map<String, List<String>>> conditions,
+            SourcePosition position) {
         this.index = index;
         this.sid = sid;
         this.effect = effect;

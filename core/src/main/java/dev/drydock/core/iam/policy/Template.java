@@ -1,6 +1,7 @@
 package dev.drydock.core.iam.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,11 +23,9 @@ final class Template {
         String single(String lowerKey);
     }
 
-    private record Literal(char[] chars, boolean[] wild) {
-    }
+    private record Literal(char[] chars, boolean[] wild) {}
 
-    private record Var(String lowerKey, String key, String defaultValue) {
-    }
+    private record Var(String lowerKey, String key, String defaultValue) {}
 
     private final String raw;
     private final Object[] parts;
@@ -225,8 +224,8 @@ final class Template {
         private void ensure(int cap) {
             if (cap > chars.length) {
                 int n = Math.max(cap, chars.length * 2);
-                chars = java.util.Arrays.copyOf(chars, n);
-                wild = java.util.Arrays.copyOf(wild, n);
+                chars = Arrays.copyOf(chars, n);
+                wild = Arrays.copyOf(wild, n);
             }
         }
 
@@ -235,7 +234,7 @@ final class Template {
         }
 
         Glob glob(boolean ignoreCase) {
-            return Glob.of(java.util.Arrays.copyOf(chars, len), java.util.Arrays.copyOf(wild, len), ignoreCase);
+            return Glob.of(Arrays.copyOf(chars, len), Arrays.copyOf(wild, len), ignoreCase);
         }
     }
 }

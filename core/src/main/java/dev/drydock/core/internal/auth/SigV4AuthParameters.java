@@ -38,8 +38,15 @@ final class SigV4AuthParameters {
     /** {@code X-Amz-Content-Sha256} query parameter (query form only), or null. */
     final String queryContentSha256;
 
-    private SigV4AuthParameters(boolean presigned, String credential, String signedHeaders, String signature,
-                                String date, String expires, String queryToken, String queryContentSha256) {
+    private SigV4AuthParameters(
+            boolean presigned,
+            String credential,
+            String signedHeaders,
+            String signature,
+            String date,
+            String expires,
+            String queryToken,
+            String queryContentSha256) {
         this.presigned = presigned;
         this.credential = credential;
         this.signedHeaders = signedHeaders;
@@ -62,8 +69,8 @@ final class SigV4AuthParameters {
         String trimmed = authorization.strip();
         String algorithm = headerAlgorithm(trimmed);
         if (!SigV4Verifier.ALGORITHM.equals(algorithm)) {
-            throw new SigV4Exception(SigV4Failure.UNSUPPORTED_ALGORITHM,
-                    "Unsupported AWS 'algorithm': '" + algorithm + "'.");
+            throw new SigV4Exception(
+                    SigV4Failure.UNSUPPORTED_ALGORITHM, "Unsupported AWS 'algorithm': '" + algorithm + "'.");
         }
         Map<String, String> components = new HashMap<>();
         for (String token : trimmed.substring(algorithm.length()).split("[\\s,]+")) {
@@ -72,13 +79,16 @@ final class SigV4AuthParameters {
             }
             int eq = token.indexOf('=');
             if (eq < 0) {
-                throw new SigV4Exception(SigV4Failure.INCOMPLETE_SIGNATURE, "'" + token
-                        + "' not a valid key=value pair (missing equal-sign) in Authorization header: '"
-                        + trimmed + "'.");
+                throw new SigV4Exception(
+                        SigV4Failure.INCOMPLETE_SIGNATURE,
+                        "'" + token
+                                + "' not a valid key=value pair (missing equal-sign) in Authorization header: '"
+                                + trimmed + "'.");
             }
             components.put(token.substring(0, eq), token.substring(eq + 1));
         }
-        String date = request.firstHeader("X-Amz-Date").orElseGet(() -> request.firstHeader("Date").orElse(null));
+        String date = request.firstHeader("X-Amz-Date")
+                .orElseGet(() -> request.firstHeader("Date").orElse(null));
         List<String> missing = new ArrayList<>();
         if (!components.containsKey("Credential")) {
             missing.add("Authorization header requires 'Credential' parameter.");
@@ -93,19 +103,26 @@ final class SigV4AuthParameters {
             missing.add("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
         }
         if (!missing.isEmpty()) {
-            throw new SigV4Exception(SigV4Failure.INCOMPLETE_SIGNATURE,
-                    String.join(" ", missing) + " Authorization=" + trimmed);
+            throw new SigV4Exception(
+                    SigV4Failure.INCOMPLETE_SIGNATURE, String.join(" ", missing) + " Authorization=" + trimmed);
         }
-        return new SigV4AuthParameters(false, components.get("Credential"), components.get("SignedHeaders"),
-                components.get("Signature"), date, null, null, null);
+        return new SigV4AuthParameters(
+                false,
+                components.get("Credential"),
+                components.get("SignedHeaders"),
+                components.get("Signature"),
+                date,
+                null,
+                null,
+                null);
     }
 
     /** Parses the query (presigned URL) form. */
     static SigV4AuthParameters fromQuery(List<SigV4Canonical.QueryParam> params) throws SigV4Exception {
         String algorithm = first(params, X_AMZ_ALGORITHM);
         if (!SigV4Verifier.ALGORITHM.equals(algorithm)) {
-            throw new SigV4Exception(SigV4Failure.UNSUPPORTED_ALGORITHM,
-                    "Unsupported AWS 'algorithm': '" + algorithm + "'.");
+            throw new SigV4Exception(
+                    SigV4Failure.UNSUPPORTED_ALGORITHM, "Unsupported AWS 'algorithm': '" + algorithm + "'.");
         }
         String credential = first(params, X_AMZ_CREDENTIAL);
         String signature = first(params, X_AMZ_SIGNATURE);
@@ -125,11 +142,18 @@ final class SigV4AuthParameters {
             missing.add("AWS query-string parameters must include '" + X_AMZ_DATE + "'.");
         }
         if (!missing.isEmpty()) {
-            throw new SigV4Exception(SigV4Failure.INCOMPLETE_SIGNATURE,
+            throw new SigV4Exception(
+                    SigV4Failure.INCOMPLETE_SIGNATURE,
                     String.join(" ", missing) + " Re-examine the query-string parameters.");
         }
-        return new SigV4AuthParameters(true, credential, signedHeaders, signature, date,
-                first(params, X_AMZ_EXPIRES), first(params, X_AMZ_SECURITY_TOKEN),
+        return new SigV4AuthParameters(
+                true,
+                credential,
+                signedHeaders,
+                signature,
+                date,
+                first(params, X_AMZ_EXPIRES),
+                first(params, X_AMZ_SECURITY_TOKEN),
                 first(params, X_AMZ_CONTENT_SHA256));
     }
 

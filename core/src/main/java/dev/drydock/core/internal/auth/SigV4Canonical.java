@@ -18,8 +18,7 @@ import java.util.Set;
  * joined with commas.
  */
 final class SigV4Canonical {
-    private SigV4Canonical() {
-    }
+    private SigV4Canonical() {}
 
     /** One decoded query parameter: raw bytes of name and value (the value is empty when there was no '='). */
     record QueryParam(byte[] name, byte[] value) {
@@ -40,11 +39,18 @@ final class SigV4Canonical {
         StringBuilder out = new StringBuilder(bytes.length + 16);
         for (byte b : bytes) {
             int c = b & 0xFF;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || (keepSlash && c == '/')) {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || (keepSlash && c == '/')) {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             }
         }
@@ -207,14 +213,25 @@ final class SigV4Canonical {
      * where CanonicalHeaders is one {@code name:value\n} line per signed header, in the order the client listed
      * them in SignedHeaders.
      */
-    static String canonicalRequest(String method, String canonicalUri, String canonicalQuery,
-                                   List<String> signedHeaders, Map<String, List<String>> headers,
-                                   String payloadHash) {
+    static String canonicalRequest(
+            String method,
+            String canonicalUri,
+            String canonicalQuery,
+            List<String> signedHeaders,
+            Map<String, List<String>> headers,
+            String payloadHash) {
         StringBuilder out = new StringBuilder(256);
-        out.append(method).append('\n').append(canonicalUri).append('\n').append(canonicalQuery).append('\n');
+        out.append(method)
+                .append('\n')
+                .append(canonicalUri)
+                .append('\n')
+                .append(canonicalQuery)
+                .append('\n');
         for (String name : signedHeaders) {
             List<String> values = headers.get(name);
-            out.append(name).append(':').append(canonicalHeaderValue(values == null ? List.of() : values))
+            out.append(name)
+                    .append(':')
+                    .append(canonicalHeaderValue(values == null ? List.of() : values))
                     .append('\n');
         }
         out.append('\n').append(String.join(";", signedHeaders)).append('\n').append(payloadHash);
@@ -223,7 +240,12 @@ final class SigV4Canonical {
 
     /** StringToSign: {@code AWS4-HMAC-SHA256 \n RequestDateTime \n CredentialScope \n Hex(SHA256(CanonicalRequest))}. */
     static String stringToSign(String amzDate, String credentialScope, String canonicalRequest) {
-        return SigV4Verifier.ALGORITHM + '\n' + amzDate + '\n' + credentialScope + '\n'
+        return SigV4Verifier.ALGORITHM
+                + '\n'
+                + amzDate
+                + '\n'
+                + credentialScope
+                + '\n'
                 + SigV4Crypto.sha256Hex(canonicalRequest);
     }
 }

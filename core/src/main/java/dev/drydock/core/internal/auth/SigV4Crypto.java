@@ -10,8 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class SigV4Crypto {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private SigV4Crypto() {
-    }
+    private SigV4Crypto() {}
 
     static String sha256Hex(byte[] data) {
         try {

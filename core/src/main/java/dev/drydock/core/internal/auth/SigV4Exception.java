@@ -34,8 +34,13 @@ public final class SigV4Exception extends Exception {
         this(failure, awsMessage, null, null, null, null);
     }
 
-    SigV4Exception(SigV4Failure failure, String awsMessage, String queryAwsMessage, String canonicalRequest,
-                   String stringToSign, String detail) {
+    SigV4Exception(
+            SigV4Failure failure,
+            String awsMessage,
+            String queryAwsMessage,
+            String canonicalRequest,
+            String stringToSign,
+            String detail) {
         super(describe(failure, awsMessage, detail));
         this.failure = Objects.requireNonNull(failure, "failure");
         this.awsMessage = Objects.requireNonNull(awsMessage, "awsMessage");

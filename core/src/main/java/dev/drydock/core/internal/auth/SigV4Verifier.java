@@ -76,7 +76,8 @@ public final class SigV4Verifier {
     private static final String TERMINATOR = "aws4_request";
     private static final DateTimeFormatter BASIC =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter BASIC_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter EXTENDED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final String INVALID_TOKEN = "The security token included in the request is invalid";
@@ -168,12 +169,22 @@ public final class SigV4Verifier {
         Optional<String> authorization = request.firstHeader("Authorization").filter(v -> !v.isBlank());
         boolean hasQueryAuth = SigV4AuthParameters.first(query, SigV4AuthParameters.X_AMZ_ALGORITHM) != null;
         if (authorization.isPresent() && hasQueryAuth) {
-            throw new SigV4Exception(SigV4Failure.CONFLICTING_AUTHENTICATION, "", null, null, null,
+            throw new SigV4Exception(
+                    SigV4Failure.CONFLICTING_AUTHENTICATION,
+                    "",
+                    null,
+                    null,
+                    null,
                     "the request has both an Authorization header and an X-Amz-Algorithm query parameter");
         }
         if (authorization.isEmpty() && !hasQueryAuth) {
-            throw new SigV4Exception(SigV4Failure.MISSING_AUTHENTICATION, "Missing Authentication Token",
-                    "Request is missing Authentication Token", null, null, null);
+            throw new SigV4Exception(
+                    SigV4Failure.MISSING_AUTHENTICATION,
+                    "Missing Authentication Token",
+                    "Request is missing Authentication Token",
+                    null,
+                    null,
+                    null);
         }
 
         // 2-3. Algorithm and parameters.
@@ -189,7 +200,8 @@ public final class SigV4Verifier {
             }
         }
         if (signedHeaders.stream().noneMatch(h -> h.equalsIgnoreCase("host") || h.equalsIgnoreCase(":authority"))) {
-            throw new SigV4Exception(SigV4Failure.HOST_NOT_SIGNED,
+            throw new SigV4Exception(
+                    SigV4Failure.HOST_NOT_SIGNED,
                     "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
 
@@ -203,27 +215,41 @@ public final class SigV4Verifier {
         String nowText = BASIC.format(now);
         String skewText = skewText(allowedClockSkew);
         if (requestTime.isAfter(now.plus(allowedClockSkew))) {
-            throw new SigV4Exception(SigV4Failure.SIGNATURE_EXPIRED, "Signature not yet current: " + amzDate
-                    + " is still later than " + BASIC.format(now.plus(allowedClockSkew)) + " (" + nowText + " + "
-                    + skewText + ".)");
+            throw new SigV4Exception(
+                    SigV4Failure.SIGNATURE_EXPIRED,
+                    "Signature not yet current: " + amzDate
+                            + " is still later than " + BASIC.format(now.plus(allowedClockSkew)) + " (" + nowText
+                            + " + "
+                            + skewText + ".)");
         }
         if (expires != null) {
             if (now.isAfter(requestTime.plusSeconds(expires))) {
-                throw new SigV4Exception(SigV4Failure.PRESIGNED_URL_EXPIRED, "Request has expired", null, null,
-                        null, "X-Amz-Date " + amzDate + " + X-Amz-Expires " + expires + " s ended at "
-                        + BASIC.format(requestTime.plusSeconds(expires)) + ", now is " + nowText);
+                throw new SigV4Exception(
+                        SigV4Failure.PRESIGNED_URL_EXPIRED,
+                        "Request has expired",
+                        null,
+                        null,
+                        null,
+                        "X-Amz-Date " + amzDate + " + X-Amz-Expires " + expires + " s ended at "
+                                + BASIC.format(requestTime.plusSeconds(expires)) + ", now is " + nowText);
             }
         } else if (requestTime.isBefore(now.minus(allowedClockSkew))) {
-            throw new SigV4Exception(SigV4Failure.SIGNATURE_EXPIRED, "Signature expired: " + amzDate
-                    + " is now earlier than " + BASIC.format(now.minus(allowedClockSkew)) + " (" + nowText + " - "
-                    + skewText + ".)");
+            throw new SigV4Exception(
+                    SigV4Failure.SIGNATURE_EXPIRED,
+                    "Signature expired: " + amzDate
+                            + " is now earlier than " + BASIC.format(now.minus(allowedClockSkew)) + " (" + nowText
+                            + " - "
+                            + skewText + ".)");
         }
 
         // 7. Credential scope.
         String[] scope = auth.credential.split("/", -1);
         if (scope.length != 5) {
-            throw new SigV4Exception(SigV4Failure.INCOMPLETE_SIGNATURE, "Credential must have exactly 5 "
-                    + "slash-delimited elements, e.g. keyid/date/region/service/term, got '" + auth.credential + "'");
+            throw new SigV4Exception(
+                    SigV4Failure.INCOMPLETE_SIGNATURE,
+                    "Credential must have exactly 5 "
+                            + "slash-delimited elements, e.g. keyid/date/region/service/term, got '" + auth.credential
+                            + "'");
         }
         String accessKeyId = scope[0];
         String scopeDate = scope[1];
@@ -238,8 +264,8 @@ public final class SigV4Verifier {
             scopeErrors.add("Credential should be scoped to correct service: '" + expectedService + "'.");
         }
         if (!TERMINATOR.equals(terminator)) {
-            scopeErrors.add("Credential should be scoped with a valid terminator: 'aws4_request', not '"
-                    + terminator + "'.");
+            scopeErrors.add(
+                    "Credential should be scoped with a valid terminator: 'aws4_request', not '" + terminator + "'.");
         }
         String requestDay = BASIC_DATE.format(requestTime);
         if (!requestDay.equals(scopeDate)) {
@@ -253,34 +279,60 @@ public final class SigV4Verifier {
         // 8. Credential, session token, expiry.
         SigningCredential credential = resolver.resolve(accessKeyId).orElse(null);
         if (credential == null) {
-            throw new SigV4Exception(SigV4Failure.UNKNOWN_ACCESS_KEY, INVALID_TOKEN + ".", null, null, null,
+            throw new SigV4Exception(
+                    SigV4Failure.UNKNOWN_ACCESS_KEY,
+                    INVALID_TOKEN + ".",
+                    null,
+                    null,
+                    null,
                     "no credential for access key id '" + accessKeyId + "'");
         }
-        String token = auth.queryToken != null ? auth.queryToken
+        String token = auth.queryToken != null
+                ? auth.queryToken
                 : request.firstHeader(SigV4AuthParameters.X_AMZ_SECURITY_TOKEN).orElse(null);
         boolean tokenSent = token != null && !token.isEmpty();
         if (credential.sessionToken() != null) {
             if (!tokenSent) {
-                throw new SigV4Exception(SigV4Failure.MISSING_SESSION_TOKEN, INVALID_TOKEN + ".", null, null, null,
+                throw new SigV4Exception(
+                        SigV4Failure.MISSING_SESSION_TOKEN,
+                        INVALID_TOKEN + ".",
+                        null,
+                        null,
+                        null,
                         "access key '" + accessKeyId + "' belongs to temporary credentials; X-Amz-Security-Token "
                                 + "is required");
             }
             if (!SigV4Crypto.constantTimeEquals(token, credential.sessionToken())) {
-                throw new SigV4Exception(SigV4Failure.INVALID_SESSION_TOKEN, INVALID_TOKEN + ".", INVALID_TOKEN,
-                        null, null, "the session token does not belong to access key '" + accessKeyId + "'");
+                throw new SigV4Exception(
+                        SigV4Failure.INVALID_SESSION_TOKEN,
+                        INVALID_TOKEN + ".",
+                        INVALID_TOKEN,
+                        null,
+                        null,
+                        "the session token does not belong to access key '" + accessKeyId + "'");
             }
         } else if (tokenSent) {
-            throw new SigV4Exception(SigV4Failure.INVALID_SESSION_TOKEN, INVALID_TOKEN + ".", INVALID_TOKEN,
-                    null, null, "access key '" + accessKeyId + "' is a long-term key but a session token was sent");
+            throw new SigV4Exception(
+                    SigV4Failure.INVALID_SESSION_TOKEN,
+                    INVALID_TOKEN + ".",
+                    INVALID_TOKEN,
+                    null,
+                    null,
+                    "access key '" + accessKeyId + "' is a long-term key but a session token was sent");
         }
         if (credential.expiration() != null && !now.isBefore(credential.expiration())) {
-            throw new SigV4Exception(SigV4Failure.EXPIRED_TOKEN,
-                    "The security token included in the request is expired", null, null, null,
+            throw new SigV4Exception(
+                    SigV4Failure.EXPIRED_TOKEN,
+                    "The security token included in the request is expired",
+                    null,
+                    null,
+                    null,
                     "credentials of '" + accessKeyId + "' expired at " + credential.expiration());
         }
 
         // 9. Signature.
-        String declaredHash = auth.queryContentSha256 != null ? auth.queryContentSha256
+        String declaredHash = auth.queryContentSha256 != null
+                ? auth.queryContentSha256
                 : request.firstHeader("x-amz-content-sha256").orElse(null);
         String payloadHash;
         String detail = null;
@@ -290,20 +342,26 @@ public final class SigV4Verifier {
             payloadHash = request.payloadSha256Hex();
             if (declaredHash != null && !declaredHash.equalsIgnoreCase(payloadHash)) {
                 detail = "x-amz-content-sha256 is '" + declaredHash + "' but the payload's SHA-256 is '"
-                        + payloadHash + "'" + (UNSIGNED_PAYLOAD.equals(declaredHash)
-                        ? "; UNSIGNED-PAYLOAD is not accepted by this service" : "");
+                        + payloadHash + "'"
+                        + (UNSIGNED_PAYLOAD.equals(declaredHash)
+                                ? "; UNSIGNED-PAYLOAD is not accepted by this service"
+                                : "");
             }
         }
         String canonicalUri = SigV4Canonical.canonicalUri(request.rawPath());
         String credentialScope = scopeDate + "/" + region + "/" + service + "/" + terminator;
-        byte[] signingKey = SigV4Crypto.signingKey(credential.secretAccessKey(), scopeDate, region, service,
-                terminator);
+        byte[] signingKey =
+                SigV4Crypto.signingKey(credential.secretAccessKey(), scopeDate, region, service, terminator);
         String canonicalRequest = null;
         String stringToSign = null;
         boolean matched = false;
         for (Set<String> excluded : excludedQueryParameters(auth)) {
-            String candidate = SigV4Canonical.canonicalRequest(request.method(), canonicalUri,
-                    SigV4Canonical.canonicalQueryString(query, excluded), signedHeaders, request.headers(),
+            String candidate = SigV4Canonical.canonicalRequest(
+                    request.method(),
+                    canonicalUri,
+                    SigV4Canonical.canonicalQueryString(query, excluded),
+                    signedHeaders,
+                    request.headers(),
                     payloadHash);
             String candidateStringToSign = SigV4Canonical.stringToSign(amzDate, credentialScope, candidate);
             String expected = SigV4Crypto.hex(SigV4Crypto.hmacSha256(signingKey, candidateStringToSign));
@@ -314,12 +372,26 @@ public final class SigV4Verifier {
             matched |= SigV4Crypto.constantTimeEquals(expected, auth.signature);
         }
         if (!matched) {
-            throw new SigV4Exception(SigV4Failure.SIGNATURE_MISMATCH, "The request signature we calculated does "
-                    + "not match the signature you provided. Check your AWS Secret Access Key and signing method. "
-                    + "Consult the service documentation for details.", null, canonicalRequest, stringToSign, detail);
+            throw new SigV4Exception(
+                    SigV4Failure.SIGNATURE_MISMATCH,
+                    "The request signature we calculated does "
+                            + "not match the signature you provided. Check your AWS Secret Access Key and signing method. "
+                            + "Consult the service documentation for details.",
+                    null,
+                    canonicalRequest,
+                    stringToSign,
+                    detail);
         }
-        return new VerifiedIdentity(accessKeyId, LocalDate.parse(scopeDate, BASIC_DATE), region, service,
-                signedHeaders, credential.principal(), auth.presigned, credential.isTemporary(), requestTime);
+        return new VerifiedIdentity(
+                accessKeyId,
+                LocalDate.parse(scopeDate, BASIC_DATE),
+                region,
+                service,
+                signedHeaders,
+                credential.principal(),
+                auth.presigned,
+                credential.isTemporary(),
+                requestTime);
     }
 
     /**
@@ -336,7 +408,8 @@ public final class SigV4Verifier {
         if (auth.queryToken == null) {
             return List.of(Set.of(SigV4AuthParameters.X_AMZ_SIGNATURE));
         }
-        return List.of(Set.of(SigV4AuthParameters.X_AMZ_SIGNATURE),
+        return List.of(
+                Set.of(SigV4AuthParameters.X_AMZ_SIGNATURE),
                 Set.of(SigV4AuthParameters.X_AMZ_SIGNATURE, SigV4AuthParameters.X_AMZ_SECURITY_TOKEN));
     }
 
@@ -350,10 +423,13 @@ public final class SigV4Verifier {
             }
         }
         try {
-            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeException e) {
-            throw new SigV4Exception(SigV4Failure.INCOMPLETE_SIGNATURE, "Date must be in ISO-8601 'basic format'. "
-                    + "Got '" + text + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+            throw new SigV4Exception(
+                    SigV4Failure.INCOMPLETE_SIGNATURE,
+                    "Date must be in ISO-8601 'basic format'. " + "Got '" + text
+                            + "'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
     }
 
@@ -368,7 +444,8 @@ public final class SigV4Verifier {
             throw new SigV4Exception(SigV4Failure.INCOMPLETE_SIGNATURE, "X-Amz-Expires must be non-negative");
         }
         if (seconds > MAX_PRESIGNED_EXPIRES_SECONDS) {
-            throw new SigV4Exception(SigV4Failure.INCOMPLETE_SIGNATURE,
+            throw new SigV4Exception(
+                    SigV4Failure.INCOMPLETE_SIGNATURE,
                     "X-Amz-Expires must be less than a week (in seconds) that is 604800");
         }
         return seconds;
@@ -409,8 +486,8 @@ public final class SigV4Verifier {
          * @return this builder
          */
         public Builder allowedClockSkew(Duration allowedClockSkew) {
-            this.allowedClockSkew = Objects.requireNonNull(allowedClockSkew, "allowedClockSkew")
-                    .truncatedTo(ChronoUnit.SECONDS);
+            this.allowedClockSkew =
+                    Objects.requireNonNull(allowedClockSkew, "allowedClockSkew").truncatedTo(ChronoUnit.SECONDS);
             return this;
         }
 

@@ -136,8 +136,8 @@ public final class SignedRequest {
 
     @Override
     public String toString() {
-        return "SignedRequest[" + method + " " + rawPath + (rawQuery == null ? "" : "?" + rawQuery)
-                + ", headers=" + headers.keySet() + ", body=" + (body == null ? "none" : body.length + " bytes") + "]";
+        return "SignedRequest[" + method + " " + rawPath + (rawQuery == null ? "" : "?" + rawQuery) + ", headers="
+                + headers.keySet() + ", body=" + (body == null ? "none" : body.length + " bytes") + "]";
     }
 
     /** Builds a {@link SignedRequest}. Not thread-safe. */
@@ -149,8 +149,7 @@ public final class SignedRequest {
         private byte[] body;
         private String payloadSha256Hex;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the HTTP method, for example {@code GET}.

@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param principal whatever the caller wants back in {@link VerifiedIdentity#principal()} (an IAM user or role
  *     session, say); may be null
  */
-public record SigningCredential(String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration,
-                                Object principal) {
+public record SigningCredential(
+        String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration, Object principal) {
 
     /**
      * Validates the required parts.

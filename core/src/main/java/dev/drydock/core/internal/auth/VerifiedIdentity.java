@@ -20,9 +20,16 @@ import java.util.Objects;
  * @param temporaryCredentials whether the credential has a session token
  * @param requestTime the request timestamp ({@code X-Amz-Date} or {@code Date}), to the second
  */
-public record VerifiedIdentity(String accessKeyId, LocalDate scopeDate, String region, String service,
-                               List<String> signedHeaders, Object principal, boolean presigned,
-                               boolean temporaryCredentials, Instant requestTime) {
+public record VerifiedIdentity(
+        String accessKeyId,
+        LocalDate scopeDate,
+        String region,
+        String service,
+        List<String> signedHeaders,
+        Object principal,
+        boolean presigned,
+        boolean temporaryCredentials,
+        Instant requestTime) {
 
     /**
      * Validates and copies the parts.

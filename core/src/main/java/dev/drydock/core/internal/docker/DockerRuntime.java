@@ -1,5 +1,8 @@
 package dev.drydock.core.internal.docker;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -7,16 +10,24 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.api.model.VolumeOptions;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
@@ -26,6 +37,7 @@ import dev.drydock.core.runtime.RuntimeFailure;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -36,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -77,10 +90,12 @@ public final class DockerRuntime implements ContainerRuntime {
                     .forEach(strategies::add);
             strategy = DockerClientProviderStrategy.getFirstValidStrategy(strategies);
         } catch (RuntimeException e) {
-            throw new DrydockException("Drydock runs ECS tasks as Docker containers, but no Docker engine answers ("
-                    + e.getMessage() + "). Start Docker, or point DOCKER_HOST at a running engine (for example "
-                    + "unix:///var/run/docker.sock), then run the tests again. On a Debian machine as root, "
-                    + "scripts/docker-up.sh in the Drydock repository installs and starts one.", e);
+            throw new DrydockException(
+                    "Drydock runs ECS tasks as Docker containers, but no Docker engine answers ("
+                            + e.getMessage() + "). Start Docker, or point DOCKER_HOST at a running engine (for example "
+                            + "unix:///var/run/docker.sock), then run the tests again. On a Debian machine as root, "
+                            + "scripts/docker-up.sh in the Drydock repository installs and starts one.",
+                    e);
         }
         DockerClient client = strategy.getDockerClient();
         Version version = client.versionCmd().exec();
@@ -121,7 +136,7 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     /** Pulls an image, with registry credentials or without ({@code auth} null), and answers its content id. */
-    private String pull(String image, com.github.dockerjava.api.model.AuthConfig auth) {
+    private String pull(String image, AuthConfig auth) {
         LOG.info("Pulling image {} ...", image);
         long t0 = System.nanoTime();
         try {
@@ -131,12 +146,14 @@ public final class DockerRuntime implements ContainerRuntime {
             }
             PullCallback callback = command.exec(new PullCallback());
             if (!callback.awaitCompletion(10, TimeUnit.MINUTES)) {
-                throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, "the pull of " + image + " took longer than "
-                        + "10 minutes", null);
+                throw new RuntimeFailure(
+                        RuntimeFailure.Kind.IMAGE_PULL,
+                        "the pull of " + image + " took longer than " + "10 minutes",
+                        null);
             }
             if (callback.failure != null) {
-                throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, rootMessage(callback.failure),
-                        callback.failure);
+                throw new RuntimeFailure(
+                        RuntimeFailure.Kind.IMAGE_PULL, rootMessage(callback.failure), callback.failure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -144,19 +161,22 @@ public final class DockerRuntime implements ContainerRuntime {
         } catch (RuntimeException e) {
             throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, rootMessage(e), e);
         }
-        String id = imageId(image).orElseThrow(() -> new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL,
-                "the pull of " + image + " finished but the image is not present", null));
+        String id = imageId(image)
+                .orElseThrow(() -> new RuntimeFailure(
+                        RuntimeFailure.Kind.IMAGE_PULL,
+                        "the pull of " + image + " finished but the image is not present",
+                        null));
         LOG.info("Pulled image {} in {} ms", image, (System.nanoTime() - t0) / 1_000_000);
         return id;
     }
 
     @Override
-    public String buildImage(java.nio.file.Path contextDirectory, String tag, Map<String, String> labels) {
+    public String buildImage(Path contextDirectory, String tag, Map<String, String> labels) {
         LOG.info("Building image {} from {} ...", tag, contextDirectory);
         long t0 = System.nanoTime();
         try {
             String id = client.buildImageCmd(contextDirectory.toFile())
-                    .withTags(java.util.Set.of(tag))
+                    .withTags(Set.of(tag))
                     .withLabels(labels)
                     .withPull(false)
                     .withRemove(true)
@@ -166,15 +186,22 @@ public final class DockerRuntime implements ContainerRuntime {
             LOG.info("Built image {} in {} ms", tag, (System.nanoTime() - t0) / 1_000_000);
             return id;
         } catch (RuntimeException e) {
-            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "building image " + tag + " from " + contextDirectory
-                    + " failed: " + rootMessage(e), e);
+            throw new RuntimeFailure(
+                    RuntimeFailure.Kind.OTHER,
+                    "building image " + tag + " from " + contextDirectory + " failed: " + rootMessage(e),
+                    e);
         }
     }
 
     @Override
     public NetworkInfo createNetwork(String name, Map<String, String> labels) {
         try {
-            String id = client.createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels).exec().getId();
+            String id = client.createNetworkCmd()
+                    .withName(name)
+                    .withDriver("bridge")
+                    .withLabels(labels)
+                    .exec()
+                    .getId();
             Network network = client.inspectNetworkCmd().withNetworkId(id).exec();
             String subnet = null;
             String gateway = null;
@@ -206,9 +233,8 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public String createContainer(ContainerSpec spec) {
-        HostConfig host = HostConfig.newHostConfig()
-                .withInit(spec.init())
-                .withReadonlyRootfs(spec.readonlyRootFilesystem());
+        HostConfig host =
+                HostConfig.newHostConfig().withInit(spec.init()).withReadonlyRootfs(spec.readonlyRootFilesystem());
         if (spec.joinNetworkOf() != null) {
             host.withNetworkMode("container:" + spec.joinNetworkOf());
         } else {
@@ -237,15 +263,15 @@ public final class DockerRuntime implements ContainerRuntime {
             host.withPortBindings(ports);
         }
         if (!spec.mounts().isEmpty()) {
-            List<com.github.dockerjava.api.model.Mount> mounts = new ArrayList<>();
+            List<Mount> mounts = new ArrayList<>();
             for (ContainerSpec.Mount m : spec.mounts()) {
-                mounts.add(new com.github.dockerjava.api.model.Mount()
-                        .withType(m.bind() ? com.github.dockerjava.api.model.MountType.BIND
-                                : com.github.dockerjava.api.model.MountType.VOLUME)
-                        .withSource(m.source()).withTarget(m.target()).withReadOnly(m.readOnly())
+                mounts.add(new Mount()
+                        .withType(m.bind() ? MountType.BIND : MountType.VOLUME)
+                        .withSource(m.source())
+                        .withTarget(m.target())
+                        .withReadOnly(m.readOnly())
                         // a named volume the engine creates for this mount carries the container's labels
-                        .withVolumeOptions(m.bind() ? null
-                                : new com.github.dockerjava.api.model.VolumeOptions().withLabels(spec.labels())));
+                        .withVolumeOptions(m.bind() ? null : new VolumeOptions().withLabels(spec.labels())));
             }
             host.withMounts(mounts);
         }
@@ -277,9 +303,12 @@ public final class DockerRuntime implements ContainerRuntime {
             }
             if (spec.healthCheck() != null) {
                 ContainerSpec.HealthCheck h = spec.healthCheck();
-                cmd.withHealthcheck(new com.github.dockerjava.api.model.HealthCheck().withTest(h.test())
-                        .withInterval(h.interval().toNanos()).withTimeout(h.timeout().toNanos())
-                        .withRetries(h.retries()).withStartPeriod(h.startPeriod().toNanos()));
+                cmd.withHealthcheck(new HealthCheck()
+                        .withTest(h.test())
+                        .withInterval(h.interval().toNanos())
+                        .withTimeout(h.timeout().toNanos())
+                        .withRetries(h.retries())
+                        .withStartPeriod(h.startPeriod().toNanos()));
             }
             if (spec.network() != null && !spec.networkAliases().isEmpty()) {
                 cmd.withAliases(spec.networkAliases());
@@ -320,7 +349,8 @@ public final class DockerRuntime implements ContainerRuntime {
         InspectContainerResponse.ContainerState s = r.getState();
         boolean running = Boolean.TRUE.equals(s.getRunning());
         Long exit = s.getExitCodeLong();
-        boolean exited = !running && s.getFinishedAt() != null && !s.getFinishedAt().startsWith("0001");
+        boolean exited =
+                !running && s.getFinishedAt() != null && !s.getFinishedAt().startsWith("0001");
         String ip = null;
         if (r.getNetworkSettings() != null && r.getNetworkSettings().getNetworks() != null) {
             for (ContainerNetwork n : r.getNetworkSettings().getNetworks().values()) {
@@ -334,15 +364,25 @@ public final class DockerRuntime implements ContainerRuntime {
         if (r.getNetworkSettings() != null && r.getNetworkSettings().getPorts() != null) {
             r.getNetworkSettings().getPorts().getBindings().forEach((port, bindings) -> {
                 if (bindings != null && bindings.length > 0 && bindings[0].getHostPortSpec() != null) {
-                    published.put(port.getPort() + "/" + port.getProtocol().toString(),
+                    published.put(
+                            port.getPort() + "/" + port.getProtocol().toString(),
                             Integer.parseInt(bindings[0].getHostPortSpec()));
                 }
             });
         }
         String error = s.getError() == null || s.getError().isEmpty() ? null : s.getError();
-        return new ContainerState(r.getId(), running, exited && exit != null ? Integer.valueOf(exit.intValue()) : null,
-                Boolean.TRUE.equals(s.getOOMKilled()), error, parseTime(s.getStartedAt()),
-                exited ? parseTime(s.getFinishedAt()) : null, ip, published, r.getImageId(), health(s));
+        return new ContainerState(
+                r.getId(),
+                running,
+                exited && exit != null ? Integer.valueOf(exit.intValue()) : null,
+                Boolean.TRUE.equals(s.getOOMKilled()),
+                error,
+                parseTime(s.getStartedAt()),
+                exited ? parseTime(s.getFinishedAt()) : null,
+                ip,
+                published,
+                r.getImageId(),
+                health(s));
     }
 
     private static ContainerState.Health health(InspectContainerResponse.ContainerState s) {
@@ -360,17 +400,20 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public String stats(String containerId) {
         try {
-            StatsCallback callback = client.statsCmd(containerId).withNoStream(true).exec(new StatsCallback());
+            StatsCallback callback =
+                    client.statsCmd(containerId).withNoStream(true).exec(new StatsCallback());
             if (!callback.awaitCompletion(10, TimeUnit.SECONDS) || callback.sample == null) {
-                throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "the engine sent no stats for container "
-                        + containerId + (callback.failure == null ? "" : ": " + rootMessage(callback.failure)),
+                throw new RuntimeFailure(
+                        RuntimeFailure.Kind.OTHER,
+                        "the engine sent no stats for container " + containerId
+                                + (callback.failure == null ? "" : ": " + rootMessage(callback.failure)),
                         callback.failure);
             }
             return StatsJson.MAPPER.writeValueAsString(callback.sample);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "interrupted while reading stats of " + containerId, e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "could not write the stats of " + containerId, e);
         } catch (RuntimeException e) {
             throw translate(e, "read stats of container " + containerId);
@@ -379,17 +422,15 @@ public final class DockerRuntime implements ContainerRuntime {
 
     /** Jackson for Docker's stats model, loaded only when stats are first asked for. */
     private static final class StatsJson {
-        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind
-                .ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+        static final ObjectMapper MAPPER = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
     /** Keeps the one sample a non-streaming stats call sends. */
-    private static final class StatsCallback
-            extends FailureKeepingCallback<com.github.dockerjava.api.model.Statistics> {
-        private volatile com.github.dockerjava.api.model.Statistics sample;
+    private static final class StatsCallback extends FailureKeepingCallback<Statistics> {
+        private volatile Statistics sample;
 
         @Override
-        public void onNext(com.github.dockerjava.api.model.Statistics statistics) {
+        public void onNext(Statistics statistics) {
             sample = statistics;
         }
     }
@@ -397,7 +438,9 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public void stopContainer(String containerId, Duration timeout) {
         try {
-            client.stopContainerCmd(containerId).withTimeout((int) Math.max(0, timeout.toSeconds())).exec();
+            client.stopContainerCmd(containerId)
+                    .withTimeout((int) Math.max(0, timeout.toSeconds()))
+                    .exec();
         } catch (NotModifiedException | NotFoundException e) {
             // already stopped or gone
         } catch (RuntimeException e) {
@@ -408,7 +451,10 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public void removeContainer(String containerId) {
         try {
-            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+            client.removeContainerCmd(containerId)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         } catch (NotFoundException e) {
             // already gone
         } catch (RuntimeException e) {
@@ -424,7 +470,10 @@ public final class DockerRuntime implements ContainerRuntime {
         Deque<String> out = new ArrayDeque<>();
         StringBuilder partial = new StringBuilder();
         try {
-            client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines)
+            client.logContainerCmd(containerId)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withTail(lines)
                     .exec(new ResultCallback.Adapter<Frame>() {
                         @Override
                         public void onNext(Frame frame) {
@@ -435,7 +484,8 @@ public final class DockerRuntime implements ContainerRuntime {
                                 partial.delete(0, nl + 1);
                             }
                         }
-                    }).awaitCompletion(10, TimeUnit.SECONDS);
+                    })
+                    .awaitCompletion(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (NotFoundException e) {
@@ -466,11 +516,14 @@ public final class DockerRuntime implements ContainerRuntime {
     public int removeLabelled(Map<String, String> labels) {
         int removed = 0;
         try {
-            for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+            for (Container c : client.listContainersCmd()
+                    .withShowAll(true)
+                    .withLabelFilter(labels)
+                    .exec()) {
                 removeContainer(c.getId());
                 removed++;
             }
-            for (com.github.dockerjava.api.model.Image image : client.listImagesCmd().withLabelFilter(labels).exec()) {
+            for (Image image : client.listImagesCmd().withLabelFilter(labels).exec()) {
                 try {
                     client.removeImageCmd(image.getId()).withForce(true).exec();
                     removed++;
@@ -486,7 +539,10 @@ public final class DockerRuntime implements ContainerRuntime {
             }
             List<String> volumeFilter = new ArrayList<>();
             labels.forEach((k, v) -> volumeFilter.add(k + "=" + v));
-            var volumes = client.listVolumesCmd().withFilter("label", volumeFilter).exec().getVolumes();
+            var volumes = client.listVolumesCmd()
+                    .withFilter("label", volumeFilter)
+                    .exec()
+                    .getVolumes();
             if (volumes != null) {
                 for (var v : volumes) {
                     try {
@@ -507,7 +563,10 @@ public final class DockerRuntime implements ContainerRuntime {
     public List<Map<String, String>> labelledObjects(Map<String, String> labels) {
         List<Map<String, String>> result = new ArrayList<>();
         try {
-            for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+            for (Container c : client.listContainersCmd()
+                    .withShowAll(true)
+                    .withLabelFilter(labels)
+                    .exec()) {
                 result.add(c.getLabels() == null ? Map.of() : c.getLabels());
             }
             for (Network n : client.listNetworksCmd().exec()) {
@@ -517,7 +576,10 @@ public final class DockerRuntime implements ContainerRuntime {
             }
             List<String> volumeFilter = new ArrayList<>();
             labels.forEach((k, v) -> volumeFilter.add(k + "=" + v));
-            var volumes = client.listVolumesCmd().withFilter("label", volumeFilter).exec().getVolumes();
+            var volumes = client.listVolumesCmd()
+                    .withFilter("label", volumeFilter)
+                    .exec()
+                    .getVolumes();
             if (volumes != null) {
                 volumes.forEach(v -> result.add(v.getLabels() == null ? Map.of() : v.getLabels()));
             }
@@ -546,8 +608,9 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public String pullImage(String image, String username, String password) {
-        return pull(image, new com.github.dockerjava.api.model.AuthConfig().withUsername(username)
-                .withPassword(password).withRegistryAddress(registryOf(image)));
+        return pull(
+                image,
+                new AuthConfig().withUsername(username).withPassword(password).withRegistryAddress(registryOf(image)));
     }
 
     @Override
@@ -555,8 +618,11 @@ public final class DockerRuntime implements ContainerRuntime {
         int colon = reference.lastIndexOf(':');
         boolean hasTag = colon > reference.lastIndexOf('/');
         try {
-            client.tagImageCmd(image, hasTag ? reference.substring(0, colon) : reference,
-                    hasTag ? reference.substring(colon + 1) : "latest").exec();
+            client.tagImageCmd(
+                            image,
+                            hasTag ? reference.substring(0, colon) : reference,
+                            hasTag ? reference.substring(colon + 1) : "latest")
+                    .exec();
         } catch (RuntimeException e) {
             throw translate(e, "tag image " + image + " as " + reference);
         }
@@ -568,15 +634,18 @@ public final class DockerRuntime implements ContainerRuntime {
         long t0 = System.nanoTime();
         try {
             client.pushImageCmd(reference)
-                    .withAuthConfig(new com.github.dockerjava.api.model.AuthConfig().withUsername(username)
-                            .withPassword(password).withRegistryAddress(registryOf(reference)))
-                    .start().awaitCompletion(10, TimeUnit.MINUTES);
+                    .withAuthConfig(new AuthConfig()
+                            .withUsername(username)
+                            .withPassword(password)
+                            .withRegistryAddress(registryOf(reference)))
+                    .start()
+                    .awaitCompletion(10, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "interrupted while pushing " + reference, e);
         } catch (RuntimeException e) {
-            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "pushing " + reference + " failed: " + rootMessage(e),
-                    e);
+            throw new RuntimeFailure(
+                    RuntimeFailure.Kind.OTHER, "pushing " + reference + " failed: " + rootMessage(e), e);
         }
         LOG.info("Pushed image {} in {} ms", reference, (System.nanoTime() - t0) / 1_000_000);
     }
@@ -599,9 +668,7 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     /** Waits for a pull and keeps its failure. */
-    private static final class PullCallback
-            extends FailureKeepingCallback<com.github.dockerjava.api.model.PullResponseItem> {
-    }
+    private static final class PullCallback extends FailureKeepingCallback<PullResponseItem> {}
 
     /** Keeps a stream's failure, instead of docker-java's default of logging it as an ERROR, and ends the stream. */
     private abstract static class FailureKeepingCallback<T> extends ResultCallback.Adapter<T> {
@@ -637,7 +704,8 @@ public final class DockerRuntime implements ContainerRuntime {
             if (stopped || closed.get()) {
                 return;
             }
-            stream = client.eventsCmd().withEventTypeFilter("container")
+            stream = client.eventsCmd()
+                    .withEventTypeFilter("container")
                     .withEventFilter("die", "destroy", "health_status")
                     .withLabelFilter(labels)
                     .exec(new ResultCallback.Adapter<Event>() {
@@ -670,17 +738,19 @@ public final class DockerRuntime implements ContainerRuntime {
         }
 
         private void resubscribeLater() {
-            Thread t = new Thread(() -> {
-                try {
-                    Thread.sleep(1000);
-                    subscribe();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    LOG.debug("Resubscribing to Docker events failed", e);
-                    resubscribeLater();
-                }
-            }, "drydock-docker-events");
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            Thread.sleep(1000);
+                            subscribe();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (RuntimeException e) {
+                            LOG.debug("Resubscribing to Docker events failed", e);
+                            resubscribeLater();
+                        }
+                    },
+                    "drydock-docker-events");
             t.setDaemon(true);
             t.start();
         }
@@ -714,8 +784,10 @@ public final class DockerRuntime implements ContainerRuntime {
             return new RuntimeFailure(RuntimeFailure.Kind.NOT_FOUND, what + ": " + rootMessage(e), e);
         }
         if (!(e instanceof DockerException) || isConnectionFailure(e)) {
-            return new RuntimeFailure(RuntimeFailure.Kind.ENGINE_UNAVAILABLE,
-                    what + ": the Docker engine does not answer (" + rootMessage(e) + ")", e);
+            return new RuntimeFailure(
+                    RuntimeFailure.Kind.ENGINE_UNAVAILABLE,
+                    what + ": the Docker engine does not answer (" + rootMessage(e) + ")",
+                    e);
         }
         return new RuntimeFailure(RuntimeFailure.Kind.OTHER, what + ": " + rootMessage(e), e);
     }

@@ -4,6 +4,7 @@ import dev.drydock.core.internal.service.Labels;
 import dev.drydock.core.runtime.ContainerRuntime;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +21,7 @@ public final class SessionSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(SessionSweeper.class);
     private static final String HOST_NAME = resolveHostName();
 
-    private SessionSweeper() {
-    }
+    private SessionSweeper() {}
 
     /** The host name stamped on every object, to tell this machine's sessions from others'. */
     public static String hostName() {
@@ -64,7 +64,7 @@ public final class SessionSweeper {
             return false;
         }
         String start = labels.get(Labels.PROCESS_START);
-        Optional<java.time.Instant> actual = process.get().info().startInstant();
+        Optional<Instant> actual = process.get().info().startInstant();
         if (start == null || actual.isEmpty()) {
             return true;
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,7 +51,11 @@ public final class EventLog implements EventStream, AutoCloseable {
      * @param source e.g. {@code aws.ecs}
      * @param detailType e.g. {@code ECS Task State Change}
      */
-    public void publish(String source, String detailType, Instant time, List<String> resources,
+    public void publish(
+            String source,
+            String detailType,
+            Instant time,
+            List<String> resources,
             Supplier<Map<String, Object>> detail) {
         if (!closed) {
             queue.add(new Pending(source, detailType, time, List.copyOf(resources), detail));
@@ -85,7 +90,7 @@ public final class EventLog implements EventStream, AutoCloseable {
                 // only the events not looked at yet: the newest ones, at the tail
                 int fresh = (int) Math.min(history.size(), published - next);
                 List<AwsEvent> unseen = new ArrayList<>(fresh);
-                java.util.Iterator<AwsEvent> newestFirst = history.descendingIterator();
+                Iterator<AwsEvent> newestFirst = history.descendingIterator();
                 for (int i = 0; i < fresh; i++) {
                     unseen.add(newestFirst.next());
                 }
@@ -114,8 +119,15 @@ public final class EventLog implements EventStream, AutoCloseable {
         List<AwsEvent> all = new ArrayList<>(history);
         StringBuilder b = new StringBuilder();
         for (AwsEvent e : all.subList(Math.max(0, all.size() - n), all.size())) {
-            b.append("  ").append(e.time()).append(' ').append(e.detailType()).append(' ').append(e.resources())
-                    .append(' ').append(summary(e)).append('\n');
+            b.append("  ")
+                    .append(e.time())
+                    .append(' ')
+                    .append(e.detailType())
+                    .append(' ')
+                    .append(e.resources())
+                    .append(' ')
+                    .append(summary(e))
+                    .append('\n');
         }
         return b.length() == 0 ? "  (none)\n" : b.toString();
     }
@@ -140,8 +152,16 @@ public final class EventLog implements EventStream, AutoCloseable {
             }
             AwsEvent event;
             try {
-                event = new AwsEvent("0", UUID.randomUUID().toString(), p.detailType, p.source, account, p.time,
-                        region, p.resources, p.detail.get());
+                event = new AwsEvent(
+                        "0",
+                        UUID.randomUUID().toString(),
+                        p.detailType,
+                        p.source,
+                        account,
+                        p.time,
+                        region,
+                        p.resources,
+                        p.detail.get());
             } catch (RuntimeException e) {
                 LOG.warn("Drydock could not build a {} event", p.detailType, e);
                 continue;
@@ -175,7 +195,10 @@ public final class EventLog implements EventStream, AutoCloseable {
         dispatcher.interrupt();
     }
 
-    private record Pending(String source, String detailType, Instant time, List<String> resources,
-            Supplier<Map<String, Object>> detail) {
-    }
+    private record Pending(
+            String source,
+            String detailType,
+            Instant time,
+            List<String> resources,
+            Supplier<Map<String, Object>> detail) {}
 }

@@ -94,8 +94,14 @@ public final class HttpEndpoint implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             URI uri = exchange.getRequestURI();
-            HttpRequest request = new HttpRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-                    exchange.getRequestHeaders(), body, exchange.getRemoteAddress(), exchange.getLocalAddress());
+            HttpRequest request = new HttpRequest(
+                    exchange.getRequestMethod(),
+                    uri.getRawPath(),
+                    uri.getRawQuery(),
+                    exchange.getRequestHeaders(),
+                    body,
+                    exchange.getRemoteAddress(),
+                    exchange.getLocalAddress());
             response = handler.apply(request);
         } catch (RuntimeException | Error e) {
             LOG.error("Drydock endpoint failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
@@ -105,10 +111,10 @@ public final class HttpEndpoint implements AutoCloseable {
             for (Map.Entry<String, String> h : response.headers().entrySet()) {
                 exchange.getResponseHeaders().set(h.getKey(), h.getValue());
             }
-            boolean noBody = "HEAD".equals(exchange.getRequestMethod()) || response.status() == 204
-                    || response.status() == 304;
-            exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length == 0 ? -1
-                    : response.body().length);
+            boolean noBody =
+                    "HEAD".equals(exchange.getRequestMethod()) || response.status() == 204 || response.status() == 304;
+            exchange.sendResponseHeaders(
+                    response.status(), noBody ? -1 : response.body().length == 0 ? -1 : response.body().length);
             if (!noBody && response.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(response.body());

@@ -2,6 +2,7 @@ package dev.drydock.core.internal.http;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,13 +18,19 @@ import java.util.TreeMap;
  * @param remoteAddress the client's address
  * @param localAddress the address the request arrived on
  */
-public record HttpRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-        byte[] body, InetSocketAddress remoteAddress, InetSocketAddress localAddress) {
+public record HttpRequest(
+        String method,
+        String rawPath,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        byte[] body,
+        InetSocketAddress remoteAddress,
+        InetSocketAddress localAddress) {
 
     public HttpRequest {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        headers = java.util.Collections.unmodifiableMap(copy);
+        headers = Collections.unmodifiableMap(copy);
         body = body == null ? new byte[0] : body;
     }
 

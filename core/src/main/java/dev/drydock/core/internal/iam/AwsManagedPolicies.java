@@ -12,25 +12,39 @@ public final class AwsManagedPolicies {
     /** {@code arn:aws:iam::aws:policy/AdministratorAccess}: every action on every resource. */
     public static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
     /** {@code arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy}: ECR pulls and CloudWatch logs. */
-    public static final String ECS_TASK_EXECUTION = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
+    public static final String ECS_TASK_EXECUTION =
+            "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
     /** {@code arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly}. */
     public static final String ECR_READ_ONLY = "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly";
 
-    private AwsManagedPolicies() {
-    }
+    private AwsManagedPolicies() {}
 
     static List<IamBackend.ManagedPolicyRecord> all(Instant now) {
         return List.of(
-                policy("AdministratorAccess", "/", ADMINISTRATOR_ACCESS, "ANPAIWMBCKSKIEE64ZLYK", now,
+                policy(
+                        "AdministratorAccess",
+                        "/",
+                        ADMINISTRATOR_ACCESS,
+                        "ANPAIWMBCKSKIEE64ZLYK",
+                        now,
                         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
                                 + "\"Resource\":\"*\"}]}"),
-                policy("AmazonECSTaskExecutionRolePolicy", "/service-role/", ECS_TASK_EXECUTION,
-                        "ANPAJG4T4G4PV56DE72PY", now,
+                policy(
+                        "AmazonECSTaskExecutionRolePolicy",
+                        "/service-role/",
+                        ECS_TASK_EXECUTION,
+                        "ANPAJG4T4G4PV56DE72PY",
+                        now,
                         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
                                 + "\"ecr:GetAuthorizationToken\",\"ecr:BatchCheckLayerAvailability\","
                                 + "\"ecr:GetDownloadUrlForLayer\",\"ecr:BatchGetImage\",\"logs:CreateLogStream\","
                                 + "\"logs:PutLogEvents\"],\"Resource\":\"*\"}]}"),
-                policy("AmazonEC2ContainerRegistryReadOnly", "/", ECR_READ_ONLY, "ANPAIFYZPA37OOHVIH7KQ", now,
+                policy(
+                        "AmazonEC2ContainerRegistryReadOnly",
+                        "/",
+                        ECR_READ_ONLY,
+                        "ANPAIFYZPA37OOHVIH7KQ",
+                        now,
                         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
                                 + "\"ecr:GetAuthorizationToken\",\"ecr:BatchCheckLayerAvailability\","
                                 + "\"ecr:GetDownloadUrlForLayer\",\"ecr:GetRepositoryPolicy\","
@@ -39,8 +53,8 @@ public final class AwsManagedPolicies {
                                 + "\"ecr:ListTagsForResource\",\"ecr:DescribeImageScanFindings\"],\"Resource\":\"*\"}]}"));
     }
 
-    private static IamBackend.ManagedPolicyRecord policy(String name, String path, String arn, String id, Instant now,
-            String json) {
+    private static IamBackend.ManagedPolicyRecord policy(
+            String name, String path, String arn, String id, Instant now, String json) {
         return new IamBackend.ManagedPolicyRecord(name, path, arn, id, true, now, json, null);
     }
 }

@@ -68,8 +68,12 @@ public interface IamAccess {
      * @param sessionTags session tags, or empty
      * @throws dev.drydock.core.internal.protocol.AwsException NoSuchEntity when the role does not exist
      */
-    SessionCredentials issueSession(String roleArn, String sessionName, Duration duration,
-            List<NamedPolicy> sessionPolicies, Map<String, String> sessionTags);
+    SessionCredentials issueSession(
+            String roleArn,
+            String sessionName,
+            Duration duration,
+            List<NamedPolicy> sessionPolicies,
+            Map<String, String> sessionTags);
 
     /** The tags of an IAM resource (role, user, policy) for {@code aws:ResourceTag/*}; empty if unknown. */
     Map<String, String> resourceTags(String arn);

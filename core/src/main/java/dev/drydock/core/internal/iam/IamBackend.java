@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.Policy;
@@ -73,6 +75,7 @@ public final class IamBackend implements IamAccess {
     final Map<String, RoleRecord> roles = new LinkedHashMap<>();
     /** By ARN. */
     final Map<String, ManagedPolicyRecord> managedPolicies = new LinkedHashMap<>();
+
     private final Map<String, SigningCredential> keys = new ConcurrentHashMap<>();
     private final Principal testPrincipal;
     private final SigningCredential testCredential;
@@ -87,8 +90,8 @@ public final class IamBackend implements IamAccess {
         for (ManagedPolicyRecord p : AwsManagedPolicies.all(now())) {
             managedPolicies.put(p.arn, p);
         }
-        UserRecord user = new UserRecord("drydock-test", "/", "arn:aws:iam::" + accountId + ":user/drydock-test",
-                "AIDA" + random(17), now());
+        UserRecord user = new UserRecord(
+                "drydock-test", "/", "arn:aws:iam::" + accountId + ":user/drydock-test", "AIDA" + random(17), now());
         user.attached.add(AwsManagedPolicies.ADMINISTRATOR_ACCESS);
         users.put(key(user.name), user);
         managedPolicies.get(AwsManagedPolicies.ADMINISTRATOR_ACCESS).attachmentCount++;
@@ -108,7 +111,7 @@ public final class IamBackend implements IamAccess {
     }
 
     /** Runs {@code action} atomically with every other change to this account's IAM state. */
-    public <T> T locked(java.util.function.Supplier<T> action) {
+    public <T> T locked(Supplier<T> action) {
         synchronized (lock) {
             return action.get();
         }
@@ -139,8 +142,8 @@ public final class IamBackend implements IamAccess {
                 case USER: {
                     UserRecord u = users.get(key(principal.name()));
                     if (u != null) {
-                        u.inline.forEach((name, doc) -> b.identityPolicy(new NamedPolicy(name, PolicySourceType.USER,
-                                doc)));
+                        u.inline.forEach(
+                                (name, doc) -> b.identityPolicy(new NamedPolicy(name, PolicySourceType.USER, doc)));
                         addManaged(b, u.attached);
                         if (u.boundary != null) {
                             boundary(b, u.boundary);
@@ -151,8 +154,8 @@ public final class IamBackend implements IamAccess {
                 case ASSUMED_ROLE: {
                     RoleRecord r = roleByArn(principal.roleArn());
                     if (r != null) {
-                        r.inline.forEach((name, doc) -> b.identityPolicy(new NamedPolicy(name, PolicySourceType.ROLE,
-                                doc)));
+                        r.inline.forEach(
+                                (name, doc) -> b.identityPolicy(new NamedPolicy(name, PolicySourceType.ROLE, doc)));
                         addManaged(b, r.attached);
                         if (r.boundary != null) {
                             boundary(b, r.boundary);
@@ -189,7 +192,8 @@ public final class IamBackend implements IamAccess {
     public Optional<NamedPolicy> trustPolicy(String roleArn) {
         synchronized (lock) {
             RoleRecord r = roleByArn(roleArn);
-            return r == null ? Optional.empty()
+            return r == null
+                    ? Optional.empty()
                     : Optional.of(new NamedPolicy(r.name, PolicySourceType.RESOURCE, r.trustPolicy));
         }
     }
@@ -216,8 +220,12 @@ public final class IamBackend implements IamAccess {
     }
 
     @Override
-    public SessionCredentials issueSession(String roleArn, String sessionName, Duration duration,
-            List<NamedPolicy> sessionPolicies, Map<String, String> sessionTags) {
+    public SessionCredentials issueSession(
+            String roleArn,
+            String sessionName,
+            Duration duration,
+            List<NamedPolicy> sessionPolicies,
+            Map<String, String> sessionTags) {
         synchronized (lock) {
             RoleRecord r = roleByArn(roleArn);
             if (r == null) {
@@ -225,9 +233,16 @@ public final class IamBackend implements IamAccess {
             }
             Map<String, String> tags = new LinkedHashMap<>(r.tags);
             sessionTags.forEach((k, v) -> IamErrors.putTag(tags, k, v));
-            Principal principal = new Principal(Principal.Type.ASSUMED_ROLE,
-                    "arn:aws:sts::" + accountId + ":assumed-role/" + r.name + "/" + sessionName, accountId,
-                    r.id + ":" + sessionName, r.name, r.arn, sessionName, tags, sessionPolicies);
+            Principal principal = new Principal(
+                    Principal.Type.ASSUMED_ROLE,
+                    "arn:aws:sts::" + accountId + ":assumed-role/" + r.name + "/" + sessionName,
+                    accountId,
+                    r.id + ":" + sessionName,
+                    r.name,
+                    r.arn,
+                    sessionName,
+                    tags,
+                    sessionPolicies);
             return register(principal, clock.instant().plus(duration));
         }
     }
@@ -250,11 +265,15 @@ public final class IamBackend implements IamAccess {
     }
 
     private SessionCredentials register(Principal principal, Instant expiration) {
-        SigningCredential credential = new SigningCredential("ASIA" + random(16), secret(), sessionToken(),
-                expiration, principal);
+        SigningCredential credential =
+                new SigningCredential("ASIA" + random(16), secret(), sessionToken(), expiration, principal);
         keys.put(credential.accessKeyId(), credential);
-        return new SessionCredentials(credential.accessKeyId(), credential.secretAccessKey(),
-                credential.sessionToken(), expiration, principal);
+        return new SessionCredentials(
+                credential.accessKeyId(),
+                credential.secretAccessKey(),
+                credential.sessionToken(),
+                expiration,
+                principal);
     }
 
     @Override
@@ -288,9 +307,14 @@ public final class IamBackend implements IamAccess {
             if (spec.managedPolicyArns().size() > MAX_POLICIES_PER_ROLE) {
                 throw limitExceeded("Cannot exceed quota for PoliciesPerRole: " + MAX_POLICIES_PER_ROLE);
             }
-            RoleRecord r = newRole(spec.name(), spec.path(), spec.trustPolicy(), null,
+            RoleRecord r = newRole(
+                    spec.name(),
+                    spec.path(),
+                    spec.trustPolicy(),
+                    null,
                     spec.maxSessionDurationSeconds() == 0 ? null : spec.maxSessionDurationSeconds(),
-                    spec.permissionsBoundaryArn(), spec.tags());
+                    spec.permissionsBoundaryArn(),
+                    spec.tags());
             checkInlineSize(r.name, spec.inlinePolicies().values());
             r.inline.putAll(inline);
             r.inlineJson.putAll(spec.inlinePolicies());
@@ -337,8 +361,14 @@ public final class IamBackend implements IamAccess {
      * @throws AwsException ValidationError (name, path, MaxSessionDuration, tags), InvalidInput / NoSuchEntity (the
      *     boundary), EntityAlreadyExists, MalformedPolicyDocument (the trust policy), LimitExceeded (its size)
      */
-    public Role createRole(String name, String path, String trustPolicy, String description,
-            Integer maxSessionDuration, String boundaryArn, Map<String, String> tags) {
+    public Role createRole(
+            String name,
+            String path,
+            String trustPolicy,
+            String description,
+            Integer maxSessionDuration,
+            String boundaryArn,
+            Map<String, String> tags) {
         synchronized (lock) {
             RoleRecord r = newRole(name, path, trustPolicy, description, maxSessionDuration, boundaryArn, tags);
             store(r);
@@ -347,8 +377,14 @@ public final class IamBackend implements IamAccess {
     }
 
     /** Validates and builds a role, without storing it. Caller holds the lock. */
-    private RoleRecord newRole(String name, String path, String trustPolicy, String description,
-            Integer maxSessionDuration, String boundaryArn, Map<String, String> tags) {
+    private RoleRecord newRole(
+            String name,
+            String path,
+            String trustPolicy,
+            String description,
+            Integer maxSessionDuration,
+            String boundaryArn,
+            Map<String, String> tags) {
         IamErrors.name("roleName", name, 64);
         String p = path == null ? "/" : path;
         IamErrors.path(p);
@@ -362,8 +398,14 @@ public final class IamBackend implements IamAccess {
             throw alreadyExists("Role with name " + name + " already exists.");
         }
         PolicyDocument trust = parseTrust(trustPolicy);
-        RoleRecord r = new RoleRecord(name, p, "arn:aws:iam::" + accountId + ":role" + p + name, "AROA" + random(17),
-                now(), trustPolicy, trust);
+        RoleRecord r = new RoleRecord(
+                name,
+                p,
+                "arn:aws:iam::" + accountId + ":role" + p + name,
+                "AROA" + random(17),
+                now(),
+                trustPolicy,
+                trust);
         r.description = description;
         r.maxSessionDuration = maxSession;
         r.boundary = boundaryArn;
@@ -554,7 +596,10 @@ public final class IamBackend implements IamAccess {
             for (String arn : existingRole(roleName).attached) {
                 ManagedPolicyRecord p = managedPolicies.get(arn);
                 if (p != null && (pathPrefix == null || p.path.startsWith(pathPrefix))) {
-                    list.add(AttachedPolicy.builder().policyName(p.name).policyArn(p.arn).build());
+                    list.add(AttachedPolicy.builder()
+                            .policyName(p.name)
+                            .policyArn(p.arn)
+                            .build());
                 }
             }
             return list;
@@ -594,8 +639,7 @@ public final class IamBackend implements IamAccess {
     }
 
     /** The tags after adding {@code added} (keys compare ignoring case); LimitExceeded past 50. */
-    private static Map<String, String> withTags(Map<String, String> current, Map<String, String> added,
-            String quota) {
+    private static Map<String, String> withTags(Map<String, String> current, Map<String, String> added, String quota) {
         Map<String, String> after = new LinkedHashMap<>(current);
         added.forEach((k, v) -> IamErrors.putTag(after, k, v));
         if (after.size() > IamErrors.MAX_TAGS) {
@@ -659,13 +703,13 @@ public final class IamBackend implements IamAccess {
             description(description);
             for (ManagedPolicyRecord existing : managedPolicies.values()) {
                 if (!existing.awsManaged && existing.name.equalsIgnoreCase(name)) {
-                    throw alreadyExists("A policy called " + name + " already exists. Duplicate names are not "
-                            + "allowed.");
+                    throw alreadyExists(
+                            "A policy called " + name + " already exists. Duplicate names are not " + "allowed.");
                 }
             }
             PolicyDocument doc = parseManaged(json);
-            ManagedPolicyRecord record = new ManagedPolicyRecord(name, p, policyArnFor(p, name), "ANPA" + random(17),
-                    false, now(), json, doc);
+            ManagedPolicyRecord record = new ManagedPolicyRecord(
+                    name, p, policyArnFor(p, name), "ANPA" + random(17), false, now(), json, doc);
             record.description = description;
             record.tags.putAll(tags);
             managedPolicies.put(record.arn, record);
@@ -725,9 +769,11 @@ public final class IamBackend implements IamAccess {
                     continue;
                 }
                 if (onlyAttached) {
-                    boolean used = "PermissionsBoundary".equals(usage) ? p.permissionsBoundaryUsageCount > 0
-                            : "PermissionsPolicy".equals(usage) ? p.attachmentCount > 0
-                            : p.attachmentCount > 0 || p.permissionsBoundaryUsageCount > 0;
+                    boolean used = "PermissionsBoundary".equals(usage)
+                            ? p.permissionsBoundaryUsageCount > 0
+                            : "PermissionsPolicy".equals(usage)
+                                    ? p.attachmentCount > 0
+                                    : p.attachmentCount > 0 || p.permissionsBoundaryUsageCount > 0;
                     if (!used) {
                         continue;
                     }
@@ -851,13 +897,13 @@ public final class IamBackend implements IamAccess {
 
     private static PolicyVersionRecord existingVersion(ManagedPolicyRecord p, String versionId) {
         if (!versionId.matches("v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?")) {
-            throw constraint(versionId, "versionId", "satisfy regular expression pattern: "
-                    + "v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?");
+            throw constraint(
+                    versionId, "versionId", "satisfy regular expression pattern: " + "v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?");
         }
         PolicyVersionRecord v = p.versions.get(versionId);
         if (v == null) {
-            throw IamErrors.noSuchEntity("Policy " + p.arn + " version " + versionId
-                    + " does not exist or is not attachable.");
+            throw IamErrors.noSuchEntity(
+                    "Policy " + p.arn + " version " + versionId + " does not exist or is not attachable.");
         }
         return v;
     }
@@ -904,7 +950,11 @@ public final class IamBackend implements IamAccess {
             if (u == null) {
                 throw noSuchUser(name);
             }
-            User.Builder b = User.builder().path(u.path).userName(u.name).userId(u.id).arn(u.arn)
+            User.Builder b = User.builder()
+                    .path(u.path)
+                    .userName(u.name)
+                    .userId(u.id)
+                    .arn(u.arn)
                     .createDate(u.createDate);
             if (!u.tags.isEmpty()) {
                 b.tags(tagList(u.tags));
@@ -960,8 +1010,12 @@ public final class IamBackend implements IamAccess {
         }
     }
 
-    private SimulationSubject subject(String arn, String inlinePrefix, Map<String, PolicyDocument> inline,
-            Set<String> attached, String boundaryArn) {
+    private SimulationSubject subject(
+            String arn,
+            String inlinePrefix,
+            Map<String, PolicyDocument> inline,
+            Set<String> attached,
+            String boundaryArn) {
         List<NamedPolicy> identity = new ArrayList<>();
         inline.forEach((n, doc) -> identity.add(new NamedPolicy(inlinePrefix + n, PolicySourceType.NONE, doc)));
         for (String a : attached) {
@@ -995,12 +1049,20 @@ public final class IamBackend implements IamAccess {
 
     /** What an operation answers about an entity: each returns a different subset of its members. */
     private enum View {
-        CREATE, GET, LIST, UPDATE_DESCRIPTION
+        CREATE,
+        GET,
+        LIST,
+        UPDATE_DESCRIPTION
     }
 
     private Role role(RoleRecord r, View view) {
-        Role.Builder b = Role.builder().path(r.path).roleName(r.name).roleId(r.id).arn(r.arn)
-                .createDate(r.createDate).assumeRolePolicyDocument(encoded(r.trustPolicyJson));
+        Role.Builder b = Role.builder()
+                .path(r.path)
+                .roleName(r.name)
+                .roleId(r.id)
+                .arn(r.arn)
+                .createDate(r.createDate)
+                .assumeRolePolicyDocument(encoded(r.trustPolicyJson));
         if (r.description != null && view != View.CREATE) {
             b.description(r.description);
         }
@@ -1026,15 +1088,24 @@ public final class IamBackend implements IamAccess {
      * guide#82, and LocalStack's provider), although the SDK model lists {@code PermissionsBoundaryPolicy}.
      */
     private static AttachedPermissionsBoundary boundaryShape(String arn) {
-        return AttachedPermissionsBoundary.builder().permissionsBoundaryType("Policy").permissionsBoundaryArn(arn)
+        return AttachedPermissionsBoundary.builder()
+                .permissionsBoundaryType("Policy")
+                .permissionsBoundaryArn(arn)
                 .build();
     }
 
     private static Policy policy(ManagedPolicyRecord p, View view) {
-        Policy.Builder b = Policy.builder().policyName(p.name).policyId(p.id).arn(p.arn).path(p.path)
-                .defaultVersionId(p.defaultVersionId).attachmentCount(p.attachmentCount)
-                .permissionsBoundaryUsageCount(p.permissionsBoundaryUsageCount).isAttachable(true)
-                .createDate(p.createDate).updateDate(p.updateDate);
+        Policy.Builder b = Policy.builder()
+                .policyName(p.name)
+                .policyId(p.id)
+                .arn(p.arn)
+                .path(p.path)
+                .defaultVersionId(p.defaultVersionId)
+                .attachmentCount(p.attachmentCount)
+                .permissionsBoundaryUsageCount(p.permissionsBoundaryUsageCount)
+                .isAttachable(true)
+                .createDate(p.createDate)
+                .updateDate(p.updateDate);
         if (view == View.GET && p.description != null) {
             b.description(p.description);
         }
@@ -1045,8 +1116,10 @@ public final class IamBackend implements IamAccess {
     }
 
     private static PolicyVersion version(ManagedPolicyRecord p, PolicyVersionRecord v, boolean withDocument) {
-        PolicyVersion.Builder b = PolicyVersion.builder().versionId(v.versionId())
-                .isDefaultVersion(v.versionId().equals(p.defaultVersionId)).createDate(v.createDate());
+        PolicyVersion.Builder b = PolicyVersion.builder()
+                .versionId(v.versionId())
+                .isDefaultVersion(v.versionId().equals(p.defaultVersionId))
+                .createDate(v.createDate());
         if (withDocument) {
             b.document(encoded(v.json()));
         }
@@ -1095,7 +1168,7 @@ public final class IamBackend implements IamAccess {
     }
 
     /** A role's inline policies together: at most 10,240 characters besides white space. */
-    private static void checkInlineSize(String roleName, java.util.Collection<String> documents) {
+    private static void checkInlineSize(String roleName, Collection<String> documents) {
         int total = 0;
         for (String json : documents) {
             total += size(json);
@@ -1204,7 +1277,13 @@ public final class IamBackend implements IamAccess {
         String description;
         int maxSessionDuration = 3600;
 
-        RoleRecord(String name, String path, String arn, String id, Instant createDate, String trustPolicyJson,
+        RoleRecord(
+                String name,
+                String path,
+                String arn,
+                String id,
+                Instant createDate,
+                String trustPolicyJson,
                 PolicyDocument trustPolicy) {
             this.name = name;
             this.path = path;
@@ -1233,8 +1312,15 @@ public final class IamBackend implements IamAccess {
         final Map<String, PolicyVersionRecord> versions = new LinkedHashMap<>();
         final Map<String, String> tags = new LinkedHashMap<>();
 
-        ManagedPolicyRecord(String name, String path, String arn, String id, boolean awsManaged, Instant createDate,
-                String json, PolicyDocument document) {
+        ManagedPolicyRecord(
+                String name,
+                String path,
+                String arn,
+                String id,
+                boolean awsManaged,
+                Instant createDate,
+                String json,
+                PolicyDocument document) {
             this.name = name;
             this.path = path;
             this.arn = arn;

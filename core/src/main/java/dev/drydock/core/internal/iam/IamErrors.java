@@ -1,10 +1,12 @@
 package dev.drydock.core.internal.iam;
 
 import dev.drydock.core.internal.protocol.AwsException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,13 +22,13 @@ public final class IamErrors {
     static final Pattern PATH = Pattern.compile("(/|/[\\u0021-\\u007E]{0,510}/)");
     /** Path prefixes: {@code \u002F[\u0021-\u007F]*}. */
     static final Pattern PATH_PREFIX = Pattern.compile("/[\\u0021-\\u007F]*");
+
     static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
     static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
     /** Tags per role, user or policy. */
     static final int MAX_TAGS = 50;
 
-    private IamErrors() {
-    }
+    private IamErrors() {}
 
     /** NoSuchEntity, HTTP 404. */
     public static AwsException noSuchEntity(String message) {
@@ -85,8 +87,8 @@ public final class IamErrors {
 
     /** "1 validation error detected: Value 'v' at 'member' failed to satisfy constraint: Member must ...". */
     public static AwsException constraint(Object value, String member, String constraint) {
-        return validation("1 validation error detected: Value " + (value == null ? "null" : "'" + value + "'")
-                + " at '" + member + "' failed to satisfy constraint: Member must " + constraint);
+        return validation("1 validation error detected: Value " + (value == null ? "null" : "'" + value + "'") + " at '"
+                + member + "' failed to satisfy constraint: Member must " + constraint);
     }
 
     /** A role, user or policy name: 1-{@code max} characters of {@code [\w+=,.@-]}. */
@@ -140,7 +142,10 @@ public final class IamErrors {
             throw constraint(arn, member, "have length greater than or equal to 20");
         }
         String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || parts[1].isEmpty() || parts[2].isEmpty()
+        if (parts.length < 6
+                || !parts[0].equals("arn")
+                || parts[1].isEmpty()
+                || parts[2].isEmpty()
                 || parts[5].isEmpty()) {
             throw validation("Invalid ARN:  Could not be parsed!");
         }
@@ -161,7 +166,7 @@ public final class IamErrors {
             throw constraint(keys, "tags", "have length less than or equal to " + MAX_TAGS);
         }
         Map<String, String> tags = new LinkedHashMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             String value = values.get(i);
@@ -173,23 +178,28 @@ public final class IamErrors {
                 throw constraint(null, at + "value", "not be null");
             }
             if (key.isEmpty() || key.length() > 128) {
-                throw constraint(key, at + "key", key.isEmpty() ? "have length greater than or equal to 1"
-                        : "have length less than or equal to 128");
+                throw constraint(
+                        key,
+                        at + "key",
+                        key.isEmpty()
+                                ? "have length greater than or equal to 1"
+                                : "have length less than or equal to 128");
             }
             if (!TAG_KEY.matcher(key).matches()) {
-                throw constraint(key, at + "key",
-                        "satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
+                throw constraint(
+                        key, at + "key", "satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
             }
             if (value.length() > 256) {
                 throw constraint(value, at + "value", "have length less than or equal to 256");
             }
             if (!TAG_VALUE.matcher(value).matches()) {
-                throw constraint(value, at + "value",
-                        "satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+                throw constraint(
+                        value, at + "value", "satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
             }
             if (!seen.add(key.toLowerCase(Locale.ROOT))) {
-                throw AwsException.client(duplicateCode, "Duplicate tag keys found. Please note that Tag keys are case "
-                        + "insensitive.");
+                throw AwsException.client(
+                        duplicateCode,
+                        "Duplicate tag keys found. Please note that Tag keys are case " + "insensitive.");
             }
             tags.put(key, value);
         }

@@ -1,5 +1,6 @@
 package dev.drydock.core.internal.iam;
 
+import dev.drydock.core.internal.auth.ProtocolFamily;
 import dev.drydock.core.internal.iam.operations.AssumeRole;
 import dev.drydock.core.internal.iam.operations.AttachRolePolicy;
 import dev.drydock.core.internal.iam.operations.CreatePolicy;
@@ -38,10 +39,9 @@ import dev.drydock.core.internal.iam.operations.UpdateAssumeRolePolicy;
 import dev.drydock.core.internal.iam.operations.UpdateRole;
 import dev.drydock.core.internal.iam.operations.UpdateRoleDescription;
 import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.auth.ProtocolFamily;
 import dev.drydock.core.internal.service.AwsService;
-import dev.drydock.core.internal.service.LazyService;
 import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.LazyService;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.core.internal.service.QueryService;
 import java.time.Clock;
@@ -98,8 +98,7 @@ public final class IamServices {
     /** The namespace of STS's XML answers. */
     public static final String STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-    private IamServices() {
-    }
+    private IamServices() {}
 
     /**
      * The IAM service (signing name {@code iam}) and the STS service ({@code sts}) to register on the endpoint, each
@@ -110,7 +109,8 @@ public final class IamServices {
      * @param clock the clock
      */
     public static List<AwsService> create(IamBackend iam, String region, Clock clock) {
-        return List.of(new LazyService("iam", ProtocolFamily.QUERY, () -> iam(iam, clock)),
+        return List.of(
+                new LazyService("iam", ProtocolFamily.QUERY, () -> iam(iam, clock)),
                 new LazyService("sts", ProtocolFamily.QUERY, () -> sts(iam, region, clock)));
     }
 
@@ -118,62 +118,138 @@ public final class IamServices {
     public static QueryService iam(IamBackend iam, Clock clock) {
         return QueryService.builder("iam", IAM_VERSION, IAM_NAMESPACE, IamClient.class)
                 .clock(clock)
-                .operation("CreateRole", CreateRoleRequest.class, guarded(new CreateRole(iam)),
-                        "RoleName", "AssumeRolePolicyDocument")
+                .operation(
+                        "CreateRole",
+                        CreateRoleRequest.class,
+                        guarded(new CreateRole(iam)),
+                        "RoleName",
+                        "AssumeRolePolicyDocument")
                 .operation("GetRole", GetRoleRequest.class, guarded(new GetRole(iam)), "RoleName")
                 .operation("DeleteRole", DeleteRoleRequest.class, guarded(new DeleteRole(iam)), "RoleName")
                 .operation("ListRoles", ListRolesRequest.class, guarded(new ListRoles(iam)))
                 .operation("UpdateRole", UpdateRoleRequest.class, guarded(new UpdateRole(iam)), "RoleName")
-                .operation("UpdateRoleDescription", UpdateRoleDescriptionRequest.class,
-                        guarded(new UpdateRoleDescription(iam)), "RoleName", "Description")
-                .operation("UpdateAssumeRolePolicy", UpdateAssumeRolePolicyRequest.class,
-                        guarded(new UpdateAssumeRolePolicy(iam)), "RoleName", "PolicyDocument")
-                .operation("PutRolePolicy", PutRolePolicyRequest.class, guarded(new PutRolePolicy(iam)),
-                        "RoleName", "PolicyName", "PolicyDocument")
-                .operation("GetRolePolicy", GetRolePolicyRequest.class, guarded(new GetRolePolicy(iam)),
-                        "RoleName", "PolicyName")
-                .operation("DeleteRolePolicy", DeleteRolePolicyRequest.class, guarded(new DeleteRolePolicy(iam)),
-                        "RoleName", "PolicyName")
-                .operation("ListRolePolicies", ListRolePoliciesRequest.class, guarded(new ListRolePolicies(iam)),
+                .operation(
+                        "UpdateRoleDescription",
+                        UpdateRoleDescriptionRequest.class,
+                        guarded(new UpdateRoleDescription(iam)),
+                        "RoleName",
+                        "Description")
+                .operation(
+                        "UpdateAssumeRolePolicy",
+                        UpdateAssumeRolePolicyRequest.class,
+                        guarded(new UpdateAssumeRolePolicy(iam)),
+                        "RoleName",
+                        "PolicyDocument")
+                .operation(
+                        "PutRolePolicy",
+                        PutRolePolicyRequest.class,
+                        guarded(new PutRolePolicy(iam)),
+                        "RoleName",
+                        "PolicyName",
+                        "PolicyDocument")
+                .operation(
+                        "GetRolePolicy",
+                        GetRolePolicyRequest.class,
+                        guarded(new GetRolePolicy(iam)),
+                        "RoleName",
+                        "PolicyName")
+                .operation(
+                        "DeleteRolePolicy",
+                        DeleteRolePolicyRequest.class,
+                        guarded(new DeleteRolePolicy(iam)),
+                        "RoleName",
+                        "PolicyName")
+                .operation(
+                        "ListRolePolicies",
+                        ListRolePoliciesRequest.class,
+                        guarded(new ListRolePolicies(iam)),
                         "RoleName")
-                .operation("AttachRolePolicy", AttachRolePolicyRequest.class, guarded(new AttachRolePolicy(iam)),
-                        "RoleName", "PolicyArn")
-                .operation("DetachRolePolicy", DetachRolePolicyRequest.class, guarded(new DetachRolePolicy(iam)),
-                        "RoleName", "PolicyArn")
-                .operation("ListAttachedRolePolicies", ListAttachedRolePoliciesRequest.class,
-                        guarded(new ListAttachedRolePolicies(iam)), "RoleName")
-                .operation("PutRolePermissionsBoundary", PutRolePermissionsBoundaryRequest.class,
-                        guarded(new PutRolePermissionsBoundary(iam)), "RoleName", "PermissionsBoundary")
-                .operation("DeleteRolePermissionsBoundary", DeleteRolePermissionsBoundaryRequest.class,
-                        guarded(new DeleteRolePermissionsBoundary(iam)), "RoleName")
+                .operation(
+                        "AttachRolePolicy",
+                        AttachRolePolicyRequest.class,
+                        guarded(new AttachRolePolicy(iam)),
+                        "RoleName",
+                        "PolicyArn")
+                .operation(
+                        "DetachRolePolicy",
+                        DetachRolePolicyRequest.class,
+                        guarded(new DetachRolePolicy(iam)),
+                        "RoleName",
+                        "PolicyArn")
+                .operation(
+                        "ListAttachedRolePolicies",
+                        ListAttachedRolePoliciesRequest.class,
+                        guarded(new ListAttachedRolePolicies(iam)),
+                        "RoleName")
+                .operation(
+                        "PutRolePermissionsBoundary",
+                        PutRolePermissionsBoundaryRequest.class,
+                        guarded(new PutRolePermissionsBoundary(iam)),
+                        "RoleName",
+                        "PermissionsBoundary")
+                .operation(
+                        "DeleteRolePermissionsBoundary",
+                        DeleteRolePermissionsBoundaryRequest.class,
+                        guarded(new DeleteRolePermissionsBoundary(iam)),
+                        "RoleName")
                 .operation("TagRole", TagRoleRequest.class, guarded(new TagRole(iam)), "RoleName", "Tags")
                 .operation("UntagRole", UntagRoleRequest.class, guarded(new UntagRole(iam)), "RoleName", "TagKeys")
                 .operation("ListRoleTags", ListRoleTagsRequest.class, guarded(new ListRoleTags(iam)), "RoleName")
-                .operation("CreatePolicy", CreatePolicyRequest.class, guarded(new CreatePolicy(iam)),
-                        "PolicyName", "PolicyDocument")
+                .operation(
+                        "CreatePolicy",
+                        CreatePolicyRequest.class,
+                        guarded(new CreatePolicy(iam)),
+                        "PolicyName",
+                        "PolicyDocument")
                 .operation("GetPolicy", GetPolicyRequest.class, guarded(new GetPolicy(iam)), "PolicyArn")
                 .operation("DeletePolicy", DeletePolicyRequest.class, guarded(new DeletePolicy(iam)), "PolicyArn")
                 .operation("ListPolicies", ListPoliciesRequest.class, guarded(new ListPolicies(iam)))
-                .operation("GetPolicyVersion", GetPolicyVersionRequest.class, guarded(new GetPolicyVersion(iam)),
-                        "PolicyArn", "VersionId")
-                .operation("CreatePolicyVersion", CreatePolicyVersionRequest.class,
-                        guarded(new CreatePolicyVersion(iam)), "PolicyArn", "PolicyDocument")
-                .operation("ListPolicyVersions", ListPolicyVersionsRequest.class,
-                        guarded(new ListPolicyVersions(iam)), "PolicyArn")
-                .operation("DeletePolicyVersion", DeletePolicyVersionRequest.class,
-                        guarded(new DeletePolicyVersion(iam)), "PolicyArn", "VersionId")
-                .operation("SetDefaultPolicyVersion", SetDefaultPolicyVersionRequest.class,
-                        guarded(new SetDefaultPolicyVersion(iam)), "PolicyArn", "VersionId")
-                .operation("TagPolicy", TagPolicyRequest.class, guarded(new TagPolicy(iam)), "PolicyArn", "Tags")
-                .operation("UntagPolicy", UntagPolicyRequest.class, guarded(new UntagPolicy(iam)),
-                        "PolicyArn", "TagKeys")
-                .operation("ListPolicyTags", ListPolicyTagsRequest.class, guarded(new ListPolicyTags(iam)),
+                .operation(
+                        "GetPolicyVersion",
+                        GetPolicyVersionRequest.class,
+                        guarded(new GetPolicyVersion(iam)),
+                        "PolicyArn",
+                        "VersionId")
+                .operation(
+                        "CreatePolicyVersion",
+                        CreatePolicyVersionRequest.class,
+                        guarded(new CreatePolicyVersion(iam)),
+                        "PolicyArn",
+                        "PolicyDocument")
+                .operation(
+                        "ListPolicyVersions",
+                        ListPolicyVersionsRequest.class,
+                        guarded(new ListPolicyVersions(iam)),
                         "PolicyArn")
+                .operation(
+                        "DeletePolicyVersion",
+                        DeletePolicyVersionRequest.class,
+                        guarded(new DeletePolicyVersion(iam)),
+                        "PolicyArn",
+                        "VersionId")
+                .operation(
+                        "SetDefaultPolicyVersion",
+                        SetDefaultPolicyVersionRequest.class,
+                        guarded(new SetDefaultPolicyVersion(iam)),
+                        "PolicyArn",
+                        "VersionId")
+                .operation("TagPolicy", TagPolicyRequest.class, guarded(new TagPolicy(iam)), "PolicyArn", "Tags")
+                .operation(
+                        "UntagPolicy", UntagPolicyRequest.class, guarded(new UntagPolicy(iam)), "PolicyArn", "TagKeys")
+                .operation("ListPolicyTags", ListPolicyTagsRequest.class, guarded(new ListPolicyTags(iam)), "PolicyArn")
                 .operation("GetUser", GetUserRequest.class, guarded(new GetUser(iam)))
-                .operation("SimulatePrincipalPolicy", SimulatePrincipalPolicyRequest.class,
-                        guarded(new SimulatePrincipalPolicy(iam)), "PolicySourceArn", "ActionNames")
-                .operation("SimulateCustomPolicy", SimulateCustomPolicyRequest.class,
-                        guarded(new SimulateCustomPolicy(iam)), "PolicyInputList", "ActionNames")
+                .operation(
+                        "SimulatePrincipalPolicy",
+                        SimulatePrincipalPolicyRequest.class,
+                        guarded(new SimulatePrincipalPolicy(iam)),
+                        "PolicySourceArn",
+                        "ActionNames")
+                .operation(
+                        "SimulateCustomPolicy",
+                        SimulateCustomPolicyRequest.class,
+                        guarded(new SimulateCustomPolicy(iam)),
+                        "PolicyInputList",
+                        "ActionNames")
                 .build();
     }
 
@@ -182,8 +258,7 @@ public final class IamServices {
         return QueryService.builder("sts", STS_VERSION, STS_NAMESPACE, StsClient.class)
                 .clock(clock)
                 .operation("GetCallerIdentity", GetCallerIdentityRequest.class, new GetCallerIdentity())
-                .operation("AssumeRole", AssumeRoleRequest.class, new AssumeRole(iam),
-                        "RoleArn", "RoleSessionName")
+                .operation("AssumeRole", AssumeRoleRequest.class, new AssumeRole(iam), "RoleArn", "RoleSessionName")
                 .operation("GetSessionToken", GetSessionTokenRequest.class, new GetSessionToken(iam))
                 .build();
     }
@@ -203,8 +278,8 @@ public final class IamServices {
     private static void rejectUserSessionCredentials(CallContext context) {
         if (context.caller().principal().type() == Principal.Type.USER
                 && context.caller().accessKeyId().startsWith("ASIA")) {
-            throw new AwsException("InvalidClientTokenId", 403, "The security token included in the request is "
-                    + "invalid");
+            throw new AwsException(
+                    "InvalidClientTokenId", 403, "The security token included in the request is " + "invalid");
         }
     }
 }

@@ -13,8 +13,10 @@ import dev.drydock.core.internal.service.CallContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,8 +57,13 @@ public final class PolicyAuthorizer implements Authorizer {
     }
 
     @Override
-    public void authorize(CallContext context, String action, String resource, Map<String, List<String>> keys,
-            NamedPolicy resourcePolicy, String resourceOwnerAccount) {
+    public void authorize(
+            CallContext context,
+            String action,
+            String resource,
+            Map<String, List<String>> keys,
+            NamedPolicy resourcePolicy,
+            String resourceOwnerAccount) {
         Principal p = context.caller().principal();
         Map<String, List<String>> ctx = new LinkedHashMap<>(keys);
         Instant now = clock.instant();
@@ -82,9 +89,19 @@ public final class PolicyAuthorizer implements Authorizer {
         }
 
         if (p.type() == Principal.Type.ROOT) {
-            log.record(new AuthorizationDecision(now, context.requestId(), context.service().signingName(),
-                    context.operation(), p.arn(), action, resource, DecisionType.ALLOWED, List.of(), Optional.empty(),
-                    Optional.empty(), ctx));
+            log.record(new AuthorizationDecision(
+                    now,
+                    context.requestId(),
+                    context.service().signingName(),
+                    context.operation(),
+                    p.arn(),
+                    action,
+                    resource,
+                    DecisionType.ALLOWED,
+                    List.of(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    ctx));
             return;
         }
         PolicySet policies = iam.policies(p);
@@ -93,8 +110,8 @@ public final class PolicyAuthorizer implements Authorizer {
                     .identityPolicies(policies.identityPolicies())
                     .permissionsBoundary(policies.permissionsBoundary())
                     .roleArn(policies.roleArn())
-                    .resourcePolicy(resourcePolicy, resourceOwnerAccount == null ? resourceAccount
-                            : resourceOwnerAccount);
+                    .resourcePolicy(
+                            resourcePolicy, resourceOwnerAccount == null ? resourceAccount : resourceOwnerAccount);
             policies.sessionPolicies().forEach(withResource::sessionPolicy);
             policies = withResource.build();
         }
@@ -107,21 +124,32 @@ public final class PolicyAuthorizer implements Authorizer {
                 .context(ctx)
                 .build();
         Decision decision = PolicyEvaluator.evaluate(request, policies);
-        String message = decision.isAllowed() ? null : decision.accessDeniedMessage(p.arn(), action, resource,
-                context.service().accessDeniedNamesStarResource());
-        log.record(new AuthorizationDecision(now, context.requestId(), context.service().signingName(),
-                context.operation(), p.arn(), action, resource, decision.type(),
-                decision.decidingStatement().map(d -> prepend(d, decision.matchedStatements()))
+        String message = decision.isAllowed()
+                ? null
+                : decision.accessDeniedMessage(
+                        p.arn(), action, resource, context.service().accessDeniedNamesStarResource());
+        log.record(new AuthorizationDecision(
+                now,
+                context.requestId(),
+                context.service().signingName(),
+                context.operation(),
+                p.arn(),
+                action,
+                resource,
+                decision.type(),
+                decision.decidingStatement()
+                        .map(d -> prepend(d, decision.matchedStatements()))
                         .orElse(decision.matchedStatements()),
-                decision.deniedBy().map(t -> t.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
-                Optional.ofNullable(message), ctx));
+                decision.deniedBy().map(t -> t.name().toLowerCase(Locale.ROOT).replace('_', ' ')),
+                Optional.ofNullable(message),
+                ctx));
         if (!decision.isAllowed()) {
             throw context.service().accessDenied(message);
         }
     }
 
     private static <T> List<T> prepend(T first, List<T> all) {
-        java.util.ArrayList<T> list = new java.util.ArrayList<>();
+        ArrayList<T> list = new ArrayList<>();
         list.add(first);
         for (T t : all) {
             if (!t.equals(first)) {

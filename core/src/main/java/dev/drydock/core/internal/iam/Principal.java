@@ -1,8 +1,8 @@
 package dev.drydock.core.internal.iam;
 
+import dev.drydock.core.iam.policy.NamedPolicy;
 import java.util.List;
 import java.util.Map;
-import dev.drydock.core.iam.policy.NamedPolicy;
 
 /**
  * An authenticated IAM principal: an IAM user, an assumed-role session, or the account root.
@@ -21,8 +21,16 @@ import dev.drydock.core.iam.policy.NamedPolicy;
  * @param tags principal tags ({@code aws:PrincipalTag/<key>}): the user's or role's tags, overlaid with session tags
  * @param sessionPolicies policies passed when the session was created (AssumeRole's Policy/PolicyArns); empty if none
  */
-public record Principal(Type type, String arn, String accountId, String userId, String name, String roleArn,
-        String sessionName, Map<String, String> tags, List<NamedPolicy> sessionPolicies) {
+public record Principal(
+        Type type,
+        String arn,
+        String accountId,
+        String userId,
+        String name,
+        String roleArn,
+        String sessionName,
+        Map<String, String> tags,
+        List<NamedPolicy> sessionPolicies) {
 
     /** The kinds of principal ({@code aws:PrincipalType}). */
     public enum Type {

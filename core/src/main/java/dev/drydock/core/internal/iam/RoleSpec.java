@@ -15,8 +15,14 @@ import java.util.Map;
  * @param tags role tags
  * @param maxSessionDurationSeconds the role's MaxSessionDuration (3600-43200)
  */
-public record RoleSpec(String name, String path, String trustPolicy, Map<String, String> inlinePolicies,
-        List<String> managedPolicyArns, String permissionsBoundaryArn, Map<String, String> tags,
+public record RoleSpec(
+        String name,
+        String path,
+        String trustPolicy,
+        Map<String, String> inlinePolicies,
+        List<String> managedPolicyArns,
+        String permissionsBoundaryArn,
+        Map<String, String> tags,
         int maxSessionDurationSeconds) {
 
     public RoleSpec {

@@ -11,8 +11,8 @@ import java.time.Instant;
  * @param expiration when they stop working (never null)
  * @param principal the assumed-role session they authenticate as
  */
-public record SessionCredentials(String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration,
-        Principal principal) {
+public record SessionCredentials(
+        String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration, Principal principal) {
 
     @Override
     public String toString() {

@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /** Whether an AWS service may assume a role: its trust policy must allow the service principal sts:AssumeRole. */
 public final class TrustPolicies {
-    private TrustPolicies() {
-    }
+    private TrustPolicies() {}
 
     /**
      * @param iam the account's IAM
@@ -28,7 +27,8 @@ public final class TrustPolicies {
                 .resource(roleArn)
                 .resourceAccount(iam.accountId())
                 .build();
-        PolicySet policies = PolicySet.builder().resourcePolicy(trust.get(), iam.accountId()).build();
+        PolicySet policies =
+                PolicySet.builder().resourcePolicy(trust.get(), iam.accountId()).build();
         return PolicyEvaluator.evaluate(request, policies).isAllowed();
     }
 }

@@ -1,5 +1,8 @@
 package dev.drydock.core.internal.protocol;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,7 +18,7 @@ public class AwsException extends RuntimeException {
 
     private final String errorCode;
     private final int httpStatus;
-    private final java.util.Map<String, String> members;
+    private final Map<String, String> members;
 
     public AwsException(String errorCode, int httpStatus, String message) {
         this(errorCode, httpStatus, message, null);
@@ -26,11 +29,11 @@ public class AwsException extends RuntimeException {
      * column), which tools and fixtures may show; the wire answer carries only the code and message.
      */
     public AwsException(String errorCode, int httpStatus, String message, Throwable cause) {
-        this(errorCode, httpStatus, message, cause, java.util.Map.of());
+        this(errorCode, httpStatus, message, cause, Map.of());
     }
 
-    private AwsException(String errorCode, int httpStatus, String message, Throwable cause,
-            java.util.Map<String, String> members) {
+    private AwsException(
+            String errorCode, int httpStatus, String message, Throwable cause, Map<String, String> members) {
         super(message, cause, false, false);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
         this.httpStatus = httpStatus;
@@ -57,14 +60,13 @@ public class AwsException extends RuntimeException {
      * code and message (EFS's {@code FileSystemAlreadyExists} names the existing {@code FileSystemId}).
      */
     public AwsException withMember(String name, String value) {
-        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(members);
+        Map<String, String> more = new LinkedHashMap<>(members);
         more.put(name, value);
-        return new AwsException(errorCode, httpStatus, getMessage(), getCause(), java.util.Collections
-                .unmodifiableMap(more));
+        return new AwsException(errorCode, httpStatus, getMessage(), getCause(), Collections.unmodifiableMap(more));
     }
 
     /** The error shape's members other than code and message, by wire name (usually none). */
-    public java.util.Map<String, String> members() {
+    public Map<String, String> members() {
         return members;
     }
 

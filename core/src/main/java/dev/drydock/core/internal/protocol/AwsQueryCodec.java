@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -53,8 +54,7 @@ public final class AwsQueryCodec {
 
     private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
 
-    private AwsQueryCodec() {
-    }
+    private AwsQueryCodec() {}
 
     // ---------------------------------------------------------------------------------------------- parameters
 
@@ -124,7 +124,8 @@ public final class AwsQueryCodec {
         }
         switch (type) {
             case SDK_POJO:
-                return hasPrefix(params, path + ".") ? readStructure(params, path + ".", field.constructor().get())
+                return hasPrefix(params, path + ".")
+                        ? readStructure(params, path + ".", field.constructor().get())
                         : null;
             case LIST:
                 return readList(params, path, field);
@@ -205,7 +206,8 @@ public final class AwsQueryCodec {
         if (trait.memberLocationName() != null) {
             return trait.memberLocationName();
         }
-        String name = trait.memberFieldInfo() == null ? null : trait.memberFieldInfo().locationName();
+        String name =
+                trait.memberFieldInfo() == null ? null : trait.memberFieldInfo().locationName();
         return name == null ? "member" : name;
     }
 
@@ -243,17 +245,20 @@ public final class AwsQueryCodec {
                 default:
                     throw new IllegalStateException("Unsupported marshalling type " + type + " at " + path);
             }
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw AwsException.client("InvalidParameterValue", "Value (" + text + ") for parameter " + path
-                    + " is invalid.");
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw AwsException.client(
+                    "InvalidParameterValue", "Value (" + text + ") for parameter " + path + " is invalid.");
         }
     }
 
     private static Instant parseInstant(String text) {
         if (!text.isEmpty() && text.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
             BigDecimal seconds = new BigDecimal(text);
-            return Instant.ofEpochSecond(seconds.longValue(),
-                    seconds.subtract(new BigDecimal(seconds.toBigInteger())).movePointRight(9).longValue());
+            return Instant.ofEpochSecond(
+                    seconds.longValue(),
+                    seconds.subtract(new BigDecimal(seconds.toBigInteger()))
+                            .movePointRight(9)
+                            .longValue());
         }
         return DateUtils.parseIso8601Date(text);
     }

@@ -33,8 +33,7 @@ public final class JsonTree {
     /** The shared factory; thread-safe. */
     public static final JsonFactory FACTORY = new JsonFactory();
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     /**
      * Parses one JSON value. Trailing content after it is an error.
@@ -77,7 +76,8 @@ public final class JsonTree {
             case VALUE_STRING:
                 return p.getText();
             case VALUE_NUMBER_INT:
-                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue()
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? p.getBigIntegerValue()
                         : (Object) p.getLongValue();
             case VALUE_NUMBER_FLOAT:
                 return p.getDecimalValue();
@@ -135,7 +135,8 @@ public final class JsonTree {
         } else if (value instanceof Number n) {
             g.writeNumber(n.doubleValue());
         } else {
-            throw new IllegalArgumentException("Not a JSON value: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "Not a JSON value: " + value.getClass().getName());
         }
     }
 

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -23,8 +25,7 @@ import software.amazon.awssdk.core.traits.ListTrait;
  * are parsed, timestamps are ISO-8601, lists repeat the query parameter.
  */
 public final class RestJsonCodec {
-    private RestJsonCodec() {
-    }
+    private RestJsonCodec() {}
 
     /**
      * Builds the request shape of one call.
@@ -36,8 +37,12 @@ public final class RestJsonCodec {
      * @param body the JSON body; empty reads as {@code {}}
      * @throws AwsException {@code SerializationException} when the body is not JSON or a value has the wrong type
      */
-    public static <T extends SdkPojo> T read(Class<T> type, Map<String, String> pathVariables, String rawQuery,
-            Map<String, List<String>> headers, byte[] body) {
+    public static <T extends SdkPojo> T read(
+            Class<T> type,
+            Map<String, String> pathVariables,
+            String rawQuery,
+            Map<String, List<String>> headers,
+            byte[] body) {
         Object tree;
         try {
             tree = body == null || body.length == 0 ? Map.of() : JsonTree.parse(body);
@@ -45,8 +50,9 @@ public final class RestJsonCodec {
             throw AwsException.client("SerializationException", "The request body is not valid JSON.");
         }
         if (!(tree instanceof Map<?, ?> node)) {
-            throw AwsException.client("SerializationException", "The request body must be a JSON object, found "
-                    + JsonTree.describe(tree) + ".");
+            throw AwsException.client(
+                    "SerializationException",
+                    "The request body must be a JSON object, found " + JsonTree.describe(tree) + ".");
         }
         Map<String, List<String>> query = parseQuery(rawQuery);
         SdkPojo builder = SdkPojoJson.newBuilder(type);
@@ -120,13 +126,18 @@ public final class RestJsonCodec {
                 case INSTANT:
                     return Instant.parse(value);
                 default:
-                    throw new IllegalStateException("Unsupported URI member type " + type + " for "
-                            + field.memberName());
+                    throw new IllegalStateException(
+                            "Unsupported URI member type " + type + " for " + field.memberName());
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw AwsException.client("SerializationException", "Value '" + value + "' of " + field.locationName()
-                    + " is not " + (type == MarshallingKnownType.INSTANT ? "an ISO-8601 timestamp"
-                    : "a valid " + type.name().toLowerCase(java.util.Locale.ROOT)) + ".");
+            throw AwsException.client(
+                    "SerializationException",
+                    "Value '" + value + "' of " + field.locationName()
+                            + " is not "
+                            + (type == MarshallingKnownType.INSTANT
+                                    ? "an ISO-8601 timestamp"
+                                    : "a valid " + type.name().toLowerCase(Locale.ROOT))
+                            + ".");
         }
     }
 
@@ -165,7 +176,8 @@ public final class RestJsonCodec {
             int q = pattern.indexOf('?');
             this.pattern = q < 0 ? pattern : pattern.substring(0, q);
             this.segments = List.of(this.pattern.substring(1).split("/", -1));
-            this.literals = (int) segments.stream().filter(s -> !s.startsWith("{")).count();
+            this.literals =
+                    (int) segments.stream().filter(s -> !s.startsWith("{")).count();
         }
 
         /** The pattern, e.g. {@code /2015-02-01/file-systems/{FileSystemId}}. */
@@ -190,8 +202,9 @@ public final class RestJsonCodec {
                     if (i >= parts.length) {
                         return null;
                     }
-                    vars.put(s.substring(1, s.length() - 2), decodePath(String.join("/",
-                            java.util.Arrays.copyOfRange(parts, i, parts.length))));
+                    vars.put(
+                            s.substring(1, s.length() - 2),
+                            decodePath(String.join("/", Arrays.copyOfRange(parts, i, parts.length))));
                     return vars;
                 }
                 if (i >= parts.length) {

@@ -43,8 +43,7 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
 public final class SdkPojoJson {
     private static final Map<Class<?>, MethodHandle> BUILDER_FACTORIES = new ConcurrentHashMap<>();
 
-    private SdkPojoJson() {
-    }
+    private SdkPojoJson() {}
 
     /**
      * Parses a request body into the given model type.
@@ -97,7 +96,8 @@ public final class SdkPojoJson {
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
             String path = prefix + field.locationName();
-            boolean absent = value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap;
+            boolean absent =
+                    value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap;
             if (absent) {
                 if (field.containsTrait(RequiredTrait.class)) {
                     return path;
@@ -116,7 +116,8 @@ public final class SdkPojoJson {
         if (value instanceof SdkPojo nestedPojo) {
             return missingRequired(nestedPojo, path + ".");
         }
-        if (value instanceof List<?> list && field.getOptionalTrait(ListTrait.class).isPresent()) {
+        if (value instanceof List<?> list
+                && field.getOptionalTrait(ListTrait.class).isPresent()) {
             SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
             int i = 0;
             for (Object element : list) {
@@ -127,10 +128,12 @@ public final class SdkPojoJson {
                 i++;
             }
         }
-        if (value instanceof Map<?, ?> map && field.getOptionalTrait(MapTrait.class).isPresent()) {
+        if (value instanceof Map<?, ?> map
+                && field.getOptionalTrait(MapTrait.class).isPresent()) {
             SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                String nested = e.getValue() == null ? null : missingRequiredIn(member, e.getValue(), path + "." + e.getKey());
+                String nested =
+                        e.getValue() == null ? null : missingRequiredIn(member, e.getValue(), path + "." + e.getKey());
                 if (nested != null) {
                     return nested;
                 }
@@ -219,8 +222,9 @@ public final class SdkPojoJson {
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (Map.Entry<?, ?> e : ((Map<?, ?>) node).entrySet()) {
                     Object v = e.getValue();
-                    map.put((String) e.getKey(), v == JsonTree.NULL ? null
-                            : readValue(member, v, path + "." + e.getKey()));
+                    map.put(
+                            (String) e.getKey(),
+                            v == JsonTree.NULL ? null : readValue(member, v, path + "." + e.getKey()));
                 }
                 return map;
             }
@@ -250,8 +254,8 @@ public final class SdkPojoJson {
     private static void requireType(boolean ok, String expected, Object node, String path) {
         if (!ok) {
             String member = path.substring(path.indexOf('.') + 1);
-            throw serialization(tokenName(node) + " can not be converted to " + expected + " (member '" + member
-                    + "').");
+            throw serialization(
+                    tokenName(node) + " can not be converted to " + expected + " (member '" + member + "').");
         }
     }
 

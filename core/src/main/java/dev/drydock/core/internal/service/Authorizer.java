@@ -1,5 +1,6 @@
 package dev.drydock.core.internal.service;
 
+import dev.drydock.core.iam.policy.NamedPolicy;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
 @FunctionalInterface
 public interface Authorizer {
     /** Allows everything; used when no IAM model is active. */
-    Authorizer ALLOW_ALL = (context, action, resource, conditionKeys) -> { };
+    Authorizer ALLOW_ALL = (context, action, resource, conditionKeys) -> {};
 
     /**
      * @param context the call being authorized
@@ -28,8 +29,13 @@ public interface Authorizer {
      * @param resourcePolicy the resource's policy
      * @param resourceOwnerAccount the account owning the resource
      */
-    default void authorize(CallContext context, String action, String resource, Map<String, List<String>> conditionKeys,
-            dev.drydock.core.iam.policy.NamedPolicy resourcePolicy, String resourceOwnerAccount) {
+    default void authorize(
+            CallContext context,
+            String action,
+            String resource,
+            Map<String, List<String>> conditionKeys,
+            NamedPolicy resourcePolicy,
+            String resourceOwnerAccount) {
         authorize(context, action, resource, conditionKeys);
     }
 }

@@ -16,8 +16,15 @@ import java.util.Map;
  * @param receivedAt when the request arrived
  * @param authorizer decides IAM authorization for this call
  */
-public record CallContext(String requestId, AwsService service, String operation, Caller caller, String sourceIp,
-        boolean secureTransport, Instant receivedAt, Authorizer authorizer) {
+public record CallContext(
+        String requestId,
+        AwsService service,
+        String operation,
+        Caller caller,
+        String sourceIp,
+        boolean secureTransport,
+        Instant receivedAt,
+        Authorizer authorizer) {
 
     /** Authorizes {@code action} on {@code resource}; throws {@code AccessDeniedException} when denied. */
     public void authorize(String action, String resource, Map<String, List<String>> conditionKeys) {

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Reads the classpath files fixtures name (policies, task definitions), with errors that say where to put them. */
 public final class ClasspathResources {
-    private ClasspathResources() {
-    }
+    private ClasspathResources() {}
 
     /**
      * The text of a classpath resource, from the thread's context class loader, else Drydock's.

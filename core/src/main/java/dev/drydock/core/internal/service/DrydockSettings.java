@@ -39,7 +39,8 @@ public final class DrydockSettings {
             v = System.getProperty("drydock." + key);
         }
         if (v == null) {
-            v = System.getenv("DRYDOCK_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            v = System.getenv(
+                    "DRYDOCK_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
         }
         if (v == null) {
             v = file.getProperty(key);

@@ -33,8 +33,7 @@ public interface ImageResolver extends ServiceModule {
      * @param localReference the reference the runtime knows it by, e.g. {@code 127.0.0.1:40123/orders@sha256:...}
      * @param digest the manifest digest ECS reports as the container's {@code imageDigest}
      */
-    record PulledImage(String localReference, String digest) {
-    }
+    record PulledImage(String localReference, String digest) {}
 
     /** A pull that failed; the message is the task's stopped reason, as ECS words it. */
     final class ImagePullFailure extends RuntimeException {

@@ -40,8 +40,8 @@ public final class JsonService implements AwsService {
         this.signingName = builder.signingName;
         this.targetPrefix = builder.targetPrefix;
         this.contentType = "application/x-amz-json-" + builder.jsonVersion;
-        this.catalog = new OperationCatalog(builder.signingName, builder.clientInterface, builder.operations.keySet(),
-                "NotImplementedException");
+        this.catalog = new OperationCatalog(
+                builder.signingName, builder.clientInterface, builder.operations.keySet(), "NotImplementedException");
         this.operations = Map.copyOf(builder.operations);
         this.missingMemberError = builder.missingMemberError;
         this.requestCheck = builder.requestCheck;
@@ -104,17 +104,26 @@ public final class JsonService implements AwsService {
         String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
         try {
             if (!"POST".equals(request.method())) {
-                throw AwsException.client("UnknownOperationException",
+                throw AwsException.client(
+                        "UnknownOperationException",
                         "The " + signingName + " API takes POST requests with an X-Amz-Target header.");
             }
             Binding<?, ?> binding = operations.get(operation);
             if (binding == null) {
                 AwsException notImplemented = catalog.notImplemented(operation);
-                throw notImplemented != null ? notImplemented
+                throw notImplemented != null
+                        ? notImplemented
                         : AwsException.client("UnknownOperationException", "Unknown operation " + target + ".");
             }
-            CallContext context = new CallContext(requestId, this, operation, caller,
-                    request.remoteAddress().getAddress().getHostAddress(), false, clock.instant(), authorizer);
+            CallContext context = new CallContext(
+                    requestId,
+                    this,
+                    operation,
+                    caller,
+                    request.remoteAddress().getAddress().getHostAddress(),
+                    false,
+                    clock.instant(),
+                    authorizer);
             SdkPojo response = binding.invoke(request.body(), context, missingMemberError, requestCheck);
             LOG.debug("{}:{} -> 200", signingName, operation);
             return HttpResponse.of(200, contentType, SdkPojoJson.write(response))
@@ -148,7 +157,10 @@ public final class JsonService implements AwsService {
     }
 
     private record Binding<I extends SdkPojo, O extends SdkPojo>(Class<I> requestType, Operation<I, O> handler) {
-        O invoke(byte[] body, CallContext context, Function<String, AwsException> missingMemberError,
+        O invoke(
+                byte[] body,
+                CallContext context,
+                Function<String, AwsException> missingMemberError,
                 Consumer<SdkPojo> requestCheck) {
             I request = SdkPojoJson.read(body, requestType);
             SdkPojoJson.firstMissingRequiredMember(request).ifPresent(path -> {
@@ -168,9 +180,10 @@ public final class JsonService implements AwsService {
         private String jsonVersion = "1.1";
         private Clock clock = Clock.systemUTC();
         private Function<String, AwsException> missingMemberError = path -> AwsException.client(
-                "ValidationException", "1 validation error detected: Value null at '" + path
+                "ValidationException",
+                "1 validation error detected: Value null at '" + path
                         + "' failed to satisfy constraint: Member must not be null");
-        private Consumer<SdkPojo> requestCheck = request -> { };
+        private Consumer<SdkPojo> requestCheck = request -> {};
 
         private Builder(String signingName, String targetPrefix, Class<?> clientInterface) {
             this.signingName = signingName;
@@ -213,11 +226,11 @@ public final class JsonService implements AwsService {
          *
          * @param requestType the SDK request shape, which must be named {@code <name>Request}
          */
-        public <I extends SdkPojo, O extends SdkPojo> Builder operation(String name, Class<I> requestType,
-                Operation<I, O> handler) {
+        public <I extends SdkPojo, O extends SdkPojo> Builder operation(
+                String name, Class<I> requestType, Operation<I, O> handler) {
             if (!requestType.getSimpleName().equals(name + "Request")) {
-                throw new IllegalArgumentException(signingName + ": operation " + name + " takes "
-                        + requestType.getSimpleName());
+                throw new IllegalArgumentException(
+                        signingName + ": operation " + name + " takes " + requestType.getSimpleName());
             }
             operations.put(name, new Binding<>(requestType, handler));
             return this;

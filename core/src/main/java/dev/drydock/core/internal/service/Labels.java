@@ -25,6 +25,5 @@ public final class Labels {
      */
     public static final String RUNS_TO_COMPLETION = "dev.drydock.runs-to-completion";
 
-    private Labels() {
-    }
+    private Labels() {}
 }

@@ -6,6 +6,8 @@ import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkRequest;
 
 /**
@@ -13,7 +15,7 @@ import software.amazon.awssdk.core.SdkRequest;
  * for one AWS has that Drydock does not: HTTP 501 naming the operation and listing the implemented ones.
  */
 final class OperationCatalog {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OperationCatalog.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OperationCatalog.class);
     private final String signingName;
     private final Class<?> clientInterface;
     private final Set<String> implemented;
@@ -25,8 +27,7 @@ final class OperationCatalog {
      * @param implemented the operations Drydock serves
      * @param notImplementedCode {@code NotImplementedException} (JSON protocols) or {@code NotImplemented} (query)
      */
-    OperationCatalog(String signingName, Class<?> clientInterface, Set<String> implemented,
-            String notImplementedCode) {
+    OperationCatalog(String signingName, Class<?> clientInterface, Set<String> implemented, String notImplementedCode) {
         this.signingName = signingName;
         this.clientInterface = clientInterface;
         this.implemented = Collections.unmodifiableSet(new TreeSet<>(implemented));
@@ -47,7 +48,8 @@ final class OperationCatalog {
         if (ops == null) {
             Set<String> found = new TreeSet<>();
             for (Method m : clientInterface.getMethods()) {
-                if (m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])
+                if (m.getParameterCount() == 1
+                        && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])
                         && !Modifier.isStatic(m.getModifiers())) {
                     String name = m.getParameterTypes()[0].getSimpleName();
                     found.add(name.substring(0, name.length() - "Request".length()));
@@ -64,8 +66,11 @@ final class OperationCatalog {
         if (!awsOperations().contains(operation)) {
             return null;
         }
-        return new AwsException(notImplementedCode, 501, "Drydock does not implement " + signingName + ":" + operation
-                + " yet. Implemented " + signingName + " operations: " + String.join(", ", implemented) + ".");
+        return new AwsException(
+                notImplementedCode,
+                501,
+                "Drydock does not implement " + signingName + ":" + operation + " yet. Implemented " + signingName
+                        + " operations: " + String.join(", ", implemented) + ".");
     }
 
     /**
@@ -75,11 +80,12 @@ final class OperationCatalog {
      */
     AwsException failure(String operation, String requestId, RuntimeException e) {
         if (e instanceof AwsException aws) {
-            LOG.debug("{}:{} -> {} {}: {}", signingName, operation, aws.httpStatus(), aws.errorCode(), aws.getMessage());
+            LOG.debug(
+                    "{}:{} -> {} {}: {}", signingName, operation, aws.httpStatus(), aws.errorCode(), aws.getMessage());
             return aws;
         }
         LOG.warn("{}:{} failed (request {})", signingName, operation, requestId, e);
-        return AwsException.server("InternalFailure", "Drydock failed to process " + signingName + ":" + operation
-                + ": " + e);
+        return AwsException.server(
+                "InternalFailure", "Drydock failed to process " + signingName + ":" + operation + ": " + e);
     }
 }

@@ -45,8 +45,8 @@ public final class QueryService implements AwsService {
         this.signingName = builder.signingName;
         this.version = builder.version;
         this.xmlNamespace = builder.xmlNamespace;
-        this.catalog = new OperationCatalog(builder.signingName, builder.clientInterface, builder.operations.keySet(),
-                "NotImplemented");
+        this.catalog = new OperationCatalog(
+                builder.signingName, builder.clientInterface, builder.operations.keySet(), "NotImplemented");
         this.operations = Map.copyOf(builder.operations);
         this.clock = builder.clock;
     }
@@ -116,15 +116,24 @@ public final class QueryService implements AwsService {
                     throw notImplemented;
                 }
                 String v = params.getOrDefault("Version", version);
-                throw AwsException.client("InvalidAction", "Could not find operation " + operation + " for version "
-                        + v);
+                throw AwsException.client(
+                        "InvalidAction", "Could not find operation " + operation + " for version " + v);
             }
-            CallContext context = new CallContext(requestId, this, operation, caller,
-                    request.remoteAddress().getAddress().getHostAddress(), false, clock.instant(), authorizer);
+            CallContext context = new CallContext(
+                    requestId,
+                    this,
+                    operation,
+                    caller,
+                    request.remoteAddress().getAddress().getHostAddress(),
+                    false,
+                    clock.instant(),
+                    authorizer);
             SdkPojo response = binding.invoke(params, context);
             LOG.debug("{}:{} -> 200", signingName, operation);
-            return HttpResponse.of(200, AwsQueryCodec.CONTENT_TYPE,
-                    AwsQueryCodec.writeResponse(operation, xmlNamespace, response, requestId))
+            return HttpResponse.of(
+                            200,
+                            AwsQueryCodec.CONTENT_TYPE,
+                            AwsQueryCodec.writeResponse(operation, xmlNamespace, response, requestId))
                     .withHeader("x-amzn-RequestId", requestId);
         } catch (RuntimeException e) {
             return error(catalog.failure(operation, requestId, e), requestId);
@@ -135,8 +144,9 @@ public final class QueryService implements AwsService {
     private static Map<String, String> parameters(HttpRequest request) {
         Map<String, String> params = AwsQueryCodec.parseParameters(request.rawQuery());
         String contentType = request.header("Content-Type");
-        if (request.body().length > 0 && (contentType == null || contentType.toLowerCase(Locale.ROOT)
-                .startsWith("application/x-www-form-urlencoded"))) {
+        if (request.body().length > 0
+                && (contentType == null
+                        || contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))) {
             AwsQueryCodec.addParameters(params, request.bodyAsString());
         }
         return params;
@@ -156,8 +166,10 @@ public final class QueryService implements AwsService {
 
     @Override
     public HttpResponse error(AwsException e, String requestId) {
-        return HttpResponse.of(e.httpStatus(), AwsQueryCodec.CONTENT_TYPE,
-                AwsQueryCodec.writeError(xmlNamespace, e, requestId))
+        return HttpResponse.of(
+                        e.httpStatus(),
+                        AwsQueryCodec.CONTENT_TYPE,
+                        AwsQueryCodec.writeError(xmlNamespace, e, requestId))
                 .withHeader("x-amzn-RequestId", requestId);
     }
 
@@ -182,20 +194,21 @@ public final class QueryService implements AwsService {
     /** AWS's message for missing required members. */
     static AwsException missingMembersError(List<String> missing) {
         StringBuilder b = new StringBuilder();
-        b.append(missing.size()).append(missing.size() == 1 ? " validation error detected: "
-                : " validation errors detected: ");
+        b.append(missing.size())
+                .append(missing.size() == 1 ? " validation error detected: " : " validation errors detected: ");
         for (int i = 0; i < missing.size(); i++) {
             if (i > 0) {
                 b.append("; ");
             }
-            b.append("Value null at '").append(missing.get(i))
+            b.append("Value null at '")
+                    .append(missing.get(i))
                     .append("' failed to satisfy constraint: Member must not be null");
         }
         return AwsException.client("ValidationError", b.toString());
     }
 
-    private record Binding<I extends SdkPojo, O extends SdkPojo>(Class<I> requestType, Operation<I, O> handler,
-            Set<String> required) {
+    private record Binding<I extends SdkPojo, O extends SdkPojo>(
+            Class<I> requestType, Operation<I, O> handler, Set<String> required) {
         O invoke(Map<String, String> params, CallContext context) {
             I request = AwsQueryCodec.read(params, requestType);
             List<String> missing = missingMembers(request, required);
@@ -235,11 +248,11 @@ public final class QueryService implements AwsService {
          * @param required the members AWS requires (the SDK's query-protocol models do not mark them), by location
          *     name, e.g. {@code RoleName}
          */
-        public <I extends SdkPojo, O extends SdkPojo> Builder operation(String name, Class<I> requestType,
-                Operation<I, O> handler, String... required) {
+        public <I extends SdkPojo, O extends SdkPojo> Builder operation(
+                String name, Class<I> requestType, Operation<I, O> handler, String... required) {
             if (!requestType.getSimpleName().equals(name + "Request")) {
-                throw new IllegalArgumentException(signingName + ": operation " + name + " takes "
-                        + requestType.getSimpleName());
+                throw new IllegalArgumentException(
+                        signingName + ": operation " + name + " takes " + requestType.getSimpleName());
             }
             operations.put(name, new Binding<>(requestType, handler, Set.of(required)));
             return this;

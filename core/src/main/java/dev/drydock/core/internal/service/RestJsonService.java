@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPojo;
@@ -51,8 +52,10 @@ public final class RestJsonService implements AwsService {
     private RestJsonService(Builder builder) {
         this.signingName = builder.signingName;
         this.clientInterface = builder.clientInterface;
-        this.catalog = new OperationCatalog(builder.signingName, builder.clientInterface,
-                builder.routes.stream().map(Route::name).collect(java.util.stream.Collectors.toSet()),
+        this.catalog = new OperationCatalog(
+                builder.signingName,
+                builder.clientInterface,
+                builder.routes.stream().map(Route::name).collect(Collectors.toSet()),
                 "NotImplementedException");
         List<Route> sorted = new ArrayList<>(builder.routes);
         sorted.sort(Comparator.comparingInt((Route r) -> -r.uri.literalSegments()));
@@ -112,14 +115,24 @@ public final class RestJsonService implements AwsService {
                 throw unrouted(request);
             }
             operation = route.name;
-            CallContext context = new CallContext(requestId, this, operation, caller,
-                    request.remoteAddress().getAddress().getHostAddress(), false, clock.instant(), authorizer);
+            CallContext context = new CallContext(
+                    requestId,
+                    this,
+                    operation,
+                    caller,
+                    request.remoteAddress().getAddress().getHostAddress(),
+                    false,
+                    clock.instant(),
+                    authorizer);
             SdkPojo response = route.invoke(request, vars, context, missingMemberError);
             LOG.debug("{}:{} -> {}", signingName, operation, route.status);
-            HttpResponse answer = HttpResponse.of(route.status, "application/json",
-                    route.status == 204 ? new byte[0] : RestJsonCodec.writeBody(response))
+            HttpResponse answer = HttpResponse.of(
+                            route.status,
+                            "application/json",
+                            route.status == 204 ? new byte[0] : RestJsonCodec.writeBody(response))
                     .withHeader("x-amzn-RequestId", requestId);
-            for (Map.Entry<String, String> h : RestJsonCodec.writeHeaders(response).entrySet()) {
+            for (Map.Entry<String, String> h :
+                    RestJsonCodec.writeHeaders(response).entrySet()) {
                 answer = answer.withHeader(h.getKey(), h.getValue());
             }
             return answer;
@@ -138,8 +151,10 @@ public final class RestJsonService implements AwsService {
                 }
             }
         }
-        return new AwsException("UnknownOperationException", 404, "No " + signingName + " operation answers "
-                + request.method() + " " + request.rawPath() + ".");
+        return new AwsException(
+                "UnknownOperationException",
+                404,
+                "No " + signingName + " operation answers " + request.method() + " " + request.rawPath() + ".");
     }
 
     /** The route of every operation AWS has (built on first use: it loads every marshaller class). */
@@ -150,8 +165,8 @@ public final class RestJsonService implements AwsService {
             String modelPackage = clientInterface.getPackageName() + ".model.";
             for (String op : catalog.awsOperations()) {
                 try {
-                    Class<?> type = Class.forName(modelPackage + op + "Request", false,
-                            clientInterface.getClassLoader());
+                    Class<?> type =
+                            Class.forName(modelPackage + op + "Request", false, clientInterface.getClassLoader());
                     all.add(Route.of(op, type.asSubclass(SdkPojo.class), 200, null));
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     LOG.debug("No route for {}:{}: {}", signingName, op, e.toString());
@@ -185,7 +200,12 @@ public final class RestJsonService implements AwsService {
                 .withHeader("x-amzn-ErrorType", e.errorCode());
     }
 
-    private record Route(String name, Class<? extends SdkPojo> requestType, String method, UriTemplate uri, int status,
+    private record Route(
+            String name,
+            Class<? extends SdkPojo> requestType,
+            String method,
+            UriTemplate uri,
+            int status,
             Operation<SdkPojo, SdkPojo> handler) {
 
         @SuppressWarnings("unchecked")
@@ -197,18 +217,23 @@ public final class RestJsonService implements AwsService {
                     .getDeclaredField("SDK_OPERATION_BINDING");
             binding.setAccessible(true);
             OperationInfo info = (OperationInfo) binding.get(null);
-            return new Route(name, requestType, info.httpMethod().name(), new UriTemplate(info.requestUri()), status,
-                    (Operation<SdkPojo, SdkPojo>) handler);
+            return new Route(
+                    name, requestType, info.httpMethod().name(), new UriTemplate(info.requestUri()), status, (Operation<
+                                    SdkPojo, SdkPojo>)
+                            handler);
         }
 
         Map<String, String> match(HttpRequest request) {
             return method.equals(request.method()) ? uri.match(request.rawPath()) : null;
         }
 
-        SdkPojo invoke(HttpRequest request, Map<String, String> vars, CallContext context,
+        SdkPojo invoke(
+                HttpRequest request,
+                Map<String, String> vars,
+                CallContext context,
                 Function<String, AwsException> missingMemberError) {
-            SdkPojo input = RestJsonCodec.read(requestType, vars, request.rawQuery(), request.headers(),
-                    request.body());
+            SdkPojo input =
+                    RestJsonCodec.read(requestType, vars, request.rawQuery(), request.headers(), request.body());
             SdkPojoJson.firstMissingRequiredMember(input).ifPresent(path -> {
                 throw missingMemberError.apply(path);
             });
@@ -224,7 +249,8 @@ public final class RestJsonService implements AwsService {
         private Clock clock = Clock.systemUTC();
         private String errorCodeMember = "code";
         private String errorMessageMember = "message";
-        private Function<String, AwsException> missingMemberError = path -> AwsException.client("BadRequest",
+        private Function<String, AwsException> missingMemberError = path -> AwsException.client(
+                "BadRequest",
                 "1 validation error detected: Value null at '" + path
                         + "' failed to satisfy constraint: Member must not be null");
 
@@ -262,11 +288,11 @@ public final class RestJsonService implements AwsService {
          * @param requestType the SDK request shape, which must be named {@code <name>Request}
          * @param successStatus the HTTP status of a successful answer (AWS's model says, e.g. 201 or 204)
          */
-        public <I extends SdkPojo, O extends SdkPojo> Builder operation(String name, Class<I> requestType,
-                int successStatus, Operation<I, O> handler) {
+        public <I extends SdkPojo, O extends SdkPojo> Builder operation(
+                String name, Class<I> requestType, int successStatus, Operation<I, O> handler) {
             if (!requestType.getSimpleName().equals(name + "Request")) {
-                throw new IllegalArgumentException(signingName + ": operation " + name + " takes "
-                        + requestType.getSimpleName());
+                throw new IllegalArgumentException(
+                        signingName + ": operation " + name + " takes " + requestType.getSimpleName());
             }
             try {
                 routes.add(Route.of(name, requestType, successStatus, handler));

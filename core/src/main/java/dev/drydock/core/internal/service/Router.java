@@ -3,9 +3,12 @@ package dev.drydock.core.internal.service;
 import dev.drydock.core.internal.http.HttpRequest;
 import dev.drydock.core.internal.http.HttpResponse;
 import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.internal.protocol.JsonTree;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,7 +75,7 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
 
     /** The JSON services served, by {@code X-Amz-Target} prefix (building those built on first use). */
     public Map<String, JsonService> jsonServices() {
-        Map<String, JsonService> built = new java.util.LinkedHashMap<>();
+        Map<String, JsonService> built = new LinkedHashMap<>();
         jsonServicesByTarget.forEach((prefix, service) -> {
             AwsService s = service instanceof LazyService lazy ? lazy.get() : service;
             if (s instanceof JsonService json) {
@@ -95,17 +98,23 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
             int dot = target.indexOf('.');
             service = jsonServicesByTarget.get(dot < 0 ? target : target.substring(0, dot));
             if (service == null) {
-                return jsonError(AwsException.client("UnknownOperationException", "Drydock serves no service for "
-                        + "X-Amz-Target " + target + ". Served: " + String.join(", ", jsonServicesByTarget.keySet())
-                        + "."));
+                return jsonError(AwsException.client(
+                        "UnknownOperationException",
+                        "Drydock serves no service for "
+                                + "X-Amz-Target " + target + ". Served: "
+                                + String.join(", ", jsonServicesByTarget.keySet())
+                                + "."));
             }
         } else {
             service = scopedService(request);
             if (service == null) {
-                return HttpResponse.text(404, "This is Drydock's local AWS endpoint. It serves "
-                        + String.join(", ", servicesBySigningName.keySet()) + ": point an AWS SDK or CLI at it as its "
-                        + "endpoint URL. This request names no service (no X-Amz-Target header and no SigV4 "
-                        + "credential scope).\n");
+                return HttpResponse.text(
+                        404,
+                        "This is Drydock's local AWS endpoint. It serves "
+                                + String.join(", ", servicesBySigningName.keySet())
+                                + ": point an AWS SDK or CLI at it as its "
+                                + "endpoint URL. This request names no service (no X-Amz-Target header and no SigV4 "
+                                + "credential scope).\n");
             }
         }
         Caller caller;
@@ -119,7 +128,7 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
 
     /** The service a request without X-Amz-Target addresses: by SigV4 scope, else by the query API's Version. */
     private AwsService scopedService(HttpRequest request) {
-        java.util.Optional<String> name = SigningScope.serviceName(request);
+        Optional<String> name = SigningScope.serviceName(request);
         if (name.isPresent()) {
             return servicesBySigningName.get(name.get());
         }
@@ -134,13 +143,11 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
     }
 
     private static HttpResponse jsonError(AwsException e) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("__type", e.errorCode());
         body.put("message", e.getMessage());
-        return HttpResponse.of(e.httpStatus(), "application/x-amz-json-1.1",
-                dev.drydock.core.internal.protocol.JsonTree.write(body));
+        return HttpResponse.of(e.httpStatus(), "application/x-amz-json-1.1", JsonTree.write(body));
     }
 
-    private record PathRoute(String prefix, Function<HttpRequest, HttpResponse> handler) {
-    }
+    private record PathRoute(String prefix, Function<HttpRequest, HttpResponse> handler) {}
 }

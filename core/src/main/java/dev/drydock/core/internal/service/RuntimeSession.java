@@ -12,5 +12,4 @@ import java.net.URI;
  * @param endpointForContainers Drydock's endpoint as containers on that network reach it, e.g.
  *     {@code http://172.18.0.1:41235}
  */
-public record RuntimeSession(ContainerRuntime runtime, NetworkInfo network, URI endpointForContainers) {
-}
+public record RuntimeSession(ContainerRuntime runtime, NetworkInfo network, URI endpointForContainers) {}

@@ -1,10 +1,13 @@
 package dev.drydock.core.internal.service;
 
+import dev.drydock.core.internal.events.EventLog;
 import dev.drydock.core.internal.http.HttpRequest;
 import dev.drydock.core.internal.http.HttpResponse;
+import dev.drydock.core.internal.iam.IamAccess;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** What a {@link ServiceModule} gets from the Drydock instance it runs in. */
@@ -36,7 +39,7 @@ public interface ServiceContext {
     RuntimeSession runtime();
 
     /** The container runtime if it is already connected; never blocks. */
-    java.util.Optional<RuntimeSession> runtimeIfReady();
+    Optional<RuntimeSession> runtimeIfReady();
 
     /** The configuration (system properties, environment, {@code drydock.properties}). */
     DrydockSettings settings();
@@ -63,19 +66,19 @@ public interface ServiceContext {
     URI endpoint();
 
     /** The account's IAM: roles, policies, credentials. */
-    dev.drydock.core.internal.iam.IamAccess iam();
+    IamAccess iam();
 
     /**
      * Adds where {@code aws:ResourceTag/<key>} condition values come from for this service's resources: a function
      * from a resource ARN to its tags (empty when the ARN is not the service's).
      */
-    void resourceTags(java.util.function.Function<String, Map<String, String>> source);
+    void resourceTags(Function<String, Map<String, String>> source);
 
     /** Another module of the same instance, when present. */
-    <T extends ServiceModule> java.util.Optional<T> module(Class<T> type);
+    <T extends ServiceModule> Optional<T> module(Class<T> type);
 
     /** Where the module emits its EventBridge events (never blocks). */
-    dev.drydock.core.internal.events.EventLog events();
+    EventLog events();
 
     /**
      * Serves an AWS JSON protocol service whose routing table is built on first use (by its first request, or by

@@ -5,12 +5,12 @@ import dev.drydock.core.internal.auth.SignedRequest;
 import dev.drydock.core.internal.http.HttpRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads what routing needs from a request before it is authenticated. */
 public final class SigningScope {
-    private SigningScope() {
-    }
+    private SigningScope() {}
 
     /** The request in the SigV4 verifier's terms. */
     public static SignedRequest signedRequest(HttpRequest request) {
@@ -36,8 +36,8 @@ public final class SigningScope {
         String found = find(request.rawQuery(), name);
         if (found == null) {
             String contentType = request.header("Content-Type");
-            if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT)
-                    .startsWith("application/x-www-form-urlencoded")) {
+            if (contentType != null
+                    && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
                 found = find(request.bodyAsString(), name);
             }
         }

@@ -30,9 +30,15 @@ public interface TaskVolumeProvider extends ServiceModule {
      * @param accessPointId {@code authorizationConfig.accessPointId} (id, ARN or Name tag), or {@code null}
      * @param iam {@code authorizationConfig.iam}: {@code ENABLED}, {@code DISABLED} or {@code null}
      */
-    record EfsVolumeRequest(String taskArn, String taskRoleArn, String volumeName, String fileSystemId,
-            String rootDirectory, String transitEncryption, String accessPointId, String iam) {
-    }
+    record EfsVolumeRequest(
+            String taskArn,
+            String taskRoleArn,
+            String volumeName,
+            String fileSystemId,
+            String rootDirectory,
+            String transitEncryption,
+            String accessPointId,
+            String iam) {}
 
     /**
      * What to bind into the task's containers.
@@ -40,8 +46,7 @@ public interface TaskVolumeProvider extends ServiceModule {
      * @param hostPath the absolute host path to bind-mount
      * @param readOnly whether every container gets it read-only (for EFS: IAM denied {@code ClientWrite})
      */
-    record Mount(String hostPath, boolean readOnly) {
-    }
+    record Mount(String hostPath, boolean readOnly) {}
 
     /** The task cannot mount the volume; the message is the stoppedReason, worded as ECS words it. */
     final class VolumeFailure extends RuntimeException {

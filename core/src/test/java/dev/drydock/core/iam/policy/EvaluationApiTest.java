@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 /** Public API behaviour of requests, policy sets and decisions outside the case table. */
 class EvaluationApiTest {
 
-    private static final String ALLOW_RUN = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"Run\",\"Effect\":\"Allow\","
-            + "\"Action\":\"ecs:RunTask\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"ecs:cluster\":\"c\"}}}}";
+    private static final String ALLOW_RUN =
+            "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"Run\",\"Effect\":\"Allow\","
+                    + "\"Action\":\"ecs:RunTask\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"ecs:cluster\":\"c\"}}}}";
 
     @Test
     void decisionTypesUseSimulatorStrings() {
@@ -28,9 +29,14 @@ class EvaluationApiTest {
     @Test
     void allowedDecisionHasNoAccessDeniedMessage() {
         Decision d = PolicyEvaluator.evaluate(
-                AuthorizationRequest.builder().principal("arn:aws:iam::123456789012:user/u").action("ecs:RunTask")
-                        .context("ecs:cluster", "c").build(),
-                PolicySet.builder().identityPolicy(NamedPolicy.of("p", "user", PolicyDocument.parse(ALLOW_RUN))).build());
+                AuthorizationRequest.builder()
+                        .principal("arn:aws:iam::123456789012:user/u")
+                        .action("ecs:RunTask")
+                        .context("ecs:cluster", "c")
+                        .build(),
+                PolicySet.builder()
+                        .identityPolicy(NamedPolicy.of("p", "user", PolicyDocument.parse(ALLOW_RUN)))
+                        .build());
         assertThat(d.isAllowed()).isTrue();
         assertThat(d.deniedBy()).isEmpty();
         assertThat(d.decidingStatement()).hasValueSatisfying(m -> {
@@ -48,8 +54,13 @@ class EvaluationApiTest {
     @Test
     void missingContextValuesAreReportedWithPolicySpelling() {
         Decision d = PolicyEvaluator.evaluate(
-                AuthorizationRequest.builder().principal("arn:aws:iam::123456789012:user/u").action("ECS:runtask").build(),
-                PolicySet.builder().identityPolicy(NamedPolicy.of("p", "user", PolicyDocument.parse(ALLOW_RUN))).build());
+                AuthorizationRequest.builder()
+                        .principal("arn:aws:iam::123456789012:user/u")
+                        .action("ECS:runtask")
+                        .build(),
+                PolicySet.builder()
+                        .identityPolicy(NamedPolicy.of("p", "user", PolicyDocument.parse(ALLOW_RUN)))
+                        .build());
         assertThat(d.type()).isEqualTo(DecisionType.IMPLICIT_DENY);
         assertThat(d.missingContextValues()).containsExactly("ecs:cluster");
         assertThat(d.matchedStatements()).isEmpty();
@@ -57,12 +68,19 @@ class EvaluationApiTest {
 
     @Test
     void requestValidationAndDefaults() {
-        assertThatThrownBy(() -> AuthorizationRequest.builder().action("ecs:RunTask").build())
+        assertThatThrownBy(() ->
+                        AuthorizationRequest.builder().action("ecs:RunTask").build())
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> AuthorizationRequest.builder().principal("arn:aws:iam::1:user/u").action("RunTask").build())
+        assertThatThrownBy(() -> AuthorizationRequest.builder()
+                        .principal("arn:aws:iam::1:user/u")
+                        .action("RunTask")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
-        AuthorizationRequest r = AuthorizationRequest.builder().principal("arn:aws:sts::123456789012:assumed-role/r/s")
-                .action("ecs:RunTask").context(Map.of("aws:TagKeys", List.of("a", "b"))).build();
+        AuthorizationRequest r = AuthorizationRequest.builder()
+                .principal("arn:aws:sts::123456789012:assumed-role/r/s")
+                .action("ecs:RunTask")
+                .context(Map.of("aws:TagKeys", List.of("a", "b")))
+                .build();
         assertThat(r.resource()).isEqualTo("*");
         assertThat(r.principalAccount()).isEqualTo("123456789012");
         assertThat(r.context()).containsEntry("aws:TagKeys", List.of("a", "b"));
@@ -71,34 +89,43 @@ class EvaluationApiTest {
 
     @Test
     void derivedGlobalKeysCanBeOverridden() {
-        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"ecs:*\",\"Resource\":\"*\","
-                + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalType\":\"AssumedRole\",\"aws:PrincipalArn\":\"arn:aws:iam::123456789012:role/path/r\"}}}}";
-        PolicySet set = PolicySet.builder().roleArn("arn:aws:iam::123456789012:role/path/r")
-                .identityPolicy(NamedPolicy.of("p", "role", PolicyDocument.parse(policy))).build();
+        String policy =
+                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"ecs:*\",\"Resource\":\"*\","
+                        + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalType\":\"AssumedRole\",\"aws:PrincipalArn\":\"arn:aws:iam::123456789012:role/path/r\"}}}}";
+        PolicySet set = PolicySet.builder()
+                .roleArn("arn:aws:iam::123456789012:role/path/r")
+                .identityPolicy(NamedPolicy.of("p", "role", PolicyDocument.parse(policy)))
+                .build();
         AuthorizationRequest.Builder b = AuthorizationRequest.builder()
-                .principal("arn:aws:sts::123456789012:assumed-role/r/s").action("ecs:ListClusters");
+                .principal("arn:aws:sts::123456789012:assumed-role/r/s")
+                .action("ecs:ListClusters");
         assertThat(PolicyEvaluator.evaluate(b.build(), set).isAllowed()).isTrue();
-        assertThat(PolicyEvaluator.evaluate(b.context("aws:PrincipalType", "User").build(), set).isAllowed()).isFalse();
+        assertThat(PolicyEvaluator.evaluate(
+                                b.context("aws:PrincipalType", "User").build(), set)
+                        .isAllowed())
+                .isFalse();
     }
 
     @Test
     void messageFormsForEveryPolicyType() {
-        Decision implicitBoundary = new Decision(DecisionType.IMPLICIT_DENY, List.of(), null,
-                PolicyType.PERMISSIONS_BOUNDARY, false, List.of());
-        assertThat(implicitBoundary.accessDeniedMessage("arn:aws:iam::123456789012:user/JohnDoe",
-                "codedeploy:ListDeployments", "arn:aws:codedeploy:us-east-1:123456789012:deploymentgroup:*"))
+        Decision implicitBoundary = new Decision(
+                DecisionType.IMPLICIT_DENY, List.of(), null, PolicyType.PERMISSIONS_BOUNDARY, false, List.of());
+        assertThat(implicitBoundary.accessDeniedMessage(
+                        "arn:aws:iam::123456789012:user/JohnDoe",
+                        "codedeploy:ListDeployments",
+                        "arn:aws:codedeploy:us-east-1:123456789012:deploymentgroup:*"))
                 .isEqualTo("User: arn:aws:iam::123456789012:user/JohnDoe is not authorized to perform: "
                         + "codedeploy:ListDeployments on resource: arn:aws:codedeploy:us-east-1:123456789012:deploymentgroup:* "
                         + "because no permissions boundary allows the codedeploy:ListDeployments action");
-        Decision explicitTrust = new Decision(DecisionType.EXPLICIT_DENY, List.of(), null, PolicyType.RESOURCE_BASED,
-                true, List.of());
+        Decision explicitTrust =
+                new Decision(DecisionType.EXPLICIT_DENY, List.of(), null, PolicyType.RESOURCE_BASED, true, List.of());
         assertThat(explicitTrust.accessDeniedMessage("arn:aws:iam::777788889999:user/JohnDoe", "sts:AssumeRole", null))
                 .isEqualTo("User: arn:aws:iam::777788889999:user/JohnDoe is not authorized to perform: sts:AssumeRole "
                         + "with an explicit deny in the role trust policy");
-        Decision implicitResource = new Decision(DecisionType.IMPLICIT_DENY, List.of(), null, PolicyType.RESOURCE_BASED,
-                false, List.of());
-        assertThat(implicitResource.accessDeniedMessage("arn:aws:iam::123456789012:user/JohnDoe",
-                "secretsmanager:GetSecretValue", ""))
+        Decision implicitResource =
+                new Decision(DecisionType.IMPLICIT_DENY, List.of(), null, PolicyType.RESOURCE_BASED, false, List.of());
+        assertThat(implicitResource.accessDeniedMessage(
+                        "arn:aws:iam::123456789012:user/JohnDoe", "secretsmanager:GetSecretValue", ""))
                 .isEqualTo("User: arn:aws:iam::123456789012:user/JohnDoe is not authorized to perform: "
                         + "secretsmanager:GetSecretValue because no resource-based policy allows the "
                         + "secretsmanager:GetSecretValue action");

@@ -21,7 +21,8 @@ class MalformedPolicyDocumentTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static JsonNode table() throws Exception {
-        try (InputStream in = MalformedPolicyDocumentTest.class.getClassLoader()
+        try (InputStream in = MalformedPolicyDocumentTest.class
+                .getClassLoader()
                 .getResourceAsStream("malformed-policy-cases/malformed.json")) {
             return MAPPER.readTree(in);
         }
@@ -34,8 +35,12 @@ class MalformedPolicyDocumentTest {
     static Stream<Arguments> invalid() throws Exception {
         List<Arguments> out = new ArrayList<>();
         for (JsonNode c : table().get("invalid")) {
-            out.add(Arguments.of(c.get("name").asText(), PolicyKind.valueOf(c.get("kind").asText()), text(c),
-                    c.get("reason").asText(), c.get("message").asText()));
+            out.add(Arguments.of(
+                    c.get("name").asText(),
+                    PolicyKind.valueOf(c.get("kind").asText()),
+                    text(c),
+                    c.get("reason").asText(),
+                    c.get("message").asText()));
         }
         return out.stream();
     }
@@ -43,7 +48,8 @@ class MalformedPolicyDocumentTest {
     static Stream<Arguments> valid() throws Exception {
         List<Arguments> out = new ArrayList<>();
         for (JsonNode c : table().get("valid")) {
-            out.add(Arguments.of(c.get("name").asText(), PolicyKind.valueOf(c.get("kind").asText()), text(c)));
+            out.add(Arguments.of(
+                    c.get("name").asText(), PolicyKind.valueOf(c.get("kind").asText()), text(c)));
         }
         return out.stream();
     }
@@ -51,10 +57,12 @@ class MalformedPolicyDocumentTest {
     @ParameterizedTest(name = "{0} ({1})")
     @MethodSource("invalid")
     void rejectsWithIamReasonAndMessage(String name, PolicyKind kind, String json, String reason, String message) {
-        MalformedPolicyDocumentException e = catchThrowableOfType(MalformedPolicyDocumentException.class,
-                () -> PolicyDocument.parse(json, kind));
+        MalformedPolicyDocumentException e =
+                catchThrowableOfType(MalformedPolicyDocumentException.class, () -> PolicyDocument.parse(json, kind));
         assertThat(e).as(name).isNotNull();
-        assertThat(e.reason()).as(name + ": " + e.detail()).isEqualTo(MalformedPolicyDocumentException.Reason.valueOf(reason));
+        assertThat(e.reason())
+                .as(name + ": " + e.detail())
+                .isEqualTo(MalformedPolicyDocumentException.Reason.valueOf(reason));
         assertThat(e.getMessage()).as(name).isEqualTo(message);
         assertThat(e.iamMessage()).isEqualTo(message);
         assertThat(e.detail()).isNotBlank();
@@ -80,8 +88,8 @@ class MalformedPolicyDocumentTest {
     @Test
     void syntaxErrorsCarryTheirSourceLocation() {
         String json = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": {\n    \"Effect\": \"Allow\",,\n  }\n}";
-        MalformedPolicyDocumentException e = catchThrowableOfType(MalformedPolicyDocumentException.class,
-                () -> PolicyDocument.parse(json));
+        MalformedPolicyDocumentException e =
+                catchThrowableOfType(MalformedPolicyDocumentException.class, () -> PolicyDocument.parse(json));
         assertThat(e.reason()).isEqualTo(MalformedPolicyDocumentException.Reason.INVALID_JSON);
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.column()).isGreaterThan(0);
@@ -89,18 +97,19 @@ class MalformedPolicyDocumentTest {
 
     @Test
     void statementErrorsNameTheStatement() {
-        String json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ecs:*\",\"Resource\":\"*\"},"
-                + "{\"Effect\":\"Allow\",\"Action\":\"ecs RunTask\",\"Resource\":\"*\"}]}";
-        MalformedPolicyDocumentException e = catchThrowableOfType(MalformedPolicyDocumentException.class,
-                () -> PolicyDocument.parse(json, PolicyKind.IDENTITY));
+        String json =
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ecs:*\",\"Resource\":\"*\"},"
+                        + "{\"Effect\":\"Allow\",\"Action\":\"ecs RunTask\",\"Resource\":\"*\"}]}";
+        MalformedPolicyDocumentException e = catchThrowableOfType(
+                MalformedPolicyDocumentException.class, () -> PolicyDocument.parse(json, PolicyKind.IDENTITY));
         assertThat(e.detail()).contains("statement 1").contains("ecs RunTask");
         assertThat(e.toString()).contains("ACTION_MISSING_VENDOR");
     }
 
     @Test
     void nullTextIsInvalidJson() {
-        MalformedPolicyDocumentException e = catchThrowableOfType(MalformedPolicyDocumentException.class,
-                () -> PolicyDocument.parse(null, PolicyKind.IDENTITY));
+        MalformedPolicyDocumentException e = catchThrowableOfType(
+                MalformedPolicyDocumentException.class, () -> PolicyDocument.parse(null, PolicyKind.IDENTITY));
         assertThat(e.reason()).isEqualTo(MalformedPolicyDocumentException.Reason.INVALID_JSON);
     }
 }

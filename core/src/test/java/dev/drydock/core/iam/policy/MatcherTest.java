@@ -11,20 +11,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MatcherTest {
 
     @ParameterizedTest(name = "{0} ~ {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-        "*|anything|true",
-        "ecs:Describe*|ecs:DescribeClusters|true",
-        "ecs:Describe*|ecs:Describe|true",
-        "ecs:Describe*|ecs:Delete|false",
-        "a*b*c|aXXbYYc|true",
-        "a*b*c|aXXbYY|false",
-        "*test*|1/2/test/3|true",
-        "a?c|abc|true",
-        "a?c|ac|false",
-        "**|x|true",
-        "exact|exact|true",
-        "exact|Exact|false"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "*|anything|true",
+                "ecs:Describe*|ecs:DescribeClusters|true",
+                "ecs:Describe*|ecs:Describe|true",
+                "ecs:Describe*|ecs:Delete|false",
+                "a*b*c|aXXbYYc|true",
+                "a*b*c|aXXbYY|false",
+                "*test*|1/2/test/3|true",
+                "a?c|abc|true",
+                "a?c|ac|false",
+                "**|x|true",
+                "exact|exact|true",
+                "exact|Exact|false"
+            })
     void globMatches(String pattern, String value, boolean expected) {
         assertThat(Glob.compile(pattern, false).matches(value)).isEqualTo(expected);
     }
@@ -98,11 +100,14 @@ class MatcherTest {
     @Test
     void arnPatterns() {
         ArnPattern p = ArnPattern.of(Glob.compile("arn:aws:ecs:*:123456789012:task-definition/web:*", false));
-        assertThat(p.matches("arn:aws:ecs:us-east-1:123456789012:task-definition/web:3")).isTrue();
-        assertThat(p.matches("arn:aws:ecs:us-east-1:999999999999:task-definition/web:3")).isFalse();
+        assertThat(p.matches("arn:aws:ecs:us-east-1:123456789012:task-definition/web:3"))
+                .isTrue();
+        assertThat(p.matches("arn:aws:ecs:us-east-1:999999999999:task-definition/web:3"))
+                .isFalse();
         assertThat(p.matches("arn:aws:ecs:us-east-1")).isFalse();
         ArnPattern shortPattern = ArnPattern.of(Glob.compile("arn:aws:ecs:*", false));
-        assertThat(shortPattern.matches("arn:aws:ecs:us-east-1:123456789012:cluster/x")).isTrue();
+        assertThat(shortPattern.matches("arn:aws:ecs:us-east-1:123456789012:cluster/x"))
+                .isTrue();
         assertThat(ArnPattern.of(Glob.compile("*", false)).isMatchAll()).isTrue();
     }
 }

@@ -44,7 +44,8 @@ class PolicyCaseTableTest {
         assertThat(dir).as("iam-policy-cases on the test classpath").isNotNull();
         List<Case> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode root = MAPPER.readTree(f.toFile());
                 JsonNode documents = root.path("documents");
                 JsonNode defaults = root.path("defaults");
@@ -75,7 +76,8 @@ class PolicyCaseTableTest {
     @MethodSource("caseArguments")
     void evaluatesLikeAws(Case c) throws Exception {
         JsonNode node = c.node();
-        JsonNode policiesNode = node.has("policies") ? node.get("policies") : c.defaults().path("policies");
+        JsonNode policiesNode =
+                node.has("policies") ? node.get("policies") : c.defaults().path("policies");
         PolicySet.Builder set = PolicySet.builder();
         String roleArn = node.has("roleArn") ? text(node, "roleArn", null) : text(c.defaults(), "roleArn", null);
         if (roleArn != null) {
@@ -85,17 +87,21 @@ class PolicyCaseTableTest {
             String type = p.path("type").asText("identity");
             JsonNode doc = p.has("ref") ? c.documents().get(p.get("ref").asText()) : p.get("document");
             assertThat(doc).as("document for " + p).isNotNull();
-            PolicyKind kind = p.has("kind") ? PolicyKind.valueOf(p.get("kind").asText()) : switch (type) {
-                case "boundary" -> PolicyKind.PERMISSIONS_BOUNDARY;
-                case "session" -> PolicyKind.SESSION;
-                case "resource" -> PolicyKind.RESOURCE;
-                default -> PolicyKind.IDENTITY;
-            };
+            PolicyKind kind = p.has("kind")
+                    ? PolicyKind.valueOf(p.get("kind").asText())
+                    : switch (type) {
+                        case "boundary" -> PolicyKind.PERMISSIONS_BOUNDARY;
+                        case "session" -> PolicyKind.SESSION;
+                        case "resource" -> PolicyKind.RESOURCE;
+                        default -> PolicyKind.IDENTITY;
+                    };
             String json = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
             PolicyDocument parsed = PolicyDocument.parse(json, kind);
             String id = text(p, "id", p.has("ref") ? p.get("ref").asText() : type + "-policy");
-            String sourceType = text(p, "sourceType", type.equals("resource") ? "resource"
-                    : type.equals("session") ? "none" : "user-managed");
+            String sourceType = text(
+                    p,
+                    "sourceType",
+                    type.equals("resource") ? "resource" : type.equals("session") ? "none" : "user-managed");
             NamedPolicy named = NamedPolicy.of(id, sourceType, parsed);
             switch (type) {
                 case "identity" -> set.identityPolicy(named);
@@ -137,29 +143,38 @@ class PolicyCaseTableTest {
         JsonNode expect = node.get("expect");
         assertThat(expect).as("expect block").isNotNull();
         String ctx = c + " -> " + d;
-        assertThat(d.type().simulatorValue()).as(ctx).isEqualTo(expect.get("decision").asText());
+        assertThat(d.type().simulatorValue())
+                .as(ctx)
+                .isEqualTo(expect.get("decision").asText());
         if (expect.has("deniedBy")) {
-            assertThat(d.deniedBy()).as(ctx).contains(PolicyType.valueOf(expect.get("deniedBy").asText()));
+            assertThat(d.deniedBy())
+                    .as(ctx)
+                    .contains(PolicyType.valueOf(expect.get("deniedBy").asText()));
         }
         if (expect.has("decidingSid")) {
             assertThat(d.decidingStatement()).as(ctx).isPresent();
-            assertThat(d.decidingStatement().get().sid()).as(ctx).isEqualTo(expect.get("decidingSid").asText());
+            assertThat(d.decidingStatement().get().sid())
+                    .as(ctx)
+                    .isEqualTo(expect.get("decidingSid").asText());
         }
         if (expect.has("decidingPolicy")) {
             assertThat(d.decidingStatement()).as(ctx).isPresent();
-            assertThat(d.decidingStatement().get().policyId()).as(ctx)
+            assertThat(d.decidingStatement().get().policyId())
+                    .as(ctx)
                     .isEqualTo(expect.get("decidingPolicy").asText());
         }
         if (expect.has("matched")) {
             List<String> want = new ArrayList<>();
             expect.get("matched").forEach(v -> want.add(v.asText()));
             List<String> got = d.matchedStatements().stream()
-                    .map(m -> m.sid() != null ? m.sid() : m.policyId() + "#" + m.statementIndex()).toList();
+                    .map(m -> m.sid() != null ? m.sid() : m.policyId() + "#" + m.statementIndex())
+                    .toList();
             assertThat(got).as(ctx).containsExactlyInAnyOrderElementsOf(want);
         }
         if (expect.has("message")) {
             String resource = req.containsKey("resource") ? req.get("resource").asText() : "*";
-            assertThat(d.accessDeniedMessage(request.principal(), request.action(), resource)).as(ctx)
+            assertThat(d.accessDeniedMessage(request.principal(), request.action(), resource))
+                    .as(ctx)
                     .isEqualTo(expect.get("message").asText());
         }
         if (expect.has("missingContextValues")) {
@@ -173,5 +188,4 @@ class PolicyCaseTableTest {
         JsonNode v = n == null ? null : n.get(field);
         return v == null || v.isNull() ? def : v.asText();
     }
-
 }

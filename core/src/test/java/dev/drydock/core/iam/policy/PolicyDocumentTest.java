@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Accessors, positions and immutability of parsed documents. */
 class PolicyDocumentTest {
 
-    private static final String TWO_STATEMENTS = String.join("\n",
+    private static final String TWO_STATEMENTS = String.join(
+            "\n",
             "{",
             "  \"Version\": \"2012-10-17\",",
             "  \"Id\": \"orders\",",
@@ -46,7 +47,8 @@ class PolicyDocumentTest {
         assertThat(run.resources()).containsExactly("*");
         assertThat(run.principal()).isNull();
         assertThat(run.conditions()).containsOnlyKeys("ForAnyValue:StringLike", "Bool");
-        assertThat(run.conditions().get("ForAnyValue:StringLike")).isEqualTo(Map.of("aws:TagKeys", List.of("team", "env*")));
+        assertThat(run.conditions().get("ForAnyValue:StringLike"))
+                .isEqualTo(Map.of("aws:TagKeys", List.of("team", "env*")));
         assertThat(run.conditions().get("Bool")).isEqualTo(Map.of("aws:SecureTransport", List.of("true")));
 
         Statement deny = doc.statements().get(1);
@@ -66,7 +68,8 @@ class PolicyDocumentTest {
 
     @Test
     void singleStatementObjectAndAbsentVersion() {
-        PolicyDocument doc = PolicyDocument.parse("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"ecs:*\",\"Resource\":\"*\"}}");
+        PolicyDocument doc =
+                PolicyDocument.parse("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"ecs:*\",\"Resource\":\"*\"}}");
         assertThat(doc.version()).isEmpty();
         assertThat(doc.effectiveVersion()).isEqualTo(PolicyDocument.VERSION_2008_10_17);
         assertThat(doc.supportsPolicyVariables()).isFalse();
@@ -78,11 +81,13 @@ class PolicyDocumentTest {
 
     @Test
     void principalElements() {
-        PolicyDocument doc = PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":["
-                + "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"ecr:BatchGetImage\"},"
-                + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"123456789012\",\"arn:aws:iam::111122223333:role/r\"],"
-                + "\"Service\":\"ecs.amazonaws.com\",\"Federated\":\"cognito-identity.amazonaws.com\","
-                + "\"CanonicalUser\":\"79a59df9\"},\"Action\":\"ecr:*\"}]}", PolicyKind.RESOURCE);
+        PolicyDocument doc = PolicyDocument.parse(
+                "{\"Version\":\"2012-10-17\",\"Statement\":["
+                        + "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"ecr:BatchGetImage\"},"
+                        + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"123456789012\",\"arn:aws:iam::111122223333:role/r\"],"
+                        + "\"Service\":\"ecs.amazonaws.com\",\"Federated\":\"cognito-identity.amazonaws.com\","
+                        + "\"CanonicalUser\":\"79a59df9\"},\"Action\":\"ecr:*\"}]}",
+                PolicyKind.RESOURCE);
         assertThat(doc.statements().get(0).principal().isWildcard()).isTrue();
         PrincipalElement p = doc.statements().get(1).principal();
         assertThat(p.isWildcard()).isFalse();

@@ -53,7 +53,8 @@ class BotocoreInteropTest {
     void rejectsBotocoreRequestWithChangedPath(String name, Map<String, Object> fixture) {
         SignedRequest tampered = RequestEditor.edit(request(fixture), e -> e.rawPath = e.rawPath + "x");
 
-        SigV4Exception e = catchThrowableOfType(SigV4Exception.class,
+        SigV4Exception e = catchThrowableOfType(
+                SigV4Exception.class,
                 () -> verifier(fixture, (String) fixture.get("secretAccessKey")).verify(tampered));
 
         assertThat(e.failure()).isEqualTo(SigV4Failure.SIGNATURE_MISMATCH);
@@ -66,15 +67,16 @@ class BotocoreInteropTest {
                 .rawPath((String) fixture.get("rawPath"))
                 .rawQuery((String) fixture.get("rawQuery"))
                 .body(Base64.getDecoder().decode((String) fixture.get("bodyBase64")));
-        ((Map<String, Object>) fixture.get("headers")).forEach((header, values) ->
-                ((List<Object>) values).forEach(v -> builder.header(header, (String) v)));
+        ((Map<String, Object>) fixture.get("headers"))
+                .forEach((header, values) -> ((List<Object>) values).forEach(v -> builder.header(header, (String) v)));
         return builder.build();
     }
 
     static SigV4Verifier verifier(Map<String, Object> fixture, String secret) {
-        SigningCredential credential = new SigningCredential((String) fixture.get("accessKeyId"), secret,
-                (String) fixture.get("sessionToken"), null, "botocore");
-        return new SigV4Verifier(key -> key.equals(credential.accessKeyId()) ? Optional.of(credential)
-                : Optional.empty(), Clock.fixed(Instant.parse((String) fixture.get("verifyTime")), ZoneOffset.UTC));
+        SigningCredential credential = new SigningCredential(
+                (String) fixture.get("accessKeyId"), secret, (String) fixture.get("sessionToken"), null, "botocore");
+        return new SigV4Verifier(
+                key -> key.equals(credential.accessKeyId()) ? Optional.of(credential) : Optional.empty(),
+                Clock.fixed(Instant.parse((String) fixture.get("verifyTime")), ZoneOffset.UTC));
     }
 }

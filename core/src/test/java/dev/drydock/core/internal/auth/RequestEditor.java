@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /** A mutable copy of a {@link SignedRequest}, for tampering with signed requests in tests. */
@@ -23,7 +24,7 @@ final class RequestEditor {
         body = request.body().orElse(null);
     }
 
-    static SignedRequest edit(SignedRequest request, java.util.function.Consumer<RequestEditor> change) {
+    static SignedRequest edit(SignedRequest request, Consumer<RequestEditor> change) {
         RequestEditor editor = new RequestEditor(request);
         change.accept(editor);
         return editor.build();
@@ -55,7 +56,10 @@ final class RequestEditor {
     }
 
     SignedRequest build() {
-        SignedRequest.Builder builder = SignedRequest.builder().method(method).rawPath(rawPath).rawQuery(rawQuery)
+        SignedRequest.Builder builder = SignedRequest.builder()
+                .method(method)
+                .rawPath(rawPath)
+                .rawQuery(rawQuery)
                 .headers(headers);
         if (body != null) {
             builder.body(body);

@@ -30,39 +30,51 @@ final class SdkSigning {
 
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
-    private SdkSigning() {
-    }
+    private SdkSigning() {}
 
     /** Signs with an Authorization header at {@link #SIGNING_TIME}. */
-    static SignedRequest sign(SdkHttpFullRequest request, byte[] body, AwsCredentialsIdentity identity,
-                              String service, String region) {
+    static SignedRequest sign(
+            SdkHttpFullRequest request, byte[] body, AwsCredentialsIdentity identity, String service, String region) {
         return sign(request, body, identity, service, region, true);
     }
 
     /** Signs with an Authorization header, optionally with payload signing disabled (UNSIGNED-PAYLOAD). */
-    static SignedRequest sign(SdkHttpFullRequest request, byte[] body, AwsCredentialsIdentity identity,
-                              String service, String region, boolean payloadSigning) {
+    static SignedRequest sign(
+            SdkHttpFullRequest request,
+            byte[] body,
+            AwsCredentialsIdentity identity,
+            String service,
+            String region,
+            boolean payloadSigning) {
         SdkHttpRequest signed = SIGNER.sign(r -> r.identity(identity)
-                .request(request)
-                .payload(() -> new ByteArrayInputStream(body))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, payloadSigning)
-                .putProperty(HttpSigner.SIGNING_CLOCK, SIGNING_CLOCK)).request();
+                        .request(request)
+                        .payload(() -> new ByteArrayInputStream(body))
+                        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                        .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, payloadSigning)
+                        .putProperty(HttpSigner.SIGNING_CLOCK, SIGNING_CLOCK))
+                .request();
         return toSignedRequest(signed, body);
     }
 
     /** Presigns (query-string auth) at {@link #SIGNING_TIME} for the given lifetime. */
-    static SignedRequest presign(SdkHttpFullRequest request, byte[] body, AwsCredentialsIdentity identity,
-                                 String service, String region, Duration expiration) {
+    static SignedRequest presign(
+            SdkHttpFullRequest request,
+            byte[] body,
+            AwsCredentialsIdentity identity,
+            String service,
+            String region,
+            Duration expiration) {
         SdkHttpRequest signed = SIGNER.sign(r -> r.identity(identity)
-                .request(request)
-                .payload(() -> new ByteArrayInputStream(body))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
-                .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, expiration)
-                .putProperty(HttpSigner.SIGNING_CLOCK, SIGNING_CLOCK)).request();
+                        .request(request)
+                        .payload(() -> new ByteArrayInputStream(body))
+                        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                        .putProperty(
+                                AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                        .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, expiration)
+                        .putProperty(HttpSigner.SIGNING_CLOCK, SIGNING_CLOCK))
+                .request();
         return toSignedRequest(signed, body);
     }
 

@@ -46,13 +46,18 @@ class SigV4VerifierSdkTest {
 
     SigV4VerifierSdkTest() {
         credentials.put(LONG_TERM_KEY, SigningCredential.longTerm(LONG_TERM_KEY, LONG_TERM_SECRET, USER));
-        credentials.put(SESSION_KEY, new SigningCredential(SESSION_KEY, SESSION_SECRET, SESSION_TOKEN,
-                SIGNING_TIME.plus(Duration.ofHours(1)), ROLE_SESSION));
+        credentials.put(
+                SESSION_KEY,
+                new SigningCredential(
+                        SESSION_KEY,
+                        SESSION_SECRET,
+                        SESSION_TOKEN,
+                        SIGNING_TIME.plus(Duration.ofHours(1)),
+                        ROLE_SESSION));
     }
 
     private SigV4Verifier verifierAt(Instant now) {
-        return new SigV4Verifier(key -> Optional.ofNullable(credentials.get(key)),
-                Clock.fixed(now, ZoneOffset.UTC));
+        return new SigV4Verifier(key -> Optional.ofNullable(credentials.get(key)), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private SigV4Verifier verifier() {
@@ -71,24 +76,34 @@ class SigV4VerifierSdkTest {
     static final byte[] ECS_BODY = "{\"cluster\":\"default\",\"maxResults\":10}".getBytes(StandardCharsets.UTF_8);
 
     static SdkHttpFullRequest.Builder ecsListTasks() {
-        return SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).protocol("https")
-                .host("ecs.us-east-1.amazonaws.com").encodedPath("/")
+        return SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .protocol("https")
+                .host("ecs.us-east-1.amazonaws.com")
+                .encodedPath("/")
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
                 .putHeader("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.ListTasks");
     }
 
     static final byte[] STS_FORM = "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3A"
-            .concat("role%2Fdeployer&RoleSessionName=ci%20run%2B1").getBytes(StandardCharsets.UTF_8);
+            .concat("role%2Fdeployer&RoleSessionName=ci%20run%2B1")
+            .getBytes(StandardCharsets.UTF_8);
 
     static SdkHttpFullRequest.Builder stsFormPost() {
-        return SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).protocol("https")
-                .host("sts.amazonaws.com").encodedPath("/")
+        return SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .protocol("https")
+                .host("sts.amazonaws.com")
+                .encodedPath("/")
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
     }
 
     static SdkHttpFullRequest.Builder iamGet() {
-        return SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).protocol("https")
-                .host("iam.amazonaws.com").encodedPath("/")
+        return SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .protocol("https")
+                .host("iam.amazonaws.com")
+                .encodedPath("/")
                 .putRawQueryParameter("Action", "ListUsers")
                 .putRawQueryParameter("Version", "2010-05-08")
                 .putRawQueryParameter("PathPrefix", "/division abc/")
@@ -97,7 +112,9 @@ class SigV4VerifierSdkTest {
 
     /** A restJson1 (EFS-style) request with an awkward path and query. */
     static SdkHttpFullRequest.Builder efsAwkward() {
-        return SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).protocol("https")
+        return SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .protocol("https")
                 .host("elasticfilesystem.eu-west-1.amazonaws.com")
                 // spaces, UTF-8 (é, ✓), reserved characters, an encoded slash and a dot segment
                 .encodedPath("/2015-02-01/file-systems/fs%20one/caf%C3%A9/%E2%9C%93/a%3Ab%40c%21%24%26%27%28%29"
@@ -158,8 +175,8 @@ class SigV4VerifierSdkTest {
 
     @Test
     void verifiesAwkwardPathQueryAndHeaders() throws Exception {
-        SignedRequest request = SdkSigning.sign(efsAwkward().build(), new byte[0], SESSION, "elasticfilesystem",
-                "eu-west-1");
+        SignedRequest request =
+                SdkSigning.sign(efsAwkward().build(), new byte[0], SESSION, "elasticfilesystem", "eu-west-1");
         assertThat(request.headerValues("X-Repeated")).hasSize(3);
 
         VerifiedIdentity identity = verifier().verify(request, "eu-west-1", "elasticfilesystem");
@@ -170,7 +187,9 @@ class SigV4VerifierSdkTest {
     @Test
     void verifiesWhenHeaderNamesArriveInAnotherCase() throws Exception {
         SignedRequest signed = SdkSigning.sign(ecsListTasks().build(), ECS_BODY, LONG_TERM, "ecs", "us-east-1");
-        SignedRequest.Builder lowerCased = SignedRequest.builder().method(signed.method()).rawPath(signed.rawPath())
+        SignedRequest.Builder lowerCased = SignedRequest.builder()
+                .method(signed.method())
+                .rawPath(signed.rawPath())
                 .body(ECS_BODY);
         signed.headers().forEach((name, values) -> values.forEach(v -> lowerCased.header(name.toLowerCase(), v)));
 
@@ -180,8 +199,12 @@ class SigV4VerifierSdkTest {
     @Test
     void verifiesWithPrecomputedPayloadHash() throws Exception {
         SignedRequest signed = SdkSigning.sign(ecsListTasks().build(), ECS_BODY, LONG_TERM, "ecs", "us-east-1");
-        SignedRequest hashed = SignedRequest.builder().method(signed.method()).rawPath(signed.rawPath())
-                .headers(signed.headers()).payloadSha256Hex(SigV4Crypto.sha256Hex(ECS_BODY)).build();
+        SignedRequest hashed = SignedRequest.builder()
+                .method(signed.method())
+                .rawPath(signed.rawPath())
+                .headers(signed.headers())
+                .payloadSha256Hex(SigV4Crypto.sha256Hex(ECS_BODY))
+                .build();
 
         assertThat(verifier().verify(hashed).accessKeyId()).isEqualTo(LONG_TERM_KEY);
     }
@@ -189,16 +212,16 @@ class SigV4VerifierSdkTest {
     @Test
     void unsignedHeadersMayChangeOrBeAdded() throws Exception {
         SignedRequest signed = SdkSigning.sign(ecsListTasks().build(), ECS_BODY, LONG_TERM, "ecs", "us-east-1");
-        SignedRequest changed = RequestEditor.edit(signed, e -> e.setHeader("User-Agent", "curl/8")
-                .setHeader("X-Forwarded-For", "10.0.0.1"));
+        SignedRequest changed = RequestEditor.edit(
+                signed, e -> e.setHeader("User-Agent", "curl/8").setHeader("X-Forwarded-For", "10.0.0.1"));
 
         assertThatCode(() -> verifier().verify(changed)).doesNotThrowAnyException();
     }
 
     @Test
     void verifiesPresignedGetWithSessionToken() throws Exception {
-        SignedRequest request = SdkSigning.presign(iamGet().build(), new byte[0], SESSION, "iam", "us-east-1",
-                Duration.ofMinutes(15));
+        SignedRequest request =
+                SdkSigning.presign(iamGet().build(), new byte[0], SESSION, "iam", "us-east-1", Duration.ofMinutes(15));
         assertThat(request.rawQuery()).contains("X-Amz-Security-Token=", "X-Amz-Expires=900");
         assertThat(request.firstHeader("Authorization")).isEmpty();
 
@@ -211,16 +234,16 @@ class SigV4VerifierSdkTest {
 
     @Test
     void verifiesPresignedAwkwardRequestFromLongTermKey() throws Exception {
-        SignedRequest request = SdkSigning.presign(efsAwkward().build(), new byte[0], LONG_TERM,
-                "elasticfilesystem", "eu-west-1", Duration.ofHours(1));
+        SignedRequest request = SdkSigning.presign(
+                efsAwkward().build(), new byte[0], LONG_TERM, "elasticfilesystem", "eu-west-1", Duration.ofHours(1));
 
         assertThat(verifier().verify(request).presigned()).isTrue();
     }
 
     @Test
     void verifiesPresignedPostWithBody() throws Exception {
-        SignedRequest request = SdkSigning.presign(stsFormPost().build(), STS_FORM, LONG_TERM, "sts", "us-east-1",
-                Duration.ofMinutes(5));
+        SignedRequest request = SdkSigning.presign(
+                stsFormPost().build(), STS_FORM, LONG_TERM, "sts", "us-east-1", Duration.ofMinutes(5));
 
         assertThat(verifier().verify(request).service()).isEqualTo("sts");
     }
@@ -228,73 +251,115 @@ class SigV4VerifierSdkTest {
     // ---- tampering ------------------------------------------------------------------------------------------
 
     static SignedRequest tamperTarget() {
-        SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).protocol("https")
-                .host("elasticfilesystem.us-east-1.amazonaws.com").encodedPath("/2015-02-01/access-points")
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .protocol("https")
+                .host("elasticfilesystem.us-east-1.amazonaws.com")
+                .encodedPath("/2015-02-01/access-points")
                 .putRawQueryParameter("MaxResults", "10")
                 .putHeader("Content-Type", "application/json")
                 .putHeader("X-Amz-Target", "signed-value")
                 .build();
-        return SdkSigning.sign(request, "{\"FileSystemId\":\"fs-1\"}".getBytes(StandardCharsets.UTF_8), SESSION,
-                "elasticfilesystem", "us-east-1");
+        return SdkSigning.sign(
+                request,
+                "{\"FileSystemId\":\"fs-1\"}".getBytes(StandardCharsets.UTF_8),
+                SESSION,
+                "elasticfilesystem",
+                "us-east-1");
     }
 
     static Stream<Arguments> tamperings() {
         return Stream.of(
-                Arguments.of("method", (Consumer<RequestEditor>) e -> e.method = "PUT",
+                Arguments.of(
+                        "method", (Consumer<RequestEditor>) e -> e.method = "PUT", SigV4Failure.SIGNATURE_MISMATCH),
+                Arguments.of(
+                        "path",
+                        (Consumer<RequestEditor>) e -> e.rawPath = "/2015-02-01/access-points/x",
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("path", (Consumer<RequestEditor>) e -> e.rawPath = "/2015-02-01/access-points/x",
+                Arguments.of(
+                        "path encoding",
+                        (Consumer<RequestEditor>) e -> e.rawPath = "/2015-02-01/access%2Dpoints",
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("path encoding", (Consumer<RequestEditor>) e -> e.rawPath = "/2015-02-01/access%2Dpoints",
+                Arguments.of(
+                        "query value",
+                        (Consumer<RequestEditor>) e -> e.mapQuery(q -> q.replace("10", "11")),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("query value", (Consumer<RequestEditor>) e -> e.mapQuery(q -> q.replace("10", "11")),
+                Arguments.of(
+                        "query parameter added",
+                        (Consumer<RequestEditor>) e -> e.mapQuery(q -> q + "&a=b"),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("query parameter added", (Consumer<RequestEditor>) e -> e.mapQuery(q -> q + "&a=b"),
+                Arguments.of(
+                        "query removed",
+                        (Consumer<RequestEditor>) e -> e.rawQuery = null,
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("query removed", (Consumer<RequestEditor>) e -> e.rawQuery = null,
+                Arguments.of(
+                        "signed header value",
+                        (Consumer<RequestEditor>) e -> e.setHeader("X-Amz-Target", "x"),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("signed header value", (Consumer<RequestEditor>) e -> e.setHeader("X-Amz-Target", "x"),
+                Arguments.of(
+                        "signed header removed",
+                        (Consumer<RequestEditor>) e -> e.removeHeader("Content-Type"),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("signed header removed", (Consumer<RequestEditor>) e -> e.removeHeader("Content-Type"),
+                Arguments.of(
+                        "signed header repeated",
+                        (Consumer<RequestEditor>)
+                                e -> e.headers.get("X-Amz-Target").add("again"),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("signed header repeated",
-                        (Consumer<RequestEditor>) e -> e.headers.get("X-Amz-Target").add("again"),
+                Arguments.of(
+                        "host",
+                        (Consumer<RequestEditor>) e -> e.setHeader("Host", "evil.example.com"),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("host", (Consumer<RequestEditor>) e -> e.setHeader("Host", "evil.example.com"),
+                Arguments.of(
+                        "body",
+                        (Consumer<RequestEditor>) e -> e.body("{\"FileSystemId\":\"fs-2\"}"),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("body", (Consumer<RequestEditor>) e -> e.body("{\"FileSystemId\":\"fs-2\"}"),
+                Arguments.of(
+                        "body and x-amz-content-sha256",
+                        (Consumer<RequestEditor>)
+                                e -> e.body("{}").setHeader("x-amz-content-sha256", SigV4Crypto.sha256Hex("{}")),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("body and x-amz-content-sha256",
-                        (Consumer<RequestEditor>) e -> e.body("{}").setHeader("x-amz-content-sha256",
-                                SigV4Crypto.sha256Hex("{}")),
-                        SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("date within the skew",
+                Arguments.of(
+                        "date within the skew",
                         (Consumer<RequestEditor>) e -> e.setHeader("X-Amz-Date", "20240301T100001Z"),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("signature",
-                        (Consumer<RequestEditor>) e -> e.mapHeader("Authorization", a -> a.substring(0, a.length() - 1)
-                                + (a.endsWith("0") ? "1" : "0")),
+                Arguments.of(
+                        "signature",
+                        (Consumer<RequestEditor>) e -> e.mapHeader(
+                                "Authorization", a -> a.substring(0, a.length() - 1) + (a.endsWith("0") ? "1" : "0")),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("signed headers list",
-                        (Consumer<RequestEditor>) e -> e.mapHeader("Authorization",
-                                a -> a.replace(";x-amz-target", "")),
+                Arguments.of(
+                        "signed headers list",
+                        (Consumer<RequestEditor>)
+                                e -> e.mapHeader("Authorization", a -> a.replace(";x-amz-target", "")),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("session token", (Consumer<RequestEditor>) e -> e.setHeader("X-Amz-Security-Token",
-                        SESSION_TOKEN + "x"), SigV4Failure.INVALID_SESSION_TOKEN),
-                Arguments.of("session token removed",
+                Arguments.of(
+                        "session token",
+                        (Consumer<RequestEditor>) e -> e.setHeader("X-Amz-Security-Token", SESSION_TOKEN + "x"),
+                        SigV4Failure.INVALID_SESSION_TOKEN),
+                Arguments.of(
+                        "session token removed",
                         (Consumer<RequestEditor>) e -> e.removeHeader("X-Amz-Security-Token"),
                         SigV4Failure.MISSING_SESSION_TOKEN),
-                Arguments.of("access key", (Consumer<RequestEditor>) e -> e.mapHeader("Authorization",
-                        a -> a.replace(SESSION_KEY, "ASIAUNKNOWN")), SigV4Failure.UNKNOWN_ACCESS_KEY),
-                Arguments.of("scope region", (Consumer<RequestEditor>) e -> e.mapHeader("Authorization",
-                        a -> a.replace("/us-east-1/", "/eu-west-1/")), SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("scope date", (Consumer<RequestEditor>) e -> e.mapHeader("Authorization",
-                        a -> a.replace("/20240301/", "/20240302/")), SigV4Failure.INVALID_CREDENTIAL_SCOPE));
+                Arguments.of(
+                        "access key",
+                        (Consumer<RequestEditor>)
+                                e -> e.mapHeader("Authorization", a -> a.replace(SESSION_KEY, "ASIAUNKNOWN")),
+                        SigV4Failure.UNKNOWN_ACCESS_KEY),
+                Arguments.of(
+                        "scope region",
+                        (Consumer<RequestEditor>)
+                                e -> e.mapHeader("Authorization", a -> a.replace("/us-east-1/", "/eu-west-1/")),
+                        SigV4Failure.SIGNATURE_MISMATCH),
+                Arguments.of(
+                        "scope date",
+                        (Consumer<RequestEditor>)
+                                e -> e.mapHeader("Authorization", a -> a.replace("/20240301/", "/20240302/")),
+                        SigV4Failure.INVALID_CREDENTIAL_SCOPE));
     }
 
     @ParameterizedTest(name = "tampered {0}")
     @MethodSource("tamperings")
-    void rejectsTamperedRequest(String part, Consumer<RequestEditor> tamper, SigV4Failure expected)
-            throws Exception {
+    void rejectsTamperedRequest(String part, Consumer<RequestEditor> tamper, SigV4Failure expected) throws Exception {
         SignedRequest original = tamperTarget();
         assertThatCode(() -> verifier().verify(original)).doesNotThrowAnyException();
 
@@ -309,9 +374,13 @@ class SigV4VerifierSdkTest {
 
         assertThat(e.getMessage()).doesNotContain("another-secret", SESSION_SECRET);
         assertThat(e.awsMessage(ProtocolFamily.QUERY)).doesNotContain("another-secret", SESSION_SECRET);
-        assertThat(e.canonicalRequest()).get().asString().startsWith("POST\n/2015-02-01/access-points\n"
-                + "MaxResults=10\n");
-        assertThat(e.stringToSign()).get().asString()
+        assertThat(e.canonicalRequest())
+                .get()
+                .asString()
+                .startsWith("POST\n/2015-02-01/access-points\n" + "MaxResults=10\n");
+        assertThat(e.stringToSign())
+                .get()
+                .asString()
                 .startsWith("AWS4-HMAC-SHA256\n20240301T100000Z\n20240301/us-east-1/elasticfilesystem/aws4_request\n");
     }
 
@@ -326,24 +395,35 @@ class SigV4VerifierSdkTest {
 
     static Stream<Arguments> presignedTamperings() {
         return Stream.of(
-                Arguments.of("query operation parameter",
+                Arguments.of(
+                        "query operation parameter",
                         (Consumer<RequestEditor>) e -> e.mapQuery(q -> q.replace("ListUsers", "ListRoles")),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("X-Amz-Expires",
-                        (Consumer<RequestEditor>) e -> e.mapQuery(q -> q.replace("X-Amz-Expires=900",
-                                "X-Amz-Expires=3600")), SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("X-Amz-Date",
-                        (Consumer<RequestEditor>) e -> e.mapQuery(q -> q.replace("X-Amz-Date=20240301T100000Z",
-                                "X-Amz-Date=20240301T100010Z")), SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("X-Amz-Security-Token",
-                        (Consumer<RequestEditor>) e -> e.mapQuery(q -> q.replace("X-Amz-Security-Token=",
-                                "X-Amz-Security-Token=x")), SigV4Failure.INVALID_SESSION_TOKEN),
-                Arguments.of("X-Amz-Signature",
-                        (Consumer<RequestEditor>) e -> e.mapQuery(q -> q.replace("X-Amz-Signature=",
-                                "X-Amz-Signature=0")), SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("method", (Consumer<RequestEditor>) e -> e.method = "DELETE",
+                Arguments.of(
+                        "X-Amz-Expires",
+                        (Consumer<RequestEditor>)
+                                e -> e.mapQuery(q -> q.replace("X-Amz-Expires=900", "X-Amz-Expires=3600")),
                         SigV4Failure.SIGNATURE_MISMATCH),
-                Arguments.of("host", (Consumer<RequestEditor>) e -> e.setHeader("Host", "iam.example.com"),
+                Arguments.of(
+                        "X-Amz-Date",
+                        (Consumer<RequestEditor>) e -> e.mapQuery(
+                                q -> q.replace("X-Amz-Date=20240301T100000Z", "X-Amz-Date=20240301T100010Z")),
+                        SigV4Failure.SIGNATURE_MISMATCH),
+                Arguments.of(
+                        "X-Amz-Security-Token",
+                        (Consumer<RequestEditor>)
+                                e -> e.mapQuery(q -> q.replace("X-Amz-Security-Token=", "X-Amz-Security-Token=x")),
+                        SigV4Failure.INVALID_SESSION_TOKEN),
+                Arguments.of(
+                        "X-Amz-Signature",
+                        (Consumer<RequestEditor>)
+                                e -> e.mapQuery(q -> q.replace("X-Amz-Signature=", "X-Amz-Signature=0")),
+                        SigV4Failure.SIGNATURE_MISMATCH),
+                Arguments.of(
+                        "method", (Consumer<RequestEditor>) e -> e.method = "DELETE", SigV4Failure.SIGNATURE_MISMATCH),
+                Arguments.of(
+                        "host",
+                        (Consumer<RequestEditor>) e -> e.setHeader("Host", "iam.example.com"),
                         SigV4Failure.SIGNATURE_MISMATCH));
     }
 
@@ -351,8 +431,8 @@ class SigV4VerifierSdkTest {
     @MethodSource("presignedTamperings")
     void rejectsTamperedPresignedUrl(String part, Consumer<RequestEditor> tamper, SigV4Failure expected)
             throws Exception {
-        SignedRequest original = SdkSigning.presign(iamGet().build(), new byte[0], SESSION, "iam", "us-east-1",
-                Duration.ofMinutes(15));
+        SignedRequest original =
+                SdkSigning.presign(iamGet().build(), new byte[0], SESSION, "iam", "us-east-1", Duration.ofMinutes(15));
         assertThatCode(() -> verifier().verify(original)).doesNotThrowAnyException();
 
         failure(verifier(), RequestEditor.edit(original, tamper), expected);
@@ -364,25 +444,32 @@ class SigV4VerifierSdkTest {
     void rejectsUnknownAccessKey() {
         credentials.clear();
 
-        SigV4Exception e = failure(verifier(), SdkSigning.sign(ecsListTasks().build(), ECS_BODY, LONG_TERM, "ecs",
-                "us-east-1"), SigV4Failure.UNKNOWN_ACCESS_KEY);
+        SigV4Exception e = failure(
+                verifier(),
+                SdkSigning.sign(ecsListTasks().build(), ECS_BODY, LONG_TERM, "ecs", "us-east-1"),
+                SigV4Failure.UNKNOWN_ACCESS_KEY);
 
         assertThat(e.errorCode(ProtocolFamily.JSON)).isEqualTo("UnrecognizedClientException");
         assertThat(e.httpStatus(ProtocolFamily.JSON)).isEqualTo(400);
         assertThat(e.errorCode(ProtocolFamily.QUERY)).isEqualTo("InvalidClientTokenId");
         assertThat(e.httpStatus(ProtocolFamily.QUERY)).isEqualTo(403);
-        assertThat(e.awsMessage(ProtocolFamily.JSON)).isEqualTo("The security token included in the request is invalid.");
+        assertThat(e.awsMessage(ProtocolFamily.JSON))
+                .isEqualTo("The security token included in the request is invalid.");
         assertThat(e.awsMessage(ProtocolFamily.QUERY))
                 .isEqualTo("The security token included in the request is invalid.");
     }
 
     @Test
     void rejectsExpiredSessionCredentials() {
-        credentials.put(SESSION_KEY, new SigningCredential(SESSION_KEY, SESSION_SECRET, SESSION_TOKEN,
-                SIGNING_TIME.plusSeconds(10), ROLE_SESSION));
+        credentials.put(
+                SESSION_KEY,
+                new SigningCredential(
+                        SESSION_KEY, SESSION_SECRET, SESSION_TOKEN, SIGNING_TIME.plusSeconds(10), ROLE_SESSION));
 
-        SigV4Exception e = failure(verifier(), SdkSigning.sign(ecsListTasks().build(), ECS_BODY, SESSION, "ecs",
-                "us-east-1"), SigV4Failure.EXPIRED_TOKEN);
+        SigV4Exception e = failure(
+                verifier(),
+                SdkSigning.sign(ecsListTasks().build(), ECS_BODY, SESSION, "ecs", "us-east-1"),
+                SigV4Failure.EXPIRED_TOKEN);
 
         assertThat(e.awsMessage()).isEqualTo("The security token included in the request is expired");
         assertThat(e.errorCode(ProtocolFamily.JSON)).isEqualTo("ExpiredTokenException");
@@ -392,11 +479,14 @@ class SigV4VerifierSdkTest {
 
     @Test
     void credentialsExpireAtTheirExpirationInstant() {
-        credentials.put(SESSION_KEY, new SigningCredential(SESSION_KEY, SESSION_SECRET, SESSION_TOKEN,
-                SIGNING_TIME.plusSeconds(30), ROLE_SESSION));
+        credentials.put(
+                SESSION_KEY,
+                new SigningCredential(
+                        SESSION_KEY, SESSION_SECRET, SESSION_TOKEN, SIGNING_TIME.plusSeconds(30), ROLE_SESSION));
         SignedRequest request = SdkSigning.sign(ecsListTasks().build(), ECS_BODY, SESSION, "ecs", "us-east-1");
 
-        assertThatCode(() -> verifierAt(SIGNING_TIME.plusSeconds(29)).verify(request)).doesNotThrowAnyException();
+        assertThatCode(() -> verifierAt(SIGNING_TIME.plusSeconds(29)).verify(request))
+                .doesNotThrowAnyException();
         failure(verifierAt(SIGNING_TIME.plusSeconds(30)), request, SigV4Failure.EXPIRED_TOKEN);
     }
 
@@ -408,15 +498,21 @@ class SigV4VerifierSdkTest {
 
         SigV4Exception e = failure(verifier(), request, SigV4Failure.INVALID_SESSION_TOKEN);
 
-        assertThat(e.awsMessage(ProtocolFamily.JSON)).isEqualTo("The security token included in the request is invalid.");
-        assertThat(e.awsMessage(ProtocolFamily.QUERY)).isEqualTo("The security token included in the request is invalid");
+        assertThat(e.awsMessage(ProtocolFamily.JSON))
+                .isEqualTo("The security token included in the request is invalid.");
+        assertThat(e.awsMessage(ProtocolFamily.QUERY))
+                .isEqualTo("The security token included in the request is invalid");
     }
 
     @Test
     void rejectsSessionKeySignedWithoutToken() {
         // The SDK only sends a token for session identities; sign with the session key pair as if it were long-term.
-        SignedRequest request = SdkSigning.sign(ecsListTasks().build(), ECS_BODY,
-                AwsCredentialsIdentity.create(SESSION_KEY, SESSION_SECRET), "ecs", "us-east-1");
+        SignedRequest request = SdkSigning.sign(
+                ecsListTasks().build(),
+                ECS_BODY,
+                AwsCredentialsIdentity.create(SESSION_KEY, SESSION_SECRET),
+                "ecs",
+                "us-east-1");
 
         failure(verifier(), request, SigV4Failure.MISSING_SESSION_TOKEN);
     }
@@ -427,9 +523,11 @@ class SigV4VerifierSdkTest {
     void acceptsRequestsUpToTheSkewInBothDirections() {
         SignedRequest request = SdkSigning.sign(ecsListTasks().build(), ECS_BODY, LONG_TERM, "ecs", "us-east-1");
 
-        assertThatCode(() -> verifierAt(SIGNING_TIME.plus(Duration.ofMinutes(5))).verify(request))
+        assertThatCode(() ->
+                        verifierAt(SIGNING_TIME.plus(Duration.ofMinutes(5))).verify(request))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> verifierAt(SIGNING_TIME.minus(Duration.ofMinutes(5))).verify(request))
+        assertThatCode(() ->
+                        verifierAt(SIGNING_TIME.minus(Duration.ofMinutes(5))).verify(request))
                 .doesNotThrowAnyException();
     }
 
@@ -437,11 +535,14 @@ class SigV4VerifierSdkTest {
     void rejectsRequestsOlderThanTheSkew() {
         SignedRequest request = SdkSigning.sign(ecsListTasks().build(), ECS_BODY, LONG_TERM, "ecs", "us-east-1");
 
-        SigV4Exception e = failure(verifierAt(SIGNING_TIME.plus(Duration.ofMinutes(5)).plusSeconds(1)), request,
+        SigV4Exception e = failure(
+                verifierAt(SIGNING_TIME.plus(Duration.ofMinutes(5)).plusSeconds(1)),
+                request,
                 SigV4Failure.SIGNATURE_EXPIRED);
 
-        assertThat(e.awsMessage()).isEqualTo("Signature expired: 20240301T100000Z is now earlier than "
-                + "20240301T100001Z (20240301T100501Z - 5 min.)");
+        assertThat(e.awsMessage())
+                .isEqualTo("Signature expired: 20240301T100000Z is now earlier than "
+                        + "20240301T100001Z (20240301T100501Z - 5 min.)");
         assertThat(e.errorCode(ProtocolFamily.JSON)).isEqualTo("InvalidSignatureException");
         assertThat(e.httpStatus(ProtocolFamily.JSON)).isEqualTo(400);
         assertThat(e.errorCode(ProtocolFamily.QUERY)).isEqualTo("SignatureDoesNotMatch");
@@ -452,37 +553,49 @@ class SigV4VerifierSdkTest {
     void rejectsRequestsFromTheFutureBeyondTheSkew() {
         SignedRequest request = SdkSigning.sign(ecsListTasks().build(), ECS_BODY, LONG_TERM, "ecs", "us-east-1");
 
-        SigV4Exception e = failure(verifierAt(SIGNING_TIME.minus(Duration.ofMinutes(5)).minusSeconds(1)), request,
+        SigV4Exception e = failure(
+                verifierAt(SIGNING_TIME.minus(Duration.ofMinutes(5)).minusSeconds(1)),
+                request,
                 SigV4Failure.SIGNATURE_EXPIRED);
 
-        assertThat(e.awsMessage()).isEqualTo("Signature not yet current: 20240301T100000Z is still later than "
-                + "20240301T095959Z (20240301T095459Z + 5 min.)");
+        assertThat(e.awsMessage())
+                .isEqualTo("Signature not yet current: 20240301T100000Z is still later than "
+                        + "20240301T095959Z (20240301T095459Z + 5 min.)");
     }
 
     @Test
     void skewIsConfigurable() {
         SignedRequest request = SdkSigning.sign(stsFormPost().build(), STS_FORM, LONG_TERM, "sts", "us-east-1");
-        SigV4Verifier fifteenMinutes = new SigV4Verifier(key -> Optional.ofNullable(credentials.get(key)),
-                Clock.fixed(SIGNING_TIME.plus(Duration.ofMinutes(16)), ZoneOffset.UTC), Duration.ofMinutes(15));
+        SigV4Verifier fifteenMinutes = new SigV4Verifier(
+                key -> Optional.ofNullable(credentials.get(key)),
+                Clock.fixed(SIGNING_TIME.plus(Duration.ofMinutes(16)), ZoneOffset.UTC),
+                Duration.ofMinutes(15));
 
         SigV4Exception e = failure(fifteenMinutes, request, SigV4Failure.SIGNATURE_EXPIRED);
 
-        assertThat(e.awsMessage()).isEqualTo("Signature expired: 20240301T100000Z is now earlier than "
-                + "20240301T100100Z (20240301T101600Z - 15 min.)");
-        assertThatCode(() -> new SigV4Verifier(key -> Optional.ofNullable(credentials.get(key)),
-                Clock.fixed(SIGNING_TIME.plus(Duration.ofMinutes(14)), ZoneOffset.UTC), Duration.ofMinutes(15))
-                .verify(request)).doesNotThrowAnyException();
+        assertThat(e.awsMessage())
+                .isEqualTo("Signature expired: 20240301T100000Z is now earlier than "
+                        + "20240301T100100Z (20240301T101600Z - 15 min.)");
+        assertThatCode(() -> new SigV4Verifier(
+                                key -> Optional.ofNullable(credentials.get(key)),
+                                Clock.fixed(SIGNING_TIME.plus(Duration.ofMinutes(14)), ZoneOffset.UTC),
+                                Duration.ofMinutes(15))
+                        .verify(request))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void presignedUrlIsValidUntilDatePlusExpires() {
-        SignedRequest request = SdkSigning.presign(iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1",
-                Duration.ofMinutes(30));
+        SignedRequest request = SdkSigning.presign(
+                iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1", Duration.ofMinutes(30));
 
         // Valid long after the clock skew, because X-Amz-Expires says so.
-        assertThatCode(() -> verifierAt(SIGNING_TIME.plus(Duration.ofMinutes(30))).verify(request))
+        assertThatCode(() ->
+                        verifierAt(SIGNING_TIME.plus(Duration.ofMinutes(30))).verify(request))
                 .doesNotThrowAnyException();
-        SigV4Exception e = failure(verifierAt(SIGNING_TIME.plus(Duration.ofMinutes(30)).plusSeconds(1)), request,
+        SigV4Exception e = failure(
+                verifierAt(SIGNING_TIME.plus(Duration.ofMinutes(30)).plusSeconds(1)),
+                request,
                 SigV4Failure.PRESIGNED_URL_EXPIRED);
 
         assertThat(e.awsMessage()).isEqualTo("Request has expired");
@@ -493,18 +606,18 @@ class SigV4VerifierSdkTest {
 
     @Test
     void presignedUrlFromTheFutureIsRejected() {
-        SignedRequest request = SdkSigning.presign(iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1",
-                Duration.ofMinutes(30));
+        SignedRequest request = SdkSigning.presign(
+                iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1", Duration.ofMinutes(30));
 
         failure(verifierAt(SIGNING_TIME.minus(Duration.ofMinutes(6))), request, SigV4Failure.SIGNATURE_EXPIRED);
     }
 
     @Test
     void presignedUrlWithoutExpiresFollowsTheSkew() {
-        SignedRequest presigned = SdkSigning.presign(iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1",
-                Duration.ofMinutes(30));
-        SignedRequest withoutExpires = RequestEditor.edit(presigned,
-                e -> e.mapQuery(q -> q.replace("&X-Amz-Expires=1800", "")));
+        SignedRequest presigned = SdkSigning.presign(
+                iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1", Duration.ofMinutes(30));
+        SignedRequest withoutExpires =
+                RequestEditor.edit(presigned, e -> e.mapQuery(q -> q.replace("&X-Amz-Expires=1800", "")));
 
         // Removing X-Amz-Expires changes the canonical query, so within the skew it is a signature mismatch...
         failure(verifier(), withoutExpires, SigV4Failure.SIGNATURE_MISMATCH);
@@ -515,21 +628,24 @@ class SigV4VerifierSdkTest {
     @ParameterizedTest
     @ValueSource(strings = {"604801", "-1", "soon"})
     void rejectsInvalidExpires(String expires) {
-        SignedRequest presigned = SdkSigning.presign(iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1",
-                Duration.ofMinutes(30));
-        SignedRequest invalid = RequestEditor.edit(presigned,
-                e -> e.mapQuery(q -> q.replace("X-Amz-Expires=1800", "X-Amz-Expires=" + expires)));
+        SignedRequest presigned = SdkSigning.presign(
+                iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1", Duration.ofMinutes(30));
+        SignedRequest invalid = RequestEditor.edit(
+                presigned, e -> e.mapQuery(q -> q.replace("X-Amz-Expires=1800", "X-Amz-Expires=" + expires)));
 
         SigV4Exception e = failure(verifier(), invalid, SigV4Failure.INCOMPLETE_SIGNATURE);
 
-        assertThat(e.awsMessage()).isIn("X-Amz-Expires must be less than a week (in seconds) that is 604800",
-                "X-Amz-Expires must be non-negative", "X-Amz-Expires should be a number");
+        assertThat(e.awsMessage())
+                .isIn(
+                        "X-Amz-Expires must be less than a week (in seconds) that is 604800",
+                        "X-Amz-Expires must be non-negative",
+                        "X-Amz-Expires should be a number");
     }
 
     @Test
     void presignedUrlMayLastSevenDays() {
-        SignedRequest request = SdkSigning.presign(iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1",
-                Duration.ofDays(7));
+        SignedRequest request =
+                SdkSigning.presign(iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1", Duration.ofDays(7));
 
         assertThatCode(() -> verifierAt(SIGNING_TIME.plus(Duration.ofDays(7))).verify(request))
                 .doesNotThrowAnyException();
@@ -539,11 +655,11 @@ class SigV4VerifierSdkTest {
 
     @Test
     void unsignedPayloadIsRejectedByDefault() {
-        SignedRequest request = SdkSigning.sign(ecsListTasks().protocol("http").build(), ECS_BODY, LONG_TERM, "ecs",
-                "us-east-1", false);
+        SignedRequest request = SdkSigning.sign(
+                ecsListTasks().protocol("http").build(), ECS_BODY, LONG_TERM, "ecs", "us-east-1", false);
         // Over http the SDK signs the payload anyway; force the UNSIGNED-PAYLOAD form over https.
-        SignedRequest unsigned = SdkSigning.sign(ecsListTasks().build(), ECS_BODY, LONG_TERM, "ecs", "us-east-1",
-                false);
+        SignedRequest unsigned =
+                SdkSigning.sign(ecsListTasks().build(), ECS_BODY, LONG_TERM, "ecs", "us-east-1", false);
         assertThat(request.firstHeader("x-amz-content-sha256")).get().isNotEqualTo("UNSIGNED-PAYLOAD");
         assertThat(unsigned.firstHeader("x-amz-content-sha256")).contains("UNSIGNED-PAYLOAD");
 
@@ -554,14 +670,17 @@ class SigV4VerifierSdkTest {
 
     @Test
     void unsignedPayloadIsAcceptedWhenAllowed() throws Exception {
-        SignedRequest unsigned = SdkSigning.sign(ecsListTasks().build(), ECS_BODY, LONG_TERM, "ecs", "us-east-1",
-                false);
+        SignedRequest unsigned =
+                SdkSigning.sign(ecsListTasks().build(), ECS_BODY, LONG_TERM, "ecs", "us-east-1", false);
         SigV4Verifier lenient = SigV4Verifier.builder(key -> Optional.ofNullable(credentials.get(key)))
-                .clock(Clock.fixed(SIGNING_TIME, ZoneOffset.UTC)).unsignedPayloadAllowed(true).build();
+                .clock(Clock.fixed(SIGNING_TIME, ZoneOffset.UTC))
+                .unsignedPayloadAllowed(true)
+                .build();
 
         assertThat(lenient.verify(unsigned).accessKeyId()).isEqualTo(LONG_TERM_KEY);
         // The body is not covered by the signature then.
-        assertThat(lenient.verify(RequestEditor.edit(unsigned, e -> e.body("{}"))).accessKeyId())
+        assertThat(lenient.verify(RequestEditor.edit(unsigned, e -> e.body("{}")))
+                        .accessKeyId())
                 .isEqualTo(LONG_TERM_KEY);
     }
 
@@ -577,7 +696,8 @@ class SigV4VerifierSdkTest {
         }
 
         String component(String name) {
-            for (String part : authorization.substring("AWS4-HMAC-SHA256 ".length()).split(", ")) {
+            for (String part :
+                    authorization.substring("AWS4-HMAC-SHA256 ".length()).split(", ")) {
                 if (part.startsWith(name + "=")) {
                     return part;
                 }
@@ -587,7 +707,9 @@ class SigV4VerifierSdkTest {
 
         @Test
         void missingAuthorization() {
-            SigV4Exception e = failure(verifier(), RequestEditor.edit(signed, r -> r.removeHeader("Authorization")),
+            SigV4Exception e = failure(
+                    verifier(),
+                    RequestEditor.edit(signed, r -> r.removeHeader("Authorization")),
                     SigV4Failure.MISSING_AUTHENTICATION);
 
             assertThat(e.awsMessage(ProtocolFamily.JSON)).isEqualTo("Missing Authentication Token");
@@ -605,11 +727,15 @@ class SigV4VerifierSdkTest {
 
         @Test
         void missingCredential() {
-            SigV4Exception e = failure(verifier(), withAuthorization("AWS4-HMAC-SHA256 "
-                    + component("SignedHeaders") + ", " + component("Signature")), SigV4Failure.INCOMPLETE_SIGNATURE);
+            SigV4Exception e = failure(
+                    verifier(),
+                    withAuthorization("AWS4-HMAC-SHA256 " + component("SignedHeaders") + ", " + component("Signature")),
+                    SigV4Failure.INCOMPLETE_SIGNATURE);
 
-            assertThat(e.awsMessage()).isEqualTo("Authorization header requires 'Credential' parameter. "
-                    + "Authorization=AWS4-HMAC-SHA256 " + component("SignedHeaders") + ", " + component("Signature"));
+            assertThat(e.awsMessage())
+                    .isEqualTo(
+                            "Authorization header requires 'Credential' parameter. " + "Authorization=AWS4-HMAC-SHA256 "
+                                    + component("SignedHeaders") + ", " + component("Signature"));
             assertThat(e.errorCode(ProtocolFamily.JSON)).isEqualTo("IncompleteSignatureException");
             assertThat(e.errorCode(ProtocolFamily.QUERY)).isEqualTo("IncompleteSignature");
             assertThat(e.httpStatus(ProtocolFamily.QUERY)).isEqualTo(400);
@@ -618,34 +744,42 @@ class SigV4VerifierSdkTest {
 
         @Test
         void missingSignedHeaders() {
-            SigV4Exception e = failure(verifier(), withAuthorization("AWS4-HMAC-SHA256 " + component("Credential")
-                    + ", " + component("Signature")), SigV4Failure.INCOMPLETE_SIGNATURE);
+            SigV4Exception e = failure(
+                    verifier(),
+                    withAuthorization("AWS4-HMAC-SHA256 " + component("Credential") + ", " + component("Signature")),
+                    SigV4Failure.INCOMPLETE_SIGNATURE);
 
-            assertThat(e.awsMessage()).startsWith("Authorization header requires 'SignedHeaders' parameter. "
-                    + "Authorization=AWS4-HMAC-SHA256 Credential=");
+            assertThat(e.awsMessage())
+                    .startsWith("Authorization header requires 'SignedHeaders' parameter. "
+                            + "Authorization=AWS4-HMAC-SHA256 Credential=");
         }
 
         @Test
         void missingSignature() {
-            SigV4Exception e = failure(verifier(), withAuthorization("AWS4-HMAC-SHA256 " + component("Credential")
-                    + ", " + component("SignedHeaders")), SigV4Failure.INCOMPLETE_SIGNATURE);
+            SigV4Exception e = failure(
+                    verifier(),
+                    withAuthorization(
+                            "AWS4-HMAC-SHA256 " + component("Credential") + ", " + component("SignedHeaders")),
+                    SigV4Failure.INCOMPLETE_SIGNATURE);
 
-            assertThat(e.awsMessage()).startsWith("Authorization header requires 'Signature' parameter. "
-                    + "Authorization=");
+            assertThat(e.awsMessage())
+                    .startsWith("Authorization header requires 'Signature' parameter. " + "Authorization=");
         }
 
         @Test
         void missingEverythingIncludingTheDate() {
-            SignedRequest request = RequestEditor.edit(signed, r -> r.setHeader("Authorization", "AWS4-HMAC-SHA256")
-                    .removeHeader("X-Amz-Date"));
+            SignedRequest request = RequestEditor.edit(
+                    signed,
+                    r -> r.setHeader("Authorization", "AWS4-HMAC-SHA256").removeHeader("X-Amz-Date"));
 
             SigV4Exception e = failure(verifier(), request, SigV4Failure.INCOMPLETE_SIGNATURE);
 
-            assertThat(e.awsMessage()).isEqualTo("Authorization header requires 'Credential' parameter. "
-                    + "Authorization header requires 'Signature' parameter. "
-                    + "Authorization header requires 'SignedHeaders' parameter. "
-                    + "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. "
-                    + "Authorization=AWS4-HMAC-SHA256");
+            assertThat(e.awsMessage())
+                    .isEqualTo("Authorization header requires 'Credential' parameter. "
+                            + "Authorization header requires 'Signature' parameter. "
+                            + "Authorization header requires 'SignedHeaders' parameter. "
+                            + "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. "
+                            + "Authorization=AWS4-HMAC-SHA256");
         }
 
         @Test
@@ -654,14 +788,16 @@ class SigV4VerifierSdkTest {
 
             SigV4Exception e = failure(verifier(), withAuthorization(broken), SigV4Failure.INCOMPLETE_SIGNATURE);
 
-            assertThat(e.awsMessage()).isEqualTo("'" + LONG_TERM_KEY + "/20240301/us-east-1/ecs/aws4_request' not a "
-                    + "valid key=value pair (missing equal-sign) in Authorization header: '" + broken + "'.");
+            assertThat(e.awsMessage())
+                    .isEqualTo("'" + LONG_TERM_KEY + "/20240301/us-east-1/ecs/aws4_request' not a "
+                            + "valid key=value pair (missing equal-sign) in Authorization header: '" + broken + "'.");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"AWS4-HMAC-SHA512", "AWS4-ECDSA-P256-SHA256", "AWS", "Bearer"})
         void wrongAlgorithm(String algorithm) {
-            SigV4Exception e = failure(verifier(),
+            SigV4Exception e = failure(
+                    verifier(),
                     withAuthorization(authorization.replace("AWS4-HMAC-SHA256", algorithm)),
                     SigV4Failure.UNSUPPORTED_ALGORITHM);
 
@@ -671,8 +807,8 @@ class SigV4VerifierSdkTest {
 
         @Test
         void hostNotSigned() {
-            SigV4Exception e = failure(verifier(), withAuthorization(authorization.replace(";host;", ";")),
-                    SigV4Failure.HOST_NOT_SIGNED);
+            SigV4Exception e = failure(
+                    verifier(), withAuthorization(authorization.replace(";host;", ";")), SigV4Failure.HOST_NOT_SIGNED);
 
             assertThat(e.awsMessage())
                     .isEqualTo("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
@@ -681,47 +817,60 @@ class SigV4VerifierSdkTest {
 
         @Test
         void credentialWithFourElements() {
-            SigV4Exception e = failure(verifier(), withAuthorization(authorization.replace("/aws4_request", "")),
+            SigV4Exception e = failure(
+                    verifier(),
+                    withAuthorization(authorization.replace("/aws4_request", "")),
                     SigV4Failure.INCOMPLETE_SIGNATURE);
 
-            assertThat(e.awsMessage()).isEqualTo("Credential must have exactly 5 slash-delimited elements, "
-                    + "e.g. keyid/date/region/service/term, got '" + LONG_TERM_KEY + "/20240301/us-east-1/ecs'");
+            assertThat(e.awsMessage())
+                    .isEqualTo("Credential must have exactly 5 slash-delimited elements, "
+                            + "e.g. keyid/date/region/service/term, got '" + LONG_TERM_KEY
+                            + "/20240301/us-east-1/ecs'");
         }
 
         @Test
         void wrongTerminatorAndDate() {
-            SigV4Exception e = failure(verifier(), withAuthorization(authorization.replace("/20240301/", "/20240229/")
-                    .replace("/aws4_request", "/aws5_request")), SigV4Failure.INVALID_CREDENTIAL_SCOPE);
+            SigV4Exception e = failure(
+                    verifier(),
+                    withAuthorization(authorization
+                            .replace("/20240301/", "/20240229/")
+                            .replace("/aws4_request", "/aws5_request")),
+                    SigV4Failure.INVALID_CREDENTIAL_SCOPE);
 
-            assertThat(e.awsMessage()).isEqualTo("Credential should be scoped with a valid terminator: "
-                    + "'aws4_request', not 'aws5_request'. Date in Credential scope does not match YYYYMMDD from "
-                    + "ISO-8601 version of date from HTTP: '20240229' != '20240301', from '20240301T100000Z'.");
+            assertThat(e.awsMessage())
+                    .isEqualTo("Credential should be scoped with a valid terminator: "
+                            + "'aws4_request', not 'aws5_request'. Date in Credential scope does not match YYYYMMDD from "
+                            + "ISO-8601 version of date from HTTP: '20240229' != '20240301', from '20240301T100000Z'.");
             assertThat(e.errorCode(ProtocolFamily.JSON)).isEqualTo("InvalidSignatureException");
         }
 
         @Test
         void wrongRegionAndServiceWhenExpected() {
-            SigV4Exception e = catchThrowableOfType(SigV4Exception.class,
-                    () -> verifier().verify(signed, "eu-west-1", "ecr"));
+            SigV4Exception e =
+                    catchThrowableOfType(SigV4Exception.class, () -> verifier().verify(signed, "eu-west-1", "ecr"));
 
             assertThat(e.failure()).isEqualTo(SigV4Failure.INVALID_CREDENTIAL_SCOPE);
-            assertThat(e.awsMessage()).isEqualTo("Credential should be scoped to a valid region, not 'us-east-1'. "
-                    + "Credential should be scoped to correct service: 'ecr'.");
+            assertThat(e.awsMessage())
+                    .isEqualTo("Credential should be scoped to a valid region, not 'us-east-1'. "
+                            + "Credential should be scoped to correct service: 'ecr'.");
         }
 
         @Test
         void malformedDate() {
-            SigV4Exception e = failure(verifier(), RequestEditor.edit(signed,
-                    r -> r.setHeader("X-Amz-Date", "2024-03-01 10:00")), SigV4Failure.INCOMPLETE_SIGNATURE);
+            SigV4Exception e = failure(
+                    verifier(),
+                    RequestEditor.edit(signed, r -> r.setHeader("X-Amz-Date", "2024-03-01 10:00")),
+                    SigV4Failure.INCOMPLETE_SIGNATURE);
 
-            assertThat(e.awsMessage()).isEqualTo("Date must be in ISO-8601 'basic format'. Got '2024-03-01 10:00'. "
-                    + "See http://en.wikipedia.org/wiki/ISO_8601");
+            assertThat(e.awsMessage())
+                    .isEqualTo("Date must be in ISO-8601 'basic format'. Got '2024-03-01 10:00'. "
+                            + "See http://en.wikipedia.org/wiki/ISO_8601");
         }
 
         @Test
         void headerAndQueryAuthenticationTogether() {
-            SignedRequest presigned = SdkSigning.presign(iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1",
-                    Duration.ofMinutes(15));
+            SignedRequest presigned = SdkSigning.presign(
+                    iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1", Duration.ofMinutes(15));
             SignedRequest both = RequestEditor.edit(presigned, r -> r.setHeader("Authorization", authorization));
 
             SigV4Exception e = failure(verifier(), both, SigV4Failure.CONFLICTING_AUTHENTICATION);
@@ -732,22 +881,30 @@ class SigV4VerifierSdkTest {
 
         @Test
         void queryParametersMissing() {
-            SignedRequest request = SignedRequest.builder().method("GET").rawPath("/")
+            SignedRequest request = SignedRequest.builder()
+                    .method("GET")
+                    .rawPath("/")
                     .rawQuery("Action=ListUsers&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20240301T100000Z")
-                    .header("Host", "iam.amazonaws.com").build();
+                    .header("Host", "iam.amazonaws.com")
+                    .build();
 
             SigV4Exception e = failure(verifier(), request, SigV4Failure.INCOMPLETE_SIGNATURE);
 
-            assertThat(e.awsMessage()).isEqualTo("AWS query-string parameters must include 'X-Amz-Credential'. "
-                    + "AWS query-string parameters must include 'X-Amz-Signature'. "
-                    + "AWS query-string parameters must include 'X-Amz-SignedHeaders'. "
-                    + "Re-examine the query-string parameters.");
+            assertThat(e.awsMessage())
+                    .isEqualTo("AWS query-string parameters must include 'X-Amz-Credential'. "
+                            + "AWS query-string parameters must include 'X-Amz-Signature'. "
+                            + "AWS query-string parameters must include 'X-Amz-SignedHeaders'. "
+                            + "Re-examine the query-string parameters.");
         }
 
         @Test
         void queryAlgorithmUnsupported() {
-            SignedRequest request = SignedRequest.builder().method("GET").rawPath("/")
-                    .rawQuery("X-Amz-Algorithm=AWS4-HMAC-SHA1").header("Host", "iam.amazonaws.com").build();
+            SignedRequest request = SignedRequest.builder()
+                    .method("GET")
+                    .rawPath("/")
+                    .rawQuery("X-Amz-Algorithm=AWS4-HMAC-SHA1")
+                    .header("Host", "iam.amazonaws.com")
+                    .build();
 
             SigV4Exception e = failure(verifier(), request, SigV4Failure.UNSUPPORTED_ALGORITHM);
 
@@ -756,11 +913,15 @@ class SigV4VerifierSdkTest {
 
         @Test
         void presignedHostNotSigned() {
-            SignedRequest presigned = SdkSigning.presign(iamGet().build(), new byte[0], LONG_TERM, "iam",
-                    "us-east-1", Duration.ofMinutes(15));
+            SignedRequest presigned = SdkSigning.presign(
+                    iamGet().build(), new byte[0], LONG_TERM, "iam", "us-east-1", Duration.ofMinutes(15));
 
-            failure(verifier(), RequestEditor.edit(presigned,
-                    r -> r.mapQuery(q -> q.replace("X-Amz-SignedHeaders=host", "X-Amz-SignedHeaders=x-amz-date"))),
+            failure(
+                    verifier(),
+                    RequestEditor.edit(
+                            presigned,
+                            r -> r.mapQuery(
+                                    q -> q.replace("X-Amz-SignedHeaders=host", "X-Amz-SignedHeaders=x-amz-date"))),
                     SigV4Failure.HOST_NOT_SIGNED);
         }
     }

@@ -19,18 +19,20 @@ class DockerRuntimeBuildTest {
     @Test
     void aFailedBuildStepLeavesNoContainer(@TempDir Path context) throws Exception {
         String marker = "drydock-build-" + UUID.randomUUID();
-        Files.writeString(context.resolve("Dockerfile"), "FROM drydock/busybox:1.35-local\nRUN echo " + marker
-                + " && exit 3\n");
+        Files.writeString(
+                context.resolve("Dockerfile"), "FROM drydock/busybox:1.35-local\nRUN echo " + marker + " && exit 3\n");
         try (DockerRuntime docker = DockerRuntime.connect()) {
             assertThatThrownBy(() -> docker.buildImage(context, "drydock-test/broken:1", Map.of("dev.drydock", "true")))
-                    .isInstanceOf(RuntimeFailure.class).hasMessageContaining("drydock-test/broken:1");
+                    .isInstanceOf(RuntimeFailure.class)
+                    .hasMessageContaining("drydock-test/broken:1");
         }
         assertThat(containerCommands()).doesNotContain(marker);
     }
 
     private static String containerCommands() throws IOException, InterruptedException {
         Process p = new ProcessBuilder("docker", "ps", "-a", "--no-trunc", "--format", "{{.Command}}")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         return out;

@@ -24,7 +24,11 @@ class EventLogTest {
     }
 
     private void publish(int n) {
-        log.publish("aws.test", "Test Event", Instant.parse("2026-01-02T03:04:05.678Z"), List.of("arn:test:" + n),
+        log.publish(
+                "aws.test",
+                "Test Event",
+                Instant.parse("2026-01-02T03:04:05.678Z"),
+                List.of("arn:test:" + n),
                 () -> Map.of("n", (long) n));
     }
 
@@ -35,10 +39,11 @@ class EventLogTest {
         assertThat(first.resources()).containsExactly("arn:test:1");
         assertThat(first.account()).isEqualTo("123456789012");
         assertThat(first.region()).isEqualTo("eu-west-1");
-        assertThat(first.toJson()).isEqualTo("{\"version\":\"0\",\"id\":\"" + first.id() + "\",\"detail-type\":"
-                + "\"Test Event\",\"source\":\"aws.test\",\"account\":\"123456789012\",\"time\":"
-                + "\"2026-01-02T03:04:05Z\",\"region\":\"eu-west-1\",\"resources\":[\"arn:test:1\"],\"detail\":"
-                + "{\"n\":1}}");
+        assertThat(first.toJson())
+                .isEqualTo("{\"version\":\"0\",\"id\":\"" + first.id() + "\",\"detail-type\":"
+                        + "\"Test Event\",\"source\":\"aws.test\",\"account\":\"123456789012\",\"time\":"
+                        + "\"2026-01-02T03:04:05Z\",\"region\":\"eu-west-1\",\"resources\":[\"arn:test:1\"],\"detail\":"
+                        + "{\"n\":1}}");
 
         Thread later = new Thread(() -> {
             sleep(300);
@@ -55,9 +60,11 @@ class EventLogTest {
         List<Long> seen = new CopyOnWriteArrayList<>();
         AtomicInteger failures = new AtomicInteger();
         try (AutoCloseable failing = log.subscribe(e -> {
-            failures.incrementAndGet();
-            throw new IllegalStateException("a listener bug");
-        }); AutoCloseable counting = log.subscribe(e -> seen.add((Long) e.detail().get("n")))) {
+                    failures.incrementAndGet();
+                    throw new IllegalStateException("a listener bug");
+                });
+                AutoCloseable counting =
+                        log.subscribe(e -> seen.add((Long) e.detail().get("n")))) {
             for (int i = 0; i < 100; i++) {
                 publish(i);
             }
@@ -84,9 +91,11 @@ class EventLogTest {
 
     @Test
     void awaitRefusesANegativeTimeoutAndAMissingFilter() {
-        assertThatThrownBy(() -> log.await(e -> true, -1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> log.await(e -> true, -1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("timeoutSeconds must be 0 or more, not -1");
-        assertThatThrownBy(() -> log.await(null, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> log.await(null, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("await needs a filter");
     }
 

@@ -30,11 +30,13 @@ class BotocoreQueryInteropTest extends IamApiTestBase {
         for (Object r : requests) {
             Map<String, Object> request = (Map<String, Object>) r;
             HttpResponse<String> response = send((String) request.get("service"), (String) request.get("body"), false);
-            assertThat(response.statusCode()).as("%s: %s", request.get("operation"), response.body())
+            assertThat(response.statusCode())
+                    .as("%s: %s", request.get("operation"), response.body())
                     .isEqualTo(((Number) request.get("status")).intValue());
-            assertThat(response.body()).as("%s", request.get("operation"))
-                    .startsWith("<" + (response.statusCode() == 200 ? request.get("operation") + "Response"
-                            : "ErrorResponse"));
+            assertThat(response.body())
+                    .as("%s", request.get("operation"))
+                    .startsWith("<"
+                            + (response.statusCode() == 200 ? request.get("operation") + "Response" : "ErrorResponse"));
             for (Object expected : (List<Object>) request.get("expect")) {
                 assertThat(response.body()).as("%s", request.get("operation")).contains((String) expected);
             }

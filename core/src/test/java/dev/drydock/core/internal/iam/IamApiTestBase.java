@@ -7,6 +7,7 @@ import dev.drydock.core.Drydock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -82,23 +83,29 @@ abstract class IamApiTestBase {
 
     /** Credentials from STS as a provider, for SDK clients. */
     static StaticCredentialsProvider provider(Credentials c) {
-        return StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(),
-                c.sessionToken()));
+        return StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
     }
 
     static IamClient iamAs(Credentials c) {
-        return IamClient.builder().endpointOverride(drydock.endpoint()).region(Region.of(drydock.region()))
-                .credentialsProvider(provider(c)).build();
+        return IamClient.builder()
+                .endpointOverride(drydock.endpoint())
+                .region(Region.of(drydock.region()))
+                .credentialsProvider(provider(c))
+                .build();
     }
 
     static StsClient stsAs(Credentials c) {
-        return StsClient.builder().endpointOverride(drydock.endpoint()).region(Region.of(drydock.region()))
-                .credentialsProvider(provider(c)).build();
+        return StsClient.builder()
+                .endpointOverride(drydock.endpoint())
+                .region(Region.of(drydock.region()))
+                .credentialsProvider(provider(c))
+                .build();
     }
 
     /** Runs {@code call}, expects the SDK's service exception {@code type} with that code, status and message. */
-    static <T extends AwsServiceException> T awsError(ThrowingCallable call, Class<T> type, String code, int status,
-            String message) {
+    static <T extends AwsServiceException> T awsError(
+            ThrowingCallable call, Class<T> type, String code, int status, String message) {
         T e = catchThrowableOfType(type, call);
         assertThat(e).as("expected %s %s", code, message).isNotNull();
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
@@ -119,30 +126,35 @@ abstract class IamApiTestBase {
         byte[] body = get ? new byte[0] : params.getBytes(StandardCharsets.UTF_8);
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                 .method(get ? SdkHttpMethod.GET : SdkHttpMethod.POST)
-                .protocol("http").host(endpoint.getHost()).port(endpoint.getPort()).encodedPath("/");
+                .protocol("http")
+                .host(endpoint.getHost())
+                .port(endpoint.getPort())
+                .encodedPath("/");
         if (get) {
             for (String pair : params.split("&")) {
                 String[] kv = pair.split("=", 2);
-                request.appendRawQueryParameter(kv[0], java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+                request.appendRawQueryParameter(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
             }
         } else {
             request.putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
         }
         var credentials = drydock.credentialsProvider().resolveCredentials();
-        SdkHttpRequest signed = SIGNER.sign(r -> r.identity(AwsCredentialsIdentity.create(credentials.accessKeyId(),
-                        credentials.secretAccessKey()))
-                .request(request.build())
-                .payload(() -> new ByteArrayInputStream(body))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, drydock.region())).request();
+        SdkHttpRequest signed = SIGNER.sign(r -> r.identity(
+                                AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey()))
+                        .request(request.build())
+                        .payload(() -> new ByteArrayInputStream(body))
+                        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, drydock.region()))
+                .request();
         HttpRequest.Builder http = HttpRequest.newBuilder(signed.getUri());
         signed.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Host")) {
                 values.forEach(v -> http.header(name, v));
             }
         });
-        http.method(get ? "GET" : "POST", get ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
+        http.method(
+                get ? "GET" : "POST",
+                get ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         return HTTP.send(http.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -14,8 +14,9 @@ class RestJsonCodecTest {
     void templatesMatchLiteralSegmentsAndDecodeVariables() {
         UriTemplate t = new UriTemplate("/2015-02-01/resource-tags/{ResourceId}");
         assertThat(t.match("/2015-02-01/resource-tags/arn%3Aaws%3Aelasticfilesystem%3Aus-east-1%3A123456789012"
-                + "%3Afile-system%2Ffs-0123"))
-                .isEqualTo(Map.of("ResourceId", "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-0123"));
+                        + "%3Afile-system%2Ffs-0123"))
+                .isEqualTo(
+                        Map.of("ResourceId", "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-0123"));
         assertThat(t.match("/2015-02-01/resource-tags")).isNull();
         assertThat(t.match("/2015-02-01/resource-tags/x/y")).isNull();
         assertThat(t.match("/2015-02-01/file-systems/x")).isNull();

@@ -5,6 +5,7 @@ import dev.drydock.core.internal.service.Caller;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import dev.drydock.ecr.internal.registry.Manifest;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +37,7 @@ public final class EcrBackend {
     public static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     /** How long a registry token lives: 12 hours, as GetAuthorizationToken documents. */
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String accountId;
@@ -87,8 +90,13 @@ public final class EcrBackend {
      * @throws AwsException InvalidParameterException for a bad name or mutability,
      *     RepositoryAlreadyExistsException
      */
-    public RepositoryRecord createRepository(String name, String tagMutability, boolean scanOnPush,
-            String encryptionType, String kmsKey, Map<String, String> tags) {
+    public RepositoryRecord createRepository(
+            String name,
+            String tagMutability,
+            boolean scanOnPush,
+            String encryptionType,
+            String kmsKey,
+            Map<String, String> tags) {
         checkName(name);
         String mutability = tagMutability == null ? "MUTABLE" : tagMutability;
         if (!mutability.equals("MUTABLE") && !mutability.equals("IMMUTABLE")) {
@@ -99,8 +107,14 @@ public final class EcrBackend {
             if (repositories.containsKey(name)) {
                 throw EcrErrors.repositoryAlreadyExists(name, accountId);
             }
-            RepositoryRecord r = new RepositoryRecord(name, repositoryArn(name), registryHost() + "/" + name,
-                    clock.instant(), mutability, scanOnPush, encryptionType == null ? "AES256" : encryptionType,
+            RepositoryRecord r = new RepositoryRecord(
+                    name,
+                    repositoryArn(name),
+                    registryHost() + "/" + name,
+                    clock.instant(),
+                    mutability,
+                    scanOnPush,
+                    encryptionType == null ? "AES256" : encryptionType,
                     kmsKey);
             r.tags.putAll(tags);
             repositories.put(name, r);
@@ -133,7 +147,8 @@ public final class EcrBackend {
     /** The repository with this ARN, if it exists. */
     public Optional<RepositoryRecord> findByArn(String arn) {
         String prefix = repositoryArn("");
-        return arn != null && arn.startsWith(prefix) ? findRepository(arn.substring(prefix.length()))
+        return arn != null && arn.startsWith(prefix)
+                ? findRepository(arn.substring(prefix.length()))
                 : Optional.empty();
     }
 
@@ -161,7 +176,7 @@ public final class EcrBackend {
     }
 
     /** Runs {@code change} on a repository under the model lock. */
-    public <T> T update(String name, java.util.function.Function<RepositoryRecord, T> change) {
+    public <T> T update(String name, Function<RepositoryRecord, T> change) {
         synchronized (lock) {
             return change.apply(repository(name));
         }
@@ -245,8 +260,8 @@ public final class EcrBackend {
      * @throws AwsException RepositoryNotFoundException, ImageTagAlreadyExistsException,
      *     ImageAlreadyExistsException, InvalidParameterException (tag)
      */
-    public ImageRecord putImage(String repository, byte[] manifestBytes, String contentType, String tag,
-            boolean failIfPresent) {
+    public ImageRecord putImage(
+            String repository, byte[] manifestBytes, String contentType, String tag, boolean failIfPresent) {
         if (tag != null && !TAG.matcher(tag).matches()) {
             throw EcrErrors.invalidParameter("Invalid parameter at 'imageTag' failed to satisfy constraint: 'Member "
                     + "must satisfy regular expression pattern: " + TAG.pattern() + "'");
@@ -390,7 +405,10 @@ public final class EcrBackend {
     }
 
     private void checkName(String name) {
-        if (name == null || name.length() < 2 || name.length() > 256 || !REPOSITORY_NAME.matcher(name).matches()) {
+        if (name == null
+                || name.length() < 2
+                || name.length() > 256
+                || !REPOSITORY_NAME.matcher(name).matches()) {
             throw EcrErrors.invalidParameter("Invalid parameter at 'repositoryName' failed to satisfy constraint: "
                     + "'must satisfy regular expression '" + REPOSITORY_NAME.pattern() + "'' and have a length "
                     + "between 2 and 256 characters");
@@ -407,8 +425,7 @@ public final class EcrBackend {
     public record Token(String password, Caller caller, Instant expiresAt) {
         /** The token as GetAuthorizationToken answers it: base64 of {@code AWS:<password>}. */
         public String authorizationToken() {
-            return Base64.getEncoder().encodeToString(("AWS:" + password)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(("AWS:" + password).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -442,13 +459,21 @@ public final class EcrBackend {
         public volatile String policyText;
         /** The lifecycle policy text, or {@code null}. */
         public volatile String lifecyclePolicyText;
+
         public volatile Instant lifecyclePolicyUpdatedAt;
         final Map<String, ImageRecord> images = new LinkedHashMap<>();
         final Map<String, String> tagToDigest = new TreeMap<>();
         final Set<String> layers = new HashSet<>();
 
-        RepositoryRecord(String name, String arn, String uri, Instant createdAt, String imageTagMutability,
-                boolean scanOnPush, String encryptionType, String kmsKey) {
+        RepositoryRecord(
+                String name,
+                String arn,
+                String uri,
+                Instant createdAt,
+                String imageTagMutability,
+                boolean scanOnPush,
+                String encryptionType,
+                String kmsKey) {
             this.name = name;
             this.arn = arn;
             this.uri = uri;
@@ -480,7 +505,12 @@ public final class EcrBackend {
         private final long sizeInBytes;
         volatile Instant lastPulledAt;
 
-        ImageRecord(String digest, String mediaType, byte[] manifestBytes, Manifest manifest, Instant pushedAt,
+        ImageRecord(
+                String digest,
+                String mediaType,
+                byte[] manifestBytes,
+                Manifest manifest,
+                Instant pushedAt,
                 long sizeInBytes) {
             this.digest = digest;
             this.mediaType = mediaType;

@@ -1,13 +1,16 @@
 package dev.drydock.ecr.internal.lifecycle;
 
+import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.protocol.JsonTree;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.ImageRecord;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -42,9 +45,13 @@ public final class LifecyclePolicies {
      * @param countType {@code imageCountMoreThan} or {@code sinceImagePushed}
      * @param countNumber the count (images, or days)
      */
-    public record Rule(int priority, String tagStatus, List<String> tagPrefixes, List<String> tagPatterns,
-            String countType, long countNumber) {
-    }
+    public record Rule(
+            int priority,
+            String tagStatus,
+            List<String> tagPrefixes,
+            List<String> tagPatterns,
+            String countType,
+            long countNumber) {}
 
     /**
      * What a policy expires now.
@@ -54,8 +61,7 @@ public final class LifecyclePolicies {
      * @param pushedAt when it was pushed
      * @param rulePriority the rule that expires it
      */
-    public record Expiry(String digest, List<String> tags, Instant pushedAt, int rulePriority) {
-    }
+    public record Expiry(String digest, List<String> tags, Instant pushedAt, int rulePriority) {}
 
     /**
      * Parses and checks a lifecycle policy text.
@@ -65,7 +71,7 @@ public final class LifecyclePolicies {
     public static List<Rule> parse(String text) {
         Object tree;
         try {
-            tree = JsonTree.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            tree = JsonTree.parse(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             throw invalid("the policy is not JSON");
         }
@@ -75,7 +81,8 @@ public final class LifecyclePolicies {
         List<Rule> out = new ArrayList<>();
         Set<Integer> priorities = new HashSet<>();
         for (Object o : rules) {
-            if (!(o instanceof Map<?, ?> rule) || !(rule.get("rulePriority") instanceof Long priority)
+            if (!(o instanceof Map<?, ?> rule)
+                    || !(rule.get("rulePriority") instanceof Long priority)
                     || !(rule.get("selection") instanceof Map<?, ?> selection)
                     || !(rule.get("action") instanceof Map<?, ?> action)) {
                 throw invalid("each rule needs rulePriority (an integer), selection and action");
@@ -113,8 +120,7 @@ public final class LifecyclePolicies {
 
     /** What {@code rules} expire in a repository now. */
     public List<Expiry> evaluate(String repository, List<Rule> rules) {
-        record Candidate(ImageRecord image, List<String> tags) {
-        }
+        record Candidate(ImageRecord image, List<String> tags) {}
         List<Candidate> images = new ArrayList<>();
         backend.update(repository, r -> {
             Map<String, String> tagMap = r.tagMap();
@@ -141,11 +147,13 @@ public final class LifecyclePolicies {
             }
             selected.forEach(c -> claimed.add(c.image.digest()));
             // newest push first; images pushed in the same instant in reverse push order (the sort is stable)
-            java.util.Collections.reverse(selected);
-            selected.sort(Comparator.comparing((Candidate c) -> c.image.pushedAt()).reversed());
+            Collections.reverse(selected);
+            selected.sort(
+                    Comparator.comparing((Candidate c) -> c.image.pushedAt()).reversed());
             for (int i = 0; i < selected.size(); i++) {
                 Candidate c = selected.get(i);
-                boolean expire = rule.countType.equals("imageCountMoreThan") ? i >= rule.countNumber
+                boolean expire = rule.countType.equals("imageCountMoreThan")
+                        ? i >= rule.countNumber
                         : Duration.between(c.image.pushedAt(), now).compareTo(Duration.ofDays(rule.countNumber)) > 0;
                 if (expire) {
                     expired.add(new Expiry(c.image.digest(), c.tags, c.image.pushedAt(), rule.priority));
@@ -157,12 +165,18 @@ public final class LifecyclePolicies {
 
     /** Applies the repository's lifecycle policy, if it has one: expired images are deleted. */
     public void apply(String repository) {
-        String text = backend.findRepository(repository).map(r -> r.lifecyclePolicyText).orElse(null);
+        String text = backend.findRepository(repository)
+                .map(r -> r.lifecyclePolicyText)
+                .orElse(null);
         if (text == null) {
             return;
         }
         for (Expiry e : evaluate(repository, parse(text))) {
-            LOG.info("ECR lifecycle policy of {} expires image {} {} (rule {})", repository, e.digest(), e.tags(),
+            LOG.info(
+                    "ECR lifecycle policy of {} expires image {} {} (rule {})",
+                    repository,
+                    e.digest(),
+                    e.tags(),
                     e.rulePriority());
             backend.deleteImage(repository, e.digest(), null);
         }
@@ -201,7 +215,7 @@ public final class LifecyclePolicies {
         return out;
     }
 
-    private static dev.drydock.core.internal.protocol.AwsException invalid(String why) {
+    private static AwsException invalid(String why) {
         return EcrErrors.invalidParameter("Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: "
                 + "'Lifecycle policy validation failure: " + why + "'");
     }

@@ -14,14 +14,14 @@ import software.amazon.awssdk.services.ecr.model.BatchGetImageRequest;
 import software.amazon.awssdk.services.ecr.model.CompleteLayerUploadRequest;
 import software.amazon.awssdk.services.ecr.model.CreateRepositoryRequest;
 import software.amazon.awssdk.services.ecr.model.DeleteLifecyclePolicyRequest;
-import software.amazon.awssdk.services.ecr.model.DeleteRepositoryRequest;
 import software.amazon.awssdk.services.ecr.model.DeleteRepositoryPolicyRequest;
+import software.amazon.awssdk.services.ecr.model.DeleteRepositoryRequest;
 import software.amazon.awssdk.services.ecr.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesRequest;
 import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenRequest;
 import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerRequest;
-import software.amazon.awssdk.services.ecr.model.GetLifecyclePolicyRequest;
 import software.amazon.awssdk.services.ecr.model.GetLifecyclePolicyPreviewRequest;
+import software.amazon.awssdk.services.ecr.model.GetLifecyclePolicyRequest;
 import software.amazon.awssdk.services.ecr.model.GetRepositoryPolicyRequest;
 import software.amazon.awssdk.services.ecr.model.InitiateLayerUploadRequest;
 import software.amazon.awssdk.services.ecr.model.ListImagesRequest;
@@ -98,10 +98,12 @@ public final class EcrApi implements Operation<SdkPojo, SdkPojo> {
             case "CreateRepository" -> repositories.create((CreateRepositoryRequest) request, context);
             case "DescribeRepositories" -> repositories.describe((DescribeRepositoriesRequest) request, context);
             case "DeleteRepository" -> repositories.delete((DeleteRepositoryRequest) request, context);
-            case "PutImageTagMutability" -> repositories.putImageTagMutability((PutImageTagMutabilityRequest) request, context);
+            case "PutImageTagMutability" ->
+                repositories.putImageTagMutability((PutImageTagMutabilityRequest) request, context);
             case "TagResource" -> repositories.tagResource((TagResourceRequest) request, context);
             case "UntagResource" -> repositories.untagResource((UntagResourceRequest) request, context);
-            case "ListTagsForResource" -> repositories.listTagsForResource((ListTagsForResourceRequest) request, context);
+            case "ListTagsForResource" ->
+                repositories.listTagsForResource((ListTagsForResourceRequest) request, context);
             case "GetAuthorizationToken" -> token.call((GetAuthorizationTokenRequest) request, context);
             case "ListImages" -> images.list((ListImagesRequest) request, context);
             case "DescribeImages" -> images.describe((DescribeImagesRequest) request, context);
@@ -115,12 +117,16 @@ public final class EcrApi implements Operation<SdkPojo, SdkPojo> {
             case "GetDownloadUrlForLayer" -> layers.downloadUrl((GetDownloadUrlForLayerRequest) request, context);
             case "SetRepositoryPolicy" -> policies.setRepositoryPolicy((SetRepositoryPolicyRequest) request, context);
             case "GetRepositoryPolicy" -> policies.getRepositoryPolicy((GetRepositoryPolicyRequest) request, context);
-            case "DeleteRepositoryPolicy" -> policies.deleteRepositoryPolicy((DeleteRepositoryPolicyRequest) request, context);
+            case "DeleteRepositoryPolicy" ->
+                policies.deleteRepositoryPolicy((DeleteRepositoryPolicyRequest) request, context);
             case "PutLifecyclePolicy" -> policies.putLifecyclePolicy((PutLifecyclePolicyRequest) request, context);
             case "GetLifecyclePolicy" -> policies.getLifecyclePolicy((GetLifecyclePolicyRequest) request, context);
-            case "DeleteLifecyclePolicy" -> policies.deleteLifecyclePolicy((DeleteLifecyclePolicyRequest) request, context);
-            case "StartLifecyclePolicyPreview" -> policies.startLifecyclePolicyPreview((StartLifecyclePolicyPreviewRequest) request, context);
-            case "GetLifecyclePolicyPreview" -> policies.getLifecyclePolicyPreview((GetLifecyclePolicyPreviewRequest) request, context);
+            case "DeleteLifecyclePolicy" ->
+                policies.deleteLifecyclePolicy((DeleteLifecyclePolicyRequest) request, context);
+            case "StartLifecyclePolicyPreview" ->
+                policies.startLifecyclePolicyPreview((StartLifecyclePolicyPreviewRequest) request, context);
+            case "GetLifecyclePolicyPreview" ->
+                policies.getLifecyclePolicyPreview((GetLifecyclePolicyPreviewRequest) request, context);
             default -> throw new IllegalStateException("no handler for " + context.operation());
         };
     }

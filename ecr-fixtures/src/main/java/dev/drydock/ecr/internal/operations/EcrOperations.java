@@ -46,8 +46,14 @@ abstract class EcrOperations {
 
     void authorize(CallContext context, String action, String repository, Map<String, List<String>> keys) {
         String arn = backend.repositoryArn(repository);
-        context.authorizer().authorize(context, action, arn, keys,
-                RepositoryPolicies.of(backend, repository).orElse(null), backend.accountId());
+        context.authorizer()
+                .authorize(
+                        context,
+                        action,
+                        arn,
+                        keys,
+                        RepositoryPolicies.of(backend, repository).orElse(null),
+                        backend.accountId());
     }
 
     /**
@@ -74,9 +80,13 @@ abstract class EcrOperations {
                 .repositoryUri(r.uri)
                 .createdAt(r.createdAt)
                 .imageTagMutability(r.imageTagMutability)
-                .imageScanningConfiguration(ImageScanningConfiguration.builder().scanOnPush(r.scanOnPush).build())
-                .encryptionConfiguration(EncryptionConfiguration.builder().encryptionType(r.encryptionType)
-                        .kmsKey(r.kmsKey).build())
+                .imageScanningConfiguration(ImageScanningConfiguration.builder()
+                        .scanOnPush(r.scanOnPush)
+                        .build())
+                .encryptionConfiguration(EncryptionConfiguration.builder()
+                        .encryptionType(r.encryptionType)
+                        .kmsKey(r.kmsKey)
+                        .build())
                 .build();
     }
 
@@ -103,7 +113,8 @@ abstract class EcrOperations {
     Optional<ImageRecord> find(String repository, ImageIdentifier id) {
         if (id.imageDigest() != null) {
             Optional<ImageRecord> byDigest = backend.image(repository, id.imageDigest());
-            if (id.imageTag() != null && byDigest.isPresent()
+            if (id.imageTag() != null
+                    && byDigest.isPresent()
                     && !backend.tagsOf(repository, id.imageDigest()).contains(id.imageTag())) {
                 return Optional.empty();
             }

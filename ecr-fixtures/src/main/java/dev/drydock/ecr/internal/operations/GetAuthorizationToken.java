@@ -26,10 +26,12 @@ public final class GetAuthorizationToken
     public GetAuthorizationTokenResponse call(GetAuthorizationTokenRequest request, CallContext context) {
         context.authorize("ecr:GetAuthorizationToken", "*");
         EcrBackend.Token token = backend.issueToken(context.caller());
-        return GetAuthorizationTokenResponse.builder().authorizationData(AuthorizationData.builder()
-                .authorizationToken(token.authorizationToken())
-                .expiresAt(token.expiresAt())
-                .proxyEndpoint("https://" + backend.registryHost())
-                .build()).build();
+        return GetAuthorizationTokenResponse.builder()
+                .authorizationData(AuthorizationData.builder()
+                        .authorizationToken(token.authorizationToken())
+                        .expiresAt(token.expiresAt())
+                        .proxyEndpoint("https://" + backend.registryHost())
+                        .build())
+                .build();
     }
 }

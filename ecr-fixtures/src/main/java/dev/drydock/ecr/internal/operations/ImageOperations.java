@@ -45,7 +45,8 @@ public final class ImageOperations extends EcrOperations {
     public ListImagesResponse list(ListImagesRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         authorize(context, "ecr:ListImages", name);
-        String status = request.filter() == null || request.filter().tagStatusAsString() == null ? "ANY"
+        String status = request.filter() == null || request.filter().tagStatusAsString() == null
+                ? "ANY"
                 : request.filter().tagStatusAsString();
         List<ImageIdentifier> ids = new ArrayList<>();
         backend.update(name, r -> {
@@ -66,7 +67,10 @@ public final class ImageOperations extends EcrOperations {
             return null;
         });
         Page<ImageIdentifier> page = Page.of(ids, request.maxResults(), request.nextToken(), 100);
-        return ListImagesResponse.builder().imageIds(page.items()).nextToken(page.nextToken()).build();
+        return ListImagesResponse.builder()
+                .imageIds(page.items())
+                .nextToken(page.nextToken())
+                .build();
     }
 
     /** DescribeImages: the named images (ImageNotFoundException for one that is missing), or all. */
@@ -76,13 +80,14 @@ public final class ImageOperations extends EcrOperations {
         List<ImageRecord> images = new ArrayList<>();
         if (request.hasImageIds() && !request.imageIds().isEmpty()) {
             for (ImageIdentifier id : request.imageIds()) {
-                images.add(find(name, id).orElseThrow(() -> EcrErrors.imageNotFound(describe(id), name,
-                        backend.accountId())));
+                images.add(find(name, id)
+                        .orElseThrow(() -> EcrErrors.imageNotFound(describe(id), name, backend.accountId())));
             }
         } else {
             images.addAll(backend.update(name, r -> r.images()));
         }
-        String status = request.filter() == null || request.filter().tagStatusAsString() == null ? "ANY"
+        String status = request.filter() == null || request.filter().tagStatusAsString() == null
+                ? "ANY"
                 : request.filter().tagStatusAsString();
         List<ImageDetail> details = new ArrayList<>();
         for (ImageRecord image : images) {
@@ -103,7 +108,10 @@ public final class ImageOperations extends EcrOperations {
                     .build());
         }
         Page<ImageDetail> page = Page.of(details, request.maxResults(), request.nextToken(), 100);
-        return DescribeImagesResponse.builder().imageDetails(page.items()).nextToken(page.nextToken()).build();
+        return DescribeImagesResponse.builder()
+                .imageDetails(page.items())
+                .nextToken(page.nextToken())
+                .build();
     }
 
     /** BatchGetImage: the manifests, and a failure per image id that names nothing. */
@@ -120,16 +128,23 @@ public final class ImageOperations extends EcrOperations {
             }
             Optional<ImageRecord> image = find(name, id);
             if (image.isEmpty()) {
-                failures.add(ImageFailure.builder().imageId(id).failureCode("ImageNotFound")
-                        .failureReason("Requested image not found").build());
+                failures.add(ImageFailure.builder()
+                        .imageId(id)
+                        .failureCode("ImageNotFound")
+                        .failureReason("Requested image not found")
+                        .build());
                 continue;
             }
             ImageRecord found = image.get();
-            if (request.hasAcceptedMediaTypes() && !request.acceptedMediaTypes().isEmpty()
+            if (request.hasAcceptedMediaTypes()
+                    && !request.acceptedMediaTypes().isEmpty()
                     && !request.acceptedMediaTypes().contains(found.mediaType())) {
-                failures.add(ImageFailure.builder().imageId(id).failureCode("UnsupportedImageType")
+                failures.add(ImageFailure.builder()
+                        .imageId(id)
+                        .failureCode("UnsupportedImageType")
                         .failureReason("The image's media type " + found.mediaType() + " is not among the "
-                                + "accepted media types").build());
+                                + "accepted media types")
+                        .build());
                 continue;
             }
             backend.pulled(name, found.digest());
@@ -151,29 +166,36 @@ public final class ImageOperations extends EcrOperations {
         authorize(context, "ecr:PutImage", name);
         byte[] bytes = manifest.getBytes(StandardCharsets.UTF_8);
         if (request.imageDigest() != null && !request.imageDigest().equals(BlobStore.digestOf(bytes))) {
-            throw AwsException.client("ImageDigestDoesNotMatchException", "The specified imageDigest '"
-                    + request.imageDigest() + "' does not match the digest of the manifest '"
-                    + BlobStore.digestOf(bytes) + "'");
+            throw AwsException.client(
+                    "ImageDigestDoesNotMatchException",
+                    "The specified imageDigest '"
+                            + request.imageDigest() + "' does not match the digest of the manifest '"
+                            + BlobStore.digestOf(bytes) + "'");
         }
         ImageRecord image;
         try {
             image = backend.putImage(name, bytes, request.imageManifestMediaType(), request.imageTag(), true);
         } catch (Manifest.InvalidManifestException e) {
-            throw EcrErrors.invalidParameter("Invalid parameter at 'imageManifest' failed to satisfy constraint: '"
-                    + e.getMessage() + "'");
+            throw EcrErrors.invalidParameter(
+                    "Invalid parameter at 'imageManifest' failed to satisfy constraint: '" + e.getMessage() + "'");
         } catch (EcrBackend.MissingBlobsException e) {
-            throw AwsException.client("LayersNotFoundException", "Layers with digests '" + e.digests()
-                    + "' required for pushing image into repository with name '" + name + "' in the registry with "
-                    + "id '" + backend.accountId() + "' do not exist");
+            throw AwsException.client(
+                    "LayersNotFoundException",
+                    "Layers with digests '" + e.digests()
+                            + "' required for pushing image into repository with name '" + name
+                            + "' in the registry with "
+                            + "id '" + backend.accountId() + "' do not exist");
         }
         lifecycle.apply(name);
-        return PutImageResponse.builder().image(Image.builder()
-                .registryId(backend.accountId())
-                .repositoryName(name)
-                .imageId(imageId(image.digest(), request.imageTag()))
-                .imageManifest(manifest)
-                .imageManifestMediaType(image.mediaType())
-                .build()).build();
+        return PutImageResponse.builder()
+                .image(Image.builder()
+                        .registryId(backend.accountId())
+                        .repositoryName(name)
+                        .imageId(imageId(image.digest(), request.imageTag()))
+                        .imageManifest(manifest)
+                        .imageManifestMediaType(image.mediaType())
+                        .build())
+                .build();
     }
 
     /** BatchDeleteImage: by digest (the image and its tags) or by tag (the tag; the image with its last tag). */
@@ -190,28 +212,44 @@ public final class ImageOperations extends EcrOperations {
             }
             Optional<String> digest = backend.deleteImage(name, id.imageDigest(), id.imageTag());
             if (digest.isEmpty()) {
-                failures.add(ImageFailure.builder().imageId(id).failureCode("ImageNotFound")
-                        .failureReason("Requested image not found").build());
+                failures.add(ImageFailure.builder()
+                        .imageId(id)
+                        .failureCode("ImageNotFound")
+                        .failureReason("Requested image not found")
+                        .build());
             } else {
                 deleted.add(imageId(digest.get(), id.imageTag()));
             }
         }
-        return BatchDeleteImageResponse.builder().imageIds(deleted).failures(failures).build();
+        return BatchDeleteImageResponse.builder()
+                .imageIds(deleted)
+                .failures(failures)
+                .build();
     }
 
     private static Optional<ImageFailure> invalid(ImageIdentifier id) {
         if (id.imageDigest() == null && id.imageTag() == null) {
-            return Optional.of(ImageFailure.builder().imageId(id).failureCode("MissingDigestAndTag")
-                    .failureReason("Invalid request parameters: both tag and digest cannot be null").build());
+            return Optional.of(ImageFailure.builder()
+                    .imageId(id)
+                    .failureCode("MissingDigestAndTag")
+                    .failureReason("Invalid request parameters: both tag and digest cannot be null")
+                    .build());
         }
-        if (id.imageDigest() != null && !BlobStore.DIGEST.matcher(id.imageDigest()).matches()) {
-            return Optional.of(ImageFailure.builder().imageId(id).failureCode("InvalidImageDigest")
+        if (id.imageDigest() != null
+                && !BlobStore.DIGEST.matcher(id.imageDigest()).matches()) {
+            return Optional.of(ImageFailure.builder()
+                    .imageId(id)
+                    .failureCode("InvalidImageDigest")
                     .failureReason("Invalid request parameters: image digest should satisfy the regex "
-                            + "'[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'").build());
+                            + "'[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'")
+                    .build());
         }
         if (id.imageTag() != null && !EcrBackend.TAG.matcher(id.imageTag()).matches()) {
-            return Optional.of(ImageFailure.builder().imageId(id).failureCode("InvalidImageTag")
-                    .failureReason("Invalid request parameters: image tag is invalid").build());
+            return Optional.of(ImageFailure.builder()
+                    .imageId(id)
+                    .failureCode("InvalidImageTag")
+                    .failureReason("Invalid request parameters: image tag is invalid")
+                    .build());
         }
         return Optional.empty();
     }

@@ -5,6 +5,7 @@ import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.registry.BlobStore;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.ecr.model.UploadLayerPartResponse;
 public final class LayerOperations extends EcrOperations {
     /** The part size InitiateLayerUpload suggests, in bytes (ECR answers 10 MiB). */
     static final long PART_SIZE = 10L * 1024 * 1024;
+
     private final Supplier<String> registryHost;
 
     /** @param registryHost the registry endpoint's {@code host:port}, for download URLs */
@@ -48,18 +50,30 @@ public final class LayerOperations extends EcrOperations {
         List<LayerFailure> failures = new ArrayList<>();
         for (String digest : request.layerDigests()) {
             if (!BlobStore.DIGEST.matcher(digest).matches()) {
-                failures.add(LayerFailure.builder().layerDigest(digest).failureCode("InvalidLayerDigest")
-                        .failureReason("Invalid layer digest").build());
+                failures.add(LayerFailure.builder()
+                        .layerDigest(digest)
+                        .failureCode("InvalidLayerDigest")
+                        .failureReason("Invalid layer digest")
+                        .build());
             } else if (!backend.hasLayer(name, digest)) {
-                failures.add(LayerFailure.builder().layerDigest(digest).failureCode("MissingLayerDigest")
-                        .failureReason("Could not find layer").build());
+                failures.add(LayerFailure.builder()
+                        .layerDigest(digest)
+                        .failureCode("MissingLayerDigest")
+                        .failureReason("Could not find layer")
+                        .build());
             } else {
-                layers.add(Layer.builder().layerDigest(digest).layerAvailability("AVAILABLE")
+                layers.add(Layer.builder()
+                        .layerDigest(digest)
+                        .layerAvailability("AVAILABLE")
                         .layerSize(backend.blobs().size(digest).orElse(0L))
-                        .mediaType("application/vnd.docker.image.rootfs.diff.tar.gzip").build());
+                        .mediaType("application/vnd.docker.image.rootfs.diff.tar.gzip")
+                        .build());
             }
         }
-        return BatchCheckLayerAvailabilityResponse.builder().layers(layers).failures(failures).build();
+        return BatchCheckLayerAvailabilityResponse.builder()
+                .layers(layers)
+                .failures(failures)
+                .build();
     }
 
     /** InitiateLayerUpload. */
@@ -67,7 +81,10 @@ public final class LayerOperations extends EcrOperations {
         String name = required(request.repositoryName(), "repositoryName");
         authorize(context, "ecr:InitiateLayerUpload", name);
         String id = backend.startUpload(name);
-        return InitiateLayerUploadResponse.builder().uploadId(id).partSize(PART_SIZE).build();
+        return InitiateLayerUploadResponse.builder()
+                .uploadId(id)
+                .partSize(PART_SIZE)
+                .build();
     }
 
     /** UploadLayerPart: parts arrive in order; {@code partFirstByte} must be the bytes received so far. */
@@ -76,22 +93,30 @@ public final class LayerOperations extends EcrOperations {
         String id = required(request.uploadId(), "uploadId");
         existing(context, "ecr:UploadLayerPart", name);
         BlobStore.Upload upload = backend.upload(name, id).orElseThrow(() -> uploadNotFound(id, name));
-        byte[] part = request.layerPartBlob() == null ? new byte[0] : request.layerPartBlob().asByteArray();
+        byte[] part = request.layerPartBlob() == null
+                ? new byte[0]
+                : request.layerPartBlob().asByteArray();
         long first = request.partFirstByte() == null ? -1 : request.partFirstByte();
         long last = request.partLastByte() == null ? -1 : request.partLastByte();
         if (first != upload.size() || last - first + 1 != part.length) {
-            throw AwsException.client("InvalidLayerPartException", "The layer part with first byte " + first
-                    + " and last byte " + last + " does not continue upload '" + id + "' (" + upload.size()
-                    + " bytes received so far) or does not match the part's " + part.length + " bytes");
+            throw AwsException.client(
+                    "InvalidLayerPartException",
+                    "The layer part with first byte " + first
+                            + " and last byte " + last + " does not continue upload '" + id + "' (" + upload.size()
+                            + " bytes received so far) or does not match the part's " + part.length + " bytes");
         }
         long size;
         try {
-            size = upload.append(new java.io.ByteArrayInputStream(part));
+            size = upload.append(new ByteArrayInputStream(part));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return UploadLayerPartResponse.builder().registryId(backend.accountId()).repositoryName(name).uploadId(id)
-                .lastByteReceived(size - 1).build();
+        return UploadLayerPartResponse.builder()
+                .registryId(backend.accountId())
+                .repositoryName(name)
+                .uploadId(id)
+                .lastByteReceived(size - 1)
+                .build();
     }
 
     /** CompleteLayerUpload: the bytes must hash to the one digest given. */
@@ -100,30 +125,38 @@ public final class LayerOperations extends EcrOperations {
         String id = required(request.uploadId(), "uploadId");
         existing(context, "ecr:CompleteLayerUpload", name);
         BlobStore.Upload upload = backend.upload(name, id).orElseThrow(() -> uploadNotFound(id, name));
-        if (!request.hasLayerDigests() || request.layerDigests().size() != 1
+        if (!request.hasLayerDigests()
+                || request.layerDigests().size() != 1
                 || !BlobStore.DIGEST.matcher(request.layerDigests().get(0)).matches()) {
             throw EcrErrors.invalidParameter("Invalid parameter at 'layerDigests' failed to satisfy constraint: "
                     + "'Member must contain exactly one sha256 digest'");
         }
         if (upload.size() == 0) {
-            throw AwsException.client("EmptyUploadException", "The upload with id '" + id + "' does not contain any "
-                    + "layer parts");
+            throw AwsException.client(
+                    "EmptyUploadException", "The upload with id '" + id + "' does not contain any " + "layer parts");
         }
         String digest = request.layerDigests().get(0);
         if (backend.hasLayer(name, digest)) {
             backend.cancelUpload(id);
-            throw AwsException.client("LayerAlreadyExistsException", "The layer with digest '" + digest
-                    + "' already exists in the repository with name '" + name + "' in the registry with id '"
-                    + backend.accountId() + "'");
+            throw AwsException.client(
+                    "LayerAlreadyExistsException",
+                    "The layer with digest '" + digest
+                            + "' already exists in the repository with name '" + name + "' in the registry with id '"
+                            + backend.accountId() + "'");
         }
         try {
             backend.completeUpload(name, id, digest);
         } catch (BlobStore.DigestMismatchException e) {
-            throw AwsException.client("InvalidLayerException", "The layer digest '" + digest + "' does not match "
-                    + "the uploaded content: " + e.getMessage());
+            throw AwsException.client(
+                    "InvalidLayerException",
+                    "The layer digest '" + digest + "' does not match " + "the uploaded content: " + e.getMessage());
         }
-        return CompleteLayerUploadResponse.builder().registryId(backend.accountId()).repositoryName(name)
-                .uploadId(id).layerDigest(digest).build();
+        return CompleteLayerUploadResponse.builder()
+                .registryId(backend.accountId())
+                .repositoryName(name)
+                .uploadId(id)
+                .layerDigest(digest)
+                .build();
     }
 
     /**
@@ -135,16 +168,22 @@ public final class LayerOperations extends EcrOperations {
         String digest = required(request.layerDigest(), "layerDigest");
         existing(context, "ecr:GetDownloadUrlForLayer", name);
         if (!backend.hasLayer(name, digest)) {
-            throw AwsException.client("LayersNotFoundException", "The layer with digest '" + digest + "' does not "
-                    + "exist in the repository with name '" + name + "' in the registry with id '"
-                    + backend.accountId() + "'");
+            throw AwsException.client(
+                    "LayersNotFoundException",
+                    "The layer with digest '" + digest + "' does not "
+                            + "exist in the repository with name '" + name + "' in the registry with id '"
+                            + backend.accountId() + "'");
         }
-        return GetDownloadUrlForLayerResponse.builder().layerDigest(digest)
-                .downloadUrl("http://" + registryHost.get() + "/v2/" + name + "/blobs/" + digest).build();
+        return GetDownloadUrlForLayerResponse.builder()
+                .layerDigest(digest)
+                .downloadUrl("http://" + registryHost.get() + "/v2/" + name + "/blobs/" + digest)
+                .build();
     }
 
     private AwsException uploadNotFound(String id, String name) {
-        return AwsException.client("UploadNotFoundException", "Upload with id '" + id + "' is not found for the "
-                + "repository with name '" + name + "' in the registry with id '" + backend.accountId() + "'");
+        return AwsException.client(
+                "UploadNotFoundException",
+                "Upload with id '" + id + "' is not found for the " + "repository with name '" + name
+                        + "' in the registry with id '" + backend.accountId() + "'");
     }
 }

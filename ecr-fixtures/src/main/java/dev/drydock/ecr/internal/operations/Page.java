@@ -21,8 +21,7 @@ record Page<T>(List<T> items, String nextToken) {
         int start = 0;
         if (nextToken != null) {
             try {
-                start = Integer.parseInt(new String(Base64.getUrlDecoder().decode(nextToken),
-                        StandardCharsets.UTF_8));
+                start = Integer.parseInt(new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw EcrErrors.invalidParameter("Invalid parameter at 'nextToken' failed to satisfy constraint: "
                         + "'Invalid pagination token'");
@@ -30,8 +29,11 @@ record Page<T>(List<T> items, String nextToken) {
         }
         int size = maxResults == null ? defaultSize : maxResults;
         int end = Math.min(all.size(), start + size);
-        String next = end < all.size() ? Base64.getUrlEncoder().withoutPadding().encodeToString(
-                Integer.toString(end).getBytes(StandardCharsets.UTF_8)) : null;
+        String next = end < all.size()
+                ? Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(Integer.toString(end).getBytes(StandardCharsets.UTF_8))
+                : null;
         return new Page<>(List.copyOf(all.subList(Math.min(start, all.size()), end)), next);
     }
 }

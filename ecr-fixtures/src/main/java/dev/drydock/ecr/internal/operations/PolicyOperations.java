@@ -59,8 +59,11 @@ public final class PolicyOperations extends EcrOperations {
                     + "'Invalid repository policy provided': " + e.getMessage());
         }
         backend.update(name, r -> r.policyText = text);
-        return SetRepositoryPolicyResponse.builder().registryId(backend.accountId()).repositoryName(name)
-                .policyText(text).build();
+        return SetRepositoryPolicyResponse.builder()
+                .registryId(backend.accountId())
+                .repositoryName(name)
+                .policyText(text)
+                .build();
     }
 
     /** GetRepositoryPolicy. */
@@ -70,13 +73,16 @@ public final class PolicyOperations extends EcrOperations {
         if (text == null) {
             throw EcrErrors.repositoryPolicyNotFound(name, backend.accountId());
         }
-        return GetRepositoryPolicyResponse.builder().registryId(backend.accountId()).repositoryName(name)
-                .policyText(text).build();
+        return GetRepositoryPolicyResponse.builder()
+                .registryId(backend.accountId())
+                .repositoryName(name)
+                .policyText(text)
+                .build();
     }
 
     /** DeleteRepositoryPolicy. */
-    public DeleteRepositoryPolicyResponse deleteRepositoryPolicy(DeleteRepositoryPolicyRequest request,
-            CallContext context) {
+    public DeleteRepositoryPolicyResponse deleteRepositoryPolicy(
+            DeleteRepositoryPolicyRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         authorize(context, "ecr:DeleteRepositoryPolicy", name);
         String text = backend.update(name, r -> {
@@ -87,8 +93,11 @@ public final class PolicyOperations extends EcrOperations {
         if (text == null) {
             throw EcrErrors.repositoryPolicyNotFound(name, backend.accountId());
         }
-        return DeleteRepositoryPolicyResponse.builder().registryId(backend.accountId()).repositoryName(name)
-                .policyText(text).build();
+        return DeleteRepositoryPolicyResponse.builder()
+                .registryId(backend.accountId())
+                .repositoryName(name)
+                .policyText(text)
+                .build();
     }
 
     /** PutLifecyclePolicy: validated, stored and applied. */
@@ -103,8 +112,11 @@ public final class PolicyOperations extends EcrOperations {
             return null;
         });
         lifecycle.apply(name);
-        return PutLifecyclePolicyResponse.builder().registryId(backend.accountId()).repositoryName(name)
-                .lifecyclePolicyText(text).build();
+        return PutLifecyclePolicyResponse.builder()
+                .registryId(backend.accountId())
+                .repositoryName(name)
+                .lifecyclePolicyText(text)
+                .build();
     }
 
     /** GetLifecyclePolicy. */
@@ -114,13 +126,17 @@ public final class PolicyOperations extends EcrOperations {
         if (r.lifecyclePolicyText == null) {
             throw EcrErrors.lifecyclePolicyNotFound(name, backend.accountId());
         }
-        return GetLifecyclePolicyResponse.builder().registryId(backend.accountId()).repositoryName(name)
-                .lifecyclePolicyText(r.lifecyclePolicyText).lastEvaluatedAt(r.lifecyclePolicyUpdatedAt).build();
+        return GetLifecyclePolicyResponse.builder()
+                .registryId(backend.accountId())
+                .repositoryName(name)
+                .lifecyclePolicyText(r.lifecyclePolicyText)
+                .lastEvaluatedAt(r.lifecyclePolicyUpdatedAt)
+                .build();
     }
 
     /** DeleteLifecyclePolicy. */
-    public DeleteLifecyclePolicyResponse deleteLifecyclePolicy(DeleteLifecyclePolicyRequest request,
-            CallContext context) {
+    public DeleteLifecyclePolicyResponse deleteLifecyclePolicy(
+            DeleteLifecyclePolicyRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         EcrBackend.RepositoryRecord r = existing(context, "ecr:DeleteLifecyclePolicy", name);
         String text = backend.update(name, rec -> {
@@ -131,13 +147,17 @@ public final class PolicyOperations extends EcrOperations {
         if (text == null) {
             throw EcrErrors.lifecyclePolicyNotFound(name, backend.accountId());
         }
-        return DeleteLifecyclePolicyResponse.builder().registryId(backend.accountId()).repositoryName(name)
-                .lifecyclePolicyText(text).lastEvaluatedAt(r.lifecyclePolicyUpdatedAt).build();
+        return DeleteLifecyclePolicyResponse.builder()
+                .registryId(backend.accountId())
+                .repositoryName(name)
+                .lifecyclePolicyText(text)
+                .lastEvaluatedAt(r.lifecyclePolicyUpdatedAt)
+                .build();
     }
 
     /** StartLifecyclePolicyPreview: of the policy given, or of the repository's. */
-    public StartLifecyclePolicyPreviewResponse startLifecyclePolicyPreview(StartLifecyclePolicyPreviewRequest request,
-            CallContext context) {
+    public StartLifecyclePolicyPreviewResponse startLifecyclePolicyPreview(
+            StartLifecyclePolicyPreviewRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         EcrBackend.RepositoryRecord r = existing(context, "ecr:StartLifecyclePolicyPreview", name);
         String text = request.lifecyclePolicyText() != null ? request.lifecyclePolicyText() : r.lifecyclePolicyText;
@@ -146,30 +166,45 @@ public final class PolicyOperations extends EcrOperations {
         }
         LifecyclePolicies.parse(text);
         previews.put(name, text);
-        return StartLifecyclePolicyPreviewResponse.builder().registryId(backend.accountId()).repositoryName(name)
-                .lifecyclePolicyText(text).status("IN_PROGRESS").build();
+        return StartLifecyclePolicyPreviewResponse.builder()
+                .registryId(backend.accountId())
+                .repositoryName(name)
+                .lifecyclePolicyText(text)
+                .status("IN_PROGRESS")
+                .build();
     }
 
     /** GetLifecyclePolicyPreview: what the previewed policy would expire now. */
-    public GetLifecyclePolicyPreviewResponse getLifecyclePolicyPreview(GetLifecyclePolicyPreviewRequest request,
-            CallContext context) {
+    public GetLifecyclePolicyPreviewResponse getLifecyclePolicyPreview(
+            GetLifecyclePolicyPreviewRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         existing(context, "ecr:GetLifecyclePolicyPreview", name);
         String text = previews.get(name);
         if (text == null) {
-            throw AwsException.client("LifecyclePolicyPreviewNotFoundException", "There is no dry run for this "
-                    + "repository with name '" + name + "' in the registry with id '" + backend.accountId() + "'");
+            throw AwsException.client(
+                    "LifecyclePolicyPreviewNotFoundException",
+                    "There is no dry run for this " + "repository with name '" + name + "' in the registry with id '"
+                            + backend.accountId() + "'");
         }
         List<LifecyclePolicyPreviewResult> results = new ArrayList<>();
         for (LifecyclePolicies.Expiry e : lifecycle.evaluate(name, LifecyclePolicies.parse(text))) {
-            results.add(LifecyclePolicyPreviewResult.builder().imageDigest(e.digest())
-                    .imageTags(e.tags().isEmpty() ? null : e.tags()).imagePushedAt(e.pushedAt())
+            results.add(LifecyclePolicyPreviewResult.builder()
+                    .imageDigest(e.digest())
+                    .imageTags(e.tags().isEmpty() ? null : e.tags())
+                    .imagePushedAt(e.pushedAt())
                     .action(LifecyclePolicyRuleAction.builder().type("EXPIRE").build())
-                    .appliedRulePriority(e.rulePriority()).build());
+                    .appliedRulePriority(e.rulePriority())
+                    .build());
         }
-        return GetLifecyclePolicyPreviewResponse.builder().registryId(backend.accountId()).repositoryName(name)
-                .lifecyclePolicyText(text).status("COMPLETE").previewResults(results)
-                .summary(LifecyclePolicyPreviewSummary.builder().expiringImageTotalCount(results.size()).build())
+        return GetLifecyclePolicyPreviewResponse.builder()
+                .registryId(backend.accountId())
+                .repositoryName(name)
+                .lifecyclePolicyText(text)
+                .status("COMPLETE")
+                .previewResults(results)
+                .summary(LifecyclePolicyPreviewSummary.builder()
+                        .expiringImageTotalCount(results.size())
+                        .build())
                 .build();
     }
 }

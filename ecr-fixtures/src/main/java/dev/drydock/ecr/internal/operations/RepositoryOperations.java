@@ -48,12 +48,19 @@ public final class RepositoryOperations extends EcrOperations {
         if (!tags.isEmpty()) {
             authorize(context, "ecr:TagResource", name, keys);
         }
-        RepositoryRecord r = backend.createRepository(name, request.imageTagMutabilityAsString(),
+        RepositoryRecord r = backend.createRepository(
+                name,
+                request.imageTagMutabilityAsString(),
                 request.imageScanningConfiguration() != null
-                        && Boolean.TRUE.equals(request.imageScanningConfiguration().scanOnPush()),
-                request.encryptionConfiguration() == null ? null
+                        && Boolean.TRUE.equals(
+                                request.imageScanningConfiguration().scanOnPush()),
+                request.encryptionConfiguration() == null
+                        ? null
                         : request.encryptionConfiguration().encryptionTypeAsString(),
-                request.encryptionConfiguration() == null ? null : request.encryptionConfiguration().kmsKey(), tags);
+                request.encryptionConfiguration() == null
+                        ? null
+                        : request.encryptionConfiguration().kmsKey(),
+                tags);
         return CreateRepositoryResponse.builder().repository(repository(r)).build();
     }
 
@@ -73,7 +80,10 @@ public final class RepositoryOperations extends EcrOperations {
             out.add(repository(r));
         }
         Page<Repository> page = Page.of(out, request.maxResults(), request.nextToken(), 100);
-        return DescribeRepositoriesResponse.builder().repositories(page.items()).nextToken(page.nextToken()).build();
+        return DescribeRepositoriesResponse.builder()
+                .repositories(page.items())
+                .nextToken(page.nextToken())
+                .build();
     }
 
     /** DeleteRepository; with images only when {@code force} (they go with it). */
@@ -85,8 +95,8 @@ public final class RepositoryOperations extends EcrOperations {
     }
 
     /** PutImageTagMutability. */
-    public PutImageTagMutabilityResponse putImageTagMutability(PutImageTagMutabilityRequest request,
-            CallContext context) {
+    public PutImageTagMutabilityResponse putImageTagMutability(
+            PutImageTagMutabilityRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         String mutability = required(request.imageTagMutabilityAsString(), "imageTagMutability");
         authorize(context, "ecr:PutImageTagMutability", name);
@@ -95,8 +105,11 @@ public final class RepositoryOperations extends EcrOperations {
                     + "constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]'");
         }
         backend.update(name, r -> r.imageTagMutability = mutability);
-        return PutImageTagMutabilityResponse.builder().registryId(backend.accountId()).repositoryName(name)
-                .imageTagMutability(mutability).build();
+        return PutImageTagMutabilityResponse.builder()
+                .registryId(backend.accountId())
+                .repositoryName(name)
+                .imageTagMutability(mutability)
+                .build();
     }
 
     /** TagResource on a repository ARN. */

@@ -8,12 +8,15 @@ import java.util.Optional;
 
 /** Repository policies as IAM evaluates them: the resource-based policy of a repository. */
 public final class RepositoryPolicies {
-    private RepositoryPolicies() {
-    }
+    private RepositoryPolicies() {}
 
     /** The repository policy of a repository, parsed, if it exists and has one. */
     public static Optional<NamedPolicy> of(EcrBackend backend, String repository) {
-        return backend.findRepository(repository).map(r -> r.policyText).map(text -> NamedPolicy.of(
-                backend.repositoryArn(repository), "resource", PolicyDocument.parse(text, PolicyKind.RESOURCE)));
+        return backend.findRepository(repository)
+                .map(r -> r.policyText)
+                .map(text -> NamedPolicy.of(
+                        backend.repositoryArn(repository),
+                        "resource",
+                        PolicyDocument.parse(text, PolicyKind.RESOURCE)));
     }
 }

@@ -70,12 +70,15 @@ public final class BlobStore implements AutoCloseable {
                     try {
                         Files.createDirectories(parent);
                         sweep(parent);
-                        r = Files.createDirectories(parent.resolve(ProcessHandle.current().pid() + "-" + sessionId));
+                        r = Files.createDirectories(
+                                parent.resolve(ProcessHandle.current().pid() + "-" + sessionId));
                         blobs = Files.createDirectories(r.resolve("blobs").resolve("sha256"));
                         uploads = Files.createDirectories(r.resolve("uploads"));
                     } catch (IOException e) {
-                        throw new UncheckedIOException("Drydock cannot create its ECR storage under " + parent + ": "
-                                + e.getMessage() + ". Set drydock.ecr.storage-directory to a writable directory.", e);
+                        throw new UncheckedIOException(
+                                "Drydock cannot create its ECR storage under " + parent + ": " + e.getMessage()
+                                        + ". Set drydock.ecr.storage-directory to a writable directory.",
+                                e);
                     }
                     root = r;
                 }
@@ -215,7 +218,7 @@ public final class BlobStore implements AutoCloseable {
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
             if (Files.exists(target)) {
-                deleteQuietly(file);     // the same content arrived twice: stored once
+                deleteQuietly(file); // the same content arrived twice: stored once
             } else {
                 Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -233,8 +236,7 @@ public final class BlobStore implements AutoCloseable {
         try {
             deleteTree(r);
         } catch (IOException e) {
-            LOG.warn("Could not remove Drydock's ECR storage {} ({}); the next session removes it", r,
-                    e.getMessage());
+            LOG.warn("Could not remove Drydock's ECR storage {} ({}); the next session removes it", r, e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An image manifest as a registry checks it on push: Docker Image Manifest V2 Schema 2, a Docker manifest list, an
@@ -19,8 +20,13 @@ import java.util.Set;
  * @param layersSize the sum of the layers' sizes in bytes
  * @param children the digests of the manifests an index lists
  */
-public record Manifest(String mediaType, String configDigest, String configMediaType, List<String> layers,
-        long layersSize, List<String> children) {
+public record Manifest(
+        String mediaType,
+        String configDigest,
+        String configMediaType,
+        List<String> layers,
+        long layersSize,
+        List<String> children) {
 
     public static final String DOCKER_V2 = "application/vnd.docker.distribution.manifest.v2+json";
     public static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
@@ -67,19 +73,20 @@ public record Manifest(String mediaType, String configDigest, String configMedia
         }
         String declared = m.get("mediaType") instanceof String s ? s : null;
         String type = contentType == null ? null : contentType.split(";")[0].trim();
-        if (type != null && (type.isEmpty() || type.equals("application/json")
-                || type.equals("application/octet-stream"))) {
+        if (type != null
+                && (type.isEmpty() || type.equals("application/json") || type.equals("application/octet-stream"))) {
             type = null;
         }
         if (declared != null && type != null && !declared.equals(type)) {
-            throw new InvalidManifestException("the manifest's mediaType " + declared + " differs from its content "
-                    + "type " + type);
+            throw new InvalidManifestException(
+                    "the manifest's mediaType " + declared + " differs from its content " + "type " + type);
         }
-        String mediaType = declared != null ? declared : type != null ? type
-                : m.containsKey("manifests") ? OCI_INDEX : OCI_MANIFEST;
+        String mediaType = declared != null
+                ? declared
+                : type != null ? type : m.containsKey("manifests") ? OCI_INDEX : OCI_MANIFEST;
         if (!MEDIA_TYPES.contains(mediaType)) {
             throw new InvalidManifestException("unsupported manifest media type " + mediaType + "; use one of "
-                    + String.join(", ", new java.util.TreeSet<>(MEDIA_TYPES)));
+                    + String.join(", ", new TreeSet<>(MEDIA_TYPES)));
         }
         if (DOCKER_LIST.equals(mediaType) || OCI_INDEX.equals(mediaType)) {
             List<String> children = new ArrayList<>();
@@ -98,8 +105,13 @@ public record Manifest(String mediaType, String configDigest, String configMedia
             layers.add(digest(d, "layers"));
             size += d.get("size") instanceof Long l ? l : 0;
         }
-        return new Manifest(mediaType, configDigest, config.get("mediaType") instanceof String s ? s : null,
-                List.copyOf(layers), size, List.of());
+        return new Manifest(
+                mediaType,
+                configDigest,
+                config.get("mediaType") instanceof String s ? s : null,
+                List.copyOf(layers),
+                size,
+                List.of());
     }
 
     private static List<Map<?, ?>> descriptors(Object value, String member) {
@@ -117,7 +129,8 @@ public record Manifest(String mediaType, String configDigest, String configMedia
     }
 
     private static String digest(Map<?, ?> descriptor, String member) {
-        if (!(descriptor.get("digest") instanceof String d) || !BlobStore.DIGEST.matcher(d).matches()) {
+        if (!(descriptor.get("digest") instanceof String d)
+                || !BlobStore.DIGEST.matcher(d).matches()) {
             throw new InvalidManifestException("a descriptor in " + member + " has no valid sha256 digest");
         }
         if (!(descriptor.get("size") instanceof Long)) {

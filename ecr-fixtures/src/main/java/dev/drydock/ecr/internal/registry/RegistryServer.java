@@ -95,7 +95,11 @@ public final class RegistryServer implements AutoCloseable {
         try {
             x.getResponseHeaders().set("Docker-Distribution-API-Version", "registry/2.0");
             route(x);
-            LOG.debug("{} {} -> {} in {} ms", x.getRequestMethod(), x.getRequestURI(), x.getResponseCode(),
+            LOG.debug(
+                    "{} {} -> {} in {} ms",
+                    x.getRequestMethod(),
+                    x.getRequestURI(),
+                    x.getResponseCode(),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (RegistryError e) {
             LOG.debug("{} {} -> {} {}", x.getRequestMethod(), x.getRequestURI(), e.status(), e.code());
@@ -155,12 +159,18 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     private void authorize(HttpExchange x, Caller caller, String operation, String action, String repository) {
-        access.authorize(caller, operation, action, repository, x.getRemoteAddress().getAddress().getHostAddress());
+        access.authorize(
+                caller,
+                operation,
+                action,
+                repository,
+                x.getRemoteAddress().getAddress().getHostAddress());
     }
 
     private RepositoryRecord repository(String name) {
-        return backend.findRepository(name).orElseThrow(() -> RegistryError.nameUnknown("The repository with name '"
-                + name + "' does not exist in the registry with id '" + backend.accountId() + "'"));
+        return backend.findRepository(name)
+                .orElseThrow(() -> RegistryError.nameUnknown("The repository with name '" + name
+                        + "' does not exist in the registry with id '" + backend.accountId() + "'"));
     }
 
     // ------------------------------------------------------------------------------------------------- blobs
@@ -260,8 +270,11 @@ public final class RegistryServer implements AutoCloseable {
             repository(name);
             String mount = query.get("mount");
             String from = query.get("from");
-            if (mount != null && from != null && BlobStore.DIGEST.matcher(mount).matches()
-                    && EcrBackend.REPOSITORY_NAME.matcher(from).matches() && backend.hasLayer(from, mount)) {
+            if (mount != null
+                    && from != null
+                    && BlobStore.DIGEST.matcher(mount).matches()
+                    && EcrBackend.REPOSITORY_NAME.matcher(from).matches()
+                    && backend.hasLayer(from, mount)) {
                 authorize(x, caller, "MountBlob", "ecr:GetDownloadUrlForLayer", from);
                 backend.addLayer(name, mount);
                 blobCreated(x, name, mount);
@@ -289,8 +302,12 @@ public final class RegistryServer implements AutoCloseable {
                 String contentRange = x.getRequestHeaders().getFirst("Content-Range");
                 if (contentRange != null) {
                     long current = upload.size();
-                    String[] parts = contentRange.replace("bytes ", "").replace("bytes=", "").split("-");
-                    if (parts.length != 2 || !parts[0].trim().matches("\\d+")
+                    String[] parts = contentRange
+                            .replace("bytes ", "")
+                            .replace("bytes=", "")
+                            .split("-");
+                    if (parts.length != 2
+                            || !parts[0].trim().matches("\\d+")
                             || Long.parseLong(parts[0].trim()) != current) {
                         x.getResponseHeaders().set("Range", current == 0 ? "0-0" : "0-" + (current - 1));
                         x.getResponseHeaders().set("Location", uploadLocation(name, id));
@@ -320,8 +337,8 @@ public final class RegistryServer implements AutoCloseable {
             upload.append(in);
         } catch (IOException e) {
             backend.cancelUpload(upload.id());
-            throw RegistryError.blobUploadInvalid("the upload ended early (" + e.getMessage() + "); it was "
-                    + "discarded, start again");
+            throw RegistryError.blobUploadInvalid(
+                    "the upload ended early (" + e.getMessage() + "); it was " + "discarded, start again");
         }
     }
 
@@ -362,15 +379,17 @@ public final class RegistryServer implements AutoCloseable {
     private void manifests(HttpExchange x, Caller caller, String method, String name, String reference)
             throws IOException {
         boolean byDigest = reference.startsWith("sha256:");
-        if (byDigest ? !BlobStore.DIGEST.matcher(reference).matches() : !EcrBackend.TAG.matcher(reference).matches()) {
+        if (byDigest
+                ? !BlobStore.DIGEST.matcher(reference).matches()
+                : !EcrBackend.TAG.matcher(reference).matches()) {
             throw byDigest ? RegistryError.digestInvalid(reference) : RegistryError.tagInvalid(reference);
         }
         switch (method) {
             case "GET", "HEAD" -> {
                 authorize(x, caller, "GetManifest", "ecr:BatchGetImage", name);
                 repository(name);
-                ImageRecord image = backend.image(name, reference)
-                        .orElseThrow(() -> RegistryError.manifestUnknown(reference));
+                ImageRecord image =
+                        backend.image(name, reference).orElseThrow(() -> RegistryError.manifestUnknown(reference));
                 byte[] body = image.manifestBytes();
                 var h = x.getResponseHeaders();
                 h.set("Content-Type", image.mediaType());
@@ -402,8 +421,12 @@ public final class RegistryServer implements AutoCloseable {
                 }
                 ImageRecord image;
                 try {
-                    image = backend.putImage(name, body, x.getRequestHeaders().getFirst("Content-Type"),
-                            byDigest ? null : reference, false);
+                    image = backend.putImage(
+                            name,
+                            body,
+                            x.getRequestHeaders().getFirst("Content-Type"),
+                            byDigest ? null : reference,
+                            false);
                 } catch (Manifest.InvalidManifestException e) {
                     throw RegistryError.manifestInvalid(e.getMessage());
                 } catch (EcrBackend.MissingBlobsException e) {
@@ -436,7 +459,8 @@ public final class RegistryServer implements AutoCloseable {
 
     private void tags(HttpExchange x, String name) throws IOException {
         RepositoryRecord r = repository(name);
-        List<String> all = new ArrayList<>(backend.update(name, rec -> rec.tagMap().keySet()));
+        List<String> all =
+                new ArrayList<>(backend.update(name, rec -> rec.tagMap().keySet()));
         Page page = page(all, query(x), "/v2/" + r.name + "/tags/list");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
@@ -460,8 +484,7 @@ public final class RegistryServer implements AutoCloseable {
         sendJson(x, 200, Map.of("repositories", page.items));
     }
 
-    private record Page(List<String> items, Optional<String> link) {
-    }
+    private record Page(List<String> items, Optional<String> link) {}
 
     private static Page page(List<String> sorted, Map<String, String> query, String path) {
         List<String> items = new ArrayList<>(sorted);

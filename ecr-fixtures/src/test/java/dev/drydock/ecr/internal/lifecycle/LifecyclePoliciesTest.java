@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,8 @@ class LifecyclePoliciesTest {
                 + ",\"digest\":\"" + BlobStore.digestOf(config.getBytes(StandardCharsets.UTF_8)) + "\"},"
                 + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"size\":" + layer.length()
                 + ",\"digest\":\"" + BlobStore.digestOf(layer.getBytes(StandardCharsets.UTF_8)) + "\"}]}";
-        return backend.putImage("repo", manifest.getBytes(StandardCharsets.UTF_8), null, tag, false).digest();
+        return backend.putImage("repo", manifest.getBytes(StandardCharsets.UTF_8), null, tag, false)
+                .digest();
     }
 
     @Test
@@ -86,10 +88,12 @@ class LifecyclePoliciesTest {
                 + "{\"rulePriority\":3,\"selection\":{\"tagStatus\":\"any\",\"countType\":\"sinceImagePushed\","
                 + "\"countUnit\":\"days\",\"countNumber\":7},\"action\":{\"type\":\"expire\"}}]}");
         // release-1 is 13 days old but belongs to rule 1, which keeps five; the untagged one is 3 days old (rule 2)
-        assertThat(policies.evaluate("repo", rules)).extracting(LifecyclePolicies.Expiry::digest,
-                LifecyclePolicies.Expiry::rulePriority).containsExactly(org.assertj.core.groups.Tuple.tuple(untagged, 2));
+        assertThat(policies.evaluate("repo", rules))
+                .extracting(LifecyclePolicies.Expiry::digest, LifecyclePolicies.Expiry::rulePriority)
+                .containsExactly(Tuple.tuple(untagged, 2));
         now.set(now.get().plus(Duration.ofDays(5)));
-        assertThat(policies.evaluate("repo", rules)).extracting(LifecyclePolicies.Expiry::digest)
+        assertThat(policies.evaluate("repo", rules))
+                .extracting(LifecyclePolicies.Expiry::digest)
                 .containsExactlyInAnyOrder(untagged, recent);
         assertThat(old).isNotNull();
     }
@@ -97,13 +101,15 @@ class LifecyclePoliciesTest {
     @Test
     void malformedPoliciesAreRefusedNamingTheProblem() {
         assertThatThrownBy(() -> LifecyclePolicies.parse("{\"rules\":[{\"rulePriority\":1,\"selection\":"
-                + "{\"tagStatus\":\"tagged\",\"countType\":\"imageCountMoreThan\",\"countNumber\":1},"
-                + "\"action\":{\"type\":\"expire\"}}]}"))
-                .isInstanceOf(AwsException.class).hasMessageContaining("tagPrefixList or tagPatternList");
+                        + "{\"tagStatus\":\"tagged\",\"countType\":\"imageCountMoreThan\",\"countNumber\":1},"
+                        + "\"action\":{\"type\":\"expire\"}}]}"))
+                .isInstanceOf(AwsException.class)
+                .hasMessageContaining("tagPrefixList or tagPatternList");
         assertThatThrownBy(() -> LifecyclePolicies.parse("{\"rules\":[{\"rulePriority\":1,\"selection\":"
-                + "{\"tagStatus\":\"any\",\"countType\":\"sinceImagePushed\",\"countNumber\":1},"
-                + "\"action\":{\"type\":\"expire\"}}]}"))
-                .isInstanceOf(AwsException.class).hasMessageContaining("countUnit");
+                        + "{\"tagStatus\":\"any\",\"countType\":\"sinceImagePushed\",\"countNumber\":1},"
+                        + "\"action\":{\"type\":\"expire\"}}]}"))
+                .isInstanceOf(AwsException.class)
+                .hasMessageContaining("countUnit");
         assertThat(Files.exists(Path.of(blobs.root().toString()))).isTrue();
     }
 }

@@ -1,7 +1,9 @@
 package dev.drydock.ecs.internal.backend;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.zip.CRC32;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.NetworkInterface;
@@ -18,6 +20,7 @@ public final class ContainerRecord {
     List<String> lastLogLines = List.of();
     /** HEALTHY, UNHEALTHY or UNKNOWN (no check, or no result yet). */
     String healthStatus = "UNKNOWN";
+
     Instant healthSince;
     Instant createdAt;
     Instant startedAt;
@@ -27,8 +30,8 @@ public final class ContainerRecord {
     ContainerRecord(ContainerDefinition definition, String arn, String taskId) {
         this.definition = definition;
         this.arn = arn;
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(arn.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CRC32 crc = new CRC32();
+        crc.update(arn.getBytes(StandardCharsets.UTF_8));
         this.metadataId = taskId + "-" + crc.getValue();
     }
 
@@ -47,7 +50,8 @@ public final class ContainerRecord {
 
     /** Whether the container definition has a health check (only those are watched, as on ECS). */
     public boolean hasHealthCheck() {
-        return definition.healthCheck() != null && definition.healthCheck().hasCommand()
+        return definition.healthCheck() != null
+                && definition.healthCheck().hasCommand()
                 && !definition.healthCheck().command().isEmpty();
     }
 
@@ -122,7 +126,9 @@ public final class ContainerRecord {
             b.reason(reason);
         }
         if (privateIp != null) {
-            b.networkInterfaces(NetworkInterface.builder().attachmentId(attachmentId).privateIpv4Address(privateIp)
+            b.networkInterfaces(NetworkInterface.builder()
+                    .attachmentId(attachmentId)
+                    .privateIpv4Address(privateIp)
                     .build());
         }
         return b.build();

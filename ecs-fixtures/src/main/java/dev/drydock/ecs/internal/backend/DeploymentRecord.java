@@ -1,6 +1,7 @@
 package dev.drydock.ecs.internal.backend;
 
 import java.time.Instant;
+import java.util.List;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
@@ -12,7 +13,7 @@ final class DeploymentRecord {
     final TaskDefinition taskDefinition;
     final NetworkConfiguration networkConfiguration;
     final String launchType;
-    final java.util.List<CapacityProviderStrategyItem> capacityProviderStrategy;
+    final List<CapacityProviderStrategyItem> capacityProviderStrategy;
     final Instant createdAt;
     String status;
     int desiredCount;
@@ -21,8 +22,13 @@ final class DeploymentRecord {
     String rolloutState = "IN_PROGRESS";
     String rolloutStateReason;
 
-    DeploymentRecord(String id, TaskDefinition taskDefinition, NetworkConfiguration networkConfiguration,
-            String launchType, java.util.List<CapacityProviderStrategyItem> capacityProviderStrategy, int desiredCount,
+    DeploymentRecord(
+            String id,
+            TaskDefinition taskDefinition,
+            NetworkConfiguration networkConfiguration,
+            String launchType,
+            List<CapacityProviderStrategyItem> capacityProviderStrategy,
+            int desiredCount,
             Instant now) {
         this.id = id;
         this.taskDefinition = taskDefinition;

@@ -1,12 +1,15 @@
 package dev.drydock.ecs.internal.backend;
 
+import dev.drydock.core.internal.events.EventLog;
 import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.ecs.internal.EcsArns;
 import dev.drydock.ecs.internal.EcsErrors;
+import dev.drydock.ecs.internal.EcsRequestChecks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,11 +19,17 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ClusterServiceConnectDefaults;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -61,6 +70,7 @@ public final class EcsBackend {
     private final List<ServiceRecord> inactiveServices = new ArrayList<>();
     /** Tasks by {@code cluster/service}, so the scheduler never scans every task for each service. */
     private final Map<String, List<TaskRecord>> tasksByService = new HashMap<>();
+
     private volatile EcsEvents events = new EcsEvents(null);
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile TaskLifecycle lifecycle = TaskLifecycle.NONE;
@@ -84,7 +94,7 @@ public final class EcsBackend {
     }
 
     /** Where the backend emits ECS's EventBridge events. */
-    public void events(dev.drydock.core.internal.events.EventLog log) {
+    public void events(EventLog log) {
         this.events = new EcsEvents(log);
     }
 
@@ -118,15 +128,19 @@ public final class EcsBackend {
             }
             ClusterRecord c = new ClusterRecord(name, arns.cluster(name));
             c.tags = new ArrayList<>(request.tags());
-            c.settings = request.hasSettings() ? new ArrayList<>(request.settings())
-                    : new ArrayList<>(List.of(ClusterSetting.builder().name("containerInsights").value("disabled")
+            c.settings = request.hasSettings()
+                    ? new ArrayList<>(request.settings())
+                    : new ArrayList<>(List.of(ClusterSetting.builder()
+                            .name("containerInsights")
+                            .value("disabled")
                             .build()));
             c.capacityProviders = new ArrayList<>(request.capacityProviders());
             c.defaultCapacityProviderStrategy = new ArrayList<>(request.defaultCapacityProviderStrategy());
             c.configuration = request.configuration();
             if (request.serviceConnectDefaults() != null) {
-                c.serviceConnectDefaults = software.amazon.awssdk.services.ecs.model.ClusterServiceConnectDefaults
-                        .builder().namespace(request.serviceConnectDefaults().namespace()).build();
+                c.serviceConnectDefaults = ClusterServiceConnectDefaults.builder()
+                        .namespace(request.serviceConnectDefaults().namespace())
+                        .build();
             }
             clusters.put(name, c);
             return clusterModel(c, true, true);
@@ -142,8 +156,10 @@ public final class EcsBackend {
             for (String ref : wanted) {
                 ClusterRecord c = lookupCluster(ref);
                 if (c == null) {
-                    failures.add(Failure.builder().arn(ref.startsWith("arn:") ? ref : arns.cluster(ref))
-                            .reason("MISSING").build());
+                    failures.add(Failure.builder()
+                            .arn(ref.startsWith("arn:") ? ref : arns.cluster(ref))
+                            .reason("MISSING")
+                            .build());
                 } else {
                     found.add(clusterModel(c, includeTags, includeSettings));
                 }
@@ -177,14 +193,15 @@ public final class EcsBackend {
             }
             for (ServiceRecord s : services.values()) {
                 if (s.clusterName.equals(c.name)) {
-                    throw AwsException.client("ClusterContainsServicesException",
+                    throw AwsException.client(
+                            "ClusterContainsServicesException",
                             "The Cluster cannot be deleted while Services are active.");
                 }
             }
             for (TaskRecord t : tasks.values()) {
                 if (t.clusterName.equals(c.name) && t.lastStatus != TaskStatus.STOPPED) {
-                    throw AwsException.client("ClusterContainsTasksException",
-                            "The Cluster cannot be deleted while Tasks are active.");
+                    throw AwsException.client(
+                            "ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.");
                 }
             }
             c.status = "INACTIVE";
@@ -250,8 +267,8 @@ public final class EcsBackend {
         synchronized (lock) {
             List<TaskDefinition> revisions = families.getOrDefault(request.family(), List.of());
             int revision = revisions.size() + 1;
-            TaskDefinition td = TaskDefinitions.build(request, arns.taskDefinition(request.family(), revision),
-                    revision, registeredBy, clock.instant());
+            TaskDefinition td = TaskDefinitions.build(
+                    request, arns.taskDefinition(request.family(), revision), revision, registeredBy, clock.instant());
             families.computeIfAbsent(request.family(), f -> new ArrayList<>()).add(td);
             taskDefinitionTags.put(td.taskDefinitionArn(), new ArrayList<>(request.tags()));
             return td;
@@ -314,7 +331,7 @@ public final class EcsBackend {
                 }
             }
             if (descending) {
-                java.util.Collections.reverse(result);
+                Collections.reverse(result);
             }
             return result;
         }
@@ -351,7 +368,10 @@ public final class EcsBackend {
             if ("INACTIVE".equals(td.statusAsString())) {
                 return td; // already deregistered: it keeps its deregisteredAt
             }
-            TaskDefinition inactive = td.toBuilder().status("INACTIVE").deregisteredAt(clock.instant()).build();
+            TaskDefinition inactive = td.toBuilder()
+                    .status("INACTIVE")
+                    .deregisteredAt(clock.instant())
+                    .build();
             families.get(r.family()).set(r.revision() - 1, inactive);
             return inactive;
         }
@@ -367,22 +387,30 @@ public final class EcsBackend {
         List<TaskRecord> created = new ArrayList<>();
         synchronized (lock) {
             ClusterRecord cluster = activeCluster(request.cluster());
-            String launchType = resolveLaunchType(request.launchTypeAsString(), request.capacityProviderStrategy(),
-                    cluster);
+            String launchType =
+                    resolveLaunchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
             checkRunnable(td, launchType, request.networkConfiguration(), false);
             checkOverrides(td, request.overrides());
             List<Tag> tags = runTaskTags(request, td);
             if (Boolean.TRUE.equals(request.enableECSManagedTags())) {
                 tags = withManagedTags(tags, cluster.name, null);
             }
-            List<CapacityProviderStrategyItem> strategy = effectiveStrategy(request.launchTypeAsString(),
-                    request.capacityProviderStrategy(), cluster);
+            List<CapacityProviderStrategyItem> strategy =
+                    effectiveStrategy(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
             int count = request.count() == null ? 1 : request.count();
             String group = request.group() != null ? request.group() : "family:" + td.family();
             for (int i = 0; i < count; i++) {
-                created.add(newTask(cluster, td, request.overrides(), group, request.startedBy(),
-                        launchType, capacityProviderName(strategy),
-                        request.networkConfiguration().awsvpcConfiguration(), tags, null,
+                created.add(newTask(
+                        cluster,
+                        td,
+                        request.overrides(),
+                        group,
+                        request.startedBy(),
+                        launchType,
+                        capacityProviderName(strategy),
+                        request.networkConfiguration().awsvpcConfiguration(),
+                        tags,
+                        null,
                         Boolean.TRUE.equals(request.enableExecuteCommand())));
             }
         }
@@ -399,9 +427,18 @@ public final class EcsBackend {
         return result;
     }
 
-    private TaskRecord newTask(ClusterRecord cluster, TaskDefinition td, TaskOverride overrides, String group,
-            String startedBy, String launchType, String capacityProviderName, AwsVpcConfiguration awsvpc,
-            List<Tag> tags, String serviceName, boolean enableExecuteCommand) {
+    private TaskRecord newTask(
+            ClusterRecord cluster,
+            TaskDefinition td,
+            TaskOverride overrides,
+            String group,
+            String startedBy,
+            String launchType,
+            String capacityProviderName,
+            AwsVpcConfiguration awsvpc,
+            List<Tag> tags,
+            String serviceName,
+            boolean enableExecuteCommand) {
         String id = EcsArns.newTaskId();
         TaskRecord.Builder b = TaskRecord.builder();
         b.id = id;
@@ -422,12 +459,14 @@ public final class EcsBackend {
         b.enableExecuteCommand = enableExecuteCommand;
         b.availabilityZone = arns.region() + "a";
         TaskRecord t = new TaskRecord(b);
-        for (software.amazon.awssdk.services.ecs.model.ContainerDefinition c : td.containerDefinitions()) {
+        for (ContainerDefinition c : td.containerDefinitions()) {
             t.containers.add(new ContainerRecord(c, arns.container(cluster.name, id), id));
         }
         tasks.put(t.arn, t);
         if (serviceName != null) {
-            tasksByService.computeIfAbsent(serviceKey(cluster.name, serviceName), k -> new ArrayList<>()).add(t);
+            tasksByService
+                    .computeIfAbsent(serviceKey(cluster.name, serviceName), k -> new ArrayList<>())
+                    .add(t);
         }
         t.statusListener = x -> events.task(x, clock.instant());
         events.task(t, t.createdAt);
@@ -438,8 +477,8 @@ public final class EcsBackend {
      * The capacity provider strategy tasks are placed with: the one given, else (without a launch type) the cluster's
      * default strategy; empty for a launch type.
      */
-    private static List<CapacityProviderStrategyItem> effectiveStrategy(String launchType,
-            List<CapacityProviderStrategyItem> strategy, ClusterRecord cluster) {
+    private static List<CapacityProviderStrategyItem> effectiveStrategy(
+            String launchType, List<CapacityProviderStrategyItem> strategy, ClusterRecord cluster) {
         if (launchType != null) {
             return List.of();
         }
@@ -450,15 +489,15 @@ public final class EcsBackend {
         return strategy == null || strategy.isEmpty() ? null : strategy.get(0).capacityProvider();
     }
 
-    private String resolveLaunchType(String launchType, List<CapacityProviderStrategyItem> strategy,
-            ClusterRecord cluster) {
+    private String resolveLaunchType(
+            String launchType, List<CapacityProviderStrategyItem> strategy, ClusterRecord cluster) {
         if (launchType != null && strategy != null && !strategy.isEmpty()) {
             throw EcsErrors.invalidParameter("Specifying both a launch type and capacity provider strategy is not "
                     + "supported. Remove one and try again.");
         }
         if (launchType == null) {
-            List<CapacityProviderStrategyItem> effective = strategy != null && !strategy.isEmpty() ? strategy
-                    : cluster.defaultCapacityProviderStrategy;
+            List<CapacityProviderStrategyItem> effective =
+                    strategy != null && !strategy.isEmpty() ? strategy : cluster.defaultCapacityProviderStrategy;
             if (!effective.isEmpty()) {
                 for (CapacityProviderStrategyItem item : effective) {
                     if (!"FARGATE".equals(item.capacityProvider()) && !"FARGATE_SPOT".equals(item.capacityProvider())) {
@@ -481,14 +520,14 @@ public final class EcsBackend {
         return launchType;
     }
 
-    private static void checkRunnable(TaskDefinition td, String launchType, NetworkConfiguration network,
-            boolean service) {
+    private static void checkRunnable(
+            TaskDefinition td, String launchType, NetworkConfiguration network, boolean service) {
         if (!td.compatibilitiesAsStrings().contains(launchType)) {
             throw EcsErrors.invalidParameter("Task definition does not support launch_type " + launchType + ".");
         }
         if (network == null || network.awsvpcConfiguration() == null) {
-            throw EcsErrors.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is "
-                    + "specified.");
+            throw EcsErrors.invalidParameter(
+                    "Network Configuration must be provided when networkMode 'awsvpc' is " + "specified.");
         }
         AwsVpcConfiguration vpc = network.awsvpcConfiguration();
         if (vpc.subnets().isEmpty()) {
@@ -509,7 +548,8 @@ public final class EcsBackend {
                         + "Invalid id: \"" + group + "\" (expecting \"sg-...\")");
             }
         }
-        if (vpc.assignPublicIpAsString() != null && !"ENABLED".equals(vpc.assignPublicIpAsString())
+        if (vpc.assignPublicIpAsString() != null
+                && !"ENABLED".equals(vpc.assignPublicIpAsString())
                 && !"DISABLED".equals(vpc.assignPublicIpAsString())) {
             throw EcsErrors.invalidParameter("assignPublicIp must be ENABLED or DISABLED.");
         }
@@ -520,10 +560,11 @@ public final class EcsBackend {
             return;
         }
         for (ContainerOverride o : overrides.containerOverrides()) {
-            boolean known = td.containerDefinitions().stream().anyMatch(c -> c.name().equals(o.name()));
+            boolean known =
+                    td.containerDefinitions().stream().anyMatch(c -> c.name().equals(o.name()));
             if (!known) {
-                throw EcsErrors.invalidParameter("Override for container named " + o.name()
-                        + " is not a container in the TaskDefinition.");
+                throw EcsErrors.invalidParameter(
+                        "Override for container named " + o.name() + " is not a container in the TaskDefinition.");
             }
         }
         String cpu = overrides.cpu() != null ? TaskDefinitions.normalizeCpu(overrides.cpu()) : td.cpu();
@@ -532,8 +573,10 @@ public final class EcsBackend {
             TaskDefinitionValidation.checkFargateSize(cpu, memory); // Drydock runs every task on Fargate
         }
         for (ContainerOverride o : overrides.containerOverrides()) {
-            software.amazon.awssdk.services.ecs.model.ContainerDefinition c = td.containerDefinitions().stream()
-                    .filter(d -> d.name().equals(o.name())).findFirst().orElseThrow();
+            ContainerDefinition c = td.containerDefinitions().stream()
+                    .filter(d -> d.name().equals(o.name()))
+                    .findFirst()
+                    .orElseThrow();
             Integer hard = o.memory() != null ? o.memory() : c.memory();
             Integer soft = o.memoryReservation() != null ? o.memoryReservation() : c.memoryReservation();
             if (hard != null && soft != null && soft > hard) {
@@ -542,12 +585,12 @@ public final class EcsBackend {
             }
             if (memory != null && hard != null && hard > Integer.parseInt(memory)) {
                 // RunTask words it unlike RegisterTaskDefinition (github.com/artilleryio/artillery/issues/591)
-                throw EcsErrors.invalidParameter("'memory' setting for container '" + o.name()
-                        + "' is greater than for task.");
+                throw EcsErrors.invalidParameter(
+                        "'memory' setting for container '" + o.name() + "' is greater than for task.");
             }
             if (cpu != null && o.cpu() != null && o.cpu() > Integer.parseInt(cpu)) {
-                throw EcsErrors.invalidParameter("'cpu' setting for container '" + o.name()
-                        + "' is greater than for task.");
+                throw EcsErrors.invalidParameter(
+                        "'cpu' setting for container '" + o.name() + "' is greater than for task.");
             }
         }
     }
@@ -558,9 +601,11 @@ public final class EcsBackend {
      * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html).
      */
     private List<Tag> serviceTaskTags(ServiceRecord s, TaskDefinition td) {
-        List<Tag> tags = "SERVICE".equals(s.propagateTags) ? s.mutableTags
+        List<Tag> tags = "SERVICE".equals(s.propagateTags)
+                ? s.mutableTags
                 : "TASK_DEFINITION".equals(s.propagateTags)
-                        ? taskDefinitionTags.getOrDefault(td.taskDefinitionArn(), List.of()) : List.of();
+                        ? taskDefinitionTags.getOrDefault(td.taskDefinitionArn(), List.of())
+                        : List.of();
         return s.enableEcsManagedTags ? withManagedTags(tags, s.clusterName, s.name) : tags;
     }
 
@@ -594,7 +639,7 @@ public final class EcsBackend {
             merged.put(t.key(), t);
         }
         List<Tag> tags = new ArrayList<>(merged.values());
-        dev.drydock.ecs.internal.EcsRequestChecks.checkTags(tags);
+        EcsRequestChecks.checkTags(tags);
         return tags;
     }
 
@@ -656,8 +701,10 @@ public final class EcsBackend {
             for (String ref : refs) {
                 TaskRecord t = lookupTask(cluster, ref);
                 if (t == null) {
-                    failures.add(Failure.builder().arn(ref.startsWith("arn:") ? ref : arns.task(cluster.name, ref))
-                            .reason("MISSING").build());
+                    failures.add(Failure.builder()
+                            .arn(ref.startsWith("arn:") ? ref : arns.task(cluster.name, ref))
+                            .reason("MISSING")
+                            .build());
                 } else {
                     found.add(t.toModel(includeTags));
                 }
@@ -670,8 +717,13 @@ public final class EcsBackend {
      * ListTasks: ARNs of the cluster's tasks that match every filter given; {@code desiredStatus} defaults to
      * RUNNING.
      */
-    public List<String> listTaskArns(String clusterRef, String family, String serviceName, String startedBy,
-            String desiredStatus, String launchType) {
+    public List<String> listTaskArns(
+            String clusterRef,
+            String family,
+            String serviceName,
+            String startedBy,
+            String desiredStatus,
+            String launchType) {
         synchronized (lock) {
             ClusterRecord cluster = activeCluster(clusterRef);
             String wanted = desiredStatus == null ? "RUNNING" : desiredStatus;
@@ -679,7 +731,8 @@ public final class EcsBackend {
                 serviceName = serviceName.substring(serviceName.lastIndexOf('/') + 1); // a service ARN names it too
             }
             List<String> result = new ArrayList<>();
-            Collection<TaskRecord> candidates = serviceName == null ? tasks.values()
+            Collection<TaskRecord> candidates = serviceName == null
+                    ? tasks.values()
                     : tasksByService.getOrDefault(serviceKey(cluster.name, serviceName), List.of());
             for (TaskRecord t : candidates) {
                 boolean match = t.clusterName.equals(cluster.name)
@@ -687,7 +740,8 @@ public final class EcsBackend {
                         && (family == null || family.equals(t.taskDefinition.family()))
                         && (serviceName == null || serviceName.equals(t.serviceName))
                         && (startedBy == null || startedBy.equals(t.startedBy))
-                        && (launchType == null || launchType.equals(t.launchType)
+                        && (launchType == null
+                                || launchType.equals(t.launchType)
                                 || ("FARGATE".equals(launchType) && t.capacityProviderName != null));
                 if (match) {
                     result.add(t.arn);
@@ -712,7 +766,7 @@ public final class EcsBackend {
     }
 
     /** Runs {@code reader} under the model lock, so it sees one consistent state. */
-    public <T> T read(java.util.function.Supplier<T> reader) {
+    public <T> T read(Supplier<T> reader) {
         synchronized (lock) {
             return reader.get();
         }
@@ -770,8 +824,7 @@ public final class EcsBackend {
             c.lastStatus = "RUNNING";
             c.startedAt = clock.instant();
             t.version++;
-            t.note(clock.instant(), "container " + containerName + " RUNNING", "runtime id "
-                    + shortId(c.runtimeId));
+            t.note(clock.instant(), "container " + containerName + " RUNNING", "runtime id " + shortId(c.runtimeId));
         }
     }
 
@@ -797,8 +850,8 @@ public final class EcsBackend {
      *
      * @return whether the task must now stop
      */
-    public boolean containerExited(TaskRecord t, String containerName, Integer exitCode, String reason,
-            List<String> logTail) {
+    public boolean containerExited(
+            TaskRecord t, String containerName, Integer exitCode, String reason, List<String> logTail) {
         boolean stop = false;
         synchronized (lock) {
             ContainerRecord c = t.container(containerName);
@@ -811,7 +864,9 @@ public final class EcsBackend {
             c.finishedAt = clock.instant();
             c.lastLogLines = List.copyOf(logTail);
             t.version++;
-            t.note(clock.instant(), "container " + containerName + " STOPPED",
+            t.note(
+                    clock.instant(),
+                    "container " + containerName + " STOPPED",
                     "exit code " + exitCode + (reason == null ? "" : " (" + reason + ")"));
             if (c.essential() && "RUNNING".equals(t.desiredStatus)) {
                 requestStopQuietly(t, "EssentialContainerExited", "Essential container in task exited");
@@ -842,7 +897,9 @@ public final class EcsBackend {
             c.healthSince = clock.instant();
             t.version++;
             t.note(clock.instant(), "container " + containerName + " " + status, "health check");
-            if ("UNHEALTHY".equals(t.healthStatus()) && !"UNHEALTHY".equals(before) && t.serviceName != null
+            if ("UNHEALTHY".equals(t.healthStatus())
+                    && !"UNHEALTHY".equals(before)
+                    && t.serviceName != null
                     && "RUNNING".equals(t.desiredStatus)) {
                 requestStopQuietly(t, "ServiceSchedulerInitiated", "Task failed container health checks");
                 stop = true;
@@ -933,8 +990,10 @@ public final class EcsBackend {
             }
             t.attachmentStatus = "DELETED";
             t.stoppedAt = now;
-            t.advance(TaskStatus.STOPPED, now, t.stopCode == null ? t.stoppedReason
-                    : t.stopCode + ": " + t.stoppedReason);
+            t.advance(
+                    TaskStatus.STOPPED,
+                    now,
+                    t.stopCode == null ? t.stoppedReason : t.stopCode + ": " + t.stoppedReason);
         }
         changed();
     }
@@ -954,38 +1013,59 @@ public final class EcsBackend {
                 throw EcsErrors.invalidParameter("Service name '" + name + "' is invalid. Up to 255 letters "
                         + "(uppercase and lowercase), numbers, underscores, and hyphens are allowed.");
             }
-            if (request.schedulingStrategyAsString() != null && !"REPLICA".equals(request.schedulingStrategyAsString())) {
-                throw EcsErrors.invalidParameter("Drydock runs REPLICA services only; DAEMON services need container "
-                        + "instances.");
+            if (request.schedulingStrategyAsString() != null
+                    && !"REPLICA".equals(request.schedulingStrategyAsString())) {
+                throw EcsErrors.invalidParameter(
+                        "Drydock runs REPLICA services only; DAEMON services need container " + "instances.");
             }
             int desired = request.desiredCount() == null ? 0 : request.desiredCount();
             if (desired < 0) {
                 throw EcsErrors.invalidParameter("Task count can not be lesser than 0");
             }
-            String launchType = resolveLaunchType(request.launchTypeAsString(), request.capacityProviderStrategy(),
-                    cluster);
+            String launchType =
+                    resolveLaunchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
             checkRunnable(td, launchType, request.networkConfiguration(), true);
             if (services.containsKey(serviceKey(cluster.name, name))) {
                 throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
             }
             DeploymentConfiguration dc = deploymentConfiguration(request.deploymentConfiguration());
-            List<CapacityProviderStrategyItem> strategy = effectiveStrategy(request.launchTypeAsString(),
-                    request.capacityProviderStrategy(), cluster);
+            List<CapacityProviderStrategyItem> strategy =
+                    effectiveStrategy(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
             String lt = strategy.isEmpty() ? launchType : null;
-            ServiceRecord s = new ServiceRecord(name, arns.service(cluster.name, name), cluster.name, cluster.arn,
-                    clock.instant(), createdBy, lt, strategy, request.tags(),
+            ServiceRecord s = new ServiceRecord(
+                    name,
+                    arns.service(cluster.name, name),
+                    cluster.name,
+                    cluster.arn,
+                    clock.instant(),
+                    createdBy,
+                    lt,
+                    strategy,
+                    request.tags(),
                     request.propagateTagsAsString() == null ? "NONE" : request.propagateTagsAsString(),
                     Boolean.TRUE.equals(request.enableECSManagedTags()),
-                    "arn:aws:iam::" + arns.accountId() + ":role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS");
+                    "arn:aws:iam::" + arns.accountId()
+                            + ":role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS");
             s.desiredCount = desired;
             s.taskDefinition = td;
             s.networkConfiguration = request.networkConfiguration();
             s.deploymentConfiguration = dc;
             s.enableExecuteCommand = Boolean.TRUE.equals(request.enableExecuteCommand());
-            s.deployments.add(new DeploymentRecord(EcsArns.newDeploymentId(), td, request.networkConfiguration(),
-                    lt, strategy, desired, clock.instant()));
+            s.deployments.add(new DeploymentRecord(
+                    EcsArns.newDeploymentId(),
+                    td,
+                    request.networkConfiguration(),
+                    lt,
+                    strategy,
+                    desired,
+                    clock.instant()));
             services.put(serviceKey(cluster.name, name), s);
-            events.deployment(s, s.primary(), "INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS", s.primary().rolloutStateReason,
+            events.deployment(
+                    s,
+                    s.primary(),
+                    "INFO",
+                    "SERVICE_DEPLOYMENT_IN_PROGRESS",
+                    s.primary().rolloutStateReason,
                     s.createdAt);
             Service model = serviceModel(s, true);
             changed();
@@ -996,10 +1076,9 @@ public final class EcsBackend {
     /** {@code current} with every member {@code given} sets replaced (UpdateService's partial configuration). */
     private static DeploymentConfiguration merged(DeploymentConfiguration current, DeploymentConfiguration given) {
         DeploymentConfiguration.Builder b = current.toBuilder();
-        for (software.amazon.awssdk.core.SdkField<?> f : given.sdkFields()) {
+        for (SdkField<?> f : given.sdkFields()) {
             Object value = f.getValueOrDefault(given);
-            if (value != null && !(value instanceof software.amazon.awssdk.core.util.SdkAutoConstructList)
-                    && !(value instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap)) {
+            if (value != null && !(value instanceof SdkAutoConstructList) && !(value instanceof SdkAutoConstructMap)) {
                 f.set(b, value);
             }
         }
@@ -1015,7 +1094,10 @@ public final class EcsBackend {
             b.minimumHealthyPercent(100);
         }
         if (given == null || given.deploymentCircuitBreaker() == null) {
-            b.deploymentCircuitBreaker(DeploymentCircuitBreaker.builder().enable(false).rollback(false).build());
+            b.deploymentCircuitBreaker(DeploymentCircuitBreaker.builder()
+                    .enable(false)
+                    .rollback(false)
+                    .build());
         }
         DeploymentConfiguration dc = b.build();
         if (dc.maximumPercent() < 100 || dc.minimumHealthyPercent() < 0 || dc.minimumHealthyPercent() > 100) {
@@ -1045,13 +1127,14 @@ public final class EcsBackend {
             if (request.desiredCount() != null && request.desiredCount() < 0) {
                 throw EcsErrors.invalidParameter("Task count can not be lesser than 0");
             }
-            NetworkConfiguration network = request.networkConfiguration() != null ? request.networkConfiguration()
-                    : s.networkConfiguration;
+            NetworkConfiguration network =
+                    request.networkConfiguration() != null ? request.networkConfiguration() : s.networkConfiguration;
             TaskDefinition td = newTd != null ? newTd : s.taskDefinition;
             String launchType = s.launchType != null ? s.launchType : "FARGATE";
             checkRunnable(td, launchType, network, true);
             // members the request leaves out keep their current values
-            DeploymentConfiguration dc = request.deploymentConfiguration() == null ? s.deploymentConfiguration
+            DeploymentConfiguration dc = request.deploymentConfiguration() == null
+                    ? s.deploymentConfiguration
                     : deploymentConfiguration(merged(s.deploymentConfiguration, request.deploymentConfiguration()));
             if (request.desiredCount() != null) {
                 s.desiredCount = request.desiredCount();
@@ -1077,12 +1160,20 @@ public final class EcsBackend {
                     d.status = "ACTIVE";
                     d.updatedAt = now;
                 }
-                s.deployments.add(0, new DeploymentRecord(EcsArns.newDeploymentId(), td, network, s.launchType,
-                        s.capacityProviderStrategy, s.desiredCount, now));
+                s.deployments.add(
+                        0,
+                        new DeploymentRecord(
+                                EcsArns.newDeploymentId(),
+                                td,
+                                network,
+                                s.launchType,
+                                s.capacityProviderStrategy,
+                                s.desiredCount,
+                                now));
                 s.steadyStateReported = false;
                 s.stuckReported = false;
-                events.deployment(s, s.primary(), "INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS",
-                        s.primary().rolloutStateReason, now);
+                events.deployment(
+                        s, s.primary(), "INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS", s.primary().rolloutStateReason, now);
             } else {
                 s.primary().desiredCount = s.desiredCount;
                 s.primary().updatedAt = now;
@@ -1143,8 +1234,10 @@ public final class EcsBackend {
                     s = lastInactive(cluster.name, ref);
                 }
                 if (s == null) {
-                    failures.add(Failure.builder().arn(ref.startsWith("arn:") ? ref : arns.service(cluster.name, ref))
-                            .reason("MISSING").build());
+                    failures.add(Failure.builder()
+                            .arn(ref.startsWith("arn:") ? ref : arns.service(cluster.name, ref))
+                            .reason("MISSING")
+                            .build());
                 } else {
                     found.add(serviceModel(s, includeTags));
                 }
@@ -1168,8 +1261,7 @@ public final class EcsBackend {
             ClusterRecord cluster = activeCluster(clusterRef);
             List<String> result = new ArrayList<>();
             for (ServiceRecord s : services.values()) {
-                if (s.clusterName.equals(cluster.name)
-                        && (launchType == null || launchType.equals(s.launchType))) {
+                if (s.clusterName.equals(cluster.name) && (launchType == null || launchType.equals(s.launchType))) {
                     result.add(s.arn);
                 }
             }
@@ -1312,8 +1404,8 @@ public final class EcsBackend {
         boolean stoppedOld = false;
         if (!oldTasks.isEmpty() && (!failed || "DRAINING".equals(s.status))) {
             int surplus = primaryHealthy + oldHealthy - minHealthy;
-            List<TaskRecord> stop = filter(oldTasks, t -> t.lastStatus != TaskStatus.RUNNING
-                    || (!healthy(t) && surplus >= 0));
+            List<TaskRecord> stop =
+                    filter(oldTasks, t -> t.lastStatus != TaskStatus.RUNNING || (!healthy(t) && surplus >= 0));
             int stoppable = Math.max(0, surplus);
             for (TaskRecord t : oldTasks) {
                 if (healthy(t) && stoppable > 0) {
@@ -1336,30 +1428,44 @@ public final class EcsBackend {
             } else {
                 List<String> started = new ArrayList<>();
                 for (int i = 0; i < launchable; i++) {
-                    TaskRecord t = newTask(cluster, primary.taskDefinition, null, "service:" + s.name, primary.id,
+                    TaskRecord t = newTask(
+                            cluster,
+                            primary.taskDefinition,
+                            null,
+                            "service:" + s.name,
+                            primary.id,
                             primary.launchType != null ? primary.launchType : "FARGATE",
                             capacityProviderName(primary.capacityProviderStrategy),
                             primary.networkConfiguration.awsvpcConfiguration(),
-                            serviceTaskTags(s, primary.taskDefinition), s.name, s.enableExecuteCommand);
+                            serviceTaskTags(s, primary.taskDefinition),
+                            s.name,
+                            s.enableExecuteCommand);
                     toLaunch.add(t);
                     started.add("(task " + t.id + ")");
                 }
-                String replaced = s.unhealthyReplaced > 0 ? " Amazon ECS replaced " + s.unhealthyReplaced
-                        + " tasks due to an unhealthy status." : "";
+                String replaced = s.unhealthyReplaced > 0
+                        ? " Amazon ECS replaced " + s.unhealthyReplaced + " tasks due to an unhealthy status."
+                        : "";
                 s.unhealthyReplaced = 0;
-                s.event(now, "has started " + started.size() + " tasks: " + String.join(" ", started) + "."
-                        + replaced);
+                s.event(now, "has started " + started.size() + " tasks: " + String.join(" ", started) + "." + replaced);
                 s.steadyStateReported = false;
                 s.stuckReported = false;
             }
-        } else if (launchable <= 0 && !stoppedOld && !oldTasks.isEmpty() && !failed && !s.stuckReported
-                && primaryTasks.size() < desired && count(primaryTasks, t -> t.lastStatus.pending()) == 0
+        } else if (launchable <= 0
+                && !stoppedOld
+                && !oldTasks.isEmpty()
+                && !failed
+                && !s.stuckReported
+                && primaryTasks.size() < desired
+                && count(primaryTasks, t -> t.lastStatus.pending()) == 0
                 && count(primaryTasks, EcsBackend::awaitingHealth) + count(oldTasks, EcsBackend::awaitingHealth) == 0) {
             // neither a start nor a stop fits the deployment configuration (and no health check result will change
             // that): ECS says so once
             s.stuckReported = true;
-            s.event(now, "was unable to stop or start tasks during a deployment because of the service deployment "
-                    + "configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
+            s.event(
+                    now,
+                    "was unable to stop or start tasks during a deployment because of the service deployment "
+                            + "configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
         }
         // 4. retire drained deployments, complete the rollout, report steady state
         for (int i = s.deployments.size() - 1; i >= 1; i--) {
@@ -1382,7 +1488,9 @@ public final class EcsBackend {
             return retryAt;
         }
         int primaryReady = count(primaryTasks, t -> healthy(t) && "RUNNING".equals(t.desiredStatus));
-        boolean settled = s.deployments.size() == 1 && !failed && primaryReady == desired
+        boolean settled = s.deployments.size() == 1
+                && !failed
+                && primaryReady == desired
                 && primaryTasks.stream().noneMatch(t -> "RUNNING".equals(t.desiredStatus) && t.lastStatus.pending());
         if (settled) {
             if ("IN_PROGRESS".equals(primary.rolloutState)) {
@@ -1391,8 +1499,7 @@ public final class EcsBackend {
                 primary.updatedAt = now;
                 s.lastCompleted = primary;
                 s.event(now, "(deployment " + primary.id + ") deployment completed.");
-                events.deployment(s, primary, "INFO", "SERVICE_DEPLOYMENT_COMPLETED", primary.rolloutStateReason,
-                        now);
+                events.deployment(s, primary, "INFO", "SERVICE_DEPLOYMENT_COMPLETED", primary.rolloutStateReason, now);
             }
             if (!s.steadyStateReported) {
                 s.steadyStateReported = true;
@@ -1426,12 +1533,14 @@ public final class EcsBackend {
                 }
                 if ("TaskFailedToStart".equals(t.stopCode)) {
                     s.consecutiveLaunchFailures++;
-                    s.nextLaunchAllowedAt = now.plusMillis(Math.min(30_000L,
-                            500L * (1L << Math.min(6, s.consecutiveLaunchFailures - 1))));
+                    s.nextLaunchAllowedAt = now.plusMillis(
+                            Math.min(30_000L, 500L * (1L << Math.min(6, s.consecutiveLaunchFailures - 1))));
                     s.event(now, "failed to launch a task with (error " + t.stoppedReason + ").");
                     if (s.consecutiveLaunchFailures == 3) {
-                        s.event(now, "is unable to consistently start tasks successfully. For more information, see "
-                                + "the Troubleshooting section of the Amazon ECS Developer Guide.");
+                        s.event(
+                                now,
+                                "is unable to consistently start tasks successfully. For more information, see "
+                                        + "the Troubleshooting section of the Amazon ECS Developer Guide.");
                         events.serviceAction(s, "WARN", "SERVICE_TASK_START_IMPAIRED", now);
                     }
                 }
@@ -1443,7 +1552,8 @@ public final class EcsBackend {
     }
 
     private static boolean failure(TaskRecord t) {
-        return "TaskFailedToStart".equals(t.stopCode) || "EssentialContainerExited".equals(t.stopCode)
+        return "TaskFailedToStart".equals(t.stopCode)
+                || "EssentialContainerExited".equals(t.stopCode)
                 || (t.stoppedReason != null && t.stoppedReason.startsWith(UNHEALTHY_REASON));
     }
 
@@ -1452,8 +1562,8 @@ public final class EcsBackend {
      * health checks"); {@link #countFailures} reports them, whoever stopped them, and the launch step replaces them.
      */
     private void stopUnhealthy(List<TaskRecord> mine) {
-        for (TaskRecord t : filter(mine, x -> "RUNNING".equals(x.desiredStatus)
-                && "UNHEALTHY".equals(x.healthStatus()))) {
+        for (TaskRecord t :
+                filter(mine, x -> "RUNNING".equals(x.desiredStatus) && "UNHEALTHY".equals(x.healthStatus()))) {
             requestStop(t, "ServiceSchedulerInitiated", UNHEALTHY_REASON);
         }
     }
@@ -1466,7 +1576,9 @@ public final class EcsBackend {
     private void circuitBreaker(ServiceRecord s, Instant now) {
         DeploymentCircuitBreaker breaker = s.deploymentConfiguration.deploymentCircuitBreaker();
         DeploymentRecord primary = s.primary();
-        if (breaker == null || !Boolean.TRUE.equals(breaker.enable()) || !"ACTIVE".equals(s.status)
+        if (breaker == null
+                || !Boolean.TRUE.equals(breaker.enable())
+                || !"ACTIVE".equals(s.status)
                 || !"IN_PROGRESS".equals(primary.rolloutState)
                 || primary.failedTasks < circuitBreakerThreshold(primary.desiredCount)) {
             return;
@@ -1512,22 +1624,28 @@ public final class EcsBackend {
         if ("HEALTHY".equals(health)) {
             return true;
         }
-        return "UNKNOWN".equals(health) && t.containers.stream().noneMatch(c -> c.definition().healthCheck() != null);
+        return "UNKNOWN".equals(health)
+                && t.containers.stream().noneMatch(c -> c.definition().healthCheck() != null);
     }
 
     /** Whether a task is RUNNING and waits for the first result of its health checks (health UNKNOWN). */
     private static boolean awaitingHealth(TaskRecord t) {
-        return t.lastStatus == TaskStatus.RUNNING && "UNKNOWN".equals(t.healthStatus())
+        return t.lastStatus == TaskStatus.RUNNING
+                && "UNKNOWN".equals(t.healthStatus())
                 && t.containers.stream().anyMatch(c -> c.definition().healthCheck() != null);
     }
 
     private void stopForService(ServiceRecord s, DeploymentRecord primary, Collection<TaskRecord> stop, Instant now) {
-        stopForService(s, stop, now, "ServiceSchedulerInitiated", "Scaling activity initiated by (deployment "
-                + primary.id + ")");
+        stopForService(
+                s,
+                stop,
+                now,
+                "ServiceSchedulerInitiated",
+                "Scaling activity initiated by (deployment " + primary.id + ")");
     }
 
-    private void stopForService(ServiceRecord s, Collection<TaskRecord> stop, Instant now, String stopCode,
-            String reason) {
+    private void stopForService(
+            ServiceRecord s, Collection<TaskRecord> stop, Instant now, String stopCode, String reason) {
         if (stop.isEmpty()) {
             return;
         }
@@ -1616,7 +1734,7 @@ public final class EcsBackend {
                 merged.removeIf(x -> x.key().equals(t.key()));
                 merged.add(t);
             }
-            dev.drydock.ecs.internal.EcsRequestChecks.checkTags(merged);
+            EcsRequestChecks.checkTags(merged);
             tags.clear();
             tags.addAll(merged);
         }
@@ -1675,6 +1793,5 @@ public final class EcsBackend {
      * @param found the described resources
      * @param failures the references not found
      */
-    public record Described<T>(List<T> found, List<Failure> failures) {
-    }
+    public record Described<T>(List<T> found, List<Failure> failures) {}
 }

@@ -26,10 +26,17 @@ final class EcsEvents {
     static final String TASK_STATE_CHANGE = "ECS Task State Change";
     static final String SERVICE_ACTION = "ECS Service Action";
     static final String DEPLOYMENT_STATE_CHANGE = "ECS Deployment State Change";
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final Set<String> TASK_TIMESTAMPS = Set.of("createdAt", "connectivityAt", "pullStartedAt",
-            "pullStoppedAt", "startedAt", "stoppingAt", "executionStoppedAt", "stoppedAt");
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final Set<String> TASK_TIMESTAMPS = Set.of(
+            "createdAt",
+            "connectivityAt",
+            "pullStartedAt",
+            "pullStoppedAt",
+            "startedAt",
+            "stoppingAt",
+            "executionStoppedAt",
+            "stoppedAt");
 
     private final EventLog log;
 
@@ -52,19 +59,50 @@ final class EcsEvents {
             return;
         }
         String clusterArn = s.clusterArn;
-        log.publish(SOURCE, SERVICE_ACTION, now, List.of(s.arn), () -> detail("eventType", eventType,
-                "eventName", eventName, "clusterArn", clusterArn, "createdAt", ISO_MILLIS.format(now)));
+        log.publish(
+                SOURCE,
+                SERVICE_ACTION,
+                now,
+                List.of(s.arn),
+                () -> detail(
+                        "eventType",
+                        eventType,
+                        "eventName",
+                        eventName,
+                        "clusterArn",
+                        clusterArn,
+                        "createdAt",
+                        ISO_MILLIS.format(now)));
     }
 
     /** A deployment started ({@code SERVICE_DEPLOYMENT_IN_PROGRESS}), completed or failed. */
-    void deployment(ServiceRecord s, DeploymentRecord deployment, String eventType, String eventName, String reason,
+    void deployment(
+            ServiceRecord s,
+            DeploymentRecord deployment,
+            String eventType,
+            String eventName,
+            String reason,
             Instant now) {
         if (log == null) {
             return;
         }
         String id = deployment.id;
-        log.publish(SOURCE, DEPLOYMENT_STATE_CHANGE, now, List.of(s.arn), () -> detail("eventType", eventType,
-                "eventName", eventName, "deploymentId", id, "updatedAt", ISO_MILLIS.format(now), "reason", reason));
+        log.publish(
+                SOURCE,
+                DEPLOYMENT_STATE_CHANGE,
+                now,
+                List.of(s.arn),
+                () -> detail(
+                        "eventType",
+                        eventType,
+                        "eventName",
+                        eventName,
+                        "deploymentId",
+                        id,
+                        "updatedAt",
+                        ISO_MILLIS.format(now),
+                        "reason",
+                        reason));
     }
 
     /** A detail object from member names and values, in order. */
@@ -88,8 +126,13 @@ final class EcsEvents {
             Object v = detail.get(key);
             if (v instanceof Number n) {
                 BigDecimal seconds = new BigDecimal(n.toString());
-                detail.put(key, ISO_MILLIS.format(Instant.ofEpochSecond(seconds.longValue(),
-                        seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue())));
+                detail.put(
+                        key,
+                        ISO_MILLIS.format(Instant.ofEpochSecond(
+                                seconds.longValue(),
+                                seconds.remainder(BigDecimal.ONE)
+                                        .movePointRight(9)
+                                        .longValue())));
             }
         }
         detail.put("updatedAt", ISO_MILLIS.format(now));

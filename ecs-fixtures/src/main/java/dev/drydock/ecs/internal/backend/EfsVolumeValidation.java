@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.ecs.model.Volume;
  * EFSVolumeConfiguration</a>.
  */
 final class EfsVolumeValidation {
-    private EfsVolumeValidation() {
-    }
+    private EfsVolumeValidation() {}
 
     /** @throws dev.drydock.core.internal.protocol.AwsException ClientException naming the volume and the fix */
     static void validate(List<Volume> volumes) {
@@ -47,8 +46,8 @@ final class EfsVolumeValidation {
                 throw EcsErrors.client(prefix + "transitEncryptionPort must be between 1 and 65535.");
             }
             if (port != null && !transit) {
-                throw EcsErrors.client(prefix + "transitEncryptionPort can be set only when transit encryption is "
-                        + "enabled.");
+                throw EcsErrors.client(
+                        prefix + "transitEncryptionPort can be set only when transit encryption is " + "enabled.");
             }
         }
     }

@@ -40,8 +40,11 @@ public record Pages<T>(List<T> items, String nextToken) {
             throw EcsErrors.invalidParameter("Invalid token " + nextToken);
         }
         int end = Math.min(all.size(), offset + size);
-        String next = end < all.size() ? Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("drydock:" + end).getBytes(StandardCharsets.UTF_8)) : null;
+        String next = end < all.size()
+                ? Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(("drydock:" + end).getBytes(StandardCharsets.UTF_8))
+                : null;
         return new Pages<>(List.copyOf(all.subList(offset, end)), next);
     }
 }

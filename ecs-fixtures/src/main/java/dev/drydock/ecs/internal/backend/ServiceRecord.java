@@ -49,9 +49,19 @@ final class ServiceRecord {
     /** Whether "unable to stop or start tasks ... deployment configuration" was said for the current situation. */
     boolean stuckReported;
 
-    ServiceRecord(String name, String arn, String clusterName, String clusterArn, Instant createdAt, String createdBy,
-            String launchType, List<CapacityProviderStrategyItem> capacityProviderStrategy, List<Tag> tags,
-            String propagateTags, boolean enableEcsManagedTags, String roleArn) {
+    ServiceRecord(
+            String name,
+            String arn,
+            String clusterName,
+            String clusterArn,
+            Instant createdAt,
+            String createdBy,
+            String launchType,
+            List<CapacityProviderStrategyItem> capacityProviderStrategy,
+            List<Tag> tags,
+            String propagateTags,
+            boolean enableEcsManagedTags,
+            String roleArn) {
         this.name = name;
         this.arn = arn;
         this.clusterName = clusterName;
@@ -81,8 +91,11 @@ final class ServiceRecord {
     }
 
     void event(Instant now, String message) {
-        events.addFirst(ServiceEvent.builder().id(UUID.randomUUID().toString()).createdAt(now)
-                .message("(service " + name + ") " + message).build());
+        events.addFirst(ServiceEvent.builder()
+                .id(UUID.randomUUID().toString())
+                .createdAt(now)
+                .message("(service " + name + ") " + message)
+                .build());
         while (events.size() > MAX_EVENTS) {
             events.removeLast();
         }
@@ -139,6 +152,5 @@ final class ServiceRecord {
      * @param running tasks whose lastStatus is RUNNING
      * @param pending tasks that are not yet running
      */
-    record DeploymentCounts(int running, int pending) {
-    }
+    record DeploymentCounts(int running, int pending) {}
 }

@@ -33,8 +33,7 @@ final class TaskDefinitionValidation {
     private static final Set<String> NETWORK_MODES = Set.of("bridge", "host", "awsvpc", "none");
     private static final Set<String> CONDITIONS = Set.of("START", "COMPLETE", "SUCCESS", "HEALTHY");
 
-    private TaskDefinitionValidation() {
-    }
+    private TaskDefinitionValidation() {}
 
     /**
      * Checks {@code request} as ECS does.
@@ -56,13 +55,14 @@ final class TaskDefinitionValidation {
         }
         String networkMode = request.networkModeAsString();
         if (networkMode != null && !NETWORK_MODES.contains(networkMode)) {
-            throw EcsErrors.client("Invalid networkMode '" + networkMode + "'. Valid values: awsvpc, bridge, host,"
-                    + " none.");
+            throw EcsErrors.client(
+                    "Invalid networkMode '" + networkMode + "'. Valid values: awsvpc, bridge, host," + " none.");
         }
         checkRoleArn(request.taskRoleArn());
         checkRoleArn(request.executionRoleArn());
         boolean awsvpc = "awsvpc".equals(networkMode);
-        boolean executionRole = request.executionRoleArn() != null && !request.executionRoleArn().isEmpty();
+        boolean executionRole = request.executionRoleArn() != null
+                && !request.executionRoleArn().isEmpty();
 
         Set<String> names = new HashSet<>();
         boolean anyEssential = false;
@@ -78,8 +78,8 @@ final class TaskDefinitionValidation {
             throw EcsErrors.client("Task definition doesn't have any essential container.");
         }
         if (cpu != null && containerCpu > Integer.parseInt(cpu)) {
-            throw EcsErrors.client("The sum of all container 'cpu' values cannot be greater than the value of the task"
-                    + " 'cpu'.");
+            throw EcsErrors.client(
+                    "The sum of all container 'cpu' values cannot be greater than the value of the task" + " 'cpu'.");
         }
         if (memory != null && containerReservation > Integer.parseInt(memory)) {
             throw EcsErrors.client("The sum of all container 'memoryReservation' values cannot be greater than the "
@@ -102,8 +102,8 @@ final class TaskDefinitionValidation {
         return c.essential() == null || c.essential();
     }
 
-    private static void checkContainer(ContainerDefinition c, Set<String> names, boolean awsvpc, String memory,
-            boolean executionRole) {
+    private static void checkContainer(
+            ContainerDefinition c, Set<String> names, boolean awsvpc, String memory, boolean executionRole) {
         if (c.name() == null || c.name().isEmpty()) {
             throw EcsErrors.client("Container.name should not be null or empty.");
         }
@@ -128,8 +128,8 @@ final class TaskDefinitionValidation {
                     + " less than or equal to 'memory'.");
         }
         if (memory != null && c.memory() != null && c.memory() > Integer.parseInt(memory)) {
-            throw EcsErrors.client("The 'memory' setting for container '" + c.name() + "' is greater than for the "
-                    + "task.");
+            throw EcsErrors.client(
+                    "The 'memory' setting for container '" + c.name() + "' is greater than for the " + "task.");
         }
         if (c.hasSecrets() && !c.secrets().isEmpty() && !executionRole) {
             throw EcsErrors.client("When you are specifying container secrets, you must also specify a value for "
@@ -142,13 +142,16 @@ final class TaskDefinitionValidation {
         checkHealthCheck(c);
         for (PortMapping p : c.portMappings()) {
             if (p.containerPort() == null && p.containerPortRange() == null) {
-                throw EcsErrors.client("Invalid port mapping for container '" + c.name() + "': containerPort is "
-                        + "required.");
+                throw EcsErrors.client(
+                        "Invalid port mapping for container '" + c.name() + "': containerPort is " + "required.");
             }
             if (p.containerPort() != null && (p.containerPort() < 1 || p.containerPort() > 65535)) {
                 throw EcsErrors.client("Invalid 'containerPort' setting for container '" + c.name() + "'.");
             }
-            if (awsvpc && p.containerPort() != null && p.hostPort() != null && p.hostPort() != 0
+            if (awsvpc
+                    && p.containerPort() != null
+                    && p.hostPort() != null
+                    && p.hostPort() != 0
                     && !p.hostPort().equals(p.containerPort())) {
                 throw EcsErrors.client("When networkMode=awsvpc, the host ports and container ports in port "
                         + "mappings must match.");
@@ -166,7 +169,8 @@ final class TaskDefinitionValidation {
         if (h == null) {
             return;
         }
-        if (!h.hasCommand() || h.command().isEmpty()
+        if (!h.hasCommand()
+                || h.command().isEmpty()
                 || !Set.of("CMD", "CMD-SHELL", "NONE").contains(h.command().get(0))) {
             throw EcsErrors.client("Invalid 'healthCheck.command' setting for container '" + c.name() + "': it must "
                     + "start with CMD or CMD-SHELL, e.g. [\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"].");
@@ -198,13 +202,13 @@ final class TaskDefinitionValidation {
             for (ContainerDependency d : c.dependsOn()) {
                 ContainerDefinition target = d.containerName() == null ? null : byName.get(d.containerName());
                 if (target == null) {
-                    throw EcsErrors.client("Cannot depend on container + '" + d.containerName()
-                            + "' because it does not exist");
+                    throw EcsErrors.client(
+                            "Cannot depend on container + '" + d.containerName() + "' because it does not exist");
                 }
                 String condition = d.conditionAsString();
                 if (condition == null || !CONDITIONS.contains(condition)) {
-                    throw EcsErrors.client("Invalid dependsOn condition '" + condition + "' for container '"
-                            + c.name() + "'. Valid values: START, COMPLETE, SUCCESS, HEALTHY.");
+                    throw EcsErrors.client("Invalid dependsOn condition '" + condition + "' for container '" + c.name()
+                            + "'. Valid values: START, COMPLETE, SUCCESS, HEALTHY.");
                 }
                 if (("SUCCESS".equals(condition) || "COMPLETE".equals(condition)) && essential(target)) {
                     throw EcsErrors.client("A dependency container with SUCCESS or COMPLETE condition cannot be an "
@@ -223,8 +227,8 @@ final class TaskDefinitionValidation {
         }
     }
 
-    private static void findCycle(String name, Map<String, ContainerDefinition> byName, Set<String> done,
-            Set<String> path) {
+    private static void findCycle(
+            String name, Map<String, ContainerDefinition> byName, Set<String> done, Set<String> path) {
         if (done.contains(name)) {
             return;
         }
@@ -240,14 +244,20 @@ final class TaskDefinitionValidation {
     }
 
     private static void checkRoleArn(String value) {
-        if (value != null && !value.isEmpty() && !ROLE_ARN.matcher(value).matches()
+        if (value != null
+                && !value.isEmpty()
+                && !ROLE_ARN.matcher(value).matches()
                 && !value.matches("[\\w+=,.@-]{1,64}")) {
             throw EcsErrors.client("Role is not valid");
         }
     }
 
-    private static void checkFargate(RegisterTaskDefinitionRequest request, String networkMode, String cpu,
-            String memory, boolean executionRole) {
+    private static void checkFargate(
+            RegisterTaskDefinitionRequest request,
+            String networkMode,
+            String cpu,
+            String memory,
+            boolean executionRole) {
         if (!"awsvpc".equals(networkMode)) {
             throw EcsErrors.client("Fargate only supports network mode \u2018awsvpc\u2019.");
         }
@@ -271,13 +281,14 @@ final class TaskDefinitionValidation {
             return;
         }
         for (ContainerDefinition c : request.containerDefinitions()) {
-            if (c.logConfiguration() != null && "awslogs".equals(c.logConfiguration().logDriverAsString())) {
+            if (c.logConfiguration() != null
+                    && "awslogs".equals(c.logConfiguration().logDriverAsString())) {
                 throw EcsErrors.client("Fargate requires task definition to have execution role ARN to support log "
                         + "driver awslogs.");
             }
             if (c.image() != null && ECR_IMAGE.matcher(c.image()).matches()) {
-                throw EcsErrors.client("Fargate requires task definition to have execution role ARN to support ECR "
-                        + "images.");
+                throw EcsErrors.client(
+                        "Fargate requires task definition to have execution role ARN to support ECR " + "images.");
             }
         }
     }

@@ -1,14 +1,19 @@
 package dev.drydock.ecs.internal.backend;
 
 import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.ecs.internal.EcsArns;
 import dev.drydock.ecs.internal.EcsErrors;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
@@ -26,8 +31,7 @@ final class TaskDefinitions {
     private static final Pattern VCPU = Pattern.compile("(?i)\\s*([0-9.]+)\\s*vcpu\\s*");
     private static final Pattern GB = Pattern.compile("(?i)\\s*([0-9.]+)\\s*gb\\s*");
 
-    private TaskDefinitions() {
-    }
+    private TaskDefinitions() {}
 
     /**
      * Validates {@code request} and builds the registered task definition.
@@ -38,8 +42,12 @@ final class TaskDefinitions {
      * @param registeredAt when
      * @throws AwsException ClientException or InvalidParameterException with ECS's message
      */
-    static TaskDefinition build(RegisterTaskDefinitionRequest request, String arn, int revision, String registeredBy,
-            java.time.Instant registeredAt) {
+    static TaskDefinition build(
+            RegisterTaskDefinitionRequest request,
+            String arn,
+            int revision,
+            String registeredBy,
+            Instant registeredAt) {
         String cpu = request.cpu() == null ? null : normalizeCpu(request.cpu());
         String memory = request.memory() == null ? null : normalizeMemory(request.memory());
         TaskDefinitionValidation.check(request, cpu, memory);
@@ -86,7 +94,10 @@ final class TaskDefinitions {
         Matcher m = VCPU.matcher(cpu);
         try {
             if (m.matches()) {
-                return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024)).toBigIntegerExact().toString();
+                return new BigDecimal(m.group(1))
+                        .multiply(BigDecimal.valueOf(1024))
+                        .toBigIntegerExact()
+                        .toString();
             }
             int units = Integer.parseInt(cpu.trim());
             if (units < 0) {
@@ -104,7 +115,10 @@ final class TaskDefinitions {
         Matcher m = GB.matcher(memory);
         try {
             if (m.matches()) {
-                return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024)).toBigIntegerExact().toString();
+                return new BigDecimal(m.group(1))
+                        .multiply(BigDecimal.valueOf(1024))
+                        .toBigIntegerExact()
+                        .toString();
             }
             int mib = Integer.parseInt(memory.trim());
             if (mib <= 0) {
@@ -158,13 +172,14 @@ final class TaskDefinitions {
 
     /** A health check as ECS stores it: interval 30 s, timeout 5 s and 3 retries unless given. */
     private static HealthCheck healthCheckDefaults(HealthCheck h) {
-        return h.toBuilder().interval(h.interval() == null ? 30 : h.interval())
+        return h.toBuilder()
+                .interval(h.interval() == null ? 30 : h.interval())
                 .timeout(h.timeout() == null ? 5 : h.timeout())
-                .retries(h.retries() == null ? 3 : h.retries()).build();
+                .retries(h.retries() == null ? 3 : h.retries())
+                .build();
     }
 
-    private static List<software.amazon.awssdk.services.ecs.model.Attribute> requiredAttributes(
-            RegisterTaskDefinitionRequest r, boolean awsvpc) {
+    private static List<Attribute> requiredAttributes(RegisterTaskDefinitionRequest r, boolean awsvpc) {
         List<String> names = new ArrayList<>();
         names.add("com.amazonaws.ecs.capability.docker-remote-api.1.18");
         if (awsvpc) {
@@ -178,7 +193,8 @@ final class TaskDefinitions {
         }
         boolean awslogs = false;
         for (ContainerDefinition c : r.containerDefinitions()) {
-            if (c.logConfiguration() != null && "awslogs".equals(c.logConfiguration().logDriverAsString())) {
+            if (c.logConfiguration() != null
+                    && "awslogs".equals(c.logConfiguration().logDriverAsString())) {
                 awslogs = true;
             }
         }
@@ -186,9 +202,9 @@ final class TaskDefinitions {
             names.add("com.amazonaws.ecs.capability.logging-driver.awslogs");
             names.add("com.amazonaws.ecs.capability.docker-remote-api.1.19");
         }
-        List<software.amazon.awssdk.services.ecs.model.Attribute> attributes = new ArrayList<>();
+        List<Attribute> attributes = new ArrayList<>();
         for (String n : names) {
-            attributes.add(software.amazon.awssdk.services.ecs.model.Attribute.builder().name(n).build());
+            attributes.add(Attribute.builder().name(n).build());
         }
         return attributes;
     }
@@ -199,9 +215,10 @@ final class TaskDefinitions {
         for (SdkField<?> field : source.sdkFields()) {
             SdkField<?> target = targetFields.get(field.memberName());
             Object value = field.getValueOrDefault(source);
-            if (target != null && value != null
-                    && !(value instanceof software.amazon.awssdk.core.util.SdkAutoConstructList)
-                    && !(value instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap)) {
+            if (target != null
+                    && value != null
+                    && !(value instanceof SdkAutoConstructList)
+                    && !(value instanceof SdkAutoConstructMap)) {
                 target.set(targetBuilder, value);
             }
         }
@@ -209,7 +226,7 @@ final class TaskDefinitions {
 
     /** The family, or the family and revision, of a task definition reference. */
     record Reference(String family, Integer revision) {
-        static Reference parse(String ref, dev.drydock.ecs.internal.EcsArns arns) {
+        static Reference parse(String ref, EcsArns arns) {
             String s = ref;
             if (s.startsWith("arn:")) {
                 s = arns.resource(ref, "task-definition").orElse(null);

@@ -11,12 +11,10 @@ public interface TaskLifecycle {
     /** Does nothing: tasks stay PROVISIONING. For backend tests that drive the callbacks themselves. */
     TaskLifecycle NONE = new TaskLifecycle() {
         @Override
-        public void launch(TaskRecord task) {
-        }
+        public void launch(TaskRecord task) {}
 
         @Override
-        public void stop(TaskRecord task) {
-        }
+        public void stop(TaskRecord task) {}
     };
 
     /** Starts the task's containers. */

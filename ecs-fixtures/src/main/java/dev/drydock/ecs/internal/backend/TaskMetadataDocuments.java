@@ -19,8 +19,7 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
  * <p>Called with the backend's lock held ({@link EcsBackend#read}).
  */
 public final class TaskMetadataDocuments {
-    private TaskMetadataDocuments() {
-    }
+    private TaskMetadataDocuments() {}
 
     /**
      * The network the task's ENI sits on, as the metadata reports it.
@@ -29,8 +28,7 @@ public final class TaskMetadataDocuments {
      * @param gateway the subnet's gateway address, e.g. {@code 172.18.0.1}, or {@code null}
      * @param dnsServer the DNS server containers use, or {@code null}
      */
-    public record Network(String subnetCidr, String gateway, String dnsServer) {
-    }
+    public record Network(String subnetCidr, String gateway, String dnsServer) {}
 
     /**
      * {@code ${ECS_CONTAINER_METADATA_URI_V4}}: one container.
@@ -84,8 +82,11 @@ public final class TaskMetadataDocuments {
         }
         m.put("ContainerARN", c.arn);
         if (d.logConfiguration() != null) {
-            if (d.logConfiguration().options() != null && !d.logConfiguration().options().isEmpty()) {
-                m.put("LogOptions", new LinkedHashMap<String, Object>(d.logConfiguration().options()));
+            if (d.logConfiguration().options() != null
+                    && !d.logConfiguration().options().isEmpty()) {
+                m.put(
+                        "LogOptions",
+                        new LinkedHashMap<String, Object>(d.logConfiguration().options()));
             }
             m.put("LogDriver", d.logConfiguration().logDriverAsString());
         }
@@ -156,9 +157,14 @@ public final class TaskMetadataDocuments {
         String dns = t.privateDnsName();
         n.put("DomainNameSearchList", List.of(dns.substring(dns.indexOf('.') + 1)));
         n.put("PrivateDNSName", dns);
-        if (network.gateway() != null && network.subnetCidr() != null && network.subnetCidr().contains("/")) {
-            n.put("SubnetGatewayIpv4Address", network.gateway()
-                    + network.subnetCidr().substring(network.subnetCidr().indexOf('/')));
+        if (network.gateway() != null
+                && network.subnetCidr() != null
+                && network.subnetCidr().contains("/")) {
+            n.put(
+                    "SubnetGatewayIpv4Address",
+                    network.gateway()
+                            + network.subnetCidr()
+                                    .substring(network.subnetCidr().indexOf('/')));
         }
         return n;
     }

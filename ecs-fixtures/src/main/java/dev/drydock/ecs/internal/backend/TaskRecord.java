@@ -6,8 +6,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.ecs.model.Attachment;
+import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.EphemeralStorage;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
@@ -54,7 +57,7 @@ public final class TaskRecord {
     boolean failureCounted;
     boolean successCounted;
     /** Told of every lastStatus change, under the backend's lock (the backend emits task state change events). */
-    java.util.function.Consumer<TaskRecord> statusListener;
+    Consumer<TaskRecord> statusListener;
 
     final String attachmentId = UUID.randomUUID().toString();
     String attachmentStatus = "PRECREATED";
@@ -83,7 +86,9 @@ public final class TaskRecord {
         this.serviceName = b.serviceName;
         this.enableExecuteCommand = b.enableExecuteCommand;
         this.availabilityZone = b.availabilityZone;
-        this.subnetId = awsvpc == null || awsvpc.subnets().isEmpty() ? null : awsvpc.subnets().get(0);
+        this.subnetId = awsvpc == null || awsvpc.subnets().isEmpty()
+                ? null
+                : awsvpc.subnets().get(0);
         timeline.add(new TimelineEntry(createdAt, "PROVISIONING", "task created (desiredStatus RUNNING)"));
     }
 
@@ -184,9 +189,12 @@ public final class TaskRecord {
      * without checks (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html, healthStatus).
      */
     String healthStatus() {
-        List<ContainerRecord> checked = containers.stream().filter(c -> c.essential() && c.hasHealthCheck()).toList();
+        List<ContainerRecord> checked = containers.stream()
+                .filter(c -> c.essential() && c.hasHealthCheck())
+                .toList();
         if (checked.isEmpty()) {
-            checked = containers.stream().filter(ContainerRecord::hasHealthCheck).toList();
+            checked =
+                    containers.stream().filter(ContainerRecord::hasHealthCheck).toList();
         }
         if (checked.isEmpty()) {
             return "UNKNOWN";
@@ -241,7 +249,7 @@ public final class TaskRecord {
     }
 
     Task toModel(boolean includeTags) {
-        List<software.amazon.awssdk.services.ecs.model.Container> containerModels = new ArrayList<>();
+        List<Container> containerModels = new ArrayList<>();
         for (ContainerRecord c : containers) {
             containerModels.add(c.toModel(arn, privateIp, attachmentId));
         }
@@ -250,10 +258,20 @@ public final class TaskRecord {
             details.add(KeyValuePair.builder().name("subnetId").value(subnetId).build());
         }
         if (eniId != null) {
-            details.add(KeyValuePair.builder().name("networkInterfaceId").value(eniId).build());
-            details.add(KeyValuePair.builder().name("macAddress").value(macAddress).build());
-            details.add(KeyValuePair.builder().name("privateDnsName").value(privateDnsName()).build());
-            details.add(KeyValuePair.builder().name("privateIPv4Address").value(privateIp).build());
+            details.add(KeyValuePair.builder()
+                    .name("networkInterfaceId")
+                    .value(eniId)
+                    .build());
+            details.add(
+                    KeyValuePair.builder().name("macAddress").value(macAddress).build());
+            details.add(KeyValuePair.builder()
+                    .name("privateDnsName")
+                    .value(privateDnsName())
+                    .build());
+            details.add(KeyValuePair.builder()
+                    .name("privateIPv4Address")
+                    .value(privateIp)
+                    .build());
         }
         Task.Builder b = Task.builder()
                 .taskArn(arn)
@@ -274,10 +292,16 @@ public final class TaskRecord {
                 .availabilityZone(availabilityZone)
                 .healthStatus(healthStatus())
                 .enableExecuteCommand(enableExecuteCommand)
-                .attachments(Attachment.builder().id(attachmentId).type("ElasticNetworkInterface")
-                        .status(attachmentStatus).details(details).build())
-                .attributes(software.amazon.awssdk.services.ecs.model.Attribute.builder()
-                        .name("ecs.cpu-architecture").value("x86_64").build())
+                .attachments(Attachment.builder()
+                        .id(attachmentId)
+                        .type("ElasticNetworkInterface")
+                        .status(attachmentStatus)
+                        .details(details)
+                        .build())
+                .attributes(Attribute.builder()
+                        .name("ecs.cpu-architecture")
+                        .value("x86_64")
+                        .build())
                 .ephemeralStorage(EphemeralStorage.builder().sizeInGiB(20).build());
         if (capacityProviderName != null) {
             b.capacityProviderName(capacityProviderName);
@@ -323,18 +347,23 @@ public final class TaskRecord {
         List<ContainerOverride> perContainer = new ArrayList<>();
         for (ContainerRecord c : containers) {
             ContainerOverride given = overrideFor(c.name());
-            perContainer.add(given != null ? given : ContainerOverride.builder().name(c.name()).build());
+            perContainer.add(
+                    given != null
+                            ? given
+                            : ContainerOverride.builder().name(c.name()).build());
         }
         TaskOverride.Builder b = overrides == null ? TaskOverride.builder() : overrides.toBuilder();
-        return b.containerOverrides(perContainer).inferenceAcceleratorOverrides(List.of()).build();
+        return b.containerOverrides(perContainer)
+                .inferenceAcceleratorOverrides(List.of())
+                .build();
     }
 
     String privateDnsName() {
         if (privateIp == null) {
             return null;
         }
-        return "ip-" + privateIp.replace('.', '-') + ("us-east-1".equals(regionOf(arn)) ? ".ec2.internal"
-                : "." + regionOf(arn) + ".compute.internal");
+        return "ip-" + privateIp.replace('.', '-')
+                + ("us-east-1".equals(regionOf(arn)) ? ".ec2.internal" : "." + regionOf(arn) + ".compute.internal");
     }
 
     private static String regionOf(String arn) {
@@ -348,8 +377,7 @@ public final class TaskRecord {
      * @param event a task status ({@code RUNNING}) or a container event ({@code container web RUNNING})
      * @param detail what happened, in words
      */
-    public record TimelineEntry(Instant at, String event, String detail) {
-    }
+    public record TimelineEntry(Instant at, String event, String detail) {}
 
     static Builder builder() {
         return new Builder();

@@ -6,7 +6,14 @@ package dev.drydock.ecs.internal.backend;
  * forward; it may skip states (a task that fails to start goes from PENDING to STOPPING).
  */
 public enum TaskStatus {
-    PROVISIONING, PENDING, ACTIVATING, RUNNING, DEACTIVATING, STOPPING, DEPROVISIONING, STOPPED;
+    PROVISIONING,
+    PENDING,
+    ACTIVATING,
+    RUNNING,
+    DEACTIVATING,
+    STOPPING,
+    DEPROVISIONING,
+    STOPPED;
 
     /** Whether a task in this state counts as pending (not yet running, not stopping). */
     public boolean pending() {

@@ -25,12 +25,19 @@ import software.amazon.awssdk.services.ecs.model.KeyValuePair;
  * {@code ECS_CONTAINER_METADATA_URI_V4} and {@code ECS_CONTAINER_METADATA_URI} (in {@code extraEnvironment}).
  */
 final class ContainerSpecs {
-    private ContainerSpecs() {
-    }
+    private ContainerSpecs() {}
 
-    static ContainerSpec forContainer(TaskRecord task, ContainerRecord container, String name, String sandboxId,
-            Map<String, String> labels, RuntimeSession session, String region, Map<String, String> extraEnvironment,
-            List<ContainerSpec.Mount> mounts, String pulledImage) {
+    static ContainerSpec forContainer(
+            TaskRecord task,
+            ContainerRecord container,
+            String name,
+            String sandboxId,
+            Map<String, String> labels,
+            RuntimeSession session,
+            String region,
+            Map<String, String> extraEnvironment,
+            List<ContainerSpec.Mount> mounts,
+            String pulledImage) {
         ContainerDefinition d = container.definition();
         ContainerOverride o = task.overrideFor(d.name());
 
@@ -57,8 +64,8 @@ final class ContainerSpecs {
 
         List<String> command = o != null && o.hasCommand() ? o.command() : d.hasCommand() ? d.command() : null;
         Integer memory = o != null && o.memory() != null ? o.memory() : d.memory();
-        Integer reservation = o != null && o.memoryReservation() != null ? o.memoryReservation()
-                : d.memoryReservation();
+        Integer reservation =
+                o != null && o.memoryReservation() != null ? o.memoryReservation() : d.memoryReservation();
         Integer cpu = o != null && o.cpu() != null ? o.cpu() : d.cpu();
 
         ContainerSpec.Builder spec = ContainerSpec.builder(name, pulledImage != null ? pulledImage : d.image())
@@ -73,7 +80,8 @@ final class ContainerSpecs {
                 .memoryReservationMiB(reservation == null ? null : reservation.longValue())
                 .cpuShares(cpu == null || cpu == 0 ? null : cpu)
                 .readonlyRootFilesystem(Boolean.TRUE.equals(d.readonlyRootFilesystem()))
-                .init(d.linuxParameters() != null && Boolean.TRUE.equals(d.linuxParameters().initProcessEnabled()));
+                .init(d.linuxParameters() != null
+                        && Boolean.TRUE.equals(d.linuxParameters().initProcessEnabled()));
         mounts.forEach(spec::mount);
         if (d.stopTimeout() != null) {
             spec.stopTimeout(Duration.ofSeconds(d.stopTimeout()));
@@ -90,7 +98,8 @@ final class ContainerSpecs {
      * already ({@code CMD} or {@code CMD-SHELL} first).
      */
     static ContainerSpec.HealthCheck healthCheck(HealthCheck h) {
-        return new ContainerSpec.HealthCheck(h.command(),
+        return new ContainerSpec.HealthCheck(
+                h.command(),
                 Duration.ofSeconds(h.interval() == null ? 30 : h.interval()),
                 Duration.ofSeconds(h.timeout() == null ? 5 : h.timeout()),
                 h.retries() == null ? 3 : h.retries(),

@@ -34,7 +34,8 @@ final class RegistryImages {
      */
     ImageResolver.PulledImage pull(TaskRecord task, String image, ContainerRuntime runtime) {
         String role = task.overrides() != null && task.overrides().executionRoleArn() != null
-                ? task.overrides().executionRoleArn() : task.taskDefinition().executionRoleArn();
+                ? task.overrides().executionRoleArn()
+                : task.taskDefinition().executionRoleArn();
         return resolver(image).orElseThrow().pull(image, role, task.id(), runtime);
     }
 }

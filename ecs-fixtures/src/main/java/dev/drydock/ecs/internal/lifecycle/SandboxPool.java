@@ -39,8 +39,7 @@ final class SandboxPool implements AutoCloseable {
      * @param ipAddress the task's private IP
      * @param hostPorts published container ports ({@code 80/tcp}) to their loopback host ports
      */
-    record Sandbox(String id, String ipAddress, Map<String, Integer> hostPorts) {
-    }
+    record Sandbox(String id, String ipAddress, Map<String, Integer> hostPorts) {}
 
     private final ServiceContext context;
     private final ExecutorService executor;
@@ -133,14 +132,16 @@ final class SandboxPool implements AutoCloseable {
     private Sandbox create(RuntimeSession session, List<ContainerSpec.PortBinding> ports) {
         ContainerRuntime runtime = session.runtime();
         String image = ensureImage(runtime);
-        ContainerSpec.Builder spec = ContainerSpec.builder("drydock-" + context.sessionId() + "-sandbox-"
-                + serial.incrementAndGet(), image)
+        ContainerSpec.Builder spec = ContainerSpec.builder(
+                        "drydock-" + context.sessionId() + "-sandbox-" + serial.incrementAndGet(), image)
                 .entryPoint(List.of("sh", "-c"))
                 .command(List.of(script(session.endpointForContainers())))
                 .labels(context.labels(Map.of(Labels.CONTAINER, "~sandbox")))
                 .network(session.network().name(), List.of())
-                .extraHost("host.docker.internal:" + (session.network().gateway() == null ? "host-gateway"
-                        : session.network().gateway()))
+                .extraHost("host.docker.internal:"
+                        + (session.network().gateway() == null
+                                ? "host-gateway"
+                                : session.network().gateway()))
                 .init(true);
         for (ContainerSpec.PortBinding p : ports) {
             spec.publish(p.containerPort(), p.protocol());
@@ -178,10 +179,13 @@ final class SandboxPool implements AutoCloseable {
             imageFailure = null;
             return image;
         } catch (RuntimeFailure e) {
-            RuntimeFailure failure = new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, "Drydock could not get its "
-                    + "task sandbox image " + image + " (" + e.getMessage() + "). Build or pull it, or set "
-                    + "drydock.sandbox.image (a system property, or sandbox.image in src/test/resources/"
-                    + "drydock.properties) to a local image with a busybox-style sh, sleep and nc", e);
+            RuntimeFailure failure = new RuntimeFailure(
+                    RuntimeFailure.Kind.IMAGE_PULL,
+                    "Drydock could not get its "
+                            + "task sandbox image " + image + " (" + e.getMessage() + "). Build or pull it, or set "
+                            + "drydock.sandbox.image (a system property, or sandbox.image in src/test/resources/"
+                            + "drydock.properties) to a local image with a busybox-style sh, sleep and nc",
+                    e);
             imageFailure = failure;
             imageFailureAt = System.nanoTime();
             throw failure;

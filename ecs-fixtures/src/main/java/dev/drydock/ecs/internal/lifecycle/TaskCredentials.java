@@ -5,6 +5,7 @@ import dev.drydock.core.internal.http.HttpResponse;
 import dev.drydock.core.internal.iam.IamAccess;
 import dev.drydock.core.internal.iam.SessionCredentials;
 import dev.drydock.core.internal.protocol.JsonTree;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -91,11 +92,15 @@ public final class TaskCredentials {
             return error(404, "NotFound", "No credentials are associated with this id; the task may have stopped.");
         }
         String token = request.header("Authorization");
-        if (token == null || !MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                entry.token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        if (token == null
+                || !MessageDigest.isEqual(
+                        token.getBytes(StandardCharsets.UTF_8), entry.token.getBytes(StandardCharsets.UTF_8))) {
             LOG.warn("Refused a credentials request for task {} without its authorization token", entry.taskId);
-            return error(401, "InvalidAuthorizationToken", "The request's Authorization header does not carry the "
-                    + "task's AWS_CONTAINER_AUTHORIZATION_TOKEN.");
+            return error(
+                    401,
+                    "InvalidAuthorizationToken",
+                    "The request's Authorization header does not carry the "
+                            + "task's AWS_CONTAINER_AUTHORIZATION_TOKEN.");
         }
         SessionCredentials c = entry.current();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -131,7 +136,9 @@ public final class TaskCredentials {
 
         synchronized SessionCredentials current() {
             if (credentials == null
-                    || Duration.between(clock.instant(), credentials.expiration()).compareTo(lifetime.dividedBy(4)) < 0) {
+                    || Duration.between(clock.instant(), credentials.expiration())
+                                    .compareTo(lifetime.dividedBy(4))
+                            < 0) {
                 credentials = iam.issueSession(roleArn, taskId, lifetime, List.of(), Map.of());
                 LOG.debug("Issued credentials {} for task {} ({})", credentials.accessKeyId(), taskId, taskArn);
             }

@@ -1,9 +1,11 @@
 package dev.drydock.ecs.internal.lifecycle;
 
 import dev.drydock.core.DrydockException;
+import dev.drydock.core.internal.service.ImageResolver;
 import dev.drydock.core.internal.service.Labels;
 import dev.drydock.core.internal.service.RuntimeSession;
 import dev.drydock.core.internal.service.ServiceContext;
+import dev.drydock.core.internal.service.TaskVolumeProvider;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.ContainerState;
@@ -21,11 +23,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -48,6 +55,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskLauncher.class);
     /** Drydock's default task sandbox image, pulled from a public registry unless one is configured. */
     public static final String DEFAULT_SANDBOX_IMAGE = "public.ecr.aws/docker/library/busybox:1.36";
+
     private static final int LOG_LINES = 50;
     private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
     /** When Drydock closes, nobody observes a graceful shutdown any more: containers get this long after SIGTERM. */
@@ -69,6 +77,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private AutoCloseable exitSubscription;
     /** Whether containers need polling: a simulated runtime reports every exit. Set when the runtime connects. */
     private volatile boolean pollContainers;
+
     private volatile boolean closing;
 
     public TaskLauncher(ServiceContext context, EcsBackend backend, TaskCredentials credentials) {
@@ -77,8 +86,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         this.credentials = credentials;
         AtomicInteger n = new AtomicInteger();
         // bounded: thousands of simulated tasks launched at once must not become thousands of threads
-        java.util.concurrent.ThreadPoolExecutor workers = new java.util.concurrent.ThreadPoolExecutor(MAX_THREADS,
-                MAX_THREADS, 30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(
+                MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "drydock-ecs-task-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -194,8 +203,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         RuntimeSession session = context.runtime();
         synchronized (subscriptionLock) {
             if (exitSubscription == null) {
-                exitSubscription = session.runtime().onExit(Map.of(Labels.SESSION, context.sessionId()),
-                        this::containerExited);
+                exitSubscription =
+                        session.runtime().onExit(Map.of(Labels.SESSION, context.sessionId()), this::containerExited);
                 pollContainers = session.runtime().realContainers();
                 sandboxes.prewarm(session);
             }
@@ -233,18 +242,21 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private final Map<String, String> containerIds = new LinkedHashMap<>();
         /** Exit codes of the containers that exited (or will never start), by name; a value may be null. */
         private final Map<String, Integer> exits = new HashMap<>();
+
         private final Map<String, ContainerState.Health> health = new HashMap<>();
         private final Set<String> neverStarted = new HashSet<>();
         /** When each started container started ({@link System#nanoTime()}), for dependency start timeouts. */
         private final Map<String, Long> startedNanos = new HashMap<>();
         /** Set once the sandbox runs and the images are there: containers start as their dependencies allow. */
         private volatile boolean launching;
+
         private boolean runningReported;
         private RuntimeSession session;
         private Map<String, String> roleEnv = Map.of();
         private long t0;
         /** Container name to the local reference of an image pulled from a Drydock registry (ECR). */
         private final Map<String, String> registryImageRefs = new LinkedHashMap<>();
+
         private String sandboxId;
         private String taskRoleArn;
         private Map<String, List<ContainerSpec.Mount>> volumeMounts = Map.of();
@@ -332,7 +344,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             }
             try {
                 volumeMounts = TaskVolumes.mounts(context, task, taskRoleArn);
-            } catch (dev.drydock.core.internal.service.TaskVolumeProvider.VolumeFailure e) {
+            } catch (TaskVolumeProvider.VolumeFailure e) {
                 fail(e.getMessage(), null, null);
                 return;
             }
@@ -382,8 +394,9 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                     }
                 }
             }
-            if (runningReported || !task.containers().stream()
-                    .allMatch(c -> containerIds.containsKey(c.name()) || neverStarted.contains(c.name()))) {
+            if (runningReported
+                    || !task.containers().stream()
+                            .allMatch(c -> containerIds.containsKey(c.name()) || neverStarted.contains(c.name()))) {
                 return;
             }
             runningReported = true;
@@ -393,20 +406,26 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 changed(id);
             }
             if (backend.taskRunning(task)) {
-                LOG.info("Task {} ({}) RUNNING at {} in {} ms", task.id(), task.taskDefinition().family() + ":"
-                        + task.taskDefinition().revision(), task.privateIp(), (System.nanoTime() - t0) / 1_000_000);
+                LOG.info(
+                        "Task {} ({}) RUNNING at {} in {} ms",
+                        task.id(),
+                        task.taskDefinition().family() + ":"
+                                + task.taskDefinition().revision(),
+                        task.privateIp(),
+                        (System.nanoTime() - t0) / 1_000_000);
             }
         }
 
         /** Whether a container may start now, or why it never will. */
-        private record Dependencies(boolean ready, String never) {
-        }
+        private record Dependencies(boolean ready, String never) {}
 
         private Dependencies dependencies(ContainerRecord c) {
             boolean ready = true;
             for (ContainerDependency d : c.definition().dependsOn()) {
-                ContainerRecord dep = task.containers().stream().filter(x -> x.name().equals(d.containerName()))
-                        .findFirst().orElse(null);
+                ContainerRecord dep = task.containers().stream()
+                        .filter(x -> x.name().equals(d.containerName()))
+                        .findFirst()
+                        .orElse(null);
                 if (dep == null) {
                     continue; // RegisterTaskDefinition refuses unknown names
                 }
@@ -419,15 +438,17 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                     return new Dependencies(false, unresolved(dep, c, "because dependency will never start"));
                 }
                 if (timedOut(dep, condition)) {
-                    return new Dependencies(false, "CannotStartContainerError: dependency graph: container ordering "
-                            + "dependency [" + describe(dep) + "] for target [" + describe(c) + "] has timed out.");
+                    return new Dependencies(
+                            false,
+                            "CannotStartContainerError: dependency graph: container ordering " + "dependency ["
+                                    + describe(dep) + "] for target [" + describe(c) + "] has timed out.");
                 }
                 switch (condition) {
                     case "COMPLETE" -> ready &= exited;
                     case "SUCCESS" -> {
                         if (exited && (code == null || code != 0)) {
-                            return new Dependencies(false, unresolved(dep, c,
-                                    "as dependency did not exit successfully."));
+                            return new Dependencies(
+                                    false, unresolved(dep, c, "as dependency did not exit successfully."));
                         }
                         ready &= exited;
                     }
@@ -452,8 +473,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
 
         /** A container as the agent names it in these reasons: {@code name(image) (KNOWN->DESIRED) - Exit: n}. */
         private String describe(ContainerRecord c) {
-            String known = exits.containsKey(c.name()) ? "STOPPED" : containerIds.containsKey(c.name()) ? "RUNNING"
-                    : "NONE";
+            String known =
+                    exits.containsKey(c.name()) ? "STOPPED" : containerIds.containsKey(c.name()) ? "RUNNING" : "NONE";
             Integer code = exits.get(c.name());
             return c.name() + "(" + c.definition().image() + ") (" + known + "->RUNNING)"
                     + (code == null ? "" : " - Exit: " + code);
@@ -466,7 +487,10 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private boolean timedOut(ContainerRecord dep, String condition) {
             Integer timeout = dep.definition().startTimeout();
             Long started = startedNanos.get(dep.name());
-            if (timeout == null || timeout <= 0 || started == null || exits.containsKey(dep.name())
+            if (timeout == null
+                    || timeout <= 0
+                    || started == null
+                    || exits.containsKey(dep.name())
                     || "START".equals(condition)) {
                 return false;
             }
@@ -488,8 +512,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             for (ContainerRecord c : task.containers()) {
                 c.definition().portMappings().forEach(p -> {
                     if (p.containerPort() != null) {
-                        ports.add(new ContainerSpec.PortBinding(p.containerPort(),
-                                p.protocolAsString() == null ? "tcp" : p.protocolAsString()));
+                        ports.add(new ContainerSpec.PortBinding(
+                                p.containerPort(), p.protocolAsString() == null ? "tcp" : p.protocolAsString()));
                     }
                 });
             }
@@ -499,8 +523,10 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 backend.eniAttached(task, sandboxId, sandbox.ipAddress(), sandbox.hostPorts());
                 return true;
             } catch (RuntimeFailure e) {
-                fail("ResourceInitializationError: failed to set up the task's network namespace: "
-                        + e.getMessage(), null, null);
+                fail(
+                        "ResourceInitializationError: failed to set up the task's network namespace: " + e.getMessage(),
+                        null,
+                        null);
                 return false;
             }
         }
@@ -516,7 +542,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                         digests.put(c.name(), pulled.digest());
                         registryImageRefs.put(c.name(), pulled.localReference());
                         continue;
-                    } catch (dev.drydock.core.internal.service.ImageResolver.ImagePullFailure e) {
+                    } catch (ImageResolver.ImagePullFailure e) {
                         backend.pullStopped(task, digests);
                         fail(e.getMessage(), c.name(), e.getMessage());
                         return false;
@@ -542,14 +568,18 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
          */
         private Map<String, String> taskRoleEnvironment() {
             String role = task.overrides() != null && task.overrides().taskRoleArn() != null
-                    ? task.overrides().taskRoleArn() : task.taskDefinition().taskRoleArn();
+                    ? task.overrides().taskRoleArn()
+                    : task.taskDefinition().taskRoleArn();
             if (role == null || role.isEmpty()) {
                 return Map.of();
             }
-            java.util.Optional<String> roleArn = context.iam().roleArn(role);
+            Optional<String> roleArn = context.iam().roleArn(role);
             if (roleArn.isEmpty()) {
-                fail("ResourceInitializationError: ECS was unable to assume the role '" + role + "' that was "
-                        + "provided for this task: the role does not exist.", null, null);
+                fail(
+                        "ResourceInitializationError: ECS was unable to assume the role '" + role + "' that was "
+                                + "provided for this task: the role does not exist.",
+                        null,
+                        null);
                 return null;
             }
             taskRoleArn = roleArn.get();
@@ -559,9 +589,16 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private boolean createAndStart(ContainerRecord c) {
             Map<String, String> env = new LinkedHashMap<>(roleEnv);
             env.putAll(TaskMetadataEndpoint.environment(c));
-            ContainerSpec spec = ContainerSpecs.forContainer(task, c, containerName(c.name()), sandboxId,
+            ContainerSpec spec = ContainerSpecs.forContainer(
+                    task,
+                    c,
+                    containerName(c.name()),
+                    sandboxId,
                     context.labels(containerLabels(c)),
-                    session, context.region(), env, volumeMounts.getOrDefault(c.name(), List.of()),
+                    session,
+                    context.region(),
+                    env,
+                    volumeMounts.getOrDefault(c.name(), List.of()),
                     registryImageRefs.get(c.name()));
             String id;
             try {
@@ -589,7 +626,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             if (timeout != null && timeout > 0 && !closing) {
                 try { // look again when its dependents' wait ends
                     watchdog.schedule(() -> submit(this::startReady), timeout * 1000L + 100, TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException e) {
+                } catch (RejectedExecutionException e) {
                     LOG.debug("Drydock is closing; no start timeout for container {}", c.name());
                 }
             }
@@ -598,9 +635,10 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
 
         /** The Drydock labels of a task container; {@link Labels#RUNS_TO_COMPLETION} when another waits for its end. */
         private Map<String, String> containerLabels(ContainerRecord c) {
-            Map<String, String> labels = new LinkedHashMap<>(Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK,
-                    task.arn(), Labels.CONTAINER, c.name()));
-            boolean awaited = task.containers().stream().flatMap(o -> o.definition().dependsOn().stream())
+            Map<String, String> labels = new LinkedHashMap<>(
+                    Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK, task.arn(), Labels.CONTAINER, c.name()));
+            boolean awaited = task.containers().stream()
+                    .flatMap(o -> o.definition().dependsOn().stream())
                     .anyMatch(d -> c.name().equals(d.containerName())
                             && ("SUCCESS".equals(d.conditionAsString()) || "COMPLETE".equals(d.conditionAsString())));
             if (awaited) {
@@ -653,7 +691,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 return;
             }
             health.put(name, h);
-            String status = h == ContainerState.Health.HEALTHY ? "HEALTHY"
+            String status = h == ContainerState.Health.HEALTHY
+                    ? "HEALTHY"
                     : h == ContainerState.Health.UNHEALTHY ? "UNHEALTHY" : "UNKNOWN";
             if (h != ContainerState.Health.STARTING) {
                 LOG.info("Container {} of task {} is {}", name, task.id(), status);
@@ -696,10 +735,14 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                         changed(id);
                     }
                 } else if (e.kind() == RuntimeFailure.Kind.ENGINE_UNAVAILABLE && ++engineFailures >= 2) {
-                    LOG.warn("Task {}: the Docker engine stopped answering ({}); marking the task STOPPED", task.id(),
+                    LOG.warn(
+                            "Task {}: the Docker engine stopped answering ({}); marking the task STOPPED",
+                            task.id(),
                             e.getMessage());
-                    backend.lost(task, "Task stopped because Drydock lost its Docker engine: " + e.getMessage()
-                            + ". Start Docker again and rerun the test.");
+                    backend.lost(
+                            task,
+                            "Task stopped because Drydock lost its Docker engine: " + e.getMessage()
+                                    + ". Start Docker again and rerun the test.");
                     stop();
                 }
             }
@@ -739,23 +782,32 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private void stopContainers() {
             List<String> remaining = new ArrayList<>(containerIds.keySet());
             while (!remaining.isEmpty()) {
-                List<String> wave = remaining.stream().filter(name -> task.containers().stream()
-                        .filter(c -> remaining.contains(c.name()) && !c.name().equals(name))
-                        .noneMatch(c -> c.definition().dependsOn().stream()
-                                .anyMatch(d -> name.equals(d.containerName())))).toList();
+                List<String> wave = remaining.stream()
+                        .filter(name -> task.containers().stream()
+                                .filter(c -> remaining.contains(c.name())
+                                        && !c.name().equals(name))
+                                .noneMatch(c -> c.definition().dependsOn().stream()
+                                        .anyMatch(d -> name.equals(d.containerName()))))
+                        .toList();
                 List<String> now = wave.isEmpty() ? List.copyOf(remaining) : wave;
-                List<java.util.concurrent.CompletableFuture<Void>> stops = new ArrayList<>();
+                List<CompletableFuture<Void>> stops = new ArrayList<>();
                 for (String name : now) {
                     String id = containerIds.get(name);
-                    stops.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
-                        try {
-                            runtime.stopContainer(id, stopTimeout(name));
-                        } catch (RuntimeFailure e) {
-                            LOG.debug("Stopping container {} of task {} failed: {}", name, task.id(), e.getMessage());
-                        }
-                    }, pool));
+                    stops.add(CompletableFuture.runAsync(
+                            () -> {
+                                try {
+                                    runtime.stopContainer(id, stopTimeout(name));
+                                } catch (RuntimeFailure e) {
+                                    LOG.debug(
+                                            "Stopping container {} of task {} failed: {}",
+                                            name,
+                                            task.id(),
+                                            e.getMessage());
+                                }
+                            },
+                            pool));
                 }
-                stops.forEach(java.util.concurrent.CompletableFuture::join);
+                stops.forEach(CompletableFuture::join);
                 for (String name : now) {
                     captureExit(name, containerIds.get(name));
                 }
@@ -764,7 +816,9 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         }
 
         private void captureExit(String name, String id) {
-            ContainerRecord c = task.containers().stream().filter(x -> x.name().equals(name)).findFirst()
+            ContainerRecord c = task.containers().stream()
+                    .filter(x -> x.name().equals(name))
+                    .findFirst()
                     .orElse(null);
             if (c == null || "STOPPED".equals(c.lastStatus())) {
                 return;

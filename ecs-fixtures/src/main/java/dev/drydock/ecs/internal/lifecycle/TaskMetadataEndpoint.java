@@ -12,10 +12,12 @@ import dev.drydock.ecs.internal.backend.TaskMetadataDocuments;
 import dev.drydock.ecs.internal.backend.TaskRecord;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,6 +54,7 @@ public final class TaskMetadataEndpoint {
     public static final String ENVIRONMENT_VARIABLE_V3 = "ECS_CONTAINER_METADATA_URI";
     /** Docker's embedded DNS server, which containers on a user-defined network use. */
     private static final String DOCKER_DNS = "127.0.0.11";
+
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
 
     private final EcsBackend backend;
@@ -74,8 +77,14 @@ public final class TaskMetadataEndpoint {
      * @param network the network the task's ENI is on
      */
     void taskStarted(TaskRecord task, ContainerRuntime runtime, String sandboxId, NetworkInfo network) {
-        TaskEntry entry = new TaskEntry(task, runtime, sandboxId, new TaskMetadataDocuments.Network(
-                network == null ? null : network.subnet(), network == null ? null : network.gateway(), DOCKER_DNS));
+        TaskEntry entry = new TaskEntry(
+                task,
+                runtime,
+                sandboxId,
+                new TaskMetadataDocuments.Network(
+                        network == null ? null : network.subnet(),
+                        network == null ? null : network.gateway(),
+                        DOCKER_DNS));
         byTask.put(task.arn(), entry);
         for (ContainerRecord c : task.containers()) {
             byMetadataId.put(c.metadataId(), new Served(entry, c));
@@ -93,8 +102,11 @@ public final class TaskMetadataEndpoint {
     /** The environment a container gets: its {@value #ENVIRONMENT_VARIABLE} and {@value #ENVIRONMENT_VARIABLE_V3}. */
     static Map<String, String> environment(ContainerRecord container) {
         String base = "http://127.0.0.1:" + TaskCredentials.SANDBOX_PORT;
-        return Map.of(ENVIRONMENT_VARIABLE, base + PATH + container.metadataId(),
-                ENVIRONMENT_VARIABLE_V3, base + PATH_V3 + container.metadataId());
+        return Map.of(
+                ENVIRONMENT_VARIABLE,
+                base + PATH + container.metadataId(),
+                ENVIRONMENT_VARIABLE_V3,
+                base + PATH_V3 + container.metadataId());
     }
 
     /** Stops serving a task's metadata (its containers are gone). */
@@ -119,8 +131,10 @@ public final class TaskMetadataEndpoint {
         }
         Served served = byMetadataId.get(id);
         if (served == null) {
-            return json(404, "Unable to get metadata for container " + id + ": no running task has this container; "
-                    + "the task may have stopped.");
+            return json(
+                    404,
+                    "Unable to get metadata for container " + id + ": no running task has this container; "
+                            + "the task may have stopped.");
         }
         if (!"GET".equals(request.method()) && !"HEAD".equals(request.method())) {
             return json(405, "The task metadata endpoint answers GET requests only.");
@@ -130,8 +144,10 @@ public final class TaskMetadataEndpoint {
         TaskRecord task = entry.task;
         switch (path) {
             case "":
-                return json(200, backend.read(() -> TaskMetadataDocuments.container(task, served.container,
-                        entry.network, version)));
+                return json(
+                        200,
+                        backend.read(
+                                () -> TaskMetadataDocuments.container(task, served.container, entry.network, version)));
             case "/task":
                 return json(200, backend.read(() -> TaskMetadataDocuments.task(task, entry.network, null, version)));
             case "/taskWithTags": {
@@ -150,8 +166,9 @@ public final class TaskMetadataEndpoint {
                 for (ContainerRecord c : task.containers()) {
                     Object sample = entry.samples.get(c.name());
                     if (sample != null || entry.runtimeIds.containsKey(c.name())) {
-                        all.put(c.metadataId(), sample == null ? JsonTree.NULL
-                                : version < 4 ? withoutRates(sample) : sample);
+                        all.put(
+                                c.metadataId(),
+                                sample == null ? JsonTree.NULL : version < 4 ? withoutRates(sample) : sample);
                     }
                 }
                 return json(200, all);
@@ -159,9 +176,13 @@ public final class TaskMetadataEndpoint {
             default:
                 break;
         }
-        return json(404, "The task metadata endpoint has no path " + path + ". Paths: ${"
-                + (version < 4 ? ENVIRONMENT_VARIABLE_V3 + "}, /task, "
-                        : ENVIRONMENT_VARIABLE + "}, /task, /taskWithTags, ") + "/stats, /task/stats.");
+        return json(
+                404,
+                "The task metadata endpoint has no path " + path + ". Paths: ${"
+                        + (version < 4
+                                ? ENVIRONMENT_VARIABLE_V3 + "}, /task, "
+                                : ENVIRONMENT_VARIABLE + "}, /task, /taskWithTags, ")
+                        + "/stats, /task/stats.");
     }
 
     /** A stats sample as version 3 reports it: without version 4's {@code network_rate_stats}. */
@@ -202,21 +223,22 @@ public final class TaskMetadataEndpoint {
      * takes about a second per sample.
      */
     private void sample(TaskEntry entry) {
-        java.util.concurrent.CompletableFuture<Map<String, Object>> sandbox = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> stats(entry, entry.sandboxId, "the sandbox"), sampler);
-        Map<String, java.util.concurrent.CompletableFuture<Map<String, Object>>> containers = new LinkedHashMap<>();
+        CompletableFuture<Map<String, Object>> sandbox =
+                CompletableFuture.supplyAsync(() -> stats(entry, entry.sandboxId, "the sandbox"), sampler);
+        Map<String, CompletableFuture<Map<String, Object>>> containers = new LinkedHashMap<>();
         for (ContainerRecord c : entry.task.containers()) {
             String runtimeId = entry.runtimeIds.get(c.name());
             if (runtimeId != null) {
-                containers.put(c.name(), java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> stats(entry, runtimeId, c.name()), sampler));
+                containers.put(
+                        c.name(), CompletableFuture.supplyAsync(() -> stats(entry, runtimeId, c.name()), sampler));
             }
         }
         Object networks = sandbox.join() == null ? null : sandbox.join().get("networks");
         Map<String, Object> rates = networks instanceof Map<?, ?> now ? rates(entry, now) : null;
         Map<String, Object> samples = new LinkedHashMap<>(entry.samples);
         for (ContainerRecord c : entry.task.containers()) {
-            Map<String, Object> stats = containers.containsKey(c.name()) ? containers.get(c.name()).join() : null;
+            Map<String, Object> stats =
+                    containers.containsKey(c.name()) ? containers.get(c.name()).join() : null;
             if (stats == null) {
                 continue;
             }
@@ -263,7 +285,7 @@ public final class TaskMetadataEndpoint {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(String json) throws IOException {
-        Object value = JsonTree.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Object value = JsonTree.parse(json.getBytes(StandardCharsets.UTF_8));
         if (!(value instanceof Map<?, ?>)) {
             throw new IOException("the runtime's stats are not a JSON object");
         }
@@ -296,8 +318,7 @@ public final class TaskMetadataEndpoint {
     }
 
     /** One metadata id: a container of a task. */
-    private record Served(TaskEntry entry, ContainerRecord container) {
-    }
+    private record Served(TaskEntry entry, ContainerRecord container) {}
 
     /** What the endpoint keeps per task. */
     private static final class TaskEntry {
@@ -308,6 +329,7 @@ public final class TaskMetadataEndpoint {
         final Map<String, String> runtimeIds = new ConcurrentHashMap<>();
         /** The latest stats sample of each container, by name. */
         volatile Map<String, Object> samples = Map.of();
+
         final AtomicBoolean sampling = new AtomicBoolean();
         volatile long lastSampleStart = System.nanoTime() - SAMPLE_EVERY.toNanos();
         long[] lastNetworkTotals;

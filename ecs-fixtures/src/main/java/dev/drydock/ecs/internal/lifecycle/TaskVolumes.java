@@ -21,8 +21,7 @@ import software.amazon.awssdk.services.ecs.model.Volume;
  * removed with the session. Volumes of other kinds ({@code host}, Docker volume configurations) are not mounted.
  */
 final class TaskVolumes {
-    private TaskVolumes() {
-    }
+    private TaskVolumes() {}
 
     /**
      * The mounts of each container (by container name).
@@ -38,24 +37,35 @@ final class TaskVolumes {
                 continue;
             }
             if (efs == null) {
-                if (v.host() == null && v.dockerVolumeConfiguration() == null
+                if (v.host() == null
+                        && v.dockerVolumeConfiguration() == null
                         && v.fsxWindowsFileServerVolumeConfiguration() == null) {
                     // Fargate task storage: a volume with only a name, shared by the task's containers
-                    String name = "drydock-" + context.sessionId() + "-" + task.id().substring(0, 12) + "-" + v.name();
+                    String name =
+                            "drydock-" + context.sessionId() + "-" + task.id().substring(0, 12) + "-" + v.name();
                     addMounts(mounts, task, v.name(), name, false, false);
                 }
                 continue;
             }
-            TaskVolumeProvider provider = context.module(TaskVolumeProvider.class).orElseThrow(() ->
-                    new TaskVolumeProvider.VolumeFailure("ResourceInitializationError: failed to invoke EFS utils "
-                            + "commands to set up EFS volumes: volume '" + v.name() + "' needs Amazon EFS, which this "
-                            + "Drydock does not model: add the test dependency dev.drydock:drydock-efs-fixtures."));
+            TaskVolumeProvider provider = context.module(TaskVolumeProvider.class)
+                    .orElseThrow(
+                            () -> new TaskVolumeProvider.VolumeFailure(
+                                    "ResourceInitializationError: failed to invoke EFS utils "
+                                            + "commands to set up EFS volumes: volume '" + v.name()
+                                            + "' needs Amazon EFS, which this "
+                                            + "Drydock does not model: add the test dependency dev.drydock:drydock-efs-fixtures."));
             var auth = efs.authorizationConfig();
             TaskVolumeProvider.Mount m;
             try {
-                m = provider.efsVolume(new TaskVolumeProvider.EfsVolumeRequest(task.arn(), roleArn, v.name(),
-                        efs.fileSystemId(), efs.rootDirectory(), efs.transitEncryptionAsString(),
-                        auth == null ? null : auth.accessPointId(), auth == null ? null : auth.iamAsString()));
+                m = provider.efsVolume(new TaskVolumeProvider.EfsVolumeRequest(
+                        task.arn(),
+                        roleArn,
+                        v.name(),
+                        efs.fileSystemId(),
+                        efs.rootDirectory(),
+                        efs.transitEncryptionAsString(),
+                        auth == null ? null : auth.accessPointId(),
+                        auth == null ? null : auth.iamAsString()));
             } catch (TaskVolumeProvider.VolumeFailure e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -68,20 +78,27 @@ final class TaskVolumes {
     }
 
     /** Mounts {@code source} at each container's mount points of {@code volume}. */
-    private static void addMounts(Map<String, List<ContainerSpec.Mount>> mounts, TaskRecord task, String volume,
-            String source, boolean readOnly, boolean bind) {
+    private static void addMounts(
+            Map<String, List<ContainerSpec.Mount>> mounts,
+            TaskRecord task,
+            String volume,
+            String source,
+            boolean readOnly,
+            boolean bind) {
         for (ContainerRecord c : task.containers()) {
             for (MountPoint mp : c.definition().mountPoints()) {
                 if (volume.equals(mp.sourceVolume())) {
-                    mounts.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(new ContainerSpec.Mount(source,
-                            mp.containerPath(), readOnly || Boolean.TRUE.equals(mp.readOnly()), bind));
+                    mounts.computeIfAbsent(c.name(), k -> new ArrayList<>())
+                            .add(new ContainerSpec.Mount(
+                                    source, mp.containerPath(), readOnly || Boolean.TRUE.equals(mp.readOnly()), bind));
                 }
             }
         }
     }
 
     private static boolean mounted(TaskRecord task, String volume) {
-        return task.containers().stream().flatMap(c -> c.definition().mountPoints().stream())
+        return task.containers().stream()
+                .flatMap(c -> c.definition().mountPoints().stream())
                 .anyMatch(mp -> volume.equals(mp.sourceVolume()));
     }
 }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration;
+import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
@@ -75,7 +76,7 @@ final class ConditionKeys {
     }
 
     /** {@code aws:RequestTag/<key>} and {@code aws:TagKeys} of the tags in the request. */
-    ConditionKeys requestTags(List<software.amazon.awssdk.services.ecs.model.Tag> tags) {
+    ConditionKeys requestTags(List<Tag> tags) {
         return putAll(Tags.requestKeys(tags));
     }
 
@@ -153,14 +154,15 @@ final class ConditionKeys {
             return this;
         }
         put("ecs:enable-service-connect", sc.enabled());
-        return put("ecs:namespace", sc.namespace() != null && sc.namespace().startsWith("arn:") ? sc.namespace()
-                : null);
+        return put(
+                "ecs:namespace", sc.namespace() != null && sc.namespace().startsWith("arn:") ? sc.namespace() : null);
     }
 
     private String capacityProviderArn(String nameOrArn) {
-        return nameOrArn.startsWith("arn:") ? nameOrArn
-                : "arn:aws:ecs:" + backend.arns().region() + ":" + backend.arns().accountId() + ":capacity-provider/"
-                        + nameOrArn;
+        return nameOrArn.startsWith("arn:")
+                ? nameOrArn
+                : "arn:aws:ecs:" + backend.arns().region() + ":"
+                        + backend.arns().accountId() + ":capacity-provider/" + nameOrArn;
     }
 
     private static String units(String value, Pattern scaled) {
@@ -170,7 +172,10 @@ final class ConditionKeys {
         try {
             Matcher m = scaled.matcher(value);
             if (m.matches()) {
-                return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024)).toBigIntegerExact().toString();
+                return new BigDecimal(m.group(1))
+                        .multiply(BigDecimal.valueOf(1024))
+                        .toBigIntegerExact()
+                        .toString();
             }
             return Integer.toString(Integer.parseInt(value.trim()));
         } catch (NumberFormatException | ArithmeticException e) {

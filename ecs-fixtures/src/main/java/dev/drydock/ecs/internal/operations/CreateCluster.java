@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.ecs.model.CreateClusterResponse;
  * {@code ecs:fargate-ephemeral-storage-kms-key} and {@code ecs:ResourceTag/*}; with tags, also {@code ecs:TagResource}
  * on it ({@code ecs:CreateAction} = {@code CreateCluster}).
  */
-public final class CreateCluster extends EcsOperation implements Operation<CreateClusterRequest, CreateClusterResponse> {
+public final class CreateCluster extends EcsOperation
+        implements Operation<CreateClusterRequest, CreateClusterResponse> {
     public CreateCluster(EcsBackend backend) {
         super(backend);
     }
@@ -25,14 +26,21 @@ public final class CreateCluster extends EcsOperation implements Operation<Creat
     public CreateClusterResponse call(CreateClusterRequest request, CallContext context) {
         String name = request.clusterName() == null ? "default" : request.clusterName();
         String arn = backend.arns().cluster(name);
-        String kmsKey = request.configuration() == null
-                || request.configuration().managedStorageConfiguration() == null ? null
+        String kmsKey =
+                request.configuration() == null || request.configuration().managedStorageConfiguration() == null
+                        ? null
                         : request.configuration().managedStorageConfiguration().fargateEphemeralStorageKmsKeyId();
-        context.authorize("ecs:CreateCluster", arn, keys().requestTags(request.tags())
-                .capacityProviders(request.defaultCapacityProviderStrategy(), request.capacityProviders())
-                .put("ecs:fargate-ephemeral-storage-kms-key", kmsKey)
-                .resourceTags(arn).build());
+        context.authorize(
+                "ecs:CreateCluster",
+                arn,
+                keys().requestTags(request.tags())
+                        .capacityProviders(request.defaultCapacityProviderStrategy(), request.capacityProviders())
+                        .put("ecs:fargate-ephemeral-storage-kms-key", kmsKey)
+                        .resourceTags(arn)
+                        .build());
         Tags.authorizeOnCreate(context, "CreateCluster", arn, request.tags());
-        return CreateClusterResponse.builder().cluster(backend.createCluster(request)).build();
+        return CreateClusterResponse.builder()
+                .cluster(backend.createCluster(request))
+                .build();
     }
 }

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * and on the roles ECS itself is given (the load balancer {@code role}, EBS and VPC Lattice infrastructure roles:
  * {@code ecs.amazonaws.com}).
  */
-public final class CreateService extends EcsOperation implements Operation<CreateServiceRequest, CreateServiceResponse> {
+public final class CreateService extends EcsOperation
+        implements Operation<CreateServiceRequest, CreateServiceResponse> {
     private final TaskRoles taskRoles;
 
     public CreateService(EcsBackend backend, TaskRoles taskRoles) {
@@ -41,7 +42,8 @@ public final class CreateService extends EcsOperation implements Operation<Creat
         if (request.taskDefinition() == null) {
             throw EcsErrors.invalidParameter("taskDefinition can not be blank.");
         }
-        if (request.deploymentController() != null && request.deploymentController().typeAsString() != null
+        if (request.deploymentController() != null
+                && request.deploymentController().typeAsString() != null
                 && !"ECS".equals(request.deploymentController().typeAsString())) {
             throw EcsErrors.invalidParameter("Drydock supports the ECS deployment controller only (rolling updates);"
                     + " remove deploymentController or set its type to ECS.");
@@ -50,24 +52,34 @@ public final class CreateService extends EcsOperation implements Operation<Creat
                 .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
         String clusterArn = backend.clusterArn(request.cluster());
         String serviceArn = backend.arns().service(clusterName(clusterArn), request.serviceName());
-        ServiceInfrastructure infrastructure = ServiceInfrastructure.of(request.volumeConfigurations(),
-                request.vpcLatticeConfigurations());
+        ServiceInfrastructure infrastructure =
+                ServiceInfrastructure.of(request.volumeConfigurations(), request.vpcLatticeConfigurations());
         boolean ebs = infrastructure.usesEbs();
         List<String> infrastructureRoles = new ArrayList<>();
         infrastructureRoles.add(request.role());
         infrastructureRoles.addAll(infrastructure.roles());
-        context.authorize("ecs:CreateService", serviceArn, keys().cluster(clusterArn).taskDefinition(td).taskSize(td)
-                .capacityProviders(request.capacityProviderStrategy(), null)
-                .network(request.networkConfiguration())
-                .put("ecs:enable-execute-command", Boolean.TRUE.equals(request.enableExecuteCommand()))
-                .put("ecs:enable-ecs-managed-tags", Boolean.TRUE.equals(request.enableECSManagedTags()))
-                .put("ecs:enable-ebs-volumes", ebs)
-                .put("ecs:propagate-tags", request.propagateTagsAsString())
-                .serviceConnect(request.serviceConnectConfiguration())
-                .put("ecs:enable-vpc-lattice", request.hasVpcLatticeConfigurations()
-                        ? Boolean.valueOf(!request.vpcLatticeConfigurations().isEmpty()) : null)
-                .requestTags(request.tags())
-                .resourceTags(serviceArn).build());
+        context.authorize(
+                "ecs:CreateService",
+                serviceArn,
+                keys().cluster(clusterArn)
+                        .taskDefinition(td)
+                        .taskSize(td)
+                        .capacityProviders(request.capacityProviderStrategy(), null)
+                        .network(request.networkConfiguration())
+                        .put("ecs:enable-execute-command", Boolean.TRUE.equals(request.enableExecuteCommand()))
+                        .put("ecs:enable-ecs-managed-tags", Boolean.TRUE.equals(request.enableECSManagedTags()))
+                        .put("ecs:enable-ebs-volumes", ebs)
+                        .put("ecs:propagate-tags", request.propagateTagsAsString())
+                        .serviceConnect(request.serviceConnectConfiguration())
+                        .put(
+                                "ecs:enable-vpc-lattice",
+                                request.hasVpcLatticeConfigurations()
+                                        ? Boolean.valueOf(!request.vpcLatticeConfigurations()
+                                                .isEmpty())
+                                        : null)
+                        .requestTags(request.tags())
+                        .resourceTags(serviceArn)
+                        .build());
         Tags.authorizeOnCreate(context, "CreateService", serviceArn, request.tags());
         PassRole.check(context, backend, td, null);
         PassRole.check(context, backend, PassRole.ECS, infrastructureRoles.toArray(new String[0]));
@@ -75,7 +87,8 @@ public final class CreateService extends EcsOperation implements Operation<Creat
         if ("INACTIVE".equals(td.statusAsString())) {
             throw EcsErrors.invalidParameter("TaskDefinition is inactive");
         }
-        return CreateServiceResponse.builder().service(backend.createService(request, td, context.caller().arn()))
+        return CreateServiceResponse.builder()
+                .service(backend.createService(request, td, context.caller().arn()))
                 .build();
     }
 }

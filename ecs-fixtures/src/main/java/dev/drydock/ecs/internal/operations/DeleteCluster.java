@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.ecs.model.DeleteClusterResponse;
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
  * {@code ecs:DeleteCluster} on the cluster's ARN, with {@code ecs:ResourceTag/*}.
  */
-public final class DeleteCluster extends EcsOperation implements Operation<DeleteClusterRequest, DeleteClusterResponse> {
+public final class DeleteCluster extends EcsOperation
+        implements Operation<DeleteClusterRequest, DeleteClusterResponse> {
     public DeleteCluster(EcsBackend backend) {
         super(backend);
     }
@@ -25,6 +26,8 @@ public final class DeleteCluster extends EcsOperation implements Operation<Delet
         String ref = request.cluster();
         String arn = clusterArnOf(ref);
         context.authorize("ecs:DeleteCluster", arn, keys().resourceTags(arn).build());
-        return DeleteClusterResponse.builder().cluster(backend.deleteCluster(ref)).build();
+        return DeleteClusterResponse.builder()
+                .cluster(backend.deleteCluster(ref))
+                .build();
     }
 }

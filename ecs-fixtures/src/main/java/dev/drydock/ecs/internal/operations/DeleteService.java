@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.ecs.model.DeleteServiceResponse;
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
  * {@code ecs:DeleteService} on the service's ARN, with {@code ecs:cluster} and {@code ecs:ResourceTag/*}.
  */
-public final class DeleteService extends EcsOperation implements Operation<DeleteServiceRequest, DeleteServiceResponse> {
+public final class DeleteService extends EcsOperation
+        implements Operation<DeleteServiceRequest, DeleteServiceResponse> {
     public DeleteService(EcsBackend backend) {
         super(backend);
     }
@@ -23,10 +24,16 @@ public final class DeleteService extends EcsOperation implements Operation<Delet
     public DeleteServiceResponse call(DeleteServiceRequest request, CallContext context) {
         require(request.service(), "service");
         String clusterArn = backend.clusterArn(request.cluster());
-        String serviceArn = request.service().startsWith("arn:") ? request.service()
+        String serviceArn = request.service().startsWith("arn:")
+                ? request.service()
                 : backend.arns().service(clusterName(clusterArn), request.service());
-        context.authorize("ecs:DeleteService", serviceArn, keys().cluster(clusterArn).resourceTags(serviceArn).build());
-        return DeleteServiceResponse.builder().service(backend.deleteService(request.cluster(), request.service(),
-                Boolean.TRUE.equals(request.force()))).build();
+        context.authorize(
+                "ecs:DeleteService",
+                serviceArn,
+                keys().cluster(clusterArn).resourceTags(serviceArn).build());
+        return DeleteServiceResponse.builder()
+                .service(backend.deleteService(
+                        request.cluster(), request.service(), Boolean.TRUE.equals(request.force())))
+                .build();
     }
 }

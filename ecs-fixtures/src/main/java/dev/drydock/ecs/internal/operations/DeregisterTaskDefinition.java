@@ -26,6 +26,7 @@ public final class DeregisterTaskDefinition extends EcsOperation
         require(request.taskDefinition(), "taskDefinition");
         context.authorize("ecs:DeregisterTaskDefinition", "*");
         return DeregisterTaskDefinitionResponse.builder()
-                .taskDefinition(backend.deregisterTaskDefinition(request.taskDefinition())).build();
+                .taskDefinition(backend.deregisterTaskDefinition(request.taskDefinition()))
+                .build();
     }
 }

@@ -38,11 +38,15 @@ public final class DescribeClusters extends EcsOperation
         List<String> wanted = refs.isEmpty() ? List.of("default") : refs;
         for (String ref : wanted) {
             String arn = clusterArnOf(ref);
-            context.authorize("ecs:DescribeClusters", arn, keys().resourceTags(arn).build());
+            context.authorize(
+                    "ecs:DescribeClusters", arn, keys().resourceTags(arn).build());
         }
         boolean tags = request.includeAsStrings().contains("TAGS");
         boolean settings = request.includeAsStrings().contains("SETTINGS");
         EcsBackend.Described<Cluster> d = backend.describeClusters(refs, tags, settings);
-        return DescribeClustersResponse.builder().clusters(d.found()).failures(d.failures()).build();
+        return DescribeClustersResponse.builder()
+                .clusters(d.found())
+                .failures(d.failures())
+                .build();
     }
 }

@@ -36,11 +36,18 @@ public final class DescribeServices extends EcsOperation
         String cluster = clusterArn.substring(clusterArn.indexOf(":cluster/") + ":cluster/".length());
         for (String ref : request.services()) {
             String serviceArn = ref.startsWith("arn:") ? ref : backend.arns().service(cluster, ref);
-            context.authorize("ecs:DescribeServices", serviceArn, keys().cluster(clusterArn).resourceTags(serviceArn)
-                    .build());
+            context.authorize(
+                    "ecs:DescribeServices",
+                    serviceArn,
+                    keys().cluster(clusterArn).resourceTags(serviceArn).build());
         }
-        EcsBackend.Described<Service> d = backend.describeServices(request.cluster(), request.services(),
+        EcsBackend.Described<Service> d = backend.describeServices(
+                request.cluster(),
+                request.services(),
                 request.includeAsStrings().contains("TAGS"));
-        return DescribeServicesResponse.builder().services(d.found()).failures(d.failures()).build();
+        return DescribeServicesResponse.builder()
+                .services(d.found())
+                .failures(d.failures())
+                .build();
     }
 }

@@ -29,7 +29,8 @@ public final class DescribeTaskDefinition extends EcsOperation
         context.authorize("ecs:DescribeTaskDefinition", "*");
         TaskDefinition td = backend.findTaskDefinition(request.taskDefinition())
                 .orElseThrow(() -> EcsErrors.client("Unable to describe task definition."));
-        DescribeTaskDefinitionResponse.Builder b = DescribeTaskDefinitionResponse.builder().taskDefinition(td);
+        DescribeTaskDefinitionResponse.Builder b =
+                DescribeTaskDefinitionResponse.builder().taskDefinition(td);
         if (request.includeAsStrings().contains("TAGS")) {
             b.tags(backend.taskDefinitionTags(td.taskDefinitionArn()));
         }

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * {@code ecs:DescribeTasks} on each task's ARN ({@code task/<cluster>/<id>}), with {@code ecs:cluster} and
  * {@code ecs:ResourceTag/*}; the first task denied fails the whole call.
  */
-public final class DescribeTasks extends EcsOperation implements Operation<DescribeTasksRequest, DescribeTasksResponse> {
+public final class DescribeTasks extends EcsOperation
+        implements Operation<DescribeTasksRequest, DescribeTasksResponse> {
     public DescribeTasks(EcsBackend backend) {
         super(backend);
     }
@@ -33,10 +34,16 @@ public final class DescribeTasks extends EcsOperation implements Operation<Descr
         String clusterArn = backend.clusterArn(request.cluster());
         for (String ref : request.tasks()) {
             String taskArn = TaskIds.arn(backend, clusterArn, ref);
-            context.authorize("ecs:DescribeTasks", taskArn, keys().cluster(clusterArn).resourceTags(taskArn).build());
+            context.authorize(
+                    "ecs:DescribeTasks",
+                    taskArn,
+                    keys().cluster(clusterArn).resourceTags(taskArn).build());
         }
-        EcsBackend.Described<Task> d = backend.describeTasks(request.cluster(), request.tasks(),
-                request.includeAsStrings().contains("TAGS"));
-        return DescribeTasksResponse.builder().tasks(d.found()).failures(d.failures()).build();
+        EcsBackend.Described<Task> d = backend.describeTasks(
+                request.cluster(), request.tasks(), request.includeAsStrings().contains("TAGS"));
+        return DescribeTasksResponse.builder()
+                .tasks(d.found())
+                .failures(d.failures())
+                .build();
     }
 }

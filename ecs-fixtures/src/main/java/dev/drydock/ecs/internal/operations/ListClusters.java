@@ -23,6 +23,9 @@ public final class ListClusters extends EcsOperation implements Operation<ListCl
     public ListClustersResponse call(ListClustersRequest request, CallContext context) {
         context.authorize("ecs:ListClusters", "*");
         Pages<String> page = Pages.of(backend.listClusterArns(), request.maxResults(), request.nextToken(), 100);
-        return ListClustersResponse.builder().clusterArns(page.items()).nextToken(page.nextToken()).build();
+        return ListClustersResponse.builder()
+                .clusterArns(page.items())
+                .nextToken(page.nextToken())
+                .build();
     }
 }

@@ -28,7 +28,9 @@ public final class ListContainerInstances extends EcsOperation
         String clusterArn = backend.clusterArn(request.cluster());
         context.authorize("ecs:ListContainerInstances", clusterArn);
         Pages<String> page = Pages.of(List.of(), request.maxResults(), request.nextToken(), 100);
-        return ListContainerInstancesResponse.builder().containerInstanceArns(page.items())
-                .nextToken(page.nextToken()).build();
+        return ListContainerInstancesResponse.builder()
+                .containerInstanceArns(page.items())
+                .nextToken(page.nextToken())
+                .build();
     }
 }

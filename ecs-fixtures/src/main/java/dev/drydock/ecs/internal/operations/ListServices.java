@@ -25,9 +25,13 @@ public final class ListServices extends EcsOperation implements Operation<ListSe
         String clusterArn = backend.clusterArn(request.cluster());
         context.authorize("ecs:ListServices", "*", keys().cluster(clusterArn).build());
         // every Drydock service is a REPLICA service: a DAEMON filter matches none
-        List<String> arns = "DAEMON".equals(request.schedulingStrategyAsString()) ? List.of()
+        List<String> arns = "DAEMON".equals(request.schedulingStrategyAsString())
+                ? List.of()
                 : backend.listServiceArns(request.cluster(), request.launchTypeAsString());
         Pages<String> page = Pages.of(arns, request.maxResults(), request.nextToken(), 100);
-        return ListServicesResponse.builder().serviceArns(page.items()).nextToken(page.nextToken()).build();
+        return ListServicesResponse.builder()
+                .serviceArns(page.items())
+                .nextToken(page.nextToken())
+                .build();
     }
 }

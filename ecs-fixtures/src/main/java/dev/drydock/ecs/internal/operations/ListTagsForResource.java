@@ -22,8 +22,12 @@ public final class ListTagsForResource extends EcsOperation
     @Override
     public ListTagsForResourceResponse call(ListTagsForResourceRequest request, CallContext context) {
         require(request.resourceArn(), "resourceArn");
-        context.authorize("ecs:ListTagsForResource", request.resourceArn(), keys().resourceTags(request.resourceArn())
-                .build());
-        return ListTagsForResourceResponse.builder().tags(backend.tags(request.resourceArn())).build();
+        context.authorize(
+                "ecs:ListTagsForResource",
+                request.resourceArn(),
+                keys().resourceTags(request.resourceArn()).build());
+        return ListTagsForResourceResponse.builder()
+                .tags(backend.tags(request.resourceArn()))
+                .build();
     }
 }

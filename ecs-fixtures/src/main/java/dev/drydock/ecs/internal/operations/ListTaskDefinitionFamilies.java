@@ -24,8 +24,14 @@ public final class ListTaskDefinitionFamilies extends EcsOperation
     @Override
     public ListTaskDefinitionFamiliesResponse call(ListTaskDefinitionFamiliesRequest request, CallContext context) {
         context.authorize("ecs:ListTaskDefinitionFamilies", "*");
-        Pages<String> page = Pages.of(backend.listFamilies(request.familyPrefix(), request.statusAsString()),
-                request.maxResults(), request.nextToken(), 100);
-        return ListTaskDefinitionFamiliesResponse.builder().families(page.items()).nextToken(page.nextToken()).build();
+        Pages<String> page = Pages.of(
+                backend.listFamilies(request.familyPrefix(), request.statusAsString()),
+                request.maxResults(),
+                request.nextToken(),
+                100);
+        return ListTaskDefinitionFamiliesResponse.builder()
+                .families(page.items())
+                .nextToken(page.nextToken())
+                .build();
     }
 }

@@ -25,9 +25,14 @@ public final class ListTaskDefinitions extends EcsOperation
         context.authorize("ecs:ListTaskDefinitions", "*");
         String status = request.statusAsString() == null ? "ACTIVE" : request.statusAsString();
         boolean descending = "DESC".equals(request.sortAsString());
-        Pages<String> page = Pages.of(backend.listTaskDefinitionArns(request.familyPrefix(), status, descending),
-                request.maxResults(), request.nextToken(), 100);
-        return ListTaskDefinitionsResponse.builder().taskDefinitionArns(page.items()).nextToken(page.nextToken())
+        Pages<String> page = Pages.of(
+                backend.listTaskDefinitionArns(request.familyPrefix(), status, descending),
+                request.maxResults(),
+                request.nextToken(),
+                100);
+        return ListTaskDefinitionsResponse.builder()
+                .taskDefinitionArns(page.items())
+                .nextToken(page.nextToken())
                 .build();
     }
 }

@@ -42,17 +42,33 @@ public final class ListTasks extends EcsOperation implements Operation<ListTasks
         String clusterArn = backend.clusterArn(request.cluster());
         String resource = "*";
         if (request.containerInstance() != null) {
-            resource = request.containerInstance().startsWith("arn:") ? request.containerInstance()
-                    : "arn:aws:ecs:" + backend.arns().region() + ":" + backend.arns().accountId()
-                            + ":container-instance/" + clusterName(clusterArn) + "/" + request.containerInstance();
+            resource = request.containerInstance().startsWith("arn:")
+                    ? request.containerInstance()
+                    : "arn:aws:ecs:" + backend.arns().region() + ":"
+                            + backend.arns().accountId() + ":container-instance/" + clusterName(clusterArn) + "/"
+                            + request.containerInstance();
         }
-        context.authorize("ecs:ListTasks", resource, keys().cluster(clusterArn).resourceTags(resource).build());
+        context.authorize(
+                "ecs:ListTasks",
+                resource,
+                keys().cluster(clusterArn).resourceTags(resource).build());
         if (request.serviceName() != null && !backend.serviceExists(request.cluster(), request.serviceName())) {
             throw EcsErrors.serviceNotFound();
         }
-        Pages<String> page = Pages.of(backend.listTaskArns(request.cluster(), request.family(), request.serviceName(),
-                request.startedBy(), request.desiredStatusAsString(), request.launchTypeAsString()),
-                request.maxResults(), request.nextToken(), 100);
-        return ListTasksResponse.builder().taskArns(page.items()).nextToken(page.nextToken()).build();
+        Pages<String> page = Pages.of(
+                backend.listTaskArns(
+                        request.cluster(),
+                        request.family(),
+                        request.serviceName(),
+                        request.startedBy(),
+                        request.desiredStatusAsString(),
+                        request.launchTypeAsString()),
+                request.maxResults(),
+                request.nextToken(),
+                100);
+        return ListTasksResponse.builder()
+                .taskArns(page.items())
+                .nextToken(page.nextToken())
+                .build();
     }
 }

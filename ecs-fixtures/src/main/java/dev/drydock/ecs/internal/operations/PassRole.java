@@ -22,17 +22,20 @@ final class PassRole {
     static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
     static final String ECS = "ecs.amazonaws.com";
 
-    private PassRole() {
-    }
+    private PassRole() {}
 
     /**
      * The task role and task execution role tasks of {@code td} get (an override replaces the definition's), passed to
      * {@code ecs-tasks.amazonaws.com}.
      */
     static void check(CallContext context, EcsBackend backend, TaskDefinition td, TaskOverride overrides) {
-        check(context, backend, ECS_TASKS,
+        check(
+                context,
+                backend,
+                ECS_TASKS,
                 overrides != null && overrides.taskRoleArn() != null ? overrides.taskRoleArn() : td.taskRoleArn(),
-                overrides != null && overrides.executionRoleArn() != null ? overrides.executionRoleArn()
+                overrides != null && overrides.executionRoleArn() != null
+                        ? overrides.executionRoleArn()
                         : td.executionRoleArn());
     }
 
@@ -41,8 +44,10 @@ final class PassRole {
         Set<String> arns = new LinkedHashSet<>();
         for (String role : roles) {
             if (role != null && !role.isEmpty()) {
-                arns.add(role.startsWith("arn:") ? role
-                        : "arn:aws:iam::" + backend.arns().accountId() + ":role/" + role);
+                arns.add(
+                        role.startsWith("arn:")
+                                ? role
+                                : "arn:aws:iam::" + backend.arns().accountId() + ":role/" + role);
             }
         }
         for (String arn : arns) {

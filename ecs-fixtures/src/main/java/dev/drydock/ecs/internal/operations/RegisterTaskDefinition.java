@@ -34,15 +34,22 @@ public final class RegisterTaskDefinition extends EcsOperation
         for (ContainerDefinition c : request.containerDefinitions()) {
             privileged |= Boolean.TRUE.equals(c.privileged());
         }
-        context.authorize("ecs:RegisterTaskDefinition", arn, keys().requestTags(request.tags())
-                .put("ecs:compute-compatibility", request.requiresCompatibilitiesAsStrings())
-                .put("ecs:privileged", privileged)
-                .taskSize(request.cpu(), request.memory()).build());
+        context.authorize(
+                "ecs:RegisterTaskDefinition",
+                arn,
+                keys().requestTags(request.tags())
+                        .put("ecs:compute-compatibility", request.requiresCompatibilitiesAsStrings())
+                        .put("ecs:privileged", privileged)
+                        .taskSize(request.cpu(), request.memory())
+                        .build());
         Tags.authorizeOnCreate(context, "RegisterTaskDefinition", arn, request.tags());
         PassRole.check(context, backend, PassRole.ECS_TASKS, request.taskRoleArn(), request.executionRoleArn());
-        TaskDefinition td = backend.registerTaskDefinition(request, context.caller().arn());
-        return RegisterTaskDefinitionResponse.builder().taskDefinition(td)
-                .tags(request.hasTags() ? request.tags() : null).build();
+        TaskDefinition td =
+                backend.registerTaskDefinition(request, context.caller().arn());
+        return RegisterTaskDefinitionResponse.builder()
+                .taskDefinition(td)
+                .tags(request.hasTags() ? request.tags() : null)
+                .build();
     }
 
     /** The revision the family's next registration gets: one more than the revisions it has, in any status. */

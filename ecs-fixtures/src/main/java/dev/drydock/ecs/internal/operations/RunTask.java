@@ -65,12 +65,16 @@ public final class RunTask extends EcsOperation implements Operation<RunTaskRequ
                 infrastructureRole = v.managedEBSVolume().roleArn();
             }
         }
-        context.authorize("ecs:RunTask", td.taskDefinitionArn(), keys().cluster(clusterArn)
-                .capacityProviders(request.capacityProviderStrategy(), null)
-                .put("ecs:enable-execute-command", Boolean.TRUE.equals(request.enableExecuteCommand()))
-                .put("ecs:enable-ebs-volumes", ebs)
-                .requestTags(request.tags())
-                .resourceTags(td.taskDefinitionArn()).build());
+        context.authorize(
+                "ecs:RunTask",
+                td.taskDefinitionArn(),
+                keys().cluster(clusterArn)
+                        .capacityProviders(request.capacityProviderStrategy(), null)
+                        .put("ecs:enable-execute-command", Boolean.TRUE.equals(request.enableExecuteCommand()))
+                        .put("ecs:enable-ebs-volumes", ebs)
+                        .requestTags(request.tags())
+                        .resourceTags(td.taskDefinitionArn())
+                        .build());
         Tags.authorizeOnCreate(context, "RunTask", backend.arns().task(clusterName(clusterArn), "*"), request.tags());
         PassRole.check(context, backend, td, request.overrides());
         PassRole.check(context, backend, PassRole.ECS, infrastructureRole);
@@ -78,6 +82,9 @@ public final class RunTask extends EcsOperation implements Operation<RunTaskRequ
         if ("INACTIVE".equals(td.statusAsString())) {
             throw EcsErrors.invalidParameter("TaskDefinition is inactive");
         }
-        return RunTaskResponse.builder().tasks(backend.runTask(request, td)).failures(List.of()).build();
+        return RunTaskResponse.builder()
+                .tasks(backend.runTask(request, td))
+                .failures(List.of())
+                .build();
     }
 }

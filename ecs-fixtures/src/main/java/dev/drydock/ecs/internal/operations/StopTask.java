@@ -31,8 +31,12 @@ public final class StopTask extends EcsOperation implements Operation<StopTaskRe
         TaskIds.check(request.task());
         String clusterArn = backend.clusterArn(request.cluster());
         String taskArn = TaskIds.arn(backend, clusterArn, request.task());
-        context.authorize("ecs:StopTask", taskArn, keys().cluster(clusterArn).resourceTags(taskArn).build());
-        return StopTaskResponse.builder().task(backend.stopTask(request.cluster(), request.task(), request.reason()))
+        context.authorize(
+                "ecs:StopTask",
+                taskArn,
+                keys().cluster(clusterArn).resourceTags(taskArn).build());
+        return StopTaskResponse.builder()
+                .task(backend.stopTask(request.cluster(), request.task(), request.reason()))
                 .build();
     }
 }

@@ -23,8 +23,12 @@ public final class TagResource extends EcsOperation implements Operation<TagReso
     @Override
     public TagResourceResponse call(TagResourceRequest request, CallContext context) {
         require(request.resourceArn(), "resourceArn");
-        context.authorize("ecs:TagResource", request.resourceArn(), keys().requestTags(request.tags())
-                .resourceTags(request.resourceArn()).build());
+        context.authorize(
+                "ecs:TagResource",
+                request.resourceArn(),
+                keys().requestTags(request.tags())
+                        .resourceTags(request.resourceArn())
+                        .build());
         backend.tag(request.resourceArn(), request.tags());
         return TagResourceResponse.builder().build();
     }

@@ -18,8 +18,7 @@ import software.amazon.awssdk.services.ecs.model.Tag;
  * tags in the request, {@code ecs:TagResource} is not evaluated.
  */
 final class Tags {
-    private Tags() {
-    }
+    private Tags() {}
 
     static Map<String, List<String>> requestKeys(List<Tag> tags) {
         Map<String, List<String>> keys = new LinkedHashMap<>();

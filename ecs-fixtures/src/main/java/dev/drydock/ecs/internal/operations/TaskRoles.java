@@ -25,8 +25,10 @@ public final class TaskRoles {
      */
     public void check(TaskDefinition td, TaskOverride overrides) {
         assumable(overrides != null && overrides.taskRoleArn() != null ? overrides.taskRoleArn() : td.taskRoleArn());
-        assumable(overrides != null && overrides.executionRoleArn() != null ? overrides.executionRoleArn()
-                : td.executionRoleArn());
+        assumable(
+                overrides != null && overrides.executionRoleArn() != null
+                        ? overrides.executionRoleArn()
+                        : td.executionRoleArn());
     }
 
     private void assumable(String role) {

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.ecs.model.UntagResourceResponse;
  * {@code ecs:UntagResource} on the resource's ARN, with {@code aws:TagKeys} (the keys to remove) and
  * {@code ecs:ResourceTag/*}.
  */
-public final class UntagResource extends EcsOperation implements Operation<UntagResourceRequest, UntagResourceResponse> {
+public final class UntagResource extends EcsOperation
+        implements Operation<UntagResourceRequest, UntagResourceResponse> {
     public UntagResource(EcsBackend backend) {
         super(backend);
     }
@@ -22,8 +23,12 @@ public final class UntagResource extends EcsOperation implements Operation<Untag
     @Override
     public UntagResourceResponse call(UntagResourceRequest request, CallContext context) {
         require(request.resourceArn(), "resourceArn");
-        context.authorize("ecs:UntagResource", request.resourceArn(), keys().put("aws:TagKeys", request.tagKeys())
-                .resourceTags(request.resourceArn()).build());
+        context.authorize(
+                "ecs:UntagResource",
+                request.resourceArn(),
+                keys().put("aws:TagKeys", request.tagKeys())
+                        .resourceTags(request.resourceArn())
+                        .build());
         backend.untag(request.resourceArn(), request.tagKeys());
         return UntagResourceResponse.builder().build();
     }

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
  * {@code ecs:enable-vpc-lattice}; then {@code iam:PassRole} on a new revision's task role and task execution role
  * ({@code ecs-tasks.amazonaws.com}) and on EBS and VPC Lattice infrastructure roles ({@code ecs.amazonaws.com}).
  */
-public final class UpdateService extends EcsOperation implements Operation<UpdateServiceRequest, UpdateServiceResponse> {
+public final class UpdateService extends EcsOperation
+        implements Operation<UpdateServiceRequest, UpdateServiceResponse> {
     private final TaskRoles taskRoles;
 
     public UpdateService(EcsBackend backend, TaskRoles taskRoles) {
@@ -41,23 +42,34 @@ public final class UpdateService extends EcsOperation implements Operation<Updat
                     .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
         }
         String clusterArn = backend.clusterArn(request.cluster());
-        String serviceArn = request.service().startsWith("arn:") ? request.service()
+        String serviceArn = request.service().startsWith("arn:")
+                ? request.service()
                 : backend.arns().service(clusterName(clusterArn), request.service());
-        ServiceInfrastructure infrastructure = ServiceInfrastructure.of(request.volumeConfigurations(),
-                request.vpcLatticeConfigurations());
+        ServiceInfrastructure infrastructure =
+                ServiceInfrastructure.of(request.volumeConfigurations(), request.vpcLatticeConfigurations());
         Boolean ebs = request.hasVolumeConfigurations() ? Boolean.valueOf(infrastructure.usesEbs()) : null;
         List<String> infrastructureRoles = infrastructure.roles();
-        context.authorize("ecs:UpdateService", serviceArn, keys().cluster(clusterArn).taskDefinition(td).taskSize(td)
-                .capacityProviders(request.capacityProviderStrategy(), null)
-                .network(request.networkConfiguration())
-                .put("ecs:enable-execute-command", request.enableExecuteCommand())
-                .put("ecs:enable-ecs-managed-tags", request.enableECSManagedTags())
-                .put("ecs:enable-ebs-volumes", ebs)
-                .put("ecs:propagate-tags", request.propagateTagsAsString())
-                .serviceConnect(request.serviceConnectConfiguration())
-                .put("ecs:enable-vpc-lattice", request.hasVpcLatticeConfigurations()
-                        ? Boolean.valueOf(!request.vpcLatticeConfigurations().isEmpty()) : null)
-                .resourceTags(serviceArn).build());
+        context.authorize(
+                "ecs:UpdateService",
+                serviceArn,
+                keys().cluster(clusterArn)
+                        .taskDefinition(td)
+                        .taskSize(td)
+                        .capacityProviders(request.capacityProviderStrategy(), null)
+                        .network(request.networkConfiguration())
+                        .put("ecs:enable-execute-command", request.enableExecuteCommand())
+                        .put("ecs:enable-ecs-managed-tags", request.enableECSManagedTags())
+                        .put("ecs:enable-ebs-volumes", ebs)
+                        .put("ecs:propagate-tags", request.propagateTagsAsString())
+                        .serviceConnect(request.serviceConnectConfiguration())
+                        .put(
+                                "ecs:enable-vpc-lattice",
+                                request.hasVpcLatticeConfigurations()
+                                        ? Boolean.valueOf(!request.vpcLatticeConfigurations()
+                                                .isEmpty())
+                                        : null)
+                        .resourceTags(serviceArn)
+                        .build());
         if (td != null) {
             PassRole.check(context, backend, td, null);
         }
@@ -68,6 +80,8 @@ public final class UpdateService extends EcsOperation implements Operation<Updat
                 throw EcsErrors.invalidParameter("TaskDefinition is inactive");
             }
         }
-        return UpdateServiceResponse.builder().service(backend.updateService(request, td)).build();
+        return UpdateServiceResponse.builder()
+                .service(backend.updateService(request, td))
+                .build();
     }
 }

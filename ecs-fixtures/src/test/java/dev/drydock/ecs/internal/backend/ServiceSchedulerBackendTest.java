@@ -38,14 +38,31 @@ class ServiceSchedulerBackendTest {
     @Test
     void theSchedulerReplacesATaskWhoseHealthChecksFailed() {
         backend.createCluster(CreateClusterRequest.builder().clusterName("shop").build());
-        TaskDefinition td = backend.registerTaskDefinition(RegisterTaskDefinitionRequest.builder().family("web")
-                .networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
-                .containerDefinitions(ContainerDefinition.builder().name("app").image("app:1")
-                        .healthCheck(h -> h.command("CMD-SHELL", "true")).build()).build(),
+        TaskDefinition td = backend.registerTaskDefinition(
+                RegisterTaskDefinitionRequest.builder()
+                        .family("web")
+                        .networkMode("awsvpc")
+                        .requiresCompatibilitiesWithStrings("FARGATE")
+                        .cpu("256")
+                        .memory("512")
+                        .containerDefinitions(ContainerDefinition.builder()
+                                .name("app")
+                                .image("app:1")
+                                .healthCheck(h -> h.command("CMD-SHELL", "true"))
+                                .build())
+                        .build(),
                 "test");
-        backend.createService(CreateServiceRequest.builder().cluster("shop").serviceName("web").desiredCount(1)
-                .launchType("FARGATE").networkConfiguration(NetworkConfiguration.builder()
-                        .awsvpcConfiguration(v -> v.subnets("subnet-0123456789abcdef0")).build()).build(), td,
+        backend.createService(
+                CreateServiceRequest.builder()
+                        .cluster("shop")
+                        .serviceName("web")
+                        .desiredCount(1)
+                        .launchType("FARGATE")
+                        .networkConfiguration(NetworkConfiguration.builder()
+                                .awsvpcConfiguration(v -> v.subnets("subnet-0123456789abcdef0"))
+                                .build())
+                        .build(),
+                td,
                 "test");
         backend.reconcileServices();
         TaskRecord first = only(running());
@@ -66,17 +83,21 @@ class ServiceSchedulerBackendTest {
         assertThat(first.stoppedReason()).isEqualTo("Task failed container health checks");
         TaskRecord second = only(running());
         assertThat(second).isNotSameAs(first);
-        List<String> messages = service().events().stream().map(ServiceEvent::message).toList();
-        assertThat(messages.subList(0, 3)).containsExactly(
-                "(service web) has started 1 tasks: (task " + second.id() + "). Amazon ECS replaced 1 tasks due to "
-                        + "an unhealthy status.",
-                "(service web) has stopped 1 running tasks: (task " + first.id() + ").",
-                "(service web) (task " + first.id() + ") failed container health checks.");
+        List<String> messages =
+                service().events().stream().map(ServiceEvent::message).toList();
+        assertThat(messages.subList(0, 3))
+                .containsExactly(
+                        "(service web) has started 1 tasks: (task " + second.id()
+                                + "). Amazon ECS replaced 1 tasks due to " + "an unhealthy status.",
+                        "(service web) has stopped 1 running tasks: (task " + first.id() + ").",
+                        "(service web) (task " + first.id() + ") failed container health checks.");
         assertThat(service().deployments().get(0).failedTasks()).isZero(); // its deployment had completed
     }
 
     private List<TaskRecord> running() {
-        return backend.allTasks().stream().filter(t -> "RUNNING".equals(t.desiredStatus())).toList();
+        return backend.allTasks().stream()
+                .filter(t -> "RUNNING".equals(t.desiredStatus()))
+                .toList();
     }
 
     private static TaskRecord only(List<TaskRecord> tasks) {

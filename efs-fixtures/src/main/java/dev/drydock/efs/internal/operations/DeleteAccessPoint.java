@@ -3,7 +3,6 @@ package dev.drydock.efs.internal.operations;
 import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.efs.internal.EfsBackend;
-
 import software.amazon.awssdk.services.efs.model.DeleteAccessPointRequest;
 import software.amazon.awssdk.services.efs.model.DeleteAccessPointResponse;
 
@@ -11,8 +10,7 @@ import software.amazon.awssdk.services.efs.model.DeleteAccessPointResponse;
  * DeleteAccessPoint, as <a href="https://docs.aws.amazon.com/efs/latest/ug/API_DeleteAccessPoint.html">
  * the EFS API reference</a> describes it.
  */
-public final class DeleteAccessPoint
-        implements Operation<DeleteAccessPointRequest, DeleteAccessPointResponse> {
+public final class DeleteAccessPoint implements Operation<DeleteAccessPointRequest, DeleteAccessPointResponse> {
     private final EfsBackend backend;
 
     public DeleteAccessPoint(EfsBackend backend) {
@@ -21,7 +19,9 @@ public final class DeleteAccessPoint
 
     @Override
     public DeleteAccessPointResponse call(DeleteAccessPointRequest r, CallContext c) {
-        c.authorize("elasticfilesystem:DeleteAccessPoint", backend.accessPoint(r.accessPointId()).arn());
+        c.authorize(
+                "elasticfilesystem:DeleteAccessPoint",
+                backend.accessPoint(r.accessPointId()).arn());
         backend.deleteAccessPoint(r.accessPointId());
         return DeleteAccessPointResponse.builder().build();
     }

@@ -3,7 +3,6 @@ package dev.drydock.efs.internal.operations;
 import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.efs.internal.EfsBackend;
-
 import software.amazon.awssdk.services.efs.model.DeleteFileSystemRequest;
 import software.amazon.awssdk.services.efs.model.DeleteFileSystemResponse;
 
@@ -11,8 +10,7 @@ import software.amazon.awssdk.services.efs.model.DeleteFileSystemResponse;
  * DeleteFileSystem, as <a href="https://docs.aws.amazon.com/efs/latest/ug/API_DeleteFileSystem.html">
  * the EFS API reference</a> describes it.
  */
-public final class DeleteFileSystem
-        implements Operation<DeleteFileSystemRequest, DeleteFileSystemResponse> {
+public final class DeleteFileSystem implements Operation<DeleteFileSystemRequest, DeleteFileSystemResponse> {
     private final EfsBackend backend;
 
     public DeleteFileSystem(EfsBackend backend) {
@@ -21,7 +19,9 @@ public final class DeleteFileSystem
 
     @Override
     public DeleteFileSystemResponse call(DeleteFileSystemRequest r, CallContext c) {
-        c.authorize("elasticfilesystem:DeleteFileSystem", backend.fileSystem(r.fileSystemId()).arn());
+        c.authorize(
+                "elasticfilesystem:DeleteFileSystem",
+                backend.fileSystem(r.fileSystemId()).arn());
         backend.deleteFileSystem(r.fileSystemId());
         return DeleteFileSystemResponse.builder().build();
     }

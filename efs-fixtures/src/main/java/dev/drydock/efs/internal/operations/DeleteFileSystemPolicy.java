@@ -3,7 +3,6 @@ package dev.drydock.efs.internal.operations;
 import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.efs.internal.EfsBackend;
-
 import software.amazon.awssdk.services.efs.model.DeleteFileSystemPolicyRequest;
 import software.amazon.awssdk.services.efs.model.DeleteFileSystemPolicyResponse;
 
@@ -21,7 +20,9 @@ public final class DeleteFileSystemPolicy
 
     @Override
     public DeleteFileSystemPolicyResponse call(DeleteFileSystemPolicyRequest r, CallContext c) {
-        c.authorize("elasticfilesystem:DeleteFileSystemPolicy", backend.fileSystem(r.fileSystemId()).arn());
+        c.authorize(
+                "elasticfilesystem:DeleteFileSystemPolicy",
+                backend.fileSystem(r.fileSystemId()).arn());
         backend.deletePolicy(r.fileSystemId());
         return DeleteFileSystemPolicyResponse.builder().build();
     }

@@ -3,7 +3,6 @@ package dev.drydock.efs.internal.operations;
 import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.efs.internal.EfsBackend;
-
 import software.amazon.awssdk.services.efs.model.DescribeAccessPointsRequest;
 import software.amazon.awssdk.services.efs.model.DescribeAccessPointsResponse;
 
@@ -21,12 +20,17 @@ public final class DescribeAccessPoints
 
     @Override
     public DescribeAccessPointsResponse call(DescribeAccessPointsRequest r, CallContext c) {
-        String resource = r.accessPointId() != null ? backend.accessPoint(r.accessPointId()).arn()
-                : r.fileSystemId() != null ? backend.fileSystem(r.fileSystemId()).arn() : "*";
+        String resource = r.accessPointId() != null
+                ? backend.accessPoint(r.accessPointId()).arn()
+                : r.fileSystemId() != null
+                        ? backend.fileSystem(r.fileSystemId()).arn()
+                        : "*";
         c.authorize("elasticfilesystem:DescribeAccessPoints", resource);
         var all = backend.describeAccessPoints(r.accessPointId(), r.fileSystemId());
-        var page = Page.of(all, r.nextToken(),
-                r.maxResults(), 1000);
-        return DescribeAccessPointsResponse.builder().accessPoints(page.items()).nextToken(page.next()).build();
+        var page = Page.of(all, r.nextToken(), r.maxResults(), 1000);
+        return DescribeAccessPointsResponse.builder()
+                .accessPoints(page.items())
+                .nextToken(page.next())
+                .build();
     }
 }

@@ -3,7 +3,6 @@ package dev.drydock.efs.internal.operations;
 import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.efs.internal.EfsBackend;
-
 import software.amazon.awssdk.services.efs.model.DescribeFileSystemPolicyRequest;
 import software.amazon.awssdk.services.efs.model.DescribeFileSystemPolicyResponse;
 
@@ -21,9 +20,13 @@ public final class DescribeFileSystemPolicy
 
     @Override
     public DescribeFileSystemPolicyResponse call(DescribeFileSystemPolicyRequest r, CallContext c) {
-        c.authorize("elasticfilesystem:DescribeFileSystemPolicy", backend.fileSystem(r.fileSystemId()).arn());
+        c.authorize(
+                "elasticfilesystem:DescribeFileSystemPolicy",
+                backend.fileSystem(r.fileSystemId()).arn());
         String policy = backend.policy(r.fileSystemId());
-        return DescribeFileSystemPolicyResponse.builder().fileSystemId(backend.fileSystem(r.fileSystemId()).id())
-                .policy(policy).build();
+        return DescribeFileSystemPolicyResponse.builder()
+                .fileSystemId(backend.fileSystem(r.fileSystemId()).id())
+                .policy(policy)
+                .build();
     }
 }

@@ -11,8 +11,7 @@ import software.amazon.awssdk.services.efs.model.DescribeFileSystemsResponse;
  * DescribeFileSystems, as <a href="https://docs.aws.amazon.com/efs/latest/ug/API_DescribeFileSystems.html">
  * the EFS API reference</a> describes it.
  */
-public final class DescribeFileSystems
-        implements Operation<DescribeFileSystemsRequest, DescribeFileSystemsResponse> {
+public final class DescribeFileSystems implements Operation<DescribeFileSystemsRequest, DescribeFileSystemsResponse> {
     private final EfsBackend backend;
 
     public DescribeFileSystems(EfsBackend backend) {
@@ -24,12 +23,17 @@ public final class DescribeFileSystems
         if (r.fileSystemId() != null && r.creationToken() != null) {
             throw EfsErrors.badRequest("Specify either FileSystemId or CreationToken, not both.");
         }
-        c.authorize("elasticfilesystem:DescribeFileSystems", r.fileSystemId() == null ? "*"
-                : backend.fileSystem(r.fileSystemId()).arn());
+        c.authorize(
+                "elasticfilesystem:DescribeFileSystems",
+                r.fileSystemId() == null
+                        ? "*"
+                        : backend.fileSystem(r.fileSystemId()).arn());
         var all = backend.describeFileSystems(r.fileSystemId(), r.creationToken());
-        var page = Page.of(all, r.marker(),
-                r.maxItems(), 100);
-        return DescribeFileSystemsResponse.builder().fileSystems(page.items()).marker(r.marker())
-                .nextMarker(page.next()).build();
+        var page = Page.of(all, r.marker(), r.maxItems(), 100);
+        return DescribeFileSystemsResponse.builder()
+                .fileSystems(page.items())
+                .marker(r.marker())
+                .nextMarker(page.next())
+                .build();
     }
 }

@@ -3,7 +3,6 @@ package dev.drydock.efs.internal.operations;
 import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.efs.internal.EfsBackend;
-
 import software.amazon.awssdk.services.efs.model.DescribeMountTargetsRequest;
 import software.amazon.awssdk.services.efs.model.DescribeMountTargetsResponse;
 
@@ -21,15 +20,21 @@ public final class DescribeMountTargets
 
     @Override
     public DescribeMountTargetsResponse call(DescribeMountTargetsRequest r, CallContext c) {
-        String resource = r.fileSystemId() != null ? backend.fileSystem(r.fileSystemId()).arn()
-                : r.accessPointId() != null ? backend.accessPoint(r.accessPointId()).arn()
-                : r.mountTargetId() != null ? backend.fileSystem(backend.mountTargetFileSystem(r.mountTargetId())).arn()
-                : "*";
+        String resource = r.fileSystemId() != null
+                ? backend.fileSystem(r.fileSystemId()).arn()
+                : r.accessPointId() != null
+                        ? backend.accessPoint(r.accessPointId()).arn()
+                        : r.mountTargetId() != null
+                                ? backend.fileSystem(backend.mountTargetFileSystem(r.mountTargetId()))
+                                        .arn()
+                                : "*";
         c.authorize("elasticfilesystem:DescribeMountTargets", resource);
         var all = backend.describeMountTargets(r.fileSystemId(), r.mountTargetId(), r.accessPointId());
-        var page = Page.of(all, r.marker(),
-                r.maxItems(), 10);
-        return DescribeMountTargetsResponse.builder().mountTargets(page.items()).marker(r.marker())
-                .nextMarker(page.next()).build();
+        var page = Page.of(all, r.marker(), r.maxItems(), 10);
+        return DescribeMountTargetsResponse.builder()
+                .mountTargets(page.items())
+                .marker(r.marker())
+                .nextMarker(page.next())
+                .build();
     }
 }

@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.efs.model.Tag;
  * ListTagsForResource, as <a href="https://docs.aws.amazon.com/efs/latest/ug/API_ListTagsForResource.html">
  * the EFS API reference</a> describes it.
  */
-public final class ListTagsForResource
-        implements Operation<ListTagsForResourceRequest, ListTagsForResourceResponse> {
+public final class ListTagsForResource implements Operation<ListTagsForResourceRequest, ListTagsForResourceResponse> {
     private final EfsBackend backend;
 
     public ListTagsForResource(EfsBackend backend) {
@@ -24,8 +23,12 @@ public final class ListTagsForResource
     public ListTagsForResourceResponse call(ListTagsForResourceRequest r, CallContext c) {
         c.authorize("elasticfilesystem:ListTagsForResource", backend.resourceArn(r.resourceId()));
         List<Tag> tags = backend.tags(r.resourceId()).entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList();
         Page<Tag> page = Page.of(tags, r.nextToken(), r.maxResults(), 100);
-        return ListTagsForResourceResponse.builder().tags(page.items()).nextToken(page.next()).build();
+        return ListTagsForResourceResponse.builder()
+                .tags(page.items())
+                .nextToken(page.next())
+                .build();
     }
 }

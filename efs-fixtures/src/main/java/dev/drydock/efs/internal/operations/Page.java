@@ -33,8 +33,11 @@ record Page<T>(List<T> items, String next) {
         }
         int size = max == null ? defaultMax : max;
         int to = Math.min(all.size(), from + size);
-        String next = to < all.size() ? Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(Integer.toString(to).getBytes(StandardCharsets.UTF_8)) : null;
+        String next = to < all.size()
+                ? Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(Integer.toString(to).getBytes(StandardCharsets.UTF_8))
+                : null;
         return new Page<>(from >= all.size() ? List.of() : all.subList(Math.max(0, from), to), next);
     }
 }

@@ -7,8 +7,7 @@ import software.amazon.awssdk.services.efs.model.Tag;
 
 /** Condition keys several EFS operations share. */
 final class Requests {
-    private Requests() {
-    }
+    private Requests() {}
 
     /** {@code aws:RequestTag/<key>} for each tag and {@code aws:TagKeys}, for operations that tag. */
     static Map<String, List<String>> tags(List<Tag> tags) {

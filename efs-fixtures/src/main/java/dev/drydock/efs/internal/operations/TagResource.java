@@ -11,8 +11,7 @@ import software.amazon.awssdk.services.efs.model.TagResourceResponse;
  * TagResource, as <a href="https://docs.aws.amazon.com/efs/latest/ug/API_TagResource.html">
  * the EFS API reference</a> describes it.
  */
-public final class TagResource
-        implements Operation<TagResourceRequest, TagResourceResponse> {
+public final class TagResource implements Operation<TagResourceRequest, TagResourceResponse> {
     private final EfsBackend backend;
 
     public TagResource(EfsBackend backend) {

@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.efs.model.UntagResourceResponse;
  * UntagResource, as <a href="https://docs.aws.amazon.com/efs/latest/ug/API_UntagResource.html">
  * the EFS API reference</a> describes it.
  */
-public final class UntagResource
-        implements Operation<UntagResourceRequest, UntagResourceResponse> {
+public final class UntagResource implements Operation<UntagResourceRequest, UntagResourceResponse> {
     private final EfsBackend backend;
 
     public UntagResource(EfsBackend backend) {
@@ -25,7 +24,9 @@ public final class UntagResource
         if (!r.hasTagKeys() || r.tagKeys().isEmpty()) {
             throw EfsErrors.badRequest("TagKeys must hold at least one tag key.");
         }
-        c.authorize("elasticfilesystem:UntagResource", backend.resourceArn(r.resourceId()),
+        c.authorize(
+                "elasticfilesystem:UntagResource",
+                backend.resourceArn(r.resourceId()),
                 Map.of("aws:TagKeys", r.tagKeys()));
         backend.untag(r.resourceId(), r.tagKeys());
         return UntagResourceResponse.builder().build();

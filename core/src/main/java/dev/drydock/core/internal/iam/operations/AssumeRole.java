@@ -46,6 +46,7 @@ import software.amazon.awssdk.services.sts.model.Tag;
 public final class AssumeRole implements Operation<AssumeRoleRequest, AssumeRoleResponse> {
     /** STS's check of RoleArn (LocalStack's STS provider, matching the "X is invalid" answers it recorded). */
     private static final Pattern ROLE_ARN = Pattern.compile("arn:[^:]+:[^:]+:[^:]*:[^:]*:[^:]+");
+
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]*");
 
@@ -75,8 +76,9 @@ public final class AssumeRole implements Operation<AssumeRoleRequest, AssumeRole
         List<String> transitive = request.hasTransitiveTagKeys() ? request.transitiveTagKeys() : List.of();
         for (String key : transitive) {
             if (tags.keySet().stream().noneMatch(k -> k.equalsIgnoreCase(key))) {
-                throw AwsException.client("InvalidParameterValue", "The specified transitive tag key must be "
-                        + "included in the requested tags.");
+                throw AwsException.client(
+                        "InvalidParameterValue",
+                        "The specified transitive tag key must be " + "included in the requested tags.");
             }
         }
         if (request.sourceIdentity() != null) {
@@ -118,17 +120,22 @@ public final class AssumeRole implements Operation<AssumeRoleRequest, AssumeRole
                     + "assumed by role chaining.");
         }
         if (seconds > iam.roleMaxSessionDuration(roleArn).orElse(3600)) {
-            throw IamErrors.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this "
-                    + "role.");
+            throw IamErrors.validation(
+                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this " + "role.");
         }
-        SessionCredentials session = iam.issueSession(roleArn, sessionName, Duration.ofSeconds(seconds),
-                sessionPolicies, tags);
+        SessionCredentials session =
+                iam.issueSession(roleArn, sessionName, Duration.ofSeconds(seconds), sessionPolicies, tags);
         AssumeRoleResponse.Builder response = AssumeRoleResponse.builder()
-                .credentials(Credentials.builder().accessKeyId(session.accessKeyId())
-                        .secretAccessKey(session.secretAccessKey()).sessionToken(session.sessionToken())
-                        .expiration(session.expiration()).build())
-                .assumedRoleUser(AssumedRoleUser.builder().assumedRoleId(session.principal().userId())
-                        .arn(session.principal().arn()).build())
+                .credentials(Credentials.builder()
+                        .accessKeyId(session.accessKeyId())
+                        .secretAccessKey(session.secretAccessKey())
+                        .sessionToken(session.sessionToken())
+                        .expiration(session.expiration())
+                        .build())
+                .assumedRoleUser(AssumedRoleUser.builder()
+                        .assumedRoleId(session.principal().userId())
+                        .arn(session.principal().arn())
+                        .build())
                 .sourceIdentity(request.sourceIdentity());
         if (request.policy() != null || request.hasPolicyArns() || !tags.isEmpty()) {
             response.packedPolicySize(packedPolicySize(request, tags));
@@ -143,8 +150,8 @@ public final class AssumeRole implements Operation<AssumeRoleRequest, AssumeRole
             if (request.policy().length() > 2048) {
                 throw IamErrors.constraint(request.policy(), "policy", "have length less than or equal to 2048");
             }
-            policies.add(new NamedPolicy("session policy", PolicySourceType.NONE,
-                    IamBackend.parse(request.policy(), PolicyKind.SESSION)));
+            policies.add(new NamedPolicy(
+                    "session policy", PolicySourceType.NONE, IamBackend.parse(request.policy(), PolicyKind.SESSION)));
         }
         if (request.hasPolicyArns()) {
             if (request.policyArns().size() > 10) {
@@ -153,8 +160,8 @@ public final class AssumeRole implements Operation<AssumeRoleRequest, AssumeRole
             }
             for (PolicyDescriptorType d : request.policyArns()) {
                 if (d.arn() == null || d.arn().length() < 20) {
-                    throw IamErrors.constraint(d.arn(), "policyArns.member.arn",
-                            "have length greater than or equal to 20");
+                    throw IamErrors.constraint(
+                            d.arn(), "policyArns.member.arn", "have length greater than or equal to 20");
                 }
                 policies.add(iam.sessionPolicy(d.arn()));
             }
@@ -178,12 +185,17 @@ public final class AssumeRole implements Operation<AssumeRoleRequest, AssumeRole
      * allow the caller (or its account, and then an identity-based policy must too), as AWS evaluates role assumption.
      * A role that does not exist gets the same AccessDenied as one whose trust policy does not allow the caller.
      */
-    private void authorizeOnRole(CallContext context, String action, String roleArn,
-            Map<String, List<String>> keys, Optional<NamedPolicy> trust) {
+    private void authorizeOnRole(
+            CallContext context,
+            String action,
+            String roleArn,
+            Map<String, List<String>> keys,
+            Optional<NamedPolicy> trust) {
         if (trust.isEmpty()) {
-            throw context.service().accessDenied("User: " + context.caller().arn() + " is not authorized to perform: "
-                    + action + " on resource: " + roleArn + " because no role trust policy allows the " + action
-                    + " action");
+            throw context.service()
+                    .accessDenied("User: " + context.caller().arn() + " is not authorized to perform: "
+                            + action + " on resource: " + roleArn + " because no role trust policy allows the " + action
+                            + " action");
         }
         context.authorizer().authorize(context, action, roleArn, keys, trust.get(), iam.accountId());
     }
@@ -194,7 +206,9 @@ public final class AssumeRole implements Operation<AssumeRoleRequest, AssumeRole
      * largest allowed Policy (2,048 characters) comes to 50% (PackedPolicyTooLarge above 100).
      */
     private static int packedPolicySize(AssumeRoleRequest request, Map<String, String> tags) {
-        int chars = request.policy() == null ? 0 : request.policy().replaceAll("\\s+", "").length();
+        int chars = request.policy() == null
+                ? 0
+                : request.policy().replaceAll("\\s+", "").length();
         if (request.hasPolicyArns()) {
             for (PolicyDescriptorType d : request.policyArns()) {
                 chars += d.arn().length();
@@ -205,14 +219,15 @@ public final class AssumeRole implements Operation<AssumeRoleRequest, AssumeRole
         }
         int percent = Math.max(1, (int) Math.ceil(chars * 100.0 / 4096));
         if (percent > 100) {
-            throw AwsException.client("PackedPolicyTooLarge", "Packed policy consumes " + percent
-                    + "% of allotted space, please use smaller policy.");
+            throw AwsException.client(
+                    "PackedPolicyTooLarge",
+                    "Packed policy consumes " + percent + "% of allotted space, please use smaller policy.");
         }
         return percent;
     }
 
-    private static void lengthAndPattern(String value, String member, int min, int max, Pattern pattern,
-            String patternText) {
+    private static void lengthAndPattern(
+            String value, String member, int min, int max, Pattern pattern, String patternText) {
         if (value.length() < min) {
             throw IamErrors.constraint(value, member, "have length greater than or equal to " + min);
         }

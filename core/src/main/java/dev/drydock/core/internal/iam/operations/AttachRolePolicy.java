@@ -18,7 +18,11 @@ public final class AttachRolePolicy extends IamOperation
 
     @Override
     public AttachRolePolicyResponse call(AttachRolePolicyRequest request, CallContext context) {
-        authorize(context, "iam:AttachRolePolicy", iam.roleArnFor(request.roleName()), "role " + request.roleName(),
+        authorize(
+                context,
+                "iam:AttachRolePolicy",
+                iam.roleArnFor(request.roleName()),
+                "role " + request.roleName(),
                 with(boundaryKey(request.roleName()), "iam:PolicyARN", request.policyArn()));
         iam.attachRolePolicy(request.roleName(), request.policyArn());
         return AttachRolePolicyResponse.builder().build();

@@ -24,9 +24,15 @@ public final class CreatePolicy extends IamOperation implements Operation<Create
             IamErrors.path(request.path());
         }
         Map<String, String> tags = tags(request.tags());
-        authorize(context, "iam:CreatePolicy", iam.policyArnFor(request.path(), request.policyName()),
-                "policy " + request.policyName(), requestTagKeys(tags));
-        return CreatePolicyResponse.builder().policy(iam.createPolicy(request.policyName(), request.path(),
-                request.policyDocument(), request.description(), tags)).build();
+        authorize(
+                context,
+                "iam:CreatePolicy",
+                iam.policyArnFor(request.path(), request.policyName()),
+                "policy " + request.policyName(),
+                requestTagKeys(tags));
+        return CreatePolicyResponse.builder()
+                .policy(iam.createPolicy(
+                        request.policyName(), request.path(), request.policyDocument(), request.description(), tags))
+                .build();
     }
 }

@@ -19,7 +19,9 @@ public final class CreatePolicyVersion extends IamOperation
     @Override
     public CreatePolicyVersionResponse call(CreatePolicyVersionRequest request, CallContext context) {
         authorize(context, "iam:CreatePolicyVersion", request.policyArn(), "policy " + request.policyArn());
-        return CreatePolicyVersionResponse.builder().policyVersion(iam.createPolicyVersion(request.policyArn(),
-                request.policyDocument(), Boolean.TRUE.equals(request.setAsDefault()))).build();
+        return CreatePolicyVersionResponse.builder()
+                .policyVersion(iam.createPolicyVersion(
+                        request.policyArn(), request.policyDocument(), Boolean.TRUE.equals(request.setAsDefault())))
+                .build();
     }
 }

@@ -30,10 +30,17 @@ public final class CreateRole extends IamOperation implements Operation<CreateRo
         if (request.permissionsBoundary() != null) {
             keys.put("iam:PermissionsBoundary", List.of(request.permissionsBoundary()));
         }
-        context.authorize("iam:CreateRole", "arn:aws:iam::" + iam.accountId() + ":role" + path + request.roleName(),
-                keys);
-        return CreateRoleResponse.builder().role(iam.createRole(request.roleName(), path,
-                request.assumeRolePolicyDocument(), request.description(), request.maxSessionDuration(),
-                request.permissionsBoundary(), tags)).build();
+        context.authorize(
+                "iam:CreateRole", "arn:aws:iam::" + iam.accountId() + ":role" + path + request.roleName(), keys);
+        return CreateRoleResponse.builder()
+                .role(iam.createRole(
+                        request.roleName(),
+                        path,
+                        request.assumeRolePolicyDocument(),
+                        request.description(),
+                        request.maxSessionDuration(),
+                        request.permissionsBoundary(),
+                        tags))
+                .build();
     }
 }

@@ -18,7 +18,11 @@ public final class DeleteRole extends IamOperation implements Operation<DeleteRo
 
     @Override
     public DeleteRoleResponse call(DeleteRoleRequest request, CallContext context) {
-        authorize(context, "iam:DeleteRole", iam.roleArnFor(request.roleName()), "role " + request.roleName(),
+        authorize(
+                context,
+                "iam:DeleteRole",
+                iam.roleArnFor(request.roleName()),
+                "role " + request.roleName(),
                 boundaryKey(request.roleName()));
         iam.deleteRole(request.roleName());
         return DeleteRoleResponse.builder().build();

@@ -17,9 +17,12 @@ public final class DeleteRolePermissionsBoundary extends IamOperation
     }
 
     @Override
-    public DeleteRolePermissionsBoundaryResponse call(DeleteRolePermissionsBoundaryRequest request,
-            CallContext context) {
-        authorize(context, "iam:DeleteRolePermissionsBoundary", iam.roleArnFor(request.roleName()),
+    public DeleteRolePermissionsBoundaryResponse call(
+            DeleteRolePermissionsBoundaryRequest request, CallContext context) {
+        authorize(
+                context,
+                "iam:DeleteRolePermissionsBoundary",
+                iam.roleArnFor(request.roleName()),
                 "role " + request.roleName(),
                 boundaryKey(request.roleName()));
         iam.deleteRolePermissionsBoundary(request.roleName());

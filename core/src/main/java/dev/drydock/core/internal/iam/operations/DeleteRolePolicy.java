@@ -15,7 +15,11 @@ public final class DeleteRolePolicy extends IamOperation
 
     @Override
     public DeleteRolePolicyResponse call(DeleteRolePolicyRequest request, CallContext context) {
-        authorize(context, "iam:DeleteRolePolicy", iam.roleArnFor(request.roleName()), "role " + request.roleName(),
+        authorize(
+                context,
+                "iam:DeleteRolePolicy",
+                iam.roleArnFor(request.roleName()),
+                "role " + request.roleName(),
                 boundaryKey(request.roleName()));
         iam.deleteRolePolicy(request.roleName(), request.policyName());
         return DeleteRolePolicyResponse.builder().build();

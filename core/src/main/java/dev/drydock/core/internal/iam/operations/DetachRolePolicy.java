@@ -15,7 +15,11 @@ public final class DetachRolePolicy extends IamOperation
 
     @Override
     public DetachRolePolicyResponse call(DetachRolePolicyRequest request, CallContext context) {
-        authorize(context, "iam:DetachRolePolicy", iam.roleArnFor(request.roleName()), "role " + request.roleName(),
+        authorize(
+                context,
+                "iam:DetachRolePolicy",
+                iam.roleArnFor(request.roleName()),
+                "role " + request.roleName(),
                 with(boundaryKey(request.roleName()), "iam:PolicyARN", request.policyArn()));
         iam.detachRolePolicy(request.roleName(), request.policyArn());
         return DetachRolePolicyResponse.builder().build();

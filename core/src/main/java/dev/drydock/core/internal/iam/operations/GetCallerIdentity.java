@@ -14,6 +14,10 @@ public final class GetCallerIdentity implements Operation<GetCallerIdentityReque
     @Override
     public GetCallerIdentityResponse call(GetCallerIdentityRequest request, CallContext context) {
         Principal p = context.caller().principal();
-        return GetCallerIdentityResponse.builder().userId(p.userId()).account(p.accountId()).arn(p.arn()).build();
+        return GetCallerIdentityResponse.builder()
+                .userId(p.userId())
+                .account(p.accountId())
+                .arn(p.arn())
+                .build();
     }
 }

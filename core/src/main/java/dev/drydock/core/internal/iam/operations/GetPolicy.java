@@ -15,6 +15,8 @@ public final class GetPolicy extends IamOperation implements Operation<GetPolicy
     @Override
     public GetPolicyResponse call(GetPolicyRequest request, CallContext context) {
         authorize(context, "iam:GetPolicy", request.policyArn(), "policy " + request.policyArn());
-        return GetPolicyResponse.builder().policy(iam.getPolicy(request.policyArn())).build();
+        return GetPolicyResponse.builder()
+                .policy(iam.getPolicy(request.policyArn()))
+                .build();
     }
 }

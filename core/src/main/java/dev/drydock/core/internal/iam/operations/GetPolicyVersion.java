@@ -20,6 +20,7 @@ public final class GetPolicyVersion extends IamOperation
     public GetPolicyVersionResponse call(GetPolicyVersionRequest request, CallContext context) {
         authorize(context, "iam:GetPolicyVersion", request.policyArn(), "policy " + request.policyArn());
         return GetPolicyVersionResponse.builder()
-                .policyVersion(iam.getPolicyVersion(request.policyArn(), request.versionId())).build();
+                .policyVersion(iam.getPolicyVersion(request.policyArn(), request.versionId()))
+                .build();
     }
 }

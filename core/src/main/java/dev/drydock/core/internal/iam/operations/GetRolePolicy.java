@@ -20,7 +20,10 @@ public final class GetRolePolicy extends IamOperation
     public GetRolePolicyResponse call(GetRolePolicyRequest request, CallContext context) {
         authorize(context, "iam:GetRolePolicy", iam.roleArnFor(request.roleName()), "role " + request.roleName());
         String json = iam.getRolePolicy(request.roleName(), request.policyName());
-        return GetRolePolicyResponse.builder().roleName(iam.roleName(request.roleName()))
-                .policyName(request.policyName()).policyDocument(IamBackend.encoded(json)).build();
+        return GetRolePolicyResponse.builder()
+                .roleName(iam.roleName(request.roleName()))
+                .policyName(request.policyName())
+                .policyDocument(IamBackend.encoded(json))
+                .build();
     }
 }

@@ -40,8 +40,13 @@ public final class GetSessionToken implements Operation<GetSessionTokenRequest, 
             throw new AwsException("AccessDenied", 403, "Cannot call GetSessionToken with session credentials");
         }
         SessionCredentials s = iam.issueUserSession(p, Duration.ofSeconds(seconds));
-        return GetSessionTokenResponse.builder().credentials(Credentials.builder().accessKeyId(s.accessKeyId())
-                .secretAccessKey(s.secretAccessKey()).sessionToken(s.sessionToken()).expiration(s.expiration())
-                .build()).build();
+        return GetSessionTokenResponse.builder()
+                .credentials(Credentials.builder()
+                        .accessKeyId(s.accessKeyId())
+                        .secretAccessKey(s.secretAccessKey())
+                        .sessionToken(s.sessionToken())
+                        .expiration(s.expiration())
+                        .build())
+                .build();
     }
 }

@@ -70,8 +70,8 @@ abstract class IamOperation {
      *
      * @param shownAs how the message names the resource, or null for its ARN
      */
-    static void authorize(CallContext context, String action, String resourceArn, String shownAs,
-            Map<String, List<String>> keys) {
+    static void authorize(
+            CallContext context, String action, String resourceArn, String shownAs, Map<String, List<String>> keys) {
         try {
             context.authorize(action, resourceArn, keys);
         } catch (AwsException e) {

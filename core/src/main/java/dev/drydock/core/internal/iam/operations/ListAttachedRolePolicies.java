@@ -16,11 +16,21 @@ public final class ListAttachedRolePolicies extends IamOperation
 
     @Override
     public ListAttachedRolePoliciesResponse call(ListAttachedRolePoliciesRequest request, CallContext context) {
-        authorize(context, "iam:ListAttachedRolePolicies", iam.roleArnFor(request.roleName()),
+        authorize(
+                context,
+                "iam:ListAttachedRolePolicies",
+                iam.roleArnFor(request.roleName()),
                 "role " + request.roleName());
-        Pages.Page<AttachedPolicy> page = Pages.page(iam.listAttachedRolePolicies(request.roleName(),
-                request.pathPrefix()), AttachedPolicy::policyArn, false, request.marker(), request.maxItems());
-        return ListAttachedRolePoliciesResponse.builder().attachedPolicies(page.items())
-                .isTruncated(page.truncated()).marker(page.marker()).build();
+        Pages.Page<AttachedPolicy> page = Pages.page(
+                iam.listAttachedRolePolicies(request.roleName(), request.pathPrefix()),
+                AttachedPolicy::policyArn,
+                false,
+                request.marker(),
+                request.maxItems());
+        return ListAttachedRolePoliciesResponse.builder()
+                .attachedPolicies(page.items())
+                .isTruncated(page.truncated())
+                .marker(page.marker())
+                .build();
     }
 }

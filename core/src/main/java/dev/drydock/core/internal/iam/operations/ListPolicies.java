@@ -27,16 +27,25 @@ public final class ListPolicies extends IamOperation implements Operation<ListPo
         }
         String usage = request.policyUsageFilterAsString();
         if (usage != null && !usage.equals("PermissionsPolicy") && !usage.equals("PermissionsBoundary")) {
-            throw IamErrors.constraint(usage, "policyUsageFilter",
-                    "satisfy enum value set: [PermissionsPolicy, PermissionsBoundary]");
+            throw IamErrors.constraint(
+                    usage, "policyUsageFilter", "satisfy enum value set: [PermissionsPolicy, PermissionsBoundary]");
         }
         IamErrors.pathPrefix(request.pathPrefix());
-        authorize(context, "iam:ListPolicies", "*", "policy path "
-                + (request.pathPrefix() == null ? "/" : request.pathPrefix()));
-        Pages.Page<Policy> page = Pages.page(iam.listPolicies(scope, Boolean.TRUE.equals(request.onlyAttached()),
-                request.pathPrefix(), usage), p -> p.policyName().toLowerCase(Locale.ROOT) + "\u0000" + p.arn(), true,
-                request.marker(), request.maxItems());
-        return ListPoliciesResponse.builder().policies(page.items()).isTruncated(page.truncated())
-                .marker(page.marker()).build();
+        authorize(
+                context,
+                "iam:ListPolicies",
+                "*",
+                "policy path " + (request.pathPrefix() == null ? "/" : request.pathPrefix()));
+        Pages.Page<Policy> page = Pages.page(
+                iam.listPolicies(scope, Boolean.TRUE.equals(request.onlyAttached()), request.pathPrefix(), usage),
+                p -> p.policyName().toLowerCase(Locale.ROOT) + "\u0000" + p.arn(),
+                true,
+                request.marker(),
+                request.maxItems());
+        return ListPoliciesResponse.builder()
+                .policies(page.items())
+                .isTruncated(page.truncated())
+                .marker(page.marker())
+                .build();
     }
 }

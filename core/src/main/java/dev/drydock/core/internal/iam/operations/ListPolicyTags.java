@@ -17,9 +17,12 @@ public final class ListPolicyTags extends IamOperation
     @Override
     public ListPolicyTagsResponse call(ListPolicyTagsRequest request, CallContext context) {
         authorize(context, "iam:ListPolicyTags", request.policyArn(), "policy " + request.policyArn());
-        Pages.Page<Tag> page = Pages.page(iam.listPolicyTags(request.policyArn()), Tag::key, false,
-                request.marker(), request.maxItems());
-        return ListPolicyTagsResponse.builder().tags(page.items()).isTruncated(page.truncated())
-                .marker(page.marker()).build();
+        Pages.Page<Tag> page = Pages.page(
+                iam.listPolicyTags(request.policyArn()), Tag::key, false, request.marker(), request.maxItems());
+        return ListPolicyTagsResponse.builder()
+                .tags(page.items())
+                .isTruncated(page.truncated())
+                .marker(page.marker())
+                .build();
     }
 }

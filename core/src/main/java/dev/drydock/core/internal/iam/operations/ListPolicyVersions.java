@@ -17,9 +17,16 @@ public final class ListPolicyVersions extends IamOperation
     @Override
     public ListPolicyVersionsResponse call(ListPolicyVersionsRequest request, CallContext context) {
         authorize(context, "iam:ListPolicyVersions", request.policyArn(), "policy " + request.policyArn());
-        Pages.Page<PolicyVersion> page = Pages.page(iam.listPolicyVersions(request.policyArn()),
-                PolicyVersion::versionId, false, request.marker(), request.maxItems());
-        return ListPolicyVersionsResponse.builder().versions(page.items()).isTruncated(page.truncated())
-                .marker(page.marker()).build();
+        Pages.Page<PolicyVersion> page = Pages.page(
+                iam.listPolicyVersions(request.policyArn()),
+                PolicyVersion::versionId,
+                false,
+                request.marker(),
+                request.maxItems());
+        return ListPolicyVersionsResponse.builder()
+                .versions(page.items())
+                .isTruncated(page.truncated())
+                .marker(page.marker())
+                .build();
     }
 }

@@ -16,9 +16,12 @@ public final class ListRolePolicies extends IamOperation
     @Override
     public ListRolePoliciesResponse call(ListRolePoliciesRequest request, CallContext context) {
         authorize(context, "iam:ListRolePolicies", iam.roleArnFor(request.roleName()), "role " + request.roleName());
-        Pages.Page<String> page = Pages.page(iam.listRolePolicies(request.roleName()), n -> n, true,
-                request.marker(), request.maxItems());
-        return ListRolePoliciesResponse.builder().policyNames(page.items()).isTruncated(page.truncated())
-                .marker(page.marker()).build();
+        Pages.Page<String> page = Pages.page(
+                iam.listRolePolicies(request.roleName()), n -> n, true, request.marker(), request.maxItems());
+        return ListRolePoliciesResponse.builder()
+                .policyNames(page.items())
+                .isTruncated(page.truncated())
+                .marker(page.marker())
+                .build();
     }
 }

@@ -16,9 +16,12 @@ public final class ListRoleTags extends IamOperation implements Operation<ListRo
     @Override
     public ListRoleTagsResponse call(ListRoleTagsRequest request, CallContext context) {
         authorize(context, "iam:ListRoleTags", iam.roleArnFor(request.roleName()), "role " + request.roleName());
-        Pages.Page<Tag> page = Pages.page(iam.listRoleTags(request.roleName()), Tag::key, false, request.marker(),
-                request.maxItems());
-        return ListRoleTagsResponse.builder().tags(page.items()).isTruncated(page.truncated()).marker(page.marker())
+        Pages.Page<Tag> page =
+                Pages.page(iam.listRoleTags(request.roleName()), Tag::key, false, request.marker(), request.maxItems());
+        return ListRoleTagsResponse.builder()
+                .tags(page.items())
+                .isTruncated(page.truncated())
+                .marker(page.marker())
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.drydock.core.internal.iam.operations;
 
 import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.iam.IamErrors;
 import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import java.util.Locale;
@@ -19,13 +20,22 @@ public final class ListRoles extends IamOperation implements Operation<ListRoles
 
     @Override
     public ListRolesResponse call(ListRolesRequest request, CallContext context) {
-        dev.drydock.core.internal.iam.IamErrors.pathPrefix(request.pathPrefix());
+        IamErrors.pathPrefix(request.pathPrefix());
         // IAM names the role path as the resource: "... iam:ListRoles on resource: arn:aws:iam::<account>:role/".
-        context.authorize("iam:ListRoles", "arn:aws:iam::" + iam.accountId() + ":role"
-                + (request.pathPrefix() == null ? "/" : request.pathPrefix()));
-        Pages.Page<Role> page = Pages.page(iam.listRoles(request.pathPrefix()),
-                r -> r.roleName().toLowerCase(Locale.ROOT), true, request.marker(), request.maxItems());
-        return ListRolesResponse.builder().roles(page.items()).isTruncated(page.truncated()).marker(page.marker())
+        context.authorize(
+                "iam:ListRoles",
+                "arn:aws:iam::" + iam.accountId() + ":role"
+                        + (request.pathPrefix() == null ? "/" : request.pathPrefix()));
+        Pages.Page<Role> page = Pages.page(
+                iam.listRoles(request.pathPrefix()),
+                r -> r.roleName().toLowerCase(Locale.ROOT),
+                true,
+                request.marker(),
+                request.maxItems());
+        return ListRolesResponse.builder()
+                .roles(page.items())
+                .isTruncated(page.truncated())
+                .marker(page.marker())
                 .build();
     }
 }

@@ -12,8 +12,7 @@ import java.util.function.Function;
  * a page still starts at the right place when items before it were deleted in between.
  */
 final class Pages {
-    private Pages() {
-    }
+    private Pages() {}
 
     /**
      * One page of a list.
@@ -22,8 +21,7 @@ final class Pages {
      * @param truncated whether more items follow
      * @param marker the token for the next page, or null
      */
-    record Page<T>(List<T> items, boolean truncated, String marker) {
-    }
+    record Page<T>(List<T> items, boolean truncated, String marker) {}
 
     /**
      * @param all every item, in answer order
@@ -62,8 +60,11 @@ final class Pages {
         }
         int end = Math.min(all.size(), start + max);
         boolean truncated = end < all.size();
-        String next = truncated ? Base64.getUrlEncoder().withoutPadding().encodeToString(
-                key.apply(all.get(end)).getBytes(StandardCharsets.UTF_8)) : null;
+        String next = truncated
+                ? Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(key.apply(all.get(end)).getBytes(StandardCharsets.UTF_8))
+                : null;
         return new Page<>(List.copyOf(all.subList(start, end)), truncated, next);
     }
 }

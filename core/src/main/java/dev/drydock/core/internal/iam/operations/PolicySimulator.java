@@ -5,11 +5,11 @@ import dev.drydock.core.iam.policy.Decision;
 import dev.drydock.core.iam.policy.Effect;
 import dev.drydock.core.iam.policy.MatchedStatement;
 import dev.drydock.core.iam.policy.NamedPolicy;
+import dev.drydock.core.iam.policy.PolicyEvaluator;
 import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.iam.policy.PolicySet;
 import dev.drydock.core.iam.policy.PolicySourceType;
 import dev.drydock.core.iam.policy.PolicyType;
-import dev.drydock.core.iam.policy.PolicyEvaluator;
 import dev.drydock.core.iam.policy.SourcePosition;
 import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
@@ -71,8 +71,8 @@ final class PolicySimulator {
     static List<NamedPolicy> inputPolicies(List<String> documents, String listName, PolicyKind kind) {
         List<NamedPolicy> list = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            list.add(new NamedPolicy(listName + "." + (i + 1), PolicySourceType.NONE,
-                    IamBackend.parse(documents.get(i), kind)));
+            list.add(new NamedPolicy(
+                    listName + "." + (i + 1), PolicySourceType.NONE, IamBackend.parse(documents.get(i), kind)));
         }
         return list;
     }
@@ -82,14 +82,18 @@ final class PolicySimulator {
         if (documents.size() > 1) {
             throw IamErrors.invalidInput("The list of Permissions Boundary policies cannot exceed 1 items.");
         }
-        return documents.isEmpty() ? null : inputPolicies(documents, "PermissionsBoundaryPolicyInputList",
-                PolicyKind.PERMISSIONS_BOUNDARY).get(0);
+        return documents.isEmpty()
+                ? null
+                : inputPolicies(documents, "PermissionsBoundaryPolicyInputList", PolicyKind.PERMISSIONS_BOUNDARY)
+                        .get(0);
     }
 
     /** The resource policy a request may give. */
     static NamedPolicy inputResourcePolicy(String document) {
-        return document == null ? null : new NamedPolicy("ResourcePolicy", PolicySourceType.RESOURCE,
-                IamBackend.parse(document, PolicyKind.RESOURCE));
+        return document == null
+                ? null
+                : new NamedPolicy(
+                        "ResourcePolicy", PolicySourceType.RESOURCE, IamBackend.parse(document, PolicyKind.RESOURCE));
     }
 
     /**
@@ -139,15 +143,19 @@ final class PolicySimulator {
      *
      * @param resources the ResourceArns, or empty
      */
-    List<EvaluationResult> simulate(String callerArn, List<String> actions, List<String> resources,
-            Map<String, List<String>> context, String resourceOwner) {
+    List<EvaluationResult> simulate(
+            String callerArn,
+            List<String> actions,
+            List<String> resources,
+            Map<String, List<String>> context,
+            String resourceOwner) {
         boolean perResource = !resources.isEmpty();
         List<String> targets = perResource ? resources : List.of("*");
         List<EvaluationResult> results = new ArrayList<>();
         for (String action : actions) {
             if (action.indexOf(':') <= 0) {
-                throw IamErrors.invalidInput("Invalid action name: " + action + ". Action names must be of the form "
-                        + "service:Action.");
+                throw IamErrors.invalidInput(
+                        "Invalid action name: " + action + ". Action names must be of the form " + "service:Action.");
             }
             for (String resource : targets) {
                 Decision d = evaluate(callerArn, action, resource, context, resourceOwner);
@@ -158,12 +166,14 @@ final class PolicySimulator {
                         .evalDecision(d.type().simulatorValue())
                         .matchedStatements(matched)
                         .missingContextValues(d.missingContextValues())
-                        .organizationsDecisionDetail(OrganizationsDecisionDetail.builder().allowedByOrganizations(true)
+                        .organizationsDecisionDetail(OrganizationsDecisionDetail.builder()
+                                .allowedByOrganizations(true)
                                 .build())
                         .evalDecisionDetailsWithStrings(Map.of());
                 if (boundary != null) {
                     r.permissionsBoundaryDecisionDetail(PermissionsBoundaryDecisionDetail.builder()
-                            .allowedByPermissionsBoundary(boundaryAllows(d)).build());
+                            .allowedByPermissionsBoundary(boundaryAllows(d))
+                            .build());
                 }
                 if (perResource) {
                     r.resourceSpecificResults(ResourceSpecificResult.builder()
@@ -179,9 +189,10 @@ final class PolicySimulator {
         return results;
     }
 
-    private Decision evaluate(String callerArn, String action, String resource, Map<String, List<String>> context,
-            String resourceOwner) {
-        PolicySet.Builder policies = PolicySet.builder().identityPolicies(identity).permissionsBoundary(boundary);
+    private Decision evaluate(
+            String callerArn, String action, String resource, Map<String, List<String>> context, String resourceOwner) {
+        PolicySet.Builder policies =
+                PolicySet.builder().identityPolicies(identity).permissionsBoundary(boundary);
         if (resourcePolicy != null) {
             policies.resourcePolicy(resourcePolicy, resourceOwner != null ? resourceOwner : accountId);
         }
@@ -212,7 +223,8 @@ final class PolicySimulator {
     private List<Statement> statements(List<MatchedStatement> matched) {
         List<Statement> list = new ArrayList<>();
         for (MatchedStatement m : matched) {
-            Statement.Builder s = Statement.builder().sourcePolicyId(m.policyId()).sourcePolicyType(typeName(m));
+            Statement.Builder s =
+                    Statement.builder().sourcePolicyId(m.policyId()).sourcePolicyType(typeName(m));
             String json = sources.get(m.policyId());
             if (json != null && m.position() != null) {
                 Position[] span = span(json, m.position());
@@ -256,8 +268,10 @@ final class PolicySimulator {
         } else {
             start = open + 1;
         }
-        return new Position[] {position(lineStarts, start),
-            Position.builder().line(p.endLine()).column(p.endColumn() + 1).build()};
+        return new Position[] {
+            position(lineStarts, start),
+            Position.builder().line(p.endLine()).column(p.endColumn() + 1).build()
+        };
     }
 
     private static int[] lineStarts(String json) {
@@ -281,6 +295,9 @@ final class PolicySimulator {
         while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) {
             line++;
         }
-        return Position.builder().line(line + 1).column(offset - lineStarts[line] + 1).build();
+        return Position.builder()
+                .line(line + 1)
+                .column(offset - lineStarts[line] + 1)
+                .build();
     }
 }

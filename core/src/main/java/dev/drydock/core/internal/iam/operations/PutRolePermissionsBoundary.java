@@ -20,7 +20,10 @@ public final class PutRolePermissionsBoundary extends IamOperation
 
     @Override
     public PutRolePermissionsBoundaryResponse call(PutRolePermissionsBoundaryRequest request, CallContext context) {
-        authorize(context, "iam:PutRolePermissionsBoundary", iam.roleArnFor(request.roleName()),
+        authorize(
+                context,
+                "iam:PutRolePermissionsBoundary",
+                iam.roleArnFor(request.roleName()),
                 "role " + request.roleName(),
                 Map.of("iam:PermissionsBoundary", List.of(request.permissionsBoundary())));
         iam.putRolePermissionsBoundary(request.roleName(), request.permissionsBoundary());

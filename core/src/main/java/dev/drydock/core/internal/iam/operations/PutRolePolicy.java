@@ -15,7 +15,11 @@ public final class PutRolePolicy extends IamOperation
 
     @Override
     public PutRolePolicyResponse call(PutRolePolicyRequest request, CallContext context) {
-        authorize(context, "iam:PutRolePolicy", iam.roleArnFor(request.roleName()), "role " + request.roleName(),
+        authorize(
+                context,
+                "iam:PutRolePolicy",
+                iam.roleArnFor(request.roleName()),
+                "role " + request.roleName(),
                 boundaryKey(request.roleName()));
         iam.putRolePolicy(request.roleName(), request.policyName(), request.policyDocument());
         return PutRolePolicyResponse.builder().build();

@@ -3,6 +3,7 @@ package dev.drydock.core.internal.iam.operations;
 import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.iam.IamErrors;
 import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import java.util.ArrayList;
@@ -26,23 +27,31 @@ public final class SimulateCustomPolicy extends IamOperation
     @Override
     public SimulateCustomPolicyResponse call(SimulateCustomPolicyRequest request, CallContext context) {
         context.authorize("iam:SimulateCustomPolicy", "*");
-        List<NamedPolicy> identity = new ArrayList<>(PolicySimulator.inputPolicies(request.policyInputList(),
-                "PolicyInputList", PolicyKind.IDENTITY));
+        List<NamedPolicy> identity = new ArrayList<>(
+                PolicySimulator.inputPolicies(request.policyInputList(), "PolicyInputList", PolicyKind.IDENTITY));
         NamedPolicy boundary = PolicySimulator.inputBoundary(request.permissionsBoundaryPolicyInputList());
         NamedPolicy resourcePolicy = PolicySimulator.inputResourcePolicy(request.resourcePolicy());
         if (resourcePolicy != null && request.callerArn() == null) {
-            throw dev.drydock.core.internal.iam.IamErrors.invalidInput("Invalid caller - Caller must be an IAM user "
-                    + "in this context.");
+            throw IamErrors.invalidInput("Invalid caller - Caller must be an IAM user " + "in this context.");
         }
-        String caller = PolicySimulator.caller(request.callerArn(), null, resourcePolicy != null,
+        String caller = PolicySimulator.caller(
+                request.callerArn(),
+                null,
+                resourcePolicy != null,
                 "arn:aws:iam::" + iam.accountId() + ":user/PolicySimulatorCaller");
         List<EvaluationResult> results = new PolicySimulator(iam.accountId(), identity, boundary, resourcePolicy)
-                .simulate(caller, request.actionNames(), request.resourceArns(),
+                .simulate(
+                        caller,
+                        request.actionNames(),
+                        request.resourceArns(),
                         PolicySimulator.context(request.contextEntries()),
                         PolicySimulator.resourceOwner(request.resourceOwner()));
         Pages.Page<EvaluationResult> page = page(results, request.marker(), request.maxItems());
-        return SimulateCustomPolicyResponse.builder().evaluationResults(page.items()).isTruncated(page.truncated())
-                .marker(page.marker()).build();
+        return SimulateCustomPolicyResponse.builder()
+                .evaluationResults(page.items())
+                .isTruncated(page.truncated())
+                .marker(page.marker())
+                .build();
     }
 
     /** Simulation results are paged by position. */

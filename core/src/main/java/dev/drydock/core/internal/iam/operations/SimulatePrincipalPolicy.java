@@ -28,19 +28,25 @@ public final class SimulatePrincipalPolicy extends IamOperation
         context.authorize("iam:SimulatePrincipalPolicy", request.policySourceArn());
         IamBackend.SimulationSubject subject = iam.simulationSubject(request.policySourceArn());
         List<NamedPolicy> identity = new ArrayList<>(subject.identityPolicies());
-        identity.addAll(PolicySimulator.inputPolicies(request.policyInputList(), "PolicyInputList",
-                PolicyKind.IDENTITY));
+        identity.addAll(
+                PolicySimulator.inputPolicies(request.policyInputList(), "PolicyInputList", PolicyKind.IDENTITY));
         NamedPolicy boundary = request.hasPermissionsBoundaryPolicyInputList()
                 ? PolicySimulator.inputBoundary(request.permissionsBoundaryPolicyInputList())
                 : subject.permissionsBoundary();
         NamedPolicy resourcePolicy = PolicySimulator.inputResourcePolicy(request.resourcePolicy());
         String caller = PolicySimulator.caller(request.callerArn(), subject.arn(), resourcePolicy != null, null);
         List<EvaluationResult> results = new PolicySimulator(iam.accountId(), identity, boundary, resourcePolicy)
-                .simulate(caller, request.actionNames(), request.resourceArns(),
+                .simulate(
+                        caller,
+                        request.actionNames(),
+                        request.resourceArns(),
                         PolicySimulator.context(request.contextEntries()),
                         PolicySimulator.resourceOwner(request.resourceOwner()));
         Pages.Page<EvaluationResult> page = SimulateCustomPolicy.page(results, request.marker(), request.maxItems());
-        return SimulatePrincipalPolicyResponse.builder().evaluationResults(page.items())
-                .isTruncated(page.truncated()).marker(page.marker()).build();
+        return SimulatePrincipalPolicyResponse.builder()
+                .evaluationResults(page.items())
+                .isTruncated(page.truncated())
+                .marker(page.marker())
+                .build();
     }
 }

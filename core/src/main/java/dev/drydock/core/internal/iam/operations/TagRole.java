@@ -16,7 +16,11 @@ public final class TagRole extends IamOperation implements Operation<TagRoleRequ
     @Override
     public TagRoleResponse call(TagRoleRequest request, CallContext context) {
         Map<String, String> tags = tags(request.tags());
-        authorize(context, "iam:TagRole", iam.roleArnFor(request.roleName()), "role " + request.roleName(),
+        authorize(
+                context,
+                "iam:TagRole",
+                iam.roleArnFor(request.roleName()),
+                "role " + request.roleName(),
                 requestTagKeys(tags));
         iam.tagRole(request.roleName(), tags);
         return TagRoleResponse.builder().build();

@@ -16,9 +16,12 @@ public final class UntagPolicy extends IamOperation implements Operation<UntagPo
 
     @Override
     public UntagPolicyResponse call(UntagPolicyRequest request, CallContext context) {
-        authorize(context, "iam:UntagPolicy", request.policyArn(), "policy " + request.policyArn(),
-                Map.of("aws:TagKeys",
-                List.copyOf(request.tagKeys())));
+        authorize(
+                context,
+                "iam:UntagPolicy",
+                request.policyArn(),
+                "policy " + request.policyArn(),
+                Map.of("aws:TagKeys", List.copyOf(request.tagKeys())));
         iam.untagPolicy(request.policyArn(), request.tagKeys());
         return UntagPolicyResponse.builder().build();
     }

@@ -16,7 +16,11 @@ public final class UntagRole extends IamOperation implements Operation<UntagRole
 
     @Override
     public UntagRoleResponse call(UntagRoleRequest request, CallContext context) {
-        authorize(context, "iam:UntagRole", iam.roleArnFor(request.roleName()), "role " + request.roleName(),
+        authorize(
+                context,
+                "iam:UntagRole",
+                iam.roleArnFor(request.roleName()),
+                "role " + request.roleName(),
                 Map.of("aws:TagKeys", List.copyOf(request.tagKeys())));
         iam.untagRole(request.roleName(), request.tagKeys());
         return UntagRoleResponse.builder().build();

@@ -18,7 +18,10 @@ public final class UpdateAssumeRolePolicy extends IamOperation
 
     @Override
     public UpdateAssumeRolePolicyResponse call(UpdateAssumeRolePolicyRequest request, CallContext context) {
-        authorize(context, "iam:UpdateAssumeRolePolicy", iam.roleArnFor(request.roleName()),
+        authorize(
+                context,
+                "iam:UpdateAssumeRolePolicy",
+                iam.roleArnFor(request.roleName()),
                 "role " + request.roleName());
         iam.updateAssumeRolePolicy(request.roleName(), request.policyDocument());
         return UpdateAssumeRolePolicyResponse.builder().build();

@@ -15,9 +15,10 @@ public final class UpdateRoleDescription extends IamOperation
 
     @Override
     public UpdateRoleDescriptionResponse call(UpdateRoleDescriptionRequest request, CallContext context) {
-        authorize(context, "iam:UpdateRoleDescription", iam.roleArnFor(request.roleName()),
-                "role " + request.roleName());
+        authorize(
+                context, "iam:UpdateRoleDescription", iam.roleArnFor(request.roleName()), "role " + request.roleName());
         return UpdateRoleDescriptionResponse.builder()
-                .role(iam.updateRoleDescription(request.roleName(), request.description())).build();
+                .role(iam.updateRoleDescription(request.roleName(), request.description()))
+                .build();
     }
 }

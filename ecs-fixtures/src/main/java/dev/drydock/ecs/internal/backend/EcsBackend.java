@@ -27,8 +27,6 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
-import software.amazon.awssdk.services.ecs.model.ClusterServiceConnectDefaults;
-import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
@@ -55,14 +53,13 @@ public final class EcsBackend {
     private static final Pattern SUBNET = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SECURITY_GROUP = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
-    private static final Pattern CLUSTER_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
     /** The stoppedReason of a service task the scheduler stops because its health checks failed. */
     static final String UNHEALTHY_REASON = "Task failed container health checks";
 
     private final EcsArns arns;
     private final Clock clock;
     private final Object lock = new Object();
-    private final Map<String, ClusterRecord> clusters = new LinkedHashMap<>();
+    private final Clusters clusters;
     private final Map<String, List<TaskDefinition>> families = new TreeMap<>();
     private final Map<String, List<Tag>> taskDefinitionTags = new HashMap<>();
     private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
@@ -78,6 +75,7 @@ public final class EcsBackend {
     public EcsBackend(EcsArns arns, Clock clock) {
         this.arns = arns;
         this.clock = clock;
+        this.clusters = new Clusters(arns, new ClusterUsage());
     }
 
     public EcsArns arns() {
@@ -116,148 +114,88 @@ public final class EcsBackend {
 
     /** CreateCluster: idempotent on the name; the default name is {@code default}. */
     public Cluster createCluster(CreateClusterRequest request) {
-        String name = request.clusterName() == null ? "default" : request.clusterName();
-        if (!CLUSTER_NAME.matcher(name).matches()) {
-            throw EcsErrors.invalidParameter("Cluster name '" + name + "' is invalid. Up to 255 letters (uppercase and "
-                    + "lowercase), numbers, underscores, and hyphens are allowed.");
-        }
+        String name = Clusters.checkedName(request);
         synchronized (lock) {
-            ClusterRecord existing = clusters.get(name);
-            if (existing != null && existing.active()) {
-                return clusterModel(existing, true, true);
-            }
-            ClusterRecord c = new ClusterRecord(name, arns.cluster(name));
-            c.tags = new ArrayList<>(request.tags());
-            c.settings = request.hasSettings()
-                    ? new ArrayList<>(request.settings())
-                    : new ArrayList<>(List.of(ClusterSetting.builder()
-                            .name("containerInsights")
-                            .value("disabled")
-                            .build()));
-            c.capacityProviders = new ArrayList<>(request.capacityProviders());
-            c.defaultCapacityProviderStrategy = new ArrayList<>(request.defaultCapacityProviderStrategy());
-            c.configuration = request.configuration();
-            if (request.serviceConnectDefaults() != null) {
-                c.serviceConnectDefaults = ClusterServiceConnectDefaults.builder()
-                        .namespace(request.serviceConnectDefaults().namespace())
-                        .build();
-            }
-            clusters.put(name, c);
-            return clusterModel(c, true, true);
+            return clusters.create(name, request);
         }
     }
 
     /** DescribeClusters: unknown names come back as failures with reason MISSING. */
     public Described<Cluster> describeClusters(List<String> refs, boolean includeTags, boolean includeSettings) {
-        List<String> wanted = refs.isEmpty() ? List.of("default") : refs;
         synchronized (lock) {
-            List<Cluster> found = new ArrayList<>();
-            List<Failure> failures = new ArrayList<>();
-            for (String ref : wanted) {
-                ClusterRecord c = lookupCluster(ref);
-                if (c == null) {
-                    failures.add(Failure.builder()
-                            .arn(ref.startsWith("arn:") ? ref : arns.cluster(ref))
-                            .reason("MISSING")
-                            .build());
-                } else {
-                    found.add(clusterModel(c, includeTags, includeSettings));
-                }
-            }
-            return new Described<>(found, failures);
+            return clusters.describe(refs, includeTags, includeSettings);
         }
     }
 
     /** ListClusters: ARNs of the ACTIVE clusters, in creation order. */
     public List<String> listClusterArns() {
         synchronized (lock) {
-            List<String> result = new ArrayList<>();
-            for (ClusterRecord c : clusters.values()) {
-                if (c.active()) {
-                    result.add(c.arn);
-                }
-            }
-            return result;
+            return clusters.activeArns();
         }
     }
 
     /** DeleteCluster: only a cluster without active services and tasks; it becomes INACTIVE. */
     public Cluster deleteCluster(String ref) {
         synchronized (lock) {
-            ClusterRecord c = lookupCluster(ref);
-            if (c == null) {
-                throw EcsErrors.clusterNotFound();
-            }
-            if (!c.active()) {
-                return clusterModel(c, true, true);
-            }
-            for (ServiceRecord s : services.values()) {
-                if (s.clusterName.equals(c.name)) {
-                    throw AwsException.client(
-                            "ClusterContainsServicesException",
-                            "The Cluster cannot be deleted while Services are active.");
-                }
-            }
-            for (TaskRecord t : tasks.values()) {
-                if (t.clusterName.equals(c.name) && t.lastStatus != TaskStatus.STOPPED) {
-                    throw AwsException.client(
-                            "ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.");
-                }
-            }
-            c.status = "INACTIVE";
-            return clusterModel(c, true, true);
+            return clusters.delete(ref);
         }
     }
 
     /** The ACTIVE cluster a name or ARN refers to ({@code default} when empty). */
     public String clusterArn(String ref) {
         synchronized (lock) {
-            return activeCluster(ref).arn;
+            return clusters.active(ref).arn;
         }
     }
 
-    private ClusterRecord lookupCluster(String ref) {
-        String name = clusterName(ref);
-        return name == null ? null : clusters.get(name);
-    }
-
-    private String clusterName(String ref) {
-        if (ref == null || ref.isEmpty()) {
-            return "default";
-        }
-        if (ref.startsWith("arn:")) {
-            return arns.resource(ref, "cluster").orElse(null);
-        }
-        return ref;
-    }
-
-    private ClusterRecord activeCluster(String ref) {
-        ClusterRecord c = lookupCluster(ref);
-        if (c == null || !c.active()) {
-            throw EcsErrors.clusterNotFound();
-        }
-        return c;
-    }
-
-    private Cluster clusterModel(ClusterRecord c, boolean includeTags, boolean includeSettings) {
-        int running = 0;
-        int pending = 0;
-        for (TaskRecord t : tasks.values()) {
-            if (t.clusterName.equals(c.name)) {
-                if (t.lastStatus == TaskStatus.RUNNING) {
-                    running++;
-                } else if (t.lastStatus.pending()) {
-                    pending++;
+    /** What tasks and services a cluster holds, for its counts and DeleteCluster. Caller holds the lock. */
+    private final class ClusterUsage implements Clusters.Usage {
+        @Override
+        public Clusters.TaskCounts tasks(String cluster) {
+            int running = 0;
+            int pending = 0;
+            for (TaskRecord t : tasks.values()) {
+                if (t.clusterName.equals(cluster)) {
+                    if (t.lastStatus == TaskStatus.RUNNING) {
+                        running++;
+                    } else if (t.lastStatus.pending()) {
+                        pending++;
+                    }
                 }
             }
+            return new Clusters.TaskCounts(running, pending);
         }
-        int activeServices = 0;
-        for (ServiceRecord s : services.values()) {
-            if (s.clusterName.equals(c.name) && "ACTIVE".equals(s.status)) {
-                activeServices++;
+
+        @Override
+        public int activeServices(String cluster) {
+            int active = 0;
+            for (ServiceRecord s : services.values()) {
+                if (s.clusterName.equals(cluster) && "ACTIVE".equals(s.status)) {
+                    active++;
+                }
             }
+            return active;
         }
-        return c.toModel(running, pending, activeServices, includeTags, includeSettings);
+
+        @Override
+        public boolean hasServices(String cluster) {
+            for (ServiceRecord s : services.values()) {
+                if (s.clusterName.equals(cluster)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean hasActiveTasks(String cluster) {
+            for (TaskRecord t : tasks.values()) {
+                if (t.clusterName.equals(cluster) && t.lastStatus != TaskStatus.STOPPED) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     // ======================================================================================= task definitions
@@ -386,7 +324,7 @@ public final class EcsBackend {
     public List<Task> runTask(RunTaskRequest request, TaskDefinition td) {
         List<TaskRecord> created = new ArrayList<>();
         synchronized (lock) {
-            ClusterRecord cluster = activeCluster(request.cluster());
+            ClusterRecord cluster = clusters.active(request.cluster());
             String launchType =
                     resolveLaunchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
             checkRunnable(td, launchType, request.networkConfiguration(), false);
@@ -647,7 +585,7 @@ public final class EcsBackend {
     public Task stopTask(String clusterRef, String taskRef, String reason) {
         TaskRecord t;
         synchronized (lock) {
-            ClusterRecord cluster = activeCluster(clusterRef);
+            ClusterRecord cluster = clusters.active(clusterRef);
             t = lookupTask(cluster, taskRef);
             if (t == null) {
                 throw EcsErrors.invalidParameter("The referenced task was not found.");
@@ -695,7 +633,7 @@ public final class EcsBackend {
     /** DescribeTasks: unknown ids come back as failures with reason MISSING. */
     public Described<Task> describeTasks(String clusterRef, List<String> refs, boolean includeTags) {
         synchronized (lock) {
-            ClusterRecord cluster = activeCluster(clusterRef);
+            ClusterRecord cluster = clusters.active(clusterRef);
             List<Task> found = new ArrayList<>();
             List<Failure> failures = new ArrayList<>();
             for (String ref : refs) {
@@ -725,7 +663,7 @@ public final class EcsBackend {
             String desiredStatus,
             String launchType) {
         synchronized (lock) {
-            ClusterRecord cluster = activeCluster(clusterRef);
+            ClusterRecord cluster = clusters.active(clusterRef);
             String wanted = desiredStatus == null ? "RUNNING" : desiredStatus;
             if (serviceName != null && serviceName.startsWith("arn:")) {
                 serviceName = serviceName.substring(serviceName.lastIndexOf('/') + 1); // a service ARN names it too
@@ -1007,7 +945,7 @@ public final class EcsBackend {
     /** CreateService: a REPLICA service with one PRIMARY deployment; the scheduler starts its tasks. */
     public Service createService(CreateServiceRequest request, TaskDefinition td, String createdBy) {
         synchronized (lock) {
-            ClusterRecord cluster = activeCluster(request.cluster());
+            ClusterRecord cluster = clusters.active(request.cluster());
             String name = request.serviceName();
             if (!SERVICE_NAME.matcher(name).matches()) {
                 throw EcsErrors.invalidParameter("Service name '" + name + "' is invalid. Up to 255 letters "
@@ -1110,7 +1048,7 @@ public final class EcsBackend {
     /** UpdateService: desired count, a new task definition (a new deployment), network configuration. */
     public Service updateService(UpdateServiceRequest request, TaskDefinition newTd) {
         synchronized (lock) {
-            ClusterRecord cluster = activeCluster(request.cluster());
+            ClusterRecord cluster = clusters.active(request.cluster());
             ServiceRecord s = services.get(serviceKey(cluster.name, request.service()));
             if (s == null) {
                 s = lookupServiceByArn(cluster, request.service());
@@ -1190,7 +1128,7 @@ public final class EcsBackend {
     /** DeleteService: desiredCount must be 0 unless forced; the service drains, then becomes INACTIVE. */
     public Service deleteService(String clusterRef, String serviceRef, boolean force) {
         synchronized (lock) {
-            ClusterRecord cluster = activeCluster(clusterRef);
+            ClusterRecord cluster = clusters.active(clusterRef);
             ServiceRecord s = services.get(serviceKey(cluster.name, serviceRef));
             if (s == null) {
                 s = lookupServiceByArn(cluster, serviceRef);
@@ -1222,7 +1160,7 @@ public final class EcsBackend {
     /** DescribeServices: unknown names come back as failures with reason MISSING. */
     public Described<Service> describeServices(String clusterRef, List<String> refs, boolean includeTags) {
         synchronized (lock) {
-            ClusterRecord cluster = activeCluster(clusterRef);
+            ClusterRecord cluster = clusters.active(clusterRef);
             List<Service> found = new ArrayList<>();
             List<Failure> failures = new ArrayList<>();
             for (String ref : refs) {
@@ -1249,7 +1187,7 @@ public final class EcsBackend {
     /** Whether the cluster has an ACTIVE or DRAINING service of that name or ARN. */
     public boolean serviceExists(String clusterRef, String serviceRef) {
         synchronized (lock) {
-            ClusterRecord cluster = activeCluster(clusterRef);
+            ClusterRecord cluster = clusters.active(clusterRef);
             return services.containsKey(serviceKey(cluster.name, serviceRef))
                     || lookupServiceByArn(cluster, serviceRef) != null;
         }
@@ -1258,7 +1196,7 @@ public final class EcsBackend {
     /** ListServices: ARNs of the cluster's services that are not INACTIVE. */
     public List<String> listServiceArns(String clusterRef, String launchType) {
         synchronized (lock) {
-            ClusterRecord cluster = activeCluster(clusterRef);
+            ClusterRecord cluster = clusters.active(clusterRef);
             List<String> result = new ArrayList<>();
             for (ServiceRecord s : services.values()) {
                 if (s.clusterName.equals(cluster.name) && (launchType == null || launchType.equals(s.launchType))) {
@@ -1366,7 +1304,7 @@ public final class EcsBackend {
     }
 
     private Instant reconcile(ServiceRecord s, Instant now, List<TaskRecord> toLaunch) {
-        ClusterRecord cluster = clusters.get(s.clusterName);
+        ClusterRecord cluster = clusters.named(s.clusterName);
         List<TaskRecord> mine = serviceTasks(s);
         stopUnhealthy(mine);
         countFailures(s, mine, now);
@@ -1750,7 +1688,7 @@ public final class EcsBackend {
     private List<Tag> mutableTags(String arn) {
         checkTaggableArn(arn);
         if (arns.resource(arn, "cluster").isPresent()) {
-            ClusterRecord c = lookupCluster(arn);
+            ClusterRecord c = clusters.lookup(arn);
             if (c != null) {
                 return c.tags;
             }
@@ -1794,4 +1732,9 @@ public final class EcsBackend {
      * @param failures the references not found
      */
     public record Described<T>(List<T> found, List<Failure> failures) {}
+
+    /** The failure a Describe* operation answers for a reference it did not find. */
+    static Failure missing(String arn) {
+        return Failure.builder().arn(arn).reason("MISSING").build();
+    }
 }

@@ -9,14 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -60,8 +58,7 @@ public final class EcsBackend {
     private final Clock clock;
     private final Object lock = new Object();
     private final Clusters clusters;
-    private final Map<String, List<TaskDefinition>> families = new TreeMap<>();
-    private final Map<String, List<Tag>> taskDefinitionTags = new HashMap<>();
+    private final TaskDefinitionRegistry taskDefinitions;
     private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
     private final Map<String, ServiceRecord> services = new LinkedHashMap<>();
     private final List<ServiceRecord> inactiveServices = new ArrayList<>();
@@ -76,6 +73,7 @@ public final class EcsBackend {
         this.arns = arns;
         this.clock = clock;
         this.clusters = new Clusters(arns, new ClusterUsage());
+        this.taskDefinitions = new TaskDefinitionRegistry(arns, clock);
     }
 
     public EcsArns arns() {
@@ -203,13 +201,7 @@ public final class EcsBackend {
     /** RegisterTaskDefinition: the family's next revision, ACTIVE. */
     public TaskDefinition registerTaskDefinition(RegisterTaskDefinitionRequest request, String registeredBy) {
         synchronized (lock) {
-            List<TaskDefinition> revisions = families.getOrDefault(request.family(), List.of());
-            int revision = revisions.size() + 1;
-            TaskDefinition td = TaskDefinitions.build(
-                    request, arns.taskDefinition(request.family(), revision), revision, registeredBy, clock.instant());
-            families.computeIfAbsent(request.family(), f -> new ArrayList<>()).add(td);
-            taskDefinitionTags.put(td.taskDefinitionArn(), new ArrayList<>(request.tags()));
-            return td;
+            return taskDefinitions.register(request, registeredBy);
         }
     }
 
@@ -219,99 +211,35 @@ public final class EcsBackend {
      */
     public Optional<TaskDefinition> findTaskDefinition(String ref) {
         synchronized (lock) {
-            return Optional.ofNullable(lookupTaskDefinition(ref));
+            return Optional.ofNullable(taskDefinitions.find(ref));
         }
-    }
-
-    private TaskDefinition lookupTaskDefinition(String ref) {
-        TaskDefinitions.Reference r = ref == null ? null : TaskDefinitions.Reference.parse(ref, arns);
-        if (r == null) {
-            return null;
-        }
-        List<TaskDefinition> revisions = families.get(r.family());
-        if (revisions == null) {
-            return null;
-        }
-        if (r.revision() == null) {
-            for (int i = revisions.size() - 1; i >= 0; i--) {
-                if ("ACTIVE".equals(revisions.get(i).statusAsString())) {
-                    return revisions.get(i);
-                }
-            }
-            return null;
-        }
-        if (r.revision() < 1 || r.revision() > revisions.size()) {
-            return null;
-        }
-        TaskDefinition td = revisions.get(r.revision() - 1);
-        return "DELETE_IN_PROGRESS".equals(td.statusAsString()) ? null : td;
     }
 
     /** The tags of a task definition revision. */
     public List<Tag> taskDefinitionTags(String arn) {
         synchronized (lock) {
-            return List.copyOf(taskDefinitionTags.getOrDefault(arn, List.of()));
+            return List.copyOf(taskDefinitions.tags(arn));
         }
     }
 
     /** ListTaskDefinitions: ARNs, filtered, sorted by family then revision. */
     public List<String> listTaskDefinitionArns(String familyPrefix, String status, boolean descending) {
         synchronized (lock) {
-            List<String> result = new ArrayList<>();
-            for (Map.Entry<String, List<TaskDefinition>> e : families.entrySet()) {
-                if (familyPrefix != null && !e.getKey().startsWith(familyPrefix)) {
-                    continue;
-                }
-                for (TaskDefinition td : e.getValue()) {
-                    if (status == null || status.equals(td.statusAsString())) {
-                        result.add(td.taskDefinitionArn());
-                    }
-                }
-            }
-            if (descending) {
-                Collections.reverse(result);
-            }
-            return result;
+            return taskDefinitions.arns(familyPrefix, status, descending);
         }
     }
 
     /** ListTaskDefinitionFamilies: family names, filtered by prefix and status (ACTIVE: has an ACTIVE revision). */
     public List<String> listFamilies(String familyPrefix, String status) {
         synchronized (lock) {
-            List<String> result = new ArrayList<>();
-            for (Map.Entry<String, List<TaskDefinition>> e : families.entrySet()) {
-                if (familyPrefix != null && !e.getKey().startsWith(familyPrefix)) {
-                    continue;
-                }
-                boolean anyActive = e.getValue().stream().anyMatch(td -> "ACTIVE".equals(td.statusAsString()));
-                if (status == null || "ALL".equals(status) || ("ACTIVE".equals(status) == anyActive)) {
-                    result.add(e.getKey());
-                }
-            }
-            return result;
+            return taskDefinitions.families(familyPrefix, status);
         }
     }
 
     /** DeregisterTaskDefinition: the revision becomes INACTIVE; running tasks and services keep it. */
     public TaskDefinition deregisterTaskDefinition(String ref) {
         synchronized (lock) {
-            TaskDefinitions.Reference r = TaskDefinitions.Reference.parse(ref, arns);
-            if (r == null || r.revision() == null) {
-                throw EcsErrors.client("Invalid revision number. Number: " + (r == null ? ref : "null"));
-            }
-            TaskDefinition td = lookupTaskDefinition(ref);
-            if (td == null) {
-                throw EcsErrors.client("The specified task definition does not exist.");
-            }
-            if ("INACTIVE".equals(td.statusAsString())) {
-                return td; // already deregistered: it keeps its deregisteredAt
-            }
-            TaskDefinition inactive = td.toBuilder()
-                    .status("INACTIVE")
-                    .deregisteredAt(clock.instant())
-                    .build();
-            families.get(r.family()).set(r.revision() - 1, inactive);
-            return inactive;
+            return taskDefinitions.deregister(ref);
         }
     }
 
@@ -541,9 +469,7 @@ public final class EcsBackend {
     private List<Tag> serviceTaskTags(ServiceRecord s, TaskDefinition td) {
         List<Tag> tags = "SERVICE".equals(s.propagateTags)
                 ? s.mutableTags
-                : "TASK_DEFINITION".equals(s.propagateTags)
-                        ? taskDefinitionTags.getOrDefault(td.taskDefinitionArn(), List.of())
-                        : List.of();
+                : "TASK_DEFINITION".equals(s.propagateTags) ? taskDefinitions.tags(td.taskDefinitionArn()) : List.of();
         return s.enableEcsManagedTags ? withManagedTags(tags, s.clusterName, s.name) : tags;
     }
 
@@ -570,7 +496,7 @@ public final class EcsBackend {
             return request.tags();
         }
         Map<String, Tag> merged = new LinkedHashMap<>();
-        for (Tag t : taskDefinitionTags.getOrDefault(td.taskDefinitionArn(), List.of())) {
+        for (Tag t : taskDefinitions.tags(td.taskDefinitionArn())) {
             merged.put(t.key(), t);
         }
         for (Tag t : request.tags()) {
@@ -1693,8 +1619,9 @@ public final class EcsBackend {
                 return c.tags;
             }
         }
-        if (taskDefinitionTags.containsKey(arn)) {
-            return taskDefinitionTags.get(arn);
+        List<Tag> taskDefinitionTags = taskDefinitions.mutableTags(arn);
+        if (taskDefinitionTags != null) {
+            return taskDefinitionTags;
         }
         TaskRecord t = tasks.get(arn);
         if (t != null) {

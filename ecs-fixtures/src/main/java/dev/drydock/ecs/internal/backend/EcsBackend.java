@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,8 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
-import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
-import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
@@ -39,7 +35,6 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
-import software.amazon.awssdk.services.ecs.model.TaskOverride;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
 /**
@@ -48,8 +43,6 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * changes anything, and never blocks on a container runtime (container work goes to the {@link TaskLifecycle}).
  */
 public final class EcsBackend {
-    private static final Pattern SUBNET = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
-    private static final Pattern SECURITY_GROUP = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
     /** The stoppedReason of a service task the scheduler stops because its health checks failed. */
     static final String UNHEALTHY_REASON = "Task failed container health checks";
@@ -59,21 +52,28 @@ public final class EcsBackend {
     private final Object lock = new Object();
     private final Clusters clusters;
     private final TaskDefinitionRegistry taskDefinitions;
-    private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
+    private final EcsEvents events = new EcsEvents();
+    private final Tasks tasks;
+    private final TaskTransitions transitions;
+    private final TaskPlacement placement;
     private final Map<String, ServiceRecord> services = new LinkedHashMap<>();
     private final List<ServiceRecord> inactiveServices = new ArrayList<>();
-    /** Tasks by {@code cluster/service}, so the scheduler never scans every task for each service. */
-    private final Map<String, List<TaskRecord>> tasksByService = new HashMap<>();
-
-    private volatile EcsEvents events = new EcsEvents(null);
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
-    private volatile TaskLifecycle lifecycle = TaskLifecycle.NONE;
 
+    /** The model for one account and region, placing every task on Fargate. */
     public EcsBackend(EcsArns arns, Clock clock) {
+        this(arns, clock, TaskPlacement.FARGATE);
+    }
+
+    /** The model, placing tasks where {@code placement} says. */
+    EcsBackend(EcsArns arns, Clock clock, TaskPlacement placement) {
         this.arns = arns;
+        this.placement = placement;
         this.clock = clock;
         this.clusters = new Clusters(arns, new ClusterUsage());
         this.taskDefinitions = new TaskDefinitionRegistry(arns, clock);
+        this.tasks = new Tasks(arns, clock, events);
+        this.transitions = new TaskTransitions(clock, events);
     }
 
     public EcsArns arns() {
@@ -86,12 +86,12 @@ public final class EcsBackend {
 
     /** Where container work for tasks goes. */
     public void lifecycle(TaskLifecycle lifecycle) {
-        this.lifecycle = lifecycle;
+        transitions.lifecycle(lifecycle);
     }
 
     /** Where the backend emits ECS's EventBridge events. */
     public void events(EventLog log) {
-        this.events = new EcsEvents(log);
+        events.log(log);
     }
 
     /**
@@ -150,18 +150,7 @@ public final class EcsBackend {
     private final class ClusterUsage implements Clusters.Usage {
         @Override
         public Clusters.TaskCounts tasks(String cluster) {
-            int running = 0;
-            int pending = 0;
-            for (TaskRecord t : tasks.values()) {
-                if (t.clusterName.equals(cluster)) {
-                    if (t.lastStatus == TaskStatus.RUNNING) {
-                        running++;
-                    } else if (t.lastStatus.pending()) {
-                        pending++;
-                    }
-                }
-            }
-            return new Clusters.TaskCounts(running, pending);
+            return tasks.counts(cluster);
         }
 
         @Override
@@ -187,12 +176,7 @@ public final class EcsBackend {
 
         @Override
         public boolean hasActiveTasks(String cluster) {
-            for (TaskRecord t : tasks.values()) {
-                if (t.clusterName.equals(cluster) && t.lastStatus != TaskStatus.STOPPED) {
-                    return true;
-                }
-            }
-            return false;
+            return tasks.anyActive(cluster);
         }
     }
 
@@ -246,265 +230,53 @@ public final class EcsBackend {
     // ================================================================================================== tasks
 
     /**
-     * RunTask: validates everything, then creates {@code count} tasks in PROVISIONING and hands them to the
-     * lifecycle. Returns the tasks as they are at that moment.
+     * RunTask: validates everything, then places {@code count} tasks and creates each one placed in PROVISIONING,
+     * handing it to the lifecycle. Returns the tasks as they are at that moment, and a failure for each task that
+     * could not be placed.
      */
-    public List<Task> runTask(RunTaskRequest request, TaskDefinition td) {
+    public Described<Task> runTask(RunTaskRequest request, TaskDefinition td) {
         List<TaskRecord> created = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        List<Task> result = new ArrayList<>();
         synchronized (lock) {
             ClusterRecord cluster = clusters.active(request.cluster());
             String launchType =
-                    resolveLaunchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
-            checkRunnable(td, launchType, request.networkConfiguration(), false);
-            checkOverrides(td, request.overrides());
-            List<Tag> tags = runTaskTags(request, td);
-            if (Boolean.TRUE.equals(request.enableECSManagedTags())) {
-                tags = withManagedTags(tags, cluster.name, null);
-            }
+                    LaunchRules.launchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
+            LaunchRules.checkRunnable(td, launchType, request.networkConfiguration());
+            LaunchRules.checkOverrides(td, request.overrides());
+            List<Tag> tags = TaskTags.forRunTask(request, taskDefinitions.tags(td.taskDefinitionArn()), cluster.name);
             List<CapacityProviderStrategyItem> strategy =
-                    effectiveStrategy(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
+                    LaunchRules.strategy(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
             int count = request.count() == null ? 1 : request.count();
             String group = request.group() != null ? request.group() : "family:" + td.family();
             for (int i = 0; i < count; i++) {
-                created.add(newTask(
-                        cluster,
-                        td,
-                        request.overrides(),
-                        group,
-                        request.startedBy(),
-                        launchType,
-                        capacityProviderName(strategy),
-                        request.networkConfiguration().awsvpcConfiguration(),
-                        tags,
-                        null,
-                        Boolean.TRUE.equals(request.enableExecuteCommand())));
+                TaskPlacement.Placement placed = placement.place(new TaskPlacement.Request(
+                        arns.region(), cluster.name, td, request.overrides(), launchType, group));
+                if (!placed.placed()) {
+                    failures.add(placed.failure());
+                    continue;
+                }
+                TaskRecord.Builder b = TaskRecord.builder();
+                b.taskDefinition = td;
+                b.overrides = request.overrides();
+                b.group = group;
+                b.startedBy = request.startedBy();
+                b.launchType = launchType; // FARGATE also when a capacity provider placed it, as ECS answers
+                b.capacityProviderName = LaunchRules.capacityProviderName(strategy);
+                b.awsvpc = request.networkConfiguration().awsvpcConfiguration();
+                b.tags = tags;
+                b.enableExecuteCommand = Boolean.TRUE.equals(request.enableExecuteCommand());
+                created.add(tasks.create(cluster, b, placed));
             }
-        }
-        List<Task> result = new ArrayList<>();
-        synchronized (lock) {
             for (TaskRecord t : created) {
                 result.add(t.toModel(true));
             }
         }
         for (TaskRecord t : created) {
-            lifecycle.launch(t);
+            transitions.launch(t);
         }
         changed();
-        return result;
-    }
-
-    private TaskRecord newTask(
-            ClusterRecord cluster,
-            TaskDefinition td,
-            TaskOverride overrides,
-            String group,
-            String startedBy,
-            String launchType,
-            String capacityProviderName,
-            AwsVpcConfiguration awsvpc,
-            List<Tag> tags,
-            String serviceName,
-            boolean enableExecuteCommand) {
-        String id = EcsArns.newTaskId();
-        TaskRecord.Builder b = TaskRecord.builder();
-        b.id = id;
-        b.arn = arns.task(cluster.name, id);
-        b.clusterName = cluster.name;
-        b.clusterArn = cluster.arn;
-        b.taskDefinition = td;
-        b.overrides = overrides;
-        b.group = group;
-        b.startedBy = startedBy;
-        b.launchType = launchType; // FARGATE also when a capacity provider placed it, as ECS answers
-        b.capacityProviderName = capacityProviderName;
-        b.platformVersion = "1.4.0";
-        b.awsvpc = awsvpc;
-        b.tags = tags;
-        b.createdAt = clock.instant();
-        b.serviceName = serviceName;
-        b.enableExecuteCommand = enableExecuteCommand;
-        b.availabilityZone = arns.region() + "a";
-        TaskRecord t = new TaskRecord(b);
-        for (ContainerDefinition c : td.containerDefinitions()) {
-            t.containers.add(new ContainerRecord(c, arns.container(cluster.name, id), id));
-        }
-        tasks.put(t.arn, t);
-        if (serviceName != null) {
-            tasksByService
-                    .computeIfAbsent(serviceKey(cluster.name, serviceName), k -> new ArrayList<>())
-                    .add(t);
-        }
-        t.statusListener = x -> events.task(x, clock.instant());
-        events.task(t, t.createdAt);
-        return t;
-    }
-
-    /**
-     * The capacity provider strategy tasks are placed with: the one given, else (without a launch type) the cluster's
-     * default strategy; empty for a launch type.
-     */
-    private static List<CapacityProviderStrategyItem> effectiveStrategy(
-            String launchType, List<CapacityProviderStrategyItem> strategy, ClusterRecord cluster) {
-        if (launchType != null) {
-            return List.of();
-        }
-        return strategy != null && !strategy.isEmpty() ? strategy : cluster.defaultCapacityProviderStrategy;
-    }
-
-    private static String capacityProviderName(List<CapacityProviderStrategyItem> strategy) {
-        return strategy == null || strategy.isEmpty() ? null : strategy.get(0).capacityProvider();
-    }
-
-    private String resolveLaunchType(
-            String launchType, List<CapacityProviderStrategyItem> strategy, ClusterRecord cluster) {
-        if (launchType != null && strategy != null && !strategy.isEmpty()) {
-            throw EcsErrors.invalidParameter("Specifying both a launch type and capacity provider strategy is not "
-                    + "supported. Remove one and try again.");
-        }
-        if (launchType == null) {
-            List<CapacityProviderStrategyItem> effective =
-                    strategy != null && !strategy.isEmpty() ? strategy : cluster.defaultCapacityProviderStrategy;
-            if (!effective.isEmpty()) {
-                for (CapacityProviderStrategyItem item : effective) {
-                    if (!"FARGATE".equals(item.capacityProvider()) && !"FARGATE_SPOT".equals(item.capacityProvider())) {
-                        throw EcsErrors.invalidParameter("The specified capacity provider " + item.capacityProvider()
-                                + " is not in an ACTIVE state. Drydock runs the FARGATE and FARGATE_SPOT capacity "
-                                + "providers only.");
-                    }
-                }
-                return "FARGATE";
-            }
-            launchType = "EC2";
-        }
-        if ("EC2".equals(launchType) || "EXTERNAL".equals(launchType) || "MANAGED_INSTANCES".equals(launchType)) {
-            throw EcsErrors.invalidParameter("No Container Instances were found in your cluster.");
-        }
-        if (!"FARGATE".equals(launchType)) {
-            throw EcsErrors.invalidParameter("Invalid launchType '" + launchType + "'. Valid values: EC2, FARGATE, "
-                    + "EXTERNAL, MANAGED_INSTANCES.");
-        }
-        return launchType;
-    }
-
-    private static void checkRunnable(
-            TaskDefinition td, String launchType, NetworkConfiguration network, boolean service) {
-        if (!td.compatibilitiesAsStrings().contains(launchType)) {
-            throw EcsErrors.invalidParameter("Task definition does not support launch_type " + launchType + ".");
-        }
-        if (network == null || network.awsvpcConfiguration() == null) {
-            throw EcsErrors.invalidParameter(
-                    "Network Configuration must be provided when networkMode 'awsvpc' is " + "specified.");
-        }
-        AwsVpcConfiguration vpc = network.awsvpcConfiguration();
-        if (vpc.subnets().isEmpty()) {
-            throw EcsErrors.invalidParameter("subnets can not be empty.");
-        }
-        if (vpc.subnets().size() > 16) {
-            throw EcsErrors.invalidParameter("subnets can have at most 16 items.");
-        }
-        for (String subnet : vpc.subnets()) {
-            if (!SUBNET.matcher(subnet).matches()) {
-                throw EcsErrors.invalidParameter("Error retrieving subnet information for [" + subnet + "]: The subnet"
-                        + " ID '" + subnet + "' does not exist (ErrorCode: InvalidSubnetID.NotFound)");
-            }
-        }
-        for (String group : vpc.securityGroups()) {
-            if (!SECURITY_GROUP.matcher(group).matches()) {
-                throw EcsErrors.invalidParameter("Error retrieving security group information for [" + group + "]: "
-                        + "Invalid id: \"" + group + "\" (expecting \"sg-...\")");
-            }
-        }
-        if (vpc.assignPublicIpAsString() != null
-                && !"ENABLED".equals(vpc.assignPublicIpAsString())
-                && !"DISABLED".equals(vpc.assignPublicIpAsString())) {
-            throw EcsErrors.invalidParameter("assignPublicIp must be ENABLED or DISABLED.");
-        }
-    }
-
-    private static void checkOverrides(TaskDefinition td, TaskOverride overrides) {
-        if (overrides == null) {
-            return;
-        }
-        for (ContainerOverride o : overrides.containerOverrides()) {
-            boolean known =
-                    td.containerDefinitions().stream().anyMatch(c -> c.name().equals(o.name()));
-            if (!known) {
-                throw EcsErrors.invalidParameter(
-                        "Override for container named " + o.name() + " is not a container in the TaskDefinition.");
-            }
-        }
-        String cpu = overrides.cpu() != null ? TaskDefinitions.normalizeCpu(overrides.cpu()) : td.cpu();
-        String memory = overrides.memory() != null ? TaskDefinitions.normalizeMemory(overrides.memory()) : td.memory();
-        if ((overrides.cpu() != null || overrides.memory() != null) && cpu != null && memory != null) {
-            TaskDefinitionValidation.checkFargateSize(cpu, memory); // Drydock runs every task on Fargate
-        }
-        for (ContainerOverride o : overrides.containerOverrides()) {
-            ContainerDefinition c = td.containerDefinitions().stream()
-                    .filter(d -> d.name().equals(o.name()))
-                    .findFirst()
-                    .orElseThrow();
-            Integer hard = o.memory() != null ? o.memory() : c.memory();
-            Integer soft = o.memoryReservation() != null ? o.memoryReservation() : c.memoryReservation();
-            if (hard != null && soft != null && soft > hard) {
-                throw EcsErrors.invalidParameter("Invalid setting for container '" + o.name() + "'. "
-                        + "'memoryReservation' must be less than or equal to 'memory'.");
-            }
-            if (memory != null && hard != null && hard > Integer.parseInt(memory)) {
-                // RunTask words it unlike RegisterTaskDefinition (github.com/artilleryio/artillery/issues/591)
-                throw EcsErrors.invalidParameter(
-                        "'memory' setting for container '" + o.name() + "' is greater than for task.");
-            }
-            if (cpu != null && o.cpu() != null && o.cpu() > Integer.parseInt(cpu)) {
-                throw EcsErrors.invalidParameter(
-                        "'cpu' setting for container '" + o.name() + "' is greater than for task.");
-            }
-        }
-    }
-
-    /**
-     * The tags a service's new task gets: the service's or the task definition's, as its propagateTags says, and with
-     * enableECSManagedTags ECS's {@code aws:ecs:clusterName} and {@code aws:ecs:serviceName}
-     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html).
-     */
-    private List<Tag> serviceTaskTags(ServiceRecord s, TaskDefinition td) {
-        List<Tag> tags = "SERVICE".equals(s.propagateTags)
-                ? s.mutableTags
-                : "TASK_DEFINITION".equals(s.propagateTags) ? taskDefinitions.tags(td.taskDefinitionArn()) : List.of();
-        return s.enableEcsManagedTags ? withManagedTags(tags, s.clusterName, s.name) : tags;
-    }
-
-    /** {@code tags} followed by ECS's managed tags for a task of {@code cluster} (and {@code service}, if any). */
-    private static List<Tag> withManagedTags(List<Tag> tags, String cluster, String service) {
-        List<Tag> result = new ArrayList<>(tags);
-        result.add(Tag.builder().key("aws:ecs:clusterName").value(cluster).build());
-        if (service != null) {
-            result.add(Tag.builder().key("aws:ecs:serviceName").value(service).build());
-        }
-        return result;
-    }
-
-    /**
-     * The tags a new task gets: RunTask's tags, after the task definition's tags when propagateTags is
-     * TASK_DEFINITION (RunTask's win on the same key).
-     */
-    private List<Tag> runTaskTags(RunTaskRequest request, TaskDefinition td) {
-        if ("SERVICE".equals(request.propagateTagsAsString())) {
-            throw EcsErrors.invalidParameter("propagateTags SERVICE is only valid for tasks a service starts; RunTask "
-                    + "accepts TASK_DEFINITION or NONE.");
-        }
-        if (!"TASK_DEFINITION".equals(request.propagateTagsAsString())) {
-            return request.tags();
-        }
-        Map<String, Tag> merged = new LinkedHashMap<>();
-        for (Tag t : taskDefinitions.tags(td.taskDefinitionArn())) {
-            merged.put(t.key(), t);
-        }
-        for (Tag t : request.tags()) {
-            merged.put(t.key(), t);
-        }
-        List<Tag> tags = new ArrayList<>(merged.values());
-        EcsRequestChecks.checkTags(tags);
-        return tags;
+        return new Described<>(result, failures);
     }
 
     /** StopTask: desired status STOPPED with stopCode UserInitiated; the lifecycle stops its containers. */
@@ -512,11 +284,12 @@ public final class EcsBackend {
         TaskRecord t;
         synchronized (lock) {
             ClusterRecord cluster = clusters.active(clusterRef);
-            t = lookupTask(cluster, taskRef);
+            t = tasks.lookup(cluster, taskRef);
             if (t == null) {
                 throw EcsErrors.invalidParameter("The referenced task was not found.");
             }
-            requestStop(t, "UserInitiated", reason == null || reason.isEmpty() ? "Task stopped by user" : reason);
+            transitions.requestStop(
+                    t, "UserInitiated", reason == null || reason.isEmpty() ? "Task stopped by user" : reason);
         }
         Task model;
         synchronized (lock) {
@@ -526,54 +299,10 @@ public final class EcsBackend {
         return model;
     }
 
-    /** Marks a task to stop (desiredStatus STOPPED) and asks the lifecycle to stop it. Caller holds the lock. */
-    private void requestStop(TaskRecord t, String stopCode, String reason) {
-        if ("STOPPED".equals(t.desiredStatus)) {
-            return;
-        }
-        t.desiredStatus = "STOPPED";
-        t.stopCode = stopCode;
-        t.stoppedReason = reason;
-        t.version++;
-        t.note(clock.instant(), "desiredStatus STOPPED", stopCode + ": " + reason);
-        events.task(t, clock.instant());
-        lifecycle.stop(t);
-    }
-
-    private TaskRecord lookupTask(ClusterRecord cluster, String ref) {
-        if (ref == null) {
-            return null;
-        }
-        String arn = ref.startsWith("arn:") ? ref : arns.task(cluster.name, ref);
-        TaskRecord t = tasks.get(arn);
-        if (t == null && ref.startsWith("arn:")) {
-            // old-format ARN without the cluster name: arn:aws:ecs:region:account:task/<id>
-            Optional<String> id = arns.resource(ref, "task");
-            if (id.isPresent() && !id.get().contains("/")) {
-                t = tasks.get(arns.task(cluster.name, id.get()));
-            }
-        }
-        return t != null && t.clusterName.equals(cluster.name) ? t : null;
-    }
-
     /** DescribeTasks: unknown ids come back as failures with reason MISSING. */
     public Described<Task> describeTasks(String clusterRef, List<String> refs, boolean includeTags) {
         synchronized (lock) {
-            ClusterRecord cluster = clusters.active(clusterRef);
-            List<Task> found = new ArrayList<>();
-            List<Failure> failures = new ArrayList<>();
-            for (String ref : refs) {
-                TaskRecord t = lookupTask(cluster, ref);
-                if (t == null) {
-                    failures.add(Failure.builder()
-                            .arn(ref.startsWith("arn:") ? ref : arns.task(cluster.name, ref))
-                            .reason("MISSING")
-                            .build());
-                } else {
-                    found.add(t.toModel(includeTags));
-                }
-            }
-            return new Described<>(found, failures);
+            return tasks.describe(clusters.active(clusterRef), refs, includeTags);
         }
     }
 
@@ -589,43 +318,14 @@ public final class EcsBackend {
             String desiredStatus,
             String launchType) {
         synchronized (lock) {
-            ClusterRecord cluster = clusters.active(clusterRef);
-            String wanted = desiredStatus == null ? "RUNNING" : desiredStatus;
-            if (serviceName != null && serviceName.startsWith("arn:")) {
-                serviceName = serviceName.substring(serviceName.lastIndexOf('/') + 1); // a service ARN names it too
-            }
-            List<String> result = new ArrayList<>();
-            Collection<TaskRecord> candidates = serviceName == null
-                    ? tasks.values()
-                    : tasksByService.getOrDefault(serviceKey(cluster.name, serviceName), List.of());
-            for (TaskRecord t : candidates) {
-                boolean match = t.clusterName.equals(cluster.name)
-                        && statusMatches(t, wanted)
-                        && (family == null || family.equals(t.taskDefinition.family()))
-                        && (serviceName == null || serviceName.equals(t.serviceName))
-                        && (startedBy == null || startedBy.equals(t.startedBy))
-                        && (launchType == null
-                                || launchType.equals(t.launchType)
-                                || ("FARGATE".equals(launchType) && t.capacityProviderName != null));
-                if (match) {
-                    result.add(t.arn);
-                }
-            }
-            return result;
+            return tasks.arns(clusters.active(clusterRef), family, serviceName, startedBy, desiredStatus, launchType);
         }
-    }
-
-    private static boolean statusMatches(TaskRecord t, String wanted) {
-        if ("PENDING".equals(wanted)) {
-            return "RUNNING".equals(t.desiredStatus) && t.lastStatus.pending();
-        }
-        return wanted.equals(t.desiredStatus);
     }
 
     /** A snapshot of every task (for reports and the scheduler). */
     public List<TaskRecord> allTasks() {
         synchronized (lock) {
-            return new ArrayList<>(tasks.values());
+            return new ArrayList<>(tasks.all());
         }
     }
 
@@ -641,68 +341,45 @@ public final class EcsBackend {
     /** The task's network sandbox runs: its ENI is attached and the task moves to PENDING. */
     public void eniAttached(TaskRecord t, String sandboxRuntimeId, String privateIp, Map<String, Integer> hostPorts) {
         synchronized (lock) {
-            Instant now = clock.instant();
-            t.sandboxRuntimeId = sandboxRuntimeId;
-            t.privateIp = privateIp;
-            t.eniId = EcsArns.newEniId();
-            t.macAddress = EcsArns.newMacAddress();
-            t.hostPorts = Map.copyOf(hostPorts);
-            t.attachmentStatus = "ATTACHED";
-            t.connectivityAt = now;
-            t.advance(TaskStatus.PENDING, now, "ENI " + t.eniId + " attached, private IP " + privateIp);
+            transitions.eniAttached(t, sandboxRuntimeId, privateIp, hostPorts);
         }
         changed();
     }
 
+    /** The task's image pulls begin. */
     public void pullStarted(TaskRecord t) {
         synchronized (lock) {
-            t.pullStartedAt = clock.instant();
-            t.version++;
+            transitions.pullStarted(t);
         }
     }
 
+    /** The task's image pulls ended; {@code imageDigests} by container name (those pulled). */
     public void pullStopped(TaskRecord t, Map<String, String> imageDigests) {
         synchronized (lock) {
-            t.pullStoppedAt = clock.instant();
-            for (ContainerRecord c : t.containers) {
-                c.imageDigest = imageDigests.get(c.name());
-            }
-            t.version++;
+            transitions.pullStopped(t, imageDigests);
         }
     }
 
+    /** A container of the task was created in the runtime with this id. */
     public void containerCreated(TaskRecord t, String containerName, String runtimeId) {
         synchronized (lock) {
-            ContainerRecord c = t.container(containerName);
-            c.runtimeId = runtimeId;
-            c.createdAt = clock.instant();
+            transitions.containerCreated(t, containerName, runtimeId);
         }
     }
 
+    /** A container of the task started. */
     public void containerRunning(TaskRecord t, String containerName) {
         synchronized (lock) {
-            ContainerRecord c = t.container(containerName);
-            if (!"PENDING".equals(c.lastStatus)) {
-                return;
-            }
-            c.lastStatus = "RUNNING";
-            c.startedAt = clock.instant();
-            t.version++;
-            t.note(clock.instant(), "container " + containerName + " RUNNING", "runtime id " + shortId(c.runtimeId));
+            transitions.containerRunning(t, containerName);
         }
     }
 
     /** Every essential container runs: ACTIVATING, then RUNNING. False when the task is already stopping. */
     public boolean taskRunning(TaskRecord t) {
         synchronized (lock) {
-            if (!"RUNNING".equals(t.desiredStatus) || t.lastStatus.ordinal() >= TaskStatus.ACTIVATING.ordinal()) {
+            if (!transitions.taskRunning(t)) {
                 return false;
             }
-            Instant now = clock.instant();
-            t.startedAt = now;
-            t.reachedRunning = true;
-            t.advance(TaskStatus.ACTIVATING, now, "containers started");
-            t.advance(TaskStatus.RUNNING, now, "all essential containers running");
         }
         changed();
         return true;
@@ -716,29 +393,7 @@ public final class EcsBackend {
      */
     public boolean containerExited(
             TaskRecord t, String containerName, Integer exitCode, String reason, List<String> logTail) {
-        boolean stop = false;
-        synchronized (lock) {
-            ContainerRecord c = t.container(containerName);
-            if ("STOPPED".equals(c.lastStatus)) {
-                return false;
-            }
-            c.lastStatus = "STOPPED";
-            c.exitCode = exitCode;
-            c.reason = reason;
-            c.finishedAt = clock.instant();
-            c.lastLogLines = List.copyOf(logTail);
-            t.version++;
-            t.note(
-                    clock.instant(),
-                    "container " + containerName + " STOPPED",
-                    "exit code " + exitCode + (reason == null ? "" : " (" + reason + ")"));
-            if (c.essential() && "RUNNING".equals(t.desiredStatus)) {
-                requestStopQuietly(t, "EssentialContainerExited", "Essential container in task exited");
-                stop = true;
-            }
-        }
-        changed();
-        return stop;
+        return report(() -> transitions.containerExited(t, containerName, exitCode, reason, logTail));
     }
 
     /**
@@ -750,43 +405,25 @@ public final class EcsBackend {
      * @return whether the task must now stop
      */
     public boolean containerHealth(TaskRecord t, String containerName, String status) {
-        boolean stop = false;
+        return report(() -> transitions.containerHealth(t, containerName, status));
+    }
+
+    /** Applies a container report under the lock; tells the listeners when it changed something. */
+    private boolean report(Supplier<TaskTransitions.Outcome> transition) {
+        TaskTransitions.Outcome outcome;
         synchronized (lock) {
-            ContainerRecord c = t.container(containerName);
-            if (status.equals(c.healthStatus)) {
-                return false;
-            }
-            String before = t.healthStatus();
-            c.healthStatus = status;
-            c.healthSince = clock.instant();
-            t.version++;
-            t.note(clock.instant(), "container " + containerName + " " + status, "health check");
-            if ("UNHEALTHY".equals(t.healthStatus())
-                    && !"UNHEALTHY".equals(before)
-                    && t.serviceName != null
-                    && "RUNNING".equals(t.desiredStatus)) {
-                requestStopQuietly(t, "ServiceSchedulerInitiated", "Task failed container health checks");
-                stop = true;
-            }
+            outcome = transition.get();
         }
-        changed();
-        return stop;
+        if (outcome != TaskTransitions.Outcome.UNCHANGED) {
+            changed();
+        }
+        return outcome == TaskTransitions.Outcome.STOP;
     }
 
     /** The task failed before it ran (image pull, container start ...): it stops with stopCode TaskFailedToStart. */
     public void failedToStart(TaskRecord t, String stoppedReason, String containerName, String containerReason) {
         synchronized (lock) {
-            if (containerName != null) {
-                ContainerRecord c = t.container(containerName);
-                if (c != null && c.reason == null) {
-                    c.reason = containerReason;
-                }
-            }
-            t.desiredStatus = "STOPPED";
-            t.stopCode = "TaskFailedToStart";
-            t.stoppedReason = stoppedReason;
-            t.version++;
-            t.note(clock.instant(), "desiredStatus STOPPED", "TaskFailedToStart: " + stoppedReason);
+            transitions.failedToStart(t, stoppedReason, containerName, containerReason);
         }
         changed();
     }
@@ -794,76 +431,34 @@ public final class EcsBackend {
     /** The lifecycle lost the task's containers (runtime gone): the task stops with this reason. */
     public void lost(TaskRecord t, String stoppedReason) {
         synchronized (lock) {
-            if ("STOPPED".equals(t.desiredStatus)) {
+            if (!transitions.lost(t, stoppedReason)) {
                 return;
             }
-            t.desiredStatus = "STOPPED";
-            t.stoppedReason = stoppedReason;
-            t.version++;
-            t.note(clock.instant(), "desiredStatus STOPPED", stoppedReason);
         }
         changed();
     }
 
-    private void requestStopQuietly(TaskRecord t, String stopCode, String reason) {
-        t.desiredStatus = "STOPPED";
-        t.stopCode = stopCode;
-        t.stoppedReason = reason;
-        t.version++;
-        t.note(clock.instant(), "desiredStatus STOPPED", stopCode + ": " + reason);
-    }
-
+    /** The lifecycle begins stopping the task's containers: DEACTIVATING (from RUNNING), then STOPPING. */
     public void stopping(TaskRecord t) {
         synchronized (lock) {
-            Instant now = clock.instant();
-            if (t.lastStatus.ordinal() < TaskStatus.DEACTIVATING.ordinal()) {
-                t.stoppingAt = now;
-                if (t.lastStatus == TaskStatus.RUNNING) {
-                    t.advance(TaskStatus.DEACTIVATING, now, "stopping");
-                }
-                t.advance(TaskStatus.STOPPING, now, "stopping containers");
-            }
+            transitions.stopping(t);
         }
         changed();
     }
 
+    /** Every container of the task stopped: DEPROVISIONING. */
     public void executionStopped(TaskRecord t) {
         synchronized (lock) {
-            t.executionStoppedAt = clock.instant();
-            for (ContainerRecord c : t.containers) {
-                if (!"STOPPED".equals(c.lastStatus)) {
-                    c.lastStatus = "STOPPED";
-                }
-            }
-            t.advance(TaskStatus.DEPROVISIONING, t.executionStoppedAt, "containers stopped; releasing the ENI");
-            t.attachmentStatus = "DETACHED";
+            transitions.executionStopped(t);
         }
     }
 
+    /** The task's resources are released: STOPPED. */
     public void stopped(TaskRecord t) {
         synchronized (lock) {
-            Instant now = clock.instant();
-            if (t.stoppingAt == null) {
-                t.stoppingAt = now;
-            }
-            if (t.executionStoppedAt == null) {
-                t.executionStoppedAt = now;
-            }
-            for (ContainerRecord c : t.containers) {
-                c.lastStatus = "STOPPED";
-            }
-            t.attachmentStatus = "DELETED";
-            t.stoppedAt = now;
-            t.advance(
-                    TaskStatus.STOPPED,
-                    now,
-                    t.stopCode == null ? t.stoppedReason : t.stopCode + ": " + t.stoppedReason);
+            transitions.stopped(t);
         }
         changed();
-    }
-
-    static String shortId(String id) {
-        return id == null ? "-" : id.substring(0, Math.min(12, id.length()));
     }
 
     // =============================================================================================== services
@@ -887,14 +482,14 @@ public final class EcsBackend {
                 throw EcsErrors.invalidParameter("Task count can not be lesser than 0");
             }
             String launchType =
-                    resolveLaunchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
-            checkRunnable(td, launchType, request.networkConfiguration(), true);
+                    LaunchRules.launchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
+            LaunchRules.checkRunnable(td, launchType, request.networkConfiguration());
             if (services.containsKey(serviceKey(cluster.name, name))) {
                 throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
             }
             DeploymentConfiguration dc = deploymentConfiguration(request.deploymentConfiguration());
             List<CapacityProviderStrategyItem> strategy =
-                    effectiveStrategy(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
+                    LaunchRules.strategy(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
             String lt = strategy.isEmpty() ? launchType : null;
             ServiceRecord s = new ServiceRecord(
                     name,
@@ -995,7 +590,7 @@ public final class EcsBackend {
                     request.networkConfiguration() != null ? request.networkConfiguration() : s.networkConfiguration;
             TaskDefinition td = newTd != null ? newTd : s.taskDefinition;
             String launchType = s.launchType != null ? s.launchType : "FARGATE";
-            checkRunnable(td, launchType, network, true);
+            LaunchRules.checkRunnable(td, launchType, network);
             // members the request leaves out keep their current values
             DeploymentConfiguration dc = request.deploymentConfiguration() == null
                     ? s.deploymentConfiguration
@@ -1198,7 +793,7 @@ public final class EcsBackend {
 
     /** Every task a service of this cluster and name ever started (an index: no scan over all tasks). */
     private List<TaskRecord> serviceTasks(ServiceRecord s) {
-        return tasksByService.getOrDefault(serviceKey(s.clusterName, s.name), List.of());
+        return tasks.ofService(s.clusterName, s.name);
     }
 
     // ====================================================================================== service scheduler
@@ -1224,7 +819,7 @@ public final class EcsBackend {
             }
         }
         for (TaskRecord t : toLaunch) {
-            lifecycle.launch(t);
+            transitions.launch(t);
         }
         return retryAt;
     }
@@ -1291,29 +886,46 @@ public final class EcsBackend {
                 retryAt = s.nextLaunchAllowedAt;
             } else {
                 List<String> started = new ArrayList<>();
+                Failure unplaced = null;
+                String launchType = primary.launchType != null ? primary.launchType : "FARGATE";
+                String group = "service:" + s.name;
                 for (int i = 0; i < launchable; i++) {
-                    TaskRecord t = newTask(
-                            cluster,
-                            primary.taskDefinition,
-                            null,
-                            "service:" + s.name,
-                            primary.id,
-                            primary.launchType != null ? primary.launchType : "FARGATE",
-                            capacityProviderName(primary.capacityProviderStrategy),
-                            primary.networkConfiguration.awsvpcConfiguration(),
-                            serviceTaskTags(s, primary.taskDefinition),
-                            s.name,
-                            s.enableExecuteCommand);
+                    TaskPlacement.Placement placed = placement.place(new TaskPlacement.Request(
+                            arns.region(), cluster.name, primary.taskDefinition, null, launchType, group));
+                    if (!placed.placed()) {
+                        unplaced = placed.failure();
+                        break;
+                    }
+                    TaskRecord.Builder b = TaskRecord.builder();
+                    b.taskDefinition = primary.taskDefinition;
+                    b.group = group;
+                    b.startedBy = primary.id;
+                    b.launchType = launchType;
+                    b.capacityProviderName = LaunchRules.capacityProviderName(primary.capacityProviderStrategy);
+                    b.awsvpc = primary.networkConfiguration.awsvpcConfiguration();
+                    b.tags = TaskTags.forService(s, taskDefinitions.tags(primary.taskDefinition.taskDefinitionArn()));
+                    b.serviceName = s.name;
+                    b.enableExecuteCommand = s.enableExecuteCommand;
+                    TaskRecord t = tasks.create(cluster, b, placed);
                     toLaunch.add(t);
                     started.add("(task " + t.id + ")");
                 }
-                String replaced = s.unhealthyReplaced > 0
-                        ? " Amazon ECS replaced " + s.unhealthyReplaced + " tasks due to an unhealthy status."
-                        : "";
-                s.unhealthyReplaced = 0;
-                s.event(now, "has started " + started.size() + " tasks: " + String.join(" ", started) + "." + replaced);
-                s.steadyStateReported = false;
-                s.stuckReported = false;
+                if (!started.isEmpty()) {
+                    String replaced = s.unhealthyReplaced > 0
+                            ? " Amazon ECS replaced " + s.unhealthyReplaced + " tasks due to an unhealthy status."
+                            : "";
+                    s.unhealthyReplaced = 0;
+                    s.event(
+                            now,
+                            "has started " + started.size() + " tasks: " + String.join(" ", started) + "." + replaced);
+                    s.steadyStateReported = false;
+                    s.stuckReported = false;
+                    s.unplacedReported = false;
+                }
+                if (unplaced != null && !s.unplacedReported) {
+                    s.unplacedReported = true;
+                    s.event(now, "was unable to place a task. Reason: " + unplaced.reason() + ".");
+                }
             }
         } else if (launchable <= 0
                 && !stoppedOld
@@ -1428,7 +1040,7 @@ public final class EcsBackend {
     private void stopUnhealthy(List<TaskRecord> mine) {
         for (TaskRecord t :
                 filter(mine, x -> "RUNNING".equals(x.desiredStatus) && "UNHEALTHY".equals(x.healthStatus()))) {
-            requestStop(t, "ServiceSchedulerInitiated", UNHEALTHY_REASON);
+            transitions.requestStop(t, "ServiceSchedulerInitiated", UNHEALTHY_REASON);
         }
     }
 
@@ -1516,7 +1128,7 @@ public final class EcsBackend {
         List<String> ids = new ArrayList<>();
         for (TaskRecord t : stop) {
             boolean running = t.lastStatus == TaskStatus.RUNNING;
-            requestStop(t, stopCode, reason);
+            transitions.requestStop(t, stopCode, reason);
             if (running) {
                 ids.add("(task " + t.id + ")");
             }
@@ -1555,9 +1167,9 @@ public final class EcsBackend {
             for (ServiceRecord s : services.values()) {
                 s.desiredCount = 0;
             }
-            for (TaskRecord t : tasks.values()) {
+            for (TaskRecord t : tasks.all()) {
                 if (t.lastStatus != TaskStatus.STOPPED) {
-                    requestStop(t, "UserInitiated", reason);
+                    transitions.requestStop(t, "UserInitiated", reason);
                     stopping.add(t);
                 }
             }

@@ -38,14 +38,18 @@ final class EcsEvents {
             "executionStoppedAt",
             "stoppedAt");
 
-    private final EventLog log;
+    private volatile EventLog log;
 
-    EcsEvents(EventLog log) {
+    EcsEvents() {}
+
+    /** Where events go; {@code null} (the default) drops them. */
+    void log(EventLog log) {
         this.log = log;
     }
 
     /** A task's lastStatus or desiredStatus changed. */
     void task(TaskRecord t, Instant now) {
+        EventLog log = this.log;
         if (log == null) {
             return;
         }
@@ -55,6 +59,7 @@ final class EcsEvents {
 
     /** A service action: {@code SERVICE_STEADY_STATE}, {@code TASKS_STOPPED}, {@code SERVICE_TASK_START_IMPAIRED}. */
     void serviceAction(ServiceRecord s, String eventType, String eventName, Instant now) {
+        EventLog log = this.log;
         if (log == null) {
             return;
         }
@@ -83,6 +88,7 @@ final class EcsEvents {
             String eventName,
             String reason,
             Instant now) {
+        EventLog log = this.log;
         if (log == null) {
             return;
         }

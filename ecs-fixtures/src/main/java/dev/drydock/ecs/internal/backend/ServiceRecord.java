@@ -48,6 +48,8 @@ final class ServiceRecord {
     int unhealthyReplaced;
     /** Whether "unable to stop or start tasks ... deployment configuration" was said for the current situation. */
     boolean stuckReported;
+    /** Whether "unable to place a task" was said since the service last placed one. */
+    boolean unplacedReported;
 
     ServiceRecord(
             String name,

@@ -4,10 +4,10 @@ import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.Operation;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import java.util.List;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskVolumeConfiguration;
 
@@ -82,9 +82,10 @@ public final class RunTask extends EcsOperation implements Operation<RunTaskRequ
         if ("INACTIVE".equals(td.statusAsString())) {
             throw EcsErrors.invalidParameter("TaskDefinition is inactive");
         }
+        EcsBackend.Described<Task> result = backend.runTask(request, td);
         return RunTaskResponse.builder()
-                .tasks(backend.runTask(request, td))
-                .failures(List.of())
+                .tasks(result.found())
+                .failures(result.failures())
                 .build();
     }
 }

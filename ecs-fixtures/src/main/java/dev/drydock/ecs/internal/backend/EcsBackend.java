@@ -17,18 +17,12 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.core.util.SdkAutoConstructList;
-import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
-import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.Failure;
-import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -43,7 +37,6 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * changes anything, and never blocks on a container runtime (container work goes to the {@link TaskLifecycle}).
  */
 public final class EcsBackend {
-    private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
     /** The stoppedReason of a service task the scheduler stops because its health checks failed. */
     static final String UNHEALTHY_REASON = "Task failed container health checks";
 
@@ -56,8 +49,7 @@ public final class EcsBackend {
     private final Tasks tasks;
     private final TaskTransitions transitions;
     private final TaskPlacement placement;
-    private final Map<String, ServiceRecord> services = new LinkedHashMap<>();
-    private final List<ServiceRecord> inactiveServices = new ArrayList<>();
+    private final Services services;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     /** The model for one account and region, placing every task on Fargate. */
@@ -74,6 +66,7 @@ public final class EcsBackend {
         this.taskDefinitions = new TaskDefinitionRegistry(arns, clock);
         this.tasks = new Tasks(arns, clock, events);
         this.transitions = new TaskTransitions(clock, events);
+        this.services = new Services(arns, clock, events, tasks);
     }
 
     public EcsArns arns() {
@@ -155,23 +148,12 @@ public final class EcsBackend {
 
         @Override
         public int activeServices(String cluster) {
-            int active = 0;
-            for (ServiceRecord s : services.values()) {
-                if (s.clusterName.equals(cluster) && "ACTIVE".equals(s.status)) {
-                    active++;
-                }
-            }
-            return active;
+            return services.activeIn(cluster);
         }
 
         @Override
         public boolean hasServices(String cluster) {
-            for (ServiceRecord s : services.values()) {
-                if (s.clusterName.equals(cluster)) {
-                    return true;
-                }
-            }
-            return false;
+            return services.anyIn(cluster);
         }
 
         @Override
@@ -466,181 +448,18 @@ public final class EcsBackend {
     /** CreateService: a REPLICA service with one PRIMARY deployment; the scheduler starts its tasks. */
     public Service createService(CreateServiceRequest request, TaskDefinition td, String createdBy) {
         synchronized (lock) {
-            ClusterRecord cluster = clusters.active(request.cluster());
-            String name = request.serviceName();
-            if (!SERVICE_NAME.matcher(name).matches()) {
-                throw EcsErrors.invalidParameter("Service name '" + name + "' is invalid. Up to 255 letters "
-                        + "(uppercase and lowercase), numbers, underscores, and hyphens are allowed.");
-            }
-            if (request.schedulingStrategyAsString() != null
-                    && !"REPLICA".equals(request.schedulingStrategyAsString())) {
-                throw EcsErrors.invalidParameter(
-                        "Drydock runs REPLICA services only; DAEMON services need container " + "instances.");
-            }
-            int desired = request.desiredCount() == null ? 0 : request.desiredCount();
-            if (desired < 0) {
-                throw EcsErrors.invalidParameter("Task count can not be lesser than 0");
-            }
-            String launchType =
-                    LaunchRules.launchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
-            LaunchRules.checkRunnable(td, launchType, request.networkConfiguration());
-            if (services.containsKey(serviceKey(cluster.name, name))) {
-                throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
-            }
-            DeploymentConfiguration dc = deploymentConfiguration(request.deploymentConfiguration());
-            List<CapacityProviderStrategyItem> strategy =
-                    LaunchRules.strategy(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
-            String lt = strategy.isEmpty() ? launchType : null;
-            ServiceRecord s = new ServiceRecord(
-                    name,
-                    arns.service(cluster.name, name),
-                    cluster.name,
-                    cluster.arn,
-                    clock.instant(),
-                    createdBy,
-                    lt,
-                    strategy,
-                    request.tags(),
-                    request.propagateTagsAsString() == null ? "NONE" : request.propagateTagsAsString(),
-                    Boolean.TRUE.equals(request.enableECSManagedTags()),
-                    "arn:aws:iam::" + arns.accountId()
-                            + ":role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS");
-            s.desiredCount = desired;
-            s.taskDefinition = td;
-            s.networkConfiguration = request.networkConfiguration();
-            s.deploymentConfiguration = dc;
-            s.enableExecuteCommand = Boolean.TRUE.equals(request.enableExecuteCommand());
-            s.deployments.add(new DeploymentRecord(
-                    EcsArns.newDeploymentId(),
-                    td,
-                    request.networkConfiguration(),
-                    lt,
-                    strategy,
-                    desired,
-                    clock.instant()));
-            services.put(serviceKey(cluster.name, name), s);
-            events.deployment(
-                    s,
-                    s.primary(),
-                    "INFO",
-                    "SERVICE_DEPLOYMENT_IN_PROGRESS",
-                    s.primary().rolloutStateReason,
-                    s.createdAt);
-            Service model = serviceModel(s, true);
+            ServiceRecord s = services.create(clusters.active(request.cluster()), request, td, createdBy);
+            Service model = services.model(s, true);
             changed();
             return model;
         }
     }
 
-    /** {@code current} with every member {@code given} sets replaced (UpdateService's partial configuration). */
-    private static DeploymentConfiguration merged(DeploymentConfiguration current, DeploymentConfiguration given) {
-        DeploymentConfiguration.Builder b = current.toBuilder();
-        for (SdkField<?> f : given.sdkFields()) {
-            Object value = f.getValueOrDefault(given);
-            if (value != null && !(value instanceof SdkAutoConstructList) && !(value instanceof SdkAutoConstructMap)) {
-                f.set(b, value);
-            }
-        }
-        return b.build();
-    }
-
-    private static DeploymentConfiguration deploymentConfiguration(DeploymentConfiguration given) {
-        DeploymentConfiguration.Builder b = given == null ? DeploymentConfiguration.builder() : given.toBuilder();
-        if (given == null || given.maximumPercent() == null) {
-            b.maximumPercent(200);
-        }
-        if (given == null || given.minimumHealthyPercent() == null) {
-            b.minimumHealthyPercent(100);
-        }
-        if (given == null || given.deploymentCircuitBreaker() == null) {
-            b.deploymentCircuitBreaker(DeploymentCircuitBreaker.builder()
-                    .enable(false)
-                    .rollback(false)
-                    .build());
-        }
-        DeploymentConfiguration dc = b.build();
-        if (dc.maximumPercent() < 100 || dc.minimumHealthyPercent() < 0 || dc.minimumHealthyPercent() > 100) {
-            throw EcsErrors.invalidParameter("deploymentConfiguration: maximumPercent must be at least 100 and "
-                    + "minimumHealthyPercent between 0 and 100.");
-        }
-        return dc;
-    }
-
     /** UpdateService: desired count, a new task definition (a new deployment), network configuration. */
     public Service updateService(UpdateServiceRequest request, TaskDefinition newTd) {
         synchronized (lock) {
-            ClusterRecord cluster = clusters.active(request.cluster());
-            ServiceRecord s = services.get(serviceKey(cluster.name, request.service()));
-            if (s == null) {
-                s = lookupServiceByArn(cluster, request.service());
-            }
-            if (s == null) {
-                if (inactiveServiceExists(cluster.name, request.service())) {
-                    throw EcsErrors.serviceNotActive();
-                }
-                throw EcsErrors.serviceNotFound();
-            }
-            if (!"ACTIVE".equals(s.status)) {
-                throw EcsErrors.serviceNotActive();
-            }
-            if (request.desiredCount() != null && request.desiredCount() < 0) {
-                throw EcsErrors.invalidParameter("Task count can not be lesser than 0");
-            }
-            NetworkConfiguration network =
-                    request.networkConfiguration() != null ? request.networkConfiguration() : s.networkConfiguration;
-            TaskDefinition td = newTd != null ? newTd : s.taskDefinition;
-            String launchType = s.launchType != null ? s.launchType : "FARGATE";
-            LaunchRules.checkRunnable(td, launchType, network);
-            // members the request leaves out keep their current values
-            DeploymentConfiguration dc = request.deploymentConfiguration() == null
-                    ? s.deploymentConfiguration
-                    : deploymentConfiguration(merged(s.deploymentConfiguration, request.deploymentConfiguration()));
-            if (request.desiredCount() != null) {
-                s.desiredCount = request.desiredCount();
-            }
-            s.deploymentConfiguration = dc;
-            if (request.enableExecuteCommand() != null) {
-                s.enableExecuteCommand = request.enableExecuteCommand();
-            }
-            if (request.propagateTags() != null) {
-                s.propagateTags = request.propagateTagsAsString();
-            }
-            if (request.enableECSManagedTags() != null) {
-                s.enableEcsManagedTags = request.enableECSManagedTags();
-            }
-            boolean newDeployment = Boolean.TRUE.equals(request.forceNewDeployment())
-                    || !td.taskDefinitionArn().equals(s.taskDefinition.taskDefinitionArn())
-                    || !network.equals(s.networkConfiguration);
-            s.taskDefinition = td;
-            s.networkConfiguration = network;
-            Instant now = clock.instant();
-            if (newDeployment) {
-                for (DeploymentRecord d : s.deployments) {
-                    d.status = "ACTIVE";
-                    d.updatedAt = now;
-                }
-                s.deployments.add(
-                        0,
-                        new DeploymentRecord(
-                                EcsArns.newDeploymentId(),
-                                td,
-                                network,
-                                s.launchType,
-                                s.capacityProviderStrategy,
-                                s.desiredCount,
-                                now));
-                s.steadyStateReported = false;
-                s.stuckReported = false;
-                events.deployment(
-                        s, s.primary(), "INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS", s.primary().rolloutStateReason, now);
-            } else {
-                s.primary().desiredCount = s.desiredCount;
-                s.primary().updatedAt = now;
-                if (s.primary().rolloutState.equals("COMPLETED")) {
-                    s.steadyStateReported = false;
-                }
-            }
-            Service model = serviceModel(s, true);
+            ServiceRecord s = services.update(clusters.active(request.cluster()), request, newTd);
+            Service model = services.model(s, true);
             changed();
             return model;
         }
@@ -649,30 +468,8 @@ public final class EcsBackend {
     /** DeleteService: desiredCount must be 0 unless forced; the service drains, then becomes INACTIVE. */
     public Service deleteService(String clusterRef, String serviceRef, boolean force) {
         synchronized (lock) {
-            ClusterRecord cluster = clusters.active(clusterRef);
-            ServiceRecord s = services.get(serviceKey(cluster.name, serviceRef));
-            if (s == null) {
-                s = lookupServiceByArn(cluster, serviceRef);
-            }
-            if (s == null) {
-                if (inactiveServiceExists(cluster.name, serviceRef)) {
-                    throw EcsErrors.serviceNotActive();
-                }
-                throw EcsErrors.serviceNotFound();
-            }
-            if (!"ACTIVE".equals(s.status)) {
-                throw EcsErrors.serviceNotActive();
-            }
-            if (s.desiredCount > 0 && !force) {
-                throw EcsErrors.invalidParameter("The service cannot be stopped while it is scaled above 0.");
-            }
-            s.desiredCount = 0;
-            s.status = "DRAINING";
-            for (DeploymentRecord d : s.deployments) {
-                d.desiredCount = 0;
-                d.updatedAt = clock.instant();
-            }
-            Service model = serviceModel(s, true);
+            ServiceRecord s = services.delete(clusters.active(clusterRef), serviceRef, force);
+            Service model = services.model(s, true);
             changed();
             return model;
         }
@@ -681,114 +478,22 @@ public final class EcsBackend {
     /** DescribeServices: unknown names come back as failures with reason MISSING. */
     public Described<Service> describeServices(String clusterRef, List<String> refs, boolean includeTags) {
         synchronized (lock) {
-            ClusterRecord cluster = clusters.active(clusterRef);
-            List<Service> found = new ArrayList<>();
-            List<Failure> failures = new ArrayList<>();
-            for (String ref : refs) {
-                ServiceRecord s = services.get(serviceKey(cluster.name, ref));
-                if (s == null) {
-                    s = lookupServiceByArn(cluster, ref);
-                }
-                if (s == null) {
-                    s = lastInactive(cluster.name, ref);
-                }
-                if (s == null) {
-                    failures.add(Failure.builder()
-                            .arn(ref.startsWith("arn:") ? ref : arns.service(cluster.name, ref))
-                            .reason("MISSING")
-                            .build());
-                } else {
-                    found.add(serviceModel(s, includeTags));
-                }
-            }
-            return new Described<>(found, failures);
+            return services.describe(clusters.active(clusterRef), refs, includeTags);
         }
     }
 
     /** Whether the cluster has an ACTIVE or DRAINING service of that name or ARN. */
     public boolean serviceExists(String clusterRef, String serviceRef) {
         synchronized (lock) {
-            ClusterRecord cluster = clusters.active(clusterRef);
-            return services.containsKey(serviceKey(cluster.name, serviceRef))
-                    || lookupServiceByArn(cluster, serviceRef) != null;
+            return services.lookup(clusters.active(clusterRef), serviceRef) != null;
         }
     }
 
     /** ListServices: ARNs of the cluster's services that are not INACTIVE. */
     public List<String> listServiceArns(String clusterRef, String launchType) {
         synchronized (lock) {
-            ClusterRecord cluster = clusters.active(clusterRef);
-            List<String> result = new ArrayList<>();
-            for (ServiceRecord s : services.values()) {
-                if (s.clusterName.equals(cluster.name) && (launchType == null || launchType.equals(s.launchType))) {
-                    result.add(s.arn);
-                }
-            }
-            return result;
+            return services.arns(clusters.active(clusterRef), launchType);
         }
-    }
-
-    private ServiceRecord lookupServiceByArn(ClusterRecord cluster, String ref) {
-        if (ref == null || !ref.startsWith("arn:")) {
-            return null;
-        }
-        Optional<String> resource = arns.resource(ref, "service");
-        if (resource.isEmpty()) {
-            return null;
-        }
-        String r = resource.get();
-        String name = r.contains("/") ? r.substring(r.indexOf('/') + 1) : r;
-        String clusterPart = r.contains("/") ? r.substring(0, r.indexOf('/')) : cluster.name;
-        return clusterPart.equals(cluster.name) ? services.get(serviceKey(cluster.name, name)) : null;
-    }
-
-    private boolean inactiveServiceExists(String cluster, String ref) {
-        return lastInactive(cluster, ref) != null;
-    }
-
-    private ServiceRecord lastInactive(String cluster, String ref) {
-        for (int i = inactiveServices.size() - 1; i >= 0; i--) {
-            ServiceRecord s = inactiveServices.get(i);
-            if (s.clusterName.equals(cluster) && (s.name.equals(ref) || s.arn.equals(ref))) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    private static String serviceKey(String cluster, String service) {
-        return cluster + "/" + service;
-    }
-
-    private Service serviceModel(ServiceRecord s, boolean includeTags) {
-        List<ServiceRecord.DeploymentCounts> counts = new ArrayList<>();
-        int running = 0;
-        int pending = 0;
-        for (DeploymentRecord d : s.deployments) {
-            int r = 0;
-            int p = 0;
-            for (TaskRecord t : tasksOf(s, d)) {
-                if (t.lastStatus == TaskStatus.RUNNING && "RUNNING".equals(t.desiredStatus)) {
-                    r++;
-                } else if (t.lastStatus.pending() && "RUNNING".equals(t.desiredStatus)) {
-                    p++;
-                }
-            }
-            counts.add(new ServiceRecord.DeploymentCounts(r, p));
-            running += r;
-            pending += p;
-        }
-        return s.toModel(running, pending, counts, includeTags);
-    }
-
-    private List<TaskRecord> tasksOf(ServiceRecord s, DeploymentRecord d) {
-        List<TaskRecord> result = new ArrayList<>();
-        for (TaskRecord t : serviceTasks(s)) {
-            if (d.id.equals(t.startedBy)) {
-                result.add(t);
-            }
-        }
-        return result;
     }
 
     /** Every task a service of this cluster and name ever started (an index: no scan over all tasks). */
@@ -811,7 +516,7 @@ public final class EcsBackend {
         Instant retryAt = null;
         synchronized (lock) {
             Instant now = clock.instant();
-            for (ServiceRecord s : new ArrayList<>(services.values())) {
+            for (ServiceRecord s : new ArrayList<>(services.all())) {
                 Instant r = reconcile(s, now, toLaunch);
                 if (r != null && (retryAt == null || r.isBefore(retryAt))) {
                     retryAt = r;
@@ -946,7 +651,7 @@ public final class EcsBackend {
         // 4. retire drained deployments, complete the rollout, report steady state
         for (int i = s.deployments.size() - 1; i >= 1; i--) {
             DeploymentRecord d = s.deployments.get(i);
-            if (tasksOf(s, d).stream().allMatch(t -> t.lastStatus == TaskStatus.STOPPED)) {
+            if (services.tasksOf(s, d).stream().allMatch(t -> t.lastStatus == TaskStatus.STOPPED)) {
                 d.status = "INACTIVE";
                 d.updatedAt = now;
                 s.deployments.remove(i);
@@ -954,12 +659,7 @@ public final class EcsBackend {
         }
         if ("DRAINING".equals(s.status)) {
             if (mine.stream().allMatch(t -> t.lastStatus == TaskStatus.STOPPED)) {
-                s.status = "INACTIVE";
-                for (DeploymentRecord d : s.deployments) {
-                    d.status = "INACTIVE";
-                }
-                services.remove(serviceKey(s.clusterName, s.name));
-                inactiveServices.add(s);
+                services.retire(s);
             }
             return retryAt;
         }
@@ -1164,7 +864,7 @@ public final class EcsBackend {
     public List<TaskRecord> stopAll(String reason) {
         List<TaskRecord> stopping = new ArrayList<>();
         synchronized (lock) {
-            for (ServiceRecord s : services.values()) {
+            for (ServiceRecord s : services.all()) {
                 s.desiredCount = 0;
             }
             for (TaskRecord t : tasks.all()) {
@@ -1239,10 +939,9 @@ public final class EcsBackend {
         if (t != null) {
             return t.mutableTags;
         }
-        for (ServiceRecord s : services.values()) {
-            if (s.arn.equals(arn)) {
-                return s.mutableTags;
-            }
+        ServiceRecord s = services.withArn(arn);
+        if (s != null) {
+            return s.mutableTags;
         }
         throw AwsException.client("InvalidParameterException", "The specified resource is not found: " + arn);
     }

@@ -8,20 +8,16 @@ import dev.drydock.ecs.internal.EcsRequestChecks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
-import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
@@ -37,8 +33,6 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * changes anything, and never blocks on a container runtime (container work goes to the {@link TaskLifecycle}).
  */
 public final class EcsBackend {
-    /** The stoppedReason of a service task the scheduler stops because its health checks failed. */
-    static final String UNHEALTHY_REASON = "Task failed container health checks";
 
     private final EcsArns arns;
     private final Clock clock;
@@ -50,6 +44,7 @@ public final class EcsBackend {
     private final TaskTransitions transitions;
     private final TaskPlacement placement;
     private final Services services;
+    private final ServiceReconciler reconciler;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     /** The model for one account and region, placing every task on Fargate. */
@@ -67,6 +62,16 @@ public final class EcsBackend {
         this.tasks = new Tasks(arns, clock, events);
         this.transitions = new TaskTransitions(clock, events);
         this.services = new Services(arns, clock, events, tasks);
+        this.reconciler = new ServiceReconciler(
+                arns.region(),
+                clusters,
+                taskDefinitions,
+                tasks,
+                transitions,
+                services,
+                placement,
+                new ContainerHealthChecks(),
+                events);
     }
 
     public EcsArns arns() {
@@ -496,11 +501,6 @@ public final class EcsBackend {
         }
     }
 
-    /** Every task a service of this cluster and name ever started (an index: no scan over all tasks). */
-    private List<TaskRecord> serviceTasks(ServiceRecord s) {
-        return tasks.ofService(s.clusterName, s.name);
-    }
-
     // ====================================================================================== service scheduler
 
     /**
@@ -513,351 +513,14 @@ public final class EcsBackend {
      */
     public Instant reconcileServices() {
         List<TaskRecord> toLaunch = new ArrayList<>();
-        Instant retryAt = null;
+        Instant retryAt;
         synchronized (lock) {
-            Instant now = clock.instant();
-            for (ServiceRecord s : new ArrayList<>(services.all())) {
-                Instant r = reconcile(s, now, toLaunch);
-                if (r != null && (retryAt == null || r.isBefore(retryAt))) {
-                    retryAt = r;
-                }
-            }
+            retryAt = reconciler.reconcileAll(clock.instant(), toLaunch);
         }
         for (TaskRecord t : toLaunch) {
             transitions.launch(t);
         }
         return retryAt;
-    }
-
-    private Instant reconcile(ServiceRecord s, Instant now, List<TaskRecord> toLaunch) {
-        ClusterRecord cluster = clusters.named(s.clusterName);
-        List<TaskRecord> mine = serviceTasks(s);
-        stopUnhealthy(mine);
-        countFailures(s, mine, now);
-        int desired = s.desiredCount;
-        s.primary().desiredCount = desired;
-        circuitBreaker(s, now);
-        DeploymentRecord primary = s.primary();
-        boolean failed = "FAILED".equals(primary.rolloutState);
-        int maxTasks = (int) Math.floor(desired * s.deploymentConfiguration.maximumPercent() / 100.0);
-        int minHealthy = (int) Math.ceil(desired * s.deploymentConfiguration.minimumHealthyPercent() / 100.0);
-        if ("DRAINING".equals(s.status)) {
-            maxTasks = 0;
-            minHealthy = 0;
-        }
-
-        List<TaskRecord> active = filter(mine, t -> "RUNNING".equals(t.desiredStatus));
-        List<TaskRecord> primaryTasks = filter(active, t -> primary.id.equals(t.startedBy));
-        List<TaskRecord> oldTasks = filter(active, t -> !primary.id.equals(t.startedBy));
-        int primaryHealthy = count(primaryTasks, EcsBackend::healthy);
-        int oldHealthy = count(oldTasks, EcsBackend::healthy);
-
-        // 1. scale the primary deployment down
-        if (primaryTasks.size() > desired) {
-            List<TaskRecord> victims = new ArrayList<>(primaryTasks);
-            victims.sort(Comparator.comparing((TaskRecord t) -> t.lastStatus == TaskStatus.RUNNING)
-                    .thenComparing(t -> t.createdAt, Comparator.reverseOrder()));
-            List<TaskRecord> stop = victims.subList(0, primaryTasks.size() - desired);
-            stopForService(s, primary, stop, now);
-            primaryTasks.removeAll(stop);
-            primaryHealthy = count(primaryTasks, EcsBackend::healthy);
-        }
-        // 2. stop old deployments' tasks as far as minimumHealthyPercent allows (a FAILED deployment keeps them):
-        // tasks not RUNNING yet at once; RUNNING ones whose first health check has not reported (UNKNOWN) count for
-        // nothing but are no unhealthy tasks either, so they stop only once the healthy tasks meet the minimum
-        boolean stoppedOld = false;
-        if (!oldTasks.isEmpty() && (!failed || "DRAINING".equals(s.status))) {
-            int surplus = primaryHealthy + oldHealthy - minHealthy;
-            List<TaskRecord> stop =
-                    filter(oldTasks, t -> t.lastStatus != TaskStatus.RUNNING || (!healthy(t) && surplus >= 0));
-            int stoppable = Math.max(0, surplus);
-            for (TaskRecord t : oldTasks) {
-                if (healthy(t) && stoppable > 0) {
-                    stop.add(t);
-                    stoppable--;
-                }
-            }
-            if (!stop.isEmpty()) {
-                stopForService(s, primary, stop, now);
-                oldTasks.removeAll(stop);
-                stoppedOld = true;
-            }
-        }
-        // 3. launch primary tasks up to desired, within maximumPercent; a FAILED deployment launches none
-        int launchable = Math.min(desired - primaryTasks.size(), maxTasks - primaryTasks.size() - oldTasks.size());
-        Instant retryAt = null;
-        if (launchable > 0 && !failed && cluster != null && cluster.active()) {
-            if (now.isBefore(s.nextLaunchAllowedAt)) {
-                retryAt = s.nextLaunchAllowedAt;
-            } else {
-                List<String> started = new ArrayList<>();
-                Failure unplaced = null;
-                String launchType = primary.launchType != null ? primary.launchType : "FARGATE";
-                String group = "service:" + s.name;
-                for (int i = 0; i < launchable; i++) {
-                    TaskPlacement.Placement placed = placement.place(new TaskPlacement.Request(
-                            arns.region(), cluster.name, primary.taskDefinition, null, launchType, group));
-                    if (!placed.placed()) {
-                        unplaced = placed.failure();
-                        break;
-                    }
-                    TaskRecord.Builder b = TaskRecord.builder();
-                    b.taskDefinition = primary.taskDefinition;
-                    b.group = group;
-                    b.startedBy = primary.id;
-                    b.launchType = launchType;
-                    b.capacityProviderName = LaunchRules.capacityProviderName(primary.capacityProviderStrategy);
-                    b.awsvpc = primary.networkConfiguration.awsvpcConfiguration();
-                    b.tags = TaskTags.forService(s, taskDefinitions.tags(primary.taskDefinition.taskDefinitionArn()));
-                    b.serviceName = s.name;
-                    b.enableExecuteCommand = s.enableExecuteCommand;
-                    TaskRecord t = tasks.create(cluster, b, placed);
-                    toLaunch.add(t);
-                    started.add("(task " + t.id + ")");
-                }
-                if (!started.isEmpty()) {
-                    String replaced = s.unhealthyReplaced > 0
-                            ? " Amazon ECS replaced " + s.unhealthyReplaced + " tasks due to an unhealthy status."
-                            : "";
-                    s.unhealthyReplaced = 0;
-                    s.event(
-                            now,
-                            "has started " + started.size() + " tasks: " + String.join(" ", started) + "." + replaced);
-                    s.steadyStateReported = false;
-                    s.stuckReported = false;
-                    s.unplacedReported = false;
-                }
-                if (unplaced != null && !s.unplacedReported) {
-                    s.unplacedReported = true;
-                    s.event(now, "was unable to place a task. Reason: " + unplaced.reason() + ".");
-                }
-            }
-        } else if (launchable <= 0
-                && !stoppedOld
-                && !oldTasks.isEmpty()
-                && !failed
-                && !s.stuckReported
-                && primaryTasks.size() < desired
-                && count(primaryTasks, t -> t.lastStatus.pending()) == 0
-                && count(primaryTasks, EcsBackend::awaitingHealth) + count(oldTasks, EcsBackend::awaitingHealth) == 0) {
-            // neither a start nor a stop fits the deployment configuration (and no health check result will change
-            // that): ECS says so once
-            s.stuckReported = true;
-            s.event(
-                    now,
-                    "was unable to stop or start tasks during a deployment because of the service deployment "
-                            + "configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
-        }
-        // 4. retire drained deployments, complete the rollout, report steady state
-        for (int i = s.deployments.size() - 1; i >= 1; i--) {
-            DeploymentRecord d = s.deployments.get(i);
-            if (services.tasksOf(s, d).stream().allMatch(t -> t.lastStatus == TaskStatus.STOPPED)) {
-                d.status = "INACTIVE";
-                d.updatedAt = now;
-                s.deployments.remove(i);
-            }
-        }
-        if ("DRAINING".equals(s.status)) {
-            if (mine.stream().allMatch(t -> t.lastStatus == TaskStatus.STOPPED)) {
-                services.retire(s);
-            }
-            return retryAt;
-        }
-        int primaryReady = count(primaryTasks, t -> healthy(t) && "RUNNING".equals(t.desiredStatus));
-        boolean settled = s.deployments.size() == 1
-                && !failed
-                && primaryReady == desired
-                && primaryTasks.stream().noneMatch(t -> "RUNNING".equals(t.desiredStatus) && t.lastStatus.pending());
-        if (settled) {
-            if ("IN_PROGRESS".equals(primary.rolloutState)) {
-                primary.rolloutState = "COMPLETED";
-                primary.rolloutStateReason = "ECS deployment " + primary.id + " completed.";
-                primary.updatedAt = now;
-                s.lastCompleted = primary;
-                s.event(now, "(deployment " + primary.id + ") deployment completed.");
-                events.deployment(s, primary, "INFO", "SERVICE_DEPLOYMENT_COMPLETED", primary.rolloutStateReason, now);
-            }
-            if (!s.steadyStateReported) {
-                s.steadyStateReported = true;
-                s.event(now, "has reached a steady state.");
-                events.serviceAction(s, "INFO", "SERVICE_STEADY_STATE", now);
-            }
-        }
-        return retryAt;
-    }
-
-    /**
-     * Counts the service's tasks that failed since the last pass against their deployment (a task that could not
-     * start, whose essential container exited, or that failed its health checks), and throttles launches after
-     * tasks that could not start, as ECS's service throttle logic does.
-     */
-    private void countFailures(ServiceRecord s, List<TaskRecord> mine, Instant now) {
-        for (TaskRecord t : mine) {
-            if ("STOPPED".equals(t.desiredStatus) && !t.failureCounted && failure(t)) {
-                t.failureCounted = true;
-                if (UNHEALTHY_REASON.equals(t.stoppedReason)) {
-                    s.event(now, "(task " + t.id + ") failed container health checks.");
-                    s.event(now, "has stopped 1 running tasks: (task " + t.id + ").");
-                    events.serviceAction(s, "INFO", "TASKS_STOPPED", now);
-                    s.unhealthyReplaced++;
-                    s.steadyStateReported = false;
-                }
-                DeploymentRecord d = s.deployment(t.startedBy);
-                if (d != null && "IN_PROGRESS".equals(d.rolloutState)) {
-                    d.failedTasks++;
-                    d.updatedAt = now;
-                }
-                if ("TaskFailedToStart".equals(t.stopCode)) {
-                    s.consecutiveLaunchFailures++;
-                    s.nextLaunchAllowedAt = now.plusMillis(
-                            Math.min(30_000L, 500L * (1L << Math.min(6, s.consecutiveLaunchFailures - 1))));
-                    s.event(now, "failed to launch a task with (error " + t.stoppedReason + ").");
-                    if (s.consecutiveLaunchFailures == 3) {
-                        s.event(
-                                now,
-                                "is unable to consistently start tasks successfully. For more information, see "
-                                        + "the Troubleshooting section of the Amazon ECS Developer Guide.");
-                        events.serviceAction(s, "WARN", "SERVICE_TASK_START_IMPAIRED", now);
-                    }
-                }
-            } else if (t.reachedRunning && !t.successCounted && !"TaskFailedToStart".equals(t.stopCode)) {
-                t.successCounted = true;
-                s.consecutiveLaunchFailures = 0;
-            }
-        }
-    }
-
-    private static boolean failure(TaskRecord t) {
-        return "TaskFailedToStart".equals(t.stopCode)
-                || "EssentialContainerExited".equals(t.stopCode)
-                || (t.stoppedReason != null && t.stoppedReason.startsWith(UNHEALTHY_REASON));
-    }
-
-    /**
-     * Stops the service's running tasks whose health checks failed (ServiceSchedulerInitiated, "Task failed container
-     * health checks"); {@link #countFailures} reports them, whoever stopped them, and the launch step replaces them.
-     */
-    private void stopUnhealthy(List<TaskRecord> mine) {
-        for (TaskRecord t :
-                filter(mine, x -> "RUNNING".equals(x.desiredStatus) && "UNHEALTHY".equals(x.healthStatus()))) {
-            transitions.requestStop(t, "ServiceSchedulerInitiated", UNHEALTHY_REASON);
-        }
-    }
-
-    /**
-     * The deployment circuit breaker: a PRIMARY deployment still IN_PROGRESS whose failed tasks reach the threshold
-     * (0.5 x its desired count, at least 3, at most 200) becomes FAILED; with rollback, the last COMPLETED deployment
-     * becomes PRIMARY again.
-     */
-    private void circuitBreaker(ServiceRecord s, Instant now) {
-        DeploymentCircuitBreaker breaker = s.deploymentConfiguration.deploymentCircuitBreaker();
-        DeploymentRecord primary = s.primary();
-        if (breaker == null
-                || !Boolean.TRUE.equals(breaker.enable())
-                || !"ACTIVE".equals(s.status)
-                || !"IN_PROGRESS".equals(primary.rolloutState)
-                || primary.failedTasks < circuitBreakerThreshold(primary.desiredCount)) {
-            return;
-        }
-        primary.rolloutState = "FAILED";
-        primary.rolloutStateReason = "ECS deployment circuit breaker: tasks failed to start.";
-        primary.updatedAt = now;
-        s.event(now, "(deployment " + primary.id + ") deployment failed: tasks failed to start.");
-        events.deployment(s, primary, "ERROR", "SERVICE_DEPLOYMENT_FAILED", primary.rolloutStateReason, now);
-        DeploymentRecord target = s.lastCompleted;
-        if (!Boolean.TRUE.equals(breaker.rollback()) || target == null || target == primary) {
-            return;
-        }
-        primary.status = "ACTIVE";
-        s.deployments.remove(target);
-        s.deployments.add(0, target);
-        target.status = "PRIMARY";
-        target.rolloutState = "IN_PROGRESS";
-        target.rolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId " + target.id + ".";
-        target.desiredCount = s.desiredCount;
-        target.updatedAt = now;
-        s.taskDefinition = target.taskDefinition;
-        s.networkConfiguration = target.networkConfiguration;
-        s.steadyStateReported = false;
-        s.event(now, "rolling back to deployment " + target.id + ".");
-        events.deployment(s, target, "INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS", target.rolloutStateReason, now);
-    }
-
-    /** ECS's circuit breaker threshold: 0.5 x the desired count, rounded up, between 3 and 200. */
-    static int circuitBreakerThreshold(int desiredCount) {
-        return Math.min(200, Math.max(3, (desiredCount + 1) / 2));
-    }
-
-    /**
-     * Whether a task counts as healthy for minimumHealthyPercent and steady state: RUNNING, and HEALTHY when one of
-     * its containers has a health check (UNKNOWN otherwise).
-     */
-    private static boolean healthy(TaskRecord t) {
-        if (t.lastStatus != TaskStatus.RUNNING) {
-            return false;
-        }
-        String health = t.healthStatus();
-        if ("HEALTHY".equals(health)) {
-            return true;
-        }
-        return "UNKNOWN".equals(health)
-                && t.containers.stream().noneMatch(c -> c.definition().healthCheck() != null);
-    }
-
-    /** Whether a task is RUNNING and waits for the first result of its health checks (health UNKNOWN). */
-    private static boolean awaitingHealth(TaskRecord t) {
-        return t.lastStatus == TaskStatus.RUNNING
-                && "UNKNOWN".equals(t.healthStatus())
-                && t.containers.stream().anyMatch(c -> c.definition().healthCheck() != null);
-    }
-
-    private void stopForService(ServiceRecord s, DeploymentRecord primary, Collection<TaskRecord> stop, Instant now) {
-        stopForService(
-                s,
-                stop,
-                now,
-                "ServiceSchedulerInitiated",
-                "Scaling activity initiated by (deployment " + primary.id + ")");
-    }
-
-    private void stopForService(
-            ServiceRecord s, Collection<TaskRecord> stop, Instant now, String stopCode, String reason) {
-        if (stop.isEmpty()) {
-            return;
-        }
-        List<String> ids = new ArrayList<>();
-        for (TaskRecord t : stop) {
-            boolean running = t.lastStatus == TaskStatus.RUNNING;
-            transitions.requestStop(t, stopCode, reason);
-            if (running) {
-                ids.add("(task " + t.id + ")");
-            }
-        }
-        if (!ids.isEmpty()) {
-            s.event(now, "has stopped " + ids.size() + " running tasks: " + String.join(" ", ids) + ".");
-            events.serviceAction(s, "INFO", "TASKS_STOPPED", now);
-        }
-        s.steadyStateReported = false;
-    }
-
-    private static List<TaskRecord> filter(List<TaskRecord> tasks, Predicate<TaskRecord> p) {
-        List<TaskRecord> result = new ArrayList<>();
-        for (TaskRecord t : tasks) {
-            if (p.test(t)) {
-                result.add(t);
-            }
-        }
-        return result;
-    }
-
-    private static int count(List<TaskRecord> tasks, Predicate<TaskRecord> p) {
-        int n = 0;
-        for (TaskRecord t : tasks) {
-            if (p.test(t)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Stops every task that is not stopped yet (used when Drydock closes). */

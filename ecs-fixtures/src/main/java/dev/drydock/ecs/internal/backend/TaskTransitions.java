@@ -154,7 +154,7 @@ final class TaskTransitions {
                 && !"UNHEALTHY".equals(before)
                 && t.serviceName != null
                 && "RUNNING".equals(t.desiredStatus)) {
-            markStopped(t, "ServiceSchedulerInitiated", EcsBackend.UNHEALTHY_REASON);
+            markStopped(t, "ServiceSchedulerInitiated", ContainerHealthChecks.UNHEALTHY_REASON);
             return Outcome.STOP;
         }
         return Outcome.CHANGED;

@@ -50,6 +50,11 @@ public final class ContainerRecord {
 
     /** Whether the container definition has a health check (only those are watched, as on ECS). */
     public boolean hasHealthCheck() {
+        return hasHealthCheck(definition);
+    }
+
+    /** Whether a container definition has a health check with a command. */
+    public static boolean hasHealthCheck(ContainerDefinition definition) {
         return definition.healthCheck() != null
                 && definition.healthCheck().hasCommand()
                 && !definition.healthCheck().command().isEmpty();

@@ -18,13 +18,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.ecs.model.ContainerDependency;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 
 /**
  * Runs tasks as containers: for each task a network sandbox (one container holding the task's network namespace,
@@ -46,7 +43,7 @@ import software.amazon.awssdk.services.ecs.model.ContainerDependency;
  *
  * <p>Each task's container work runs in order on its own serial queue (start, container exits and health changes,
  * stop), on a shared thread pool, never under the model lock. Containers start as their {@code dependsOn} conditions
- * are met (see {@code Runner.startReady}); a container's {@code healthCheck} runs as the runtime's health check and
+ * are met ({@link ContainerDependencies}); a container's {@code healthCheck} runs as the runtime's health check and
  * its results become the container's and the task's {@code healthStatus}. Results go back to the {@link EcsBackend}
  * through its lifecycle callbacks. Container exits and health changes arrive from the runtime's event stream and from
  * a periodic check that also notices containers removed behind Drydock's back and an engine that stopped answering.
@@ -240,13 +237,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private final Deque<Runnable> queue = new ArrayDeque<>();
         private boolean running;
         private final Map<String, String> containerIds = new LinkedHashMap<>();
-        /** Exit codes of the containers that exited (or will never start), by name; a value may be null. */
-        private final Map<String, Integer> exits = new HashMap<>();
-
-        private final Map<String, ContainerState.Health> health = new HashMap<>();
-        private final Set<String> neverStarted = new HashSet<>();
-        /** When each started container started ({@link System#nanoTime()}), for dependency start timeouts. */
-        private final Map<String, Long> startedNanos = new HashMap<>();
+        private final ContainerDependencies dependencies;
         /** Set once the sandbox runs and the images are there: containers start as their dependencies allow. */
         private volatile boolean launching;
 
@@ -267,6 +258,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
 
         Runner(TaskRecord task) {
             this.task = task;
+            this.dependencies = new ContainerDependencies(definitions());
         }
 
         void submit(Runnable job) {
@@ -376,17 +368,17 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             while (progress) {
                 progress = false;
                 for (ContainerRecord c : task.containers()) {
-                    if (containerIds.containsKey(c.name()) || neverStarted.contains(c.name())) {
+                    if (!dependencies.waiting(c.name())) {
                         continue;
                     }
-                    Dependencies verdict = dependencies(c);
-                    if (verdict.never != null) {
-                        neverStart(c, verdict.never);
+                    ContainerDependencies.Verdict verdict = dependencies.verdict(c.definition(), System.nanoTime());
+                    if (verdict.never() != null) {
+                        neverStart(c, verdict.never());
                         if (stopped) {
                             return;
                         }
                         progress = true;
-                    } else if (verdict.ready) {
+                    } else if (verdict.ready()) {
                         if (!createAndStart(c)) {
                             return;
                         }
@@ -394,9 +386,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                     }
                 }
             }
-            if (runningReported
-                    || !task.containers().stream()
-                            .allMatch(c -> containerIds.containsKey(c.name()) || neverStarted.contains(c.name()))) {
+            if (runningReported || !dependencies.settled()) {
                 return;
             }
             runningReported = true;
@@ -416,93 +406,11 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             }
         }
 
-        /** Whether a container may start now, or why it never will. */
-        private record Dependencies(boolean ready, String never) {}
-
-        private Dependencies dependencies(ContainerRecord c) {
-            boolean ready = true;
-            for (ContainerDependency d : c.definition().dependsOn()) {
-                ContainerRecord dep = task.containers().stream()
-                        .filter(x -> x.name().equals(d.containerName()))
-                        .findFirst()
-                        .orElse(null);
-                if (dep == null) {
-                    continue; // RegisterTaskDefinition refuses unknown names
-                }
-                String name = dep.name();
-                boolean started = containerIds.containsKey(name);
-                boolean exited = exits.containsKey(name);
-                Integer code = exits.get(name);
-                String condition = d.conditionAsString() == null ? "START" : d.conditionAsString();
-                if (neverStarted.contains(name)) {
-                    return new Dependencies(false, unresolved(dep, c, "because dependency will never start"));
-                }
-                if (timedOut(dep, condition)) {
-                    return new Dependencies(
-                            false,
-                            "CannotStartContainerError: dependency graph: container ordering " + "dependency ["
-                                    + describe(dep) + "] for target [" + describe(c) + "] has timed out.");
-                }
-                switch (condition) {
-                    case "COMPLETE" -> ready &= exited;
-                    case "SUCCESS" -> {
-                        if (exited && (code == null || code != 0)) {
-                            return new Dependencies(
-                                    false, unresolved(dep, c, "as dependency did not exit successfully."));
-                        }
-                        ready &= exited;
-                    }
-                    case "HEALTHY" -> {
-                        ContainerState.Health h = health.get(name);
-                        if (!dep.hasHealthCheck() || exited) { // an unhealthy one may still recover, as on ECS
-                            return new Dependencies(false, unresolved(dep, c, "as dependency did not become healthy."));
-                        }
-                        ready &= h == ContainerState.Health.HEALTHY;
-                    }
-                    default -> ready &= started;
-                }
-            }
-            return new Dependencies(ready, null);
-        }
-
-        /** The ECS agent's reason for a container whose dependency can never be met. */
-        private String unresolved(ContainerRecord dep, ContainerRecord target, String why) {
-            return "CannotStartContainerError: dependency graph: failed to resolve container ordering dependency ["
-                    + describe(dep) + "] for target [" + describe(target) + "] " + why;
-        }
-
-        /** A container as the agent names it in these reasons: {@code name(image) (KNOWN->DESIRED) - Exit: n}. */
-        private String describe(ContainerRecord c) {
-            String known =
-                    exits.containsKey(c.name()) ? "STOPPED" : containerIds.containsKey(c.name()) ? "RUNNING" : "NONE";
-            Integer code = exits.get(c.name());
-            return c.name() + "(" + c.definition().image() + ") (" + known + "->RUNNING)"
-                    + (code == null ? "" : " - Exit: " + code);
-        }
-
-        /**
-         * Whether a running dependency missed its {@code startTimeout} (seconds from its start) for a COMPLETE,
-         * SUCCESS or HEALTHY condition, as the agent checks it.
-         */
-        private boolean timedOut(ContainerRecord dep, String condition) {
-            Integer timeout = dep.definition().startTimeout();
-            Long started = startedNanos.get(dep.name());
-            if (timeout == null
-                    || timeout <= 0
-                    || started == null
-                    || exits.containsKey(dep.name())
-                    || "START".equals(condition)) {
-                return false;
-            }
-            boolean met = "HEALTHY".equals(condition) && health.get(dep.name()) == ContainerState.Health.HEALTHY;
-            return !met && System.nanoTime() - started > TimeUnit.SECONDS.toNanos(timeout);
-        }
-
         private void neverStart(ContainerRecord c, String reason) {
             LOG.info("Container {} of task {} will not start: {}", c.name(), task.id(), reason);
-            neverStarted.add(c.name());
-            exits.put(c.name(), 143);
-            if (backend.containerExited(task, c.name(), 143, reason, List.of())) {
+            dependencies.neverStarts(c.name());
+            if (backend.containerExited(
+                    task, c.name(), ContainerDependencies.NEVER_STARTED_EXIT_CODE, reason, List.of())) {
                 stop();
             }
         }
@@ -609,6 +517,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 return false;
             }
             containerIds.put(c.name(), id);
+            dependencies.created(c.name());
             byContainerId.put(id, this);
             backend.containerCreated(task, c.name(), id);
             metadata.containerCreated(task, c, id);
@@ -621,7 +530,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 return false;
             }
             backend.containerRunning(task, c.name());
-            startedNanos.put(c.name(), System.nanoTime());
+            dependencies.started(c.name(), System.nanoTime());
             Integer timeout = c.definition().startTimeout();
             if (timeout != null && timeout > 0 && !closing) {
                 try { // look again when its dependents' wait ends
@@ -637,11 +546,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private Map<String, String> containerLabels(ContainerRecord c) {
             Map<String, String> labels = new LinkedHashMap<>(
                     Map.of(Labels.CLUSTER, task.clusterName(), Labels.TASK, task.arn(), Labels.CONTAINER, c.name()));
-            boolean awaited = task.containers().stream()
-                    .flatMap(o -> o.definition().dependsOn().stream())
-                    .anyMatch(d -> c.name().equals(d.containerName())
-                            && ("SUCCESS".equals(d.conditionAsString()) || "COMPLETE".equals(d.conditionAsString())));
-            if (awaited) {
+            if (ContainerDependencies.runsToCompletion(definitions(), c.name())) {
                 labels.put(Labels.RUNS_TO_COMPLETION, "true");
             }
             return labels;
@@ -661,7 +566,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 return;
             }
             String name = nameOf(containerId);
-            if (name == null || exits.containsKey(name)) {
+            if (name == null || dependencies.hasExited(name)) {
                 return;
             }
             ContainerState state;
@@ -687,10 +592,9 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private void health(String name, ContainerState state) {
             ContainerState.Health h = state.health();
             boolean checked = task.containers().stream().anyMatch(c -> c.name().equals(name) && c.hasHealthCheck());
-            if (h == null || !checked || stopped || h == health.get(name)) {
+            if (h == null || !checked || stopped || !dependencies.health(name, h)) {
                 return;
             }
-            health.put(name, h);
             String status = h == ContainerState.Health.HEALTHY
                     ? "HEALTHY"
                     : h == ContainerState.Health.UNHEALTHY ? "UNHEALTHY" : "UNKNOWN";
@@ -703,7 +607,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         }
 
         private void recordExit(String name, Integer exitCode, String reason, List<String> logTail) {
-            exits.put(name, exitCode);
+            dependencies.exited(name, exitCode);
             boolean stopTask = backend.containerExited(task, name, exitCode, reason, logTail);
             LOG.info("Container {} of task {} exited with code {}", name, task.id(), exitCode);
             if (stopTask) {
@@ -717,7 +621,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             }
             try {
                 for (Map.Entry<String, String> e : List.copyOf(containerIds.entrySet())) {
-                    if (stopped || exits.containsKey(e.getKey())) {
+                    if (stopped || dependencies.hasExited(e.getKey())) {
                         continue;
                     }
                     ContainerState s = runtime.inspectContainer(e.getValue());
@@ -782,14 +686,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         private void stopContainers() {
             List<String> remaining = new ArrayList<>(containerIds.keySet());
             while (!remaining.isEmpty()) {
-                List<String> wave = remaining.stream()
-                        .filter(name -> task.containers().stream()
-                                .filter(c -> remaining.contains(c.name())
-                                        && !c.name().equals(name))
-                                .noneMatch(c -> c.definition().dependsOn().stream()
-                                        .anyMatch(d -> name.equals(d.containerName()))))
-                        .toList();
-                List<String> now = wave.isEmpty() ? List.copyOf(remaining) : wave;
+                List<String> now = ContainerDependencies.nextToStop(definitions(), remaining);
                 List<CompletableFuture<Void>> stops = new ArrayList<>();
                 for (String name : now) {
                     String id = containerIds.get(name);
@@ -876,6 +773,10 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
 
         private String containerName(String suffix) {
             return "drydock-" + context.sessionId() + "-" + task.id().substring(0, 12) + "-" + suffix;
+        }
+
+        private List<ContainerDefinition> definitions() {
+            return task.containers().stream().map(ContainerRecord::definition).toList();
         }
     }
 }

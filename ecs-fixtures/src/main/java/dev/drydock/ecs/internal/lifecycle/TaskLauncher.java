@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks as containers: each task's {@link TaskRunner} sets up its network sandbox (one container holding the
- * task's network namespace, with the task's IP and its published ports), prepares what its containers need, then
- * starts one container per container definition joined to that
+ * Runs tasks as containers: each task's {@link TaskRunner} sets up its network ({@link AwsvpcNetwork}: a sandbox
+ * container holding the task's network namespace, with the task's IP and its published ports), prepares what its
+ * containers need ({@link TaskPreparation}), then starts one container per container definition joined to that
  * namespace as their {@code dependsOn} conditions allow ({@link ContainerDependencies}), so the task's containers
  * reach each other on localhost as on Fargate.
  *
@@ -46,7 +46,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private final ServiceContext context;
     private final EcsBackend backend;
     private final ExecutorService pool;
-    private final SandboxPool sandboxes;
+    private final TaskNetwork network;
     private final TaskMetadataEndpoint metadata;
     private final ContainerWatchdog watchdog;
     private final TaskRunner.Shared shared;
@@ -68,16 +68,16 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         workers.allowCoreThreadTimeOut(true);
         this.pool = workers;
         this.watchdog = new ContainerWatchdog(runners::values);
-        this.sandboxes = new SandboxPool(context, pool);
+        this.network = new AwsvpcNetwork(context, pool);
         this.metadata = new TaskMetadataEndpoint(backend, pool);
         this.shared = new TaskRunner.Shared(
                 context,
                 backend,
                 credentials,
                 pool,
-                sandboxes,
+                network,
                 metadata,
-                new RegistryImages(context),
+                new TaskPreparation(context, backend, credentials),
                 watchdog,
                 this::runtime,
                 () -> closing);
@@ -127,7 +127,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             }
         }
         watchdog.close();
-        sandboxes.close();
+        network.close();
         pool.shutdownNow();
     }
 
@@ -155,24 +155,24 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     }
 
     /**
-     * Checks, before any task starts, what every task needs: a container runtime and the task sandbox image (pulled
-     * when missing). Blocks until the runtime is connected.
+     * Checks, before any task starts, what every task needs: a container runtime and what the task network needs
+     * (the task sandbox image, pulled when missing). Blocks until the runtime is connected.
      *
      * @throws DrydockException saying what is missing and how to fix it
      */
     public void preflight() {
         RuntimeSession session = runtime();
         try {
-            sandboxes.ensureImage(session.runtime());
+            network.preflight(session.runtime());
         } catch (RuntimeFailure e) {
             throw new DrydockException(e.getMessage() + ".", e);
         }
     }
 
-    /** The runtime, connected: the first time, the watchdog subscribes to its exits and sandboxes start. */
+    /** The runtime, connected: the first time, the watchdog subscribes to its exits and the network prepares. */
     private RuntimeSession runtime() {
         RuntimeSession session = context.runtime();
-        watchdog.connect(session, context.sessionId(), () -> sandboxes.prewarm(session));
+        watchdog.connect(session, context.sessionId(), () -> network.connected(session));
         return session;
     }
 }

@@ -1,11 +1,9 @@
 package dev.drydock.ecs.internal.lifecycle;
 
 import dev.drydock.core.DrydockException;
-import dev.drydock.core.internal.service.ImageResolver;
 import dev.drydock.core.internal.service.Labels;
 import dev.drydock.core.internal.service.RuntimeSession;
 import dev.drydock.core.internal.service.ServiceContext;
-import dev.drydock.core.internal.service.TaskVolumeProvider;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.ContainerState;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
@@ -29,7 +26,7 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 
 /**
  * One task's container work, run in order on its {@link SerialQueue}, never under the model lock: set up the task's
- * network sandbox, pull its images, register its role's credentials, prepare its volumes, create and start each container as its
+ * network, prepare what its containers need ({@link TaskPreparation}), create and start each container as its
  * {@code dependsOn} conditions allow ({@link ContainerDependencies}), record exits and health changes, and stop the
  * containers as the ECS agent does. Results go back to the {@link EcsBackend} through its lifecycle callbacks.
  */
@@ -45,9 +42,9 @@ final class TaskRunner {
      * @param backend the model, told of every step
      * @param credentials the task credentials endpoint (revoked when the task stops)
      * @param pool where containers stop in parallel
-     * @param sandboxes the tasks' network sandboxes
+     * @param network the tasks' network mode
      * @param metadata the task metadata endpoint
-     * @param registryImages images served by a Drydock registry
+     * @param preparation what a task needs before its containers start
      * @param watchdog when containers are looked at again
      * @param runtime the container runtime, connecting on first use
      * @param closing whether Drydock is closing (containers then get a short stop timeout)
@@ -57,9 +54,9 @@ final class TaskRunner {
             EcsBackend backend,
             TaskCredentials credentials,
             ExecutorService pool,
-            SandboxPool sandboxes,
+            TaskNetwork network,
             TaskMetadataEndpoint metadata,
-            RegistryImages registryImages,
+            TaskPreparation preparation,
             ContainerWatchdog watchdog,
             Supplier<RuntimeSession> runtime,
             BooleanSupplier closing) {}
@@ -76,14 +73,8 @@ final class TaskRunner {
 
     private RuntimeSession session;
     private ContainerRuntime runtime;
-    private String sandboxId;
-    private List<ContainerSpec.PortBinding> ports = List.of();
-    private String taskRoleArn;
-    private Map<String, String> roleEnv = Map.of();
-    private Map<String, List<ContainerSpec.Mount>> volumeMounts = Map.of();
-    /** Container name to the local reference of an image pulled from a Drydock registry (ECR). */
-    private final Map<String, String> registryImageRefs = new LinkedHashMap<>();
-
+    private TaskNetwork.Attachment attachment;
+    private TaskPreparation.Prepared prepared;
     private long t0;
     private boolean runningReported;
     private boolean stopped;
@@ -139,24 +130,23 @@ final class TaskRunner {
         }
         runtime = session.runtime();
         t0 = System.nanoTime();
-        if (!startSandbox()) {
-            return;
-        }
-        if (!pullImages()) {
-            return;
-        }
-        Map<String, String> env = taskRoleEnvironment();
-        if (env == null) {
-            return;
-        }
         try {
-            volumeMounts = TaskVolumes.mounts(shared.context(), task, taskRoleArn);
-        } catch (TaskVolumeProvider.VolumeFailure e) {
-            fail(e.getMessage(), null, null);
+            attachment = shared.network().attach(session, task);
+        } catch (RuntimeFailure e) {
+            fail(
+                    "ResourceInitializationError: failed to set up the task's network namespace: " + e.getMessage(),
+                    null,
+                    null);
             return;
         }
-        roleEnv = env;
-        shared.metadata().taskStarted(task, runtime, sandboxId, session.network());
+        backend.eniAttached(task, attachment.namespaceContainerId(), attachment.privateIp(), attachment.hostPorts());
+        try {
+            prepared = shared.preparation().prepare(task, runtime);
+        } catch (TaskPreparation.StartFailure e) {
+            fail(e.getMessage(), e.containerName(), e.containerReason());
+            return;
+        }
+        shared.metadata().taskStarted(task, runtime, attachment.namespaceContainerId(), session.network());
         launching = true;
         startReady();
     }
@@ -201,7 +191,7 @@ final class TaskRunner {
             return;
         }
         runningReported = true;
-        shared.sandboxes().refill(session, ports);
+        shared.network().containersStarted(session, task);
         // a container may have exited already (before the event subscription saw it): then the task never ran
         for (String id : List.copyOf(containerIds.values())) {
             changed(id);
@@ -224,99 +214,20 @@ final class TaskRunner {
         }
     }
 
-    private boolean startSandbox() {
-        ports = new ArrayList<>();
-        for (ContainerRecord c : task.containers()) {
-            c.definition().portMappings().forEach(p -> {
-                if (p.containerPort() != null) {
-                    ports.add(new ContainerSpec.PortBinding(
-                            p.containerPort(), p.protocolAsString() == null ? "tcp" : p.protocolAsString()));
-                }
-            });
-        }
-        try {
-            SandboxPool.Sandbox sandbox = shared.sandboxes().acquire(session, ports);
-            sandboxId = sandbox.id();
-            backend.eniAttached(task, sandboxId, sandbox.ipAddress(), sandbox.hostPorts());
-            return true;
-        } catch (RuntimeFailure e) {
-            fail(
-                    "ResourceInitializationError: failed to set up the task's network namespace: " + e.getMessage(),
-                    null,
-                    null);
-            return false;
-        }
-    }
-
-    private boolean pullImages() {
-        backend.pullStarted(task);
-        Map<String, String> digests = new LinkedHashMap<>();
-        for (ContainerRecord c : task.containers()) {
-            String image = c.definition().image();
-            if (shared.registryImages().serves(image)) {
-                try {
-                    var pulled = shared.registryImages().pull(task, image, runtime);
-                    digests.put(c.name(), pulled.digest());
-                    registryImageRefs.put(c.name(), pulled.localReference());
-                    continue;
-                } catch (ImageResolver.ImagePullFailure e) {
-                    backend.pullStopped(task, digests);
-                    fail(e.getMessage(), c.name(), e.getMessage());
-                    return false;
-                }
-            }
-            try {
-                digests.put(c.name(), runtime.ensureImage(image));
-            } catch (RuntimeFailure e) {
-                String reason = "CannotPullContainerError: pull image manifest has been retried 1 time(s): "
-                        + "failed to resolve ref " + image + ": " + e.getMessage();
-                backend.pullStopped(task, digests);
-                fail(reason, c.name(), reason);
-                return false;
-            }
-        }
-        backend.pullStopped(task, digests);
-        return true;
-    }
-
-    /**
-     * The credentials environment for a task with a task role (empty without one), or {@code null} when the
-     * role cannot be assumed (the task then fails to start).
-     */
-    private Map<String, String> taskRoleEnvironment() {
-        String role = task.overrides() != null && task.overrides().taskRoleArn() != null
-                ? task.overrides().taskRoleArn()
-                : task.taskDefinition().taskRoleArn();
-        if (role == null || role.isEmpty()) {
-            return Map.of();
-        }
-        Optional<String> roleArn = shared.context().iam().roleArn(role);
-        if (roleArn.isEmpty()) {
-            fail(
-                    "ResourceInitializationError: ECS was unable to assume the role '" + role + "' that was "
-                            + "provided for this task: the role does not exist.",
-                    null,
-                    null);
-            return null;
-        }
-        taskRoleArn = roleArn.get();
-        return shared.credentials().register(task.arn(), task.id(), roleArn.get());
-    }
-
     private boolean createAndStart(ContainerRecord c) {
-        Map<String, String> env = new LinkedHashMap<>(roleEnv);
+        Map<String, String> env = new LinkedHashMap<>(prepared.roleEnvironment());
         env.putAll(TaskMetadataEndpoint.environment(c));
         ContainerSpec spec = ContainerSpecs.forContainer(
                 task,
                 c,
                 containerName(c.name()),
-                sandboxId,
+                attachment.namespaceContainerId(),
                 shared.context().labels(containerLabels(c)),
                 session,
                 shared.context().region(),
                 env,
-                volumeMounts.getOrDefault(c.name(), List.of()),
-                registryImageRefs.get(c.name()));
+                prepared.mounts().getOrDefault(c.name(), List.of()),
+                prepared.pulledImages().get(c.name()));
         String id;
         try {
             id = runtime.createContainer(spec);
@@ -479,8 +390,8 @@ final class TaskRunner {
                 removeQuietly(id);
                 shared.watchdog().forget(id);
             }
-            if (sandboxId != null) {
-                removeQuietly(sandboxId);
+            if (attachment != null) {
+                shared.network().release(runtime, attachment);
             }
         }
         backend.stopped(task);

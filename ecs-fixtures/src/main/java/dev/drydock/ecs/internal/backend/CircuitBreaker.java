@@ -2,6 +2,8 @@ package dev.drydock.ecs.internal.backend;
 
 import java.time.Duration;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
+import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 /**
  * The service scheduler's rules for failed tasks (pure): which stopped tasks count as failures, when the deployment
@@ -21,9 +23,9 @@ final class CircuitBreaker {
      * Whether a stopped task counts as a failed task of its deployment: it could not start, its essential container
      * exited, or it failed its health checks.
      */
-    static boolean countsAsFailure(String stopCode, String stoppedReason) {
-        return "TaskFailedToStart".equals(stopCode)
-                || "EssentialContainerExited".equals(stopCode)
+    static boolean countsAsFailure(TaskStopCode stopCode, String stoppedReason) {
+        return stopCode == TaskStopCode.TASK_FAILED_TO_START
+                || stopCode == TaskStopCode.ESSENTIAL_CONTAINER_EXITED
                 || (stoppedReason != null && stoppedReason.startsWith(ContainerHealthChecks.UNHEALTHY_REASON));
     }
 
@@ -34,13 +36,13 @@ final class CircuitBreaker {
     static boolean trips(
             DeploymentCircuitBreaker breaker,
             boolean serviceActive,
-            String rolloutState,
+            DeploymentRolloutState rolloutState,
             int failedTasks,
             int desiredCount) {
         return breaker != null
                 && Boolean.TRUE.equals(breaker.enable())
                 && serviceActive
-                && "IN_PROGRESS".equals(rolloutState)
+                && rolloutState == DeploymentRolloutState.IN_PROGRESS
                 && failedTasks >= threshold(desiredCount);
     }
 

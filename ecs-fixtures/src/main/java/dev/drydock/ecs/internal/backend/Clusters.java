@@ -138,7 +138,7 @@ final class Clusters {
             throw AwsException.client(
                     "ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.");
         }
-        c.status = "INACTIVE";
+        c.status = ClusterRecord.Status.INACTIVE;
         return model(c, true, true);
     }
 

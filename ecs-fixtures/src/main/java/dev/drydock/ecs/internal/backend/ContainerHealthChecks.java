@@ -1,5 +1,7 @@
 package dev.drydock.ecs.internal.backend;
 
+import software.amazon.awssdk.services.ecs.model.HealthStatus;
+
 /**
  * A service task's health from its containers' health checks
  * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html): RUNNING and HEALTHY counts, and
@@ -15,23 +17,23 @@ final class ContainerHealthChecks implements ServiceTaskHealth {
         if (t.lastStatus != TaskStatus.RUNNING) {
             return false;
         }
-        String health = t.healthStatus();
-        if ("HEALTHY".equals(health)) {
+        HealthStatus health = t.healthStatus();
+        if (health == HealthStatus.HEALTHY) {
             return true;
         }
-        return "UNKNOWN".equals(health)
+        return health == HealthStatus.UNKNOWN
                 && t.containers.stream().noneMatch(c -> c.definition().healthCheck() != null);
     }
 
     @Override
     public boolean awaitingHealth(ServiceRecord service, TaskRecord t) {
         return t.lastStatus == TaskStatus.RUNNING
-                && "UNKNOWN".equals(t.healthStatus())
+                && t.healthStatus() == HealthStatus.UNKNOWN
                 && t.containers.stream().anyMatch(c -> c.definition().healthCheck() != null);
     }
 
     @Override
     public String replacementReason(ServiceRecord service, TaskRecord t) {
-        return "UNHEALTHY".equals(t.healthStatus()) ? UNHEALTHY_REASON : null;
+        return t.healthStatus() == HealthStatus.UNHEALTHY ? UNHEALTHY_REASON : null;
     }
 }

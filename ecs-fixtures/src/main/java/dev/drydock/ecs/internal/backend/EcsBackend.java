@@ -19,12 +19,15 @@ import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.HealthStatus;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
 /**
@@ -227,7 +230,7 @@ public final class EcsBackend {
         List<Task> result = new ArrayList<>();
         synchronized (lock) {
             ClusterRecord cluster = clusters.active(request.cluster());
-            String launchType =
+            LaunchType launchType =
                     LaunchRules.launchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
             LaunchRules.checkRunnable(td, launchType, request.networkConfiguration());
             LaunchRules.checkOverrides(td, request.overrides());
@@ -276,7 +279,9 @@ public final class EcsBackend {
                 throw EcsErrors.invalidParameter("The referenced task was not found.");
             }
             transitions.requestStop(
-                    t, "UserInitiated", reason == null || reason.isEmpty() ? "Task stopped by user" : reason);
+                    t,
+                    TaskStopCode.USER_INITIATED,
+                    reason == null || reason.isEmpty() ? "Task stopped by user" : reason);
         }
         Task model;
         synchronized (lock) {
@@ -392,7 +397,7 @@ public final class EcsBackend {
      * @return whether the task must now stop
      */
     public boolean containerHealth(TaskRecord t, String containerName, String status) {
-        return report(() -> transitions.containerHealth(t, containerName, status));
+        return report(() -> transitions.containerHealth(t, containerName, HealthStatus.fromValue(status)));
     }
 
     /** Applies a container report under the lock; tells the listeners when it changed something. */
@@ -532,7 +537,7 @@ public final class EcsBackend {
             }
             for (TaskRecord t : tasks.all()) {
                 if (t.lastStatus != TaskStatus.STOPPED) {
-                    transitions.requestStop(t, "UserInitiated", reason);
+                    transitions.requestStop(t, TaskStopCode.USER_INITIATED, reason);
                     stopping.add(t);
                 }
             }

@@ -3,11 +3,14 @@ package dev.drydock.ecs.internal.backend;
 import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.ecs.internal.EcsErrors;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
@@ -21,6 +24,8 @@ import software.amazon.awssdk.services.ecs.model.TaskOverride;
 final class LaunchRules {
     private static final Pattern SUBNET = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SECURITY_GROUP = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
+    /** The capacity providers Drydock runs tasks on: AWS's own Fargate ones. */
+    private static final Set<String> FARGATE_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
 
     private LaunchRules() {}
 
@@ -31,7 +36,8 @@ final class LaunchRules {
      * @throws AwsException InvalidParameterException for both a launch type and a strategy, another capacity provider,
      *     a launch type Drydock cannot run, or an unknown one
      */
-    static String launchType(String launchType, List<CapacityProviderStrategyItem> strategy, ClusterRecord cluster) {
+    static LaunchType launchType(
+            String launchType, List<CapacityProviderStrategyItem> strategy, ClusterRecord cluster) {
         if (launchType != null && strategy != null && !strategy.isEmpty()) {
             throw EcsErrors.invalidParameter("Specifying both a launch type and capacity provider strategy is not "
                     + "supported. Remove one and try again.");
@@ -41,24 +47,26 @@ final class LaunchRules {
                     strategy != null && !strategy.isEmpty() ? strategy : cluster.defaultCapacityProviderStrategy;
             if (!effective.isEmpty()) {
                 for (CapacityProviderStrategyItem item : effective) {
-                    if (!"FARGATE".equals(item.capacityProvider()) && !"FARGATE_SPOT".equals(item.capacityProvider())) {
+                    if (!FARGATE_PROVIDERS.contains(item.capacityProvider())) {
                         throw EcsErrors.invalidParameter("The specified capacity provider " + item.capacityProvider()
                                 + " is not in an ACTIVE state. Drydock runs the FARGATE and FARGATE_SPOT capacity "
                                 + "providers only.");
                     }
                 }
-                return "FARGATE";
+                return LaunchType.FARGATE;
             }
-            launchType = "EC2";
+            launchType = LaunchType.EC2.toString();
         }
-        if ("EC2".equals(launchType) || "EXTERNAL".equals(launchType) || "MANAGED_INSTANCES".equals(launchType)) {
-            throw EcsErrors.invalidParameter("No Container Instances were found in your cluster.");
+        switch (LaunchType.fromValue(launchType)) {
+            case FARGATE -> {
+                return LaunchType.FARGATE;
+            }
+            case EC2, EXTERNAL, MANAGED_INSTANCES ->
+                throw EcsErrors.invalidParameter("No Container Instances were found in your cluster.");
+            default ->
+                throw EcsErrors.invalidParameter("Invalid launchType '" + launchType + "'. Valid values: EC2, "
+                        + "FARGATE, EXTERNAL, MANAGED_INSTANCES.");
         }
-        if (!"FARGATE".equals(launchType)) {
-            throw EcsErrors.invalidParameter("Invalid launchType '" + launchType + "'. Valid values: EC2, FARGATE, "
-                    + "EXTERNAL, MANAGED_INSTANCES.");
-        }
-        return launchType;
     }
 
     /**
@@ -85,8 +93,8 @@ final class LaunchRules {
      *
      * @throws AwsException InvalidParameterException with ECS's message
      */
-    static void checkRunnable(TaskDefinition td, String launchType, NetworkConfiguration network) {
-        if (!td.compatibilitiesAsStrings().contains(launchType)) {
+    static void checkRunnable(TaskDefinition td, LaunchType launchType, NetworkConfiguration network) {
+        if (!td.compatibilitiesAsStrings().contains(launchType.toString())) {
             throw EcsErrors.invalidParameter("Task definition does not support launch_type " + launchType + ".");
         }
         if (network == null || network.awsvpcConfiguration() == null) {
@@ -112,9 +120,7 @@ final class LaunchRules {
                         + "Invalid id: \"" + group + "\" (expecting \"sg-...\")");
             }
         }
-        if (vpc.assignPublicIpAsString() != null
-                && !"ENABLED".equals(vpc.assignPublicIpAsString())
-                && !"DISABLED".equals(vpc.assignPublicIpAsString())) {
+        if (vpc.assignPublicIpAsString() != null && vpc.assignPublicIp() == AssignPublicIp.UNKNOWN_TO_SDK_VERSION) {
             throw EcsErrors.invalidParameter("assignPublicIp must be ENABLED or DISABLED.");
         }
     }

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
+import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 /**
  * The service scheduler's pass over every service: replace tasks that stopped or must be replaced, count failed tasks
@@ -72,13 +76,13 @@ final class ServiceReconciler {
         s.primary().desiredCount = desired;
         circuitBreaker(s, now);
         DeploymentRecord primary = s.primary();
-        boolean failed = "FAILED".equals(primary.rolloutState);
-        boolean draining = "DRAINING".equals(s.status);
+        boolean failed = primary.rolloutState == DeploymentRolloutState.FAILED;
+        boolean draining = s.status == ServiceRecord.Status.DRAINING;
 
         List<RolloutPlanner.TaskView<TaskRecord>> primaryTasks = new ArrayList<>();
         List<RolloutPlanner.TaskView<TaskRecord>> oldTasks = new ArrayList<>();
         for (TaskRecord t : mine) {
-            if ("RUNNING".equals(t.desiredStatus)) {
+            if (t.desiredStatus == DesiredStatus.RUNNING) {
                 (primary.id.equals(t.startedBy) ? primaryTasks : oldTasks)
                         .add(new RolloutPlanner.TaskView<>(
                                 t, t.lastStatus, t.createdAt, health.healthy(s, t), health.awaitingHealth(s, t)));
@@ -131,10 +135,10 @@ final class ServiceReconciler {
      */
     private void stopForReplacement(ServiceRecord s, List<TaskRecord> mine) {
         for (TaskRecord t : mine) {
-            if ("RUNNING".equals(t.desiredStatus)) {
+            if (t.desiredStatus == DesiredStatus.RUNNING) {
                 String reason = health.replacementReason(s, t);
                 if (reason != null) {
-                    transitions.requestStop(t, "ServiceSchedulerInitiated", reason);
+                    transitions.requestStop(t, TaskStopCode.SERVICE_SCHEDULER_INITIATED, reason);
                 }
             }
         }
@@ -147,7 +151,7 @@ final class ServiceReconciler {
      */
     private void countFailures(ServiceRecord s, List<TaskRecord> mine, Instant now) {
         for (TaskRecord t : mine) {
-            if ("STOPPED".equals(t.desiredStatus)
+            if (t.desiredStatus == DesiredStatus.STOPPED
                     && !t.failureCounted
                     && CircuitBreaker.countsAsFailure(t.stopCode, t.stoppedReason)) {
                 t.failureCounted = true;
@@ -159,11 +163,11 @@ final class ServiceReconciler {
                     s.steadyStateReported = false;
                 }
                 DeploymentRecord d = s.deployment(t.startedBy);
-                if (d != null && "IN_PROGRESS".equals(d.rolloutState)) {
+                if (d != null && d.rolloutState == DeploymentRolloutState.IN_PROGRESS) {
                     d.failedTasks++;
                     d.updatedAt = now;
                 }
-                if ("TaskFailedToStart".equals(t.stopCode)) {
+                if (t.stopCode == TaskStopCode.TASK_FAILED_TO_START) {
                     s.consecutiveLaunchFailures++;
                     s.nextLaunchAllowedAt = now.plus(CircuitBreaker.launchDelay(s.consecutiveLaunchFailures));
                     s.event(now, "failed to launch a task with (error " + t.stoppedReason + ").");
@@ -175,7 +179,7 @@ final class ServiceReconciler {
                         events.serviceAction(s, "WARN", "SERVICE_TASK_START_IMPAIRED", now);
                     }
                 }
-            } else if (t.reachedRunning && !t.successCounted && !"TaskFailedToStart".equals(t.stopCode)) {
+            } else if (t.reachedRunning && !t.successCounted && t.stopCode != TaskStopCode.TASK_FAILED_TO_START) {
                 t.successCounted = true;
                 s.consecutiveLaunchFailures = 0;
             }
@@ -190,10 +194,14 @@ final class ServiceReconciler {
         DeploymentCircuitBreaker breaker = s.deploymentConfiguration.deploymentCircuitBreaker();
         DeploymentRecord primary = s.primary();
         if (!CircuitBreaker.trips(
-                breaker, "ACTIVE".equals(s.status), primary.rolloutState, primary.failedTasks, primary.desiredCount)) {
+                breaker,
+                s.status == ServiceRecord.Status.ACTIVE,
+                primary.rolloutState,
+                primary.failedTasks,
+                primary.desiredCount)) {
             return;
         }
-        primary.rolloutState = "FAILED";
+        primary.rolloutState = DeploymentRolloutState.FAILED;
         primary.rolloutStateReason = "ECS deployment circuit breaker: tasks failed to start.";
         primary.updatedAt = now;
         s.event(now, "(deployment " + primary.id + ") deployment failed: tasks failed to start.");
@@ -202,11 +210,11 @@ final class ServiceReconciler {
         if (!Boolean.TRUE.equals(breaker.rollback()) || target == null || target == primary) {
             return;
         }
-        primary.status = "ACTIVE";
+        primary.status = DeploymentRecord.Status.ACTIVE;
         s.deployments.remove(target);
         s.deployments.add(0, target);
-        target.status = "PRIMARY";
-        target.rolloutState = "IN_PROGRESS";
+        target.status = DeploymentRecord.Status.PRIMARY;
+        target.rolloutState = DeploymentRolloutState.IN_PROGRESS;
         target.rolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId " + target.id + ".";
         target.desiredCount = s.desiredCount;
         target.updatedAt = now;
@@ -230,7 +238,7 @@ final class ServiceReconciler {
             List<TaskRecord> toLaunch) {
         List<String> started = new ArrayList<>();
         Failure unplaced = null;
-        String launchType = primary.launchType != null ? primary.launchType : "FARGATE";
+        LaunchType launchType = primary.launchType != null ? primary.launchType : LaunchType.FARGATE;
         String group = "service:" + s.name;
         for (int i = 0; i < count; i++) {
             TaskPlacement.Placement placed = placement.place(
@@ -274,7 +282,7 @@ final class ServiceReconciler {
         for (int i = s.deployments.size() - 1; i >= 1; i--) {
             DeploymentRecord d = s.deployments.get(i);
             if (services.tasksOf(s, d).stream().allMatch(t -> t.lastStatus == TaskStatus.STOPPED)) {
-                d.status = "INACTIVE";
+                d.status = DeploymentRecord.Status.INACTIVE;
                 d.updatedAt = now;
                 s.deployments.remove(i);
             }
@@ -283,8 +291,8 @@ final class ServiceReconciler {
 
     /** The rollout is done: the deployment COMPLETED (once), then the service's steady state (once per change). */
     private void settled(ServiceRecord s, DeploymentRecord primary, Instant now) {
-        if ("IN_PROGRESS".equals(primary.rolloutState)) {
-            primary.rolloutState = "COMPLETED";
+        if (primary.rolloutState == DeploymentRolloutState.IN_PROGRESS) {
+            primary.rolloutState = DeploymentRolloutState.COMPLETED;
             primary.rolloutStateReason = "ECS deployment " + primary.id + " completed.";
             primary.updatedAt = now;
             s.lastCompleted = primary;
@@ -307,7 +315,9 @@ final class ServiceReconciler {
         for (TaskRecord t : stop) {
             boolean running = t.lastStatus == TaskStatus.RUNNING;
             transitions.requestStop(
-                    t, "ServiceSchedulerInitiated", "Scaling activity initiated by (deployment " + primary.id + ")");
+                    t,
+                    TaskStopCode.SERVICE_SCHEDULER_INITIATED,
+                    "Scaling activity initiated by (deployment " + primary.id + ")");
             if (running) {
                 ids.add("(task " + t.id + ")");
             }

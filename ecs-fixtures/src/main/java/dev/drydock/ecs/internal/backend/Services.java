@@ -19,8 +19,13 @@ import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.PropagateTags;
+import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
@@ -60,7 +65,7 @@ final class Services {
             throw EcsErrors.invalidParameter("Service name '" + name + "' is invalid. Up to 255 letters "
                     + "(uppercase and lowercase), numbers, underscores, and hyphens are allowed.");
         }
-        if (request.schedulingStrategyAsString() != null && !"REPLICA".equals(request.schedulingStrategyAsString())) {
+        if (request.schedulingStrategy() != null && request.schedulingStrategy() != SchedulingStrategy.REPLICA) {
             throw EcsErrors.invalidParameter(
                     "Drydock runs REPLICA services only; DAEMON services need container " + "instances.");
         }
@@ -68,7 +73,7 @@ final class Services {
         if (desired < 0) {
             throw EcsErrors.invalidParameter("Task count can not be lesser than 0");
         }
-        String launchType =
+        LaunchType launchType =
                 LaunchRules.launchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
         LaunchRules.checkRunnable(td, launchType, request.networkConfiguration());
         if (services.containsKey(key(cluster.name, name))) {
@@ -77,7 +82,7 @@ final class Services {
         DeploymentConfiguration dc = deploymentConfiguration(request.deploymentConfiguration());
         List<CapacityProviderStrategyItem> strategy =
                 LaunchRules.strategy(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
-        String lt = strategy.isEmpty() ? launchType : null;
+        LaunchType lt = strategy.isEmpty() ? launchType : null;
         ServiceRecord s = new ServiceRecord(
                 name,
                 arns.service(cluster.name, name),
@@ -88,7 +93,7 @@ final class Services {
                 lt,
                 strategy,
                 request.tags(),
-                request.propagateTagsAsString() == null ? "NONE" : request.propagateTagsAsString(),
+                request.propagateTags() == null ? PropagateTags.NONE : request.propagateTags(),
                 Boolean.TRUE.equals(request.enableECSManagedTags()),
                 "arn:aws:iam::" + arns.accountId() + ":role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS");
         s.desiredCount = desired;
@@ -119,7 +124,7 @@ final class Services {
         NetworkConfiguration network =
                 request.networkConfiguration() != null ? request.networkConfiguration() : s.networkConfiguration;
         TaskDefinition td = newTd != null ? newTd : s.taskDefinition;
-        String launchType = s.launchType != null ? s.launchType : "FARGATE";
+        LaunchType launchType = s.launchType != null ? s.launchType : LaunchType.FARGATE;
         LaunchRules.checkRunnable(td, launchType, network);
         // members the request leaves out keep their current values
         DeploymentConfiguration dc = request.deploymentConfiguration() == null
@@ -133,7 +138,7 @@ final class Services {
             s.enableExecuteCommand = request.enableExecuteCommand();
         }
         if (request.propagateTags() != null) {
-            s.propagateTags = request.propagateTagsAsString();
+            s.propagateTags = request.propagateTags();
         }
         if (request.enableECSManagedTags() != null) {
             s.enableEcsManagedTags = request.enableECSManagedTags();
@@ -146,7 +151,7 @@ final class Services {
         Instant now = clock.instant();
         if (newDeployment) {
             for (DeploymentRecord d : s.deployments) {
-                d.status = "ACTIVE";
+                d.status = DeploymentRecord.Status.ACTIVE;
                 d.updatedAt = now;
             }
             s.deployments.add(
@@ -166,7 +171,7 @@ final class Services {
         } else {
             s.primary().desiredCount = s.desiredCount;
             s.primary().updatedAt = now;
-            if (s.primary().rolloutState.equals("COMPLETED")) {
+            if (s.primary().rolloutState == DeploymentRolloutState.COMPLETED) {
                 s.steadyStateReported = false;
             }
         }
@@ -186,7 +191,7 @@ final class Services {
             throw EcsErrors.invalidParameter("The service cannot be stopped while it is scaled above 0.");
         }
         s.desiredCount = 0;
-        s.status = "DRAINING";
+        s.status = ServiceRecord.Status.DRAINING;
         for (DeploymentRecord d : s.deployments) {
             d.desiredCount = 0;
             d.updatedAt = clock.instant();
@@ -216,7 +221,8 @@ final class Services {
     List<String> arns(ClusterRecord cluster, String launchType) {
         List<String> result = new ArrayList<>();
         for (ServiceRecord s : services.values()) {
-            if (s.clusterName.equals(cluster.name) && (launchType == null || launchType.equals(s.launchType))) {
+            if (s.clusterName.equals(cluster.name)
+                    && (launchType == null || LaunchType.fromValue(launchType) == s.launchType)) {
                 result.add(s.arn);
             }
         }
@@ -246,9 +252,9 @@ final class Services {
 
     /** A DRAINING service whose tasks all stopped: INACTIVE, found by DescribeServices only. */
     void retire(ServiceRecord s) {
-        s.status = "INACTIVE";
+        s.status = ServiceRecord.Status.INACTIVE;
         for (DeploymentRecord d : s.deployments) {
-            d.status = "INACTIVE";
+            d.status = DeploymentRecord.Status.INACTIVE;
         }
         services.remove(key(s.clusterName, s.name));
         inactive.add(s);
@@ -258,7 +264,7 @@ final class Services {
     int activeIn(String cluster) {
         int active = 0;
         for (ServiceRecord s : services.values()) {
-            if (s.clusterName.equals(cluster) && "ACTIVE".equals(s.status)) {
+            if (s.clusterName.equals(cluster) && s.status == ServiceRecord.Status.ACTIVE) {
                 active++;
             }
         }
@@ -295,9 +301,9 @@ final class Services {
             int r = 0;
             int p = 0;
             for (TaskRecord t : tasksOf(s, d)) {
-                if (t.lastStatus == TaskStatus.RUNNING && "RUNNING".equals(t.desiredStatus)) {
+                if (t.lastStatus == TaskStatus.RUNNING && t.desiredStatus == DesiredStatus.RUNNING) {
                     r++;
-                } else if (t.lastStatus.pending() && "RUNNING".equals(t.desiredStatus)) {
+                } else if (t.lastStatus.pending() && t.desiredStatus == DesiredStatus.RUNNING) {
                     p++;
                 }
             }
@@ -317,7 +323,7 @@ final class Services {
             }
             throw EcsErrors.serviceNotFound();
         }
-        if (!"ACTIVE".equals(s.status)) {
+        if (s.status != ServiceRecord.Status.ACTIVE) {
             throw EcsErrors.serviceNotActive();
         }
         return s;

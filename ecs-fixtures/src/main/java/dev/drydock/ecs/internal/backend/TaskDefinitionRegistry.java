@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 /**
  * The model's task definitions: each family's revisions (ACTIVE, then INACTIVE once deregistered), their tags, and
@@ -60,7 +62,7 @@ final class TaskDefinitionRegistry {
         }
         if (r.revision() == null) {
             for (int i = revisions.size() - 1; i >= 0; i--) {
-                if ("ACTIVE".equals(revisions.get(i).statusAsString())) {
+                if (revisions.get(i).status() == TaskDefinitionStatus.ACTIVE) {
                     return revisions.get(i);
                 }
             }
@@ -70,7 +72,7 @@ final class TaskDefinitionRegistry {
             return null;
         }
         TaskDefinition td = revisions.get(r.revision() - 1);
-        return "DELETE_IN_PROGRESS".equals(td.statusAsString()) ? null : td;
+        return td.status() == TaskDefinitionStatus.DELETE_IN_PROGRESS ? null : td;
     }
 
     /** The tags of a revision (empty for an unknown ARN). */
@@ -109,8 +111,11 @@ final class TaskDefinitionRegistry {
             if (familyPrefix != null && !e.getKey().startsWith(familyPrefix)) {
                 continue;
             }
-            boolean anyActive = e.getValue().stream().anyMatch(td -> "ACTIVE".equals(td.statusAsString()));
-            if (status == null || "ALL".equals(status) || ("ACTIVE".equals(status) == anyActive)) {
+            boolean anyActive = e.getValue().stream().anyMatch(td -> td.status() == TaskDefinitionStatus.ACTIVE);
+            TaskDefinitionFamilyStatus wanted = TaskDefinitionFamilyStatus.fromValue(status);
+            if (wanted == null
+                    || wanted == TaskDefinitionFamilyStatus.ALL
+                    || (wanted == TaskDefinitionFamilyStatus.ACTIVE) == anyActive) {
                 result.add(e.getKey());
             }
         }
@@ -131,11 +136,11 @@ final class TaskDefinitionRegistry {
         if (td == null) {
             throw EcsErrors.client("The specified task definition does not exist.");
         }
-        if ("INACTIVE".equals(td.statusAsString())) {
+        if (td.status() == TaskDefinitionStatus.INACTIVE) {
             return td; // already deregistered: it keeps its deregisteredAt
         }
         TaskDefinition inactive = td.toBuilder()
-                .status("INACTIVE")
+                .status(TaskDefinitionStatus.INACTIVE)
                 .deregisteredAt(clock.instant())
                 .build();
         families.get(r.family()).set(r.revision() - 1, inactive);

@@ -1,6 +1,7 @@
 package dev.drydock.ecs.internal.backend;
 
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
@@ -35,7 +36,7 @@ interface TaskPlacement {
             String cluster,
             TaskDefinition taskDefinition,
             TaskOverride overrides,
-            String launchType,
+            LaunchType launchType,
             String group) {}
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
@@ -30,11 +31,11 @@ final class TaskTags {
     }
 
     private static List<Tag> propagated(RunTaskRequest request, List<Tag> taskDefinitionTags) {
-        if ("SERVICE".equals(request.propagateTagsAsString())) {
+        if (request.propagateTags() == PropagateTags.SERVICE) {
             throw EcsErrors.invalidParameter("propagateTags SERVICE is only valid for tasks a service starts; RunTask "
                     + "accepts TASK_DEFINITION or NONE.");
         }
-        if (!"TASK_DEFINITION".equals(request.propagateTagsAsString())) {
+        if (request.propagateTags() != PropagateTags.TASK_DEFINITION) {
             return request.tags();
         }
         Map<String, Tag> merged = new LinkedHashMap<>();
@@ -51,9 +52,9 @@ final class TaskTags {
 
     /** The tags a service's new task gets: the service's or the task definition's, as its propagateTags says. */
     static List<Tag> forService(ServiceRecord s, List<Tag> taskDefinitionTags) {
-        List<Tag> tags = "SERVICE".equals(s.propagateTags)
+        List<Tag> tags = s.propagateTags == PropagateTags.SERVICE
                 ? s.mutableTags
-                : "TASK_DEFINITION".equals(s.propagateTags) ? taskDefinitionTags : List.of();
+                : s.propagateTags == PropagateTags.TASK_DEFINITION ? taskDefinitionTags : List.of();
         return s.enableEcsManagedTags ? withManagedTags(tags, s.clusterName, s.name) : tags;
     }
 

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.HealthStatus;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 /**
  * The task state machine: how a task moves from PROVISIONING through PENDING, ACTIVATING, RUNNING, DEACTIVATING,
@@ -43,8 +46,8 @@ final class TaskTransitions {
     }
 
     /** Marks a task to stop (desiredStatus STOPPED) and asks the lifecycle to stop it; once only. */
-    void requestStop(TaskRecord t, String stopCode, String reason) {
-        if ("STOPPED".equals(t.desiredStatus)) {
+    void requestStop(TaskRecord t, TaskStopCode stopCode, String reason) {
+        if (t.desiredStatus == DesiredStatus.STOPPED) {
             return;
         }
         markStopped(t, stopCode, reason);
@@ -60,7 +63,7 @@ final class TaskTransitions {
         t.eniId = EcsArns.newEniId();
         t.macAddress = EcsArns.newMacAddress();
         t.hostPorts = Map.copyOf(hostPorts);
-        t.attachmentStatus = "ATTACHED";
+        t.attachmentStatus = TaskRecord.AttachmentStatus.ATTACHED;
         t.connectivityAt = now;
         t.advance(TaskStatus.PENDING, now, "ENI " + t.eniId + " attached, private IP " + privateIp);
     }
@@ -86,10 +89,10 @@ final class TaskTransitions {
 
     void containerRunning(TaskRecord t, String containerName) {
         ContainerRecord c = t.container(containerName);
-        if (!"PENDING".equals(c.lastStatus)) {
+        if (c.lastStatus != ContainerRecord.Status.PENDING) {
             return;
         }
-        c.lastStatus = "RUNNING";
+        c.lastStatus = ContainerRecord.Status.RUNNING;
         c.startedAt = clock.instant();
         t.version++;
         t.note(clock.instant(), "container " + containerName + " RUNNING", "runtime id " + shortId(c.runtimeId));
@@ -97,7 +100,7 @@ final class TaskTransitions {
 
     /** Every essential container runs: ACTIVATING, then RUNNING. False when the task is already stopping. */
     boolean taskRunning(TaskRecord t) {
-        if (!"RUNNING".equals(t.desiredStatus) || t.lastStatus.ordinal() >= TaskStatus.ACTIVATING.ordinal()) {
+        if (t.desiredStatus != DesiredStatus.RUNNING || t.lastStatus.ordinal() >= TaskStatus.ACTIVATING.ordinal()) {
             return false;
         }
         Instant now = clock.instant();
@@ -114,10 +117,10 @@ final class TaskTransitions {
      */
     Outcome containerExited(TaskRecord t, String containerName, Integer exitCode, String reason, List<String> logTail) {
         ContainerRecord c = t.container(containerName);
-        if ("STOPPED".equals(c.lastStatus)) {
+        if (c.lastStatus == ContainerRecord.Status.STOPPED) {
             return Outcome.UNCHANGED;
         }
-        c.lastStatus = "STOPPED";
+        c.lastStatus = ContainerRecord.Status.STOPPED;
         c.exitCode = exitCode;
         c.reason = reason;
         c.finishedAt = clock.instant();
@@ -127,8 +130,8 @@ final class TaskTransitions {
                 clock.instant(),
                 "container " + containerName + " STOPPED",
                 "exit code " + exitCode + (reason == null ? "" : " (" + reason + ")"));
-        if (c.essential() && "RUNNING".equals(t.desiredStatus)) {
-            markStopped(t, "EssentialContainerExited", "Essential container in task exited");
+        if (c.essential() && t.desiredStatus == DesiredStatus.RUNNING) {
+            markStopped(t, TaskStopCode.ESSENTIAL_CONTAINER_EXITED, "Essential container in task exited");
             return Outcome.STOP;
         }
         return Outcome.CHANGED;
@@ -140,21 +143,21 @@ final class TaskTransitions {
      * checks"), so the service replaces it; a task started by RunTask keeps running, as on ECS
      * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html).
      */
-    Outcome containerHealth(TaskRecord t, String containerName, String status) {
+    Outcome containerHealth(TaskRecord t, String containerName, HealthStatus status) {
         ContainerRecord c = t.container(containerName);
-        if (status.equals(c.healthStatus)) {
+        if (status == c.healthStatus) {
             return Outcome.UNCHANGED;
         }
-        String before = t.healthStatus();
+        HealthStatus before = t.healthStatus();
         c.healthStatus = status;
         c.healthSince = clock.instant();
         t.version++;
         t.note(clock.instant(), "container " + containerName + " " + status, "health check");
-        if ("UNHEALTHY".equals(t.healthStatus())
-                && !"UNHEALTHY".equals(before)
+        if (t.healthStatus() == HealthStatus.UNHEALTHY
+                && before != HealthStatus.UNHEALTHY
                 && t.serviceName != null
-                && "RUNNING".equals(t.desiredStatus)) {
-            markStopped(t, "ServiceSchedulerInitiated", ContainerHealthChecks.UNHEALTHY_REASON);
+                && t.desiredStatus == DesiredStatus.RUNNING) {
+            markStopped(t, TaskStopCode.SERVICE_SCHEDULER_INITIATED, ContainerHealthChecks.UNHEALTHY_REASON);
             return Outcome.STOP;
         }
         return Outcome.CHANGED;
@@ -168,7 +171,7 @@ final class TaskTransitions {
                 c.reason = containerReason;
             }
         }
-        markStopped(t, "TaskFailedToStart", stoppedReason);
+        markStopped(t, TaskStopCode.TASK_FAILED_TO_START, stoppedReason);
     }
 
     /**
@@ -177,10 +180,10 @@ final class TaskTransitions {
      * @return false when the task was stopping already
      */
     boolean lost(TaskRecord t, String stoppedReason) {
-        if ("STOPPED".equals(t.desiredStatus)) {
+        if (t.desiredStatus == DesiredStatus.STOPPED) {
             return false;
         }
-        t.desiredStatus = "STOPPED";
+        t.desiredStatus = DesiredStatus.STOPPED;
         t.stoppedReason = stoppedReason;
         t.version++;
         t.note(clock.instant(), "desiredStatus STOPPED", stoppedReason);
@@ -203,12 +206,10 @@ final class TaskTransitions {
     void executionStopped(TaskRecord t) {
         t.executionStoppedAt = clock.instant();
         for (ContainerRecord c : t.containers) {
-            if (!"STOPPED".equals(c.lastStatus)) {
-                c.lastStatus = "STOPPED";
-            }
+            c.lastStatus = ContainerRecord.Status.STOPPED;
         }
         t.advance(TaskStatus.DEPROVISIONING, t.executionStoppedAt, "containers stopped; releasing the ENI");
-        t.attachmentStatus = "DETACHED";
+        t.attachmentStatus = TaskRecord.AttachmentStatus.DETACHED;
     }
 
     /** The task's resources are released: STOPPED. */
@@ -221,16 +222,16 @@ final class TaskTransitions {
             t.executionStoppedAt = now;
         }
         for (ContainerRecord c : t.containers) {
-            c.lastStatus = "STOPPED";
+            c.lastStatus = ContainerRecord.Status.STOPPED;
         }
-        t.attachmentStatus = "DELETED";
+        t.attachmentStatus = TaskRecord.AttachmentStatus.DELETED;
         t.stoppedAt = now;
         t.advance(TaskStatus.STOPPED, now, t.stopCode == null ? t.stoppedReason : t.stopCode + ": " + t.stoppedReason);
     }
 
     /** desiredStatus STOPPED with this stop code and reason, noted in the timeline (no event, no lifecycle call). */
-    private void markStopped(TaskRecord t, String stopCode, String reason) {
-        t.desiredStatus = "STOPPED";
+    private void markStopped(TaskRecord t, TaskStopCode stopCode, String reason) {
+        t.desiredStatus = DesiredStatus.STOPPED;
         t.stopCode = stopCode;
         t.stoppedReason = reason;
         t.version++;

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -120,7 +122,8 @@ final class Tasks {
             String startedBy,
             String desiredStatus,
             String launchType) {
-        String wanted = desiredStatus == null ? "RUNNING" : desiredStatus;
+        DesiredStatus wanted = desiredStatus == null ? DesiredStatus.RUNNING : DesiredStatus.fromValue(desiredStatus);
+        LaunchType wantedLaunchType = LaunchType.fromValue(launchType);
         if (serviceName != null && serviceName.startsWith("arn:")) {
             serviceName = serviceName.substring(serviceName.lastIndexOf('/') + 1); // a service ARN names it too
         }
@@ -132,9 +135,9 @@ final class Tasks {
                     && (family == null || family.equals(t.taskDefinition.family()))
                     && (serviceName == null || serviceName.equals(t.serviceName))
                     && (startedBy == null || startedBy.equals(t.startedBy))
-                    && (launchType == null
-                            || launchType.equals(t.launchType)
-                            || ("FARGATE".equals(launchType) && t.capacityProviderName != null));
+                    && (wantedLaunchType == null
+                            || wantedLaunchType == t.launchType
+                            || (wantedLaunchType == LaunchType.FARGATE && t.capacityProviderName != null));
             if (match) {
                 result.add(t.arn);
             }
@@ -142,11 +145,11 @@ final class Tasks {
         return result;
     }
 
-    private static boolean statusMatches(TaskRecord t, String wanted) {
-        if ("PENDING".equals(wanted)) {
-            return "RUNNING".equals(t.desiredStatus) && t.lastStatus.pending();
+    private static boolean statusMatches(TaskRecord t, DesiredStatus wanted) {
+        if (wanted == DesiredStatus.PENDING) {
+            return t.desiredStatus == DesiredStatus.RUNNING && t.lastStatus.pending();
         }
-        return wanted.equals(t.desiredStatus);
+        return wanted == t.desiredStatus;
     }
 
     /** The cluster's RUNNING tasks and those not running yet. */

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.HealthStatus;
 
 /**
  * One task's container work, run in order on its {@link SerialQueue}, never under the model lock: set up the task's
@@ -105,7 +106,7 @@ final class TaskRunner {
 
     /** The watchdog's periodic look, while the task's containers are meant to run. */
     void poll() {
-        if (launching && "RUNNING".equals(task.desiredStatus())) {
+        if (launching && !task.stopRequested()) {
             queue.submit(this::check);
         }
     }
@@ -118,7 +119,7 @@ final class TaskRunner {
     // --------------------------------------------------------------------------------------------- start
 
     private void start() {
-        if (!"RUNNING".equals(task.desiredStatus())) {
+        if (task.stopRequested()) {
             stop();
             return;
         }
@@ -161,7 +162,7 @@ final class TaskRunner {
         if (stopped || !launching) {
             return;
         }
-        if (!"RUNNING".equals(task.desiredStatus())) {
+        if (task.stopRequested()) {
             stop();
             return;
         }
@@ -311,13 +312,13 @@ final class TaskRunner {
         if (h == null || !checked || stopped || !dependencies.health(name, h)) {
             return;
         }
-        String status = h == ContainerState.Health.HEALTHY
-                ? "HEALTHY"
-                : h == ContainerState.Health.UNHEALTHY ? "UNHEALTHY" : "UNKNOWN";
+        HealthStatus status = h == ContainerState.Health.HEALTHY
+                ? HealthStatus.HEALTHY
+                : h == ContainerState.Health.UNHEALTHY ? HealthStatus.UNHEALTHY : HealthStatus.UNKNOWN;
         if (h != ContainerState.Health.STARTING) {
             LOG.info("Container {} of task {} is {}", name, task.id(), status);
         }
-        if (backend.containerHealth(task, name, status)) {
+        if (backend.containerHealth(task, name, status.toString())) {
             stop();
         }
     }
@@ -434,7 +435,7 @@ final class TaskRunner {
                 .filter(x -> x.name().equals(name))
                 .findFirst()
                 .orElse(null);
-        if (c == null || "STOPPED".equals(c.lastStatus())) {
+        if (c == null || c.lastStatus() == ContainerRecord.Status.STOPPED) {
             return;
         }
         Integer exitCode = null;

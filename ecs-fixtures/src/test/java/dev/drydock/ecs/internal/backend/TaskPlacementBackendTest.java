@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -41,7 +42,7 @@ class TaskPlacementBackendTest {
         assertThat(model.backend.allTasks()).hasSize(1);
         assertThat(asked).hasSize(3).allSatisfy(r -> {
             assertThat(r.cluster()).isEqualTo("shop");
-            assertThat(r.launchType()).isEqualTo("FARGATE");
+            assertThat(r.launchType()).isEqualTo(LaunchType.FARGATE);
             assertThat(r.group()).isEqualTo("batch");
             assertThat(r.taskDefinition()).isEqualTo(model.web);
         });

@@ -31,12 +31,25 @@ import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
 /**
- * The ECS model for one account and region: clusters, task definitions, tasks and services, and the state
- * machines that move them. Plain Java: no HTTP, no Docker. Every method is atomic under one lock, validates before it
- * changes anything, and never blocks on a container runtime (container work goes to the {@link TaskLifecycle}).
+ * The ECS model for one account and region, and the one lock that guards it: clusters, task definitions, tasks and
+ * services, and the state machines that move them. Plain Java: no HTTP, no Docker. Every method is atomic under the
+ * lock, validates before it changes anything, and never blocks on a container runtime (container work goes to the
+ * {@link TaskLifecycle}).
+ *
+ * <p>The work is done by package-private parts with one job each, which expect the lock held:
+ * <ul>
+ *   <li>{@link Clusters}: clusters;</li>
+ *   <li>{@link TaskDefinitionRegistry}: task definition revisions and their tags;</li>
+ *   <li>{@link Tasks}: tasks, and {@link TaskTransitions}: the task state machine;</li>
+ *   <li>{@link Services}: services and their deployments;</li>
+ *   <li>{@link ServiceReconciler}: the service scheduler's pass, which decides with the pure {@link RolloutPlanner}
+ *       and {@link CircuitBreaker};</li>
+ *   <li>pure rules: {@link LaunchRules} (launch type, network and override checks), {@link TaskTags}.</li>
+ * </ul>
+ * Where a new task runs is {@link TaskPlacement}'s answer; whether a service's task counts as healthy,
+ * {@link ServiceTaskHealth}'s.
  */
 public final class EcsBackend {
-
     private final EcsArns arns;
     private final Clock clock;
     private final Object lock = new Object();
@@ -58,8 +71,8 @@ public final class EcsBackend {
     /** The model, placing tasks where {@code placement} says. */
     EcsBackend(EcsArns arns, Clock clock, TaskPlacement placement) {
         this.arns = arns;
-        this.placement = placement;
         this.clock = clock;
+        this.placement = placement;
         this.clusters = new Clusters(arns, new ClusterUsage());
         this.taskDefinitions = new TaskDefinitionRegistry(arns, clock);
         this.tasks = new Tasks(arns, clock, events);

@@ -190,7 +190,11 @@ final class TaskTransitions {
         return true;
     }
 
-    /** The lifecycle begins stopping the task's containers: DEACTIVATING (from RUNNING), then STOPPING. */
+    /**
+     * The lifecycle begins stopping the task's containers: DEACTIVATING (from RUNNING), then STOPPING. Both at once
+     * today; deregistering the task from load balancers (and waiting out their deregistration delay) belongs between
+     * the two.
+     */
     void stopping(TaskRecord t) {
         Instant now = clock.instant();
         if (t.lastStatus.ordinal() < TaskStatus.DEACTIVATING.ordinal()) {

@@ -4,36 +4,29 @@ import software.amazon.awssdk.services.ecs.model.HealthStatus;
 
 /**
  * A service task's health from its containers' health checks
- * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html): RUNNING and HEALTHY counts, and
- * so does a RUNNING task without any health check; UNKNOWN with a check waits for the first result; UNHEALTHY is
- * replaced ("Task failed container health checks").
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html): an UNHEALTHY task is replaced
+ * ("Task failed container health checks"); a RUNNING task counts when HEALTHY, and so does one without any health
+ * check; with a check and no result yet (UNKNOWN) it waits for the first.
  */
 final class ContainerHealthChecks implements ServiceTaskHealth {
     /** The stoppedReason of a service task stopped because its container health checks failed. */
     static final String UNHEALTHY_REASON = "Task failed container health checks";
 
+    private static final Verdict UNHEALTHY = Verdict.replace(UNHEALTHY_REASON);
+
     @Override
-    public boolean healthy(ServiceRecord service, TaskRecord t) {
-        if (t.lastStatus != TaskStatus.RUNNING) {
-            return false;
-        }
+    public Verdict judge(ServiceRecord service, TaskRecord t) {
         HealthStatus health = t.healthStatus();
-        if (health == HealthStatus.HEALTHY) {
-            return true;
+        if (health == HealthStatus.UNHEALTHY) {
+            return UNHEALTHY;
         }
-        return health == HealthStatus.UNKNOWN
-                && t.containers.stream().noneMatch(c -> c.definition().healthCheck() != null);
-    }
-
-    @Override
-    public boolean awaitingHealth(ServiceRecord service, TaskRecord t) {
-        return t.lastStatus == TaskStatus.RUNNING
-                && t.healthStatus() == HealthStatus.UNKNOWN
-                && t.containers.stream().anyMatch(c -> c.definition().healthCheck() != null);
-    }
-
-    @Override
-    public String replacementReason(ServiceRecord service, TaskRecord t) {
-        return t.healthStatus() == HealthStatus.UNHEALTHY ? UNHEALTHY_REASON : null;
+        if (t.lastStatus != TaskStatus.RUNNING) {
+            return Verdict.NOT_HEALTHY;
+        }
+        if (health == HealthStatus.HEALTHY) {
+            return Verdict.HEALTHY;
+        }
+        boolean checked = t.containers.stream().anyMatch(c -> c.definition().healthCheck() != null);
+        return !checked ? Verdict.HEALTHY : Verdict.AWAITING;
     }
 }

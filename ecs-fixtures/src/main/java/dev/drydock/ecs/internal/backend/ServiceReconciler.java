@@ -70,7 +70,9 @@ final class ServiceReconciler {
 
     private Instant reconcile(ServiceRecord s, Instant now, List<TaskRecord> toLaunch) {
         List<TaskRecord> mine = tasks.ofService(s.clusterName, s.name);
-        stopForReplacement(s, mine);
+        List<TaskRecord> active = new ArrayList<>();
+        List<ServiceTaskHealth.Verdict> verdicts = new ArrayList<>();
+        judge(s, mine, active, verdicts);
         countFailures(s, mine, now);
         int desired = s.desiredCount;
         s.primary().desiredCount = desired;
@@ -81,12 +83,11 @@ final class ServiceReconciler {
 
         List<RolloutPlanner.TaskView<TaskRecord>> primaryTasks = new ArrayList<>();
         List<RolloutPlanner.TaskView<TaskRecord>> oldTasks = new ArrayList<>();
-        for (TaskRecord t : mine) {
-            if (t.desiredStatus == DesiredStatus.RUNNING) {
-                (primary.id.equals(t.startedBy) ? primaryTasks : oldTasks)
-                        .add(new RolloutPlanner.TaskView<>(
-                                t, t.lastStatus, t.createdAt, health.healthy(s, t), health.awaitingHealth(s, t)));
-            }
+        for (int i = 0; i < active.size(); i++) {
+            TaskRecord t = active.get(i);
+            ServiceTaskHealth.Verdict v = verdicts.get(i);
+            (primary.id.equals(t.startedBy) ? primaryTasks : oldTasks)
+                    .add(new RolloutPlanner.TaskView<>(t, t.lastStatus, t.createdAt, v.healthy(), v.awaitingHealth()));
         }
         RolloutPlanner.Plan<TaskRecord> plan = RolloutPlanner.plan(new RolloutPlanner.Input<>(
                 desired,
@@ -129,16 +130,21 @@ final class ServiceReconciler {
     }
 
     /**
-     * Stops the service's running tasks that must be replaced (ServiceSchedulerInitiated, with the reason
-     * {@link ServiceTaskHealth} gives); {@link #countFailures} reports them, whoever stopped them, and the launch step
-     * replaces them.
+     * Judges the service's tasks whose desired status is RUNNING ({@link ServiceTaskHealth}, once per task and pass):
+     * those that must be replaced are stopped (ServiceSchedulerInitiated, with the verdict's reason;
+     * {@link #countFailures} reports them, whoever stopped them, and the launch step replaces them), the others go to
+     * {@code active} with their verdicts.
      */
-    private void stopForReplacement(ServiceRecord s, List<TaskRecord> mine) {
+    private void judge(
+            ServiceRecord s, List<TaskRecord> mine, List<TaskRecord> active, List<ServiceTaskHealth.Verdict> verdicts) {
         for (TaskRecord t : mine) {
             if (t.desiredStatus == DesiredStatus.RUNNING) {
-                String reason = health.replacementReason(s, t);
-                if (reason != null) {
-                    transitions.requestStop(t, TaskStopCode.SERVICE_SCHEDULER_INITIATED, reason);
+                ServiceTaskHealth.Verdict v = health.judge(s, t);
+                if (v.replacementReason() != null) {
+                    transitions.requestStop(t, TaskStopCode.SERVICE_SCHEDULER_INITIATED, v.replacementReason());
+                } else {
+                    active.add(t);
+                    verdicts.add(v);
                 }
             }
         }

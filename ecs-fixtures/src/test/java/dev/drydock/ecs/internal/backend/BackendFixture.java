@@ -40,17 +40,20 @@ final class BackendFixture {
 
     /** The next revision of family {@code web}: one container {@code app} running {@code image}. */
     TaskDefinition registerWeb(String image) {
+        return register(
+                "web", ContainerDefinition.builder().name("app").image(image).build());
+    }
+
+    /** The next revision of a Fargate family (256 CPU units, 512 MiB) of one container. */
+    TaskDefinition register(String family, ContainerDefinition container) {
         return backend.registerTaskDefinition(
                 RegisterTaskDefinitionRequest.builder()
-                        .family("web")
+                        .family(family)
                         .networkMode("awsvpc")
                         .requiresCompatibilitiesWithStrings("FARGATE")
                         .cpu("256")
                         .memory("512")
-                        .containerDefinitions(ContainerDefinition.builder()
-                                .name("app")
-                                .image(image)
-                                .build())
+                        .containerDefinitions(container)
                         .build(),
                 "test");
     }

@@ -141,7 +141,7 @@ public final class Drydock implements AutoCloseable {
         this.testCredentials = AwsBasicCredentials.create(
                 iam.testCredential().accessKeyId(), iam.testCredential().secretAccessKey());
         this.authorizer = new PolicyAuthorizer(iam, decisionLog, region, clock);
-        this.router = new Router(new SigV4Authenticator(iam, clock), authorizer);
+        this.router = new Router(new SigV4Authenticator(iam, clock, region), authorizer);
         this.iamServices = IamServices.create(iam, region, clock);
         for (AwsService service : iamServices) {
             router.registerScoped(service);

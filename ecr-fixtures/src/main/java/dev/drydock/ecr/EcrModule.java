@@ -14,6 +14,7 @@ import dev.drydock.core.internal.service.LazyService;
 import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.RuntimeFailure;
+import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.lifecycle.LifecyclePolicies;
 import dev.drydock.ecr.internal.operations.EcrApi;
@@ -91,7 +92,8 @@ public final class EcrModule implements ImageResolver {
                 ProtocolFamily.JSON,
                 () -> new EcrApi(backend, lifecycle, this::registryHost)
                         .routes(JsonService.builder("ecr", TARGET_PREFIX, EcrClient.class)
-                                .clock(context.clock()))
+                                .clock(context.clock())
+                                .validation(EcrErrors.VALIDATION))
                         .build());
         context.register(TARGET_PREFIX, api);
         context.resourceTags(arn -> backend.findByArn(arn)

@@ -105,7 +105,7 @@ public final class EcsModule implements ServiceModule {
         taskRoles = new TaskRoles(context.iam());
         api = JsonService.builder("ecs", TARGET_PREFIX, EcsClient.class)
                 .clock(context.clock())
-                .missingMemberError(EcsErrors::missingMember)
+                .validation(EcsErrors.VALIDATION)
                 .requestCheck(EcsRequestChecks::check)
                 .operation("CreateCluster", CreateClusterRequest.class, new CreateCluster(backend))
                 .operation("DescribeClusters", DescribeClustersRequest.class, new DescribeClusters(backend))
@@ -132,7 +132,11 @@ public final class EcsModule implements ServiceModule {
                 .operation("StopTask", StopTaskRequest.class, new StopTask(backend))
                 .operation("DescribeTasks", DescribeTasksRequest.class, new DescribeTasks(backend))
                 .operation("ListTasks", ListTasksRequest.class, new ListTasks(backend))
-                .operation("CreateService", CreateServiceRequest.class, new CreateService(backend, taskRoles))
+                .operation(
+                        "CreateService",
+                        CreateServiceRequest.class,
+                        new CreateService(backend, taskRoles),
+                        "taskDefinition")
                 .operation("DescribeServices", DescribeServicesRequest.class, new DescribeServices(backend))
                 .operation("UpdateService", UpdateServiceRequest.class, new UpdateService(backend, taskRoles))
                 .operation("DeleteService", DeleteServiceRequest.class, new DeleteService(backend))

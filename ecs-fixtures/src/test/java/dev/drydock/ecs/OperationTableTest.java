@@ -71,7 +71,7 @@ class OperationTableTest extends EcsApiTestBase {
             if (!RawEcs.sdkOperations().contains(row.getKey())) {
                 assertThat(row.getValue()).as("row for %s", row.getKey()).isEqualTo("not yet");
                 RawEcs.Answer a = RawEcs.post(http, drydock, RawEcs.PREFIX + row.getKey(), "{}");
-                assertThat(a.type()).as("answer to %s", row.getKey()).isEqualTo("UnknownOperationException");
+                assertThat(a.type()).as("answer to %s", row.getKey()).isEqualTo("NotImplementedException");
             }
         }
     }

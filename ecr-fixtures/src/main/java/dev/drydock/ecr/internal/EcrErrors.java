@@ -1,13 +1,38 @@
 package dev.drydock.ecr.internal;
 
+import dev.drydock.core.internal.model.ValidationStyle;
+import dev.drydock.core.internal.model.Violation;
 import dev.drydock.core.internal.protocol.AwsException;
+import java.util.List;
 
 /**
  * The ECR errors Drydock answers, with AWS's codes (the SDK's exception shape names) and ECR's messages, which name
  * the repository and the registry (account) id.
  */
 public final class EcrErrors {
+    /**
+     * How ECR answers requests that break its model: missing members with AWS's common validation error
+     * ({@code ValidationException}, "1 validation error detected: Value null at 'repositoryName' failed to satisfy
+     * constraint: Member must not be null"), every other constraint (length, size, pattern, enum, range) with ECR's
+     * own {@code InvalidParameterException}, "Invalid parameter at 'imageTagMutability' failed to satisfy constraint:
+     * 'Member must satisfy enum value set: [...]'", as ECR words its checks of repository names, tags, enums and
+     * tokens.
+     */
+    public static final ValidationStyle VALIDATION = ValidationStyle.custom(EcrErrors::validation);
+
     private EcrErrors() {}
+
+    static AwsException validation(List<Violation> violations) {
+        List<Violation> missing = violations.stream()
+                .filter(v -> v.kind() == Violation.Kind.MISSING)
+                .toList();
+        if (!missing.isEmpty()) {
+            return validation(ValidationStyle.message(missing));
+        }
+        Violation v = violations.get(0);
+        return invalidParameter(
+                "Invalid parameter at '" + v.path() + "' failed to satisfy constraint: '" + v.constraint() + "'");
+    }
 
     public static AwsException repositoryNotFound(String name, String registryId) {
         return AwsException.client(

@@ -1,6 +1,10 @@
 package dev.drydock.ecs.internal;
 
+import dev.drydock.core.internal.model.Shape;
+import dev.drydock.core.internal.model.ValidationStyle;
+import dev.drydock.core.internal.model.Violation;
 import dev.drydock.core.internal.protocol.AwsException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +20,41 @@ public final class EcsErrors {
             "tasks", AwsException.client("InvalidParameterException", "Tasks cannot be empty."),
             "services", AwsException.client("InvalidParameterException", "Services cannot be empty."));
 
+    /**
+     * How ECS answers requests that break its model: not with AWS's common {@code ValidationException} but with its
+     * own {@code ClientException} and {@code InvalidParameterException} ("Tasks cannot be empty.", "Cluster must match
+     * ^[a-zA-Z0-9\-_]{1,255}$, but was ...", as users quote them), one error at a time. A required member that is
+     * blank (an empty string or list) is missing, as ECS's "can not be blank" says. The top-level {@code tags} are left
+     * to {@link EcsRequestChecks}, which words ECS's tag limits.
+     */
+    public static final ValidationStyle VALIDATION = ValidationStyle.custom(EcsErrors::validation)
+            .withBlankRequiredMembersMissing()
+            .withHandlerCheck("*", "tags");
+
     private EcsErrors() {}
+
+    /**
+     * ECS's answer to the first of {@code violations}: a missing member as {@link #missingMember(String)}; an unknown
+     * enum value as {@code Invalid include 'BOGUS'. Valid values: TAGS.}; anything else with AWS's sentence for it.
+     */
+    static AwsException validation(List<Violation> violations) {
+        Violation v = violations.get(0);
+        Violation at = v.element() != null ? v.element() : v;
+        switch (at.kind()) {
+            case MISSING:
+                if (v.element() != null) {
+                    return invalidParameter(v.message());
+                }
+                return v.shape().type() == Shape.Type.LIST && !MISSING.containsKey(v.memberPath())
+                        ? invalidParameter(v.memberName() + " can not be empty.")
+                        : missingMember(v.memberPath());
+            case ENUM:
+                return invalidParameter("Invalid " + v.memberPath() + " '" + at.value() + "'. Valid values: "
+                        + String.join(", ", at.shape().enumValues()) + ".");
+            default:
+                return invalidParameter(v.message());
+        }
+    }
 
     public static AwsException clusterNotFound() {
         return AwsException.client("ClusterNotFoundException", "Cluster not found.");

@@ -45,10 +45,4 @@ public final class EfsErrors {
     public static AwsException invalidPolicy(String message) {
         return new AwsException("InvalidPolicyException", 400, message);
     }
-
-    /** A required member is missing (its path, e.g. {@code CreationToken}). */
-    public static AwsException missingMember(String path) {
-        return badRequest("1 validation error detected: Value null at '" + path
-                + "' failed to satisfy constraint: Member must not be null");
-    }
 }

@@ -38,6 +38,7 @@ import dev.drydock.core.internal.iam.operations.UntagRole;
 import dev.drydock.core.internal.iam.operations.UpdateAssumeRolePolicy;
 import dev.drydock.core.internal.iam.operations.UpdateRole;
 import dev.drydock.core.internal.iam.operations.UpdateRoleDescription;
+import dev.drydock.core.internal.model.ValidationStyle;
 import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.service.AwsService;
 import dev.drydock.core.internal.service.CallContext;
@@ -118,6 +119,8 @@ public final class IamServices {
     public static QueryService iam(IamBackend iam, Clock clock) {
         return QueryService.builder("iam", IAM_VERSION, IAM_NAMESPACE, IamClient.class)
                 .clock(clock)
+                // IAM words a bad path in its own way (IamErrors.path), not with its model's pattern
+                .validation(ValidationStyle.awsValidation("ValidationError").withHandlerCheck("*", "Path"))
                 .operation(
                         "CreateRole",
                         CreateRoleRequest.class,
@@ -257,6 +260,9 @@ public final class IamServices {
     public static QueryService sts(IamBackend iam, String region, Clock clock) {
         return QueryService.builder("sts", STS_VERSION, STS_NAMESPACE, StsClient.class)
                 .clock(clock)
+                // AssumeRole checks the role ARN ("... is invalid") before the session name's constraints
+                .validation(ValidationStyle.awsValidation("ValidationError")
+                        .withHandlerCheck("AssumeRole", "RoleSessionName"))
                 .operation("GetCallerIdentity", GetCallerIdentityRequest.class, new GetCallerIdentity())
                 .operation("AssumeRole", AssumeRoleRequest.class, new AssumeRole(iam), "RoleArn", "RoleSessionName")
                 .operation("GetSessionToken", GetSessionTokenRequest.class, new GetSessionToken(iam))

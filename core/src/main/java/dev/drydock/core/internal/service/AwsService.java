@@ -34,6 +34,16 @@ public interface AwsService {
     }
 
     /**
+     * Whether a request that names no service (no {@code X-Amz-Target}, no SigV4 credential scope: an unsigned
+     * request) is one of this service's by its method and path, e.g. EFS's {@code GET /2015-02-01/file-systems}, so
+     * that it is answered in this service's error form ({@code MissingAuthenticationTokenException}). REST services
+     * say yes for their operations' routes; others never.
+     */
+    default boolean claims(HttpRequest request) {
+        return false;
+    }
+
+    /**
      * Serves one authenticated request.
      *
      * @param request the HTTP request

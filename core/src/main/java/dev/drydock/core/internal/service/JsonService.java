@@ -3,16 +3,18 @@ package dev.drydock.core.internal.service;
 import dev.drydock.core.internal.auth.ProtocolFamily;
 import dev.drydock.core.internal.http.HttpRequest;
 import dev.drydock.core.internal.http.HttpResponse;
+import dev.drydock.core.internal.model.ModelChecks;
+import dev.drydock.core.internal.model.ValidationStyle;
 import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.protocol.JsonTree;
 import dev.drydock.core.internal.protocol.SdkPojoJson;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPojo;
@@ -22,7 +24,9 @@ import software.amazon.awssdk.core.SdkPojo;
  * errors as {@code {"__type": code, "message": ...}}), with its routing table: one handler per operation.
  *
  * <p>An operation that AWS has but Drydock does not implement answers HTTP 501 {@code NotImplementedException}
- * naming it; one that AWS does not have answers {@code UnknownOperationException}.
+ * naming it; one that AWS does not have answers {@code UnknownOperationException}. Every request is checked against
+ * the service's model ({@link ModelChecks}) before its handler runs; a request that breaks it is answered in the
+ * service's {@link ValidationStyle} (by default {@code ValidationException}, as AWS's request validation answers).
  */
 public final class JsonService implements AwsService {
     private static final Logger LOG = LoggerFactory.getLogger(JsonService.class);
@@ -32,7 +36,7 @@ public final class JsonService implements AwsService {
     private final String contentType;
     private final OperationCatalog catalog;
     private final Map<String, Binding<?, ?>> operations;
-    private final Function<String, AwsException> missingMemberError;
+    private final ModelChecks checks;
     private final Consumer<SdkPojo> requestCheck;
     private final Clock clock;
 
@@ -40,10 +44,14 @@ public final class JsonService implements AwsService {
         this.signingName = builder.signingName;
         this.targetPrefix = builder.targetPrefix;
         this.contentType = "application/x-amz-json-" + builder.jsonVersion;
+        this.checks = new ModelChecks(builder.clientInterface, builder.validation, builder.required);
         this.catalog = new OperationCatalog(
-                builder.signingName, builder.clientInterface, builder.operations.keySet(), "NotImplementedException");
+                        builder.signingName,
+                        builder.clientInterface,
+                        builder.operations.keySet(),
+                        "NotImplementedException")
+                .withModel(checks::model);
         this.operations = Map.copyOf(builder.operations);
-        this.missingMemberError = builder.missingMemberError;
         this.requestCheck = builder.requestCheck;
         this.clock = builder.clock;
     }
@@ -124,7 +132,7 @@ public final class JsonService implements AwsService {
                     false,
                     clock.instant(),
                     authorizer);
-            SdkPojo response = binding.invoke(request.body(), context, missingMemberError, requestCheck);
+            SdkPojo response = binding.invoke(request.body(), context, checks, requestCheck);
             LOG.debug("{}:{} -> 200", signingName, operation);
             return HttpResponse.of(200, contentType, SdkPojoJson.write(response))
                     .withHeader("x-amzn-RequestId", requestId);
@@ -140,7 +148,6 @@ public final class JsonService implements AwsService {
     public void warmUp() {
         for (Binding<?, ?> b : operations.values()) {
             SdkPojo request = SdkPojoJson.read(new byte[0], b.requestType());
-            SdkPojoJson.firstMissingRequiredMember(request);
             SdkPojoJson.write(request);
         }
     }
@@ -157,15 +164,9 @@ public final class JsonService implements AwsService {
     }
 
     private record Binding<I extends SdkPojo, O extends SdkPojo>(Class<I> requestType, Operation<I, O> handler) {
-        O invoke(
-                byte[] body,
-                CallContext context,
-                Function<String, AwsException> missingMemberError,
-                Consumer<SdkPojo> requestCheck) {
+        O invoke(byte[] body, CallContext context, ModelChecks checks, Consumer<SdkPojo> requestCheck) {
             I request = SdkPojoJson.read(body, requestType);
-            SdkPojoJson.firstMissingRequiredMember(request).ifPresent(path -> {
-                throw missingMemberError.apply(path);
-            });
+            checks.check(context.operation(), request);
             requestCheck.accept(request);
             return handler.call(request, context);
         }
@@ -179,10 +180,8 @@ public final class JsonService implements AwsService {
         private final Map<String, Binding<?, ?>> operations = new LinkedHashMap<>();
         private String jsonVersion = "1.1";
         private Clock clock = Clock.systemUTC();
-        private Function<String, AwsException> missingMemberError = path -> AwsException.client(
-                "ValidationException",
-                "1 validation error detected: Value null at '" + path
-                        + "' failed to satisfy constraint: Member must not be null");
+        private final Map<String, Set<String>> required = new HashMap<>();
+        private ValidationStyle validation = ValidationStyle.awsValidation("ValidationException");
         private Consumer<SdkPojo> requestCheck = request -> {};
 
         private Builder(String signingName, String targetPrefix, Class<?> clientInterface) {
@@ -204,17 +203,18 @@ public final class JsonService implements AwsService {
         }
 
         /**
-         * The error the service answers when a required member is missing; receives the member's path, e.g.
-         * {@code taskDefinition} or {@code containerDefinitions.0.name}.
+         * How the service answers a request that breaks its model's constraints (default: AWS's common validation
+         * error, {@code ValidationException}).
          */
-        public Builder missingMemberError(Function<String, AwsException> error) {
-            this.missingMemberError = error;
+        public Builder validation(ValidationStyle style) {
+            this.validation = style;
             return this;
         }
 
         /**
-         * A check every request passes after it is read and before its handler runs (e.g. enum values, tag limits),
-         * throwing the service's {@link AwsException} for bad input; by default none.
+         * A check every request passes after the model's checks and before its handler runs, for rules the model
+         * does not state (e.g. ECS's reserved {@code aws:} tag prefix), throwing the service's {@link AwsException}
+         * for bad input; by default none.
          */
         public Builder requestCheck(Consumer<SdkPojo> check) {
             this.requestCheck = check;
@@ -224,15 +224,21 @@ public final class JsonService implements AwsService {
         /**
          * Routes {@code name} to {@code handler}.
          *
-         * @param requestType the SDK request shape, which must be named {@code <name>Request}
+         * @param requestType the SDK request shape, which must be named {@code <name>Request} (in any case:
+         *     {@code CreateSamlProviderRequest} for {@code CreateSAMLProvider})
+         * @param required members AWS requires although its model does not mark them, by member path in model names
+         *     (e.g. {@code taskDefinition}); the model's checks refuse a request without them
          */
         public <I extends SdkPojo, O extends SdkPojo> Builder operation(
-                String name, Class<I> requestType, Operation<I, O> handler) {
-            if (!requestType.getSimpleName().equals(name + "Request")) {
+                String name, Class<I> requestType, Operation<I, O> handler, String... required) {
+            if (!requestType.getSimpleName().equalsIgnoreCase(name + "Request")) {
                 throw new IllegalArgumentException(
                         signingName + ": operation " + name + " takes " + requestType.getSimpleName());
             }
             operations.put(name, new Binding<>(requestType, handler));
+            if (required.length > 0) {
+                this.required.put(name, Set.of(required));
+            }
             return this;
         }
 

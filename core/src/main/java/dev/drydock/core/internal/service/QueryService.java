@@ -3,33 +3,32 @@ package dev.drydock.core.internal.service;
 import dev.drydock.core.internal.auth.ProtocolFamily;
 import dev.drydock.core.internal.http.HttpRequest;
 import dev.drydock.core.internal.http.HttpResponse;
+import dev.drydock.core.internal.model.ModelChecks;
+import dev.drydock.core.internal.model.ValidationStyle;
 import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.protocol.AwsQueryCodec;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.traits.RequiredTrait;
-import software.amazon.awssdk.core.util.SdkAutoConstructList;
-import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /**
  * One AWS service spoken over the AWS query protocol (IAM, STS: {@code Action=CreateRole&Version=2010-05-08&...} in a
  * form-encoded POST body or a GET query string, XML answers), with its routing table: one handler per operation.
  *
  * <p>An {@code Action} AWS does not have answers HTTP 400 {@code InvalidAction} ("Could not find operation X for
- * version V"); one AWS has but Drydock does not implement answers HTTP 501 {@code NotImplemented} naming it. A
- * request missing required members answers {@code ValidationError} listing each, in AWS's words ("1 validation error
- * detected: Value null at 'roleName' failed to satisfy constraint: Member must not be null"). IAM denials answer
- * {@code AccessDenied} with HTTP 403.
+ * version V"); one AWS has but Drydock does not implement answers HTTP 501 {@code NotImplemented} naming it (AWS's
+ * operation names come from the service's model: {@code CreateSAMLProvider}, not the SDK's class name). Every request
+ * is checked against the model ({@link ModelChecks}) before its handler runs: a request breaking it answers
+ * {@code ValidationError} listing each violation in AWS's words ("1 validation error detected: Value null at
+ * 'roleName' failed to satisfy constraint: Member must not be null"). IAM denials answer {@code AccessDenied} with
+ * HTTP 403.
  */
 public final class QueryService implements AwsService {
     private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
@@ -40,6 +39,7 @@ public final class QueryService implements AwsService {
     private final Map<String, Binding<?, ?>> operations;
     private final Clock clock;
     private final OperationCatalog catalog;
+    private final ModelChecks checks;
 
     private QueryService(Builder builder) {
         this.signingName = builder.signingName;
@@ -47,6 +47,8 @@ public final class QueryService implements AwsService {
         this.xmlNamespace = builder.xmlNamespace;
         this.catalog = new OperationCatalog(
                 builder.signingName, builder.clientInterface, builder.operations.keySet(), "NotImplemented");
+        this.checks = new ModelChecks(builder.clientInterface, builder.validation, builder.required);
+        this.catalog.withModel(checks::model);
         this.operations = Map.copyOf(builder.operations);
         this.clock = builder.clock;
     }
@@ -128,7 +130,7 @@ public final class QueryService implements AwsService {
                     false,
                     clock.instant(),
                     authorizer);
-            SdkPojo response = binding.invoke(params, context);
+            SdkPojo response = binding.invoke(params, context, checks);
             LOG.debug("{}:{} -> 200", signingName, operation);
             return HttpResponse.of(
                             200,
@@ -158,8 +160,7 @@ public final class QueryService implements AwsService {
      */
     public void warmUp() {
         for (Binding<?, ?> b : operations.values()) {
-            SdkPojo request = AwsQueryCodec.read(Map.of(), b.requestType());
-            missingMembers(request, b.required());
+            AwsQueryCodec.read(Map.of(), b.requestType());
         }
         AwsQueryCodec.writeError(xmlNamespace, AwsException.client("Warm", "up"), "0");
     }
@@ -173,48 +174,10 @@ public final class QueryService implements AwsService {
                 .withHeader("x-amzn-RequestId", requestId);
     }
 
-    /**
-     * The required members (top level) of {@code request} that are absent, as AWS names them in validation messages
-     * ({@code roleName}), in declaration order: those the routing table declares and those the SDK model marks.
-     */
-    static List<String> missingMembers(SdkPojo request, Set<String> declared) {
-        List<String> missing = new ArrayList<>();
-        for (SdkField<?> field : request.sdkFields()) {
-            if (!declared.contains(field.locationName()) && !field.containsTrait(RequiredTrait.class)) {
-                continue;
-            }
-            Object value = field.getValueOrDefault(request);
-            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
-                missing.add(AwsQueryCodec.lowerCamel(field.locationName()));
-            }
-        }
-        return missing;
-    }
-
-    /** AWS's message for missing required members. */
-    static AwsException missingMembersError(List<String> missing) {
-        StringBuilder b = new StringBuilder();
-        b.append(missing.size())
-                .append(missing.size() == 1 ? " validation error detected: " : " validation errors detected: ");
-        for (int i = 0; i < missing.size(); i++) {
-            if (i > 0) {
-                b.append("; ");
-            }
-            b.append("Value null at '")
-                    .append(missing.get(i))
-                    .append("' failed to satisfy constraint: Member must not be null");
-        }
-        return AwsException.client("ValidationError", b.toString());
-    }
-
-    private record Binding<I extends SdkPojo, O extends SdkPojo>(
-            Class<I> requestType, Operation<I, O> handler, Set<String> required) {
-        O invoke(Map<String, String> params, CallContext context) {
+    private record Binding<I extends SdkPojo, O extends SdkPojo>(Class<I> requestType, Operation<I, O> handler) {
+        O invoke(Map<String, String> params, CallContext context, ModelChecks checks) {
             I request = AwsQueryCodec.read(params, requestType);
-            List<String> missing = missingMembers(request, required);
-            if (!missing.isEmpty()) {
-                throw missingMembersError(missing);
-            }
+            checks.check(context.operation(), request);
             return handler.call(request, context);
         }
     }
@@ -226,6 +189,8 @@ public final class QueryService implements AwsService {
         private final String xmlNamespace;
         private final Class<?> clientInterface;
         private final Map<String, Binding<?, ?>> operations = new LinkedHashMap<>();
+        private final Map<String, Set<String>> required = new HashMap<>();
+        private ValidationStyle validation = ValidationStyle.awsValidation("ValidationError");
         private Clock clock = Clock.systemUTC();
 
         private Builder(String signingName, String version, String xmlNamespace, Class<?> clientInterface) {
@@ -242,19 +207,32 @@ public final class QueryService implements AwsService {
         }
 
         /**
+         * How the service answers a request that breaks its model's constraints (default: AWS's common validation
+         * error, {@code ValidationError}).
+         */
+        public Builder validation(ValidationStyle style) {
+            this.validation = style;
+            return this;
+        }
+
+        /**
          * Routes {@code name} to {@code handler}.
          *
-         * @param requestType the SDK request shape, which must be named {@code <name>Request}
-         * @param required the members AWS requires (the SDK's query-protocol models do not mark them), by location
-         *     name, e.g. {@code RoleName}
+         * @param name the operation as AWS names it (the {@code Action}), e.g. {@code CreateSAMLProvider}
+         * @param requestType the SDK request shape, which must be named {@code <name>Request} in any case
+         * @param required members AWS requires, by member name, e.g. {@code RoleName}: the model's required members
+         *     are checked anyway; these add any the model does not mark
          */
         public <I extends SdkPojo, O extends SdkPojo> Builder operation(
                 String name, Class<I> requestType, Operation<I, O> handler, String... required) {
-            if (!requestType.getSimpleName().equals(name + "Request")) {
+            if (!requestType.getSimpleName().equalsIgnoreCase(name + "Request")) {
                 throw new IllegalArgumentException(
                         signingName + ": operation " + name + " takes " + requestType.getSimpleName());
             }
-            operations.put(name, new Binding<>(requestType, handler, Set.of(required)));
+            operations.put(name, new Binding<>(requestType, handler));
+            if (required.length > 0) {
+                this.required.put(name, Set.of(required));
+            }
             return this;
         }
 

@@ -3,21 +3,22 @@ package dev.drydock.core.internal.service;
 import dev.drydock.core.internal.auth.ProtocolFamily;
 import dev.drydock.core.internal.http.HttpRequest;
 import dev.drydock.core.internal.http.HttpResponse;
+import dev.drydock.core.internal.model.ModelChecks;
+import dev.drydock.core.internal.model.ValidationStyle;
 import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.protocol.JsonTree;
 import dev.drydock.core.internal.protocol.RestJsonCodec;
 import dev.drydock.core.internal.protocol.RestJsonCodec.UriTemplate;
-import dev.drydock.core.internal.protocol.SdkPojoJson;
 import java.lang.reflect.Field;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,9 @@ import software.amazon.awssdk.protocols.core.OperationInfo;
  * <p>Errors carry the AWS error code in the {@code x-amzn-ErrorType} header and in a JSON body (members named per
  * service, {@code ErrorCode} and {@code Message} for EFS), so the SDK throws its typed exception. A method and path
  * of an operation AWS has but Drydock does not implement answers HTTP 501 naming it; one that matches no operation
- * answers 404 {@code UnknownOperationException}.
+ * answers 404 {@code UnknownOperationException}. Every request is checked against the service's model
+ * ({@link ModelChecks}) before its handler runs (by default answered {@code ValidationException}, as EFS's request
+ * validation answers).
  */
 public final class RestJsonService implements AwsService {
     private static final Logger LOG = LoggerFactory.getLogger(RestJsonService.class);
@@ -43,7 +46,7 @@ public final class RestJsonService implements AwsService {
     private final Class<?> clientInterface;
     private final OperationCatalog catalog;
     private final List<Route> routes;
-    private final Function<String, AwsException> missingMemberError;
+    private final ModelChecks checks;
     private final String errorCodeMember;
     private final String errorMessageMember;
     private final Clock clock;
@@ -57,10 +60,11 @@ public final class RestJsonService implements AwsService {
                 builder.clientInterface,
                 builder.routes.stream().map(Route::name).collect(Collectors.toSet()),
                 "NotImplementedException");
+        this.checks = new ModelChecks(builder.clientInterface, builder.validation, builder.required);
+        this.catalog.withModel(checks::model);
         List<Route> sorted = new ArrayList<>(builder.routes);
         sorted.sort(Comparator.comparingInt((Route r) -> -r.uri.literalSegments()));
         this.routes = List.copyOf(sorted);
-        this.missingMemberError = builder.missingMemberError;
         this.errorCodeMember = builder.errorCodeMember;
         this.errorMessageMember = builder.errorMessageMember;
         this.clock = builder.clock;
@@ -124,7 +128,7 @@ public final class RestJsonService implements AwsService {
                     false,
                     clock.instant(),
                     authorizer);
-            SdkPojo response = route.invoke(request, vars, context, missingMemberError);
+            SdkPojo response = route.invoke(request, vars, context, checks);
             LOG.debug("{}:{} -> {}", signingName, operation, route.status);
             HttpResponse answer = HttpResponse.of(
                             route.status,
@@ -141,14 +145,22 @@ public final class RestJsonService implements AwsService {
         }
     }
 
+    /** Whether the request's method and path are those of one of this service's operations (in AWS). */
+    @Override
+    public boolean claims(HttpRequest request) {
+        for (Route r : awsRoutes()) {
+            if (r.match(request) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The error for a request no implemented operation matches: 501 naming an AWS operation, else 404. */
     private AwsException unrouted(HttpRequest request) {
         for (Route r : awsRoutes()) {
             if (r.match(request) != null) {
-                AwsException notImplemented = catalog.notImplemented(r.name);
-                if (notImplemented != null) {
-                    return notImplemented;
-                }
+                return catalog.notImplementedSdkOperation(r.name);
             }
         }
         return new AwsException(
@@ -163,7 +175,7 @@ public final class RestJsonService implements AwsService {
         if (all == null) {
             all = new ArrayList<>();
             String modelPackage = clientInterface.getPackageName() + ".model.";
-            for (String op : catalog.awsOperations()) {
+            for (String op : catalog.sdkOperations()) {
                 try {
                     Class<?> type =
                             Class.forName(modelPackage + op + "Request", false, clientInterface.getClassLoader());
@@ -184,8 +196,7 @@ public final class RestJsonService implements AwsService {
      */
     public void warmUp() {
         for (Route r : routes) {
-            SdkPojo request = RestJsonCodec.read(r.requestType, Map.of(), null, Map.of(), new byte[0]);
-            SdkPojoJson.firstMissingRequiredMember(request);
+            RestJsonCodec.read(r.requestType, Map.of(), null, Map.of(), new byte[0]);
         }
     }
 
@@ -227,16 +238,10 @@ public final class RestJsonService implements AwsService {
             return method.equals(request.method()) ? uri.match(request.rawPath()) : null;
         }
 
-        SdkPojo invoke(
-                HttpRequest request,
-                Map<String, String> vars,
-                CallContext context,
-                Function<String, AwsException> missingMemberError) {
+        SdkPojo invoke(HttpRequest request, Map<String, String> vars, CallContext context, ModelChecks checks) {
             SdkPojo input =
                     RestJsonCodec.read(requestType, vars, request.rawQuery(), request.headers(), request.body());
-            SdkPojoJson.firstMissingRequiredMember(input).ifPresent(path -> {
-                throw missingMemberError.apply(path);
-            });
+            checks.check(name, input);
             return handler.call(input, context);
         }
     }
@@ -249,10 +254,8 @@ public final class RestJsonService implements AwsService {
         private Clock clock = Clock.systemUTC();
         private String errorCodeMember = "code";
         private String errorMessageMember = "message";
-        private Function<String, AwsException> missingMemberError = path -> AwsException.client(
-                "BadRequest",
-                "1 validation error detected: Value null at '" + path
-                        + "' failed to satisfy constraint: Member must not be null");
+        private final Map<String, Set<String>> required = new HashMap<>();
+        private ValidationStyle validation = ValidationStyle.awsValidation("ValidationException");
 
         private Builder(String signingName, Class<?> clientInterface) {
             this.signingName = signingName;
@@ -265,9 +268,14 @@ public final class RestJsonService implements AwsService {
             return this;
         }
 
-        /** The error answered when a required member is missing; receives the member's path. */
-        public Builder missingMemberError(Function<String, AwsException> error) {
-            this.missingMemberError = error;
+        /**
+         * How the service answers a request that breaks its model's constraints (default: AWS's common validation
+         * error, {@code ValidationException}, which EFS answers, e.g. "1 validation error detected: Value '//x' at
+         * 'rootDirectory.path' failed to satisfy constraint: Member must satisfy regular expression pattern: ...",
+         * kubernetes-sigs/aws-efs-csi-driver#1073).
+         */
+        public Builder validation(ValidationStyle style) {
+            this.validation = style;
             return this;
         }
 
@@ -287,15 +295,19 @@ public final class RestJsonService implements AwsService {
          *
          * @param requestType the SDK request shape, which must be named {@code <name>Request}
          * @param successStatus the HTTP status of a successful answer (AWS's model says, e.g. 201 or 204)
+         * @param required members AWS requires although its model does not mark them, by member path in model names
          */
         public <I extends SdkPojo, O extends SdkPojo> Builder operation(
-                String name, Class<I> requestType, int successStatus, Operation<I, O> handler) {
-            if (!requestType.getSimpleName().equals(name + "Request")) {
+                String name, Class<I> requestType, int successStatus, Operation<I, O> handler, String... required) {
+            if (!requestType.getSimpleName().equalsIgnoreCase(name + "Request")) {
                 throw new IllegalArgumentException(
                         signingName + ": operation " + name + " takes " + requestType.getSimpleName());
             }
             try {
                 routes.add(Route.of(name, requestType, successStatus, handler));
+                if (required.length > 0) {
+                    this.required.put(name, Set.of(required));
+                }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException(signingName + ": no SDK marshaller for " + name, e);
             }

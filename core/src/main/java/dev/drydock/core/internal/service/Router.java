@@ -2,6 +2,7 @@ package dev.drydock.core.internal.service;
 
 import dev.drydock.core.internal.http.HttpRequest;
 import dev.drydock.core.internal.http.HttpResponse;
+import dev.drydock.core.internal.model.UnservedServices;
 import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.protocol.JsonTree;
 import java.util.Comparator;
@@ -16,8 +17,10 @@ import java.util.function.Function;
 
 /**
  * Routes each request arriving at the endpoint: plain paths (credentials, task metadata) by prefix, AWS JSON
- * protocol calls by their {@code X-Amz-Target} prefix, then authenticates the caller and hands the call to the
- * service.
+ * protocol calls by their {@code X-Amz-Target} prefix, others by their SigV4 credential scope's service, the query
+ * API's {@code Version}, or (unsigned REST requests) their path; then authenticates the caller and hands the call to
+ * the service. A request for an AWS service no module serves is answered in that service's protocol, naming it and
+ * the operation ({@link UnservedServices}).
  */
 public final class Router implements Function<HttpRequest, HttpResponse> {
     private final Map<String, AwsService> jsonServicesByTarget = new ConcurrentHashMap<>();
@@ -98,6 +101,10 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
             int dot = target.indexOf('.');
             service = jsonServicesByTarget.get(dot < 0 ? target : target.substring(0, dot));
             if (service == null) {
+                Optional<HttpResponse> unserved = UnservedServices.answer(request, served());
+                if (unserved.isPresent()) {
+                    return unserved.get();
+                }
                 return jsonError(AwsException.client(
                         "UnknownOperationException",
                         "Drydock serves no service for "
@@ -108,6 +115,10 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
         } else {
             service = scopedService(request);
             if (service == null) {
+                Optional<HttpResponse> unserved = UnservedServices.answer(request, served());
+                if (unserved.isPresent()) {
+                    return unserved.get();
+                }
                 return HttpResponse.text(
                         404,
                         "This is Drydock's local AWS endpoint. It serves "
@@ -126,7 +137,10 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
         return service.handle(request, caller, authorizer);
     }
 
-    /** The service a request without X-Amz-Target addresses: by SigV4 scope, else by the query API's Version. */
+    /**
+     * The service a request without X-Amz-Target addresses: by SigV4 scope, else by the query API's Version, else (an
+     * unsigned REST request) by its method and path.
+     */
     private AwsService scopedService(HttpRequest request) {
         Optional<String> name = SigningScope.serviceName(request);
         if (name.isPresent()) {
@@ -139,7 +153,17 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
         if ("2011-06-15".equals(version)) {
             return servicesBySigningName.get("sts");
         }
+        for (AwsService s : servicesBySigningName.values()) {
+            if (s.claims(request)) {
+                return s;
+            }
+        }
         return null;
+    }
+
+    /** The signing names of the services served, sorted. */
+    private List<String> served() {
+        return servicesBySigningName.keySet().stream().sorted().toList();
     }
 
     private static HttpResponse jsonError(AwsException e) {

@@ -1,7 +1,6 @@
 package dev.drydock.ecr.internal.operations;
 
 import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.ImageRecord;
 import dev.drydock.ecr.internal.backend.EcrBackend.RepositoryRecord;
@@ -54,22 +53,6 @@ abstract class EcrOperations {
                         keys,
                         RepositoryPolicies.of(backend, repository).orElse(null),
                         backend.accountId());
-    }
-
-    /**
-     * A member ECR requires (the SDK's ECR model marks few members required, so the protocol layer cannot tell),
-     * refused as AWS's request validation does.
-     */
-    static String required(String value, String member) {
-        if (value == null) {
-            throw EcrErrors.validation("1 validation error detected: Value null at '" + member + "' failed to "
-                    + "satisfy constraint: Member must not be null");
-        }
-        if (value.isEmpty()) {
-            throw EcrErrors.validation("1 validation error detected: Value '' at '" + member + "' failed to "
-                    + "satisfy constraint: Member must have length greater than or equal to 1");
-        }
-        return value;
     }
 
     Repository repository(RepositoryRecord r) {

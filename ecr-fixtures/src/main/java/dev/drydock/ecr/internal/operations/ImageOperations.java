@@ -43,7 +43,7 @@ public final class ImageOperations extends EcrOperations {
 
     /** ListImages, with the {@code tagStatus} filter (TAGGED, UNTAGGED, ANY). */
     public ListImagesResponse list(ListImagesRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         authorize(context, "ecr:ListImages", name);
         String status = request.filter() == null || request.filter().tagStatusAsString() == null
                 ? "ANY"
@@ -75,7 +75,7 @@ public final class ImageOperations extends EcrOperations {
 
     /** DescribeImages: the named images (ImageNotFoundException for one that is missing), or all. */
     public DescribeImagesResponse describe(DescribeImagesRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         existing(context, "ecr:DescribeImages", name);
         List<ImageRecord> images = new ArrayList<>();
         if (request.hasImageIds() && !request.imageIds().isEmpty()) {
@@ -116,7 +116,7 @@ public final class ImageOperations extends EcrOperations {
 
     /** BatchGetImage: the manifests, and a failure per image id that names nothing. */
     public BatchGetImageResponse batchGet(BatchGetImageRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         existing(context, "ecr:BatchGetImage", name);
         List<Image> images = new ArrayList<>();
         List<ImageFailure> failures = new ArrayList<>();
@@ -161,8 +161,8 @@ public final class ImageOperations extends EcrOperations {
 
     /** PutImage: stores a manifest whose layers the repository holds, under its digest and the tag given. */
     public PutImageResponse put(PutImageRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
-        String manifest = required(request.imageManifest(), "imageManifest");
+        String name = request.repositoryName();
+        String manifest = request.imageManifest();
         authorize(context, "ecr:PutImage", name);
         byte[] bytes = manifest.getBytes(StandardCharsets.UTF_8);
         if (request.imageDigest() != null && !request.imageDigest().equals(BlobStore.digestOf(bytes))) {
@@ -200,7 +200,7 @@ public final class ImageOperations extends EcrOperations {
 
     /** BatchDeleteImage: by digest (the image and its tags) or by tag (the tag; the image with its last tag). */
     public BatchDeleteImageResponse batchDelete(BatchDeleteImageRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         existing(context, "ecr:BatchDeleteImage", name);
         List<ImageIdentifier> deleted = new ArrayList<>();
         List<ImageFailure> failures = new ArrayList<>();

@@ -44,7 +44,7 @@ public final class LayerOperations extends EcrOperations {
 
     /** BatchCheckLayerAvailability: AVAILABLE with the size for each layer the repository holds. */
     public BatchCheckLayerAvailabilityResponse check(BatchCheckLayerAvailabilityRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         existing(context, "ecr:BatchCheckLayerAvailability", name);
         List<Layer> layers = new ArrayList<>();
         List<LayerFailure> failures = new ArrayList<>();
@@ -78,7 +78,7 @@ public final class LayerOperations extends EcrOperations {
 
     /** InitiateLayerUpload. */
     public InitiateLayerUploadResponse initiate(InitiateLayerUploadRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         authorize(context, "ecr:InitiateLayerUpload", name);
         String id = backend.startUpload(name);
         return InitiateLayerUploadResponse.builder()
@@ -89,8 +89,8 @@ public final class LayerOperations extends EcrOperations {
 
     /** UploadLayerPart: parts arrive in order; {@code partFirstByte} must be the bytes received so far. */
     public UploadLayerPartResponse uploadPart(UploadLayerPartRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
-        String id = required(request.uploadId(), "uploadId");
+        String name = request.repositoryName();
+        String id = request.uploadId();
         existing(context, "ecr:UploadLayerPart", name);
         BlobStore.Upload upload = backend.upload(name, id).orElseThrow(() -> uploadNotFound(id, name));
         byte[] part = request.layerPartBlob() == null
@@ -121,8 +121,8 @@ public final class LayerOperations extends EcrOperations {
 
     /** CompleteLayerUpload: the bytes must hash to the one digest given. */
     public CompleteLayerUploadResponse complete(CompleteLayerUploadRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
-        String id = required(request.uploadId(), "uploadId");
+        String name = request.repositoryName();
+        String id = request.uploadId();
         existing(context, "ecr:CompleteLayerUpload", name);
         BlobStore.Upload upload = backend.upload(name, id).orElseThrow(() -> uploadNotFound(id, name));
         if (!request.hasLayerDigests()
@@ -164,8 +164,8 @@ public final class LayerOperations extends EcrOperations {
      * Drydock's needs the registry's Basic authorization, as every registry request does).
      */
     public GetDownloadUrlForLayerResponse downloadUrl(GetDownloadUrlForLayerRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
-        String digest = required(request.layerDigest(), "layerDigest");
+        String name = request.repositoryName();
+        String digest = request.layerDigest();
         existing(context, "ecr:GetDownloadUrlForLayer", name);
         if (!backend.hasLayer(name, digest)) {
             throw AwsException.client(

@@ -49,8 +49,8 @@ public final class PolicyOperations extends EcrOperations {
 
     /** SetRepositoryPolicy: a resource-based policy (Principal required). */
     public SetRepositoryPolicyResponse setRepositoryPolicy(SetRepositoryPolicyRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
-        String text = required(request.policyText(), "policyText");
+        String name = request.repositoryName();
+        String text = request.policyText();
         existing(context, "ecr:SetRepositoryPolicy", name);
         try {
             PolicyDocument.parse(text, PolicyKind.RESOURCE);
@@ -68,7 +68,7 @@ public final class PolicyOperations extends EcrOperations {
 
     /** GetRepositoryPolicy. */
     public GetRepositoryPolicyResponse getRepositoryPolicy(GetRepositoryPolicyRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         String text = existing(context, "ecr:GetRepositoryPolicy", name).policyText;
         if (text == null) {
             throw EcrErrors.repositoryPolicyNotFound(name, backend.accountId());
@@ -83,7 +83,7 @@ public final class PolicyOperations extends EcrOperations {
     /** DeleteRepositoryPolicy. */
     public DeleteRepositoryPolicyResponse deleteRepositoryPolicy(
             DeleteRepositoryPolicyRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         authorize(context, "ecr:DeleteRepositoryPolicy", name);
         String text = backend.update(name, r -> {
             String old = r.policyText;
@@ -102,8 +102,8 @@ public final class PolicyOperations extends EcrOperations {
 
     /** PutLifecyclePolicy: validated, stored and applied. */
     public PutLifecyclePolicyResponse putLifecyclePolicy(PutLifecyclePolicyRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
-        String text = required(request.lifecyclePolicyText(), "lifecyclePolicyText");
+        String name = request.repositoryName();
+        String text = request.lifecyclePolicyText();
         existing(context, "ecr:PutLifecyclePolicy", name);
         LifecyclePolicies.parse(text);
         backend.update(name, r -> {
@@ -121,7 +121,7 @@ public final class PolicyOperations extends EcrOperations {
 
     /** GetLifecyclePolicy. */
     public GetLifecyclePolicyResponse getLifecyclePolicy(GetLifecyclePolicyRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         EcrBackend.RepositoryRecord r = existing(context, "ecr:GetLifecyclePolicy", name);
         if (r.lifecyclePolicyText == null) {
             throw EcrErrors.lifecyclePolicyNotFound(name, backend.accountId());
@@ -137,7 +137,7 @@ public final class PolicyOperations extends EcrOperations {
     /** DeleteLifecyclePolicy. */
     public DeleteLifecyclePolicyResponse deleteLifecyclePolicy(
             DeleteLifecyclePolicyRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         EcrBackend.RepositoryRecord r = existing(context, "ecr:DeleteLifecyclePolicy", name);
         String text = backend.update(name, rec -> {
             String old = rec.lifecyclePolicyText;
@@ -158,7 +158,7 @@ public final class PolicyOperations extends EcrOperations {
     /** StartLifecyclePolicyPreview: of the policy given, or of the repository's. */
     public StartLifecyclePolicyPreviewResponse startLifecyclePolicyPreview(
             StartLifecyclePolicyPreviewRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         EcrBackend.RepositoryRecord r = existing(context, "ecr:StartLifecyclePolicyPreview", name);
         String text = request.lifecyclePolicyText() != null ? request.lifecyclePolicyText() : r.lifecyclePolicyText;
         if (text == null) {
@@ -177,7 +177,7 @@ public final class PolicyOperations extends EcrOperations {
     /** GetLifecyclePolicyPreview: what the previewed policy would expire now. */
     public GetLifecyclePolicyPreviewResponse getLifecyclePolicyPreview(
             GetLifecyclePolicyPreviewRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         existing(context, "ecr:GetLifecyclePolicyPreview", name);
         String text = previews.get(name);
         if (text == null) {

@@ -37,7 +37,7 @@ public final class RepositoryOperations extends EcrOperations {
 
     /** CreateRepository; {@code ecr:CreateRepository}, and {@code ecr:TagResource} when it carries tags. */
     public CreateRepositoryResponse create(CreateRepositoryRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         Map<String, String> tags = tags(request.tags());
         Map<String, List<String>> keys = new LinkedHashMap<>();
         tags.forEach((k, v) -> keys.put("aws:RequestTag/" + k, List.of(v)));
@@ -88,7 +88,7 @@ public final class RepositoryOperations extends EcrOperations {
 
     /** DeleteRepository; with images only when {@code force} (they go with it). */
     public DeleteRepositoryResponse delete(DeleteRepositoryRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
+        String name = request.repositoryName();
         authorize(context, "ecr:DeleteRepository", name);
         RepositoryRecord r = backend.deleteRepository(name, Boolean.TRUE.equals(request.force()));
         return DeleteRepositoryResponse.builder().repository(repository(r)).build();
@@ -97,8 +97,8 @@ public final class RepositoryOperations extends EcrOperations {
     /** PutImageTagMutability. */
     public PutImageTagMutabilityResponse putImageTagMutability(
             PutImageTagMutabilityRequest request, CallContext context) {
-        String name = required(request.repositoryName(), "repositoryName");
-        String mutability = required(request.imageTagMutabilityAsString(), "imageTagMutability");
+        String name = request.repositoryName();
+        String mutability = request.imageTagMutabilityAsString();
         authorize(context, "ecr:PutImageTagMutability", name);
         if (!mutability.equals("MUTABLE") && !mutability.equals("IMMUTABLE")) {
             throw EcrErrors.invalidParameter("Invalid parameter at 'imageTagMutability' failed to satisfy "
@@ -151,7 +151,6 @@ public final class RepositoryOperations extends EcrOperations {
     }
 
     private RepositoryRecord byArn(String arn) {
-        required(arn, "resourceArn");
         return backend.findByArn(arn).orElseThrow(() -> {
             String prefix = backend.repositoryArn("");
             if (!arn.startsWith(prefix)) {
@@ -166,7 +165,7 @@ public final class RepositoryOperations extends EcrOperations {
         Map<String, String> map = new LinkedHashMap<>();
         if (tags != null) {
             for (Tag t : tags) {
-                map.put(required(t.key(), "tags.key"), t.value() == null ? "" : t.value());
+                map.put(t.key(), t.value() == null ? "" : t.value());
             }
         }
         return map;

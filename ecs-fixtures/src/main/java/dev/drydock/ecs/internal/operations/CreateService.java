@@ -38,7 +38,6 @@ public final class CreateService extends EcsOperation
 
     @Override
     public CreateServiceResponse call(CreateServiceRequest request, CallContext context) {
-        require(request.serviceName(), "serviceName");
         if (request.taskDefinition() == null) {
             throw EcsErrors.invalidParameter("taskDefinition can not be blank.");
         }

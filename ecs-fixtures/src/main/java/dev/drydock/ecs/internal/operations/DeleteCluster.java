@@ -22,7 +22,6 @@ public final class DeleteCluster extends EcsOperation
 
     @Override
     public DeleteClusterResponse call(DeleteClusterRequest request, CallContext context) {
-        require(request.cluster(), "cluster");
         String ref = request.cluster();
         String arn = clusterArnOf(ref);
         context.authorize("ecs:DeleteCluster", arn, keys().resourceTags(arn).build());

@@ -22,7 +22,6 @@ public final class DeleteService extends EcsOperation
 
     @Override
     public DeleteServiceResponse call(DeleteServiceRequest request, CallContext context) {
-        require(request.service(), "service");
         String clusterArn = backend.clusterArn(request.cluster());
         String serviceArn = request.service().startsWith("arn:")
                 ? request.service()

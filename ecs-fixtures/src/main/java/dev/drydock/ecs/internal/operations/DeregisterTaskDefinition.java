@@ -23,7 +23,6 @@ public final class DeregisterTaskDefinition extends EcsOperation
 
     @Override
     public DeregisterTaskDefinitionResponse call(DeregisterTaskDefinitionRequest request, CallContext context) {
-        require(request.taskDefinition(), "taskDefinition");
         context.authorize("ecs:DeregisterTaskDefinition", "*");
         return DeregisterTaskDefinitionResponse.builder()
                 .taskDefinition(backend.deregisterTaskDefinition(request.taskDefinition()))

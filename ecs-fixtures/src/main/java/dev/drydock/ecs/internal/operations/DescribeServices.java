@@ -26,9 +26,6 @@ public final class DescribeServices extends EcsOperation
 
     @Override
     public DescribeServicesResponse call(DescribeServicesRequest request, CallContext context) {
-        if (request.services().isEmpty()) {
-            throw EcsErrors.invalidParameter("Services cannot be empty.");
-        }
         if (request.services().size() > 10) {
             throw EcsErrors.invalidParameter("service names can have at most 10 items.");
         }

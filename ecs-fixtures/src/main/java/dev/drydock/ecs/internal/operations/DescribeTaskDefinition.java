@@ -25,7 +25,6 @@ public final class DescribeTaskDefinition extends EcsOperation
 
     @Override
     public DescribeTaskDefinitionResponse call(DescribeTaskDefinitionRequest request, CallContext context) {
-        require(request.taskDefinition(), "taskDefinition");
         context.authorize("ecs:DescribeTaskDefinition", "*");
         TaskDefinition td = backend.findTaskDefinition(request.taskDefinition())
                 .orElseThrow(() -> EcsErrors.client("Unable to describe task definition."));

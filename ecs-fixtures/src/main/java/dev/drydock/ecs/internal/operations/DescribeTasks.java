@@ -25,9 +25,6 @@ public final class DescribeTasks extends EcsOperation
 
     @Override
     public DescribeTasksResponse call(DescribeTasksRequest request, CallContext context) {
-        if (request.tasks().isEmpty()) {
-            throw EcsErrors.invalidParameter("Tasks cannot be empty.");
-        }
         if (request.tasks().size() > 100) {
             throw EcsErrors.invalidParameter("tasks can have at most 100 items.");
         }

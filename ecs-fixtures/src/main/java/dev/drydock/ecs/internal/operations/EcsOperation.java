@@ -1,6 +1,5 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 
 /**
@@ -17,20 +16,6 @@ abstract class EcsOperation {
 
     EcsOperation(EcsBackend backend) {
         this.backend = backend;
-    }
-
-    /**
-     * The value of a member ECS requires. A missing or empty one is answered as ECS answers it, e.g.
-     * {@code Family can not be blank.} (the SDK's ECS model marks no member required, so the protocol layer cannot
-     * tell).
-     *
-     * @param member the member's name, e.g. {@code taskDefinition}
-     */
-    static String require(String value, String member) {
-        if (value == null || value.isEmpty()) {
-            throw EcsErrors.missingMember(member);
-        }
-        return value;
     }
 
     /** A new set of condition keys for one authorization. */

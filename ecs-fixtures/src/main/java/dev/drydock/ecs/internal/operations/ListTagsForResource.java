@@ -21,7 +21,6 @@ public final class ListTagsForResource extends EcsOperation
 
     @Override
     public ListTagsForResourceResponse call(ListTagsForResourceRequest request, CallContext context) {
-        require(request.resourceArn(), "resourceArn");
         context.authorize(
                 "ecs:ListTagsForResource",
                 request.resourceArn(),

@@ -28,7 +28,6 @@ public final class RegisterTaskDefinition extends EcsOperation
 
     @Override
     public RegisterTaskDefinitionResponse call(RegisterTaskDefinitionRequest request, CallContext context) {
-        require(request.family(), "family");
         String arn = backend.arns().taskDefinition(request.family(), nextRevision(request.family()));
         boolean privileged = false;
         for (ContainerDefinition c : request.containerDefinitions()) {

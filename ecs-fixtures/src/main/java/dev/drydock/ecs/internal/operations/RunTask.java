@@ -36,7 +36,6 @@ public final class RunTask extends EcsOperation implements Operation<RunTaskRequ
 
     @Override
     public RunTaskResponse call(RunTaskRequest request, CallContext context) {
-        require(request.taskDefinition(), "taskDefinition");
         int count = request.count() == null ? 1 : request.count();
         if (count > 10) {
             throw EcsErrors.invalidParameter("Task count can not be greater than 10");

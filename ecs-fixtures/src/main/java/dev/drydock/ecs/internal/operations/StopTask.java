@@ -24,7 +24,6 @@ public final class StopTask extends EcsOperation implements Operation<StopTaskRe
 
     @Override
     public StopTaskResponse call(StopTaskRequest request, CallContext context) {
-        require(request.task(), "task");
         if (request.reason() != null && request.reason().length() > 255) {
             throw EcsErrors.invalidParameter("Reason should not be longer than 255 characters.");
         }

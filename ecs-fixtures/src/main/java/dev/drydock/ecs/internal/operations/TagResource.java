@@ -22,7 +22,6 @@ public final class TagResource extends EcsOperation implements Operation<TagReso
 
     @Override
     public TagResourceResponse call(TagResourceRequest request, CallContext context) {
-        require(request.resourceArn(), "resourceArn");
         context.authorize(
                 "ecs:TagResource",
                 request.resourceArn(),

@@ -22,7 +22,6 @@ public final class UntagResource extends EcsOperation
 
     @Override
     public UntagResourceResponse call(UntagResourceRequest request, CallContext context) {
-        require(request.resourceArn(), "resourceArn");
         context.authorize(
                 "ecs:UntagResource",
                 request.resourceArn(),

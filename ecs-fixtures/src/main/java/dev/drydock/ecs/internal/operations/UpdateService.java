@@ -35,7 +35,6 @@ public final class UpdateService extends EcsOperation
 
     @Override
     public UpdateServiceResponse call(UpdateServiceRequest request, CallContext context) {
-        require(request.service(), "service");
         TaskDefinition td = null;
         if (request.taskDefinition() != null) {
             td = backend.findTaskDefinition(request.taskDefinition())

@@ -24,12 +24,15 @@ public final class EcsErrors {
      * How ECS answers requests that break its model: not with AWS's common {@code ValidationException} but with its
      * own {@code ClientException} and {@code InvalidParameterException} ("Tasks cannot be empty.", "Cluster must match
      * ^[a-zA-Z0-9\-_]{1,255}$, but was ...", as users quote them), one error at a time. A required member that is
-     * blank (an empty string or list) is missing, as ECS's "can not be blank" says. The top-level {@code tags} are left
-     * to {@link EcsRequestChecks}, which words ECS's tag limits.
+     * blank (an empty string or list) is missing, as ECS's "can not be blank" says. The number of tags and the length of
+     * their keys and values are left to {@link EcsRequestChecks}, which words ECS's tag limits (their pattern is the
+     * model's).
      */
     public static final ValidationStyle VALIDATION = ValidationStyle.custom(EcsErrors::validation)
             .withBlankRequiredMembersMissing()
-            .withHandlerCheck("*", "tags");
+            .withHandlerCheck("*", "tags", Violation.Kind.TOO_LONG)
+            .withHandlerCheck("*", "tags.key", Violation.Kind.TOO_LONG, Violation.Kind.TOO_SHORT)
+            .withHandlerCheck("*", "tags.value", Violation.Kind.TOO_LONG);
 
     private EcsErrors() {}
 

@@ -39,6 +39,7 @@ import dev.drydock.core.internal.iam.operations.UpdateAssumeRolePolicy;
 import dev.drydock.core.internal.iam.operations.UpdateRole;
 import dev.drydock.core.internal.iam.operations.UpdateRoleDescription;
 import dev.drydock.core.internal.model.ValidationStyle;
+import dev.drydock.core.internal.model.Violation;
 import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.service.AwsService;
 import dev.drydock.core.internal.service.CallContext;
@@ -120,7 +121,8 @@ public final class IamServices {
         return QueryService.builder("iam", IAM_VERSION, IAM_NAMESPACE, IamClient.class)
                 .clock(clock)
                 // IAM words a bad path in its own way (IamErrors.path), not with its model's pattern
-                .validation(ValidationStyle.awsValidation("ValidationError").withHandlerCheck("*", "Path"))
+                .validation(ValidationStyle.awsValidation("ValidationError")
+                        .withHandlerCheck("*", "Path", Violation.Kind.PATTERN))
                 .operation(
                         "CreateRole",
                         CreateRoleRequest.class,

@@ -60,11 +60,12 @@ public final class ModelChecks {
         RequestValidator validator = validators.computeIfAbsent(
                 name,
                 n -> new RequestValidator(
-                        m.get(),
-                        style.blankIsMissing(),
-                        extraRequired.getOrDefault(operation, Set.of()),
-                        style.handlerChecked(operation)));
-        return validator.validate(name, request);
+                        m.get(), style.blankIsMissing(), extraRequired.getOrDefault(operation, Set.of())));
+        List<Violation> found = validator.validate(name, request);
+        if (!found.isEmpty()) {
+            found.removeIf(v -> style.leftToHandler(operation, v));
+        }
+        return found;
     }
 
     /**

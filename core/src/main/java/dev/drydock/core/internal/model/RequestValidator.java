@@ -33,7 +33,6 @@ public final class RequestValidator {
     private final ServiceModel model;
     private final boolean blankIsMissing;
     private final Set<String> extraRequired;
-    private final Set<String> skipped;
 
     /**
      * @param model the service model
@@ -41,15 +40,11 @@ public final class RequestValidator {
      *     "can not be blank" checks)
      * @param extraRequired members AWS requires although the model does not mark them, by member path
      *     ({@code taskDefinition}, {@code containerDefinitions.name})
-     * @param skipped members whose constraints (other than being required) are left to the operation's handler, which
-     *     answers AWS's more specific message, by member path
      */
-    public RequestValidator(
-            ServiceModel model, boolean blankIsMissing, Set<String> extraRequired, Set<String> skipped) {
+    public RequestValidator(ServiceModel model, boolean blankIsMissing, Set<String> extraRequired) {
         this.model = model;
         this.blankIsMissing = blankIsMissing;
         this.extraRequired = extraRequired;
-        this.skipped = skipped;
     }
 
     /**
@@ -82,9 +77,7 @@ public final class RequestValidator {
                 }
                 continue;
             }
-            if (!skipped.contains(names)) {
-                value(model.shape(m.getValue()), value, awsPath, names, found);
-            }
+            value(model.shape(m.getValue()), value, awsPath, names, found);
         }
     }
 

@@ -34,6 +34,7 @@ public final class ServiceModel {
     private final String signingName;
     private final String targetPrefix;
     private final String apiVersion;
+    private final String jsonVersion;
     private final boolean allOperations;
     private final Map<String, String> operations;
     private final Map<String, String> operationsByLowerCase;
@@ -47,6 +48,7 @@ public final class ServiceModel {
         this.signingName = (String) table.get("signingName");
         this.targetPrefix = (String) table.get("targetPrefix");
         this.apiVersion = (String) table.get("apiVersion");
+        this.jsonVersion = (String) table.get("jsonVersion");
         this.allOperations = "all".equals(table.get("operationsKept"));
         Map<String, String> ops = new LinkedHashMap<>();
         Map<String, String> lower = new LinkedHashMap<>();
@@ -126,6 +128,11 @@ public final class ServiceModel {
     /** The API version, e.g. {@code 2014-11-13}. */
     public String apiVersion() {
         return apiVersion;
+    }
+
+    /** The JSON protocol version ({@code 1.0} or {@code 1.1}) of JSON services, else null. */
+    public String jsonVersion() {
+        return jsonVersion;
     }
 
     /** Whether the table has every operation of the service (EC2's has only some). */

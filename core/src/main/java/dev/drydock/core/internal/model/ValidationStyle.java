@@ -1,8 +1,8 @@
 package dev.drydock.core.internal.model;
 
 import dev.drydock.core.internal.protocol.AwsException;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,12 +19,13 @@ import java.util.function.Function;
 public final class ValidationStyle {
     private final Function<List<Violation>, AwsException> error;
     private final boolean blankIsMissing;
-    private final Map<String, Set<String>> handlerChecked;
+    /** Operation (or {@code *}) to member path to the kinds its handler checks (empty: every kind). */
+    private final Map<String, Map<String, Set<Violation.Kind>>> handlerChecked;
 
     private ValidationStyle(
             Function<List<Violation>, AwsException> error,
             boolean blankIsMissing,
-            Map<String, Set<String>> handlerChecked) {
+            Map<String, Map<String, Set<Violation.Kind>>> handlerChecked) {
         this.error = error;
         this.blankIsMissing = blankIsMissing;
         this.handlerChecked = handlerChecked;
@@ -75,17 +76,23 @@ public final class ValidationStyle {
     }
 
     /**
-     * The same style, leaving one member's constraints (other than being required) to the operation's handler, which
-     * answers AWS's more specific message (IAM's {@code The specified value for path is invalid...} rather than the pattern its model states).
+     * The same style, leaving constraints of one member to the operation's handler, which answers AWS's more specific
+     * message (IAM's {@code The specified value for path is invalid...} rather than the pattern its model states).
+     * Being required stays the model's check.
      *
      * @param operation the operation, or {@code *} for every operation
-     * @param memberPath the member's path in model names, e.g. {@code Path} or {@code RootDirectory.Path}
+     * @param memberPath the member's path in model names, e.g. {@code Path} or {@code tags.key}
+     * @param kinds the violations the handler answers; none given: every kind but {@link Violation.Kind#MISSING}
      */
-    public ValidationStyle withHandlerCheck(String operation, String memberPath) {
-        Map<String, Set<String>> copy = new HashMap<>();
-        handlerChecked.forEach((k, v) -> copy.put(k, new HashSet<>(v)));
-        copy.computeIfAbsent(operation, k -> new HashSet<>()).add(memberPath);
-        return new ValidationStyle(error, blankIsMissing, Map.copyOf(copy));
+    public ValidationStyle withHandlerCheck(String operation, String memberPath, Violation.Kind... kinds) {
+        Map<String, Map<String, Set<Violation.Kind>>> copy = new HashMap<>();
+        handlerChecked.forEach((op, members) -> copy.put(op, new HashMap<>(members)));
+        Set<Violation.Kind> set =
+                kinds.length == 0 ? EnumSet.noneOf(Violation.Kind.class) : EnumSet.copyOf(List.of(kinds));
+        copy.computeIfAbsent(operation, k -> new HashMap<>()).put(memberPath, Set.copyOf(set));
+        Map<String, Map<String, Set<Violation.Kind>>> frozen = new HashMap<>();
+        copy.forEach((op, members) -> frozen.put(op, Map.copyOf(members)));
+        return new ValidationStyle(error, blankIsMissing, Map.copyOf(frozen));
     }
 
     /** The error for {@code violations} (not empty). */
@@ -97,15 +104,18 @@ public final class ValidationStyle {
         return blankIsMissing;
     }
 
-    /** The members of {@code operation} whose constraints its handler checks. */
-    Set<String> handlerChecked(String operation) {
-        Set<String> mine = handlerChecked.getOrDefault(operation, Set.of());
-        Set<String> all = handlerChecked.getOrDefault("*", Set.of());
-        if (all.isEmpty()) {
-            return mine;
+    /** Whether the handler of {@code operation} answers {@code violation} itself (the model check leaves it out). */
+    boolean leftToHandler(String operation, Violation violation) {
+        if (violation.kind() == Violation.Kind.MISSING) {
+            return false;
         }
-        Set<String> both = new HashSet<>(mine);
-        both.addAll(all);
-        return both;
+        for (String op : List.of(operation, "*")) {
+            Set<Violation.Kind> kinds =
+                    handlerChecked.getOrDefault(op, Map.of()).get(violation.memberPath());
+            if (kinds != null && (kinds.isEmpty() || kinds.contains(violation.kind()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,32 +1,25 @@
 package dev.drydock.ecs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.drydock.ecs.RawEcs.Answer;
-import java.net.http.HttpClient;
-import java.time.Duration;
+import dev.drydock.core.Drydock;
+import dev.drydock.core.IamFixtures;
+import dev.drydock.core.testing.BadInputSuite;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 /**
- * Malformed and out-of-range input to every ECS operation Drydock implements, sent raw (the SDK would refuse most of
- * it): wrong JSON types, unknown enum values, names that are too long, too many tags, malformed ARNs. Each answers
- * HTTP 400 with the AWS error shape ECS uses (SerializationException for JSON types, InvalidParameterException or
- * ClientException for values, the not-found exceptions for references), never a 5xx, and stores nothing.
+ * {@link BadInputSuite} for ECS: bad input generated from ECS's model for every operation Drydock implements, plus the
+ * cases below with the exact answer ECS gives (SerializationException for JSON types, InvalidParameterException or
+ * ClientException for values, the not-found exceptions for references); never a 5xx, and nothing stored.
  */
-class BadInputTest extends EcsApiTestBase {
+class EcsBadInputTest extends BadInputSuite {
     private static final String LONG = "x".repeat(300);
     private static final String BAD_ARN = "arn:aws:ecs:us-east-1:123456789012:bogus/thing";
     private static final String TOO_MANY_TAGS;
@@ -125,84 +118,80 @@ class BadInputTest extends EcsApiTestBase {
             ListTagsForResource | {"resourceArn":"{badArn}"} | InvalidParameterException |
             """;
 
-    private HttpClient http;
+    private EcsClient ecs;
     private String cluster;
     private String clusterArn;
     private String family;
     private String service;
     private String task;
 
-    /** One bad request and the error ECS answers it with. */
-    record Case(String operation, String body, String type, String message) {
-        @Override
-        public String toString() {
-            return operation + " " + (body.length() > 90 ? body.substring(0, 90) + "..." : body) + " -> " + type;
-        }
+    EcsBadInputTest() {
+        super(EcsClient.class);
     }
 
-    static Stream<Case> cases() {
-        return CASES.lines().filter(l -> !l.isBlank()).map(l -> {
-            String[] parts = l.split("\\|", -1);
-            return new Case(parts[0].trim(), parts[1].trim(), parts[2].trim(), parts[3].trim());
-        });
-    }
-
-    @BeforeAll
-    void createOneOfEach() {
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        cluster = createCluster();
-        clusterArn =
-                ecs.describeClusters(r -> r.clusters(cluster)).clusters().get(0).clusterArn();
-        family = unique("bad");
-        register(fargate(family).tags(Tag.builder().key("team").value("orders").build()));
+    @Override
+    protected void prepare(Drydock drydock) {
+        ecs = drydock.client(EcsClient.builder());
+        drydock.apply(IamFixtures.role("ecsTaskExecutionRole")
+                .managedPolicy("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"));
+        cluster = "bad-input";
+        clusterArn = ecs.createCluster(r -> r.clusterName(cluster)).cluster().clusterArn();
+        family = "bad";
+        ecs.registerTaskDefinition(EcsApiTestBase.fargate(family)
+                .tags(Tag.builder().key("team").value("orders").build())
+                .build());
         service = "web";
         ecs.createService(r -> r.cluster(cluster)
                 .serviceName(service)
                 .taskDefinition(family)
                 .desiredCount(0)
                 .launchType("FARGATE")
-                .networkConfiguration(network())
+                .networkConfiguration(EcsApiTestBase.network())
                 .tags(Tag.builder().key("tier").value("web").build()));
-        task = runOne(cluster, family).taskArn();
+        task = ecs.runTask(EcsApiTestBase.runFargate(cluster, family).build())
+                .tasks()
+                .get(0)
+                .taskArn();
         ecs.tagResource(r -> r.resourceArn(clusterArn)
                 .tags(Tag.builder().key("env").value("test").build()));
     }
 
-    private Answer send(Case c) {
-        String body = c.body()
-                .replace("{cluster}", cluster)
-                .replace("{clusterArn}", clusterArn)
-                .replace("{family}", family)
-                .replace("{service}", service)
-                .replace("{task}", task)
-                .replace("{tags}", TOO_MANY_TAGS)
-                .replace("{long}", LONG)
-                .replace("{badArn}", BAD_ARN)
-                .replace("{n}", Integer.toString(NAMES_USED.incrementAndGet()));
-        return RawEcs.post(http, drydock, RawEcs.PREFIX + c.operation(), body);
+    @Override
+    protected Map<String, Object> knownValues() {
+        return Map.of(
+                "cluster", cluster,
+                "taskDefinition", family,
+                "family", "bad-input-family",
+                "service", service,
+                "serviceName", "bad-input-service",
+                "task", task,
+                "resourceArn", clusterArn);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void badInputIsAnAwsErrorNeverAServerError(Case c) {
-        Answer a = send(c);
-
-        RawEcs.assertError(a, 400, c.type(), c.message().isEmpty() ? null : c.message());
-        assertThat(a.message()).as("message of %s", a.body()).isNotBlank();
-        assertThat(a.errorTypeHeader()).isEqualTo(c.type());
-    }
-
-    @Test
-    void badInputChangesNothing() {
-        Map<String, Object> before = snapshot();
-
-        cases().forEach(this::send);
-
-        assertThat(snapshot()).isEqualTo(before);
+    @Override
+    protected List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        CASES.lines().filter(l -> !l.isBlank()).forEach(l -> {
+            String[] parts = l.split("\\|", -1);
+            String body = parts[1].trim()
+                    .replace("{cluster}", cluster)
+                    .replace("{clusterArn}", clusterArn)
+                    .replace("{family}", family)
+                    .replace("{service}", service)
+                    .replace("{task}", task)
+                    .replace("{tags}", TOO_MANY_TAGS)
+                    .replace("{long}", LONG)
+                    .replace("{badArn}", BAD_ARN)
+                    .replace("{n}", Integer.toString(NAMES_USED.incrementAndGet()));
+            String message = parts[3].trim();
+            cases.add(jsonCase(parts[0].trim(), body, parts[2].trim(), message.isEmpty() ? null : message));
+        });
+        return cases;
     }
 
     /** Everything a bad request could have changed: clusters, definitions, tasks, services, tags. */
-    private Map<String, Object> snapshot() {
+    @Override
+    protected Object state() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("clusters", ecs.listClusters().clusterArns());
         s.put("families", ecs.listTaskDefinitionFamilies(r -> r.status("ALL")).families());
@@ -220,7 +209,9 @@ class BadInputTest extends EcsApiTestBase {
                 ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED))
                         .taskArns());
         s.put("services", ecs.listServices(r -> r.cluster(cluster)).serviceArns());
-        var svc = describeService(cluster, service);
+        Service svc = ecs.describeServices(r -> r.cluster(cluster).services(service))
+                .services()
+                .get(0);
         s.put(
                 "service",
                 List.of(
@@ -228,11 +219,16 @@ class BadInputTest extends EcsApiTestBase {
                         svc.desiredCount(),
                         svc.taskDefinition(),
                         svc.deployments().size()));
-        s.put("task desired status", describeTask(cluster, task).desiredStatus());
+        s.put(
+                "task desired status",
+                ecs.describeTasks(r -> r.cluster(cluster).tasks(task))
+                        .tasks()
+                        .get(0)
+                        .desiredStatus());
         for (String arn : List.of(
                 clusterArn,
                 task,
-                describeService(cluster, service).serviceArn(),
+                svc.serviceArn(),
                 ecs.describeTaskDefinition(r -> r.taskDefinition(family))
                         .taskDefinition()
                         .taskDefinitionArn())) {
@@ -241,23 +237,5 @@ class BadInputTest extends EcsApiTestBase {
                     ecs.listTagsForResource(r -> r.resourceArn(arn)).tags());
         }
         return s;
-    }
-
-    /**
-     * The cases cover every operation Drydock implements (those that do not answer NotImplementedException), each
-     * with a wrong JSON type and at least one out-of-range value.
-     */
-    @Test
-    void everyImplementedOperationIsCovered() {
-        Set<String> implemented = RawEcs.implementedOperations(http, drydock);
-        assertThat(implemented).hasSizeGreaterThanOrEqualTo(22);
-
-        for (String op : implemented) {
-            List<Case> mine = cases().filter(c -> c.operation().equals(op)).toList();
-            assertThat(mine)
-                    .as("bad-input cases for %s", op)
-                    .anyMatch(c -> c.type().equals("SerializationException"))
-                    .anyMatch(c -> !c.type().equals("SerializationException"));
-        }
     }
 }

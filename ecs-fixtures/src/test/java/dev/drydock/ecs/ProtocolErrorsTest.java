@@ -11,6 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.EcsException;
@@ -238,5 +241,22 @@ class ProtocolErrorsTest extends EcsApiTestBase {
         assertError(a, 400, "InvalidParameterException", "Clusters can not be blank.");
         assertThat(a.errorTypeHeader()).isEqualTo("InvalidParameterException");
         assertThat(a.requestId()).isNotBlank();
+    }
+
+    @Test
+    void aRequestSignedForAnotherRegionIsRefusedAsEcsRefusesIt() {
+        // Drydock models one region (us-east-1 here); a client of another region reaches it only by mistake
+        try (EcsClient paris = EcsClient.builder()
+                .endpointOverride(drydock.endpoint())
+                .region(Region.EU_WEST_3)
+                .credentialsProvider(drydock.credentialsProvider())
+                .httpClient(ApacheHttpClient.create())
+                .build()) {
+            EcsException e = Assertions.catchThrowableOfType(EcsException.class, paris::listClusters);
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+            assertThat(e.awsErrorDetails().errorMessage())
+                    .isEqualTo("Credential should be scoped to a valid region, not 'eu-west-3'.");
+        }
     }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.efs.model.AccessPointDescription;
 import software.amazon.awssdk.services.efs.model.AccessPointNotFoundException;
@@ -307,5 +309,21 @@ class EfsApiTest {
         assertThat(efs.describeFileSystems(r -> r.fileSystemId(fs)).fileSystems())
                 .hasSize(1);
         reader.close();
+    }
+
+    @Test
+    void aRequestSignedForAnotherRegionIsRefusedAsEfsRefusesIt() {
+        try (EfsClient paris = EfsClient.builder()
+                .endpointOverride(drydock.endpoint())
+                .region(Region.EU_WEST_3)
+                .credentialsProvider(drydock.credentialsProvider())
+                .httpClient(ApacheHttpClient.create())
+                .build()) {
+            EfsException e = catchThrowableOfType(EfsException.class, paris::describeFileSystems);
+            assertThat(e.statusCode()).isEqualTo(403);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+            assertThat(e.awsErrorDetails().errorMessage())
+                    .isEqualTo("Credential should be scoped to a valid region, not 'eu-west-3'.");
+        }
     }
 }

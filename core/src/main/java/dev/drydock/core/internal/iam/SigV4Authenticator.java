@@ -26,14 +26,19 @@ import java.util.Set;
  * signed for another region is refused as AWS refuses it ({@code InvalidSignatureException} "Credential should be
  * scoped to a valid region, not 'eu-west-3'." in JSON protocols, {@code SignatureDoesNotMatch} in IAM's and STS's).
  * IAM and STS also accept {@code us-east-1}, the region their global endpoints ({@code iam.amazonaws.com},
- * {@code sts.amazonaws.com}) are signed for. Drydock models one region; a client configured for another one is a
+ * {@code sts.amazonaws.com}) are signed for, and {@code aws-global}, the name the AWS SDK for Java signs with when a
+ * client built with {@code Region.AWS_GLOBAL} is given an endpoint override. Drydock models one region; a client configured for another one is a
  * mistake this answer points out rather than a second region's state.
  */
 public final class SigV4Authenticator implements Authenticator {
     /** The signing names whose global endpoint is signed for us-east-1 whatever Drydock's region. */
     private static final Set<String> GLOBAL_ENDPOINTS = Set.of("iam", "sts");
 
-    private static final String GLOBAL_REGION = "us-east-1";
+    /**
+     * The regions a global endpoint's requests are signed for: us-east-1, and {@code aws-global}, the region the AWS
+     * SDK for Java signs with when a client configured with {@code Region.AWS_GLOBAL} is given an endpoint override.
+     */
+    private static final Set<String> GLOBAL_REGIONS = Set.of("us-east-1", "aws-global");
 
     private final SigV4Verifier jsonVerifier;
     private final SigV4Verifier queryVerifier;
@@ -57,11 +62,13 @@ public final class SigV4Authenticator implements Authenticator {
         try {
             var signed = SigningScope.signedRequest(request);
             String expectedRegion = region;
-            if (GLOBAL_ENDPOINTS.contains(service.signingName())
-                    && CredentialScope.parse(signed)
-                            .map(s -> GLOBAL_REGION.equals(s.region()))
-                            .orElse(false)) {
-                expectedRegion = GLOBAL_REGION;
+            if (GLOBAL_ENDPOINTS.contains(service.signingName())) {
+                String scoped = CredentialScope.parse(signed)
+                        .map(CredentialScope::region)
+                        .orElse(region);
+                if (GLOBAL_REGIONS.contains(scoped)) {
+                    expectedRegion = scoped;
+                }
             }
             VerifiedIdentity identity = verifier.verify(signed, expectedRegion, service.signingName());
             return new Caller((Principal) identity.principal(), identity.accessKeyId());

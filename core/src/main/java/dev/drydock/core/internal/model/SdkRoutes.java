@@ -33,8 +33,13 @@ final class SdkRoutes {
 
     private SdkRoutes() {}
 
-    /** One operation's route: {@code GET /{Bucket}?list-type=2}. */
-    record Route(String operation, String method, UriTemplate path, List<String> queryLiterals) {
+    /**
+     * One operation's route: {@code GET ?list-type=2}.
+     *
+     * @param bucket whether the request names an S3 bucket (a {@code Bucket} member), which S3's marshallers leave
+     *     out of their path
+     */
+    record Route(String operation, String method, UriTemplate path, List<String> queryLiterals, boolean bucket) {
         boolean matches(String requestMethod, String rawPath, String rawQuery) {
             if (!method.equals(requestMethod) || path.match(rawPath) == null) {
                 return false;
@@ -67,19 +72,38 @@ final class SdkRoutes {
      * then most literal path segments).
      *
      * @param sdkPackage the SDK's package name of the service, e.g. {@code s3}
+     * @param rawPath the path as the SDK's routes see it (for S3, without the path-style bucket)
      */
     static Optional<String> operation(String sdkPackage, String method, String rawPath, String rawQuery) {
+        return operation(sdkPackage, method, rawPath, rawQuery, null);
+    }
+
+    /**
+     * As {@link #operation(String, String, String, String)}, for S3: {@code bucket} says whether the request named a
+     * bucket (its first path segment, removed from {@code rawPath}); null for other services.
+     */
+    static Optional<String> operation(
+            String sdkPackage, String method, String rawPath, String rawQuery, Boolean bucket) {
         Route best = null;
         for (Route r : CACHE.computeIfAbsent(sdkPackage, SdkRoutes::load)) {
             if (r.matches(method, rawPath, rawQuery)
-                    && (best == null
-                            || r.queryLiterals.size() > best.queryLiterals.size()
-                            || (r.queryLiterals.size() == best.queryLiterals.size()
-                                    && r.path.literalSegments() > best.path.literalSegments()))) {
+                    && (bucket == null || bucket == r.bucket())
+                    && (best == null || moreSpecific(r, best))) {
                 best = r;
             }
         }
         return Optional.ofNullable(best).map(Route::operation);
+    }
+
+    /** More query literals, then more literal path segments, then the first name: a best effort for ties. */
+    private static boolean moreSpecific(Route r, Route best) {
+        if (r.queryLiterals.size() != best.queryLiterals.size()) {
+            return r.queryLiterals.size() > best.queryLiterals.size();
+        }
+        if (r.path.literalSegments() != best.path.literalSegments()) {
+            return r.path.literalSegments() > best.path.literalSegments();
+        }
+        return r.operation.compareTo(best.operation) < 0;
     }
 
     private static List<Route> load(String sdkPackage) {
@@ -132,22 +156,34 @@ final class SdkRoutes {
 
     private static Optional<Route> route(ClassLoader loader, String className) {
         try {
-            Field binding = Class.forName(className, true, loader).getDeclaredField("SDK_OPERATION_BINDING");
+            Class<?> marshaller = Class.forName(className, true, loader);
+            Field binding = marshaller.getDeclaredField("SDK_OPERATION_BINDING");
             binding.setAccessible(true);
             OperationInfo info = (OperationInfo) binding.get(null);
             if (info.httpMethod() == null || info.requestUri() == null) {
                 return Optional.empty();
             }
             String uri = info.requestUri();
+            if (uri.isEmpty() || uri.startsWith("?")) {
+                uri = "/" + uri; // S3's marshallers leave the bucket (and so the root) to endpoint resolution
+            }
             int q = uri.indexOf('?');
             List<String> literals =
                     q < 0 ? List.of() : List.of(uri.substring(q + 1).split("&"));
             String simple = className.substring(className.lastIndexOf('.') + 1);
-            return Optional.of(new Route(
-                    simple.substring(0, simple.length() - "RequestMarshaller".length()),
-                    info.httpMethod().name(),
-                    new UriTemplate(uri),
-                    literals));
+            String operation = simple.substring(0, simple.length() - "RequestMarshaller".length());
+            boolean bucket = false;
+            try {
+                Class<?> request = Class.forName(
+                        marshaller.getPackageName().replaceAll("\\.transform$", ".model") + "." + operation + "Request",
+                        false,
+                        loader);
+                request.getMethod("bucket");
+                bucket = true;
+            } catch (ReflectiveOperationException e) {
+                bucket = false;
+            }
+            return Optional.of(new Route(operation, info.httpMethod().name(), new UriTemplate(uri), literals, bucket));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
         }

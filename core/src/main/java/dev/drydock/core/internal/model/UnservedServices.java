@@ -126,7 +126,12 @@ public final class UnservedServices {
         }
         String protocol = entry.protocols().get(0);
         if (protocol.startsWith("rest-")) {
-            String op = SdkRoutes.operation(entry.sdkPackage(), request.method(), request.rawPath(), request.rawQuery())
+            // S3 requests name their bucket first (path style); the SDK's routes start after it
+            boolean s3 = entry.signingName().equals("s3");
+            boolean bucket = s3 && request.rawPath().length() > 1;
+            String path = bucket ? withoutFirstSegment(request.rawPath()) : request.rawPath();
+            String op = SdkRoutes.operation(
+                            entry.sdkPackage(), request.method(), path, request.rawQuery(), s3 ? bucket : null)
                     .map(o -> o + " (" + request.method() + " " + request.rawPath() + ")")
                     .orElse("the operation at " + request.method() + " " + request.rawPath());
             return Optional.of(respond(entry, protocol, op, request, served));
@@ -135,6 +140,11 @@ public final class UnservedServices {
                 ? request.rawPath().substring(request.rawPath().lastIndexOf('/') + 1)
                 : "the operation at " + request.method() + " " + request.rawPath();
         return Optional.of(respond(entry, "json", rpcOperation, request, served));
+    }
+
+    private static String withoutFirstSegment(String rawPath) {
+        int slash = rawPath.indexOf('/', 1);
+        return slash < 0 ? "/" : rawPath.substring(slash);
     }
 
     private static Optional<Entry> find(Predicate<Entry> p) {

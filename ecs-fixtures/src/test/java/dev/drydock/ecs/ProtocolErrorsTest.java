@@ -2,9 +2,12 @@ package dev.drydock.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.core.testing.RawAws;
 import dev.drydock.ecs.RawEcs.Answer;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -258,5 +261,23 @@ class ProtocolErrorsTest extends EcsApiTestBase {
             assertThat(e.awsErrorDetails().errorMessage())
                     .isEqualTo("Credential should be scoped to a valid region, not 'eu-west-3'.");
         }
+    }
+
+    @Test
+    void aRequestSignedForAnotherServiceIsRefused() {
+        RawAws.Answer a = new RawAws(drydock, "ecr")
+                .send(new RawAws.Request(
+                        "POST",
+                        "/",
+                        null,
+                        Map.of(
+                                "Content-Type",
+                                "application/x-amz-json-1.1",
+                                "X-Amz-Target",
+                                RawEcs.PREFIX + "ListClusters"),
+                        "{}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.errorCode()).isEqualTo("InvalidSignatureException");
+        assertThat(a.message()).isEqualTo("Credential should be scoped to correct service: 'ecs'.");
     }
 }

@@ -142,14 +142,15 @@ public final class JsonService implements AwsService {
     }
 
     /**
-     * Loads and initialises what the first real call would (the codec, every request shape of this service), so
-     * that call is fast. Changes nothing; meant for a background thread right after start.
+     * Loads and initialises what the first real call would (the codec, every request shape of this service, its model
+     * table), so that call is fast. Changes nothing; meant for a background thread right after start.
      */
     public void warmUp() {
-        for (Binding<?, ?> b : operations.values()) {
+        operations.forEach((name, b) -> {
             SdkPojo request = SdkPojoJson.read(new byte[0], b.requestType());
             SdkPojoJson.write(request);
-        }
+            checks.violations(name, request); // parses the service's model table
+        });
     }
 
     /** The JSON-protocol error response for {@code e}. */

@@ -155,13 +155,12 @@ public final class QueryService implements AwsService {
     }
 
     /**
-     * Loads and initialises what the first real call would (the codec, every request shape), so that call is fast.
+     * Loads and initialises what the first real call would (the codec, every request shape, the model table), so that
+     * call is fast.
      * Changes nothing; meant for a background thread right after start.
      */
     public void warmUp() {
-        for (Binding<?, ?> b : operations.values()) {
-            AwsQueryCodec.read(Map.of(), b.requestType());
-        }
+        operations.forEach((name, b) -> checks.violations(name, AwsQueryCodec.read(Map.of(), b.requestType())));
         AwsQueryCodec.writeError(xmlNamespace, AwsException.client("Warm", "up"), "0");
     }
 

@@ -191,12 +191,13 @@ public final class RestJsonService implements AwsService {
     }
 
     /**
-     * Loads and initialises what the first real call would (the codec, every request shape), so that call is fast.
+     * Loads and initialises what the first real call would (the codec, every request shape, the model table), so that
+     * call is fast.
      * Changes nothing; meant for a background thread right after start.
      */
     public void warmUp() {
         for (Route r : routes) {
-            RestJsonCodec.read(r.requestType, Map.of(), null, Map.of(), new byte[0]);
+            checks.violations(r.name, RestJsonCodec.read(r.requestType, Map.of(), null, Map.of(), new byte[0]));
         }
     }
 

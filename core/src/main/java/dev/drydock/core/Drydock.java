@@ -4,6 +4,7 @@ import dev.drydock.core.events.EventStream;
 import dev.drydock.core.iam.DecisionLog;
 import dev.drydock.core.iam.policy.AuthorizationRequest;
 import dev.drydock.core.iam.policy.PolicyEvaluator;
+import dev.drydock.core.internal.compat.DependencyCheck;
 import dev.drydock.core.internal.docker.DockerRuntime;
 import dev.drydock.core.internal.docker.SessionSweeper;
 import dev.drydock.core.internal.events.EventLog;
@@ -123,6 +124,7 @@ public final class Drydock implements AutoCloseable {
     private Drydock(Builder builder) throws IOException {
         long t0 = System.nanoTime();
         this.settings = new DrydockSettings(builder.settings);
+        DependencyCheck.verify(settings.get("dependency-check", "fail"));
         this.sessionId = randomHex(12);
         this.accountId = settings.get("account", DEFAULT_ACCOUNT_ID);
         this.region = settings.get("region", DEFAULT_REGION);

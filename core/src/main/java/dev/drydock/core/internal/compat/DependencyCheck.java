@@ -87,6 +87,14 @@ public final class DependencyCheck {
         }
     }
 
+    /**
+     * Compares two dotted versions ({@code 2.40.10 > 2.40.9}; a pre-release such as {@code 5.14.0-M1} before its
+     * release).
+     */
+    public static int compareVersions(String a, String b) {
+        return Version.compare(a, b);
+    }
+
     /** The problems found on {@code loader}'s classpath; empty when everything is supported. */
     public static List<String> problems(ClassLoader loader) {
         List<Requirement> requirements = new ArrayList<>();

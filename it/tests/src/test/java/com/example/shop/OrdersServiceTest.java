@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.efs.EfsClient;
 @EcsCluster(name = "shop")
 @IamRole(name = "orders-task", policy = "iam/orders-task.json")
 @EfsFileSystem(name = "uploads")
-@FargateService(cluster = "shop", name = "orders", taskDefinition = "ecs/orders.json", desiredCount = 2)
+@FargateService(cluster = "shop", name = "orders", taskDefinition = "ecs/orders.json", desiredCount = 1)
 class OrdersServiceTest {
 
     @Test
@@ -35,7 +35,7 @@ class OrdersServiceTest {
         ecs.waiter().waitUntilServicesStable(r -> r.cluster("shop").services("orders"));
 
         var service = ecs.describeServices(r -> r.cluster("shop").services("orders")).services().get(0);
-        assertThat(service.runningCount()).isEqualTo(2);
+        assertThat(service.runningCount()).isEqualTo(1);
         assertThat(service.deployments()).hasSize(1);
 
         var arns = ecs.listTasks(r -> r.cluster("shop").serviceName("orders")).taskArns();

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import org.slf4j.Logger;
@@ -84,6 +86,52 @@ public final class DependencyCheck {
             LOG.warn("{}", message(problems));
         } else {
             throw new DrydockException(message(problems));
+        }
+    }
+
+    /**
+     * Starts {@link #verify(String)} on a daemon thread, so that it overlaps Drydock's own start; {@link #await}
+     * collects its outcome.
+     */
+    public static CompletableFuture<Void> verifyInBackground(String mode) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        verify(mode);
+                        result.complete(null);
+                    } catch (RuntimeException | Error e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                "drydock-dependency-check");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /**
+     * Waits for a check {@link #verifyInBackground} started and rethrows what it threw.
+     *
+     * @param failure what went wrong meanwhile, or null; when the check failed too, the check's exception is thrown
+     *     with {@code failure} suppressed in it (an unsupported library version explains e.g. a NoSuchMethodError)
+     * @throws DrydockException the check's failure
+     */
+    public static void await(CompletableFuture<Void> check, Throwable failure) {
+        try {
+            check.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (failure != null) {
+                cause.addSuppressed(failure);
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 

@@ -173,6 +173,17 @@ class DependencyCheckTest {
         DependencyCheck.verify("fail");
     }
 
+    @Test
+    void aBackgroundCheckRethrowsItsFailureWithWhatWentWrongMeanwhile() {
+        DependencyCheck.await(DependencyCheck.verifyInBackground("fail"), null);
+
+        NoSuchMethodError meanwhile = new NoSuchMethodError("software.amazon.awssdk.Something.newMethod()");
+        assertThatThrownBy(() -> DependencyCheck.await(DependencyCheck.verifyInBackground("sometimes"), meanwhile))
+                .isInstanceOf(DrydockException.class)
+                .hasMessageContaining("dependency-check is 'sometimes'")
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(meanwhile));
+    }
+
     private void standardClasspath(String sdkCore, String ecs, String databind, String annotations, String junit)
             throws IOException {
         lists();

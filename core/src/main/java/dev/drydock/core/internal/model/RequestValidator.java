@@ -139,14 +139,7 @@ public final class RequestValidator {
                             null))
                     : simple(element, e, path + "." + i + ".member", memberPath);
             if (!bad.isEmpty()) {
-                found.add(new Violation(
-                        path,
-                        memberPath,
-                        list,
-                        Kind.ELEMENT,
-                        "Member must satisfy constraint: [" + describe(element, true) + "]",
-                        shape,
-                        bad.get(0)));
+                found.add(inside(path, memberPath, list, Kind.ELEMENT, "Member", element, true, shape, bad));
                 return;
             }
             i++;
@@ -159,14 +152,7 @@ public final class RequestValidator {
         for (Object k : map.keySet()) {
             List<Violation> bad = simple(key, k, path, memberPath);
             if (!bad.isEmpty()) {
-                found.add(new Violation(
-                        path,
-                        memberPath,
-                        map,
-                        Kind.MAP_KEY,
-                        "Map keys must satisfy constraint: [" + describe(key, false) + "]",
-                        shape,
-                        bad.get(0)));
+                found.add(inside(path, memberPath, map, Kind.MAP_KEY, "Map keys", key, false, shape, bad));
                 break;
             }
         }
@@ -183,17 +169,28 @@ public final class RequestValidator {
             List<Violation> bad =
                     e.getValue() == null ? List.of() : simple(value, e.getValue(), path + "." + e.getKey(), memberPath);
             if (!bad.isEmpty()) {
-                found.add(new Violation(
-                        path,
-                        memberPath,
-                        map,
-                        Kind.MAP_VALUE,
-                        "Map value must satisfy constraint: [" + describe(value, false) + "]",
-                        shape,
-                        bad.get(0)));
+                found.add(inside(path, memberPath, map, Kind.MAP_VALUE, "Map value", value, false, shape, bad));
                 return;
             }
         }
+    }
+
+    /**
+     * A violation by an element, key or value of a list or map, reported on the list or map with every constraint of
+     * the element's shape: {@code Map keys must satisfy constraint: [Member must have length ...]}.
+     */
+    private static Violation inside(
+            String path,
+            String memberPath,
+            Object container,
+            Kind kind,
+            String subject,
+            Shape element,
+            boolean notNull,
+            Shape shape,
+            List<Violation> bad) {
+        String constraint = subject + " must satisfy constraint: [" + describe(element, notNull) + "]";
+        return new Violation(path, memberPath, container, kind, constraint, shape, bad.get(0));
     }
 
     private static void size(

@@ -2,7 +2,7 @@ package dev.drydock.benchmarks;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.IamFixtures;
-import dev.drydock.core.internal.docker.DockerRuntime;
+import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.NetworkInfo;
 import dev.drydock.ecs.EcsModule;
@@ -235,7 +235,7 @@ public final class Benchmarks {
             }
         }
         List<Double> api = new ArrayList<>();
-        try (DockerRuntime docker = DockerRuntime.connect()) {
+        try (ContainerRuntime docker = ContainerRuntime.docker()) {
             NetworkInfo net = docker.createNetwork(
                     "drydock-bench", Map.of("dev.drydock", "true", "dev.drydock.session", "bench"));
             try {

@@ -2,7 +2,7 @@ package dev.drydock.benchmarks;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.IamFixtures;
-import dev.drydock.core.internal.service.TaskVolumeProvider;
+import dev.drydock.core.spi.TaskVolumeProvider;
 import dev.drydock.efs.EfsFixtures;
 import dev.drydock.efs.EfsModule;
 import java.util.ArrayList;

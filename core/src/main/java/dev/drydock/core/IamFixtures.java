@@ -4,8 +4,8 @@ import dev.drydock.core.iam.policy.MalformedPolicyDocumentException;
 import dev.drydock.core.iam.policy.PolicyDocument;
 import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.internal.iam.RoleSpec;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.ClasspathResources;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.ClasspathResources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +106,8 @@ public final class IamFixtures {
                             PolicyKind.TRUST,
                             "trust policy");
             try {
-                drydock.iam()
+                drydock.host()
+                        .iamModel()
                         .createRole(new RoleSpec(
                                 name, path, trust, inline, managedPolicyArns, permissionsBoundaryArn, tags, 3600));
             } catch (AwsException e) {

@@ -1,19 +1,14 @@
 package dev.drydock.ecr;
 
 import dev.drydock.core.DrydockException;
-import dev.drydock.core.internal.auth.ProtocolFamily;
-import dev.drydock.core.internal.auth.SigningCredential;
-import dev.drydock.core.internal.iam.Principal;
-import dev.drydock.core.internal.iam.SessionCredentials;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Caller;
-import dev.drydock.core.internal.service.ImageResolver;
-import dev.drydock.core.internal.service.JsonService;
-import dev.drydock.core.internal.service.LazyService;
-import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.RuntimeFailure;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.ImageResolver;
+import dev.drydock.core.spi.JsonService;
+import dev.drydock.core.spi.RoleSession;
+import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.lifecycle.LifecyclePolicies;
 import dev.drydock.ecr.internal.operations.EcrApi;
@@ -31,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +58,6 @@ public final class EcrModule implements ImageResolver {
     private EcrBackend backend;
     private BlobStore blobs;
     private RegistryServer registry;
-    private LazyService api;
     private LifecyclePolicies lifecycle;
     /** References Docker pulled for tasks; removed when the module closes. */
     private final Set<String> pulledForTasks = ConcurrentHashMap.newKeySet();
@@ -72,6 +65,11 @@ public final class EcrModule implements ImageResolver {
     @Override
     public String name() {
         return "ecr";
+    }
+
+    @Override
+    public List<String> sdkEndpointSuffixes() {
+        return List.of("Ecr");
     }
 
     @Override
@@ -86,14 +84,13 @@ public final class EcrModule implements ImageResolver {
         backend = new EcrBackend(context.accountId(), context.region(), context.clock(), blobs);
         lifecycle = new LifecyclePolicies(backend);
         // the routing table (and every request class) is built on first use, as IAM's and STS's are
-        api = new LazyService(
+        context.registerOnFirstUse(
                 "ecr",
-                ProtocolFamily.JSON,
+                TARGET_PREFIX,
                 () -> new EcrApi(backend, lifecycle, this::registryHost)
                         .routes(JsonService.builder("ecr", TARGET_PREFIX, EcrClient.class)
                                 .clock(context.clock()))
                         .build());
-        context.register(TARGET_PREFIX, api);
         context.resourceTags(arn -> backend.findByArn(arn)
                 .map(r -> backend.update(r.name, rec -> Map.copyOf(rec.tags)))
                 .orElse(Map.of()));
@@ -142,10 +139,7 @@ public final class EcrModule implements ImageResolver {
      * it: for {@code docker login <registryHost()> -u AWS -p <password>}. Valid 12 hours.
      */
     public String testPrincipalPassword() {
-        return backend.issueToken(new Caller(
-                        context.iam().testPrincipal(),
-                        context.iam().testCredential().accessKeyId()))
-                .password();
+        return backend.issueToken(context.iam().testPrincipal()).password();
     }
 
     /** The model, for Drydock's own fixtures. Not a stable API. */
@@ -178,13 +172,8 @@ public final class EcrModule implements ImageResolver {
                         "ResourceInitializationError: unable to pull secrets or registry auth: ECS was unable to assume the "
                                 + "role '" + executionRole
                                 + "' that was provided for this task: the role does not exist."));
-        SessionCredentials session =
-                context.iam().issueSession(roleArn, taskId, Duration.ofHours(1), List.of(), Map.of());
-        Principal principal = (Principal) context.iam()
-                .credential(session.accessKeyId())
-                .map(SigningCredential::principal)
-                .orElseThrow();
-        Caller caller = new Caller(principal, session.accessKeyId());
+        RoleSession session = context.iam().assumeRole(roleArn, taskId, Duration.ofHours(1));
+        Caller caller = session.caller();
         String ip = "127.0.0.1";
         try {
             authorize(caller, "GetAuthorizationToken", "ecr:GetAuthorizationToken", "*", null, ip);
@@ -241,19 +230,11 @@ public final class EcrModule implements ImageResolver {
 
     private void authorize(
             Caller caller, String operation, String action, String resource, String repository, String sourceIp) {
-        CallContext call = new CallContext(
-                UUID.randomUUID().toString(),
-                api,
-                operation,
-                caller,
-                sourceIp,
-                false,
-                context.clock().instant(),
-                context.authorizer());
         var policy = repository == null
                 ? null
                 : RepositoryPolicies.of(backend, repository).orElse(null);
-        context.authorizer().authorize(call, action, resource, Map.of(), policy, backend.accountId());
+        context.callContext("ecr", operation, caller, sourceIp, false)
+                .authorize(action, resource, Map.of(), policy, backend.accountId());
     }
 
     /** The registry's authentication (tokens from GetAuthorizationToken) and authorization (IAM). */

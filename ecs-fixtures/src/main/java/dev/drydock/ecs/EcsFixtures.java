@@ -3,7 +3,7 @@ package dev.drydock.ecs;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 import dev.drydock.ecs.internal.fixtures.TaskDefinitionFiles;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;

@@ -1,9 +1,9 @@
 package dev.drydock.ecs;
 
 import dev.drydock.core.DrydockException;
-import dev.drydock.core.internal.service.JsonService;
-import dev.drydock.core.internal.service.ServiceContext;
-import dev.drydock.core.internal.service.ServiceModule;
+import dev.drydock.core.spi.JsonService;
+import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.core.spi.ServiceModule;
 import dev.drydock.ecs.internal.EcsArns;
 import dev.drydock.ecs.internal.EcsDiagnostics;
 import dev.drydock.ecs.internal.EcsErrors;
@@ -38,6 +38,7 @@ import dev.drydock.ecs.internal.operations.UntagResource;
 import dev.drydock.ecs.internal.operations.UpdateService;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -87,6 +88,11 @@ public final class EcsModule implements ServiceModule {
     @Override
     public String name() {
         return "ecs";
+    }
+
+    @Override
+    public List<String> sdkEndpointSuffixes() {
+        return List.of("Ecs");
     }
 
     @Override

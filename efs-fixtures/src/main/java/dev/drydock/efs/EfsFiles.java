@@ -2,7 +2,7 @@ package dev.drydock.efs;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 import dev.drydock.efs.internal.EfsBackend;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,13 +1,14 @@
 package dev.drydock.efs;
 
-import dev.drydock.core.internal.service.ServiceContext;
-import dev.drydock.core.internal.service.TaskVolumeProvider;
+import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.core.spi.TaskVolumeProvider;
 import dev.drydock.efs.internal.EfsApi;
 import dev.drydock.efs.internal.EfsBackend;
 import dev.drydock.efs.internal.EfsStorage;
 import dev.drydock.efs.internal.MountAuthorization;
 import dev.drydock.efs.internal.TaskMounts;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -44,6 +45,11 @@ public final class EfsModule implements TaskVolumeProvider {
     }
 
     @Override
+    public List<String> sdkEndpointSuffixes() {
+        return List.of("Efs");
+    }
+
+    @Override
     public void start(ServiceContext context) {
         backend = new EfsBackend(context.region(), context.accountId(), context.clock());
         storage = new EfsStorage(
@@ -56,7 +62,7 @@ public final class EfsModule implements TaskVolumeProvider {
         var api = EfsApi.service(backend, context.clock());
         context.register(api);
         context.resourceTags(backend::tagsForArn);
-        mounts = new TaskMounts(backend, storage, new MountAuthorization(context, api), context.region());
+        mounts = new TaskMounts(backend, storage, new MountAuthorization(context), context.region());
     }
 
     @Override

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.internal.service.TaskVolumeProvider.EfsVolumeRequest;
-import dev.drydock.core.internal.service.TaskVolumeProvider.Mount;
-import dev.drydock.core.internal.service.TaskVolumeProvider.VolumeFailure;
 import dev.drydock.core.runtime.SimulatedRuntime;
+import dev.drydock.core.spi.TaskVolumeProvider.EfsVolumeRequest;
+import dev.drydock.core.spi.TaskVolumeProvider.Mount;
+import dev.drydock.core.spi.TaskVolumeProvider.VolumeFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

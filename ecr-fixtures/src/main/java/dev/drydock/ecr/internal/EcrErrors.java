@@ -1,6 +1,6 @@
 package dev.drydock.ecr.internal;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 
 /**
  * The ECR errors Drydock answers, with AWS's codes (the SDK's exception shape names) and ECR's messages, which name

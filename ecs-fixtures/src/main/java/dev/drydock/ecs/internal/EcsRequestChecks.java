@@ -1,6 +1,6 @@
 package dev.drydock.ecs.internal;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyDocument;
 import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.iam.policy.PolicySourceType;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -308,7 +308,7 @@ public final class EfsBackend {
     /**
      * Sets a file system policy.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException InvalidPolicyException with the parser's reason
+     * @throws dev.drydock.core.spi.AwsException InvalidPolicyException with the parser's reason
      */
     public synchronized void putPolicy(String idOrArn, String policy) {
         FileSystem fs = fileSystem(idOrArn);

@@ -1,6 +1,6 @@
 package dev.drydock.efs.internal;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 
 /** EFS's error codes (the SDK's exception shapes' codes), HTTP statuses and messages. */
 public final class EfsErrors {

@@ -1,7 +1,6 @@
 package dev.drydock.efs.internal;
 
-import dev.drydock.core.internal.docker.SessionSweeper;
-import dev.drydock.core.internal.service.Labels;
+import dev.drydock.core.spi.Labels;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -259,7 +258,7 @@ public final class EfsStorage implements AutoCloseable {
                 } catch (IOException e) {
                     owner = new String[] {""};
                 }
-                boolean alive = SessionSweeper.alive(
+                boolean alive = Labels.ownerAlive(
                         owner.length == 2
                                 ? Map.of(Labels.PID, owner[0], Labels.PROCESS_START, owner[1])
                                 : Map.of(Labels.PID, owner[0]));

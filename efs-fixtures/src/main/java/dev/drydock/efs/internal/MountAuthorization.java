@@ -4,17 +4,13 @@ import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyDocument;
 import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.iam.policy.PolicySourceType;
-import dev.drydock.core.internal.iam.Principal;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.AwsService;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Caller;
-import dev.drydock.core.internal.service.ServiceContext;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.ServiceContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * IAM authorization of an NFS client's mount, as EFS does when a task's volume sets {@code iam: ENABLED}: the task
@@ -44,11 +40,9 @@ public final class MountAuthorization {
     }
 
     private final ServiceContext context;
-    private final AwsService service;
 
-    public MountAuthorization(ServiceContext context, AwsService service) {
+    public MountAuthorization(ServiceContext context) {
         this.context = context;
-        this.service = service;
     }
 
     /** What a task role may do on a file system. */
@@ -63,10 +57,8 @@ public final class MountAuthorization {
      * @param transitEncryption whether the mount uses TLS ({@code aws:SecureTransport})
      */
     public Grants evaluate(String taskId, String roleArn, EfsBackend.MountView view, boolean transitEncryption) {
-        var session = context.iam().issueSession(roleArn, taskId, Duration.ofHours(1), List.of(), Map.of());
-        Principal principal = (Principal)
-                context.iam().credential(session.accessKeyId()).orElseThrow().principal();
-        Caller caller = new Caller(principal, session.accessKeyId());
+        Caller caller =
+                context.iam().assumeRole(roleArn, taskId, Duration.ofHours(1)).caller();
         Map<String, List<String>> keys = new LinkedHashMap<>();
         keys.put("elasticfilesystem:AccessedViaMountTarget", List.of("true"));
         if (view.accessPoint() != null) {
@@ -88,24 +80,9 @@ public final class MountAuthorization {
             Map<String, List<String>> keys,
             NamedPolicy policy,
             boolean secure) {
-        CallContext call = new CallContext(
-                UUID.randomUUID().toString(),
-                service,
-                action,
-                caller,
-                "127.0.0.1",
-                secure,
-                context.clock().instant(),
-                context.authorizer());
         try {
-            context.authorizer()
-                    .authorize(
-                            call,
-                            "elasticfilesystem:" + action,
-                            view.fileSystemArn(),
-                            keys,
-                            policy,
-                            context.accountId());
+            context.callContext("elasticfilesystem", action, caller, "127.0.0.1", secure)
+                    .authorize("elasticfilesystem:" + action, view.fileSystemArn(), keys, policy, context.accountId());
             return true;
         } catch (AwsException e) {
             return false;

@@ -1,9 +1,9 @@
 package dev.drydock.efs.internal;
 
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.TaskVolumeProvider.EfsVolumeRequest;
-import dev.drydock.core.internal.service.TaskVolumeProvider.Mount;
-import dev.drydock.core.internal.service.TaskVolumeProvider.VolumeFailure;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.TaskVolumeProvider.EfsVolumeRequest;
+import dev.drydock.core.spi.TaskVolumeProvider.Mount;
+import dev.drydock.core.spi.TaskVolumeProvider.VolumeFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -38,7 +38,7 @@ public final class TaskMounts {
         this.region = region;
     }
 
-    /** See {@link dev.drydock.core.internal.service.TaskVolumeProvider#efsVolume}. */
+    /** See {@link dev.drydock.core.spi.TaskVolumeProvider#efsVolume}. */
     public Mount mount(EfsVolumeRequest r) {
         EfsBackend.MountView view = resolve(r);
         boolean iam = "ENABLED".equals(r.iam());

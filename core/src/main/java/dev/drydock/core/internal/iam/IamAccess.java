@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The IAM model as the rest of Drydock uses it: who a key belongs to, which policies apply to a principal, the
  * roles tasks and tests act as. Implemented by {@code IamBackend}. Thread-safe. Failures are
- * {@link dev.drydock.core.internal.protocol.AwsException}s with IAM's codes and messages (NoSuchEntity,
+ * {@link dev.drydock.core.spi.AwsException}s with IAM's codes and messages (NoSuchEntity,
  * MalformedPolicyDocument, EntityAlreadyExists ...).
  */
 public interface IamAccess {
@@ -66,7 +66,7 @@ public interface IamAccess {
      * @param duration how long the credentials live (900 s up to the role's MaxSessionDuration)
      * @param sessionPolicies session policies (already parsed), or empty
      * @param sessionTags session tags, or empty
-     * @throws dev.drydock.core.internal.protocol.AwsException NoSuchEntity when the role does not exist
+     * @throws dev.drydock.core.spi.AwsException NoSuchEntity when the role does not exist
      */
     SessionCredentials issueSession(
             String roleArn,
@@ -83,7 +83,7 @@ public interface IamAccess {
      * (CreateRole, PutRolePolicy, AttachRolePolicy, PutRolePermissionsBoundary).
      *
      * @return the role ARN
-     * @throws dev.drydock.core.internal.protocol.AwsException EntityAlreadyExists, MalformedPolicyDocument (with the
+     * @throws dev.drydock.core.spi.AwsException EntityAlreadyExists, MalformedPolicyDocument (with the
      *     reason), NoSuchEntity for an unknown managed policy ARN, ValidationError for a bad name
      */
     String createRole(RoleSpec spec);

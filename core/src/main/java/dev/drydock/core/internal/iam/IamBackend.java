@@ -17,7 +17,7 @@ import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.iam.policy.PolicySet;
 import dev.drydock.core.iam.policy.PolicySourceType;
 import dev.drydock.core.internal.auth.SigningCredential;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.drydock.core.internal.iam;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

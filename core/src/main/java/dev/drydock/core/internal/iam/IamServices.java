@@ -38,12 +38,12 @@ import dev.drydock.core.internal.iam.operations.UntagRole;
 import dev.drydock.core.internal.iam.operations.UpdateAssumeRolePolicy;
 import dev.drydock.core.internal.iam.operations.UpdateRole;
 import dev.drydock.core.internal.iam.operations.UpdateRoleDescription;
-import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.service.AwsService;
-import dev.drydock.core.internal.service.CallContext;
 import dev.drydock.core.internal.service.LazyService;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.QueryService;
+import dev.drydock.core.internal.service.QueryProtocol;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import java.time.Clock;
 import java.util.List;
 import software.amazon.awssdk.core.SdkPojo;
@@ -115,8 +115,8 @@ public final class IamServices {
     }
 
     /** The IAM API: roles, managed policies, users (GetUser), the policy simulator. */
-    public static QueryService iam(IamBackend iam, Clock clock) {
-        return QueryService.builder("iam", IAM_VERSION, IAM_NAMESPACE, IamClient.class)
+    public static QueryProtocol iam(IamBackend iam, Clock clock) {
+        return QueryProtocol.builder("iam", IAM_VERSION, IAM_NAMESPACE, IamClient.class)
                 .clock(clock)
                 .operation(
                         "CreateRole",
@@ -254,8 +254,8 @@ public final class IamServices {
     }
 
     /** The STS API: GetCallerIdentity, AssumeRole, GetSessionToken. */
-    public static QueryService sts(IamBackend iam, String region, Clock clock) {
-        return QueryService.builder("sts", STS_VERSION, STS_NAMESPACE, StsClient.class)
+    public static QueryProtocol sts(IamBackend iam, String region, Clock clock) {
+        return QueryProtocol.builder("sts", STS_VERSION, STS_NAMESPACE, StsClient.class)
                 .clock(clock)
                 .operation("GetCallerIdentity", GetCallerIdentityRequest.class, new GetCallerIdentity())
                 .operation("AssumeRole", AssumeRoleRequest.class, new AssumeRole(iam), "RoleArn", "RoleSessionName")
@@ -276,7 +276,7 @@ public final class IamServices {
     }
 
     private static void rejectUserSessionCredentials(CallContext context) {
-        if (context.caller().principal().type() == Principal.Type.USER
+        if (AuthenticatedCaller.principalOf(context.caller()).type() == Principal.Type.USER
                 && context.caller().accessKeyId().startsWith("ASIA")) {
             throw new AwsException(
                     "InvalidClientTokenId", 403, "The security token included in the request is " + "invalid");

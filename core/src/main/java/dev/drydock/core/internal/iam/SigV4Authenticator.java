@@ -4,12 +4,12 @@ import dev.drydock.core.internal.auth.ProtocolFamily;
 import dev.drydock.core.internal.auth.SigV4Exception;
 import dev.drydock.core.internal.auth.SigV4Verifier;
 import dev.drydock.core.internal.auth.VerifiedIdentity;
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.service.Authenticator;
 import dev.drydock.core.internal.service.AwsService;
-import dev.drydock.core.internal.service.Caller;
 import dev.drydock.core.internal.service.SigningScope;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -35,7 +35,7 @@ public final class SigV4Authenticator implements Authenticator {
         SigV4Verifier verifier = family == ProtocolFamily.QUERY ? queryVerifier : jsonVerifier;
         try {
             VerifiedIdentity identity = verifier.verify(SigningScope.signedRequest(request));
-            return new Caller((Principal) identity.principal(), identity.accessKeyId());
+            return new AuthenticatedCaller((Principal) identity.principal(), identity.accessKeyId());
         } catch (SigV4Exception e) {
             throw new AwsException(e.errorCode(family), e.httpStatus(family), e.awsMessage(family));
         }

@@ -1,9 +1,11 @@
 package dev.drydock.core.internal.service;
 
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.HttpRequest;
+import dev.drydock.core.spi.HttpResponse;
+import dev.drydock.core.spi.JsonTree;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.function.Function;
 public final class Router implements Function<HttpRequest, HttpResponse> {
     private final Map<String, AwsService> jsonServicesByTarget = new ConcurrentHashMap<>();
     private final Map<String, AwsService> servicesBySigningName = new ConcurrentHashMap<>();
+    private final Map<String, AwsService> queryServicesByVersion = new ConcurrentHashMap<>();
     private final List<PathRoute> paths = new CopyOnWriteArrayList<>();
     private volatile Authenticator authenticator;
     private volatile Authorizer authorizer;
@@ -42,7 +45,7 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
     }
 
     /** Serves a JSON-protocol service. */
-    public void register(JsonService service) {
+    public void register(JsonProtocol service) {
         register(service.targetPrefix(), service);
     }
 
@@ -67,6 +70,25 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
         }
     }
 
+    /**
+     * Serves a query-protocol service, found by its SigV4 scope or, for a request without one, by its API
+     * {@code Version} parameter.
+     */
+    public void registerQuery(String version, AwsService service) {
+        registerScoped(service);
+        queryServicesByVersion.put(version, service);
+    }
+
+    /** The service with this signing name, if one is served. */
+    public Optional<AwsService> service(String signingName) {
+        return Optional.ofNullable(servicesBySigningName.get(signingName));
+    }
+
+    /** Every service served (those built on first use as they are). */
+    public List<AwsService> services() {
+        return new ArrayList<>(servicesBySigningName.values());
+    }
+
     /** Serves plain requests under a path prefix; the longest matching prefix wins. */
     public void registerPath(String prefix, Function<HttpRequest, HttpResponse> handler) {
         paths.add(new PathRoute(prefix, handler));
@@ -74,11 +96,11 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
     }
 
     /** The JSON services served, by {@code X-Amz-Target} prefix (building those built on first use). */
-    public Map<String, JsonService> jsonServices() {
-        Map<String, JsonService> built = new LinkedHashMap<>();
+    public Map<String, JsonProtocol> jsonServices() {
+        Map<String, JsonProtocol> built = new LinkedHashMap<>();
         jsonServicesByTarget.forEach((prefix, service) -> {
             AwsService s = service instanceof LazyService lazy ? lazy.get() : service;
-            if (s instanceof JsonService json) {
+            if (s instanceof JsonProtocol json) {
                 built.put(prefix, json);
             }
         });
@@ -133,13 +155,7 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
             return servicesBySigningName.get(name.get());
         }
         String version = SigningScope.queryParameter(request, "Version");
-        if ("2010-05-08".equals(version)) {
-            return servicesBySigningName.get("iam");
-        }
-        if ("2011-06-15".equals(version)) {
-            return servicesBySigningName.get("sts");
-        }
-        return null;
+        return version == null ? null : queryServicesByVersion.get(version);
     }
 
     private static HttpResponse jsonError(AwsException e) {

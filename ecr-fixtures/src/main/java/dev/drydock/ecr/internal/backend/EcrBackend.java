@@ -1,7 +1,7 @@
 package dev.drydock.ecr.internal.backend;
 
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.Caller;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import dev.drydock.ecr.internal.registry.Manifest;

@@ -1,6 +1,6 @@
 package dev.drydock.ecr.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.spi.CallContext;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.ImageRecord;
@@ -37,7 +37,7 @@ abstract class EcrOperations {
     /**
      * Authorizes {@code action} on the repository {@code name}, then finds it.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException RepositoryNotFoundException when there is none
+     * @throws dev.drydock.core.spi.AwsException RepositoryNotFoundException when there is none
      */
     RepositoryRecord existing(CallContext context, String action, String name) {
         authorize(context, action, name);
@@ -46,14 +46,8 @@ abstract class EcrOperations {
 
     void authorize(CallContext context, String action, String repository, Map<String, List<String>> keys) {
         String arn = backend.repositoryArn(repository);
-        context.authorizer()
-                .authorize(
-                        context,
-                        action,
-                        arn,
-                        keys,
-                        RepositoryPolicies.of(backend, repository).orElse(null),
-                        backend.accountId());
+        context.authorize(
+                action, arn, keys, RepositoryPolicies.of(backend, repository).orElse(null), backend.accountId());
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.drydock.ecr.internal.operations;
 
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.CallContext;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.ImageRecord;

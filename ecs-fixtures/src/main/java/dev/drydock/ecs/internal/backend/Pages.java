@@ -17,7 +17,7 @@ public record Pages<T>(List<T> items, String nextToken) {
     /**
      * Cuts one page out of {@code all}.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException InvalidParameterException for a bad token or size
+     * @throws dev.drydock.core.spi.AwsException InvalidParameterException for a bad token or size
      */
     public static <T> Pages<T> of(List<T> all, Integer maxResults, String nextToken, int max) {
         int size = maxResults == null ? max : maxResults;

@@ -1,6 +1,6 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.spi.CallContext;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.iam.IamAccess;
-import dev.drydock.core.internal.iam.TrustPolicies;
+import dev.drydock.core.spi.Iam;
 import dev.drydock.ecs.internal.EcsErrors;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -13,14 +12,14 @@ import software.amazon.awssdk.services.ecs.model.TaskOverride;
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html).
  */
 public final class TaskRoles {
-    private final IamAccess iam;
+    private final Iam iam;
 
-    public TaskRoles(IamAccess iam) {
+    public TaskRoles(Iam iam) {
         this.iam = iam;
     }
 
     /**
-     * @throws dev.drydock.core.internal.protocol.AwsException InvalidParameterException "ECS was unable to assume
+     * @throws dev.drydock.core.spi.AwsException InvalidParameterException "ECS was unable to assume
      *     the role ..." when it cannot
      */
     public void check(TaskDefinition td, TaskOverride overrides) {
@@ -36,7 +35,7 @@ public final class TaskRoles {
             return;
         }
         Optional<String> arn = iam.roleArn(role);
-        if (arn.isEmpty() || !TrustPolicies.allowsService(iam, arn.get(), "ecs-tasks.amazonaws.com")) {
+        if (arn.isEmpty() || !iam.trustsService(arn.get(), "ecs-tasks.amazonaws.com")) {
             String shown = role.startsWith("arn:") ? role : "arn:aws:iam::" + iam.accountId() + ":role/" + role;
             throw EcsErrors.invalidParameter("ECS was unable to assume the role '" + shown + "' that was provided "
                     + "for this task. Please verify that the role being passed has the proper trust relationship and "

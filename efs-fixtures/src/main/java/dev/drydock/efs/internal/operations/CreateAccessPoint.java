@@ -1,7 +1,7 @@
 package dev.drydock.efs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.efs.internal.EfsBackend;
 import software.amazon.awssdk.services.efs.model.CreateAccessPointRequest;
 import software.amazon.awssdk.services.efs.model.CreateAccessPointResponse;

@@ -16,7 +16,7 @@ record Page<T>(List<T> items, String next) {
     /**
      * @param marker the request's Marker or NextToken, or null for the first page
      * @param max the request's MaxItems or MaxResults, or null for {@code defaultMax}
-     * @throws dev.drydock.core.internal.protocol.AwsException BadRequest for a marker Drydock did not issue or a
+     * @throws dev.drydock.core.spi.AwsException BadRequest for a marker Drydock did not issue or a
      *     page size below 1
      */
     static <T> Page<T> of(List<T> all, String marker, Integer max, int defaultMax) {

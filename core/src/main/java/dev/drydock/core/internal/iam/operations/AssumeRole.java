@@ -3,13 +3,14 @@ package dev.drydock.core.internal.iam.operations;
 import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.iam.policy.PolicySourceType;
+import dev.drydock.core.internal.iam.AuthenticatedCaller;
 import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
 import dev.drydock.core.internal.iam.Principal;
 import dev.drydock.core.internal.iam.SessionCredentials;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,9 +89,9 @@ public final class AssumeRole implements Operation<AssumeRoleRequest, AssumeRole
             lengthAndPattern(request.externalId(), "externalId", 2, 1224, EXTERNAL_ID, "[\\w+=,.@:\\/-]*");
         }
 
-        Principal caller = context.caller().principal();
+        Principal caller = AuthenticatedCaller.principalOf(context.caller());
         if (caller.type() == Principal.Type.ROOT) {
-            throw context.service().accessDenied("Roles may not be assumed by root accounts.");
+            throw context.accessDenied("Roles may not be assumed by root accounts.");
         }
         Map<String, List<String>> keys = new LinkedHashMap<>();
         keys.put("sts:RoleSessionName", List.of(sessionName));
@@ -192,12 +193,11 @@ public final class AssumeRole implements Operation<AssumeRoleRequest, AssumeRole
             Map<String, List<String>> keys,
             Optional<NamedPolicy> trust) {
         if (trust.isEmpty()) {
-            throw context.service()
-                    .accessDenied("User: " + context.caller().arn() + " is not authorized to perform: "
-                            + action + " on resource: " + roleArn + " because no role trust policy allows the " + action
-                            + " action");
+            throw context.accessDenied("User: " + context.caller().arn() + " is not authorized to perform: "
+                    + action + " on resource: " + roleArn + " because no role trust policy allows the " + action
+                    + " action");
         }
-        context.authorizer().authorize(context, action, roleArn, keys, trust.get(), iam.accountId());
+        context.authorize(action, roleArn, keys, trust.get(), iam.accountId());
     }
 
     /**

@@ -1,8 +1,9 @@
 package dev.drydock.core.internal.iam.operations;
 
+import dev.drydock.core.internal.iam.AuthenticatedCaller;
 import dev.drydock.core.internal.iam.Principal;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 public final class GetCallerIdentity implements Operation<GetCallerIdentityRequest, GetCallerIdentityResponse> {
     @Override
     public GetCallerIdentityResponse call(GetCallerIdentityRequest request, CallContext context) {
-        Principal p = context.caller().principal();
+        Principal p = AuthenticatedCaller.principalOf(context.caller());
         return GetCallerIdentityResponse.builder()
                 .userId(p.userId())
                 .account(p.accountId())

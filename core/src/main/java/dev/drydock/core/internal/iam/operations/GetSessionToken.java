@@ -1,12 +1,13 @@
 package dev.drydock.core.internal.iam.operations;
 
+import dev.drydock.core.internal.iam.AuthenticatedCaller;
 import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
 import dev.drydock.core.internal.iam.Principal;
 import dev.drydock.core.internal.iam.SessionCredentials;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import java.time.Duration;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.GetSessionTokenRequest;
@@ -35,7 +36,7 @@ public final class GetSessionToken implements Operation<GetSessionTokenRequest, 
         if (seconds > 129600) {
             throw IamErrors.constraint(seconds, "durationSeconds", "have value less than or equal to 129600");
         }
-        Principal p = context.caller().principal();
+        Principal p = AuthenticatedCaller.principalOf(context.caller());
         if (context.caller().accessKeyId().startsWith("ASIA") || p.type() != Principal.Type.USER) {
             throw new AwsException("AccessDenied", 403, "Cannot call GetSessionToken with session credentials");
         }

@@ -2,8 +2,8 @@ package dev.drydock.core.internal.iam.operations;
 
 import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.CallContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +78,7 @@ abstract class IamOperation {
             if (shownAs == null || !"AccessDenied".equals(e.errorCode())) {
                 throw e;
             }
-            throw context.service().accessDenied(withResource(e.getMessage(), action, resourceArn, shownAs));
+            throw context.accessDenied(withResource(e.getMessage(), action, resourceArn, shownAs));
         }
     }
 

@@ -30,7 +30,7 @@ final class Pages {
      *     marker's, even if that item is gone)
      * @param marker the caller's Marker, or null for the first page
      * @param maxItems the caller's MaxItems, or null
-     * @throws dev.drydock.core.internal.protocol.AwsException ValidationError for a MaxItems out of range or a marker
+     * @throws dev.drydock.core.spi.AwsException ValidationError for a MaxItems out of range or a marker
      *     Drydock did not issue
      */
     static <T> Page<T> page(List<T> all, Function<T, String> key, boolean sorted, String marker, Integer maxItems) {

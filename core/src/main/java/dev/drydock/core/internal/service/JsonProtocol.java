@@ -1,11 +1,14 @@
 package dev.drydock.core.internal.service;
 
 import dev.drydock.core.internal.auth.ProtocolFamily;
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.protocol.JsonTree;
 import dev.drydock.core.internal.protocol.SdkPojoJson;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.HttpRequest;
+import dev.drydock.core.spi.HttpResponse;
+import dev.drydock.core.spi.JsonService;
+import dev.drydock.core.spi.JsonTree;
+import dev.drydock.core.spi.Operation;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,14 +21,11 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * One AWS service spoken over the AWS JSON 1.0/1.1 protocol ({@code X-Amz-Target: Prefix.Operation}, a JSON body,
- * errors as {@code {"__type": code, "message": ...}}), with its routing table: one handler per operation.
- *
- * <p>An operation that AWS has but Drydock does not implement answers HTTP 501 {@code NotImplementedException}
- * naming it; one that AWS does not have answers {@code UnknownOperationException}.
+ * A {@link JsonService} on Drydock's endpoint: reads each request into its SDK shape, checks it, runs its handler and
+ * writes the answer or the error in the AWS JSON 1.0/1.1 protocol.
  */
-public final class JsonService implements AwsService {
-    private static final Logger LOG = LoggerFactory.getLogger(JsonService.class);
+public final class JsonProtocol implements JsonService, AwsService {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonProtocol.class);
 
     private final String signingName;
     private final String targetPrefix;
@@ -36,26 +36,22 @@ public final class JsonService implements AwsService {
     private final Consumer<SdkPojo> requestCheck;
     private final Clock clock;
 
-    private JsonService(Builder builder) {
+    private JsonProtocol(Builder builder) {
         this.signingName = builder.signingName;
         this.targetPrefix = builder.targetPrefix;
         this.contentType = "application/x-amz-json-" + builder.jsonVersion;
         this.catalog = new OperationCatalog(
-                builder.signingName, builder.clientInterface, builder.operations.keySet(), "NotImplementedException");
-        this.operations = Map.copyOf(builder.operations);
+                builder.signingName, builder.clientInterface, builder.handlers.keySet(), "NotImplementedException");
         this.missingMemberError = builder.missingMemberError;
         this.requestCheck = builder.requestCheck;
         this.clock = builder.clock;
+        Map<String, Binding<?, ?>> bindings = new LinkedHashMap<>();
+        builder.handlers.forEach(
+                (name, handler) -> bindings.put(name, binding(builder.requestTypes.get(name), handler)));
+        this.operations = Map.copyOf(bindings);
     }
 
-    /**
-     * Starts a routing table.
-     *
-     * @param signingName the SigV4 signing name, e.g. {@code ecs}
-     * @param targetPrefix the {@code X-Amz-Target} prefix, e.g. {@code AmazonEC2ContainerServiceV20141113}
-     * @param clientInterface the SDK's synchronous client interface, e.g. {@code EcsClient.class}; its methods name
-     *     every operation AWS has
-     */
+    /** Starts a routing table; see {@link JsonService#builder}. */
     public static Builder builder(String signingName, String targetPrefix, Class<?> clientInterface) {
         return new Builder(signingName, targetPrefix, clientInterface);
     }
@@ -75,17 +71,17 @@ public final class JsonService implements AwsService {
         return AwsException.client("AccessDeniedException", message);
     }
 
-    /** The {@code X-Amz-Target} prefix. */
+    @Override
     public String targetPrefix() {
         return targetPrefix;
     }
 
-    /** Names of the operations Drydock implements, sorted. */
+    @Override
     public Set<String> implementedOperations() {
         return catalog.implemented();
     }
 
-    /** Names of every operation AWS has for this service, sorted (computed on first use). */
+    @Override
     public Set<String> awsOperations() {
         return catalog.awsOperations();
     }
@@ -115,16 +111,8 @@ public final class JsonService implements AwsService {
                         ? notImplemented
                         : AwsException.client("UnknownOperationException", "Unknown operation " + target + ".");
             }
-            CallContext context = new CallContext(
-                    requestId,
-                    this,
-                    operation,
-                    caller,
-                    request.remoteAddress().getAddress().getHostAddress(),
-                    false,
-                    clock.instant(),
-                    authorizer);
-            SdkPojo response = binding.invoke(request.body(), context, missingMemberError, requestCheck);
+            Call context = Call.forRequest(requestId, this, operation, caller, request, clock, authorizer);
+            SdkPojo response = binding.invoke(binding.read(request.body()), context);
             LOG.debug("{}:{} -> 200", signingName, operation);
             return HttpResponse.of(200, contentType, SdkPojoJson.write(response))
                     .withHeader("x-amzn-RequestId", requestId);
@@ -145,6 +133,11 @@ public final class JsonService implements AwsService {
         }
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Binding<?, ?> binding(Class<? extends SdkPojo> requestType, Operation<?, ?> handler) {
+        return new Binding(requestType, handler);
+    }
+
     /** The JSON-protocol error response for {@code e}. */
     @Override
     public HttpResponse error(AwsException e, String requestId) {
@@ -156,13 +149,36 @@ public final class JsonService implements AwsService {
                 .withHeader("x-amzn-ErrorType", e.errorCode());
     }
 
-    private record Binding<I extends SdkPojo, O extends SdkPojo>(Class<I> requestType, Operation<I, O> handler) {
-        O invoke(
-                byte[] body,
-                CallContext context,
-                Function<String, AwsException> missingMemberError,
-                Consumer<SdkPojo> requestCheck) {
-            I request = SdkPojoJson.read(body, requestType);
+    @Override
+    public SdkPojo invoke(String operation, SdkPojo request, Call context) {
+        Binding<?, ?> binding = operations.get(operation);
+        if (binding == null) {
+            throw AwsException.client("UnknownOperationException", signingName + " implements no " + operation + ".");
+        }
+        return binding.invoke(request, context);
+    }
+
+    /** One routing entry; {@link #invoke} is the one path every request takes to its handler. */
+    private final class Binding<I extends SdkPojo, O extends SdkPojo> {
+        private final Class<I> requestType;
+        private final Operation<I, O> handler;
+
+        Binding(Class<I> requestType, Operation<I, O> handler) {
+            this.requestType = requestType;
+            this.handler = handler;
+        }
+
+        Class<I> requestType() {
+            return requestType;
+        }
+
+        I read(byte[] body) {
+            return SdkPojoJson.read(body, requestType);
+        }
+
+        /** The checks every request passes before its handler, then the handler. */
+        O invoke(SdkPojo input, Call context) {
+            I request = requestType.cast(input);
             SdkPojoJson.firstMissingRequiredMember(request).ifPresent(path -> {
                 throw missingMemberError.apply(path);
             });
@@ -171,12 +187,13 @@ public final class JsonService implements AwsService {
         }
     }
 
-    /** Builds a {@link JsonService}. */
-    public static final class Builder {
+    /** Builds a {@link JsonProtocol}. */
+    public static final class Builder implements JsonService.Builder {
         private final String signingName;
         private final String targetPrefix;
         private final Class<?> clientInterface;
-        private final Map<String, Binding<?, ?>> operations = new LinkedHashMap<>();
+        private final Map<String, Operation<?, ?>> handlers = new LinkedHashMap<>();
+        private final Map<String, Class<? extends SdkPojo>> requestTypes = new LinkedHashMap<>();
         private String jsonVersion = "1.1";
         private Clock clock = Clock.systemUTC();
         private Function<String, AwsException> missingMemberError = path -> AwsException.client(
@@ -191,53 +208,45 @@ public final class JsonService implements AwsService {
             this.clientInterface = clientInterface;
         }
 
-        /** The protocol version: {@code 1.0} or {@code 1.1} (default). */
+        @Override
         public Builder jsonVersion(String version) {
             this.jsonVersion = version;
             return this;
         }
 
-        /** The clock that stamps {@link CallContext#receivedAt()}. */
+        @Override
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
-        /**
-         * The error the service answers when a required member is missing; receives the member's path, e.g.
-         * {@code taskDefinition} or {@code containerDefinitions.0.name}.
-         */
+        @Override
         public Builder missingMemberError(Function<String, AwsException> error) {
             this.missingMemberError = error;
             return this;
         }
 
-        /**
-         * A check every request passes after it is read and before its handler runs (e.g. enum values, tag limits),
-         * throwing the service's {@link AwsException} for bad input; by default none.
-         */
+        @Override
         public Builder requestCheck(Consumer<SdkPojo> check) {
             this.requestCheck = check;
             return this;
         }
 
-        /**
-         * Routes {@code name} to {@code handler}.
-         *
-         * @param requestType the SDK request shape, which must be named {@code <name>Request}
-         */
+        @Override
         public <I extends SdkPojo, O extends SdkPojo> Builder operation(
                 String name, Class<I> requestType, Operation<I, O> handler) {
             if (!requestType.getSimpleName().equals(name + "Request")) {
                 throw new IllegalArgumentException(
                         signingName + ": operation " + name + " takes " + requestType.getSimpleName());
             }
-            operations.put(name, new Binding<>(requestType, handler));
+            requestTypes.put(name, requestType);
+            handlers.put(name, handler);
             return this;
         }
 
-        public JsonService build() {
-            return new JsonService(this);
+        @Override
+        public JsonProtocol build() {
+            return new JsonProtocol(this);
         }
     }
 }

@@ -1,10 +1,10 @@
-package dev.drydock.core.internal.service;
+package dev.drydock.core.spi;
 
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * One AWS operation's handler: takes the SDK request shape, answers the SDK response shape, or throws
- * {@link dev.drydock.core.internal.protocol.AwsException}. Handlers validate everything before they change state,
+ * {@link dev.drydock.core.spi.AwsException}. Handlers validate everything before they change state,
  * so a failed call changes nothing.
  *
  * @param <I> the SDK request shape, e.g. {@code RunTaskRequest}

@@ -1,4 +1,4 @@
-package dev.drydock.core.internal.http;
+package dev.drydock.core.spi;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

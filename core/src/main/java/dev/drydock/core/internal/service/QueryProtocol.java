@@ -1,10 +1,13 @@
 package dev.drydock.core.internal.service;
 
 import dev.drydock.core.internal.auth.ProtocolFamily;
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.protocol.AwsQueryCodec;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.HttpRequest;
+import dev.drydock.core.spi.HttpResponse;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.QueryService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,17 +25,13 @@ import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /**
- * One AWS service spoken over the AWS query protocol (IAM, STS: {@code Action=CreateRole&Version=2010-05-08&...} in a
- * form-encoded POST body or a GET query string, XML answers), with its routing table: one handler per operation.
- *
- * <p>An {@code Action} AWS does not have answers HTTP 400 {@code InvalidAction} ("Could not find operation X for
- * version V"); one AWS has but Drydock does not implement answers HTTP 501 {@code NotImplemented} naming it. A
- * request missing required members answers {@code ValidationError} listing each, in AWS's words ("1 validation error
- * detected: Value null at 'roleName' failed to satisfy constraint: Member must not be null"). IAM denials answer
- * {@code AccessDenied} with HTTP 403.
+ * A {@link QueryService} on Drydock's endpoint: reads each request's parameters into its SDK shape, checks the
+ * required members, runs its handler and writes the XML answer or error of the AWS query protocol. A request missing
+ * required members answers {@code ValidationError} listing each, in AWS's words ("1 validation error detected: Value
+ * null at 'roleName' failed to satisfy constraint: Member must not be null").
  */
-public final class QueryService implements AwsService {
-    private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
+public final class QueryProtocol implements QueryService, AwsService {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryProtocol.class);
 
     private final String signingName;
     private final String version;
@@ -41,7 +40,7 @@ public final class QueryService implements AwsService {
     private final Clock clock;
     private final OperationCatalog catalog;
 
-    private QueryService(Builder builder) {
+    private QueryProtocol(Builder builder) {
         this.signingName = builder.signingName;
         this.version = builder.version;
         this.xmlNamespace = builder.xmlNamespace;
@@ -51,15 +50,7 @@ public final class QueryService implements AwsService {
         this.clock = builder.clock;
     }
 
-    /**
-     * Starts a routing table.
-     *
-     * @param signingName the SigV4 signing name, e.g. {@code iam}
-     * @param version the API version, e.g. {@code 2010-05-08}
-     * @param xmlNamespace the namespace of the XML answers, e.g. {@code https://iam.amazonaws.com/doc/2010-05-08/}
-     * @param clientInterface the SDK's synchronous client interface, e.g. {@code IamClient.class}; its methods name
-     *     every operation AWS has
-     */
+    /** Starts a routing table; see {@link QueryService#builder}. */
     public static Builder builder(String signingName, String version, String xmlNamespace, Class<?> clientInterface) {
         return new Builder(signingName, version, xmlNamespace, clientInterface);
     }
@@ -79,7 +70,7 @@ public final class QueryService implements AwsService {
         return new AwsException("AccessDenied", 403, message);
     }
 
-    /** The API version, e.g. {@code 2010-05-08}. */
+    @Override
     public String version() {
         return version;
     }
@@ -89,12 +80,12 @@ public final class QueryService implements AwsService {
         return xmlNamespace;
     }
 
-    /** Names of the operations Drydock implements, sorted. */
+    @Override
     public Set<String> implementedOperations() {
         return catalog.implemented();
     }
 
-    /** Names of every operation AWS has for this service, sorted (computed on first use). */
+    @Override
     public Set<String> awsOperations() {
         return catalog.awsOperations();
     }
@@ -119,16 +110,8 @@ public final class QueryService implements AwsService {
                 throw AwsException.client(
                         "InvalidAction", "Could not find operation " + operation + " for version " + v);
             }
-            CallContext context = new CallContext(
-                    requestId,
-                    this,
-                    operation,
-                    caller,
-                    request.remoteAddress().getAddress().getHostAddress(),
-                    false,
-                    clock.instant(),
-                    authorizer);
-            SdkPojo response = binding.invoke(params, context);
+            Call context = Call.forRequest(requestId, this, operation, caller, request, clock, authorizer);
+            SdkPojo response = binding.invoke(AwsQueryCodec.read(params, binding.requestType()), context);
             LOG.debug("{}:{} -> 200", signingName, operation);
             return HttpResponse.of(
                             200,
@@ -207,10 +190,21 @@ public final class QueryService implements AwsService {
         return AwsException.client("ValidationError", b.toString());
     }
 
+    @Override
+    public SdkPojo invoke(String operation, SdkPojo request, Call context) {
+        Binding<?, ?> binding = operations.get(operation);
+        if (binding == null) {
+            throw AwsException.client("InvalidAction", signingName + " implements no " + operation + ".");
+        }
+        return binding.invoke(request, context);
+    }
+
+    /** One routing entry; {@link #invoke} is the one path every request takes to its handler. */
     private record Binding<I extends SdkPojo, O extends SdkPojo>(
             Class<I> requestType, Operation<I, O> handler, Set<String> required) {
-        O invoke(Map<String, String> params, CallContext context) {
-            I request = AwsQueryCodec.read(params, requestType);
+        /** The checks every request passes before its handler, then the handler. */
+        O invoke(SdkPojo input, Call context) {
+            I request = requestType.cast(input);
             List<String> missing = missingMembers(request, required);
             if (!missing.isEmpty()) {
                 throw missingMembersError(missing);
@@ -219,8 +213,8 @@ public final class QueryService implements AwsService {
         }
     }
 
-    /** Builds a {@link QueryService}. */
-    public static final class Builder {
+    /** Builds a {@link QueryProtocol}. */
+    public static final class Builder implements QueryService.Builder {
         private final String signingName;
         private final String version;
         private final String xmlNamespace;
@@ -235,19 +229,13 @@ public final class QueryService implements AwsService {
             this.clientInterface = clientInterface;
         }
 
-        /** The clock that stamps {@link CallContext#receivedAt()}. */
+        @Override
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
-        /**
-         * Routes {@code name} to {@code handler}.
-         *
-         * @param requestType the SDK request shape, which must be named {@code <name>Request}
-         * @param required the members AWS requires (the SDK's query-protocol models do not mark them), by location
-         *     name, e.g. {@code RoleName}
-         */
+        @Override
         public <I extends SdkPojo, O extends SdkPojo> Builder operation(
                 String name, Class<I> requestType, Operation<I, O> handler, String... required) {
             if (!requestType.getSimpleName().equals(name + "Request")) {
@@ -258,8 +246,9 @@ public final class QueryService implements AwsService {
             return this;
         }
 
-        public QueryService build() {
-            return new QueryService(this);
+        @Override
+        public QueryProtocol build() {
+            return new QueryProtocol(this);
         }
     }
 }

@@ -1,13 +1,16 @@
 package dev.drydock.core.internal.service;
 
 import dev.drydock.core.internal.auth.ProtocolFamily;
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.protocol.JsonTree;
 import dev.drydock.core.internal.protocol.RestJsonCodec;
 import dev.drydock.core.internal.protocol.RestJsonCodec.UriTemplate;
 import dev.drydock.core.internal.protocol.SdkPojoJson;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.HttpRequest;
+import dev.drydock.core.spi.HttpResponse;
+import dev.drydock.core.spi.JsonTree;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.RestJsonService;
 import java.lang.reflect.Field;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,19 +28,12 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.protocols.core.OperationInfo;
 
 /**
- * One AWS service spoken over the AWS REST-JSON protocol ({@code restJson1}, e.g. Amazon EFS: {@code GET
- * /2015-02-01/file-systems?FileSystemId=fs-...}), with its routing table: one handler per operation. Each operation's
- * HTTP method and request URI pattern come from the SDK's generated marshaller for it (its
- * {@code SDK_OPERATION_BINDING}), and its members are bound to the path, query string, headers and JSON body by the
- * SDK model's field metadata ({@link RestJsonCodec}), so nothing is written by hand per shape.
- *
- * <p>Errors carry the AWS error code in the {@code x-amzn-ErrorType} header and in a JSON body (members named per
- * service, {@code ErrorCode} and {@code Message} for EFS), so the SDK throws its typed exception. A method and path
- * of an operation AWS has but Drydock does not implement answers HTTP 501 naming it; one that matches no operation
- * answers 404 {@code UnknownOperationException}.
+ * A {@link RestJsonService} on Drydock's endpoint: finds the operation by HTTP method and path (from the SDK's
+ * marshallers), binds path, query, headers and body into its SDK shape ({@link RestJsonCodec}), checks it, runs its
+ * handler and writes the answer or the error.
  */
-public final class RestJsonService implements AwsService {
-    private static final Logger LOG = LoggerFactory.getLogger(RestJsonService.class);
+public final class RestJsonProtocol implements RestJsonService, AwsService {
+    private static final Logger LOG = LoggerFactory.getLogger(RestJsonProtocol.class);
 
     private final String signingName;
     private final Class<?> clientInterface;
@@ -49,7 +45,7 @@ public final class RestJsonService implements AwsService {
     private final Clock clock;
     private volatile List<Route> awsRoutes;
 
-    private RestJsonService(Builder builder) {
+    private RestJsonProtocol(Builder builder) {
         this.signingName = builder.signingName;
         this.clientInterface = builder.clientInterface;
         this.catalog = new OperationCatalog(
@@ -66,13 +62,7 @@ public final class RestJsonService implements AwsService {
         this.clock = builder.clock;
     }
 
-    /**
-     * Starts a routing table.
-     *
-     * @param signingName the SigV4 signing name, e.g. {@code elasticfilesystem}
-     * @param clientInterface the SDK's synchronous client interface, e.g. {@code EfsClient.class}; its methods name
-     *     every operation AWS has
-     */
+    /** Starts a routing table; see {@link RestJsonService#builder}. */
     public static Builder builder(String signingName, Class<?> clientInterface) {
         return new Builder(signingName, clientInterface);
     }
@@ -92,7 +82,7 @@ public final class RestJsonService implements AwsService {
         return new AwsException("AccessDeniedException", 403, message);
     }
 
-    /** Names of the operations Drydock implements, sorted. */
+    @Override
     public Set<String> implementedOperations() {
         return catalog.implemented();
     }
@@ -115,16 +105,10 @@ public final class RestJsonService implements AwsService {
                 throw unrouted(request);
             }
             operation = route.name;
-            CallContext context = new CallContext(
-                    requestId,
-                    this,
-                    operation,
-                    caller,
-                    request.remoteAddress().getAddress().getHostAddress(),
-                    false,
-                    clock.instant(),
-                    authorizer);
-            SdkPojo response = route.invoke(request, vars, context, missingMemberError);
+            Call context = Call.forRequest(requestId, this, operation, caller, request, clock, authorizer);
+            SdkPojo input =
+                    RestJsonCodec.read(route.requestType, vars, request.rawQuery(), request.headers(), request.body());
+            SdkPojo response = route.invoke(input, context, missingMemberError);
             LOG.debug("{}:{} -> {}", signingName, operation, route.status);
             HttpResponse answer = HttpResponse.of(
                             route.status,
@@ -227,13 +211,8 @@ public final class RestJsonService implements AwsService {
             return method.equals(request.method()) ? uri.match(request.rawPath()) : null;
         }
 
-        SdkPojo invoke(
-                HttpRequest request,
-                Map<String, String> vars,
-                CallContext context,
-                Function<String, AwsException> missingMemberError) {
-            SdkPojo input =
-                    RestJsonCodec.read(requestType, vars, request.rawQuery(), request.headers(), request.body());
+        /** The checks every request passes before its handler, then the handler. */
+        SdkPojo invoke(SdkPojo input, Call context, Function<String, AwsException> missingMemberError) {
             SdkPojoJson.firstMissingRequiredMember(input).ifPresent(path -> {
                 throw missingMemberError.apply(path);
             });
@@ -241,8 +220,18 @@ public final class RestJsonService implements AwsService {
         }
     }
 
-    /** Builds a {@link RestJsonService}. */
-    public static final class Builder {
+    @Override
+    public SdkPojo invoke(String operation, SdkPojo request, Call context) {
+        for (Route r : routes) {
+            if (r.name.equals(operation)) {
+                return r.invoke(request, context, missingMemberError);
+            }
+        }
+        throw new AwsException("UnknownOperationException", 404, signingName + " implements no " + operation + ".");
+    }
+
+    /** Builds a {@link RestJsonProtocol}. */
+    public static final class Builder implements RestJsonService.Builder {
         private final String signingName;
         private final Class<?> clientInterface;
         private final List<Route> routes = new ArrayList<>();
@@ -259,35 +248,26 @@ public final class RestJsonService implements AwsService {
             this.clientInterface = clientInterface;
         }
 
-        /** The clock that stamps {@link CallContext#receivedAt()}. */
+        @Override
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
-        /** The error answered when a required member is missing; receives the member's path. */
+        @Override
         public Builder missingMemberError(Function<String, AwsException> error) {
             this.missingMemberError = error;
             return this;
         }
 
-        /**
-         * The JSON members of the service's error bodies (default {@code code} and {@code message}; EFS writes
-         * {@code ErrorCode} and {@code Message}).
-         */
+        @Override
         public Builder errorMembers(String codeMember, String messageMember) {
             this.errorCodeMember = codeMember;
             this.errorMessageMember = messageMember;
             return this;
         }
 
-        /**
-         * Routes {@code name} to {@code handler}, at the HTTP method and URI pattern the SDK's marshaller for
-         * {@code requestType} uses.
-         *
-         * @param requestType the SDK request shape, which must be named {@code <name>Request}
-         * @param successStatus the HTTP status of a successful answer (AWS's model says, e.g. 201 or 204)
-         */
+        @Override
         public <I extends SdkPojo, O extends SdkPojo> Builder operation(
                 String name, Class<I> requestType, int successStatus, Operation<I, O> handler) {
             if (!requestType.getSimpleName().equals(name + "Request")) {
@@ -302,8 +282,9 @@ public final class RestJsonService implements AwsService {
             return this;
         }
 
-        public RestJsonService build() {
-            return new RestJsonService(this);
+        @Override
+        public RestJsonProtocol build() {
+            return new RestJsonProtocol(this);
         }
     }
 }

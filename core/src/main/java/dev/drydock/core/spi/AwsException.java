@@ -1,4 +1,4 @@
-package dev.drydock.core.internal.protocol;
+package dev.drydock.core.spi;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

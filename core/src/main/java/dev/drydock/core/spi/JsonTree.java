@@ -1,9 +1,10 @@
-package dev.drydock.core.internal.protocol;
+package dev.drydock.core.spi;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.drydock.core.internal.protocol.SdkPojoJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * JSON as plain Java values, read and written with Jackson's streaming API only (jackson-core): objects are
@@ -34,6 +36,26 @@ public final class JsonTree {
     public static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonTree() {}
+
+    /**
+     * Reads a parsed tree as an SDK model shape, by the wire member names of the AWS JSON protocols (timestamps as
+     * epoch seconds). Members the shape does not have are ignored, as AWS services ignore them.
+     *
+     * @param type an SDK v2 model class, e.g. {@code RegisterTaskDefinitionRequest.class}
+     * @throws AwsException {@code SerializationException} naming the member with the wrong JSON type
+     */
+    public static <T extends SdkPojo> T toSdkPojo(Object tree, Class<T> type) {
+        return SdkPojoJson.read(tree, type);
+    }
+
+    /** An SDK model shape as a tree, as the AWS JSON protocols write it (unset members left out). */
+    public static Object fromSdkPojo(SdkPojo pojo) {
+        try {
+            return parse(SdkPojoJson.write(pojo));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /**
      * Parses one JSON value. Trailing content after it is an error.

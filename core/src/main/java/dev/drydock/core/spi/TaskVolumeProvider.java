@@ -1,4 +1,4 @@
-package dev.drydock.core.internal.service;
+package dev.drydock.core.spi;
 
 /**
  * A service module that provides the storage behind a task's volumes (EFS file systems), so the ECS model can mount

@@ -1,4 +1,4 @@
-package dev.drydock.core.internal.service;
+package dev.drydock.core.spi;
 
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.NetworkInfo;

@@ -1,6 +1,10 @@
-package dev.drydock.core.internal.service;
+package dev.drydock.core.spi;
 
-/** Names of the labels on every Docker object Drydock creates. */
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Names of the labels on every Docker object Drydock creates (see {@link ServiceContext#labels}). */
 public final class Labels {
     /** Present ({@code true}) on every Drydock object. */
     public static final String DRYDOCK = "dev.drydock";
@@ -26,4 +30,27 @@ public final class Labels {
     public static final String RUNS_TO_COMPLETION = "dev.drydock.runs-to-completion";
 
     private Labels() {}
+
+    /**
+     * Whether the JVM that the labels {@link #PID} and {@link #PROCESS_START} name still runs: whether what a session
+     * left (Docker objects, host state such as EFS storage directories) still belongs to a live session.
+     */
+    public static boolean ownerAlive(Map<String, String> labels) {
+        long pid;
+        try {
+            pid = Long.parseLong(labels.getOrDefault(Labels.PID, ""));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return false;
+        }
+        String start = labels.get(Labels.PROCESS_START);
+        Optional<Instant> actual = process.get().info().startInstant();
+        if (start == null || actual.isEmpty()) {
+            return true;
+        }
+        return Math.abs(actual.get().toEpochMilli() - Long.parseLong(start)) < 2000;
+    }
 }

@@ -4,64 +4,18 @@ import dev.drydock.core.DrydockException;
 import dev.drydock.core.spi.JsonService;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.core.spi.ServiceModule;
+import dev.drydock.ecs.internal.EcsApi;
 import dev.drydock.ecs.internal.EcsArns;
 import dev.drydock.ecs.internal.EcsDiagnostics;
-import dev.drydock.ecs.internal.EcsErrors;
-import dev.drydock.ecs.internal.EcsRequestChecks;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
 import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
 import dev.drydock.ecs.internal.lifecycle.TaskLauncher;
 import dev.drydock.ecs.internal.lifecycle.TaskMetadataEndpoint;
-import dev.drydock.ecs.internal.operations.CreateCluster;
-import dev.drydock.ecs.internal.operations.CreateService;
-import dev.drydock.ecs.internal.operations.DeleteCluster;
-import dev.drydock.ecs.internal.operations.DeleteService;
-import dev.drydock.ecs.internal.operations.DeregisterTaskDefinition;
-import dev.drydock.ecs.internal.operations.DescribeClusters;
-import dev.drydock.ecs.internal.operations.DescribeServices;
-import dev.drydock.ecs.internal.operations.DescribeTaskDefinition;
-import dev.drydock.ecs.internal.operations.DescribeTasks;
-import dev.drydock.ecs.internal.operations.ListClusters;
-import dev.drydock.ecs.internal.operations.ListContainerInstances;
-import dev.drydock.ecs.internal.operations.ListServices;
-import dev.drydock.ecs.internal.operations.ListTagsForResource;
-import dev.drydock.ecs.internal.operations.ListTaskDefinitionFamilies;
-import dev.drydock.ecs.internal.operations.ListTaskDefinitions;
-import dev.drydock.ecs.internal.operations.ListTasks;
-import dev.drydock.ecs.internal.operations.RegisterTaskDefinition;
-import dev.drydock.ecs.internal.operations.RunTask;
-import dev.drydock.ecs.internal.operations.StopTask;
-import dev.drydock.ecs.internal.operations.TagResource;
-import dev.drydock.ecs.internal.operations.TaskRoles;
-import dev.drydock.ecs.internal.operations.UntagResource;
-import dev.drydock.ecs.internal.operations.UpdateService;
+import dev.drydock.ecs.internal.support.TaskRoles;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
-import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
-import software.amazon.awssdk.services.ecs.model.DeleteClusterRequest;
-import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
-import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
-import software.amazon.awssdk.services.ecs.model.DescribeClustersRequest;
-import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
-import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
-import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
-import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
-import software.amazon.awssdk.services.ecs.model.ListContainerInstancesRequest;
-import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
-import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
-import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRequest;
-import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
-import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
-import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
-import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
-import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
-import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
-import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
-import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
 /**
  * Amazon ECS in a Drydock instance: the ECS API (JSON 1.1, {@code X-Amz-Target: AmazonEC2ContainerServiceV20141113.*})
@@ -109,48 +63,7 @@ public final class EcsModule implements ServiceModule {
         backend.lifecycle(launcher);
         scheduler = new ServiceScheduler(backend, context.clock());
         taskRoles = new TaskRoles(context.iam());
-        api = JsonService.builder("ecs", TARGET_PREFIX, EcsClient.class)
-                .clock(context.clock())
-                .missingMemberError(EcsErrors::missingMember)
-                .requestCheck(EcsRequestChecks::check)
-                .operation("CreateCluster", CreateClusterRequest.class, new CreateCluster(backend))
-                .operation("DescribeClusters", DescribeClustersRequest.class, new DescribeClusters(backend))
-                .operation("ListClusters", ListClustersRequest.class, new ListClusters(backend))
-                .operation("DeleteCluster", DeleteClusterRequest.class, new DeleteCluster(backend))
-                .operation(
-                        "RegisterTaskDefinition",
-                        RegisterTaskDefinitionRequest.class,
-                        new RegisterTaskDefinition(backend))
-                .operation(
-                        "DescribeTaskDefinition",
-                        DescribeTaskDefinitionRequest.class,
-                        new DescribeTaskDefinition(backend))
-                .operation("ListTaskDefinitions", ListTaskDefinitionsRequest.class, new ListTaskDefinitions(backend))
-                .operation(
-                        "ListTaskDefinitionFamilies",
-                        ListTaskDefinitionFamiliesRequest.class,
-                        new ListTaskDefinitionFamilies(backend))
-                .operation(
-                        "DeregisterTaskDefinition",
-                        DeregisterTaskDefinitionRequest.class,
-                        new DeregisterTaskDefinition(backend))
-                .operation("RunTask", RunTaskRequest.class, new RunTask(backend, taskRoles))
-                .operation("StopTask", StopTaskRequest.class, new StopTask(backend))
-                .operation("DescribeTasks", DescribeTasksRequest.class, new DescribeTasks(backend))
-                .operation("ListTasks", ListTasksRequest.class, new ListTasks(backend))
-                .operation("CreateService", CreateServiceRequest.class, new CreateService(backend, taskRoles))
-                .operation("DescribeServices", DescribeServicesRequest.class, new DescribeServices(backend))
-                .operation("UpdateService", UpdateServiceRequest.class, new UpdateService(backend, taskRoles))
-                .operation("DeleteService", DeleteServiceRequest.class, new DeleteService(backend))
-                .operation("ListServices", ListServicesRequest.class, new ListServices(backend))
-                .operation(
-                        "ListContainerInstances",
-                        ListContainerInstancesRequest.class,
-                        new ListContainerInstances(backend))
-                .operation("TagResource", TagResourceRequest.class, new TagResource(backend))
-                .operation("UntagResource", UntagResourceRequest.class, new UntagResource(backend))
-                .operation("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(backend))
-                .build();
+        api = EcsApi.routingTable(backend, taskRoles, context.clock());
         context.register(api);
     }
 

@@ -3,7 +3,7 @@ package dev.drydock.efs;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.spi.AwsException;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

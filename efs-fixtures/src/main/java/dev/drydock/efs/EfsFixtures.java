@@ -5,7 +5,7 @@ import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.ClasspathResources;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -10,8 +10,8 @@ import dev.drydock.core.internal.events.EventLog;
 import dev.drydock.core.internal.http.HttpEndpoint;
 import dev.drydock.core.internal.iam.AuthenticatedCaller;
 import dev.drydock.core.internal.iam.IamAccess;
+import dev.drydock.core.internal.iam.IamApi;
 import dev.drydock.core.internal.iam.IamBackend;
-import dev.drydock.core.internal.iam.IamServices;
 import dev.drydock.core.internal.iam.ModuleIam;
 import dev.drydock.core.internal.iam.PolicyAuthorizer;
 import dev.drydock.core.internal.iam.SigV4Authenticator;
@@ -23,6 +23,7 @@ import dev.drydock.core.internal.service.LazyService;
 import dev.drydock.core.internal.service.QueryProtocol;
 import dev.drydock.core.internal.service.RestJsonProtocol;
 import dev.drydock.core.internal.service.Router;
+import dev.drydock.core.internal.sts.StsApi;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.CallContext;
@@ -117,10 +118,10 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         this.adminAuthorizer = authorizer.unrecorded();
         this.router = new Router(new SigV4Authenticator(iam, clock), authorizer);
         this.coreServices = List.of(
-                new LazyService("iam", ProtocolFamily.QUERY, () -> IamServices.iam(iam, clock)),
-                new LazyService("sts", ProtocolFamily.QUERY, () -> IamServices.sts(iam, region, clock)));
-        router.registerQuery(IamServices.IAM_VERSION, coreServices.get(0));
-        router.registerQuery(IamServices.STS_VERSION, coreServices.get(1));
+                new LazyService("iam", ProtocolFamily.QUERY, () -> IamApi.routingTable(iam, clock)),
+                new LazyService("sts", ProtocolFamily.QUERY, () -> StsApi.routingTable(iam, clock)));
+        router.registerQuery(IamApi.VERSION, coreServices.get(0));
+        router.registerQuery(StsApi.VERSION, coreServices.get(1));
         this.endpoint = HttpEndpoint.start(router);
         this.events = new EventLog(accountId, region);
         this.runtime = new RuntimeConnection(factory, sessionId, labels(Map.of()), endpoint);

@@ -2,7 +2,7 @@ package dev.drydock.efs.internal.operations;
 
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import software.amazon.awssdk.services.efs.model.DescribeAccessPointsRequest;
 import software.amazon.awssdk.services.efs.model.DescribeAccessPointsResponse;
 

@@ -2,8 +2,8 @@ package dev.drydock.efs.internal.operations;
 
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
-import dev.drydock.efs.internal.EfsBackend;
 import dev.drydock.efs.internal.EfsErrors;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import software.amazon.awssdk.services.efs.model.TagResourceRequest;
 import software.amazon.awssdk.services.efs.model.TagResourceResponse;
 

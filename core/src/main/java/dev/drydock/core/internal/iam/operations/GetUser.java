@@ -4,6 +4,7 @@ import dev.drydock.core.internal.iam.AuthenticatedCaller;
 import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
 import dev.drydock.core.internal.iam.Principal;
+import dev.drydock.core.internal.iam.support.IamOperation;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
 import software.amazon.awssdk.services.iam.model.GetUserRequest;

@@ -3,6 +3,8 @@ package dev.drydock.core.internal.iam.operations;
 import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.internal.iam.support.PolicySimulator;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
 import java.util.ArrayList;

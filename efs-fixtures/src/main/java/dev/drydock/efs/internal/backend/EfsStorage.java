@@ -1,4 +1,4 @@
-package dev.drydock.efs.internal;
+package dev.drydock.efs.internal.backend;
 
 import dev.drydock.core.spi.Labels;
 import java.io.File;

@@ -1,4 +1,4 @@
-package dev.drydock.core.internal.iam.operations;
+package dev.drydock.core.internal.iam.support;
 
 import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
@@ -16,15 +16,15 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * Management"): {@code aws:RequestTag/<key>} and {@code aws:TagKeys} for tagging calls, {@code iam:PermissionsBoundary}
  * for calls that set or touch a role with a permissions boundary, {@code iam:PolicyARN} for attaching policies.
  */
-abstract class IamOperation {
-    final IamBackend iam;
+public abstract class IamOperation {
+    protected final IamBackend iam;
 
-    IamOperation(IamBackend iam) {
+    protected IamOperation(IamBackend iam) {
         this.iam = iam;
     }
 
     /** Request tags, validated as IAM validates them (count, lengths, characters, keys unique ignoring case). */
-    static Map<String, String> tags(List<Tag> tags) {
+    protected static Map<String, String> tags(List<Tag> tags) {
         if (tags == null) {
             return Map.of();
         }
@@ -38,7 +38,7 @@ abstract class IamOperation {
     }
 
     /** {@code aws:RequestTag/<key>} for each tag and {@code aws:TagKeys} (when there are tags). */
-    static Map<String, List<String>> requestTagKeys(Map<String, String> tags) {
+    protected static Map<String, List<String>> requestTagKeys(Map<String, String> tags) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         if (!tags.isEmpty()) {
             tags.forEach((k, v) -> keys.put("aws:RequestTag/" + k, List.of(v)));
@@ -48,13 +48,13 @@ abstract class IamOperation {
     }
 
     /** {@code iam:PermissionsBoundary}: the role's current boundary, when it has one. */
-    Map<String, List<String>> boundaryKey(String roleName) {
+    protected Map<String, List<String>> boundaryKey(String roleName) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         iam.roleBoundary(roleName).ifPresent(b -> keys.put("iam:PermissionsBoundary", List.of(b)));
         return keys;
     }
 
-    static Map<String, List<String>> with(Map<String, List<String>> keys, String key, String value) {
+    protected static Map<String, List<String>> with(Map<String, List<String>> keys, String key, String value) {
         Map<String, List<String>> copy = new LinkedHashMap<>(keys);
         copy.put(key, List.of(value));
         return copy;
@@ -70,7 +70,7 @@ abstract class IamOperation {
      *
      * @param shownAs how the message names the resource, or null for its ARN
      */
-    static void authorize(
+    protected static void authorize(
             CallContext context, String action, String resourceArn, String shownAs, Map<String, List<String>> keys) {
         try {
             context.authorize(action, resourceArn, keys);
@@ -82,12 +82,12 @@ abstract class IamOperation {
         }
     }
 
-    static void authorize(CallContext context, String action, String resourceArn, String shownAs) {
+    protected static void authorize(CallContext context, String action, String resourceArn, String shownAs) {
         authorize(context, action, resourceArn, shownAs, Map.of());
     }
 
     /** The message with {@code shownAs} for the resource after the action (in place of its ARN, or added). */
-    static String withResource(String message, String action, String resourceArn, String shownAs) {
+    protected static String withResource(String message, String action, String resourceArn, String shownAs) {
         String head = "is not authorized to perform: " + action;
         int i = message.indexOf(head);
         if (i < 0) {

@@ -1,4 +1,4 @@
-package dev.drydock.ecs.internal.operations;
+package dev.drydock.ecs.internal.support;
 
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
@@ -12,10 +12,10 @@ import dev.drydock.ecs.internal.backend.EcsBackend;
  * required resource type in the "Actions" table, or on {@code *} when it names none, with the action's condition keys
  * that the request or the model gives a value.
  */
-abstract class EcsOperation {
-    final EcsBackend backend;
+public abstract class EcsOperation {
+    protected final EcsBackend backend;
 
-    EcsOperation(EcsBackend backend) {
+    protected EcsOperation(EcsBackend backend) {
         this.backend = backend;
     }
 
@@ -26,7 +26,7 @@ abstract class EcsOperation {
      *
      * @param member the member's name, e.g. {@code taskDefinition}
      */
-    static String require(String value, String member) {
+    protected static String require(String value, String member) {
         if (value == null || value.isEmpty()) {
             throw EcsErrors.missingMember(member);
         }
@@ -34,17 +34,17 @@ abstract class EcsOperation {
     }
 
     /** A new set of condition keys for one authorization. */
-    ConditionKeys keys() {
+    protected ConditionKeys keys() {
         return ConditionKeys.of(backend);
     }
 
     /** The cluster name of a cluster ARN. */
-    static String clusterName(String clusterArn) {
+    protected static String clusterName(String clusterArn) {
         return clusterArn.substring(clusterArn.indexOf(":cluster/") + ":cluster/".length());
     }
 
     /** The ARN of a cluster given by name or ARN (it need not exist). */
-    String clusterArnOf(String ref) {
+    protected String clusterArnOf(String ref) {
         return ref.startsWith("arn:") ? ref : backend.arns().cluster(ref);
     }
 }

@@ -1,4 +1,4 @@
-package dev.drydock.core.internal.iam.operations;
+package dev.drydock.core.internal.iam.support;
 
 import dev.drydock.core.iam.policy.AuthorizationRequest;
 import dev.drydock.core.iam.policy.Decision;
@@ -44,14 +44,15 @@ import software.amazon.awssdk.services.iam.model.Statement;
  *       {@code {"Version": "2012-10-17", "Statement": {"Sid": "", ...}}} AWS reports 1:41 to 1:113.)</li>
  * </ul>
  */
-final class PolicySimulator {
+public final class PolicySimulator {
     private final String accountId;
     private final List<NamedPolicy> identity;
     private final NamedPolicy boundary;
     private final NamedPolicy resourcePolicy;
     private final Map<String, String> sources = new LinkedHashMap<>();
 
-    PolicySimulator(String accountId, List<NamedPolicy> identity, NamedPolicy boundary, NamedPolicy resourcePolicy) {
+    public PolicySimulator(
+            String accountId, List<NamedPolicy> identity, NamedPolicy boundary, NamedPolicy resourcePolicy) {
         this.accountId = accountId;
         this.identity = List.copyOf(identity);
         this.boundary = boundary;
@@ -68,7 +69,7 @@ final class PolicySimulator {
     }
 
     /** Policies given in a request: {@code PolicyInputList.1} ... (identity-based). */
-    static List<NamedPolicy> inputPolicies(List<String> documents, String listName, PolicyKind kind) {
+    public static List<NamedPolicy> inputPolicies(List<String> documents, String listName, PolicyKind kind) {
         List<NamedPolicy> list = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             list.add(new NamedPolicy(
@@ -78,7 +79,7 @@ final class PolicySimulator {
     }
 
     /** The single permissions boundary a request may give (PermissionsBoundaryPolicyInputList). */
-    static NamedPolicy inputBoundary(List<String> documents) {
+    public static NamedPolicy inputBoundary(List<String> documents) {
         if (documents.size() > 1) {
             throw IamErrors.invalidInput("The list of Permissions Boundary policies cannot exceed 1 items.");
         }
@@ -89,7 +90,7 @@ final class PolicySimulator {
     }
 
     /** The resource policy a request may give. */
-    static NamedPolicy inputResourcePolicy(String document) {
+    public static NamedPolicy inputResourcePolicy(String document) {
         return document == null
                 ? null
                 : new NamedPolicy(
@@ -100,7 +101,7 @@ final class PolicySimulator {
      * The simulated caller: {@code CallerArn}, which must be an IAM user; with a resource policy and no CallerArn, the
      * policy source when it is a user (AWS: "Invalid caller - Caller must be an IAM user in this context.").
      */
-    static String caller(String callerArn, String sourceArn, boolean resourcePolicy, String fallback) {
+    public static String caller(String callerArn, String sourceArn, boolean resourcePolicy, String fallback) {
         String caller = callerArn != null ? callerArn : resourcePolicy ? sourceArn : null;
         if (caller != null && !caller.matches("arn:[^:]+:iam::\\d{12}:user/.+")) {
             throw IamErrors.invalidInput("Invalid caller - Caller must be an IAM user in this context.");
@@ -112,7 +113,7 @@ final class PolicySimulator {
     }
 
     /** ContextEntries as request context keys. */
-    static Map<String, List<String>> context(List<ContextEntry> entries) {
+    public static Map<String, List<String>> context(List<ContextEntry> entries) {
         Map<String, List<String>> context = new LinkedHashMap<>();
         for (ContextEntry e : entries) {
             if (e.contextKeyName() == null) {
@@ -124,7 +125,7 @@ final class PolicySimulator {
     }
 
     /** ResourceOwner: a 12-digit account or an ARN naming one ({@code arn:aws:iam::<account>:root}). */
-    static String resourceOwner(String owner) {
+    public static String resourceOwner(String owner) {
         if (owner == null) {
             return null;
         }
@@ -143,7 +144,7 @@ final class PolicySimulator {
      *
      * @param resources the ResourceArns, or empty
      */
-    List<EvaluationResult> simulate(
+    public List<EvaluationResult> simulate(
             String callerArn,
             List<String> actions,
             List<String> resources,

@@ -1,4 +1,4 @@
-package dev.drydock.efs.internal;
+package dev.drydock.efs.internal.backend;
 
 import dev.drydock.core.iam.policy.MalformedPolicyDocumentException;
 import dev.drydock.core.iam.policy.NamedPolicy;
@@ -6,6 +6,7 @@ import dev.drydock.core.iam.policy.PolicyDocument;
 import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.iam.policy.PolicySourceType;
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.efs.internal.EfsErrors;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.drydock.efs.internal;
+package dev.drydock.efs.internal.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

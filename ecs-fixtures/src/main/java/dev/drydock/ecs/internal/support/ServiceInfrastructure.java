@@ -1,4 +1,4 @@
-package dev.drydock.ecs.internal.operations;
+package dev.drydock.ecs.internal.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +13,10 @@ import software.amazon.awssdk.services.ecs.model.VpcLatticeConfiguration;
  * @param usesEbs whether a volume configuration asks for a managed EBS volume
  * @param roles the infrastructure role ARNs named (nulls included; PassRole skips them)
  */
-record ServiceInfrastructure(boolean usesEbs, List<String> roles) {
+public record ServiceInfrastructure(boolean usesEbs, List<String> roles) {
 
-    static ServiceInfrastructure of(List<ServiceVolumeConfiguration> volumes, List<VpcLatticeConfiguration> lattice) {
+    public static ServiceInfrastructure of(
+            List<ServiceVolumeConfiguration> volumes, List<VpcLatticeConfiguration> lattice) {
         boolean ebs = false;
         List<String> roles = new ArrayList<>();
         for (ServiceVolumeConfiguration v : volumes) {

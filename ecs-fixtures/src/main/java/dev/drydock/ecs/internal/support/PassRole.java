@@ -1,4 +1,4 @@
-package dev.drydock.ecs.internal.operations;
+package dev.drydock.ecs.internal.support;
 
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.ecs.internal.backend.EcsBackend;
@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.ecs.model.TaskOverride;
  * {@code ecs.amazonaws.com}: roles ECS itself uses, such as a service's load balancer role or an infrastructure role).
  * See also https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html.
  */
-final class PassRole {
-    static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
-    static final String ECS = "ecs.amazonaws.com";
+public final class PassRole {
+    public static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
+    public static final String ECS = "ecs.amazonaws.com";
 
     private PassRole() {}
 
@@ -28,7 +28,7 @@ final class PassRole {
      * The task role and task execution role tasks of {@code td} get (an override replaces the definition's), passed to
      * {@code ecs-tasks.amazonaws.com}.
      */
-    static void check(CallContext context, EcsBackend backend, TaskDefinition td, TaskOverride overrides) {
+    public static void check(CallContext context, EcsBackend backend, TaskDefinition td, TaskOverride overrides) {
         check(
                 context,
                 backend,
@@ -40,7 +40,7 @@ final class PassRole {
     }
 
     /** Each role (a name or an ARN; null and empty ones skipped) passed to {@code service}, once. */
-    static void check(CallContext context, EcsBackend backend, String service, String... roles) {
+    public static void check(CallContext context, EcsBackend backend, String service, String... roles) {
         Set<String> arns = new LinkedHashSet<>();
         for (String role : roles) {
             if (role != null && !role.isEmpty()) {

@@ -1,9 +1,11 @@
-package dev.drydock.efs.internal;
+package dev.drydock.efs.internal.mounts;
 
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.TaskVolumeProvider.EfsVolumeRequest;
 import dev.drydock.core.spi.TaskVolumeProvider.Mount;
 import dev.drydock.core.spi.TaskVolumeProvider.VolumeFailure;
+import dev.drydock.efs.internal.backend.EfsBackend;
+import dev.drydock.efs.internal.backend.EfsStorage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,4 +1,4 @@
-package dev.drydock.efs.internal;
+package dev.drydock.efs.internal.mounts;
 
 import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyDocument;
@@ -7,6 +7,7 @@ import dev.drydock.core.iam.policy.PolicySourceType;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.Caller;
 import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.drydock.core.internal.iam.operations;
+package dev.drydock.core.internal.sts.operations;
 
 import dev.drydock.core.internal.iam.AuthenticatedCaller;
 import dev.drydock.core.internal.iam.Principal;

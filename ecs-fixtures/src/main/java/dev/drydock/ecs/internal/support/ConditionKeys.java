@@ -1,4 +1,4 @@
-package dev.drydock.ecs.internal.operations;
+package dev.drydock.ecs.internal.support;
 
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import java.math.BigDecimal;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * conditions see what AWS's would. The global keys ({@code aws:PrincipalArn}, {@code aws:ResourceTag/*}, ...) are the
  * authorizer's.
  */
-final class ConditionKeys {
+public final class ConditionKeys {
     private static final Pattern VCPU = Pattern.compile("(?i)\\s*([0-9.]+)\\s*vcpu\\s*");
     private static final Pattern GB = Pattern.compile("(?i)\\s*([0-9.]+)\\s*gb\\s*");
 
@@ -36,16 +36,16 @@ final class ConditionKeys {
         this.backend = backend;
     }
 
-    static ConditionKeys of(EcsBackend backend) {
+    public static ConditionKeys of(EcsBackend backend) {
         return new ConditionKeys(backend);
     }
 
-    Map<String, List<String>> build() {
+    public Map<String, List<String>> build() {
         return keys;
     }
 
     /** A single-valued key; nothing when {@code value} is null. */
-    ConditionKeys put(String key, String value) {
+    public ConditionKeys put(String key, String value) {
         if (value != null) {
             keys.put(key, List.of(value));
         }
@@ -53,7 +53,7 @@ final class ConditionKeys {
     }
 
     /** A multivalued key; nothing when {@code values} is empty. */
-    ConditionKeys put(String key, List<String> values) {
+    public ConditionKeys put(String key, List<String> values) {
         if (values != null && !values.isEmpty()) {
             keys.put(key, List.copyOf(values));
         }
@@ -61,22 +61,22 @@ final class ConditionKeys {
     }
 
     /** A Bool key ({@code true} / {@code false}); nothing when {@code value} is null. */
-    ConditionKeys put(String key, Boolean value) {
+    public ConditionKeys put(String key, Boolean value) {
         return put(key, value == null ? null : value.toString());
     }
 
-    ConditionKeys putAll(Map<String, List<String>> more) {
+    public ConditionKeys putAll(Map<String, List<String>> more) {
         keys.putAll(more);
         return this;
     }
 
     /** {@code ecs:cluster}: the cluster's ARN. */
-    ConditionKeys cluster(String clusterArn) {
+    public ConditionKeys cluster(String clusterArn) {
         return put("ecs:cluster", clusterArn);
     }
 
     /** {@code aws:RequestTag/<key>} and {@code aws:TagKeys} of the tags in the request. */
-    ConditionKeys requestTags(List<Tag> tags) {
+    public ConditionKeys requestTags(List<Tag> tags) {
         return putAll(Tags.requestKeys(tags));
     }
 
@@ -85,7 +85,7 @@ final class ConditionKeys {
      * container instances, services, tasks and task definitions). Nothing for {@code *} or a resource that does not
      * exist.
      */
-    ConditionKeys resourceTags(String arn) {
+    public ConditionKeys resourceTags(String arn) {
         if (arn != null && !"*".equals(arn)) {
             backend.tagMap(arn).forEach((k, v) -> keys.put("ecs:ResourceTag/" + k, List.of(v)));
         }
@@ -93,7 +93,7 @@ final class ConditionKeys {
     }
 
     /** {@code ecs:task-definition}: the revision's ARN. */
-    ConditionKeys taskDefinition(TaskDefinition td) {
+    public ConditionKeys taskDefinition(TaskDefinition td) {
         return td == null ? this : put("ecs:task-definition", td.taskDefinitionArn());
     }
 
@@ -101,13 +101,13 @@ final class ConditionKeys {
      * {@code ecs:task-cpu} and {@code ecs:task-memory}, as integers (1024 = 1 vCPU; MiB): {@code "1 vCPU"} is 1024,
      * {@code "2 GB"} is 2048. A value ECS would refuse sets no key (the backend answers the validation error).
      */
-    ConditionKeys taskSize(String cpu, String memory) {
+    public ConditionKeys taskSize(String cpu, String memory) {
         put("ecs:task-cpu", units(cpu, VCPU));
         return put("ecs:task-memory", units(memory, GB));
     }
 
     /** {@code ecs:task-cpu} and {@code ecs:task-memory} of a registered task definition. */
-    ConditionKeys taskSize(TaskDefinition td) {
+    public ConditionKeys taskSize(TaskDefinition td) {
         return td == null ? this : taskSize(td.cpu(), td.memory());
     }
 
@@ -115,7 +115,7 @@ final class ConditionKeys {
      * {@code ecs:capacity-provider}: the ARNs of the capacity providers named in the request
      * ({@code arn:aws:ecs:<region>:<account>:capacity-provider/<name>}).
      */
-    ConditionKeys capacityProviders(List<CapacityProviderStrategyItem> strategy, List<String> more) {
+    public ConditionKeys capacityProviders(List<CapacityProviderStrategyItem> strategy, List<String> more) {
         Set<String> arns = new LinkedHashSet<>();
         if (more != null) {
             for (String name : more) {
@@ -136,7 +136,7 @@ final class ConditionKeys {
      * {@code ecs:subnet} (the subnets) and {@code ecs:auto-assign-public-ip} ({@code true} for ENABLED; an awsvpc
      * configuration without it is DISABLED) of an awsvpc network configuration.
      */
-    ConditionKeys network(NetworkConfiguration network) {
+    public ConditionKeys network(NetworkConfiguration network) {
         AwsVpcConfiguration vpc = network == null ? null : network.awsvpcConfiguration();
         if (vpc == null) {
             return this;
@@ -149,7 +149,7 @@ final class ConditionKeys {
      * {@code ecs:enable-service-connect} and {@code ecs:namespace} (only when the namespace is given as an ARN: a
      * Cloud Map namespace name is not resolved) of a Service Connect configuration.
      */
-    ConditionKeys serviceConnect(ServiceConnectConfiguration sc) {
+    public ConditionKeys serviceConnect(ServiceConnectConfiguration sc) {
         if (sc == null) {
             return this;
         }

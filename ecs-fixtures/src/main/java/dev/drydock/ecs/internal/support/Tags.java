@@ -1,4 +1,4 @@
-package dev.drydock.ecs.internal.operations;
+package dev.drydock.ecs.internal.support;
 
 import dev.drydock.core.spi.CallContext;
 import java.util.ArrayList;
@@ -17,10 +17,10 @@ import software.amazon.awssdk.services.ecs.model.Tag;
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html). Without
  * tags in the request, {@code ecs:TagResource} is not evaluated.
  */
-final class Tags {
+public final class Tags {
     private Tags() {}
 
-    static Map<String, List<String>> requestKeys(List<Tag> tags) {
+    public static Map<String, List<String>> requestKeys(List<Tag> tags) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         if (tags == null || tags.isEmpty()) {
             return keys;
@@ -40,7 +40,7 @@ final class Tags {
      *
      * @param createAction the creating operation, the value of {@code ecs:CreateAction}, e.g. {@code CreateCluster}
      */
-    static void authorizeOnCreate(CallContext context, String createAction, String resourceArn, List<Tag> tags) {
+    public static void authorizeOnCreate(CallContext context, String createAction, String resourceArn, List<Tag> tags) {
         if (tags == null || tags.isEmpty()) {
             return;
         }

@@ -1,4 +1,4 @@
-package dev.drydock.ecs.internal.operations;
+package dev.drydock.ecs.internal.support;
 
 import dev.drydock.core.spi.Iam;
 import dev.drydock.ecs.internal.EcsErrors;

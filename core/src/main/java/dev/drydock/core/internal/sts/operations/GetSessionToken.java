@@ -1,4 +1,4 @@
-package dev.drydock.core.internal.iam.operations;
+package dev.drydock.core.internal.sts.operations;
 
 import dev.drydock.core.internal.iam.AuthenticatedCaller;
 import dev.drydock.core.internal.iam.IamBackend;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
  * credentials of the calling IAM user (900-129,600 seconds, default 43,200), acting with the user's policies. Needs
  * no permission. Called with temporary credentials it answers AccessDenied "Cannot call GetSessionToken with session
  * credentials" (aws/aws-sdk-php#1876). As in AWS, its credentials cannot call IAM (MFA is not modelled), see
- * {@link dev.drydock.core.internal.iam.IamServices}. SerialNumber and TokenCode are accepted and not checked.
+ * {@link dev.drydock.core.internal.iam.IamApi}. SerialNumber and TokenCode are accepted and not checked.
  */
 public final class GetSessionToken implements Operation<GetSessionTokenRequest, GetSessionTokenResponse> {
     private final IamBackend iam;

@@ -1,7 +1,5 @@
 package dev.drydock.core.internal.iam;
 
-import dev.drydock.core.internal.auth.ProtocolFamily;
-import dev.drydock.core.internal.iam.operations.AssumeRole;
 import dev.drydock.core.internal.iam.operations.AttachRolePolicy;
 import dev.drydock.core.internal.iam.operations.CreatePolicy;
 import dev.drydock.core.internal.iam.operations.CreatePolicyVersion;
@@ -12,12 +10,10 @@ import dev.drydock.core.internal.iam.operations.DeleteRole;
 import dev.drydock.core.internal.iam.operations.DeleteRolePermissionsBoundary;
 import dev.drydock.core.internal.iam.operations.DeleteRolePolicy;
 import dev.drydock.core.internal.iam.operations.DetachRolePolicy;
-import dev.drydock.core.internal.iam.operations.GetCallerIdentity;
 import dev.drydock.core.internal.iam.operations.GetPolicy;
 import dev.drydock.core.internal.iam.operations.GetPolicyVersion;
 import dev.drydock.core.internal.iam.operations.GetRole;
 import dev.drydock.core.internal.iam.operations.GetRolePolicy;
-import dev.drydock.core.internal.iam.operations.GetSessionToken;
 import dev.drydock.core.internal.iam.operations.GetUser;
 import dev.drydock.core.internal.iam.operations.ListAttachedRolePolicies;
 import dev.drydock.core.internal.iam.operations.ListPolicies;
@@ -38,14 +34,11 @@ import dev.drydock.core.internal.iam.operations.UntagRole;
 import dev.drydock.core.internal.iam.operations.UpdateAssumeRolePolicy;
 import dev.drydock.core.internal.iam.operations.UpdateRole;
 import dev.drydock.core.internal.iam.operations.UpdateRoleDescription;
-import dev.drydock.core.internal.service.AwsService;
-import dev.drydock.core.internal.service.LazyService;
 import dev.drydock.core.internal.service.QueryProtocol;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
 import java.time.Clock;
-import java.util.List;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
@@ -82,41 +75,24 @@ import software.amazon.awssdk.services.iam.model.UntagRoleRequest;
 import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.UpdateRoleDescriptionRequest;
 import software.amazon.awssdk.services.iam.model.UpdateRoleRequest;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
-import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
-import software.amazon.awssdk.services.sts.model.GetSessionTokenRequest;
 
-/** The IAM and STS APIs (AWS query protocol) over an {@link IamBackend}. */
-public final class IamServices {
+/**
+ * The IAM API's routing table (AWS query protocol, version 2010-05-08): each implemented operation, its SDK request
+ * shape, the members IAM requires (the SDK's query models do not mark them) and its handler in {@code operations}
+ * (https://docs.aws.amazon.com/IAM/latest/APIReference/API_Operations.html). Credentials from STS GetSessionToken
+ * cannot call IAM (see {@link #guarded}).
+ */
+public final class IamApi {
     /** The IAM API version. */
-    public static final String IAM_VERSION = "2010-05-08";
+    public static final String VERSION = "2010-05-08";
     /** The namespace of IAM's XML answers. */
-    public static final String IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
-    /** The STS API version. */
-    public static final String STS_VERSION = "2011-06-15";
-    /** The namespace of STS's XML answers. */
-    public static final String STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+    public static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 
-    private IamServices() {}
+    private IamApi() {}
 
-    /**
-     * The IAM service (signing name {@code iam}) and the STS service ({@code sts}) to register on the endpoint, each
-     * built on first use.
-     *
-     * @param iam the account's IAM state
-     * @param region the region STS and {@code aws:RequestedRegion} report
-     * @param clock the clock
-     */
-    public static List<AwsService> create(IamBackend iam, String region, Clock clock) {
-        return List.of(
-                new LazyService("iam", ProtocolFamily.QUERY, () -> iam(iam, clock)),
-                new LazyService("sts", ProtocolFamily.QUERY, () -> sts(iam, region, clock)));
-    }
-
-    /** The IAM API: roles, managed policies, users (GetUser), the policy simulator. */
-    public static QueryProtocol iam(IamBackend iam, Clock clock) {
-        return QueryProtocol.builder("iam", IAM_VERSION, IAM_NAMESPACE, IamClient.class)
+    /** The IAM API over {@code iam}: roles, managed policies, users (GetUser), the policy simulator. */
+    public static QueryProtocol routingTable(IamBackend iam, Clock clock) {
+        return QueryProtocol.builder("iam", VERSION, NAMESPACE, IamClient.class)
                 .clock(clock)
                 .operation(
                         "CreateRole",
@@ -250,16 +226,6 @@ public final class IamServices {
                         guarded(new SimulateCustomPolicy(iam)),
                         "PolicyInputList",
                         "ActionNames")
-                .build();
-    }
-
-    /** The STS API: GetCallerIdentity, AssumeRole, GetSessionToken. */
-    public static QueryProtocol sts(IamBackend iam, String region, Clock clock) {
-        return QueryProtocol.builder("sts", STS_VERSION, STS_NAMESPACE, StsClient.class)
-                .clock(clock)
-                .operation("GetCallerIdentity", GetCallerIdentityRequest.class, new GetCallerIdentity())
-                .operation("AssumeRole", AssumeRoleRequest.class, new AssumeRole(iam), "RoleArn", "RoleSessionName")
-                .operation("GetSessionToken", GetSessionTokenRequest.class, new GetSessionToken(iam))
                 .build();
     }
 

@@ -1,4 +1,4 @@
-package dev.drydock.core.internal.iam.operations;
+package dev.drydock.core.internal.sts.operations;
 
 import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyKind;

@@ -6,17 +6,16 @@ import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.Caller;
 import dev.drydock.core.spi.ImageResolver;
-import dev.drydock.core.spi.JsonService;
 import dev.drydock.core.spi.RoleSession;
 import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.ecr.internal.EcrApi;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.lifecycle.LifecyclePolicies;
-import dev.drydock.ecr.internal.operations.EcrApi;
-import dev.drydock.ecr.internal.operations.RepositoryPolicies;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import dev.drydock.ecr.internal.registry.RegistryAccess;
 import dev.drydock.ecr.internal.registry.RegistryError;
 import dev.drydock.ecr.internal.registry.RegistryServer;
+import dev.drydock.ecr.internal.support.RepositoryPolicies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,7 +30,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
  * Amazon ECR in a Drydock instance: the ECR API (JSON 1.1,
@@ -87,10 +85,7 @@ public final class EcrModule implements ImageResolver {
         context.registerOnFirstUse(
                 "ecr",
                 TARGET_PREFIX,
-                () -> new EcrApi(backend, lifecycle, this::registryHost)
-                        .routes(JsonService.builder("ecr", TARGET_PREFIX, EcrClient.class)
-                                .clock(context.clock()))
-                        .build());
+                () -> EcrApi.routingTable(backend, lifecycle, this::registryHost, context.clock()));
         context.resourceTags(arn -> backend.findByArn(arn)
                 .map(r -> backend.update(r.name, rec -> Map.copyOf(rec.tags)))
                 .orElse(Map.of()));

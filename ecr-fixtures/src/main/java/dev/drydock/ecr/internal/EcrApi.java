@@ -1,13 +1,39 @@
-package dev.drydock.ecr.internal.operations;
+package dev.drydock.ecr.internal;
 
-import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.JsonService;
-import dev.drydock.core.spi.Operation;
+import dev.drydock.ecr.EcrModule;
 import dev.drydock.ecr.internal.backend.EcrBackend;
+import dev.drydock.ecr.internal.backend.LifecyclePreviews;
 import dev.drydock.ecr.internal.lifecycle.LifecyclePolicies;
-import java.util.Map;
+import dev.drydock.ecr.internal.operations.BatchCheckLayerAvailability;
+import dev.drydock.ecr.internal.operations.BatchDeleteImage;
+import dev.drydock.ecr.internal.operations.BatchGetImage;
+import dev.drydock.ecr.internal.operations.CompleteLayerUpload;
+import dev.drydock.ecr.internal.operations.CreateRepository;
+import dev.drydock.ecr.internal.operations.DeleteLifecyclePolicy;
+import dev.drydock.ecr.internal.operations.DeleteRepository;
+import dev.drydock.ecr.internal.operations.DeleteRepositoryPolicy;
+import dev.drydock.ecr.internal.operations.DescribeImages;
+import dev.drydock.ecr.internal.operations.DescribeRepositories;
+import dev.drydock.ecr.internal.operations.GetAuthorizationToken;
+import dev.drydock.ecr.internal.operations.GetDownloadUrlForLayer;
+import dev.drydock.ecr.internal.operations.GetLifecyclePolicy;
+import dev.drydock.ecr.internal.operations.GetLifecyclePolicyPreview;
+import dev.drydock.ecr.internal.operations.GetRepositoryPolicy;
+import dev.drydock.ecr.internal.operations.InitiateLayerUpload;
+import dev.drydock.ecr.internal.operations.ListImages;
+import dev.drydock.ecr.internal.operations.ListTagsForResource;
+import dev.drydock.ecr.internal.operations.PutImage;
+import dev.drydock.ecr.internal.operations.PutImageTagMutability;
+import dev.drydock.ecr.internal.operations.PutLifecyclePolicy;
+import dev.drydock.ecr.internal.operations.SetRepositoryPolicy;
+import dev.drydock.ecr.internal.operations.StartLifecyclePolicyPreview;
+import dev.drydock.ecr.internal.operations.TagResource;
+import dev.drydock.ecr.internal.operations.UntagResource;
+import dev.drydock.ecr.internal.operations.UploadLayerPart;
+import java.time.Clock;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityRequest;
 import software.amazon.awssdk.services.ecr.model.BatchDeleteImageRequest;
 import software.amazon.awssdk.services.ecr.model.BatchGetImageRequest;
@@ -36,98 +62,73 @@ import software.amazon.awssdk.services.ecr.model.UntagResourceRequest;
 import software.amazon.awssdk.services.ecr.model.UploadLayerPartRequest;
 
 /**
- * ECR's routing table: every implemented operation, its SDK request shape and its handler
- * (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Operations.html). One dispatching object rather
- * than a lambda per operation, so Drydock's start spins up no more classes than it must.
+ * ECR's routing table (AWS JSON 1.1, {@code X-Amz-Target: AmazonEC2ContainerRegistry_V20150921.<Operation>}): each
+ * implemented operation, its SDK request shape and its handler in {@code operations}
+ * (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Operations.html). Built on first use (the first ECR
+ * request, administrator call or the warm-up after start), so Drydock's start loads none of ECR's request classes.
  */
-public final class EcrApi implements Operation<SdkPojo, SdkPojo> {
-    /** Operation name to request shape. */
-    private static final Map<String, Class<? extends SdkPojo>> REQUESTS = Map.ofEntries(
-            Map.entry("CreateRepository", CreateRepositoryRequest.class),
-            Map.entry("DescribeRepositories", DescribeRepositoriesRequest.class),
-            Map.entry("DeleteRepository", DeleteRepositoryRequest.class),
-            Map.entry("PutImageTagMutability", PutImageTagMutabilityRequest.class),
-            Map.entry("TagResource", TagResourceRequest.class),
-            Map.entry("UntagResource", UntagResourceRequest.class),
-            Map.entry("ListTagsForResource", ListTagsForResourceRequest.class),
-            Map.entry("GetAuthorizationToken", GetAuthorizationTokenRequest.class),
-            Map.entry("ListImages", ListImagesRequest.class),
-            Map.entry("DescribeImages", DescribeImagesRequest.class),
-            Map.entry("BatchGetImage", BatchGetImageRequest.class),
-            Map.entry("PutImage", PutImageRequest.class),
-            Map.entry("BatchDeleteImage", BatchDeleteImageRequest.class),
-            Map.entry("BatchCheckLayerAvailability", BatchCheckLayerAvailabilityRequest.class),
-            Map.entry("InitiateLayerUpload", InitiateLayerUploadRequest.class),
-            Map.entry("UploadLayerPart", UploadLayerPartRequest.class),
-            Map.entry("CompleteLayerUpload", CompleteLayerUploadRequest.class),
-            Map.entry("GetDownloadUrlForLayer", GetDownloadUrlForLayerRequest.class),
-            Map.entry("SetRepositoryPolicy", SetRepositoryPolicyRequest.class),
-            Map.entry("GetRepositoryPolicy", GetRepositoryPolicyRequest.class),
-            Map.entry("DeleteRepositoryPolicy", DeleteRepositoryPolicyRequest.class),
-            Map.entry("PutLifecyclePolicy", PutLifecyclePolicyRequest.class),
-            Map.entry("GetLifecyclePolicy", GetLifecyclePolicyRequest.class),
-            Map.entry("DeleteLifecyclePolicy", DeleteLifecyclePolicyRequest.class),
-            Map.entry("StartLifecyclePolicyPreview", StartLifecyclePolicyPreviewRequest.class),
-            Map.entry("GetLifecyclePolicyPreview", GetLifecyclePolicyPreviewRequest.class));
+public final class EcrApi {
+    private EcrApi() {}
 
-    private final RepositoryOperations repositories;
-    private final ImageOperations images;
-    private final LayerOperations layers;
-    private final PolicyOperations policies;
-    private final GetAuthorizationToken token;
-
-    /** @param registryHost the registry endpoint's {@code host:port}, for download URLs */
-    public EcrApi(EcrBackend backend, LifecyclePolicies lifecycle, Supplier<String> registryHost) {
-        this.repositories = new RepositoryOperations(backend);
-        this.images = new ImageOperations(backend, lifecycle);
-        this.layers = new LayerOperations(backend, registryHost);
-        this.policies = new PolicyOperations(backend, lifecycle);
-        this.token = new GetAuthorizationToken(backend);
-    }
-
-    /** Routes every implemented operation to this dispatcher. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public JsonService.Builder routes(JsonService.Builder builder) {
-        REQUESTS.forEach((name, type) -> builder.operation(name, (Class) type, (Operation) this));
-        return builder;
-    }
-
-    @Override
-    public SdkPojo call(SdkPojo request, CallContext context) {
-        return switch (context.operation()) {
-            case "CreateRepository" -> repositories.create((CreateRepositoryRequest) request, context);
-            case "DescribeRepositories" -> repositories.describe((DescribeRepositoriesRequest) request, context);
-            case "DeleteRepository" -> repositories.delete((DeleteRepositoryRequest) request, context);
-            case "PutImageTagMutability" ->
-                repositories.putImageTagMutability((PutImageTagMutabilityRequest) request, context);
-            case "TagResource" -> repositories.tagResource((TagResourceRequest) request, context);
-            case "UntagResource" -> repositories.untagResource((UntagResourceRequest) request, context);
-            case "ListTagsForResource" ->
-                repositories.listTagsForResource((ListTagsForResourceRequest) request, context);
-            case "GetAuthorizationToken" -> token.call((GetAuthorizationTokenRequest) request, context);
-            case "ListImages" -> images.list((ListImagesRequest) request, context);
-            case "DescribeImages" -> images.describe((DescribeImagesRequest) request, context);
-            case "BatchGetImage" -> images.batchGet((BatchGetImageRequest) request, context);
-            case "PutImage" -> images.put((PutImageRequest) request, context);
-            case "BatchDeleteImage" -> images.batchDelete((BatchDeleteImageRequest) request, context);
-            case "BatchCheckLayerAvailability" -> layers.check((BatchCheckLayerAvailabilityRequest) request, context);
-            case "InitiateLayerUpload" -> layers.initiate((InitiateLayerUploadRequest) request, context);
-            case "UploadLayerPart" -> layers.uploadPart((UploadLayerPartRequest) request, context);
-            case "CompleteLayerUpload" -> layers.complete((CompleteLayerUploadRequest) request, context);
-            case "GetDownloadUrlForLayer" -> layers.downloadUrl((GetDownloadUrlForLayerRequest) request, context);
-            case "SetRepositoryPolicy" -> policies.setRepositoryPolicy((SetRepositoryPolicyRequest) request, context);
-            case "GetRepositoryPolicy" -> policies.getRepositoryPolicy((GetRepositoryPolicyRequest) request, context);
-            case "DeleteRepositoryPolicy" ->
-                policies.deleteRepositoryPolicy((DeleteRepositoryPolicyRequest) request, context);
-            case "PutLifecyclePolicy" -> policies.putLifecyclePolicy((PutLifecyclePolicyRequest) request, context);
-            case "GetLifecyclePolicy" -> policies.getLifecyclePolicy((GetLifecyclePolicyRequest) request, context);
-            case "DeleteLifecyclePolicy" ->
-                policies.deleteLifecyclePolicy((DeleteLifecyclePolicyRequest) request, context);
-            case "StartLifecyclePolicyPreview" ->
-                policies.startLifecyclePolicyPreview((StartLifecyclePolicyPreviewRequest) request, context);
-            case "GetLifecyclePolicyPreview" ->
-                policies.getLifecyclePolicyPreview((GetLifecyclePolicyPreviewRequest) request, context);
-            default -> throw new IllegalStateException("no handler for " + context.operation());
-        };
+    /**
+     * The routing table over {@code backend}.
+     *
+     * @param lifecycle applies lifecycle policies after each image put and policy change
+     * @param registryHost the registry endpoint's {@code host:port}, for download URLs (started on first use)
+     * @param clock stamps each call's {@code receivedAt}
+     */
+    public static JsonService routingTable(
+            EcrBackend backend, LifecyclePolicies lifecycle, Supplier<String> registryHost, Clock clock) {
+        LifecyclePreviews previews = new LifecyclePreviews();
+        return JsonService.builder("ecr", EcrModule.TARGET_PREFIX, EcrClient.class)
+                .clock(clock)
+                .operation("CreateRepository", CreateRepositoryRequest.class, new CreateRepository(backend))
+                .operation("DescribeRepositories", DescribeRepositoriesRequest.class, new DescribeRepositories(backend))
+                .operation("DeleteRepository", DeleteRepositoryRequest.class, new DeleteRepository(backend))
+                .operation(
+                        "PutImageTagMutability", PutImageTagMutabilityRequest.class, new PutImageTagMutability(backend))
+                .operation("TagResource", TagResourceRequest.class, new TagResource(backend))
+                .operation("UntagResource", UntagResourceRequest.class, new UntagResource(backend))
+                .operation("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(backend))
+                .operation(
+                        "GetAuthorizationToken", GetAuthorizationTokenRequest.class, new GetAuthorizationToken(backend))
+                .operation("ListImages", ListImagesRequest.class, new ListImages(backend))
+                .operation("DescribeImages", DescribeImagesRequest.class, new DescribeImages(backend))
+                .operation("BatchGetImage", BatchGetImageRequest.class, new BatchGetImage(backend))
+                .operation("PutImage", PutImageRequest.class, new PutImage(backend, lifecycle))
+                .operation("BatchDeleteImage", BatchDeleteImageRequest.class, new BatchDeleteImage(backend))
+                .operation(
+                        "BatchCheckLayerAvailability",
+                        BatchCheckLayerAvailabilityRequest.class,
+                        new BatchCheckLayerAvailability(backend))
+                .operation("InitiateLayerUpload", InitiateLayerUploadRequest.class, new InitiateLayerUpload(backend))
+                .operation("UploadLayerPart", UploadLayerPartRequest.class, new UploadLayerPart(backend))
+                .operation("CompleteLayerUpload", CompleteLayerUploadRequest.class, new CompleteLayerUpload(backend))
+                .operation(
+                        "GetDownloadUrlForLayer",
+                        GetDownloadUrlForLayerRequest.class,
+                        new GetDownloadUrlForLayer(backend, registryHost))
+                .operation("SetRepositoryPolicy", SetRepositoryPolicyRequest.class, new SetRepositoryPolicy(backend))
+                .operation("GetRepositoryPolicy", GetRepositoryPolicyRequest.class, new GetRepositoryPolicy(backend))
+                .operation(
+                        "DeleteRepositoryPolicy",
+                        DeleteRepositoryPolicyRequest.class,
+                        new DeleteRepositoryPolicy(backend))
+                .operation(
+                        "PutLifecyclePolicy",
+                        PutLifecyclePolicyRequest.class,
+                        new PutLifecyclePolicy(backend, lifecycle))
+                .operation("GetLifecyclePolicy", GetLifecyclePolicyRequest.class, new GetLifecyclePolicy(backend))
+                .operation(
+                        "DeleteLifecyclePolicy", DeleteLifecyclePolicyRequest.class, new DeleteLifecyclePolicy(backend))
+                .operation(
+                        "StartLifecyclePolicyPreview",
+                        StartLifecyclePolicyPreviewRequest.class,
+                        new StartLifecyclePolicyPreview(backend, previews))
+                .operation(
+                        "GetLifecyclePolicyPreview",
+                        GetLifecyclePolicyPreviewRequest.class,
+                        new GetLifecyclePolicyPreview(backend, lifecycle, previews))
+                .build();
     }
 }

@@ -1,4 +1,4 @@
-package dev.drydock.ecr.internal.operations;
+package dev.drydock.ecr.internal.support;
 
 import dev.drydock.ecr.internal.EcrErrors;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +11,9 @@ import java.util.List;
  * @param items the page's items
  * @param nextToken the token of the next page, or {@code null} on the last
  */
-record Page<T>(List<T> items, String nextToken) {
+public record Page<T>(List<T> items, String nextToken) {
 
-    static <T> Page<T> of(List<T> all, Integer maxResults, String nextToken, int defaultSize) {
+    public static <T> Page<T> of(List<T> all, Integer maxResults, String nextToken, int defaultSize) {
         if (maxResults != null && (maxResults < 1 || maxResults > 1000)) {
             throw EcrErrors.invalidParameter("Invalid parameter at 'maxResults' failed to satisfy constraint: "
                     + "'Member must have value less than or equal to 1000 and greater than or equal to 1'");

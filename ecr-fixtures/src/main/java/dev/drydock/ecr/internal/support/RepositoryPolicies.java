@@ -1,4 +1,4 @@
-package dev.drydock.ecr.internal.operations;
+package dev.drydock.ecr.internal.support;
 
 import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyDocument;

@@ -1,0 +1,34 @@
+package dev.drydock.ecr.internal.operations;
+
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.ecr.internal.backend.EcrBackend;
+import dev.drydock.ecr.internal.backend.EcrBackend.RepositoryRecord;
+import dev.drydock.ecr.internal.support.EcrOperation;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ecr.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecr.model.UntagResourceResponse;
+
+/**
+ * UntagResource (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UntagResource.html).
+ *
+ * <p>On a repository ARN.
+ */
+public final class UntagResource extends EcrOperation
+        implements Operation<UntagResourceRequest, UntagResourceResponse> {
+    public UntagResource(EcrBackend backend) {
+        super(backend);
+    }
+
+    @Override
+    public UntagResourceResponse call(UntagResourceRequest request, CallContext context) {
+        RepositoryRecord r = byArn(request.resourceArn());
+        authorize(context, "ecr:UntagResource", r.name, Map.of("aws:TagKeys", List.copyOf(request.tagKeys())));
+        backend.update(r.name, rec -> {
+            request.tagKeys().forEach(rec.tags::remove);
+            return null;
+        });
+        return UntagResourceResponse.builder().build();
+    }
+}

@@ -1,12 +1,25 @@
 package dev.drydock.ecr.internal;
 
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Paginator;
 
 /**
  * The ECR errors Drydock answers, with AWS's codes (the SDK's exception shape names) and ECR's messages, which name
  * the repository and the registry (account) id.
  */
 public final class EcrErrors {
+    /**
+     * ECR's pagination: {@code maxResults} 1-1000 (default 100) and an opaque {@code nextToken}, refused in the words
+     * of ECR's request validation.
+     */
+    public static final Paginator PAGINATOR = Paginator.builder(100)
+            .maxPageSize(1000)
+            .pageSizeError(size -> invalidParameter("Invalid parameter at 'maxResults' failed to satisfy constraint: "
+                    + "'Member must have value less than or equal to 1000 and greater than or equal to 1'"))
+            .tokenError(token -> invalidParameter(
+                    "Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid pagination token'"))
+            .build();
+
     private EcrErrors() {}
 
     public static AwsException repositoryNotFound(String name, String registryId) {

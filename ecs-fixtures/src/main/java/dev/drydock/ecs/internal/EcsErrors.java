@@ -1,6 +1,7 @@
 package dev.drydock.ecs.internal;
 
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Paginator;
 import java.util.Map;
 
 /**
@@ -15,6 +16,17 @@ public final class EcsErrors {
             "containerDefinitions", AwsException.client("ClientException", "Container list cannot be empty."),
             "tasks", AwsException.client("InvalidParameterException", "Tasks cannot be empty."),
             "services", AwsException.client("InvalidParameterException", "Services cannot be empty."));
+
+    /**
+     * ECS's pagination: {@code maxResults} 1-100 (default 100) and an opaque {@code nextToken}; a token ECS did not
+     * issue, or one past the end of the list, is refused.
+     */
+    public static final Paginator PAGINATOR = Paginator.builder(100)
+            .maxPageSize(100)
+            .pageSizeError(size -> invalidParameter("maxResults must be between 1 and 100."))
+            .tokenError(token -> invalidParameter("Invalid token " + token))
+            .tokenPastEndFails()
+            .build();
 
     private EcsErrors() {}
 

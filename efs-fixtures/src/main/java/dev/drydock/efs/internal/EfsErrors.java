@@ -1,9 +1,19 @@
 package dev.drydock.efs.internal;
 
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Paginator;
 
 /** EFS's error codes (the SDK's exception shapes' codes), HTTP statuses and messages. */
 public final class EfsErrors {
+    /**
+     * EFS's pagination: {@code MaxItems} / {@code MaxResults} of at least 1 (the default differs per operation, 100
+     * unless {@link Paginator#withDefaultPageSize} says otherwise) and an opaque {@code Marker} / {@code NextToken}.
+     */
+    public static final Paginator PAGINATOR = Paginator.builder(100)
+            .pageSizeError(size -> badRequest("MaxItems must be at least 1; got " + size + "."))
+            .tokenError(marker -> badRequest("Invalid pagination marker '" + marker + "'."))
+            .build();
+
     private EfsErrors() {}
 
     public static AwsException badRequest(String message) {

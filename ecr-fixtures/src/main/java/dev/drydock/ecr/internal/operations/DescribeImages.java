@@ -2,11 +2,11 @@ package dev.drydock.ecr.internal.operations;
 
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.ImageRecord;
 import dev.drydock.ecr.internal.support.EcrOperation;
-import dev.drydock.ecr.internal.support.Page;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ecr.model.DescribeImagesRequest;
@@ -59,7 +59,7 @@ public final class DescribeImages extends EcrOperation
                     .lastRecordedPullTime(image.lastPulledAt())
                     .build());
         }
-        Page<ImageDetail> page = Page.of(details, request.maxResults(), request.nextToken(), 100);
+        Page<ImageDetail> page = EcrErrors.PAGINATOR.page(details, request.maxResults(), request.nextToken());
         return DescribeImagesResponse.builder()
                 .imageDetails(page.items())
                 .nextToken(page.nextToken())

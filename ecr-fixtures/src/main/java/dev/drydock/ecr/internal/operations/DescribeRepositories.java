@@ -2,10 +2,11 @@ package dev.drydock.ecr.internal.operations;
 
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.RepositoryRecord;
 import dev.drydock.ecr.internal.support.EcrOperation;
-import dev.drydock.ecr.internal.support.Page;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesRequest;
@@ -38,7 +39,7 @@ public final class DescribeRepositories extends EcrOperation
             authorize(context, "ecr:DescribeRepositories", r.name);
             out.add(repository(r));
         }
-        Page<Repository> page = Page.of(out, request.maxResults(), request.nextToken(), 100);
+        Page<Repository> page = EcrErrors.PAGINATOR.page(out, request.maxResults(), request.nextToken());
         return DescribeRepositoriesResponse.builder()
                 .repositories(page.items())
                 .nextToken(page.nextToken())

@@ -2,10 +2,11 @@ package dev.drydock.ecr.internal.operations;
 
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.ImageRecord;
 import dev.drydock.ecr.internal.support.EcrOperation;
-import dev.drydock.ecr.internal.support.Page;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
@@ -47,7 +48,7 @@ public final class ListImages extends EcrOperation implements Operation<ListImag
             }
             return null;
         });
-        Page<ImageIdentifier> page = Page.of(ids, request.maxResults(), request.nextToken(), 100);
+        Page<ImageIdentifier> page = EcrErrors.PAGINATOR.page(ids, request.maxResults(), request.nextToken());
         return ListImagesResponse.builder()
                 .imageIds(page.items())
                 .nextToken(page.nextToken())

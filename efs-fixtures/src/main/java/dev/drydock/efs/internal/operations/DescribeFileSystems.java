@@ -29,11 +29,11 @@ public final class DescribeFileSystems implements Operation<DescribeFileSystemsR
                         ? "*"
                         : backend.fileSystem(r.fileSystemId()).arn());
         var all = backend.describeFileSystems(r.fileSystemId(), r.creationToken());
-        var page = Page.of(all, r.marker(), r.maxItems(), 100);
+        var page = EfsErrors.PAGINATOR.page(all, r.maxItems(), r.marker());
         return DescribeFileSystemsResponse.builder()
                 .fileSystems(page.items())
                 .marker(r.marker())
-                .nextMarker(page.next())
+                .nextMarker(page.nextToken())
                 .build();
     }
 }

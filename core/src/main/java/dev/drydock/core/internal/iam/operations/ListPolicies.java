@@ -5,6 +5,7 @@ import dev.drydock.core.internal.iam.IamErrors;
 import dev.drydock.core.internal.iam.support.IamOperation;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import java.util.Locale;
 import software.amazon.awssdk.services.iam.model.ListPoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
@@ -37,16 +38,16 @@ public final class ListPolicies extends IamOperation implements Operation<ListPo
                 "iam:ListPolicies",
                 "*",
                 "policy path " + (request.pathPrefix() == null ? "/" : request.pathPrefix()));
-        Pages.Page<Policy> page = Pages.page(
+        Page<Policy> page = IamErrors.PAGINATOR.page(
                 iam.listPolicies(scope, Boolean.TRUE.equals(request.onlyAttached()), request.pathPrefix(), usage),
                 p -> p.policyName().toLowerCase(Locale.ROOT) + "\u0000" + p.arn(),
                 true,
-                request.marker(),
-                request.maxItems());
+                request.maxItems(),
+                request.marker());
         return ListPoliciesResponse.builder()
                 .policies(page.items())
                 .isTruncated(page.truncated())
-                .marker(page.marker())
+                .marker(page.nextToken())
                 .build();
     }
 }

@@ -86,9 +86,7 @@ public final class EcrModule implements ImageResolver {
                 "ecr",
                 TARGET_PREFIX,
                 () -> EcrApi.routingTable(backend, lifecycle, this::registryHost, context.clock()));
-        context.resourceTags(arn -> backend.findByArn(arn)
-                .map(r -> backend.update(r.name, rec -> Map.copyOf(rec.tags)))
-                .orElse(Map.of()));
+        context.resourceTags(backend.tags());
     }
 
     /** The registry endpoint, started on first use (most test classes never push or pull). */

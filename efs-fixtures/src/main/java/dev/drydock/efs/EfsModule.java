@@ -61,7 +61,7 @@ public final class EfsModule implements TaskVolumeProvider {
                 context.sessionId());
         var api = EfsApi.service(backend, context.clock());
         context.register(api);
-        context.resourceTags(backend::tagsForArn);
+        context.resourceTags(backend.tagStore());
         mounts = new TaskMounts(backend, storage, new MountAuthorization(context), context.region());
     }
 

@@ -2,6 +2,7 @@ package dev.drydock.ecr.internal.backend;
 
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.TagStore;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import dev.drydock.ecr.internal.registry.Manifest;
@@ -48,6 +49,7 @@ public final class EcrBackend {
     private final Map<String, RepositoryRecord> repositories = new TreeMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> uploadRepositories = new ConcurrentHashMap<>();
+    private final TagStore tags = new TagStore(null);
 
     public EcrBackend(String accountId, String region, Clock clock, BlobStore blobs) {
         this.accountId = accountId;
@@ -70,6 +72,11 @@ public final class EcrBackend {
 
     public BlobStore blobs() {
         return blobs;
+    }
+
+    /** The repositories' tags, by repository ARN (ECR sets no limit of its own here). */
+    public TagStore tags() {
+        return tags;
     }
 
     /** The registry host of this account and region, {@code <account>.dkr.ecr.<region>.amazonaws.com}. */
@@ -116,7 +123,7 @@ public final class EcrBackend {
                     scanOnPush,
                     encryptionType == null ? "AES256" : encryptionType,
                     kmsKey);
-            r.tags.putAll(tags);
+            this.tags.put(r.arn, tags);
             repositories.put(name, r);
             return r;
         }
@@ -171,6 +178,7 @@ public final class EcrBackend {
                 throw EcrErrors.repositoryNotEmpty(name, accountId);
             }
             repositories.remove(name);
+            tags.remove(r.arn);
             return r;
         }
     }
@@ -454,7 +462,6 @@ public final class EcrBackend {
         public boolean scanOnPush;
         public final String encryptionType;
         public final String kmsKey;
-        public final Map<String, String> tags = new LinkedHashMap<>();
         /** The repository policy text, or {@code null}. */
         public volatile String policyText;
         /** The lifecycle policy text, or {@code null}. */

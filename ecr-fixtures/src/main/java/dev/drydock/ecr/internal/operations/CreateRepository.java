@@ -2,10 +2,10 @@ package dev.drydock.ecr.internal.operations;
 
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.RepositoryRecord;
 import dev.drydock.ecr.internal.support.EcrOperation;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecr.model.CreateRepositoryRequest;
@@ -26,11 +26,7 @@ public final class CreateRepository extends EcrOperation
     public CreateRepositoryResponse call(CreateRepositoryRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         Map<String, String> tags = tags(request.tags());
-        Map<String, List<String>> keys = new LinkedHashMap<>();
-        tags.forEach((k, v) -> keys.put("aws:RequestTag/" + k, List.of(v)));
-        if (!tags.isEmpty()) {
-            keys.put("aws:TagKeys", List.copyOf(tags.keySet()));
-        }
+        Map<String, List<String>> keys = TagConditions.request(tags);
         authorize(context, "ecr:CreateRepository", name, keys);
         if (!tags.isEmpty()) {
             authorize(context, "ecr:TagResource", name, keys);

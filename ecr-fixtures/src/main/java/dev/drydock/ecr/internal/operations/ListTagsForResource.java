@@ -27,10 +27,9 @@ public final class ListTagsForResource extends EcrOperation
         RepositoryRecord r = byArn(request.resourceArn());
         authorize(context, "ecr:ListTagsForResource", r.name);
         List<Tag> tags = new ArrayList<>();
-        backend.update(r.name, rec -> {
-            rec.tags.forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
-            return null;
-        });
+        backend.tags()
+                .tags(r.arn)
+                .forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
         return ListTagsForResourceResponse.builder().tags(tags).build();
     }
 }

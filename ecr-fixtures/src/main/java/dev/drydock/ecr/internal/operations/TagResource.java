@@ -2,10 +2,10 @@ package dev.drydock.ecr.internal.operations;
 
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.RepositoryRecord;
 import dev.drydock.ecr.internal.support.EcrOperation;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecr.model.TagResourceRequest;
@@ -25,12 +25,11 @@ public final class TagResource extends EcrOperation implements Operation<TagReso
     public TagResourceResponse call(TagResourceRequest request, CallContext context) {
         RepositoryRecord r = byArn(request.resourceArn());
         Map<String, String> tags = tags(request.tags());
-        Map<String, List<String>> keys = new LinkedHashMap<>();
-        tags.forEach((k, v) -> keys.put("aws:RequestTag/" + k, List.of(v)));
-        keys.put("aws:TagKeys", List.copyOf(tags.keySet()));
+        Map<String, List<String>> keys = TagConditions.request(tags);
+        keys.putIfAbsent("aws:TagKeys", List.of());
         authorize(context, "ecr:TagResource", r.name, keys);
         backend.update(r.name, rec -> {
-            rec.tags.putAll(tags);
+            backend.tags().tag(rec.arn, tags);
             return null;
         });
         return TagResourceResponse.builder().build();

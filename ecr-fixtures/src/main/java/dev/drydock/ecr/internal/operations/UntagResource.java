@@ -2,11 +2,10 @@ package dev.drydock.ecr.internal.operations;
 
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.RepositoryRecord;
 import dev.drydock.ecr.internal.support.EcrOperation;
-import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.ecr.model.UntagResourceRequest;
 import software.amazon.awssdk.services.ecr.model.UntagResourceResponse;
 
@@ -24,9 +23,9 @@ public final class UntagResource extends EcrOperation
     @Override
     public UntagResourceResponse call(UntagResourceRequest request, CallContext context) {
         RepositoryRecord r = byArn(request.resourceArn());
-        authorize(context, "ecr:UntagResource", r.name, Map.of("aws:TagKeys", List.copyOf(request.tagKeys())));
+        authorize(context, "ecr:UntagResource", r.name, TagConditions.tagKeys(request.tagKeys()));
         backend.update(r.name, rec -> {
-            request.tagKeys().forEach(rec.tags::remove);
+            backend.tags().untag(rec.arn, request.tagKeys());
             return null;
         });
         return UntagResourceResponse.builder().build();

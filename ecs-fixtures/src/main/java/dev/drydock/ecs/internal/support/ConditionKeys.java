@@ -1,5 +1,6 @@
 package dev.drydock.ecs.internal.support;
 
+import dev.drydock.core.spi.TagConditions;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class ConditionKeys {
      */
     public ConditionKeys resourceTags(String arn) {
         if (arn != null && !"*".equals(arn)) {
-            backend.tagMap(arn).forEach((k, v) -> keys.put("ecs:ResourceTag/" + k, List.of(v)));
+            keys.putAll(TagConditions.resource("ecs", backend.tagMap(arn)));
         }
         return this;
     }

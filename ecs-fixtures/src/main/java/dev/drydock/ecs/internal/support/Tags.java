@@ -1,8 +1,7 @@
 package dev.drydock.ecs.internal.support;
 
 import dev.drydock.core.spi.CallContext;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.drydock.core.spi.TagConditions;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -20,18 +19,9 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 public final class Tags {
     private Tags() {}
 
+    /** {@code aws:RequestTag/<key>} and {@code aws:TagKeys} of the tags in a request ({@link TagConditions}). */
     public static Map<String, List<String>> requestKeys(List<Tag> tags) {
-        Map<String, List<String>> keys = new LinkedHashMap<>();
-        if (tags == null || tags.isEmpty()) {
-            return keys;
-        }
-        List<String> tagKeys = new ArrayList<>();
-        for (Tag t : tags) {
-            keys.put("aws:RequestTag/" + t.key(), List.of(t.value() == null ? "" : t.value()));
-            tagKeys.add(t.key());
-        }
-        keys.put("aws:TagKeys", tagKeys);
-        return keys;
+        return TagConditions.request(tags);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.drydock.core.iam.policy.PolicyDocument;
 import dev.drydock.core.iam.policy.PolicyKind;
 import dev.drydock.core.iam.policy.PolicySourceType;
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.TagStore;
 import dev.drydock.efs.internal.EfsErrors;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -49,6 +50,7 @@ public final class EfsBackend {
     private final String region;
     private final String accountId;
     private final Clock clock;
+    private final TagStore tagStore = new TagStore(EfsErrors.TAG_RULES);
     private final Map<String, FileSystem> fileSystems = new LinkedHashMap<>();
     private final Map<String, AccessPoint> accessPoints = new LinkedHashMap<>();
     private final Map<String, MountTargetDescription> mountTargets = new LinkedHashMap<>();
@@ -65,7 +67,6 @@ public final class EfsBackend {
         final String arn;
         final CreateFileSystemRequest request;
         final Instant created;
-        final Map<String, String> tags = new LinkedHashMap<>();
         LifeCycleState state = LifeCycleState.CREATING;
         String policy;
         NamedPolicy parsedPolicy;
@@ -86,13 +87,12 @@ public final class EfsBackend {
         }
     }
 
-    /** An access point. Immutable but for its tags. */
+    /** An access point. Immutable. */
     public static final class AccessPoint {
         final String id;
         final String arn;
         final String fileSystemId;
         final CreateAccessPointRequest request;
-        final Map<String, String> tags = new LinkedHashMap<>();
 
         AccessPoint(String id, String arn, String fileSystemId, CreateAccessPointRequest request) {
             this.id = id;
@@ -166,14 +166,14 @@ public final class EfsBackend {
                             ? "ThroughputMode: use bursting, provisioned or elastic."
                             : "PerformanceMode: use generalPurpose or maxIO."));
         }
-        Map<String, String> tags = validTags(r.tags());
+        Map<String, String> tags = EfsErrors.TAG_RULES.checkEach(r.tags());
         for (FileSystem fs : fileSystems.values()) {
             if (fs.request.creationToken().equals(token)) {
                 throw EfsErrors.fileSystemAlreadyExists(fs.id, token);
             }
         }
         FileSystem fs = new FileSystem(id, fileSystemArn(id), r, clock.instant());
-        fs.tags.putAll(tags);
+        tagStore.put(fs.arn, tags);
         fileSystems.put(id, fs);
         FileSystemDescription created = describe(fs);
         fs.state = LifeCycleState.AVAILABLE; // the next Describe sees it available, as AWS reports within seconds
@@ -199,8 +199,15 @@ public final class EfsBackend {
         if (mountTargets.values().stream().anyMatch(m -> m.fileSystemId().equals(fs.id))) {
             throw EfsErrors.fileSystemInUse(fs.id);
         }
-        accessPoints.values().removeIf(ap -> ap.fileSystemId.equals(fs.id));
+        accessPoints.values().removeIf(ap -> {
+            if (ap.fileSystemId.equals(fs.id)) {
+                tagStore.remove(ap.arn);
+                return true;
+            }
+            return false;
+        });
         fileSystems.remove(fs.id);
+        tagStore.remove(fs.arn);
     }
 
     /** The file system by id or ARN; FileSystemNotFound or BadRequest (malformed id). */
@@ -216,7 +223,7 @@ public final class EfsBackend {
     /** The file system whose {@code Name} tag is {@code name}, if any. */
     public synchronized Optional<FileSystem> fileSystemNamed(String name) {
         return fileSystems.values().stream()
-                .filter(fs -> name.equals(fs.tags.get("Name")))
+                .filter(fs -> name.equals(name(fs.arn)))
                 .findFirst();
     }
 
@@ -227,8 +234,8 @@ public final class EfsBackend {
         Map<String, String> out = new LinkedHashMap<>();
         for (FileSystem fs : fileSystems.values()) {
             StringBuilder b = new StringBuilder(fs.id);
-            if (fs.tags.containsKey("Name")) {
-                b.append(" (").append(fs.tags.get("Name")).append(')');
+            if (name(fs.arn) != null) {
+                b.append(" (").append(name(fs.arn)).append(')');
             }
             if (fs.policy != null) {
                 b.append(", file system policy set");
@@ -281,7 +288,7 @@ public final class EfsBackend {
                 .fileSystemArn(fs.arn)
                 .creationTime(fs.created)
                 .lifeCycleState(fs.state)
-                .name(fs.tags.get("Name"))
+                .name(name(fs.arn))
                 .numberOfMountTargets((int) mounts)
                 .sizeInBytes(FileSystemSize.builder()
                         .value(6144L)
@@ -300,7 +307,7 @@ public final class EfsBackend {
                 .throughputMode(r.throughputMode() == null ? ThroughputMode.ELASTIC : r.throughputMode())
                 .provisionedThroughputInMibps(r.provisionedThroughputInMibps())
                 .availabilityZoneName(r.availabilityZoneName())
-                .tags(tagList(fs.tags))
+                .tags(tagList(tagStore.tags(fs.arn)))
                 .build();
     }
 
@@ -358,11 +365,11 @@ public final class EfsBackend {
             }
         }
         validateAccessPoint(r);
-        Map<String, String> tags = validTags(r.tags());
+        Map<String, String> tags = EfsErrors.TAG_RULES.checkEach(r.tags());
         String id = "fsap-" + hex(17);
         AccessPoint ap = new AccessPoint(
                 id, "arn:aws:elasticfilesystem:" + region + ":" + accountId + ":access-point/" + id, fs.id, r);
-        ap.tags.putAll(tags);
+        tagStore.put(ap.arn, tags);
         accessPoints.put(id, ap);
         // EFS answers "creating"; the access point is available by the next Describe
         return describe(ap).toBuilder().lifeCycleState(LifeCycleState.CREATING).build();
@@ -436,7 +443,9 @@ public final class EfsBackend {
     }
 
     public synchronized void deleteAccessPoint(String idOrArn) {
-        accessPoints.remove(accessPoint(idOrArn).id);
+        AccessPoint ap = accessPoint(idOrArn);
+        accessPoints.remove(ap.id);
+        tagStore.remove(ap.arn);
     }
 
     /** The access point by id or ARN; AccessPointNotFound or BadRequest (malformed id). */
@@ -457,8 +466,8 @@ public final class EfsBackend {
     /** The access point of {@code fileSystemId} whose {@code Name} tag is {@code name}, if any. */
     public synchronized Optional<AccessPoint> accessPointNamed(String fileSystemId, String name) {
         return accessPoints.values().stream()
-                .filter(ap -> (fileSystemId == null || ap.fileSystemId.equals(fileSystemId))
-                        && name.equals(ap.tags.get("Name")))
+                .filter(ap ->
+                        (fileSystemId == null || ap.fileSystemId.equals(fileSystemId)) && name.equals(name(ap.arn)))
                 .findFirst();
     }
 
@@ -466,8 +475,8 @@ public final class EfsBackend {
         CreateAccessPointRequest r = ap.request;
         return AccessPointDescription.builder()
                 .clientToken(r.clientToken())
-                .name(ap.tags.get("Name"))
-                .tags(tagList(ap.tags))
+                .name(name(ap.arn))
+                .tags(tagList(tagStore.tags(ap.arn)))
                 .accessPointId(ap.id)
                 .accessPointArn(ap.arn)
                 .fileSystemId(ap.fileSystemId)
@@ -577,65 +586,35 @@ public final class EfsBackend {
                 : fileSystem(resourceId).arn;
     }
 
+    /** The tags of a file system or access point given by id or ARN. */
     public synchronized Map<String, String> tags(String resourceId) {
-        return new LinkedHashMap<>(tagsOf(resourceId));
+        return tagStore.tags(resourceArn(resourceId));
     }
 
+    /**
+     * TagResource: adds tags, replacing the values of keys the resource has; at most 50 per resource.
+     *
+     * @throws dev.drydock.core.spi.AwsException BadRequest for a bad tag or too many, FileSystemNotFound or
+     *     AccessPointNotFound
+     */
     public synchronized void tag(String resourceId, List<Tag> tags) {
-        Map<String, String> target = tagsOf(resourceId);
-        Map<String, String> valid = validTags(tags);
-        if (target.size()
-                        + valid.keySet().stream()
-                                .filter(k -> !target.containsKey(k))
-                                .count()
-                > 50) {
-            throw EfsErrors.badRequest("A resource can have at most 50 tags.");
-        }
-        target.putAll(valid);
+        String arn = resourceArn(resourceId);
+        tagStore.tag(arn, EfsErrors.TAG_RULES.checkEach(tags));
     }
 
+    /** UntagResource: removes the tags with these keys; keys the resource does not have are ignored. */
     public synchronized void untag(String resourceId, List<String> keys) {
-        Map<String, String> target = tagsOf(resourceId);
-        keys.forEach(target::remove);
+        tagStore.untag(resourceArn(resourceId), keys);
     }
 
-    /** The tags of a resource ARN for {@code aws:ResourceTag/*}; empty when it is not an EFS resource here. */
-    public synchronized Map<String, String> tagsForArn(String arn) {
-        for (FileSystem fs : fileSystems.values()) {
-            if (fs.arn.equals(arn)) {
-                return Map.copyOf(fs.tags);
-            }
-        }
-        for (AccessPoint ap : accessPoints.values()) {
-            if (ap.arn.equals(arn)) {
-                return Map.copyOf(ap.tags);
-            }
-        }
-        return Map.of();
+    /** The tags of every file system and access point, by ARN: where {@code aws:ResourceTag/*} values come from. */
+    public TagStore tagStore() {
+        return tagStore;
     }
 
-    private Map<String, String> tagsOf(String resourceId) {
-        if (resourceId.startsWith("fsap-") || AP_ARN.matcher(resourceId).matches()) {
-            return accessPoint(resourceId).tags;
-        }
-        return fileSystem(resourceId).tags;
-    }
-
-    private static Map<String, String> validTags(List<Tag> tags) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Tag t : tags) {
-            if (t.key() == null || t.key().isEmpty() || t.key().length() > 128) {
-                throw EfsErrors.badRequest("Tag keys must be 1 to 128 characters long.");
-            }
-            if (t.value() == null || t.value().length() > 256) {
-                throw EfsErrors.badRequest("Tag value of '" + t.key() + "' must be at most 256 characters long.");
-            }
-            if (t.key().startsWith("aws:")) {
-                throw EfsErrors.badRequest("Tag keys may not start with 'aws:' (reserved): '" + t.key() + "'.");
-            }
-            out.put(t.key(), t.value());
-        }
-        return out;
+    /** A resource's {@code Name} tag, or {@code null}. */
+    private String name(String arn) {
+        return tagStore.tags(arn).get("Name");
     }
 
     private static List<Tag> tagList(Map<String, String> tags) {

@@ -2,6 +2,7 @@ package dev.drydock.efs.internal.operations;
 
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import dev.drydock.efs.internal.EfsErrors;
 import dev.drydock.efs.internal.backend.EfsBackend;
 import software.amazon.awssdk.services.efs.model.TagResourceRequest;
@@ -23,7 +24,8 @@ public final class TagResource implements Operation<TagResourceRequest, TagResou
         if (!r.hasTags() || r.tags().isEmpty()) {
             throw EfsErrors.badRequest("Tags must hold at least one tag.");
         }
-        c.authorize("elasticfilesystem:TagResource", backend.resourceArn(r.resourceId()), Requests.tags(r.tags()));
+        c.authorize(
+                "elasticfilesystem:TagResource", backend.resourceArn(r.resourceId()), TagConditions.request(r.tags()));
         backend.tag(r.resourceId(), r.tags());
         return TagResourceResponse.builder().build();
     }

@@ -4,6 +4,7 @@ import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.TagConditions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +40,7 @@ public abstract class IamOperation {
 
     /** {@code aws:RequestTag/<key>} for each tag and {@code aws:TagKeys} (when there are tags). */
     protected static Map<String, List<String>> requestTagKeys(Map<String, String> tags) {
-        Map<String, List<String>> keys = new LinkedHashMap<>();
-        if (!tags.isEmpty()) {
-            tags.forEach((k, v) -> keys.put("aws:RequestTag/" + k, List.of(v)));
-            keys.put("aws:TagKeys", List.copyOf(tags.keySet()));
-        }
-        return keys;
+        return TagConditions.request(tags);
     }
 
     /** {@code iam:PermissionsBoundary}: the role's current boundary, when it has one. */

@@ -11,6 +11,7 @@ import dev.drydock.core.internal.iam.SessionCredentials;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,10 +102,7 @@ public final class AssumeRole implements Operation<AssumeRoleRequest, AssumeRole
         if (request.sourceIdentity() != null) {
             keys.put("sts:SourceIdentity", List.of(request.sourceIdentity()));
         }
-        if (!tags.isEmpty()) {
-            tags.forEach((k, v) -> keys.put("aws:RequestTag/" + k, List.of(v)));
-            keys.put("aws:TagKeys", List.copyOf(tags.keySet()));
-        }
+        keys.putAll(TagConditions.request(tags));
         if (!transitive.isEmpty()) {
             keys.put("sts:TransitiveTagKeys", List.copyOf(transitive));
         }

@@ -5,7 +5,7 @@ import dev.drydock.core.IamFixtures;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.NetworkInfo;
-import dev.drydock.ecs.EcsModule;
+import dev.drydock.ecs.internal.EcsServiceModule;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -176,7 +176,7 @@ public final class Benchmarks {
                             r -> r.cluster("bench").tasks(task.taskArn()),
                             w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200)))
                                     .maxAttempts(600));
-            var backend = d.service(EcsModule.class).backend();
+            var backend = EcsServiceModule.of(d).backend();
             String result = backend
                     .read(() -> backend.allTasks().get(0).containers().get(0).lastLogLines())
                     .stream()

@@ -77,14 +77,4 @@ public interface IamAccess {
 
     /** The tags of an IAM resource (role, user, policy) for {@code aws:ResourceTag/*}; empty if unknown. */
     Map<String, String> resourceTags(String arn);
-
-    /**
-     * Creates a role with its inline policies, attached managed policies and permissions boundary, as one step
-     * (CreateRole, PutRolePolicy, AttachRolePolicy, PutRolePermissionsBoundary).
-     *
-     * @return the role ARN
-     * @throws dev.drydock.core.spi.AwsException EntityAlreadyExists, MalformedPolicyDocument (with the
-     *     reason), NoSuchEntity for an unknown managed policy ARN, ValidationError for a bad name
-     */
-    String createRole(RoleSpec spec);
 }

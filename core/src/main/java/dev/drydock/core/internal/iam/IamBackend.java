@@ -293,41 +293,6 @@ public final class IamBackend implements IamAccess {
         }
     }
 
-    @Override
-    public String createRole(RoleSpec spec) {
-        synchronized (lock) {
-            Map<String, PolicyDocument> inline = new LinkedHashMap<>();
-            spec.inlinePolicies().forEach((name, json) -> {
-                IamErrors.name("policyName", name, 128);
-                inline.put(name, parse(json, PolicyKind.IDENTITY));
-            });
-            for (String arn : spec.managedPolicyArns()) {
-                attachable(arn);
-            }
-            if (spec.managedPolicyArns().size() > MAX_POLICIES_PER_ROLE) {
-                throw limitExceeded("Cannot exceed quota for PoliciesPerRole: " + MAX_POLICIES_PER_ROLE);
-            }
-            RoleRecord r = newRole(
-                    spec.name(),
-                    spec.path(),
-                    spec.trustPolicy(),
-                    null,
-                    spec.maxSessionDurationSeconds() == 0 ? null : spec.maxSessionDurationSeconds(),
-                    spec.permissionsBoundaryArn(),
-                    spec.tags());
-            checkInlineSize(r.name, spec.inlinePolicies().values());
-            r.inline.putAll(inline);
-            r.inlineJson.putAll(spec.inlinePolicies());
-            for (String arn : spec.managedPolicyArns()) {
-                if (r.attached.add(arn)) {
-                    managedPolicies.get(arn).attachmentCount++;
-                }
-            }
-            store(r);
-            return r.arn;
-        }
-    }
-
     // ====================================================================================== roles (IAM API)
 
     /** The ARN a role has, or would have with the default path: what IAM authorizes calls on the role against. */

@@ -3,6 +3,7 @@ package dev.drydock.core.internal.iam;
 import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicySet;
 import dev.drydock.core.internal.auth.SigningCredential;
+import dev.drydock.core.internal.iam.backend.SessionCredentials;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.drydock.core.internal.iam;
 
+import dev.drydock.core.internal.iam.backend.IamBackend;
 import dev.drydock.core.internal.iam.operations.AttachRolePolicy;
 import dev.drydock.core.internal.iam.operations.CreatePolicy;
 import dev.drydock.core.internal.iam.operations.CreatePolicyVersion;

@@ -27,7 +27,7 @@ public final class IamErrors {
     static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
     static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
     /** Tags per role, user or policy. */
-    static final int MAX_TAGS = 50;
+    public static final int MAX_TAGS = 50;
 
     private IamErrors() {}
 

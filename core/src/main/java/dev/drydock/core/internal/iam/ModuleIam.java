@@ -1,5 +1,6 @@
 package dev.drydock.core.internal.iam;
 
+import dev.drydock.core.internal.iam.backend.SessionCredentials;
 import dev.drydock.core.spi.Caller;
 import dev.drydock.core.spi.Iam;
 import dev.drydock.core.spi.RoleSession;

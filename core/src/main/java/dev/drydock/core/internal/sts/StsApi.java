@@ -1,6 +1,6 @@
 package dev.drydock.core.internal.sts;
 
-import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.iam.backend.IamBackend;
 import dev.drydock.core.internal.service.QueryProtocol;
 import dev.drydock.core.internal.sts.operations.AssumeRole;
 import dev.drydock.core.internal.sts.operations.GetCallerIdentity;

@@ -1,7 +1,7 @@
 package dev.drydock.core.internal.iam.operations;
 
-import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
+import dev.drydock.core.internal.iam.backend.IamBackend;
 import dev.drydock.core.internal.iam.support.IamOperation;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;

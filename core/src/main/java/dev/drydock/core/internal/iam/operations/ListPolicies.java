@@ -1,7 +1,7 @@
 package dev.drydock.core.internal.iam.operations;
 
-import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
+import dev.drydock.core.internal.iam.backend.IamBackend;
 import dev.drydock.core.internal.iam.support.IamOperation;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
@@ -10,11 +10,13 @@ import java.util.Locale;
 import software.amazon.awssdk.services.iam.model.ListPoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
 import software.amazon.awssdk.services.iam.model.Policy;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
+import software.amazon.awssdk.services.iam.model.PolicyUsageType;
 
 /**
  * ListPolicies: https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html. Scope All/AWS/Local,
  * OnlyAttached, PathPrefix, PolicyUsageFilter, Marker/MaxItems; by name. AWS managed policies are the ones Drydock
- * knows ({@link dev.drydock.core.internal.iam.AwsManagedPolicies}).
+ * knows ({@link dev.drydock.core.internal.iam.backend.AwsManagedPolicies}).
  */
 public final class ListPolicies extends IamOperation implements Operation<ListPoliciesRequest, ListPoliciesResponse> {
     public ListPolicies(IamBackend iam) {
@@ -23,14 +25,16 @@ public final class ListPolicies extends IamOperation implements Operation<ListPo
 
     @Override
     public ListPoliciesResponse call(ListPoliciesRequest request, CallContext context) {
-        String scope = request.scopeAsString();
-        if (scope != null && !scope.equals("All") && !scope.equals("AWS") && !scope.equals("Local")) {
-            throw IamErrors.constraint(scope, "scope", "satisfy enum value set: [All, AWS, Local]");
+        PolicyScopeType scope = request.scope();
+        if (scope == PolicyScopeType.UNKNOWN_TO_SDK_VERSION) {
+            throw IamErrors.constraint(request.scopeAsString(), "scope", "satisfy enum value set: [All, AWS, Local]");
         }
-        String usage = request.policyUsageFilterAsString();
-        if (usage != null && !usage.equals("PermissionsPolicy") && !usage.equals("PermissionsBoundary")) {
+        PolicyUsageType usage = request.policyUsageFilter();
+        if (usage == PolicyUsageType.UNKNOWN_TO_SDK_VERSION) {
             throw IamErrors.constraint(
-                    usage, "policyUsageFilter", "satisfy enum value set: [PermissionsPolicy, PermissionsBoundary]");
+                    request.policyUsageFilterAsString(),
+                    "policyUsageFilter",
+                    "satisfy enum value set: [PermissionsPolicy, PermissionsBoundary]");
         }
         IamErrors.pathPrefix(request.pathPrefix());
         authorize(

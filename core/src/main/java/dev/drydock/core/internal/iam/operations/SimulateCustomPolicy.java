@@ -2,8 +2,8 @@ package dev.drydock.core.internal.iam.operations;
 
 import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyKind;
-import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
+import dev.drydock.core.internal.iam.backend.IamBackend;
 import dev.drydock.core.internal.iam.support.IamOperation;
 import dev.drydock.core.internal.iam.support.PolicySimulator;
 import dev.drydock.core.spi.CallContext;

@@ -1,7 +1,7 @@
 package dev.drydock.core.internal.iam.support;
 
-import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
+import dev.drydock.core.internal.iam.backend.IamBackend;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.TagConditions;

@@ -1,10 +1,10 @@
 package dev.drydock.core.internal.sts.operations;
 
 import dev.drydock.core.internal.iam.AuthenticatedCaller;
-import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
 import dev.drydock.core.internal.iam.Principal;
-import dev.drydock.core.internal.iam.SessionCredentials;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.backend.SessionCredentials;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;

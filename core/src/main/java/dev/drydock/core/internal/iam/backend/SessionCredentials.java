@@ -1,5 +1,6 @@
-package dev.drydock.core.internal.iam;
+package dev.drydock.core.internal.iam.backend;
 
+import dev.drydock.core.internal.iam.Principal;
 import java.time.Instant;
 
 /**

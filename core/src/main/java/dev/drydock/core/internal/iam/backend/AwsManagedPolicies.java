@@ -1,4 +1,4 @@
-package dev.drydock.core.internal.iam;
+package dev.drydock.core.internal.iam.backend;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class AwsManagedPolicies {
 
     private AwsManagedPolicies() {}
 
-    static List<IamBackend.ManagedPolicyRecord> all(Instant now) {
+    static List<ManagedPolicyRecord> all(Instant now) {
         return List.of(
                 policy(
                         "AdministratorAccess",
@@ -53,8 +53,8 @@ public final class AwsManagedPolicies {
                                 + "\"ecr:ListTagsForResource\",\"ecr:DescribeImageScanFindings\"],\"Resource\":\"*\"}]}"));
     }
 
-    private static IamBackend.ManagedPolicyRecord policy(
+    private static ManagedPolicyRecord policy(
             String name, String path, String arn, String id, Instant now, String json) {
-        return new IamBackend.ManagedPolicyRecord(name, path, arn, id, true, now, json, null);
+        return new ManagedPolicyRecord(name, path, arn, id, true, now, json, null);
     }
 }

@@ -23,6 +23,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ecr.model.EncryptionType;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 
 /**
  * The ECR model of one account and region: repositories, the images in them (manifests by digest, tags), the layer
@@ -105,8 +107,9 @@ public final class EcrBackend {
             String kmsKey,
             Map<String, String> tags) {
         checkName(name);
-        String mutability = tagMutability == null ? "MUTABLE" : tagMutability;
-        if (!mutability.equals("MUTABLE") && !mutability.equals("IMMUTABLE")) {
+        String mutability = tagMutability == null ? ImageTagMutability.MUTABLE.toString() : tagMutability;
+        if (!mutability.equals(ImageTagMutability.MUTABLE.toString())
+                && !mutability.equals(ImageTagMutability.IMMUTABLE.toString())) {
             throw EcrErrors.invalidParameter("Invalid parameter at 'imageTagMutability' failed to satisfy "
                     + "constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]'");
         }
@@ -121,7 +124,7 @@ public final class EcrBackend {
                     clock.instant(),
                     mutability,
                     scanOnPush,
-                    encryptionType == null ? "AES256" : encryptionType,
+                    encryptionType == null ? EncryptionType.AES256.toString() : encryptionType,
                     kmsKey);
             this.tags.put(r.arn, tags);
             repositories.put(name, r);
@@ -300,7 +303,7 @@ public final class EcrBackend {
                     }
                     return r.images.get(digest);
                 }
-                if ("IMMUTABLE".equals(r.imageTagMutability)) {
+                if (ImageTagMutability.IMMUTABLE.toString().equals(r.imageTagMutability)) {
                     throw EcrErrors.imageTagAlreadyExists(tag, repository);
                 }
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityRequest;
 import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityResponse;
 import software.amazon.awssdk.services.ecr.model.Layer;
+import software.amazon.awssdk.services.ecr.model.LayerAvailability;
 import software.amazon.awssdk.services.ecr.model.LayerFailure;
 
 /**
@@ -45,7 +46,7 @@ public final class BatchCheckLayerAvailability extends EcrOperation
             } else {
                 layers.add(Layer.builder()
                         .layerDigest(digest)
-                        .layerAvailability("AVAILABLE")
+                        .layerAvailability(LayerAvailability.AVAILABLE)
                         .layerSize(backend.blobs().size(digest).orElse(0L))
                         .mediaType("application/vnd.docker.image.rootfs.diff.tar.gzip")
                         .build());

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ecr.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
+import software.amazon.awssdk.services.ecr.model.TagStatus;
 
 /**
  * DescribeImages (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImages.html).
@@ -38,13 +39,13 @@ public final class DescribeImages extends EcrOperation
         } else {
             images.addAll(backend.update(name, r -> r.images()));
         }
-        String status = request.filter() == null || request.filter().tagStatusAsString() == null
-                ? "ANY"
-                : request.filter().tagStatusAsString();
+        TagStatus status = request.filter() == null || request.filter().tagStatus() == null
+                ? TagStatus.ANY
+                : request.filter().tagStatus();
         List<ImageDetail> details = new ArrayList<>();
         for (ImageRecord image : images) {
             List<String> tags = backend.tagsOf(name, image.digest());
-            if (status.equals("TAGGED") && tags.isEmpty() || status.equals("UNTAGGED") && !tags.isEmpty()) {
+            if (status == TagStatus.TAGGED && tags.isEmpty() || status == TagStatus.UNTAGGED && !tags.isEmpty()) {
                 continue;
             }
             details.add(ImageDetail.builder()

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ecr.model.GetLifecyclePolicyPreviewRequest;
 import software.amazon.awssdk.services.ecr.model.GetLifecyclePolicyPreviewResponse;
+import software.amazon.awssdk.services.ecr.model.ImageActionType;
 import software.amazon.awssdk.services.ecr.model.LifecyclePolicyPreviewResult;
+import software.amazon.awssdk.services.ecr.model.LifecyclePolicyPreviewStatus;
 import software.amazon.awssdk.services.ecr.model.LifecyclePolicyPreviewSummary;
 import software.amazon.awssdk.services.ecr.model.LifecyclePolicyRuleAction;
 
@@ -48,7 +50,9 @@ public final class GetLifecyclePolicyPreview extends EcrOperation
                     .imageDigest(e.digest())
                     .imageTags(e.tags().isEmpty() ? null : e.tags())
                     .imagePushedAt(e.pushedAt())
-                    .action(LifecyclePolicyRuleAction.builder().type("EXPIRE").build())
+                    .action(LifecyclePolicyRuleAction.builder()
+                            .type(ImageActionType.EXPIRE)
+                            .build())
                     .appliedRulePriority(e.rulePriority())
                     .build());
         }
@@ -56,7 +60,7 @@ public final class GetLifecyclePolicyPreview extends EcrOperation
                 .registryId(backend.accountId())
                 .repositoryName(name)
                 .lifecyclePolicyText(text)
-                .status("COMPLETE")
+                .status(LifecyclePolicyPreviewStatus.COMPLETE)
                 .previewResults(results)
                 .summary(LifecyclePolicyPreviewSummary.builder()
                         .expiringImageTotalCount(results.size())

@@ -12,6 +12,7 @@ import java.util.List;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.ListImagesRequest;
 import software.amazon.awssdk.services.ecr.model.ListImagesResponse;
+import software.amazon.awssdk.services.ecr.model.TagStatus;
 
 /**
  * ListImages (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImages.html).
@@ -27,9 +28,9 @@ public final class ListImages extends EcrOperation implements Operation<ListImag
     public ListImagesResponse call(ListImagesRequest request, CallContext context) {
         String name = required(request.repositoryName(), "repositoryName");
         authorize(context, "ecr:ListImages", name);
-        String status = request.filter() == null || request.filter().tagStatusAsString() == null
-                ? "ANY"
-                : request.filter().tagStatusAsString();
+        TagStatus status = request.filter() == null || request.filter().tagStatus() == null
+                ? TagStatus.ANY
+                : request.filter().tagStatus();
         List<ImageIdentifier> ids = new ArrayList<>();
         backend.update(name, r -> {
             for (ImageRecord image : r.images()) {
@@ -39,10 +40,10 @@ public final class ListImages extends EcrOperation implements Operation<ListImag
                         tags.add(t);
                     }
                 });
-                if (tags.isEmpty() && !status.equals("TAGGED")) {
+                if (tags.isEmpty() && status != TagStatus.TAGGED) {
                     ids.add(imageId(image.digest(), null));
                 }
-                if (!status.equals("UNTAGGED")) {
+                if (status != TagStatus.UNTAGGED) {
                     tags.forEach(t -> ids.add(imageId(image.digest(), t)));
                 }
             }

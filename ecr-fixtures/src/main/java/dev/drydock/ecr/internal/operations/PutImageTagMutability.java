@@ -5,6 +5,7 @@ import dev.drydock.core.spi.Operation;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.support.EcrOperation;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecr.model.PutImageTagMutabilityRequest;
 import software.amazon.awssdk.services.ecr.model.PutImageTagMutabilityResponse;
 
@@ -24,7 +25,8 @@ public final class PutImageTagMutability extends EcrOperation
         String name = required(request.repositoryName(), "repositoryName");
         String mutability = required(request.imageTagMutabilityAsString(), "imageTagMutability");
         authorize(context, "ecr:PutImageTagMutability", name);
-        if (!mutability.equals("MUTABLE") && !mutability.equals("IMMUTABLE")) {
+        if (!mutability.equals(ImageTagMutability.MUTABLE.toString())
+                && !mutability.equals(ImageTagMutability.IMMUTABLE.toString())) {
             throw EcrErrors.invalidParameter("Invalid parameter at 'imageTagMutability' failed to satisfy "
                     + "constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]'");
         }

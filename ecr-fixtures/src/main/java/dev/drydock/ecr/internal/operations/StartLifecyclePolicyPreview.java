@@ -7,6 +7,7 @@ import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.LifecyclePreviews;
 import dev.drydock.ecr.internal.lifecycle.LifecyclePolicies;
 import dev.drydock.ecr.internal.support.EcrOperation;
+import software.amazon.awssdk.services.ecr.model.LifecyclePolicyPreviewStatus;
 import software.amazon.awssdk.services.ecr.model.StartLifecyclePolicyPreviewRequest;
 import software.amazon.awssdk.services.ecr.model.StartLifecyclePolicyPreviewResponse;
 
@@ -38,7 +39,7 @@ public final class StartLifecyclePolicyPreview extends EcrOperation
                 .registryId(backend.accountId())
                 .repositoryName(name)
                 .lifecyclePolicyText(text)
-                .status("IN_PROGRESS")
+                .status(LifecyclePolicyPreviewStatus.IN_PROGRESS)
                 .build();
     }
 }

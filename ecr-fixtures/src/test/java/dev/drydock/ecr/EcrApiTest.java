@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.IamFixtures;
+import dev.drydock.ecr.internal.EcrServiceModule;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import java.io.IOException;
 import java.net.URI;
@@ -224,8 +225,8 @@ class EcrApiTest {
                         r -> r.repositoryName("strict").imageTag("v1").imageManifest("not json")))
                 .isInstanceOf(InvalidParameterException.class);
         assertThat(ecr.listImages(r -> r.repositoryName("strict")).imageIds()).isEmpty();
-        try (var files = Files.list(
-                drydock.service(EcrModule.class).backend().blobs().root().resolve("uploads"))) {
+        try (var files =
+                Files.list(EcrServiceModule.of(drydock).backend().blobs().root().resolve("uploads"))) {
             assertThat(files).isEmpty();
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -1,7 +1,7 @@
 package dev.drydock.core.testing;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.JsonTree;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

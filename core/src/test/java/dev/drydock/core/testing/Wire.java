@@ -1,7 +1,7 @@
 package dev.drydock.core.testing;
 
 import dev.drydock.core.internal.model.ServiceModel;
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.JsonTree;
 import dev.drydock.core.testing.RawAws.Request;
 import java.lang.reflect.Field;
 import java.net.URLEncoder;

@@ -1,8 +1,9 @@
 package dev.drydock.ecr.internal;
 
-import dev.drydock.core.internal.model.ValidationStyle;
-import dev.drydock.core.internal.model.Violation;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Paginator;
+import dev.drydock.core.spi.ValidationStyle;
+import dev.drydock.core.spi.Violation;
 import java.util.List;
 
 /**
@@ -10,6 +11,18 @@ import java.util.List;
  * the repository and the registry (account) id.
  */
 public final class EcrErrors {
+    /**
+     * ECR's pagination: {@code maxResults} 1-1000 (default 100) and an opaque {@code nextToken}, refused in the words
+     * of ECR's request validation.
+     */
+    public static final Paginator PAGINATOR = Paginator.builder(100)
+            .maxPageSize(1000)
+            .pageSizeError(size -> invalidParameter("Invalid parameter at 'maxResults' failed to satisfy constraint: "
+                    + "'Member must have value less than or equal to 1000 and greater than or equal to 1'"))
+            .tokenError(token -> invalidParameter(
+                    "Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid pagination token'"))
+            .build();
+
     /**
      * How ECR answers requests that break its model: missing members with AWS's common validation error
      * ({@code ValidationException}, "1 validation error detected: Value null at 'repositoryName' failed to satisfy

@@ -1,9 +1,9 @@
 package dev.drydock.ecs.internal;
 
-import dev.drydock.core.internal.model.Shape;
-import dev.drydock.core.internal.model.ValidationStyle;
-import dev.drydock.core.internal.model.Violation;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Paginator;
+import dev.drydock.core.spi.ValidationStyle;
+import dev.drydock.core.spi.Violation;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +19,17 @@ public final class EcsErrors {
             "containerDefinitions", AwsException.client("ClientException", "Container list cannot be empty."),
             "tasks", AwsException.client("InvalidParameterException", "Tasks cannot be empty."),
             "services", AwsException.client("InvalidParameterException", "Services cannot be empty."));
+
+    /**
+     * ECS's pagination: {@code maxResults} 1-100 (default 100) and an opaque {@code nextToken}; a token ECS did not
+     * issue, or one past the end of the list, is refused.
+     */
+    public static final Paginator PAGINATOR = Paginator.builder(100)
+            .maxPageSize(100)
+            .pageSizeError(size -> invalidParameter("maxResults must be between 1 and 100."))
+            .tokenError(token -> invalidParameter("Invalid token " + token))
+            .tokenPastEndFails()
+            .build();
 
     /**
      * How ECS answers requests that break its model: not with AWS's common {@code ValidationException} but with its
@@ -48,12 +59,12 @@ public final class EcsErrors {
                 if (v.element() != null) {
                     return invalidParameter(v.message());
                 }
-                return v.shape().type() == Shape.Type.LIST && !MISSING.containsKey(v.memberPath())
+                return v.list() && !MISSING.containsKey(v.memberPath())
                         ? invalidParameter(v.memberName() + " can not be empty.")
                         : missingMember(v.memberPath());
             case ENUM:
                 return invalidParameter("Invalid " + v.memberPath() + " '" + at.value() + "'. Valid values: "
-                        + String.join(", ", at.shape().enumValues()) + ".");
+                        + String.join(", ", at.allowedValues()) + ".");
             default:
                 return invalidParameter(v.message());
         }

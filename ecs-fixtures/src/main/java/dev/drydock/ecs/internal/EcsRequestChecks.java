@@ -1,9 +1,9 @@
 package dev.drydock.ecs.internal;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.TagRules;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkField;
@@ -22,6 +22,23 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 public final class EcsRequestChecks {
     /** ECS's limit of tags per resource. */
     public static final int MAX_TAGS = 50;
+
+    /** ECS's tag limits, in the words of its errors. */
+    private static final TagRules TAG_RULES = TagRules.builder()
+            .maxTags(MAX_TAGS)
+            .reservedPrefixIgnoresCase()
+            .error(v -> EcsErrors.invalidParameter(
+                    switch (v.kind()) {
+                        case TOO_MANY ->
+                            "Too many tags: " + v.count() + " given, a resource may have at most " + MAX_TAGS + ".";
+                        case KEY_LENGTH ->
+                            "Invalid tag key '" + v.key() + "': a tag key must be 1 to 128 characters long.";
+                        case VALUE_LENGTH ->
+                            "Invalid value for tag '" + v.key() + "': a tag value may be at most 256 characters long.";
+                        case RESERVED_PREFIX ->
+                            "Invalid tag key '" + v.key() + "': the aws: prefix is reserved for AWS use.";
+                    }))
+            .build();
 
     private static final Map<Class<?>, List<SdkField<?>>> NESTED = new ConcurrentHashMap<>();
 
@@ -62,26 +79,8 @@ public final class EcsRequestChecks {
         return List.copyOf(result);
     }
 
-    /** ECS's tag limits for the tags of one request. */
+    /** ECS's tag limits for the tags of one request (or of a resource after a change). */
     public static void checkTags(List<?> tags) {
-        if (tags.size() > MAX_TAGS) {
-            throw EcsErrors.invalidParameter(
-                    "Too many tags: " + tags.size() + " given, a resource may have at most " + MAX_TAGS + ".");
-        }
-        for (Object o : tags) {
-            Tag t = (Tag) o;
-            if (t.key() == null || t.key().isEmpty() || t.key().length() > 128) {
-                throw EcsErrors.invalidParameter(
-                        "Invalid tag key '" + t.key() + "': a tag key must be 1 to 128 " + "characters long.");
-            }
-            if (t.value() != null && t.value().length() > 256) {
-                throw EcsErrors.invalidParameter("Invalid value for tag '" + t.key() + "': a tag value may be at most"
-                        + " 256 characters long.");
-            }
-            if (t.key().toLowerCase(Locale.ROOT).startsWith("aws:")) {
-                throw EcsErrors.invalidParameter(
-                        "Invalid tag key '" + t.key() + "': the aws: prefix is reserved for " + "AWS use.");
-            }
-        }
+        TAG_RULES.check(tags);
     }
 }

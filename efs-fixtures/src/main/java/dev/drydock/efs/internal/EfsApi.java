@@ -1,6 +1,7 @@
 package dev.drydock.efs.internal;
 
-import dev.drydock.core.internal.service.RestJsonService;
+import dev.drydock.core.spi.RestJsonService;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import dev.drydock.efs.internal.operations.CreateAccessPoint;
 import dev.drydock.efs.internal.operations.CreateFileSystem;
 import dev.drydock.efs.internal.operations.CreateMountTarget;

@@ -5,12 +5,12 @@ import dev.drydock.core.internal.auth.ProtocolFamily;
 import dev.drydock.core.internal.auth.SigV4Exception;
 import dev.drydock.core.internal.auth.SigV4Verifier;
 import dev.drydock.core.internal.auth.VerifiedIdentity;
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.service.Authenticator;
 import dev.drydock.core.internal.service.AwsService;
-import dev.drydock.core.internal.service.Caller;
 import dev.drydock.core.internal.service.SigningScope;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -27,8 +27,8 @@ import java.util.Set;
  * scoped to a valid region, not 'eu-west-3'." in JSON protocols, {@code SignatureDoesNotMatch} in IAM's and STS's).
  * IAM and STS also accept {@code us-east-1}, the region their global endpoints ({@code iam.amazonaws.com},
  * {@code sts.amazonaws.com}) are signed for, and {@code aws-global}, the name the AWS SDK for Java signs with when a
- * client built with {@code Region.AWS_GLOBAL} is given an endpoint override. Drydock models one region; a client configured for another one is a
- * mistake this answer points out rather than a second region's state.
+ * client built with {@code Region.AWS_GLOBAL} is given an endpoint override. Drydock models one region; a client
+ * configured for another one is a mistake this answer points out rather than a second region's state.
  */
 public final class SigV4Authenticator implements Authenticator {
     /** The signing names whose global endpoint is signed for us-east-1 whatever Drydock's region. */
@@ -71,7 +71,7 @@ public final class SigV4Authenticator implements Authenticator {
                 }
             }
             VerifiedIdentity identity = verifier.verify(signed, expectedRegion, service.signingName());
-            return new Caller((Principal) identity.principal(), identity.accessKeyId());
+            return new AuthenticatedCaller((Principal) identity.principal(), identity.accessKeyId());
         } catch (SigV4Exception e) {
             throw new AwsException(e.errorCode(family), e.httpStatus(family), e.awsMessage(family));
         }

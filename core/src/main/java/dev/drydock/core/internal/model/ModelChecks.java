@@ -1,5 +1,7 @@
 package dev.drydock.core.internal.model;
 
+import dev.drydock.core.spi.ValidationStyle;
+import dev.drydock.core.spi.Violation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +73,7 @@ public final class ModelChecks {
     /**
      * Checks a request.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException the service's validation error, naming every violation
+     * @throws dev.drydock.core.spi.AwsException the service's validation error, naming every violation
      */
     public void check(String operation, SdkPojo request) {
         List<Violation> found = violations(operation, request);

@@ -1,6 +1,7 @@
 package dev.drydock.core.internal.model;
 
-import dev.drydock.core.internal.model.Violation.Kind;
+import dev.drydock.core.spi.Violation;
+import dev.drydock.core.spi.Violation.Kind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,8 +73,7 @@ public final class RequestValidator {
             if (value == null || (required && blankIsMissing && blank(value))) {
                 if (required) {
                     Shape missing = model.shape(m.getValue());
-                    found.add(new Violation(
-                            awsPath, names, null, Kind.MISSING, "Member must not be null", missing, null));
+                    found.add(violation(awsPath, names, null, Kind.MISSING, "Member must not be null", missing, null));
                 }
                 continue;
             }
@@ -129,7 +129,7 @@ public final class RequestValidator {
         int i = 1;
         for (Object e : list) {
             List<Violation> bad = e == null
-                    ? List.of(new Violation(
+                    ? List.of(violation(
                             path + "." + i + ".member",
                             memberPath,
                             null,
@@ -175,6 +175,26 @@ public final class RequestValidator {
         }
     }
 
+    /** A violation of {@code shape}'s constraint (its enum values and whether it is a list, for the services' words). */
+    private static Violation violation(
+            String path,
+            String memberPath,
+            Object value,
+            Kind kind,
+            String constraint,
+            Shape shape,
+            Violation element) {
+        return new Violation(
+                path,
+                memberPath,
+                value,
+                kind,
+                constraint,
+                shape.enumValues(),
+                shape.type() == Shape.Type.LIST,
+                element);
+    }
+
     /**
      * A violation by an element, key or value of a list or map, reported on the list or map with every constraint of
      * the element's shape: {@code Map keys must satisfy constraint: [Member must have length ...]}.
@@ -190,17 +210,17 @@ public final class RequestValidator {
             Shape shape,
             List<Violation> bad) {
         String constraint = subject + " must satisfy constraint: [" + describe(element, notNull) + "]";
-        return new Violation(path, memberPath, container, kind, constraint, shape, bad.get(0));
+        return violation(path, memberPath, container, kind, constraint, shape, bad.get(0));
     }
 
     private static void size(
             Shape shape, int size, Object value, String path, String memberPath, List<Violation> found) {
         BigDecimal n = BigDecimal.valueOf(size);
         if (shape.max() != null && n.compareTo(shape.max()) > 0) {
-            found.add(new Violation(path, memberPath, value, Kind.TOO_LONG, maxLength(shape), shape, null));
+            found.add(violation(path, memberPath, value, Kind.TOO_LONG, maxLength(shape), shape, null));
         }
         if (shape.min() != null && n.compareTo(shape.min()) < 0) {
-            found.add(new Violation(path, memberPath, value, Kind.TOO_SHORT, minLength(shape), shape, null));
+            found.add(violation(path, memberPath, value, Kind.TOO_SHORT, minLength(shape), shape, null));
         }
     }
 
@@ -212,12 +232,12 @@ public final class RequestValidator {
         List<Violation> found = new ArrayList<>(1);
         if (shape.type() == Shape.Type.STRING && value instanceof String s) {
             if (!shape.enumValues().isEmpty() && !shape.enumValues().contains(s)) {
-                found.add(new Violation(path, memberPath, s, Kind.ENUM, enumSet(shape), shape, null));
+                found.add(violation(path, memberPath, s, Kind.ENUM, enumSet(shape), shape, null));
             }
             size(shape, s.length(), s, path, memberPath, found);
             Pattern p = shape.compiledPattern();
             if (p != null && !p.matcher(s).matches()) {
-                found.add(new Violation(path, memberPath, s, Kind.PATTERN, pattern(shape), shape, null));
+                found.add(violation(path, memberPath, s, Kind.PATTERN, pattern(shape), shape, null));
             }
         } else if (shape.type() == Shape.Type.BLOB && value instanceof SdkBytes b) {
             size(
@@ -230,7 +250,7 @@ public final class RequestValidator {
         } else if (shape.type().numeric() && value instanceof Number n) {
             BigDecimal d = new BigDecimal(n.toString());
             if (shape.min() != null && d.compareTo(shape.min()) < 0) {
-                found.add(new Violation(
+                found.add(violation(
                         path,
                         memberPath,
                         n,
@@ -240,7 +260,7 @@ public final class RequestValidator {
                         null));
             }
             if (shape.max() != null && d.compareTo(shape.max()) > 0) {
-                found.add(new Violation(
+                found.add(violation(
                         path,
                         memberPath,
                         n,

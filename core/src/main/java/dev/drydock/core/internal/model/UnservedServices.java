@@ -1,11 +1,11 @@
 package dev.drydock.core.internal.model;
 
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.protocol.AwsQueryCodec;
-import dev.drydock.core.internal.protocol.JsonTree;
 import dev.drydock.core.internal.service.SigningScope;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.HttpRequest;
+import dev.drydock.core.spi.HttpResponse;
+import dev.drydock.core.spi.JsonTree;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

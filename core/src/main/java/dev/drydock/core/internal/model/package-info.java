@@ -3,7 +3,7 @@
  * JSON models ({@link dev.drydock.core.internal.model.ServiceModel}), the one check every service's requests pass
  * before any handler runs ({@link dev.drydock.core.internal.model.ModelChecks},
  * {@link dev.drydock.core.internal.model.RequestValidator}), how each service words its answer
- * ({@link dev.drydock.core.internal.model.ValidationStyle}), and the answer to requests for AWS services Drydock does
+ * ({@link dev.drydock.core.spi.ValidationStyle}, in the SPI), and the answer to requests for AWS services Drydock does
  * not serve ({@link dev.drydock.core.internal.model.UnservedServices}).
  */
 package dev.drydock.core.internal.model;

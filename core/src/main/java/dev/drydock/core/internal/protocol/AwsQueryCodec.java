@@ -1,5 +1,6 @@
 package dev.drydock.core.internal.protocol;
 
+import dev.drydock.core.spi.AwsException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.net.URLDecoder;

@@ -1,6 +1,8 @@
 package dev.drydock.core.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.JsonTree;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.drydock.core.internal.service;
 
 import dev.drydock.core.internal.model.ServiceModel;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Collections;

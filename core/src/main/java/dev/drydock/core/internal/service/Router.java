@@ -1,10 +1,12 @@
 package dev.drydock.core.internal.service;
 
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.http.HttpResponse;
 import dev.drydock.core.internal.model.UnservedServices;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.HttpRequest;
+import dev.drydock.core.spi.HttpResponse;
+import dev.drydock.core.spi.JsonTree;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.function.Function;
 public final class Router implements Function<HttpRequest, HttpResponse> {
     private final Map<String, AwsService> jsonServicesByTarget = new ConcurrentHashMap<>();
     private final Map<String, AwsService> servicesBySigningName = new ConcurrentHashMap<>();
+    private final Map<String, AwsService> queryServicesByVersion = new ConcurrentHashMap<>();
     private final List<PathRoute> paths = new CopyOnWriteArrayList<>();
     private volatile Authenticator authenticator;
     private volatile Authorizer authorizer;
@@ -45,7 +48,7 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
     }
 
     /** Serves a JSON-protocol service. */
-    public void register(JsonService service) {
+    public void register(JsonProtocol service) {
         register(service.targetPrefix(), service);
     }
 
@@ -70,6 +73,25 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
         }
     }
 
+    /**
+     * Serves a query-protocol service, found by its SigV4 scope or, for a request without one, by its API
+     * {@code Version} parameter.
+     */
+    public void registerQuery(String version, AwsService service) {
+        registerScoped(service);
+        queryServicesByVersion.put(version, service);
+    }
+
+    /** The service with this signing name, if one is served. */
+    public Optional<AwsService> service(String signingName) {
+        return Optional.ofNullable(servicesBySigningName.get(signingName));
+    }
+
+    /** Every service served (those built on first use as they are). */
+    public List<AwsService> services() {
+        return new ArrayList<>(servicesBySigningName.values());
+    }
+
     /** Serves plain requests under a path prefix; the longest matching prefix wins. */
     public void registerPath(String prefix, Function<HttpRequest, HttpResponse> handler) {
         paths.add(new PathRoute(prefix, handler));
@@ -77,11 +99,11 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
     }
 
     /** The JSON services served, by {@code X-Amz-Target} prefix (building those built on first use). */
-    public Map<String, JsonService> jsonServices() {
-        Map<String, JsonService> built = new LinkedHashMap<>();
+    public Map<String, JsonProtocol> jsonServices() {
+        Map<String, JsonProtocol> built = new LinkedHashMap<>();
         jsonServicesByTarget.forEach((prefix, service) -> {
             AwsService s = service instanceof LazyService lazy ? lazy.get() : service;
-            if (s instanceof JsonService json) {
+            if (s instanceof JsonProtocol json) {
                 built.put(prefix, json);
             }
         });
@@ -137,21 +159,16 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
         return service.handle(request, caller, authorizer);
     }
 
-    /**
-     * The service a request without X-Amz-Target addresses: by SigV4 scope, else by the query API's Version, else (an
-     * unsigned REST request) by its method and path.
-     */
+    /** The service a request without X-Amz-Target addresses: by SigV4 scope, else by the query API's Version. */
     private AwsService scopedService(HttpRequest request) {
         Optional<String> name = SigningScope.serviceName(request);
         if (name.isPresent()) {
             return servicesBySigningName.get(name.get());
         }
         String version = SigningScope.queryParameter(request, "Version");
-        if ("2010-05-08".equals(version)) {
-            return servicesBySigningName.get("iam");
-        }
-        if ("2011-06-15".equals(version)) {
-            return servicesBySigningName.get("sts");
+        AwsService byVersion = version == null ? null : queryServicesByVersion.get(version);
+        if (byVersion != null) {
+            return byVersion;
         }
         for (AwsService s : servicesBySigningName.values()) {
             if (s.claims(request)) {

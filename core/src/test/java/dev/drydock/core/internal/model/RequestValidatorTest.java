@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.drydock.core.internal.model.Violation.Kind;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.ValidationStyle;
+import dev.drydock.core.spi.Violation;
+import dev.drydock.core.spi.Violation.Kind;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,7 @@
 package dev.drydock.ecs.internal.backend;
 
-import dev.drydock.core.internal.events.EventLog;
-import dev.drydock.core.internal.protocol.JsonTree;
-import dev.drydock.core.internal.protocol.SdkPojoJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.drydock.core.spi.EventPublisher;
+import dev.drydock.core.spi.JsonTree;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,9 +35,9 @@ final class EcsEvents {
             "executionStoppedAt",
             "stoppedAt");
 
-    private final EventLog log;
+    private final EventPublisher log;
 
-    EcsEvents(EventLog log) {
+    EcsEvents(EventPublisher log) {
         this.log = log;
     }
 
@@ -116,12 +113,7 @@ final class EcsEvents {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> taskDetail(Task task, Instant now) {
-        Map<String, Object> detail;
-        try {
-            detail = (Map<String, Object>) JsonTree.parse(SdkPojoJson.write(task));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Object> detail = (Map<String, Object>) JsonTree.fromSdkPojo(task);
         for (String key : TASK_TIMESTAMPS) {
             Object v = detail.get(key);
             if (v instanceof Number n) {

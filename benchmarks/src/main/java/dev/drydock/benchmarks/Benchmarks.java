@@ -2,10 +2,10 @@ package dev.drydock.benchmarks;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.IamFixtures;
-import dev.drydock.core.internal.docker.DockerRuntime;
+import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.NetworkInfo;
-import dev.drydock.ecs.EcsModule;
+import dev.drydock.ecs.internal.EcsServiceModule;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -176,7 +176,7 @@ public final class Benchmarks {
                             r -> r.cluster("bench").tasks(task.taskArn()),
                             w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200)))
                                     .maxAttempts(600));
-            var backend = d.service(EcsModule.class).backend();
+            var backend = EcsServiceModule.of(d).backend();
             String result = backend
                     .read(() -> backend.allTasks().get(0).containers().get(0).lastLogLines())
                     .stream()
@@ -235,7 +235,7 @@ public final class Benchmarks {
             }
         }
         List<Double> api = new ArrayList<>();
-        try (DockerRuntime docker = DockerRuntime.connect()) {
+        try (ContainerRuntime docker = ContainerRuntime.docker()) {
             NetworkInfo net = docker.createNetwork(
                     "drydock-bench", Map.of("dev.drydock", "true", "dev.drydock.session", "bench"));
             try {

@@ -2,9 +2,9 @@ package dev.drydock.benchmarks;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.IamFixtures;
-import dev.drydock.core.internal.service.TaskVolumeProvider;
+import dev.drydock.core.spi.TaskVolumeProvider;
 import dev.drydock.efs.EfsFixtures;
-import dev.drydock.efs.EfsModule;
+import dev.drydock.efs.internal.EfsServiceModule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +101,7 @@ final class EfsBenchmark {
 
     /** The EFS model's own part of a task start (what ECS asks it), without containers: median ms per call. */
     private static Map<String, Double> prepareVolume(Drydock d) {
-        var efs = d.service(EfsModule.class);
+        var efs = EfsServiceModule.of(d);
         String role = "arn:aws:iam::" + d.accountId() + ":role/bench-task";
         Map<String, Double> medians = new LinkedHashMap<>();
         for (String variant : List.of("efs", "efs-ap-iam")) {

@@ -4,7 +4,7 @@ import static dev.drydock.benchmarks.Benchmarks.median;
 import static dev.drydock.benchmarks.Benchmarks.percentile;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.internal.events.EventLog;
+import dev.drydock.core.events.EventStream;
 import dev.drydock.core.runtime.SimulatedRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,7 +95,7 @@ final class ScaleBenchmark {
                 }
             }
             double toSteady = (System.nanoTime() - t0) / 1e9;
-            EventLog events = (EventLog) drydock.events();
+            EventStream events = drydock.events();
             while (!events.idle()) {
                 sleep(50);
             }

@@ -1,7 +1,7 @@
 package dev.drydock.core;
 
-import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.internal.protocol.SdkPojoJson;
+import dev.drydock.core.spi.AwsException;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.core.SdkPojo;
 

@@ -2,57 +2,26 @@ package dev.drydock.core;
 
 import dev.drydock.core.events.EventStream;
 import dev.drydock.core.iam.DecisionLog;
-import dev.drydock.core.iam.policy.AuthorizationRequest;
-import dev.drydock.core.iam.policy.PolicyEvaluator;
-import dev.drydock.core.internal.docker.DockerRuntime;
-import dev.drydock.core.internal.docker.SessionSweeper;
-import dev.drydock.core.internal.events.EventLog;
-import dev.drydock.core.internal.http.HttpEndpoint;
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.internal.iam.IamAccess;
-import dev.drydock.core.internal.iam.IamBackend;
-import dev.drydock.core.internal.iam.IamServices;
-import dev.drydock.core.internal.iam.PolicyAuthorizer;
-import dev.drydock.core.internal.iam.SigV4Authenticator;
-import dev.drydock.core.internal.service.Authorizer;
-import dev.drydock.core.internal.service.AwsService;
+import dev.drydock.core.internal.compat.DependencyCheck;
+import dev.drydock.core.internal.host.ModuleHost;
+import dev.drydock.core.internal.host.SdkDefaults;
 import dev.drydock.core.internal.service.DrydockSettings;
-import dev.drydock.core.internal.service.ImageResolver;
-import dev.drydock.core.internal.service.JsonService;
-import dev.drydock.core.internal.service.Labels;
-import dev.drydock.core.internal.service.LazyService;
-import dev.drydock.core.internal.service.QueryService;
-import dev.drydock.core.internal.service.RestJsonService;
-import dev.drydock.core.internal.service.Router;
-import dev.drydock.core.internal.service.RuntimeSession;
-import dev.drydock.core.internal.service.ServiceContext;
-import dev.drydock.core.internal.service.ServiceModule;
 import dev.drydock.core.runtime.ContainerRuntime;
-import dev.drydock.core.runtime.NetworkInfo;
 import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.core.runtime.SimulatedRuntime;
+import dev.drydock.core.spi.RoleSession;
+import dev.drydock.core.spi.ServiceModule;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -98,22 +67,7 @@ public final class Drydock implements AutoCloseable {
     /** The region used unless another is configured. */
     public static final String DEFAULT_REGION = "us-east-1";
 
-    private final String sessionId;
-    private final String accountId;
-    private final String region;
-    private final Clock clock;
-    private final DrydockSettings settings;
-    private final Router router;
-    private final HttpEndpoint endpoint;
-    private final List<ServiceModule> modules = new ArrayList<>();
-    private final CompletableFuture<RuntimeSession> runtime;
-    private final Supplier<ContainerRuntime> runtimeFactory;
-    private final IamBackend iam;
-    private final DecisionLog decisionLog = new DecisionLog();
-    private final EventLog events;
-    private final PolicyAuthorizer authorizer;
-    private final List<AwsService> iamServices;
-    private final List<RestJsonService> restServices = new CopyOnWriteArrayList<>();
+    private final ModuleHost host;
     private final AwsBasicCredentials testCredentials;
     private volatile SdkHttpClient httpClient;
     private final Thread shutdownHook;
@@ -122,10 +76,10 @@ public final class Drydock implements AutoCloseable {
 
     private Drydock(Builder builder) throws IOException {
         long t0 = System.nanoTime();
-        this.settings = new DrydockSettings(builder.settings);
-        this.sessionId = randomHex(12);
-        this.accountId = settings.get("account", DEFAULT_ACCOUNT_ID);
-        this.region = settings.get("region", DEFAULT_REGION);
+        DrydockSettings settings = new DrydockSettings(builder.settings);
+        String sessionId = randomHex(12);
+        String accountId = settings.get("account", DEFAULT_ACCOUNT_ID);
+        String region = settings.get("region", DEFAULT_REGION);
         if (!ACCOUNT.matcher(accountId).matches()) {
             throw new DrydockException(
                     "The Drydock account id '" + accountId + "' is not 12 digits. Set drydock.account"
@@ -135,55 +89,20 @@ public final class Drydock implements AutoCloseable {
             throw new DrydockException("The Drydock region '" + region + "' is not an AWS region name. Set "
                     + "drydock.region to a region such as " + DEFAULT_REGION + ".");
         }
-        this.clock = builder.clock;
-        this.runtimeFactory = builder.runtimeFactory != null ? builder.runtimeFactory : defaultRuntimeFactory(settings);
-        this.iam = new IamBackend(accountId, clock);
-        this.testCredentials = AwsBasicCredentials.create(
-                iam.testCredential().accessKeyId(), iam.testCredential().secretAccessKey());
-        this.authorizer = new PolicyAuthorizer(iam, decisionLog, region, clock);
-        this.router = new Router(new SigV4Authenticator(iam, clock), authorizer);
-        this.iamServices = IamServices.create(iam, region, clock);
-        for (AwsService service : iamServices) {
-            router.registerScoped(service);
-        }
-        this.endpoint = HttpEndpoint.start(router);
-        this.events = new EventLog(accountId, region);
-
-        Context context = new Context();
-        try {
-            ServiceLoader<ServiceModule> loader =
-                    ServiceLoader.load(ServiceModule.class, Drydock.class.getClassLoader());
-            for (ServiceModule module : loader) {
-                module.start(context);
-                modules.add(module);
-            }
-        } catch (RuntimeException | Error e) {
-            modules.forEach(ServiceModule::close);
-            endpoint.close();
-            events.close();
-            throw e;
-        }
-        this.runtime = new CompletableFuture<>();
+        this.host = new ModuleHost(sessionId, accountId, region, builder.clock, settings, builder.runtimeFactory);
+        var key = host.iamModel().testCredential();
+        this.testCredentials = AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
         this.shutdownHook = new Thread(this::close, "drydock-shutdown-" + sessionId);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info(
                 "Drydock {} ready at {} (account {}, region {}, services: {}) in {} ms",
                 sessionId,
-                endpoint.loopbackUri(),
+                host.loopbackEndpoint(),
                 accountId,
                 region,
-                moduleNames(),
+                host.moduleNames(),
                 (System.nanoTime() - t0) / 1_000_000);
-        // One background thread, so that on a small machine it competes as little as possible with the first
-        // requests: first load what requests need, then connect the container runtime.
-        Thread background = new Thread(
-                () -> {
-                    warmUp();
-                    connectRuntime();
-                },
-                "drydock-start-" + sessionId);
-        background.setDaemon(true);
-        background.start();
+        host.startInBackground();
     }
 
     /** Starts configuring a Drydock instance. */
@@ -198,22 +117,22 @@ public final class Drydock implements AutoCloseable {
 
     /** The endpoint URI for clients in this JVM, e.g. {@code http://127.0.0.1:41234}. */
     public URI endpoint() {
-        return endpoint.loopbackUri();
+        return host.loopbackEndpoint();
     }
 
     /** The 12-digit account id every resource belongs to. */
     public String accountId() {
-        return accountId;
+        return host.accountId();
     }
 
     /** The region, e.g. {@code us-east-1}. */
     public String region() {
-        return region;
+        return host.region();
     }
 
     /** This instance's session id; its Docker objects carry it in the label {@code dev.drydock.session}. */
     public String sessionId() {
-        return sessionId;
+        return host.sessionId();
     }
 
     /**
@@ -226,12 +145,12 @@ public final class Drydock implements AutoCloseable {
 
     /** The ARN of the test principal. */
     public String testPrincipalArn() {
-        return iam.testPrincipal().arn();
+        return host.iamModel().testPrincipal().arn();
     }
 
-    /** The account's IAM model (roles, policies, credentials). Not a stable API: use the IAM API or fixtures. */
-    IamAccess iam() {
-        return iam;
+    /** The host of this instance's services, for core's own fixtures. */
+    ModuleHost host() {
+        return host;
     }
 
     /**
@@ -243,10 +162,11 @@ public final class Drydock implements AutoCloseable {
      * @throws DrydockException when the role does not exist
      */
     public AwsCredentialsProvider credentialsProviderFor(String role) {
-        String roleArn = iam.roleArn(role)
+        String roleArn = host.iam()
+                .roleArn(role)
                 .orElseThrow(() -> new DrydockException("There is no IAM role '" + role
                         + "' to act as. Declare it first, e.g. @IamRole(name = \"" + role + "\")."));
-        var session = iam.issueSession(roleArn, "drydock-test", Duration.ofHours(12), List.of(), Map.of());
+        RoleSession session = host.iam().assumeRole(roleArn, "drydock-test", Duration.ofHours(12));
         return StaticCredentialsProvider.create(
                 AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(), session.sessionToken()));
     }
@@ -258,7 +178,7 @@ public final class Drydock implements AutoCloseable {
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C clientActingAs(
             String role, B builder) {
         return builder.endpointOverride(endpoint())
-                .region(Region.of(region))
+                .region(Region.of(region()))
                 .credentialsProvider(credentialsProviderFor(role))
                 .httpClient(httpClient())
                 .build();
@@ -269,7 +189,7 @@ public final class Drydock implements AutoCloseable {
      * it, and which statement decided.
      */
     public DecisionLog decisionLog() {
-        return decisionLog;
+        return host.decisionLog();
     }
 
     /**
@@ -279,7 +199,7 @@ public final class Drydock implements AutoCloseable {
      * one with a filter and a timeout.
      */
     public EventStream events() {
-        return events;
+        return host.eventLog();
     }
 
     /**
@@ -290,7 +210,7 @@ public final class Drydock implements AutoCloseable {
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(B builder) {
         return builder.endpointOverride(endpoint())
-                .region(Region.of(region))
+                .region(Region.of(region()))
                 .credentialsProvider(credentialsProvider())
                 .httpClient(httpClient())
                 .build();
@@ -314,21 +234,16 @@ public final class Drydock implements AutoCloseable {
     /**
      * The SDK's system properties that make clients built from the SDK defaults (for example
      * {@code EcsClient.create()}) reach this instance: the endpoint ({@code aws.endpointUrl} and the service-specific
-     * {@code aws.endpointUrl<Service>} properties, which take precedence over {@code AWS_ENDPOINT_URL_*} environment
-     * variables), the region and the test principal's credentials.
+     * {@code aws.endpointUrl<Service>} property of every service served, which take precedence over
+     * {@code AWS_ENDPOINT_URL_*} environment variables), the region and the test principal's credentials.
      */
     public Map<String, String> sdkSystemProperties() {
-        Map<String, String> p = new LinkedHashMap<>();
-        String url = endpoint().toString();
-        p.put("aws.endpointUrl", url);
-        for (String service : List.of("Ecs", "Ecr", "Efs", "Iam", "Sts")) {
-            p.put("aws.endpointUrl" + service, url);
-        }
-        p.put("aws.region", region);
-        p.put("aws.accessKeyId", testCredentials.accessKeyId());
-        p.put("aws.secretAccessKey", testCredentials.secretAccessKey());
-        p.put("aws.sessionToken", null);
-        return Collections.unmodifiableMap(p);
+        return SdkDefaults.properties(
+                endpoint(),
+                region(),
+                testCredentials.accessKeyId(),
+                testCredentials.secretAccessKey(),
+                host.sdkEndpointSuffixes());
     }
 
     /**
@@ -337,22 +252,7 @@ public final class Drydock implements AutoCloseable {
      * parallel in one JVM: system properties are global.
      */
     public AutoCloseable useAsSdkDefault() {
-        Map<String, String> previous = new LinkedHashMap<>();
-        sdkSystemProperties().forEach((k, v) -> {
-            previous.put(k, System.getProperty(k));
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
-        return () -> previous.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
+        return SdkDefaults.apply(sdkSystemProperties());
     }
 
     /**
@@ -361,7 +261,7 @@ public final class Drydock implements AutoCloseable {
      * @throws DrydockException when that module is not on the classpath, naming the artifact to add
      */
     public <T extends ServiceModule> T service(Class<T> type) {
-        return findModule(type)
+        return host.findModule(type)
                 .orElseThrow(() -> new DrydockException("Drydock has no " + type.getSimpleName()
                         + " on the classpath. Add the Drydock artifact that provides it (for ECS: dev.drydock:"
                         + "drydock-ecs-fixtures, for EFS: dev.drydock:drydock-efs-fixtures) as a test dependency."));
@@ -373,7 +273,7 @@ public final class Drydock implements AutoCloseable {
      * @throws DrydockException when no runtime can be reached, saying what to do
      */
     public ContainerRuntime runtime() {
-        return runtimeSession().runtime();
+        return host.runtimeSession().runtime();
     }
 
     /**
@@ -381,31 +281,7 @@ public final class Drydock implements AutoCloseable {
      * timeline and the last lines of its containers' logs. Never throws.
      */
     public String diagnostics() {
-        StringBuilder b = new StringBuilder();
-        if (decisionLog.size() > 0) {
-            String[] lines = decisionLog.summary(10).split("\n");
-            b.append("Drydock IAM decisions: ").append(lines[0]).append('\n');
-            for (int i = 1; i < lines.length; i++) {
-                b.append("  ").append(lines[i]).append('\n');
-            }
-        }
-        for (ServiceModule m : modules) {
-            try {
-                String d = m.diagnostics();
-                if (d != null && !d.isBlank()) {
-                    b.append(d);
-                    if (!d.endsWith("\n")) {
-                        b.append('\n');
-                    }
-                }
-            } catch (RuntimeException e) {
-                b.append(m.name())
-                        .append(": diagnostics unavailable (")
-                        .append(e)
-                        .append(")\n");
-            }
-        }
-        return b.toString();
+        return host.diagnostics();
     }
 
     /**
@@ -420,7 +296,7 @@ public final class Drydock implements AutoCloseable {
      */
     public String buildImage(Path contextDirectory, String tag) {
         try {
-            return runtime().buildImage(contextDirectory, tag, labels(Map.of()));
+            return runtime().buildImage(contextDirectory, tag, host.labels(Map.of()));
         } catch (RuntimeFailure e) {
             throw new DrydockException(
                     "Drydock could not build image " + tag + ": " + e.getMessage()
@@ -448,108 +324,6 @@ public final class Drydock implements AutoCloseable {
         return this;
     }
 
-    RuntimeSession runtimeSession() {
-        try {
-            return runtime.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof DrydockException d) {
-                throw new DrydockException(d.getMessage(), d);
-            }
-            throw new DrydockException(
-                    "Drydock could not prepare its container runtime: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private void connectRuntime() {
-        try {
-            ContainerRuntime rt = runtimeFactory.get();
-            try {
-                if (rt.realContainers()) {
-                    SessionSweeper.sweepDeadSessions(rt);
-                }
-                NetworkInfo network = rt.createNetwork("drydock-" + sessionId, labels(Map.of()));
-                URI forContainers = bindForContainers(rt, network);
-                runtime.complete(new RuntimeSession(rt, network, forContainers));
-            } catch (RuntimeException e) {
-                rt.close();
-                throw e;
-            }
-        } catch (RuntimeException | Error e) {
-            runtime.completeExceptionally(e);
-        }
-    }
-
-    private void warmUp() {
-        try {
-            router.jsonServices().values().forEach(JsonService::warmUp);
-            restServices.forEach(RestJsonService::warmUp);
-            // parse the test principal's policies and run one evaluation: the first signed call is then fast
-            PolicyEvaluator.evaluate(
-                    AuthorizationRequest.builder()
-                            .principal(iam.testPrincipal().arn())
-                            .principalAccount(accountId)
-                            .action("ecs:ListClusters")
-                            .resource("*")
-                            .build(),
-                    iam.policies(iam.testPrincipal()));
-            for (AwsService s : iamServices) {
-                AwsService built = s instanceof LazyService lazy ? lazy.get() : s;
-                if (built instanceof QueryService q) {
-                    q.warmUp();
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("Warm-up failed (harmless)", e);
-        }
-    }
-
-    private URI bindForContainers(ContainerRuntime rt, NetworkInfo network) {
-        if (!rt.realContainers() || network.gateway() == null) {
-            return endpoint();
-        }
-        try {
-            InetSocketAddress bound =
-                    endpoint.bindAddress(new InetSocketAddress(InetAddress.getByName(network.gateway()), 0));
-            return URI.create("http://" + network.gateway() + ":" + bound.getPort());
-        } catch (IOException e) {
-            throw new DrydockException(
-                    "Drydock cannot listen on " + network.gateway() + ", the gateway of its Docker "
-                            + "network " + network.name() + ", so containers could not reach its endpoint ("
-                            + e.getMessage()
-                            + "). Drydock needs a Docker engine on this machine (Linux) for now.",
-                    e);
-        }
-    }
-
-    Map<String, String> labels(Map<String, String> extra) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(Labels.DRYDOCK, "true");
-        labels.put(Labels.SESSION, sessionId);
-        labels.put(Labels.PID, Long.toString(ProcessHandle.current().pid()));
-        ProcessHandle.current()
-                .info()
-                .startInstant()
-                .ifPresent(start -> labels.put(Labels.PROCESS_START, Long.toString(start.toEpochMilli())));
-        labels.put(Labels.HOST, SessionSweeper.hostName());
-        labels.putAll(extra);
-        return labels;
-    }
-
-    private <T extends ServiceModule> Optional<T> findModule(Class<T> type) {
-        for (ServiceModule m : modules) {
-            if (type.isInstance(m)) {
-                return Optional.of(type.cast(m));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private String moduleNames() {
-        List<String> names = new ArrayList<>();
-        modules.forEach(m -> names.add(m.name()));
-        return names.isEmpty() ? "none" : String.join(", ", names);
-    }
-
     /**
      * Stops every task, removes every Docker object this instance created and stops the endpoint. Idempotent.
      */
@@ -562,38 +336,7 @@ public final class Drydock implements AutoCloseable {
             closed = true;
         }
         long t0 = System.nanoTime();
-        List<ServiceModule> reversed = new ArrayList<>(modules);
-        Collections.reverse(reversed);
-        // registries close after the modules whose tasks run their images (stable sort: otherwise reversed)
-        reversed.sort(Comparator.comparing(m -> m instanceof ImageResolver));
-        for (ServiceModule m : reversed) {
-            try {
-                m.close();
-            } catch (RuntimeException e) {
-                LOG.warn("Closing the {} model failed; its Docker objects are removed by label anyway", m.name(), e);
-            }
-        }
-        if (!runtime.isDone()) {
-            runtime.cancel(false);
-        }
-        if (runtime.isDone() && !runtime.isCompletedExceptionally()) {
-            RuntimeSession session = runtime.join();
-            try {
-                int removed = session.runtime().removeLabelled(Map.of(Labels.SESSION, sessionId));
-                LOG.debug("Removed {} Docker objects of session {}", removed, sessionId);
-            } catch (RuntimeException e) {
-                LOG.warn(
-                        "Could not remove the Docker objects of Drydock session {} (label {}={}); the next Drydock "
-                                + "session on this engine sweeps them",
-                        sessionId,
-                        Labels.SESSION,
-                        sessionId,
-                        e);
-            }
-            session.runtime().close();
-        }
-        endpoint.close();
-        events.close();
+        host.close();
         if (httpClient != null) {
             httpClient.close();
         }
@@ -602,20 +345,7 @@ public final class Drydock implements AutoCloseable {
         } catch (IllegalStateException e) {
             // the JVM is already shutting down: this is the hook
         }
-        LOG.info("Drydock {} closed in {} ms", sessionId, (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    private static Supplier<ContainerRuntime> defaultRuntimeFactory(DrydockSettings settings) {
-        String kind = settings.get("runtime", "docker").toLowerCase(Locale.ROOT);
-        switch (kind) {
-            case "docker":
-                return DockerRuntime::connect;
-            case "simulated":
-                return SimulatedRuntime::new;
-            default:
-                throw new DrydockException("Unknown drydock.runtime '" + kind + "'. Use 'docker' (tasks run as real "
-                        + "containers) or 'simulated' (no Docker; tasks only change state).");
-        }
+        LOG.info("Drydock {} closed in {} ms", sessionId(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     private static String randomHex(int length) {
@@ -624,102 +354,6 @@ public final class Drydock implements AutoCloseable {
             b.append(Integer.toHexString(RANDOM.nextInt(16)));
         }
         return b.toString();
-    }
-
-    /** The view of this instance that service modules get. */
-    private final class Context implements ServiceContext {
-        @Override
-        public String accountId() {
-            return accountId;
-        }
-
-        @Override
-        public String region() {
-            return region;
-        }
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-
-        @Override
-        public String sessionId() {
-            return sessionId;
-        }
-
-        @Override
-        public Map<String, String> labels(Map<String, String> extra) {
-            return Drydock.this.labels(extra);
-        }
-
-        @Override
-        public RuntimeSession runtime() {
-            return runtimeSession();
-        }
-
-        @Override
-        public Optional<RuntimeSession> runtimeIfReady() {
-            return runtime.isDone() && !runtime.isCompletedExceptionally() && !runtime.isCancelled()
-                    ? Optional.of(runtime.join())
-                    : Optional.empty();
-        }
-
-        @Override
-        public DrydockSettings settings() {
-            return settings;
-        }
-
-        @Override
-        public void register(JsonService service) {
-            router.register(service);
-        }
-
-        @Override
-        public void register(RestJsonService service) {
-            router.registerScoped(service);
-            restServices.add(service);
-        }
-
-        @Override
-        public Authorizer authorizer() {
-            return authorizer;
-        }
-
-        @Override
-        public void registerPath(String pathPrefix, Function<HttpRequest, HttpResponse> handler) {
-            router.registerPath(pathPrefix, handler);
-        }
-
-        @Override
-        public URI endpoint() {
-            return Drydock.this.endpoint();
-        }
-
-        @Override
-        public IamAccess iam() {
-            return iam;
-        }
-
-        @Override
-        public void resourceTags(Function<String, Map<String, String>> source) {
-            authorizer.addResourceTags(source);
-        }
-
-        @Override
-        public <T extends ServiceModule> Optional<T> module(Class<T> type) {
-            return findModule(type);
-        }
-
-        @Override
-        public EventLog events() {
-            return events;
-        }
-
-        @Override
-        public void register(String targetPrefix, LazyService service) {
-            router.register(targetPrefix, service);
-        }
     }
 
     /** Configures and starts a {@link Drydock}. */
@@ -776,14 +410,30 @@ public final class Drydock implements AutoCloseable {
         /**
          * Starts the instance and applies the fixtures.
          *
-         * @throws DrydockException when the endpoint cannot start or a fixture is invalid (the instance is closed)
+         * @throws DrydockException when the endpoint cannot start, a fixture is invalid (the instance is closed), or a
+         *     library on the classpath is a version Drydock does not support (the setting {@code dependency-check})
          */
         public Drydock start() {
+            // The library versions are checked on another thread while the instance starts (it costs ~20 ms of CPU in
+            // a fresh JVM, mostly the JDK's first jar and URL work), and awaited before start() returns.
+            CompletableFuture<Void> check =
+                    DependencyCheck.verifyInBackground(new DrydockSettings(settings).get("dependency-check", "fail"));
             Drydock drydock;
             try {
                 drydock = new Drydock(this);
             } catch (IOException e) {
+                DependencyCheck.await(check, e);
                 throw new DrydockException("Drydock could not start its endpoint on the loopback address: " + e, e);
+            } catch (RuntimeException | Error e) {
+                // an unsupported library version explains a failure such as NoSuchMethodError: its message comes first
+                DependencyCheck.await(check, e);
+                throw e;
+            }
+            try {
+                DependencyCheck.await(check, null);
+            } catch (RuntimeException e) {
+                drydock.close();
+                throw e;
             }
             try {
                 for (Fixture f : fixtures) {

@@ -1,16 +1,27 @@
 package dev.drydock.core;
 
 import dev.drydock.core.iam.policy.MalformedPolicyDocumentException;
-import dev.drydock.core.iam.policy.PolicyDocument;
-import dev.drydock.core.iam.policy.PolicyKind;
-import dev.drydock.core.internal.iam.RoleSpec;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.ClasspathResources;
+import dev.drydock.core.spi.AdminCalls;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.ClasspathResources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.AttachRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
+import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
+import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRoleResponse;
+import software.amazon.awssdk.services.iam.model.DetachRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.DetachRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
  * IAM infrastructure to declare in a {@link Drydock} instance: the programmatic twin of {@code @IamRole}.
@@ -93,45 +104,111 @@ public final class IamFixtures {
             return this;
         }
 
+        /**
+         * CreateRole, then PutRolePolicy for each policy file and AttachRolePolicy for each managed policy, as the test
+         * principal; when one fails, what was created is deleted again, so a refused declaration leaves nothing behind.
+         */
         @Override
         public void apply(Drydock drydock) {
             Map<String, String> inline = new LinkedHashMap<>();
-            policyResources.forEach((policyName, resource) -> inline.put(
-                    policyName, validated(resource, read(resource, "policy"), PolicyKind.IDENTITY, "policy")));
-            String trust = trustPolicyResource == null
-                    ? ECS_TASKS_TRUST_POLICY
-                    : validated(
-                            trustPolicyResource,
-                            read(trustPolicyResource, "trust policy"),
-                            PolicyKind.TRUST,
-                            "trust policy");
+            policyResources.forEach((policyName, resource) -> inline.put(policyName, read(resource, "policy")));
+            String trust =
+                    trustPolicyResource == null ? ECS_TASKS_TRUST_POLICY : read(trustPolicyResource, "trust policy");
+            AdminCalls admin = drydock.host().adminCalls();
+            List<String> put = new ArrayList<>();
+            List<String> attached = new ArrayList<>();
+            boolean created = false;
+            String step = trustPolicyResource;
+            String stepKind = "trust policy";
             try {
-                drydock.iam()
-                        .createRole(new RoleSpec(
-                                name, path, trust, inline, managedPolicyArns, permissionsBoundaryArn, tags, 3600));
+                admin.call(
+                        "iam",
+                        CreateRoleRequest.builder()
+                                .roleName(name)
+                                .path(path)
+                                .assumeRolePolicyDocument(trust)
+                                .permissionsBoundary(permissionsBoundaryArn)
+                                .tags(iamTags())
+                                .build(),
+                        CreateRoleResponse.class);
+                created = true;
+                stepKind = "policy";
+                for (Map.Entry<String, String> policy : inline.entrySet()) {
+                    step = policyResources.get(policy.getKey());
+                    admin.call(
+                            "iam",
+                            PutRolePolicyRequest.builder()
+                                    .roleName(name)
+                                    .policyName(policy.getKey())
+                                    .policyDocument(policy.getValue())
+                                    .build(),
+                            PutRolePolicyResponse.class);
+                    put.add(policy.getKey());
+                }
+                step = null;
+                for (String arn : managedPolicyArns) {
+                    admin.call(
+                            "iam",
+                            AttachRolePolicyRequest.builder()
+                                    .roleName(name)
+                                    .policyArn(arn)
+                                    .build(),
+                            AttachRolePolicyResponse.class);
+                    attached.add(arn);
+                }
             } catch (AwsException e) {
+                if (created) {
+                    deleteAgain(admin, put, attached);
+                }
+                if (step != null && e.getCause() instanceof MalformedPolicyDocumentException malformed) {
+                    throw malformed(step, stepKind, malformed);
+                }
                 throw new DrydockException("IAM refuses the role: " + e.errorCode() + ": " + e.getMessage(), e);
             }
+        }
+
+        private List<Tag> iamTags() {
+            List<Tag> list = new ArrayList<>();
+            tags.forEach((k, v) -> list.add(Tag.builder().key(k).value(v).build()));
+            return list;
+        }
+
+        /** Deletes a role a failed declaration created, with what it got. */
+        private void deleteAgain(AdminCalls admin, List<String> inlinePolicies, List<String> attachedArns) {
+            for (String arn : attachedArns) {
+                admin.call(
+                        "iam",
+                        DetachRolePolicyRequest.builder()
+                                .roleName(name)
+                                .policyArn(arn)
+                                .build(),
+                        DetachRolePolicyResponse.class);
+            }
+            for (String policyName : inlinePolicies) {
+                admin.call(
+                        "iam",
+                        DeleteRolePolicyRequest.builder()
+                                .roleName(name)
+                                .policyName(policyName)
+                                .build(),
+                        DeleteRolePolicyResponse.class);
+            }
+            admin.call("iam", DeleteRoleRequest.builder().roleName(name).build(), DeleteRoleResponse.class);
         }
 
         /**
          * IAM answers most policy mistakes with the one message "Syntax errors in policy."; say which file, what is
          * wrong and where.
          */
-        private static String validated(String resource, String json, PolicyKind kind, String what) {
-            try {
-                PolicyDocument.parse(json, kind);
-                return json;
-            } catch (MalformedPolicyDocumentException e) {
-                String name = resource.startsWith("/") ? resource.substring(1) : resource;
-                throw new DrydockException(
-                        "IAM refuses the " + what + " in '" + resource + "': MalformedPolicyDocument: "
-                                + e.getMessage() + " (" + e.detail() + "). Fix the document in src/test/resources/"
-                                + name
-                                + "; the grammar is at "
-                                + "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html.",
-                        e);
-            }
+        private static DrydockException malformed(String resource, String what, MalformedPolicyDocumentException e) {
+            String name = resource.startsWith("/") ? resource.substring(1) : resource;
+            return new DrydockException(
+                    "IAM refuses the " + what + " in '" + resource + "': MalformedPolicyDocument: "
+                            + e.getMessage() + " (" + e.detail() + "). Fix the document in src/test/resources/"
+                            + name
+                            + "; the grammar is at "
+                            + "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html.",
+                    e);
         }
 
         @Override

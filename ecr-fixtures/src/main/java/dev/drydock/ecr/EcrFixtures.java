@@ -3,16 +3,20 @@ package dev.drydock.ecr;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
-import dev.drydock.core.internal.protocol.AwsException;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.RuntimeFailure;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.ecr.internal.EcrServiceModule;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ecr.model.CreateRepositoryRequest;
+import software.amazon.awssdk.services.ecr.model.CreateRepositoryResponse;
+import software.amazon.awssdk.services.ecr.model.DescribeImagesRequest;
+import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
 
 /**
  * ECR infrastructure to declare in a {@link Drydock} instance: the programmatic twin of {@code @EcrRepository}.
@@ -85,9 +89,16 @@ public final class EcrFixtures {
 
         @Override
         public void apply(Drydock drydock) {
-            EcrModule ecr = drydock.service(EcrModule.class);
+            EcrServiceModule ecr = EcrServiceModule.of(drydock);
             try {
-                ecr.backend().createRepository(name, imageTagMutability, false, null, null, Map.of());
+                ecr.adminCalls()
+                        .call(
+                                "ecr",
+                                CreateRepositoryRequest.builder()
+                                        .repositoryName(name)
+                                        .imageTagMutability(imageTagMutability)
+                                        .build(),
+                                CreateRepositoryResponse.class);
             } catch (AwsException e) {
                 throw new DrydockException(
                         "ECR refuses to create the repository: " + e.errorCode() + ": " + e.getMessage(), e);
@@ -126,9 +137,20 @@ public final class EcrFixtures {
                     }
                 }
             }
-            if (ecr.backend().image(name, tag).isEmpty()) {
-                throw new DrydockException("Docker reported pushing " + target + " but the repository has no image "
-                        + "tagged " + tag + "; check the Docker engine's log.");
+            try {
+                ecr.adminCalls()
+                        .call(
+                                "ecr",
+                                DescribeImagesRequest.builder()
+                                        .repositoryName(name)
+                                        .imageIds(i -> i.imageTag(tag))
+                                        .build(),
+                                DescribeImagesResponse.class);
+            } catch (AwsException e) {
+                throw new DrydockException(
+                        "Docker reported pushing " + target + " but the repository has no image " + "tagged " + tag
+                                + "; check the Docker engine's log.",
+                        e);
             }
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.IamFixtures;
+import dev.drydock.ecr.internal.EcrServiceModule;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import java.io.IOException;
 import java.net.URI;
@@ -224,8 +225,8 @@ class EcrApiTest {
                         r -> r.repositoryName("strict").imageTag("v1").imageManifest("not json")))
                 .isInstanceOf(InvalidParameterException.class);
         assertThat(ecr.listImages(r -> r.repositoryName("strict")).imageIds()).isEmpty();
-        try (var files = Files.list(
-                drydock.service(EcrModule.class).backend().blobs().root().resolve("uploads"))) {
+        try (var files =
+                Files.list(EcrServiceModule.of(drydock).backend().blobs().root().resolve("uploads"))) {
             assertThat(files).isEmpty();
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -339,50 +340,12 @@ class EcrApiTest {
 
     /** Pushes a one-layer image through the API (upload the layer and the config, then PutImage). */
     static String pushImage(String repository, String tag, String layerContent) {
-        upload(repository, layerContent);
-        upload(repository, config(layerContent));
-        String manifest = manifest(layerContent);
-        String digest = ecr.putImage(r -> r.repositoryName(repository)
-                        .imageTag(tag)
-                        .imageManifest(manifest)
-                        .imageManifestMediaType("application/vnd.docker.distribution.manifest.v2+json"))
-                .image()
-                .imageId()
-                .imageDigest();
-        assertThat(digest).isEqualTo(BlobStore.digestOf(manifest.getBytes(StandardCharsets.UTF_8)));
+        String digest = TestImages.push(ecr, repository, tag, layerContent);
+        assertThat(digest).isEqualTo(BlobStore.digestOf(manifest(layerContent).getBytes(StandardCharsets.UTF_8)));
         return digest;
     }
 
-    private static void upload(String repository, String content) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        String digest = BlobStore.digestOf(bytes);
-        if (ecr.batchCheckLayerAvailability(r -> r.repositoryName(repository).layerDigests(digest))
-                .layers()
-                .isEmpty()) {
-            String id =
-                    ecr.initiateLayerUpload(r -> r.repositoryName(repository)).uploadId();
-            ecr.uploadLayerPart(r -> r.repositoryName(repository)
-                    .uploadId(id)
-                    .partFirstByte(0L)
-                    .partLastByte((long) bytes.length - 1)
-                    .layerPartBlob(SdkBytes.fromByteArray(bytes)));
-            ecr.completeLayerUpload(
-                    r -> r.repositoryName(repository).uploadId(id).layerDigests(digest));
-        }
-    }
-
-    private static String config(String layerContent) {
-        return "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
-                + BlobStore.digestOf(layerContent.getBytes(StandardCharsets.UTF_8)) + "\"]}}";
-    }
-
     static String manifest(String layerContent) {
-        String config = config(layerContent);
-        return "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":"
-                + config.length() + ",\"digest\":\"" + BlobStore.digestOf(config.getBytes(StandardCharsets.UTF_8))
-                + "\"},\"layers\":[{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":"
-                + layerContent.length() + ",\"digest\":\""
-                + BlobStore.digestOf(layerContent.getBytes(StandardCharsets.UTF_8)) + "\"}]}";
+        return TestImages.manifest(layerContent);
     }
 }

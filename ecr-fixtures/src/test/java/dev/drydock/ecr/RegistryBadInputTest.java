@@ -3,6 +3,7 @@ package dev.drydock.ecr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.ecr.internal.EcrServiceModule;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ class RegistryBadInputTest {
             socket.getOutputStream().write(new byte[1000]);
             socket.getOutputStream().flush();
         }
-        Path uploads = drydock.service(EcrModule.class).backend().blobs().root().resolve("uploads");
+        Path uploads = EcrServiceModule.of(drydock).backend().blobs().root().resolve("uploads");
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
             HttpResponse<String> status = HTTP.send(

@@ -3,7 +3,7 @@ package dev.drydock.ecr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.JsonTree;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import java.io.IOException;
 import java.net.Socket;

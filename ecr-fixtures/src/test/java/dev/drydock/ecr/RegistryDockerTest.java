@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.IamFixtures;
+import dev.drydock.ecr.internal.EcrServiceModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,7 +109,7 @@ class RegistryDockerTest {
     }
 
     private static long blobFiles() throws IOException {
-        var blobs = drydock.service(EcrModule.class)
+        var blobs = EcrServiceModule.of(drydock)
                 .backend()
                 .blobs()
                 .root()

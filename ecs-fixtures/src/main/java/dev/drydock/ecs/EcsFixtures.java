@@ -3,10 +3,13 @@ package dev.drydock.ecs;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.ecs.internal.EcsServiceModule;
 import dev.drydock.ecs.internal.fixtures.TaskDefinitionFiles;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.CreateClusterResponse;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
@@ -37,10 +40,13 @@ public final class EcsFixtures {
             public void apply(Drydock drydock) {
                 try {
                     module(drydock)
-                            .backend()
-                            .createCluster(CreateClusterRequest.builder()
-                                    .clusterName(name)
-                                    .build());
+                            .adminCalls()
+                            .call(
+                                    "ecs",
+                                    CreateClusterRequest.builder()
+                                            .clusterName(name)
+                                            .build(),
+                                    CreateClusterResponse.class);
                 } catch (AwsException e) {
                     throw new DrydockException(
                             "ECS refuses to create the cluster: " + e.errorCode() + ": " + e.getMessage(), e);
@@ -85,14 +91,18 @@ public final class EcsFixtures {
         return new FargateServiceFixture(cluster, name, taskDefinitionResource);
     }
 
-    static EcsModule module(Drydock drydock) {
-        return drydock.service(EcsModule.class);
+    static EcsServiceModule module(Drydock drydock) {
+        return EcsServiceModule.of(drydock);
     }
 
+    /** RegisterTaskDefinition of a task definition file, as the test principal. */
     static TaskDefinition register(Drydock drydock, String resource) {
         RegisterTaskDefinitionRequest request = TaskDefinitionFiles.readResource(resource);
         try {
-            return module(drydock).backend().registerTaskDefinition(request, drydock.testPrincipalArn());
+            return module(drydock)
+                    .adminCalls()
+                    .call("ecs", request, RegisterTaskDefinitionResponse.class)
+                    .taskDefinition();
         } catch (AwsException e) {
             throw new DrydockException(
                     "ECS refuses the task definition in '" + resource + "': " + e.errorCode() + ": " + e.getMessage(),

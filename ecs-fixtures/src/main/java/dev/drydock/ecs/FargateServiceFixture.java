@@ -3,11 +3,12 @@ package dev.drydock.ecs;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.CreateServiceResponse;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
@@ -59,8 +60,7 @@ public final class FargateServiceFixture implements Fixture {
                         n -> n.awsvpcConfiguration(v -> v.subnets(subnets).assignPublicIp(AssignPublicIp.DISABLED)))
                 .build();
         try {
-            EcsFixtures.module(drydock).taskRoles().check(td, null);
-            EcsFixtures.module(drydock).backend().createService(request, td, drydock.testPrincipalArn());
+            EcsFixtures.module(drydock).adminCalls().call("ecs", request, CreateServiceResponse.class);
         } catch (AwsException e) {
             String hint = "ClusterNotFoundException".equals(e.errorCode())
                     ? " Declare the cluster first, e.g. @EcsCluster(name = \"" + cluster + "\")."

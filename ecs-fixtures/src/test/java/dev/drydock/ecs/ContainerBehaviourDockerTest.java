@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.JsonTree;
+import dev.drydock.ecs.internal.EcsServiceModule;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.TaskRecord;
 import java.io.IOException;
@@ -472,7 +473,7 @@ class ContainerBehaviourDockerTest {
     }
 
     private static TaskRecord record(Task task) {
-        return drydock.service(EcsModule.class).backend().allTasks().stream()
+        return EcsServiceModule.of(drydock).backend().allTasks().stream()
                 .filter(t -> t.arn().equals(task.taskArn()))
                 .findFirst()
                 .orElseThrow();
@@ -480,8 +481,7 @@ class ContainerBehaviourDockerTest {
 
     /** The container's last log lines, as captured when it stopped. */
     private static List<String> logs(Task task, String container) {
-        EcsModule ecsModule = drydock.service(EcsModule.class);
-        return ecsModule
+        return EcsServiceModule.of(drydock)
                 .backend()
                 .read(() -> record(task).containers().stream()
                         .filter(c -> c.name().equals(container))
@@ -492,7 +492,7 @@ class ContainerBehaviourDockerTest {
 
     private static List<String> timeline(Task task) {
         List<String> events = new ArrayList<>();
-        drydock.service(EcsModule.class)
+        EcsServiceModule.of(drydock)
                 .backend()
                 .read(() -> List.copyOf(record(task).timeline()))
                 .forEach(e -> events.add(e.event()));

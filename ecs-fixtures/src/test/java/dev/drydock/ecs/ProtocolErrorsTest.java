@@ -2,15 +2,21 @@ package dev.drydock.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.core.testing.RawAws;
 import dev.drydock.ecs.RawEcs.Answer;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.EcsException;
@@ -238,5 +244,40 @@ class ProtocolErrorsTest extends EcsApiTestBase {
         assertError(a, 400, "InvalidParameterException", "Clusters can not be blank.");
         assertThat(a.errorTypeHeader()).isEqualTo("InvalidParameterException");
         assertThat(a.requestId()).isNotBlank();
+    }
+
+    @Test
+    void aRequestSignedForAnotherRegionIsRefusedAsEcsRefusesIt() {
+        // Drydock models one region (us-east-1 here); a client of another region reaches it only by mistake
+        try (EcsClient paris = EcsClient.builder()
+                .endpointOverride(drydock.endpoint())
+                .region(Region.EU_WEST_3)
+                .credentialsProvider(drydock.credentialsProvider())
+                .httpClient(ApacheHttpClient.create())
+                .build()) {
+            EcsException e = Assertions.catchThrowableOfType(EcsException.class, paris::listClusters);
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+            assertThat(e.awsErrorDetails().errorMessage())
+                    .isEqualTo("Credential should be scoped to a valid region, not 'eu-west-3'.");
+        }
+    }
+
+    @Test
+    void aRequestSignedForAnotherServiceIsRefused() {
+        RawAws.Answer a = new RawAws(drydock, "ecr")
+                .send(new RawAws.Request(
+                        "POST",
+                        "/",
+                        null,
+                        Map.of(
+                                "Content-Type",
+                                "application/x-amz-json-1.1",
+                                "X-Amz-Target",
+                                RawEcs.PREFIX + "ListClusters"),
+                        "{}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.errorCode()).isEqualTo("InvalidSignatureException");
+        assertThat(a.message()).isEqualTo("Credential should be scoped to correct service: 'ecs'.");
     }
 }

@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drydock.core.Drydock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * Raw ECS JSON 1.1 requests, SigV4-signed as the SDK signs them, for bodies the SDK would refuse to send (wrong JSON
@@ -107,31 +103,5 @@ final class RawEcs {
         if (message != null) {
             assertThat(a.message()).isEqualTo(message);
         }
-    }
-
-    /** Every operation in the AWS SDK's ECS model ({@link EcsClient}'s methods), e.g. {@code RunTask}. */
-    static Set<String> sdkOperations() {
-        Set<String> ops = new TreeSet<>();
-        for (Method m : EcsClient.class.getMethods()) {
-            if (m.getParameterCount() == 1
-                    && m.getParameterTypes()[0].getSimpleName().endsWith("Request")
-                    && !m.getName().endsWith("Paginator")) {
-                String request = m.getParameterTypes()[0].getSimpleName();
-                ops.add(request.substring(0, request.length() - "Request".length()));
-            }
-        }
-        return ops;
-    }
-
-    /** The SDK's ECS operations Drydock implements: those that do not answer NotImplementedException. */
-    static Set<String> implementedOperations(HttpClient http, Drydock drydock) {
-        Set<String> implemented = new TreeSet<>();
-        for (String op : sdkOperations()) {
-            Answer a = post(http, drydock, PREFIX + op, "{\"__probe\":1}");
-            if (!"NotImplementedException".equals(a.type())) {
-                implemented.add(op);
-            }
-        }
-        return implemented;
     }
 }

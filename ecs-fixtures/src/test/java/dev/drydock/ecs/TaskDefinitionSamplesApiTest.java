@@ -2,11 +2,12 @@ package dev.drydock.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drydock.core.internal.protocol.SdkPojoJson;
+import dev.drydock.core.AwsJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +86,8 @@ class TaskDefinitionSamplesApiTest extends EcsApiTestBase {
     @MethodSource("samples")
     void sampleRegistersAndEveryGivenMemberComesBack(Path file) {
         byte[] json = read(file);
-        RegisterTaskDefinitionRequest request = SdkPojoJson.read(json, RegisterTaskDefinitionRequest.class);
+        RegisterTaskDefinitionRequest request =
+                AwsJson.read(new String(json, StandardCharsets.UTF_8), RegisterTaskDefinitionRequest.class);
         String name = file.getFileName().toString();
         if (REJECTED.containsKey(name)) {
             assertEcsError(() -> ecs.registerTaskDefinition(request), ClientException.class, REJECTED.get(name));
@@ -114,7 +116,7 @@ class TaskDefinitionSamplesApiTest extends EcsApiTestBase {
         if (fargate) {
             assertThat(registered.executionRoleArn()).isEqualTo(EXECUTION_ROLE);
         }
-        JsonNode actual = readTree(SdkPojoJson.write(described));
+        JsonNode actual = readTree(AwsJson.write(described).getBytes(StandardCharsets.UTF_8));
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, JsonNode> member : expected.asObject().entrySet()) {
             if (!member.getKey().equals("family")) {
@@ -129,7 +131,8 @@ class TaskDefinitionSamplesApiTest extends EcsApiTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fargateSamples")
     void fargateSampleRunsToRunning(Path file) {
-        RegisterTaskDefinitionRequest request = SdkPojoJson.read(read(file), RegisterTaskDefinitionRequest.class);
+        RegisterTaskDefinitionRequest request =
+                AwsJson.read(new String(read(file), StandardCharsets.UTF_8), RegisterTaskDefinitionRequest.class);
         assertThat(request.requiresCompatibilitiesAsStrings()).containsExactly("FARGATE");
         String cluster = createCluster();
         String family = unique(request.family());

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
-import dev.drydock.core.internal.docker.DockerRuntime;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.RuntimeFailure;
 import java.lang.reflect.InvocationTargetException;
@@ -70,7 +69,7 @@ class TaskFailureDockerTest {
     void anEngineThatGoesAwayStopsRunningTasks() {
         AtomicBoolean engineDown = new AtomicBoolean();
         try (Drydock drydock = Drydock.builder()
-                        .runtime(() -> switchable(DockerRuntime.connect(), engineDown))
+                        .runtime(() -> switchable(ContainerRuntime.docker(), engineDown))
                         .start();
                 EcsClient ecs = drydock.client(EcsClient.builder())) {
             Task task = runOne(

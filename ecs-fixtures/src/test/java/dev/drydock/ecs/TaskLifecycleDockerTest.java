@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.internal.docker.DockerRuntime;
-import dev.drydock.core.internal.service.Labels;
+import dev.drydock.core.runtime.ContainerRuntime;
+import dev.drydock.core.spi.Labels;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -130,7 +130,7 @@ class TaskLifecycleDockerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - t0))
                 .as("closing gives the container 2 s, not its stopTimeout of 120 s")
                 .isLessThan(Duration.ofSeconds(15));
-        try (var docker = DockerRuntime.connect()) {
+        try (var docker = ContainerRuntime.docker()) {
             assertThat(docker.labelledObjects(Map.of(Labels.SESSION, session)))
                     .as("nothing is left")
                     .isEmpty();

@@ -2,7 +2,7 @@ package dev.drydock.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.JsonTree;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

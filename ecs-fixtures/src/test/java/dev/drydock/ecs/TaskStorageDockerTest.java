@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.internal.docker.DockerRuntime;
-import dev.drydock.core.internal.service.Labels;
+import dev.drydock.core.runtime.ContainerRuntime;
+import dev.drydock.core.spi.Labels;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,7 @@ class TaskStorageDockerTest {
         } finally {
             drydock.close();
         }
-        try (var docker = DockerRuntime.connect()) {
+        try (var docker = ContainerRuntime.docker()) {
             assertThat(docker.labelledObjects(Map.of(Labels.SESSION, session))).isEmpty();
         }
     }

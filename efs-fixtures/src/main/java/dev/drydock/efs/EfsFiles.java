@@ -2,8 +2,9 @@ package dev.drydock.efs;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.efs.internal.EfsServiceModule;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,9 +25,9 @@ import java.util.stream.Stream;
  * <pre>{@code EfsFiles files = EfsFiles.of(drydock); assertThat(files.readString("uploads", "/out.txt")).isEqualTo("hi");}</pre>
  */
 public final class EfsFiles {
-    private final EfsModule efs;
+    private final EfsServiceModule efs;
 
-    private EfsFiles(EfsModule efs) {
+    private EfsFiles(EfsServiceModule efs) {
         this.efs = efs;
     }
 
@@ -36,7 +37,7 @@ public final class EfsFiles {
      * @throws DrydockException when drydock-efs-fixtures is not on the classpath
      */
     public static EfsFiles of(Drydock drydock) {
-        return new EfsFiles(drydock.service(EfsModule.class));
+        return new EfsFiles(EfsServiceModule.of(drydock));
     }
 
     /**

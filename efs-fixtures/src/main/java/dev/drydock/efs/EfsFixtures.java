@@ -3,14 +3,23 @@ package dev.drydock.efs;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.ClasspathResources;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.core.spi.AdminCalls;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.ClasspathResources;
+import dev.drydock.efs.internal.EfsServiceModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.efs.model.CreateAccessPointRequest;
+import software.amazon.awssdk.services.efs.model.CreateAccessPointResponse;
 import software.amazon.awssdk.services.efs.model.CreateFileSystemRequest;
+import software.amazon.awssdk.services.efs.model.CreateFileSystemResponse;
+import software.amazon.awssdk.services.efs.model.DeleteAccessPointRequest;
+import software.amazon.awssdk.services.efs.model.DeleteAccessPointResponse;
+import software.amazon.awssdk.services.efs.model.DeleteFileSystemRequest;
+import software.amazon.awssdk.services.efs.model.DeleteFileSystemResponse;
+import software.amazon.awssdk.services.efs.model.PutFileSystemPolicyRequest;
+import software.amazon.awssdk.services.efs.model.PutFileSystemPolicyResponse;
 import software.amazon.awssdk.services.efs.model.Tag;
 
 /**
@@ -95,34 +104,49 @@ public final class EfsFixtures {
             return this;
         }
 
+        /**
+         * CreateFileSystem, CreateAccessPoint for each access point and PutFileSystemPolicy, as the test principal; when
+         * one fails, what was created is deleted again, so a refused declaration leaves nothing behind.
+         */
         @Override
         public void apply(Drydock drydock) {
-            EfsModule efs = drydock.service(EfsModule.class);
+            EfsServiceModule efs = EfsServiceModule.of(drydock);
             efs.explainSemanticsOnce();
             String policy =
                     policyResource == null ? null : ClasspathResources.read(policyResource, "file system policy");
+            AdminCalls admin = efs.adminCalls();
+            String id = null;
+            List<String> created = new ArrayList<>();
             try {
-                if (policy != null) {
-                    EfsBackend.parsePolicy(name, policy); // before anything is created
-                }
-                String id = EfsBackend.newFileSystemId();
-                efs.backend()
-                        .createFileSystem(
-                                id,
+                id = admin.call(
+                                "elasticfilesystem",
                                 CreateFileSystemRequest.builder()
                                         .creationToken("drydock-" + name)
                                         .tags(Tag.builder()
                                                 .key("Name")
                                                 .value(name)
                                                 .build())
-                                        .build());
+                                        .build(),
+                                CreateFileSystemResponse.class)
+                        .fileSystemId();
                 for (CreateAccessPointRequest.Builder ap : accessPoints) {
-                    efs.backend().createAccessPoint(ap.fileSystemId(id).build());
+                    created.add(admin.call(
+                                    "elasticfilesystem", ap.fileSystemId(id).build(), CreateAccessPointResponse.class)
+                            .accessPointId());
                 }
                 if (policy != null) {
-                    efs.backend().putPolicy(id, policy);
+                    admin.call(
+                            "elasticfilesystem",
+                            PutFileSystemPolicyRequest.builder()
+                                    .fileSystemId(id)
+                                    .policy(policy)
+                                    .build(),
+                            PutFileSystemPolicyResponse.class);
                 }
             } catch (AwsException e) {
+                if (id != null) {
+                    deleteAgain(admin, id, created);
+                }
                 throw new DrydockException(
                         "EFS refuses the file system '" + name + "': " + e.errorCode() + ": "
                                 + e.getMessage()
@@ -131,6 +155,20 @@ public final class EfsFixtures {
                                         : ""),
                         e);
             }
+        }
+
+        /** Deletes what a failed declaration created. */
+        private static void deleteAgain(AdminCalls admin, String fileSystemId, List<String> accessPointIds) {
+            for (String ap : accessPointIds) {
+                admin.call(
+                        "elasticfilesystem",
+                        DeleteAccessPointRequest.builder().accessPointId(ap).build(),
+                        DeleteAccessPointResponse.class);
+            }
+            admin.call(
+                    "elasticfilesystem",
+                    DeleteFileSystemRequest.builder().fileSystemId(fileSystemId).build(),
+                    DeleteFileSystemResponse.class);
         }
 
         @Override

@@ -1,23 +1,13 @@
 package dev.drydock.efs;
 
-import dev.drydock.core.internal.service.ServiceContext;
-import dev.drydock.core.internal.service.TaskVolumeProvider;
-import dev.drydock.efs.internal.EfsApi;
-import dev.drydock.efs.internal.EfsBackend;
-import dev.drydock.efs.internal.EfsStorage;
-import dev.drydock.efs.internal.MountAuthorization;
-import dev.drydock.efs.internal.TaskMounts;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.drydock.core.spi.ServiceModule;
 
 /**
  * Amazon EFS in a Drydock instance: the EFS API (REST-JSON, {@code /2015-02-01/...}, signing name
  * {@code elasticfilesystem}) on Drydock's endpoint, the model behind it, and the storage ECS tasks mount through
  * {@code efsVolumeConfiguration} volumes. Found on the classpath by {@link java.util.ServiceLoader}; reach it with
- * {@code drydock.service(EfsModule.class)}.
+ * {@code drydock.service(EfsModule.class)}. Declare file systems with {@link EfsFixtures} or the JUnit annotations,
+ * read and write their files with {@link EfsFiles}.
  *
  * <p>Implemented operations: CreateFileSystem, DescribeFileSystems, DeleteFileSystem, CreateAccessPoint,
  * DescribeAccessPoints, DeleteAccessPoint, CreateMountTarget, DescribeMountTargets, DeleteMountTarget,
@@ -25,114 +15,4 @@ import org.slf4j.LoggerFactory;
  * ListTagsForResource. Others answer {@code NotImplementedException} (HTTP 501) naming the operation. See
  * <a href="https://docs.aws.amazon.com/efs/latest/ug/api-reference.html">the Amazon EFS API reference</a>.
  */
-public final class EfsModule implements TaskVolumeProvider {
-    private static final Logger LOG = LoggerFactory.getLogger(EfsModule.class);
-
-    /**
-     * What differs from AWS on this machine is said once per JVM: when the first declared file system is created
-     * (at the start of a test class with {@code @EfsFileSystem}), or else at the first EFS volume a task mounts.
-     */
-    private static final AtomicBoolean WARNED = new AtomicBoolean();
-
-    private EfsBackend backend;
-    private EfsStorage storage;
-    private TaskMounts mounts;
-
-    @Override
-    public String name() {
-        return "efs";
-    }
-
-    @Override
-    public void start(ServiceContext context) {
-        backend = new EfsBackend(context.region(), context.accountId(), context.clock());
-        storage = new EfsStorage(
-                Path.of(context.settings()
-                        .get(
-                                "efs.storage-directory",
-                                Path.of(System.getProperty("java.io.tmpdir"), "drydock-efs")
-                                        .toString())),
-                context.sessionId());
-        var api = EfsApi.service(backend, context.clock());
-        context.register(api);
-        context.resourceTags(backend::tagsForArn);
-        mounts = new TaskMounts(backend, storage, new MountAuthorization(context, api), context.region());
-    }
-
-    @Override
-    public Mount efsVolume(EfsVolumeRequest request) {
-        explainSemanticsOnce();
-        return mounts.mount(request);
-    }
-
-    /**
-     * Says once per JVM (SLF4J WARN) where EFS semantics on this machine differ from AWS: an engine on another machine
-     * (bind mounts of host paths), or no bindfs (file owners). Not a stable API.
-     */
-    public void explainSemanticsOnce() {
-        if (!WARNED.compareAndSet(false, true)) {
-            return;
-        }
-        warnIfEngineIsElsewhere();
-        if (!storage.ownershipSupported()) {
-            LOG.warn("Drydock EFS: bindfs is not installed, so file owners are approximate: files created through "
-                    + "an access point with a POSIX user, and by root without elasticfilesystem:ClientRootAccess, "
-                    + "keep the creating process's uid/gid instead of the access point's user or 65534. Install "
-                    + "bindfs (Debian: apt-get install bindfs) for EFS's ownership semantics. See docs/efs.md.");
-        }
-    }
-
-    /**
-     * Where the Docker engine does not run on this machine (a remote DOCKER_HOST, Docker Desktop's VM on macOS or
-     * Windows), a bind mount of a host directory would show the containers an empty directory of the engine's own
-     * host instead of the file system: say so once.
-     */
-    private static void warnIfEngineIsElsewhere() {
-        String dockerHost = System.getenv("DOCKER_HOST");
-        boolean remote = dockerHost != null
-                && !dockerHost.startsWith("unix://")
-                && !dockerHost.startsWith("npipe:")
-                && !dockerHost.matches("tcp://(localhost|127\\.0\\.0\\.1)(:\\d+)?/?");
-        boolean desktop =
-                !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-        if (remote || desktop) {
-            LOG.warn(
-                    "Drydock EFS: the Docker engine is not on this machine ({}), so tasks cannot share this JVM's EFS "
-                            + "storage directories: their EFS volumes are bind mounts of host paths the engine does not see. "
-                            + "Run the tests on a Linux machine with a local engine for EFS semantics. See docs/efs.md.",
-                    remote ? "DOCKER_HOST=" + dockerHost : System.getProperty("os.name"));
-        }
-    }
-
-    @Override
-    public String diagnostics() {
-        if (backend == null) {
-            return "";
-        }
-        var summaries = backend.summaries();
-        StringBuilder b = new StringBuilder();
-        summaries.forEach((id, line) -> b.append("  ")
-                .append(line)
-                .append("; files in ")
-                .append(storage.location(id))
-                .append('\n'));
-        return summaries.isEmpty() ? "" : "Drydock EFS file systems (" + summaries.size() + "):\n" + b;
-    }
-
-    /** The model, for Drydock's own fixtures. Not a stable API. */
-    public EfsBackend backend() {
-        return backend;
-    }
-
-    /** The storage of every file system, for {@link EfsFiles}. Not a stable API. */
-    public EfsStorage storage() {
-        return storage;
-    }
-
-    @Override
-    public void close() {
-        if (storage != null) {
-            storage.close();
-        }
-    }
-}
+public interface EfsModule extends ServiceModule {}

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.efs.model.AccessPointDescription;
 import software.amazon.awssdk.services.efs.model.AccessPointNotFoundException;
-import software.amazon.awssdk.services.efs.model.BadRequestException;
 import software.amazon.awssdk.services.efs.model.CreateAccessPointResponse;
 import software.amazon.awssdk.services.efs.model.CreateFileSystemResponse;
 import software.amazon.awssdk.services.efs.model.EfsException;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.efs.model.InvalidPolicyException;
 import software.amazon.awssdk.services.efs.model.LifeCycleState;
 import software.amazon.awssdk.services.efs.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.efs.model.Tag;
+import software.amazon.awssdk.services.efs.model.ValidationException;
 
 /** The EFS API through the real SDK v2 {@link EfsClient} against Drydock's endpoint (no Docker). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -99,9 +101,14 @@ class EfsApiTest {
         assertThat(missing.awsErrorDetails().errorCode()).isEqualTo("FileSystemNotFound");
         assertThat(missing.getMessage()).contains("File system 'fs-0123456789abcdef0' does not exist.");
 
+        // EFS checks ids against its model's pattern, answering ValidationException as it does for every constraint
+        // of its model (kubernetes-sigs/aws-efs-csi-driver#1073 quotes one for an access point's path)
         var malformed = catchThrowableOfType(
-                BadRequestException.class, () -> efs.deleteFileSystem(r -> r.fileSystemId("fake-id")));
+                ValidationException.class, () -> efs.deleteFileSystem(r -> r.fileSystemId("fake-id")));
         assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.awsErrorDetails().errorMessage())
+                .startsWith("1 validation error detected: Value 'fake-id' at 'fileSystemId' failed to satisfy "
+                        + "constraint: Member must satisfy regular expression pattern: ");
 
         var noAp = catchThrowableOfType(
                 AccessPointNotFoundException.class,
@@ -143,24 +150,27 @@ class EfsApiTest {
     void invalidAccessPointSettingsAreRejectedAndNothingIsStored() {
         String fs = create("bad-ap-fs").fileSystemId();
         var badPermissions = catchThrowableOfType(
-                BadRequestException.class,
+                ValidationException.class,
                 () -> efs.createAccessPoint(r -> r.clientToken("bad-1")
                         .fileSystemId(fs)
                         .rootDirectory(d -> d.path("/x")
                                 .creationInfo(c -> c.ownerUid(1L).ownerGid(1L).permissions("999")))));
-        assertThat(badPermissions.getMessage()).contains("Permissions");
+        assertThat(badPermissions.getMessage())
+                .contains("Value '999' at 'rootDirectory.creationInfo.permissions' failed to satisfy constraint");
         var relative = catchThrowableOfType(
-                BadRequestException.class,
+                ValidationException.class,
                 () -> efs.createAccessPoint(
                         r -> r.clientToken("bad-2").fileSystemId(fs).rootDirectory(d -> d.path("relative"))));
-        assertThat(relative.getMessage()).contains("RootDirectory.Path");
+        assertThat(relative.getMessage()).contains("Value 'relative' at 'rootDirectory.path' failed to satisfy");
         var missingInfo = catchThrowableOfType(
-                BadRequestException.class,
+                ValidationException.class,
                 () -> efs.createAccessPoint(r -> r.clientToken("bad-3")
                         .fileSystemId(fs)
                         .rootDirectory(d ->
                                 d.path("/x").creationInfo(c -> c.ownerUid(1L).permissions("755")))));
-        assertThat(missingInfo.getMessage()).contains("OwnerGid");
+        assertThat(missingInfo.getMessage())
+                .contains("Value null at 'rootDirectory.creationInfo.ownerGid' failed to satisfy constraint: Member "
+                        + "must not be null");
         assertThat(efs.describeAccessPoints(r -> r.fileSystemId(fs)).accessPoints())
                 .isEmpty();
     }
@@ -299,5 +309,21 @@ class EfsApiTest {
         assertThat(efs.describeFileSystems(r -> r.fileSystemId(fs)).fileSystems())
                 .hasSize(1);
         reader.close();
+    }
+
+    @Test
+    void aRequestSignedForAnotherRegionIsRefusedAsEfsRefusesIt() {
+        try (EfsClient paris = EfsClient.builder()
+                .endpointOverride(drydock.endpoint())
+                .region(Region.EU_WEST_3)
+                .credentialsProvider(drydock.credentialsProvider())
+                .httpClient(ApacheHttpClient.create())
+                .build()) {
+            EfsException e = catchThrowableOfType(EfsException.class, paris::describeFileSystems);
+            assertThat(e.statusCode()).isEqualTo(403);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+            assertThat(e.awsErrorDetails().errorMessage())
+                    .isEqualTo("Credential should be scoped to a valid region, not 'eu-west-3'.");
+        }
     }
 }

@@ -7,10 +7,11 @@ import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.IamFixtures;
 import dev.drydock.core.iam.AuthorizationDecision;
-import dev.drydock.core.internal.service.TaskVolumeProvider.EfsVolumeRequest;
-import dev.drydock.core.internal.service.TaskVolumeProvider.Mount;
-import dev.drydock.core.internal.service.TaskVolumeProvider.VolumeFailure;
 import dev.drydock.core.runtime.SimulatedRuntime;
+import dev.drydock.core.spi.TaskVolumeProvider.EfsVolumeRequest;
+import dev.drydock.core.spi.TaskVolumeProvider.Mount;
+import dev.drydock.core.spi.TaskVolumeProvider.VolumeFailure;
+import dev.drydock.efs.internal.EfsServiceModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,7 @@ class EfsMountTest {
     static final String TASK = "arn:aws:ecs:us-east-1:123456789012:task/c/0123456789abcdef0123456789abcdef";
 
     Drydock drydock;
-    EfsModule efs;
+    EfsServiceModule efs;
     String roleArn;
 
     @BeforeAll
@@ -41,7 +42,7 @@ class EfsMountTest {
                         .accessPoint("missing", "/nowhere", null, null, null, null, null))
                 .fixture(EfsFixtures.fileSystem("mount-only").policy("efs/mount-only.json"))
                 .start();
-        efs = drydock.service(EfsModule.class);
+        efs = EfsServiceModule.of(drydock);
         roleArn = "arn:aws:iam::123456789012:role/app";
     }
 

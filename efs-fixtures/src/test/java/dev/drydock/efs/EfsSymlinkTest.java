@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.internal.service.TaskVolumeProvider.EfsVolumeRequest;
-import dev.drydock.core.internal.service.TaskVolumeProvider.Mount;
-import dev.drydock.core.internal.service.TaskVolumeProvider.VolumeFailure;
 import dev.drydock.core.runtime.SimulatedRuntime;
+import dev.drydock.core.spi.TaskVolumeProvider.EfsVolumeRequest;
+import dev.drydock.core.spi.TaskVolumeProvider.Mount;
+import dev.drydock.core.spi.TaskVolumeProvider.VolumeFailure;
+import dev.drydock.efs.internal.EfsServiceModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -31,7 +32,7 @@ class EfsSymlinkTest {
 
     Path outside;
     Drydock drydock;
-    EfsModule efs;
+    EfsServiceModule efs;
     EfsFiles files;
     Path root;
 
@@ -47,7 +48,7 @@ class EfsSymlinkTest {
                         .accessPoint("apps-one", "/apps/one", 1000L, 1000L, "777", null, null)
                         .accessPoint("linked", "/hostlink", null, null, null, null, null))
                 .start();
-        efs = drydock.service(EfsModule.class);
+        efs = EfsServiceModule.of(drydock);
         files = EfsFiles.of(drydock);
         root = efs.storage()
                 .fileSystemRoot(

@@ -3,13 +3,10 @@ package dev.drydock.junit;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
-import dev.drydock.core.IamFixtures;
-import dev.drydock.core.events.EventStream;
-import dev.drydock.core.iam.DecisionLog;
-import dev.drydock.ecr.EcrFixtures;
-import dev.drydock.ecs.EcsFixtures;
-import dev.drydock.efs.EfsFixtures;
 import dev.drydock.junit.internal.ClassResources;
+import dev.drydock.junit.internal.Plugins;
+import dev.drydock.junit.spi.AnnotationBinding;
+import dev.drydock.junit.spi.Injectable;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -277,44 +274,30 @@ public final class DrydockExtension
     private record Declaration(String resource, Annotation annotation, Fixture fixture) {}
 
     /**
-     * The annotations on the class, its superclasses and composed annotations: roles first (task definitions name
-     * them), then file systems (tasks mount them) and repositories (services pull their images), then clusters, then
-     * services. Identical declarations
-     * count once; different ones of one resource are refused.
+     * The annotations on the class, its superclasses and composed annotations, as the plug-ins bind them, in the order
+     * their stages say (roles first: task definitions name them; then file systems and repositories, which tasks mount
+     * and pull; then clusters; then services). Identical declarations count once; different ones of one resource are
+     * refused; an annotation whose module is missing is refused with the artifact to add.
      */
     private static List<Declaration> declarations(Class<?> testClass) {
+        Plugins plugins = Plugins.get();
+        plugins.checkModules(testClass);
         Map<String, Declaration> result = new LinkedHashMap<>();
-        for (IamRole r : AnnotationSupport.findRepeatableAnnotations(testClass, IamRole.class)) {
-            add(
-                    result,
-                    new Declaration("@IamRole(name = \"" + r.name() + "\")", r, role(r)),
-                    "a role's name is unique in the account");
+        for (AnnotationBinding<?> binding : plugins.bindings()) {
+            addAll(result, testClass, binding);
         }
-        for (EfsFileSystem f : AnnotationSupport.findRepeatableAnnotations(testClass, EfsFileSystem.class)) {
-            add(
-                    result,
-                    new Declaration("@EfsFileSystem(name = \"" + f.name() + "\")", f, fileSystem(f)),
-                    "a file system's name is unique");
-        }
-        for (EcrRepository r : AnnotationSupport.findRepeatableAnnotations(testClass, EcrRepository.class)) {
-            add(
-                    result,
-                    new Declaration("@EcrRepository(name = \"" + r.name() + "\")", r, repository(r)),
-                    "a repository's name is unique in the registry");
-        }
-        for (EcsCluster c : AnnotationSupport.findRepeatableAnnotations(testClass, EcsCluster.class)) {
-            add(result, new Declaration("@EcsCluster(name = \"" + c.name() + "\")", c, cluster(c)), "");
-        }
-        for (FargateService s : AnnotationSupport.findRepeatableAnnotations(testClass, FargateService.class)) {
+        return List.copyOf(result.values());
+    }
+
+    private static <A extends Annotation> void addAll(
+            Map<String, Declaration> result, Class<?> testClass, AnnotationBinding<A> binding) {
+        for (A a : AnnotationSupport.findRepeatableAnnotations(testClass, binding.type())) {
             add(
                     result,
                     new Declaration(
-                            "@FargateService(cluster = \"" + s.cluster() + "\", name = \"" + s.name() + "\")",
-                            s,
-                            service(s)),
-                    "a service's name is unique in its cluster");
+                            binding.resource().apply(a), a, binding.fixture().apply(a)),
+                    binding.uniqueness());
         }
-        return List.copyOf(result.values());
     }
 
     /** Adds a declaration; refuses two different declarations of one resource (identical ones count once). */
@@ -334,78 +317,6 @@ public final class DrydockExtension
                         "@" + a.annotationType().getSimpleName());
     }
 
-    private static Fixture role(IamRole r) {
-        IamFixtures.RoleFixture fixture = IamFixtures.role(r.name()).path(r.path());
-        for (String policy : r.policy()) {
-            fixture.policy(policy);
-        }
-        for (String arn : r.managedPolicies()) {
-            fixture.managedPolicy(arn);
-        }
-        if (!r.permissionsBoundary().isEmpty()) {
-            fixture.permissionsBoundary(r.permissionsBoundary());
-        }
-        if (!r.trustPolicy().isEmpty()) {
-            fixture.trustPolicy(r.trustPolicy());
-        }
-        return fixture.describedAs("@IamRole(name = \"" + r.name() + "\")");
-    }
-
-    private static Fixture fileSystem(EfsFileSystem f) {
-        var fixture = EfsFixtures.fileSystem(f.name());
-        for (EfsAccessPoint ap : f.accessPoints()) {
-            boolean creation = ap.creationOwnerUid() >= 0
-                    || ap.creationOwnerGid() >= 0
-                    || !ap.creationPermissions().isEmpty();
-            fixture.accessPoint(
-                    ap.name(),
-                    ap.rootDirectory(),
-                    creation ? ap.creationOwnerUid() : null,
-                    creation ? ap.creationOwnerGid() : null,
-                    creation ? ap.creationPermissions() : null,
-                    ap.posixUid() >= 0 ? ap.posixUid() : null,
-                    ap.posixGid() >= 0 ? ap.posixGid() : null);
-        }
-        if (!f.policy().isEmpty()) {
-            fixture.policy(f.policy());
-        }
-        return fixture.describedAs("@EfsFileSystem(name = \"" + f.name() + "\")");
-    }
-
-    private static Fixture repository(EcrRepository r) {
-        String description = "@EcrRepository(name = \"" + r.name() + "\")";
-        if (r.image().length > 1 || r.image().length == 1 && !r.pushImage().isEmpty()) {
-            throw new DrydockException(description + ": give at most one image, either image = @ImageBuild(...) or "
-                    + "pushImage = \"...\".");
-        }
-        var fixture = EcrFixtures.repository(r.name()).imageTagMutability(r.imageTagMutability());
-        if (r.image().length == 1) {
-            fixture.buildImage(r.image()[0].context(), r.image()[0].tag());
-        } else if (!r.pushImage().isEmpty()) {
-            fixture.pushImage(r.pushImage(), r.tag());
-        }
-        return fixture.describedAs(description);
-    }
-
-    private static Fixture cluster(EcsCluster c) {
-        return EcsFixtures.cluster(c.name()).describedAs("@EcsCluster(name = \"" + c.name() + "\")");
-    }
-
-    private static Fixture service(FargateService s) {
-        String description = "@FargateService(cluster = \"" + s.cluster() + "\", name = \"" + s.name()
-                + "\", taskDefinition = \"" + s.taskDefinition() + "\")";
-        if (s.desiredCount() < 0) {
-            throw new DrydockException(
-                    description + ": desiredCount is " + s.desiredCount() + "; it must be 0 or more.");
-        }
-        var fixture = EcsFixtures.fargateService(s.cluster(), s.name(), s.taskDefinition())
-                .desiredCount(s.desiredCount());
-        if (s.subnets().length > 0) {
-            fixture.subnets(s.subnets());
-        }
-        return fixture.describedAs(description);
-    }
-
     // ------------------------------------------------------------------------------------ parameter injection
 
     /**
@@ -415,7 +326,7 @@ public final class DrydockExtension
      */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        if (!ClassResources.INJECTABLE.contains(parameter.getParameter().getType())) {
+        if (Plugins.get().injectable(parameter.getParameter().getType()).isEmpty()) {
             return false;
         }
         Optional<ClassResources> resources = resources(context);
@@ -439,13 +350,14 @@ public final class DrydockExtension
                         + "or @IamRole, or register DrydockExtension on the class (@ExtendWith(DrydockExtension.class)"
                         + " on the class, or @RegisterExtension on a static field), not on a method or an instance "
                         + "field."));
-        Class<?> type = parameter.getParameter().getType();
+        Injectable<?> injectable =
+                Plugins.get().injectable(parameter.getParameter().getType()).orElseThrow();
         Optional<ActingAs> actingAs = parameter.findAnnotation(ActingAs.class);
-        if (actingAs.isPresent() && (type == Drydock.class || type == DecisionLog.class || type == EventStream.class)) {
+        if (actingAs.isPresent() && !injectable.client()) {
             throw new ParameterResolutionException("@ActingAs applies to injected clients (EcsClient, IamClient, "
                     + "StsClient), not to " + parameter.getParameter() + ". Remove it from that parameter.");
         }
-        return resources.inject(type, actingAs.map(ActingAs::value).orElse(null));
+        return resources.inject(injectable, actingAs.map(ActingAs::value).orElse(null));
     }
 
     private static Optional<ClassResources> resources(ExtensionContext context) {

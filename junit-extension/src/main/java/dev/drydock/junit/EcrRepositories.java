@@ -1,5 +1,6 @@
 package dev.drydock.junit;
 
+import dev.drydock.junit.spi.DrydockAnnotation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -9,6 +10,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Holds several {@link EcrRepository} declarations; written by the compiler when {@code @EcrRepository} repeats. */
+@DrydockAnnotation(module = "dev.drydock:drydock-ecr-fixtures")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,5 +1,6 @@
 package dev.drydock.junit;
 
+import dev.drydock.junit.spi.DrydockAnnotation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Programmatic twin: {@code dev.drydock.ecr.EcrFixtures.repository(name)}. See
  * https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html.
  */
+@DrydockAnnotation(module = "dev.drydock:drydock-ecr-fixtures")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,5 +1,6 @@
 package dev.drydock.junit;
 
+import dev.drydock.junit.spi.DrydockAnnotation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Programmatic twin: {@code dev.drydock.efs.EfsFixtures.fileSystem(name)}. See
  * <a href="https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html">Amazon EFS volumes</a>.
  */
+@DrydockAnnotation(module = "dev.drydock:drydock-efs-fixtures")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,5 +1,6 @@
 package dev.drydock.junit;
 
+import dev.drydock.junit.spi.DrydockAnnotation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Programmatic twin: {@code dev.drydock.ecs.EcsFixtures.fargateService(cluster, name, taskDefinition)}.
  */
+@DrydockAnnotation(module = "dev.drydock:drydock-ecs-fixtures")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

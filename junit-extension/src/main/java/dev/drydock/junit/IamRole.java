@@ -1,5 +1,6 @@
 package dev.drydock.junit;
 
+import dev.drydock.junit.spi.DrydockAnnotation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Programmatic twin: {@code dev.drydock.core.IamFixtures.role(name)}.
  */
+@DrydockAnnotation(module = "dev.drydock:drydock-core")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

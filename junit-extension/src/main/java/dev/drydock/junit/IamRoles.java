@@ -1,5 +1,6 @@
 package dev.drydock.junit;
 
+import dev.drydock.junit.spi.DrydockAnnotation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -9,6 +10,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Holds several {@link IamRole} declarations; written by the compiler when {@code @IamRole} repeats. */
+@DrydockAnnotation(module = "dev.drydock:drydock-core")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,6 +1,6 @@
 package dev.drydock.core.events;
 
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.JsonTree;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -41,4 +41,10 @@ public interface EventStream {
      * @throws IllegalArgumentException when {@code filter} is null or {@code timeoutSeconds} is negative
      */
     AwsEvent await(Predicate<AwsEvent> filter, long timeoutSeconds);
+
+    /**
+     * Whether every event emitted so far has been delivered (is in {@link #events()} and was handed to the
+     * listeners): events are emitted without waiting and delivered in the background.
+     */
+    boolean idle();
 }

@@ -1,5 +1,6 @@
 package dev.drydock.core.runtime;
 
+import dev.drydock.core.internal.docker.DockerRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,17 @@ import java.util.function.Consumer;
  * {@link RuntimeFailure}s.
  */
 public interface ContainerRuntime extends AutoCloseable {
+
+    /**
+     * Connects to the Docker engine Testcontainers' environment discovery finds ({@code DOCKER_HOST}, Docker Desktop,
+     * colima, {@code ~/.testcontainers.properties}): the runtime Drydock uses by default, e.g. to wrap it with
+     * {@code Drydock.builder().runtime(...)}.
+     *
+     * @throws dev.drydock.core.DrydockException when no engine answers, naming what was tried and what to do
+     */
+    static ContainerRuntime docker() {
+        return DockerRuntime.connect();
+    }
 
     /** One line for logs, e.g. {@code Docker 20.10.24 (API 1.41) at unix:///var/run/docker.sock}. */
     String description();

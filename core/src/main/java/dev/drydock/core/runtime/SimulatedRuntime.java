@@ -1,6 +1,6 @@
 package dev.drydock.core.runtime;
 
-import dev.drydock.core.internal.service.Labels;
+import dev.drydock.core.spi.Labels;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,10 @@
 package dev.drydock.ecs.internal;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Paginator;
+import dev.drydock.core.spi.ValidationStyle;
+import dev.drydock.core.spi.Violation;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +20,55 @@ public final class EcsErrors {
             "tasks", AwsException.client("InvalidParameterException", "Tasks cannot be empty."),
             "services", AwsException.client("InvalidParameterException", "Services cannot be empty."));
 
+    /**
+     * ECS's pagination: {@code maxResults} 1-100 (default 100) and an opaque {@code nextToken}; a token ECS did not
+     * issue, or one past the end of the list, is refused.
+     */
+    public static final Paginator PAGINATOR = Paginator.builder(100)
+            .maxPageSize(100)
+            .pageSizeError(size -> invalidParameter("maxResults must be between 1 and 100."))
+            .tokenError(token -> invalidParameter("Invalid token " + token))
+            .tokenPastEndFails()
+            .build();
+
+    /**
+     * How ECS answers requests that break its model: not with AWS's common {@code ValidationException} but with its
+     * own {@code ClientException} and {@code InvalidParameterException} ("Tasks cannot be empty.", "Cluster must match
+     * ^[a-zA-Z0-9\-_]{1,255}$, but was ...", as users quote them), one error at a time. A required member that is
+     * blank (an empty string or list) is missing, as ECS's "can not be blank" says. The number of tags and the length of
+     * their keys and values are left to {@link EcsRequestChecks}, which words ECS's tag limits (their pattern is the
+     * model's).
+     */
+    public static final ValidationStyle VALIDATION = ValidationStyle.custom(EcsErrors::validation)
+            .withBlankRequiredMembersMissing()
+            .withHandlerCheck("*", "tags", Violation.Kind.TOO_LONG)
+            .withHandlerCheck("*", "tags.key", Violation.Kind.TOO_LONG, Violation.Kind.TOO_SHORT)
+            .withHandlerCheck("*", "tags.value", Violation.Kind.TOO_LONG);
+
     private EcsErrors() {}
+
+    /**
+     * ECS's answer to the first of {@code violations}: a missing member as {@link #missingMember(String)}; an unknown
+     * enum value as {@code Invalid include 'BOGUS'. Valid values: TAGS.}; anything else with AWS's sentence for it.
+     */
+    static AwsException validation(List<Violation> violations) {
+        Violation v = violations.get(0);
+        Violation at = v.element() != null ? v.element() : v;
+        switch (at.kind()) {
+            case MISSING:
+                if (v.element() != null) {
+                    return invalidParameter(v.message());
+                }
+                return v.list() && !MISSING.containsKey(v.memberPath())
+                        ? invalidParameter(v.memberName() + " can not be empty.")
+                        : missingMember(v.memberPath());
+            case ENUM:
+                return invalidParameter("Invalid " + v.memberPath() + " '" + at.value() + "'. Valid values: "
+                        + String.join(", ", at.allowedValues()) + ".");
+            default:
+                return invalidParameter(v.message());
+        }
+    }
 
     public static AwsException clusterNotFound() {
         return AwsException.client("ClusterNotFoundException", "Cluster not found.");

@@ -1,6 +1,7 @@
 package dev.drydock.efs.internal;
 
-import dev.drydock.core.internal.service.RestJsonService;
+import dev.drydock.core.spi.RestJsonService;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import dev.drydock.efs.internal.operations.CreateAccessPoint;
 import dev.drydock.efs.internal.operations.CreateFileSystem;
 import dev.drydock.efs.internal.operations.CreateMountTarget;
@@ -37,8 +38,9 @@ import software.amazon.awssdk.services.efs.model.UntagResourceRequest;
 /**
  * The EFS REST-JSON API's routing table: one handler per operation (in {@code operations}), each authorizing the
  * call (action {@code elasticfilesystem:<Operation>} on the file system's or access point's ARN, as the Service
- * Authorization Reference lists) and validating through the {@link EfsBackend} before anything changes. The
- * success statuses are the EFS API reference's (CreateFileSystem 201, deletions of file systems, access points and
+ * Authorization Reference lists) and validating through the {@link EfsBackend} before anything changes. Requests that
+ * break EFS's model are refused before any handler runs with EFS's {@code ValidationException}, the REST-JSON default
+ * ({@link RestJsonService.Builder#validation}). The success statuses are the EFS API reference's (CreateFileSystem 201, deletions of file systems, access points and
  * mount targets 204).
  */
 public final class EfsApi {
@@ -49,7 +51,6 @@ public final class EfsApi {
         return RestJsonService.builder("elasticfilesystem", EfsClient.class)
                 .clock(clock)
                 .errorMembers("ErrorCode", "Message")
-                .missingMemberError(EfsErrors::missingMember)
                 .operation("CreateFileSystem", CreateFileSystemRequest.class, 201, new CreateFileSystem(backend))
                 .operation(
                         "DescribeFileSystems", DescribeFileSystemsRequest.class, 200, new DescribeFileSystems(backend))

@@ -1,9 +1,32 @@
 package dev.drydock.efs.internal;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Paginator;
+import dev.drydock.core.spi.TagRules;
 
 /** EFS's error codes (the SDK's exception shapes' codes), HTTP statuses and messages. */
 public final class EfsErrors {
+    /**
+     * EFS's pagination: {@code MaxItems} / {@code MaxResults} of at least 1 (the default differs per operation, 100
+     * unless {@link Paginator#withDefaultPageSize} says otherwise) and an opaque {@code Marker} / {@code NextToken}.
+     */
+    public static final Paginator PAGINATOR = Paginator.builder(100)
+            .pageSizeError(size -> badRequest("MaxItems must be at least 1; got " + size + "."))
+            .tokenError(marker -> badRequest("Invalid pagination marker '" + marker + "'."))
+            .build();
+
+    /** EFS's tag limits (https://docs.aws.amazon.com/efs/latest/ug/manage-fs-tags.html), in the words of its errors. */
+    public static final TagRules TAG_RULES = TagRules.builder()
+            .valueRequired()
+            .error(v -> badRequest(
+                    switch (v.kind()) {
+                        case TOO_MANY -> "A resource can have at most 50 tags.";
+                        case KEY_LENGTH -> "Tag keys must be 1 to 128 characters long.";
+                        case VALUE_LENGTH -> "Tag value of '" + v.key() + "' must be at most 256 characters long.";
+                        case RESERVED_PREFIX -> "Tag keys may not start with 'aws:' (reserved): '" + v.key() + "'.";
+                    }))
+            .build();
+
     private EfsErrors() {}
 
     public static AwsException badRequest(String message) {
@@ -44,11 +67,5 @@ public final class EfsErrors {
 
     public static AwsException invalidPolicy(String message) {
         return new AwsException("InvalidPolicyException", 400, message);
-    }
-
-    /** A required member is missing (its path, e.g. {@code CreationToken}). */
-    public static AwsException missingMember(String path) {
-        return badRequest("1 validation error detected: Value null at '" + path
-                + "' failed to satisfy constraint: Member must not be null");
     }
 }

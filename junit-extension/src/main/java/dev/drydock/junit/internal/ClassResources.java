@@ -1,9 +1,7 @@
 package dev.drydock.junit.internal;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.events.EventStream;
-import dev.drydock.core.iam.DecisionLog;
-import dev.drydock.efs.EfsFiles;
+import dev.drydock.junit.spi.Injectable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,14 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.efs.EfsClient;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * What one test class uses: its Drydock instance, the SDK defaults pointing at it, and the clients injected into
@@ -32,18 +23,6 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class ClassResources implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClassResources.class);
-
-    /** The parameter types the extension injects. */
-    public static final Set<Class<?>> INJECTABLE = Set.of(
-            Drydock.class,
-            DecisionLog.class,
-            EventStream.class,
-            EcsClient.class,
-            IamClient.class,
-            StsClient.class,
-            EfsClient.class,
-            EfsFiles.class,
-            EcrClient.class);
 
     private final Drydock drydock;
     private final AutoCloseable sdkDefaults;
@@ -82,46 +61,18 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
     }
 
     /**
-     * The object to inject for a parameter of {@code type} (one of {@link #INJECTABLE}).
+     * The object to inject for a parameter: a client is built once per role and closed with this; any other value
+     * is made on each injection.
      *
      * @param actingAs for clients, the role whose session they sign as, or {@code null} for the test principal
      */
-    public synchronized Object inject(Class<?> type, String actingAs) {
-        if (type == Drydock.class) {
-            return drydock;
+    public synchronized Object inject(Injectable<?> injectable, String actingAs) {
+        if (!injectable.client()) {
+            return injectable.factory().apply(drydock, null);
         }
-        if (type == DecisionLog.class) {
-            return drydock.decisionLog();
-        }
-        if (type == EfsFiles.class) {
-            return EfsFiles.of(drydock);
-        }
-        if (type == EventStream.class) {
-            return drydock.events();
-        }
-        return clients.computeIfAbsent(Arrays.asList(type, actingAs), key -> {
-            if (type == EcsClient.class) {
-                return FastWaiters.ecs(build(EcsClient.builder(), actingAs));
-            }
-            if (type == IamClient.class) {
-                return build(IamClient.builder(), actingAs);
-            }
-            if (type == StsClient.class) {
-                return build(StsClient.builder(), actingAs);
-            }
-            if (type == EfsClient.class) {
-                return build(EfsClient.builder(), actingAs);
-            }
-            if (type == EcrClient.class) {
-                return build(EcrClient.builder(), actingAs);
-            }
-            throw new IllegalArgumentException("Drydock cannot inject " + type.getName());
-        });
-    }
-
-    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C build(
-            B builder, String actingAs) {
-        return actingAs == null ? drydock.client(builder) : drydock.clientActingAs(actingAs, builder);
+        return clients.computeIfAbsent(
+                Arrays.asList(injectable.type(), actingAs),
+                key -> injectable.factory().apply(drydock, actingAs));
     }
 
     /** Adds Drydock's report (task timelines, container logs) to a failure, as a suppressed exception. */

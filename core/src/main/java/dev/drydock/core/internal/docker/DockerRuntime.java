@@ -7,13 +7,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HealthCheck;
@@ -24,11 +21,11 @@ import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.api.model.VolumeOptions;
 import dev.drydock.core.DrydockException;
+import dev.drydock.core.internal.compat.DependencyCheck;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.ContainerState;
@@ -39,7 +36,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,7 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -67,12 +62,14 @@ public final class DockerRuntime implements ContainerRuntime {
     private static final long MIB = 1024L * 1024L;
 
     private final DockerClient client;
+    private final DockerImages images;
     private final String description;
     private final List<Closeable> subscriptions = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DockerRuntime(DockerClient client, String description) {
         this.client = client;
+        this.images = new DockerImages(client);
         this.description = description;
     }
 
@@ -94,7 +91,10 @@ public final class DockerRuntime implements ContainerRuntime {
                     "Drydock runs ECS tasks as Docker containers, but no Docker engine answers ("
                             + e.getMessage() + "). Start Docker, or point DOCKER_HOST at a running engine (for example "
                             + "unix:///var/run/docker.sock), then run the tests again. On a Debian machine as root, "
-                            + "scripts/docker-up.sh in the Drydock repository installs and starts one.",
+                            + "scripts/docker-up.sh in the Drydock repository installs and starts one."
+                            + testcontainersHint(DockerClientProviderStrategy.class
+                                    .getPackage()
+                                    .getImplementationVersion()),
                     e);
         }
         DockerClient client = strategy.getDockerClient();
@@ -103,6 +103,25 @@ public final class DockerRuntime implements ContainerRuntime {
                 + strategy.getDescription();
         LOG.info("Drydock connected to {} in {} ms", description, (System.nanoTime() - t0) / 1_000_000);
         return new DockerRuntime(client, description);
+    }
+
+    /**
+     * What to say about the Testcontainers version (which finds the engine and whose docker-java client talks to it)
+     * when no engine answered: Docker Engine 29 and newer refuse the API version 1.32 that Testcontainers before
+     * 1.21.4, and 2.0.0 and 2.0.1, ask for ("client version 1.32 is too old"), and Spring Boot 3.5.7 still brings 1.21.3.
+     * Empty for other versions.
+     */
+    static String testcontainersHint(String version) {
+        if (version == null) {
+            return "";
+        }
+        boolean tooOldForDocker29 = version.startsWith("1.") && DependencyCheck.compareVersions(version, "1.21.4") < 0
+                || version.startsWith("2.0.") && DependencyCheck.compareVersions(version, "2.0.2") < 0;
+        return tooOldForDocker29
+                ? " If the engine is Docker 29 or newer: it refuses the Docker API version that this classpath's"
+                        + " Testcontainers " + version + " asks for; use org.testcontainers:testcontainers 1.21.4 or"
+                        + " newer (Spring Boot: the property testcontainers.version), or 2.0.2 or newer."
+                : "";
     }
 
     @Override
@@ -117,80 +136,37 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public Optional<String> imageId(String image) {
-        try {
-            return Optional.ofNullable(client.inspectImageCmd(image).exec().getId());
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw translate(e, "inspect image " + image);
-        }
+        return images.imageId(image);
     }
 
     @Override
     public String ensureImage(String image) {
-        Optional<String> present = imageId(image);
-        if (present.isPresent()) {
-            return present.get();
-        }
-        return pull(image, null);
-    }
-
-    /** Pulls an image, with registry credentials or without ({@code auth} null), and answers its content id. */
-    private String pull(String image, AuthConfig auth) {
-        LOG.info("Pulling image {} ...", image);
-        long t0 = System.nanoTime();
-        try {
-            var command = client.pullImageCmd(image);
-            if (auth != null) {
-                command.withAuthConfig(auth);
-            }
-            PullCallback callback = command.exec(new PullCallback());
-            if (!callback.awaitCompletion(10, TimeUnit.MINUTES)) {
-                throw new RuntimeFailure(
-                        RuntimeFailure.Kind.IMAGE_PULL,
-                        "the pull of " + image + " took longer than " + "10 minutes",
-                        null);
-            }
-            if (callback.failure != null) {
-                throw new RuntimeFailure(
-                        RuntimeFailure.Kind.IMAGE_PULL, rootMessage(callback.failure), callback.failure);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, "interrupted while pulling " + image, e);
-        } catch (RuntimeException e) {
-            throw new RuntimeFailure(RuntimeFailure.Kind.IMAGE_PULL, rootMessage(e), e);
-        }
-        String id = imageId(image)
-                .orElseThrow(() -> new RuntimeFailure(
-                        RuntimeFailure.Kind.IMAGE_PULL,
-                        "the pull of " + image + " finished but the image is not present",
-                        null));
-        LOG.info("Pulled image {} in {} ms", image, (System.nanoTime() - t0) / 1_000_000);
-        return id;
+        return images.ensureImage(image);
     }
 
     @Override
     public String buildImage(Path contextDirectory, String tag, Map<String, String> labels) {
-        LOG.info("Building image {} from {} ...", tag, contextDirectory);
-        long t0 = System.nanoTime();
-        try {
-            String id = client.buildImageCmd(contextDirectory.toFile())
-                    .withTags(Set.of(tag))
-                    .withLabels(labels)
-                    .withPull(false)
-                    .withRemove(true)
-                    .withForcerm(true) // also the intermediate container of a step that fails
-                    .start()
-                    .awaitImageId(10, TimeUnit.MINUTES);
-            LOG.info("Built image {} in {} ms", tag, (System.nanoTime() - t0) / 1_000_000);
-            return id;
-        } catch (RuntimeException e) {
-            throw new RuntimeFailure(
-                    RuntimeFailure.Kind.OTHER,
-                    "building image " + tag + " from " + contextDirectory + " failed: " + rootMessage(e),
-                    e);
-        }
+        return images.buildImage(contextDirectory, tag, labels);
+    }
+
+    @Override
+    public String pullImage(String image, String username, String password) {
+        return images.pullImage(image, username, password);
+    }
+
+    @Override
+    public void tagImage(String image, String reference) {
+        images.tagImage(image, reference);
+    }
+
+    @Override
+    public void pushImage(String reference, String username, String password) {
+        images.pushImage(reference, username, password);
+    }
+
+    @Override
+    public void removeImageReference(String reference) {
+        images.removeImageReference(reference);
     }
 
     @Override
@@ -216,7 +192,7 @@ public final class DockerRuntime implements ContainerRuntime {
             }
             return new NetworkInfo(id, name, subnet, gateway);
         } catch (RuntimeException e) {
-            throw translate(e, "create network " + name);
+            throw DockerErrors.translate(e, "create network " + name);
         }
     }
 
@@ -227,7 +203,7 @@ public final class DockerRuntime implements ContainerRuntime {
         } catch (NotFoundException e) {
             // already gone
         } catch (RuntimeException e) {
-            throw translate(e, "remove network " + networkId);
+            throw DockerErrors.translate(e, "remove network " + networkId);
         }
     }
 
@@ -315,7 +291,7 @@ public final class DockerRuntime implements ContainerRuntime {
             }
             return cmd.exec().getId();
         } catch (RuntimeException e) {
-            RuntimeFailure failure = translate(e, "create container " + spec.name());
+            RuntimeFailure failure = DockerErrors.translate(e, "create container " + spec.name());
             if (failure.kind() == RuntimeFailure.Kind.OTHER) {
                 throw new RuntimeFailure(RuntimeFailure.Kind.CONTAINER_START, failure.getMessage(), e);
             }
@@ -330,7 +306,7 @@ public final class DockerRuntime implements ContainerRuntime {
         } catch (NotModifiedException e) {
             // already running
         } catch (RuntimeException e) {
-            RuntimeFailure failure = translate(e, "start container " + containerId);
+            RuntimeFailure failure = DockerErrors.translate(e, "start container " + containerId);
             if (failure.kind() == RuntimeFailure.Kind.OTHER) {
                 throw new RuntimeFailure(RuntimeFailure.Kind.CONTAINER_START, failure.getMessage(), e);
             }
@@ -344,7 +320,7 @@ public final class DockerRuntime implements ContainerRuntime {
         try {
             r = client.inspectContainerCmd(containerId).exec();
         } catch (RuntimeException e) {
-            throw translate(e, "inspect container " + containerId);
+            throw DockerErrors.translate(e, "inspect container " + containerId);
         }
         InspectContainerResponse.ContainerState s = r.getState();
         boolean running = Boolean.TRUE.equals(s.getRunning());
@@ -377,8 +353,8 @@ public final class DockerRuntime implements ContainerRuntime {
                 exited && exit != null ? Integer.valueOf(exit.intValue()) : null,
                 Boolean.TRUE.equals(s.getOOMKilled()),
                 error,
-                parseTime(s.getStartedAt()),
-                exited ? parseTime(s.getFinishedAt()) : null,
+                DockerErrors.parseTime(s.getStartedAt()),
+                exited ? DockerErrors.parseTime(s.getFinishedAt()) : null,
                 ip,
                 published,
                 r.getImageId(),
@@ -406,7 +382,7 @@ public final class DockerRuntime implements ContainerRuntime {
                 throw new RuntimeFailure(
                         RuntimeFailure.Kind.OTHER,
                         "the engine sent no stats for container " + containerId
-                                + (callback.failure == null ? "" : ": " + rootMessage(callback.failure)),
+                                + (callback.failure == null ? "" : ": " + DockerErrors.rootMessage(callback.failure)),
                         callback.failure);
             }
             return StatsJson.MAPPER.writeValueAsString(callback.sample);
@@ -416,7 +392,7 @@ public final class DockerRuntime implements ContainerRuntime {
         } catch (JsonProcessingException e) {
             throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "could not write the stats of " + containerId, e);
         } catch (RuntimeException e) {
-            throw translate(e, "read stats of container " + containerId);
+            throw DockerErrors.translate(e, "read stats of container " + containerId);
         }
     }
 
@@ -426,7 +402,7 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     /** Keeps the one sample a non-streaming stats call sends. */
-    private static final class StatsCallback extends FailureKeepingCallback<Statistics> {
+    private static final class StatsCallback extends DockerErrors.FailureKeepingCallback<Statistics> {
         private volatile Statistics sample;
 
         @Override
@@ -444,7 +420,7 @@ public final class DockerRuntime implements ContainerRuntime {
         } catch (NotModifiedException | NotFoundException e) {
             // already stopped or gone
         } catch (RuntimeException e) {
-            throw translate(e, "stop container " + containerId);
+            throw DockerErrors.translate(e, "stop container " + containerId);
         }
     }
 
@@ -461,7 +437,7 @@ public final class DockerRuntime implements ContainerRuntime {
             if (String.valueOf(e.getMessage()).contains("is already in progress")) {
                 return;
             }
-            throw translate(e, "remove container " + containerId);
+            throw DockerErrors.translate(e, "remove container " + containerId);
         }
     }
 
@@ -491,7 +467,7 @@ public final class DockerRuntime implements ContainerRuntime {
         } catch (NotFoundException e) {
             return List.of();
         } catch (RuntimeException e) {
-            throw translate(e, "read logs of container " + containerId);
+            throw DockerErrors.translate(e, "read logs of container " + containerId);
         }
         if (partial.length() > 0) {
             out.add(partial.toString());
@@ -504,7 +480,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public AutoCloseable onExit(Map<String, String> labels, Consumer<String> listener) {
-        ExitWatcher watcher = new ExitWatcher(labels, listener);
+        DockerExitWatcher watcher = new DockerExitWatcher(client, closed, labels, listener);
         watcher.subscribe();
         synchronized (subscriptions) {
             subscriptions.add(watcher);
@@ -554,7 +530,7 @@ public final class DockerRuntime implements ContainerRuntime {
                 }
             }
         } catch (RuntimeException e) {
-            throw translate(e, "remove objects labelled " + labels);
+            throw DockerErrors.translate(e, "remove objects labelled " + labels);
         }
         return removed;
     }
@@ -584,7 +560,7 @@ public final class DockerRuntime implements ContainerRuntime {
                 volumes.forEach(v -> result.add(v.getLabels() == null ? Map.of() : v.getLabels()));
             }
         } catch (RuntimeException e) {
-            throw translate(e, "list objects labelled " + labels);
+            throw DockerErrors.translate(e, "list objects labelled " + labels);
         }
         return result;
     }
@@ -604,220 +580,5 @@ public final class DockerRuntime implements ContainerRuntime {
             }
             subscriptions.clear();
         }
-    }
-
-    @Override
-    public String pullImage(String image, String username, String password) {
-        return pull(
-                image,
-                new AuthConfig().withUsername(username).withPassword(password).withRegistryAddress(registryOf(image)));
-    }
-
-    @Override
-    public void tagImage(String image, String reference) {
-        int colon = reference.lastIndexOf(':');
-        boolean hasTag = colon > reference.lastIndexOf('/');
-        try {
-            client.tagImageCmd(
-                            image,
-                            hasTag ? reference.substring(0, colon) : reference,
-                            hasTag ? reference.substring(colon + 1) : "latest")
-                    .exec();
-        } catch (RuntimeException e) {
-            throw translate(e, "tag image " + image + " as " + reference);
-        }
-    }
-
-    @Override
-    public void pushImage(String reference, String username, String password) {
-        LOG.info("Pushing image {} ...", reference);
-        long t0 = System.nanoTime();
-        try {
-            client.pushImageCmd(reference)
-                    .withAuthConfig(new AuthConfig()
-                            .withUsername(username)
-                            .withPassword(password)
-                            .withRegistryAddress(registryOf(reference)))
-                    .start()
-                    .awaitCompletion(10, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "interrupted while pushing " + reference, e);
-        } catch (RuntimeException e) {
-            throw new RuntimeFailure(
-                    RuntimeFailure.Kind.OTHER, "pushing " + reference + " failed: " + rootMessage(e), e);
-        }
-        LOG.info("Pushed image {} in {} ms", reference, (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    @Override
-    public void removeImageReference(String reference) {
-        try {
-            client.removeImageCmd(reference).withForce(false).withNoPrune(false).exec();
-        } catch (NotFoundException e) {
-            // already gone
-        } catch (RuntimeException e) {
-            throw translate(e, "remove image reference " + reference);
-        }
-    }
-
-    /** The registry host of an image reference ({@code 127.0.0.1:40123} of {@code 127.0.0.1:40123/orders:v1}). */
-    private static String registryOf(String image) {
-        int slash = image.indexOf('/');
-        return slash < 0 ? "docker.io" : image.substring(0, slash);
-    }
-
-    /** Waits for a pull and keeps its failure. */
-    private static final class PullCallback extends FailureKeepingCallback<PullResponseItem> {}
-
-    /** Keeps a stream's failure, instead of docker-java's default of logging it as an ERROR, and ends the stream. */
-    private abstract static class FailureKeepingCallback<T> extends ResultCallback.Adapter<T> {
-        volatile Throwable failure;
-
-        @Override
-        public void onError(Throwable throwable) {
-            failure = throwable;
-            try {
-                close();
-            } catch (IOException e) {
-                LOG.debug("Closing a stream failed", e);
-            }
-        }
-    }
-
-    /**
-     * Streams the engine's {@code die}, {@code destroy} and {@code health_status} events for labelled containers,
-     * resubscribing on errors.
-     */
-    private final class ExitWatcher implements Closeable {
-        private final Map<String, String> labels;
-        private final Consumer<String> listener;
-        private volatile Closeable stream;
-        private volatile boolean stopped;
-
-        ExitWatcher(Map<String, String> labels, Consumer<String> listener) {
-            this.labels = labels;
-            this.listener = listener;
-        }
-
-        void subscribe() {
-            if (stopped || closed.get()) {
-                return;
-            }
-            stream = client.eventsCmd()
-                    .withEventTypeFilter("container")
-                    .withEventFilter("die", "destroy", "health_status")
-                    .withLabelFilter(labels)
-                    .exec(new ResultCallback.Adapter<Event>() {
-                        @Override
-                        public void onNext(Event event) {
-                            if (event.getId() != null) {
-                                try {
-                                    listener.accept(event.getId());
-                                } catch (RuntimeException e) {
-                                    LOG.warn("Container exit listener failed for {}", event.getId(), e);
-                                }
-                            }
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                            if (!stopped && !closed.get()) {
-                                LOG.debug("Docker event stream failed; resubscribing", t);
-                                resubscribeLater();
-                            }
-                        }
-
-                        @Override
-                        public void onComplete() {
-                            if (!stopped && !closed.get()) {
-                                resubscribeLater();
-                            }
-                        }
-                    });
-        }
-
-        private void resubscribeLater() {
-            Thread t = new Thread(
-                    () -> {
-                        try {
-                            Thread.sleep(1000);
-                            subscribe();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        } catch (RuntimeException e) {
-                            LOG.debug("Resubscribing to Docker events failed", e);
-                            resubscribeLater();
-                        }
-                    },
-                    "drydock-docker-events");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        @Override
-        public void close() throws IOException {
-            stopped = true;
-            Closeable s = stream;
-            if (s != null) {
-                s.close();
-            }
-        }
-    }
-
-    private static Instant parseTime(String time) {
-        if (time == null || time.isEmpty() || time.startsWith("0001")) {
-            return null;
-        }
-        try {
-            return Instant.parse(time);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static RuntimeFailure translate(RuntimeException e, String what) {
-        if (e instanceof RuntimeFailure f) {
-            return f;
-        }
-        if (e instanceof NotFoundException) {
-            return new RuntimeFailure(RuntimeFailure.Kind.NOT_FOUND, what + ": " + rootMessage(e), e);
-        }
-        if (!(e instanceof DockerException) || isConnectionFailure(e)) {
-            return new RuntimeFailure(
-                    RuntimeFailure.Kind.ENGINE_UNAVAILABLE,
-                    what + ": the Docker engine does not answer (" + rootMessage(e) + ")",
-                    e);
-        }
-        return new RuntimeFailure(RuntimeFailure.Kind.OTHER, what + ": " + rootMessage(e), e);
-    }
-
-    private static boolean isConnectionFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The innermost meaningful message, with docker-java's JSON wrapping removed. */
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        if (e instanceof DockerException && e.getMessage() != null) {
-            message = e.getMessage();
-        }
-        message = message.trim();
-        int json = message.indexOf("{\"message\":\"");
-        if (json >= 0) {
-            String inner = message.substring(json + 12);
-            int end = inner.lastIndexOf("\"}");
-            message = (end > 0 ? inner.substring(0, end) : inner).replace("\\\"", "\"");
-        }
-        return message;
     }
 }

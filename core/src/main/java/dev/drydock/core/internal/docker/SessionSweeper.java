@@ -1,12 +1,10 @@
 package dev.drydock.core.internal.docker;
 
-import dev.drydock.core.internal.service.Labels;
 import dev.drydock.core.runtime.ContainerRuntime;
+import dev.drydock.core.spi.Labels;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -37,7 +35,7 @@ public final class SessionSweeper {
         Set<String> dead = new TreeSet<>();
         for (Map<String, String> labels : runtime.labelledObjects(Map.of(Labels.DRYDOCK, "true"))) {
             String session = labels.get(Labels.SESSION);
-            if (session != null && HOST_NAME.equals(labels.get(Labels.HOST)) && !alive(labels)) {
+            if (session != null && HOST_NAME.equals(labels.get(Labels.HOST)) && !Labels.ownerAlive(labels)) {
                 dead.add(session);
             }
         }
@@ -46,29 +44,6 @@ public final class SessionSweeper {
             LOG.info("Removed {} Docker objects left by crashed Drydock session {}", removed, session);
         }
         return dead;
-    }
-
-    /**
-     * Whether the JVM that the labels {@link Labels#PID} and {@link Labels#PROCESS_START} name still runs (also for
-     * host state a session owns, such as EFS storage directories).
-     */
-    public static boolean alive(Map<String, String> labels) {
-        long pid;
-        try {
-            pid = Long.parseLong(labels.getOrDefault(Labels.PID, ""));
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty() || !process.get().isAlive()) {
-            return false;
-        }
-        String start = labels.get(Labels.PROCESS_START);
-        Optional<Instant> actual = process.get().info().startInstant();
-        if (start == null || actual.isEmpty()) {
-            return true;
-        }
-        return Math.abs(actual.get().toEpochMilli() - Long.parseLong(start)) < 2000;
     }
 
     private static String resolveHostName() {

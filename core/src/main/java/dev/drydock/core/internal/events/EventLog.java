@@ -2,6 +2,7 @@ package dev.drydock.core.internal.events;
 
 import dev.drydock.core.events.AwsEvent;
 import dev.drydock.core.events.EventStream;
+import dev.drydock.core.spi.EventPublisher;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Drydock's {@link EventStream}: service models {@link #publish} events (cheaply, possibly under their model lock);
  * one daemon thread builds each event's detail, records it and hands it to the subscribers, in order.
  */
-public final class EventLog implements EventStream, AutoCloseable {
+public final class EventLog implements EventStream, EventPublisher, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
     static final int KEPT = 10_000;
 
@@ -44,13 +45,7 @@ public final class EventLog implements EventStream, AutoCloseable {
         dispatcher.start();
     }
 
-    /**
-     * Emits an event. Never blocks; {@code detail} is evaluated later on the event thread, so it must only read
-     * immutable values.
-     *
-     * @param source e.g. {@code aws.ecs}
-     * @param detailType e.g. {@code ECS Task State Change}
-     */
+    @Override
     public void publish(
             String source,
             String detailType,
@@ -184,7 +179,7 @@ public final class EventLog implements EventStream, AutoCloseable {
         }
     }
 
-    /** Whether every event published so far has been dispatched (for tests and benchmarks). */
+    @Override
     public boolean idle() {
         return queue.isEmpty();
     }

@@ -3,6 +3,7 @@ package dev.drydock.core.internal.iam;
 import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicySet;
 import dev.drydock.core.internal.auth.SigningCredential;
+import dev.drydock.core.internal.iam.backend.SessionCredentials;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /**
  * The IAM model as the rest of Drydock uses it: who a key belongs to, which policies apply to a principal, the
  * roles tasks and tests act as. Implemented by {@code IamBackend}. Thread-safe. Failures are
- * {@link dev.drydock.core.internal.protocol.AwsException}s with IAM's codes and messages (NoSuchEntity,
+ * {@link dev.drydock.core.spi.AwsException}s with IAM's codes and messages (NoSuchEntity,
  * MalformedPolicyDocument, EntityAlreadyExists ...).
  */
 public interface IamAccess {
@@ -66,7 +67,7 @@ public interface IamAccess {
      * @param duration how long the credentials live (900 s up to the role's MaxSessionDuration)
      * @param sessionPolicies session policies (already parsed), or empty
      * @param sessionTags session tags, or empty
-     * @throws dev.drydock.core.internal.protocol.AwsException NoSuchEntity when the role does not exist
+     * @throws dev.drydock.core.spi.AwsException NoSuchEntity when the role does not exist
      */
     SessionCredentials issueSession(
             String roleArn,
@@ -77,14 +78,4 @@ public interface IamAccess {
 
     /** The tags of an IAM resource (role, user, policy) for {@code aws:ResourceTag/*}; empty if unknown. */
     Map<String, String> resourceTags(String arn);
-
-    /**
-     * Creates a role with its inline policies, attached managed policies and permissions boundary, as one step
-     * (CreateRole, PutRolePolicy, AttachRolePolicy, PutRolePermissionsBoundary).
-     *
-     * @return the role ARN
-     * @throws dev.drydock.core.internal.protocol.AwsException EntityAlreadyExists, MalformedPolicyDocument (with the
-     *     reason), NoSuchEntity for an unknown managed policy ARN, ValidationError for a bad name
-     */
-    String createRole(RoleSpec spec);
 }

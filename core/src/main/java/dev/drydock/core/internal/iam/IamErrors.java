@@ -1,6 +1,7 @@
 package dev.drydock.core.internal.iam;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Paginator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class IamErrors {
     static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
     static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
     /** Tags per role, user or policy. */
-    static final int MAX_TAGS = 50;
+    public static final int MAX_TAGS = 50;
 
     private IamErrors() {}
 
@@ -119,19 +120,17 @@ public final class IamErrors {
         }
     }
 
-    /** MaxItems: 1-1000. */
-    public static int maxItems(Integer maxItems) {
-        if (maxItems == null) {
-            return 100;
-        }
-        if (maxItems < 1) {
-            throw constraint(maxItems, "maxItems", "have value greater than or equal to 1");
-        }
-        if (maxItems > 1000) {
-            throw constraint(maxItems, "maxItems", "have value less than or equal to 1000");
-        }
-        return maxItems;
-    }
+    /**
+     * IAM's Marker/MaxItems pagination: at most MaxItems (1-1000, default 100) items; when more remain, IsTruncated is
+     * true and Marker is an opaque token to pass back for the next page; a marker IAM did not issue is refused.
+     */
+    public static final Paginator PAGINATOR = Paginator.builder(100)
+            .maxPageSize(1000)
+            .pageSizeError(size -> size < 1
+                    ? constraint(size, "maxItems", "have value greater than or equal to 1")
+                    : constraint(size, "maxItems", "have value less than or equal to 1000"))
+            .tokenError(marker -> validation("Invalid Marker."))
+            .build();
 
     /**
      * A policy ARN given to attach or look up: at least 20 characters, and parseable ("Invalid ARN:  Could not be

@@ -9,7 +9,7 @@ import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyEvaluator;
 import dev.drydock.core.iam.policy.PolicySet;
 import dev.drydock.core.internal.service.Authorizer;
-import dev.drydock.core.internal.service.CallContext;
+import dev.drydock.core.internal.service.Call;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -36,14 +36,32 @@ public final class PolicyAuthorizer implements Authorizer {
     private final DecisionLog log;
     private final String region;
     private final Clock clock;
-    private final List<Function<String, Map<String, String>>> resourceTagSources = new CopyOnWriteArrayList<>();
+    private final List<Function<String, Map<String, String>>> resourceTagSources;
 
     public PolicyAuthorizer(IamAccess iam, DecisionLog log, String region, Clock clock) {
+        this(iam, log, region, clock, new CopyOnWriteArrayList<>());
+        resourceTagSources.add(iam::resourceTags);
+    }
+
+    private PolicyAuthorizer(
+            IamAccess iam,
+            DecisionLog log,
+            String region,
+            Clock clock,
+            List<Function<String, Map<String, String>>> resourceTagSources) {
         this.iam = iam;
         this.log = log;
         this.region = region;
         this.clock = clock;
-        resourceTagSources.add(iam::resourceTags);
+        this.resourceTagSources = resourceTagSources;
+    }
+
+    /**
+     * The same evaluation (same policies, same resource tag sources), without recording decisions: for administrator
+     * calls, which stand for a test's own setup rather than a request of the code under test.
+     */
+    public PolicyAuthorizer unrecorded() {
+        return new PolicyAuthorizer(iam, null, region, clock, resourceTagSources);
     }
 
     /** Adds where {@code aws:ResourceTag/*} values come from for a service's resources (by ARN). */
@@ -52,19 +70,19 @@ public final class PolicyAuthorizer implements Authorizer {
     }
 
     @Override
-    public void authorize(CallContext context, String action, String resource, Map<String, List<String>> keys) {
+    public void authorize(Call context, String action, String resource, Map<String, List<String>> keys) {
         authorize(context, action, resource, keys, null, null);
     }
 
     @Override
     public void authorize(
-            CallContext context,
+            Call context,
             String action,
             String resource,
             Map<String, List<String>> keys,
             NamedPolicy resourcePolicy,
             String resourceOwnerAccount) {
-        Principal p = context.caller().principal();
+        Principal p = AuthenticatedCaller.principalOf(context.caller());
         Map<String, List<String>> ctx = new LinkedHashMap<>(keys);
         Instant now = clock.instant();
         ctx.put("aws:PrincipalArn", List.of(p.principalArnForConditions()));
@@ -89,7 +107,7 @@ public final class PolicyAuthorizer implements Authorizer {
         }
 
         if (p.type() == Principal.Type.ROOT) {
-            log.record(new AuthorizationDecision(
+            record(new AuthorizationDecision(
                     now,
                     context.requestId(),
                     context.service().signingName(),
@@ -128,7 +146,7 @@ public final class PolicyAuthorizer implements Authorizer {
                 ? null
                 : decision.accessDeniedMessage(
                         p.arn(), action, resource, context.service().accessDeniedNamesStarResource());
-        log.record(new AuthorizationDecision(
+        record(new AuthorizationDecision(
                 now,
                 context.requestId(),
                 context.service().signingName(),
@@ -145,6 +163,12 @@ public final class PolicyAuthorizer implements Authorizer {
                 ctx));
         if (!decision.isAllowed()) {
             throw context.service().accessDenied(message);
+        }
+    }
+
+    private void record(AuthorizationDecision decision) {
+        if (log != null) {
+            log.record(decision);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.drydock.core.internal.protocol;
 
+import dev.drydock.core.spi.AwsException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
@@ -431,15 +432,36 @@ public final class AwsQueryCodec {
         w.writeEndElement();
     }
 
-    /** Writes text, keeping carriage returns (as {@code &#13;}), which XML parsers would otherwise normalize away. */
+    /**
+     * Writes text, keeping carriage returns (as {@code &#13;}), which XML parsers would otherwise normalize away, and
+     * writing characters XML 1.0 cannot carry (control characters other than tab, line feed and carriage return,
+     * unpaired surrogates, U+FFFE, U+FFFF), which a client's request may hold and an error message repeat, as U+FFFD:
+     * the document stays readable by every XML parser.
+     */
     private static void characters(XMLStreamWriter w, String text) throws XMLStreamException {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\r') {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                i++;
+                continue;
+            }
+            boolean invalid = (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                    || Character.isSurrogate(c)
+                    || c == '\uFFFE'
+                    || c == '\uFFFF';
+            if (c == '\r' || invalid) {
                 if (i > start) {
                     w.writeCharacters(text.substring(start, i));
                 }
-                w.writeEntityRef("#13");
+                if (c == '\r') {
+                    w.writeEntityRef("#13");
+                } else {
+                    w.writeCharacters("\uFFFD");
+                }
                 start = i + 1;
             }
         }

@@ -1,5 +1,7 @@
 package dev.drydock.core.internal.protocol;
 
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.JsonTree;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

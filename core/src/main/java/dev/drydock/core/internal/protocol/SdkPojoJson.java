@@ -1,6 +1,8 @@
 package dev.drydock.core.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.JsonTree;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +17,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
@@ -25,7 +26,6 @@ import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.core.traits.RequiredTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
@@ -81,65 +81,6 @@ public final class SdkPojoJson {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /**
-     * Finds the first required member that is missing, depth first, as a path like {@code containerDefinitions.0.name};
-     * empty when every required member is present. AWS services reject such requests; which error they answer
-     * depends on the service.
-     */
-    public static Optional<String> firstMissingRequiredMember(SdkPojo pojo) {
-        return Optional.ofNullable(missingRequired(pojo, ""));
-    }
-
-    private static String missingRequired(SdkPojo pojo, String prefix) {
-        for (SdkField<?> field : pojo.sdkFields()) {
-            Object value = field.getValueOrDefault(pojo);
-            String path = prefix + field.locationName();
-            boolean absent =
-                    value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap;
-            if (absent) {
-                if (field.containsTrait(RequiredTrait.class)) {
-                    return path;
-                }
-                continue;
-            }
-            String nested = missingRequiredIn(field, value, path);
-            if (nested != null) {
-                return nested;
-            }
-        }
-        return null;
-    }
-
-    private static String missingRequiredIn(SdkField<?> field, Object value, String path) {
-        if (value instanceof SdkPojo nestedPojo) {
-            return missingRequired(nestedPojo, path + ".");
-        }
-        if (value instanceof List<?> list
-                && field.getOptionalTrait(ListTrait.class).isPresent()) {
-            SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
-            int i = 0;
-            for (Object element : list) {
-                String nested = element == null ? null : missingRequiredIn(member, element, path + "." + i);
-                if (nested != null) {
-                    return nested;
-                }
-                i++;
-            }
-        }
-        if (value instanceof Map<?, ?> map
-                && field.getOptionalTrait(MapTrait.class).isPresent()) {
-            SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                String nested =
-                        e.getValue() == null ? null : missingRequiredIn(member, e.getValue(), path + "." + e.getKey());
-                if (nested != null) {
-                    return nested;
-                }
-            }
-        }
-        return null;
     }
 
     // ---------------------------------------------------------------------------------------------- reading

@@ -1,9 +1,10 @@
 package dev.drydock.core.internal.service;
 
-import dev.drydock.core.internal.http.HttpRequest;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.HttpRequest;
 
 /**
- * Establishes who sent a request. Throws an {@link dev.drydock.core.internal.protocol.AwsException} with the AWS
+ * Establishes who sent a request. Throws an {@link dev.drydock.core.spi.AwsException} with the AWS
  * error for the protocol family when the request is not acceptable (unknown key, bad signature ...).
  */
 @FunctionalInterface
@@ -13,7 +14,7 @@ public interface Authenticator {
      * @param request the request as received
      * @param service the service it addresses
      * @return the caller
-     * @throws dev.drydock.core.internal.protocol.AwsException the AWS authentication error for the service's
+     * @throws dev.drydock.core.spi.AwsException the AWS authentication error for the service's
      *     protocol family
      */
     Caller authenticate(HttpRequest request, AwsService service);

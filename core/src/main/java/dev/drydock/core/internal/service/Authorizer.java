@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Decides whether the caller of an operation may perform an IAM action on a resource, as AWS's policy evaluation
- * does, and records the decision. Throws {@code AccessDeniedException} when denied.
+ * does, and records the decision. Throws the service's access-denied error when denied.
  */
 @FunctionalInterface
 public interface Authorizer {
@@ -20,17 +20,17 @@ public interface Authorizer {
      * @param conditionKeys the request's condition keys (service-specific ones such as {@code ecs:cluster}; the
      *     global {@code aws:} keys are added by the authorizer)
      */
-    void authorize(CallContext context, String action, String resource, Map<String, List<String>> conditionKeys);
+    void authorize(Call context, String action, String resource, Map<String, List<String>> conditionKeys);
 
     /**
      * Authorizes with a resource-based policy in play as well (a role's trust policy for {@code sts:AssumeRole},
-     * later repository and file system policies).
+     * repository and file system policies).
      *
-     * @param resourcePolicy the resource's policy
+     * @param resourcePolicy the resource's policy, or {@code null}
      * @param resourceOwnerAccount the account owning the resource
      */
     default void authorize(
-            CallContext context,
+            Call context,
             String action,
             String resource,
             Map<String, List<String>> conditionKeys,

@@ -1,13 +1,15 @@
 package dev.drydock.core.internal.service;
 
 import dev.drydock.core.internal.auth.ProtocolFamily;
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.HttpRequest;
+import dev.drydock.core.spi.HttpResponse;
+import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * One AWS service on Drydock's endpoint, in its protocol: {@link JsonService} (AWS JSON 1.0/1.1), a query-protocol
- * service (IAM, STS), {@link RestJsonService} (REST-JSON: EFS). The router picks it by {@code X-Amz-Target} prefix
+ * One AWS service on Drydock's endpoint, in its protocol: {@link JsonProtocol} (AWS JSON 1.0/1.1),
+ * {@link QueryProtocol} (IAM, STS), {@link RestJsonProtocol} (REST-JSON: EFS). The router picks it by {@code X-Amz-Target} prefix
  * or by the SigV4 credential scope's service name, authenticates the caller, then hands the request over.
  */
 public interface AwsService {
@@ -34,6 +36,16 @@ public interface AwsService {
     }
 
     /**
+     * Whether a request that names no service (no {@code X-Amz-Target}, no SigV4 credential scope: an unsigned
+     * request) is one of this service's by its method and path, e.g. EFS's {@code GET /2015-02-01/file-systems}, so
+     * that it is answered in this service's error form ({@code MissingAuthenticationTokenException}). REST services
+     * say yes for their operations' routes; others never.
+     */
+    default boolean claims(HttpRequest request) {
+        return false;
+    }
+
+    /**
      * Serves one authenticated request.
      *
      * @param request the HTTP request
@@ -44,4 +56,18 @@ public interface AwsService {
 
     /** The error response for {@code e}, in this service's protocol. */
     HttpResponse error(AwsException e, String requestId);
+
+    /**
+     * Runs one operation on a request already in its SDK shape, through the same checks an HTTP request passes
+     * after it is read (required members, the service's request check) and then the handler: what an
+     * {@link dev.drydock.core.spi.AdminCalls administrator call} does.
+     *
+     * @param operation the operation name, e.g. {@code CreateCluster}
+     * @param request the request shape ({@code <operation>Request})
+     * @param context the call
+     * @return the handler's response shape
+     * @throws AwsException as an HTTP request would be answered, or {@code UnknownOperationException} when the
+     *     service implements no such operation
+     */
+    SdkPojo invoke(String operation, SdkPojo request, Call context);
 }

@@ -1,5 +1,6 @@
 package dev.drydock.core.internal.service;
 
+import dev.drydock.core.spi.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Properties;
  * builder; the system property {@code drydock.sandbox.image}; the environment variable
  * {@code DRYDOCK_SANDBOX_IMAGE}; the classpath file {@code drydock.properties} (key {@code sandbox.image}).
  */
-public final class DrydockSettings {
+public final class DrydockSettings implements Settings {
     private final Map<String, String> overrides;
     private final Properties file;
 
@@ -32,7 +33,7 @@ public final class DrydockSettings {
         }
     }
 
-    /** The value of {@code key}, if set anywhere. */
+    @Override
     public Optional<String> get(String key) {
         String v = overrides.get(key);
         if (v == null) {
@@ -48,7 +49,7 @@ public final class DrydockSettings {
         return Optional.ofNullable(v).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    /** The value of {@code key}, or {@code defaultValue}. */
+    @Override
     public String get(String key, String defaultValue) {
         return get(key).orElse(defaultValue);
     }

@@ -1,10 +1,12 @@
 package dev.drydock.core.internal.service;
 
 import dev.drydock.core.internal.auth.ProtocolFamily;
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.HttpRequest;
+import dev.drydock.core.spi.HttpResponse;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * A service whose routing table is built on first use (by its first request, or by the warm-up thread right after
@@ -70,5 +72,10 @@ public final class LazyService implements AwsService {
     @Override
     public HttpResponse error(AwsException e, String requestId) {
         return get().error(e, requestId);
+    }
+
+    @Override
+    public SdkPojo invoke(String operation, SdkPojo request, Call context) {
+        return get().invoke(operation, request, context);
     }
 }

@@ -1,9 +1,12 @@
 package dev.drydock.core.internal.service;
 
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.internal.model.UnservedServices;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.HttpRequest;
+import dev.drydock.core.spi.HttpResponse;
+import dev.drydock.core.spi.JsonTree;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +19,15 @@ import java.util.function.Function;
 
 /**
  * Routes each request arriving at the endpoint: plain paths (credentials, task metadata) by prefix, AWS JSON
- * protocol calls by their {@code X-Amz-Target} prefix, then authenticates the caller and hands the call to the
- * service.
+ * protocol calls by their {@code X-Amz-Target} prefix, others by their SigV4 credential scope's service, the query
+ * API's {@code Version}, or (unsigned REST requests) their path; then authenticates the caller and hands the call to
+ * the service. A request for an AWS service no module serves is answered in that service's protocol, naming it and
+ * the operation ({@link UnservedServices}).
  */
 public final class Router implements Function<HttpRequest, HttpResponse> {
     private final Map<String, AwsService> jsonServicesByTarget = new ConcurrentHashMap<>();
     private final Map<String, AwsService> servicesBySigningName = new ConcurrentHashMap<>();
+    private final Map<String, AwsService> queryServicesByVersion = new ConcurrentHashMap<>();
     private final List<PathRoute> paths = new CopyOnWriteArrayList<>();
     private volatile Authenticator authenticator;
     private volatile Authorizer authorizer;
@@ -42,7 +48,7 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
     }
 
     /** Serves a JSON-protocol service. */
-    public void register(JsonService service) {
+    public void register(JsonProtocol service) {
         register(service.targetPrefix(), service);
     }
 
@@ -67,6 +73,25 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
         }
     }
 
+    /**
+     * Serves a query-protocol service, found by its SigV4 scope or, for a request without one, by its API
+     * {@code Version} parameter.
+     */
+    public void registerQuery(String version, AwsService service) {
+        registerScoped(service);
+        queryServicesByVersion.put(version, service);
+    }
+
+    /** The service with this signing name, if one is served. */
+    public Optional<AwsService> service(String signingName) {
+        return Optional.ofNullable(servicesBySigningName.get(signingName));
+    }
+
+    /** Every service served (those built on first use as they are). */
+    public List<AwsService> services() {
+        return new ArrayList<>(servicesBySigningName.values());
+    }
+
     /** Serves plain requests under a path prefix; the longest matching prefix wins. */
     public void registerPath(String prefix, Function<HttpRequest, HttpResponse> handler) {
         paths.add(new PathRoute(prefix, handler));
@@ -74,11 +99,11 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
     }
 
     /** The JSON services served, by {@code X-Amz-Target} prefix (building those built on first use). */
-    public Map<String, JsonService> jsonServices() {
-        Map<String, JsonService> built = new LinkedHashMap<>();
+    public Map<String, JsonProtocol> jsonServices() {
+        Map<String, JsonProtocol> built = new LinkedHashMap<>();
         jsonServicesByTarget.forEach((prefix, service) -> {
             AwsService s = service instanceof LazyService lazy ? lazy.get() : service;
-            if (s instanceof JsonService json) {
+            if (s instanceof JsonProtocol json) {
                 built.put(prefix, json);
             }
         });
@@ -98,6 +123,10 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
             int dot = target.indexOf('.');
             service = jsonServicesByTarget.get(dot < 0 ? target : target.substring(0, dot));
             if (service == null) {
+                Optional<HttpResponse> unserved = UnservedServices.answer(request, served());
+                if (unserved.isPresent()) {
+                    return unserved.get();
+                }
                 return jsonError(AwsException.client(
                         "UnknownOperationException",
                         "Drydock serves no service for "
@@ -108,6 +137,10 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
         } else {
             service = scopedService(request);
             if (service == null) {
+                Optional<HttpResponse> unserved = UnservedServices.answer(request, served());
+                if (unserved.isPresent()) {
+                    return unserved.get();
+                }
                 return HttpResponse.text(
                         404,
                         "This is Drydock's local AWS endpoint. It serves "
@@ -133,13 +166,21 @@ public final class Router implements Function<HttpRequest, HttpResponse> {
             return servicesBySigningName.get(name.get());
         }
         String version = SigningScope.queryParameter(request, "Version");
-        if ("2010-05-08".equals(version)) {
-            return servicesBySigningName.get("iam");
+        AwsService byVersion = version == null ? null : queryServicesByVersion.get(version);
+        if (byVersion != null) {
+            return byVersion;
         }
-        if ("2011-06-15".equals(version)) {
-            return servicesBySigningName.get("sts");
+        for (AwsService s : servicesBySigningName.values()) {
+            if (s.claims(request)) {
+                return s;
+            }
         }
         return null;
+    }
+
+    /** The signing names of the services served, sorted. */
+    private List<String> served() {
+        return servicesBySigningName.keySet().stream().sorted().toList();
     }
 
     private static HttpResponse jsonError(AwsException e) {

@@ -2,7 +2,7 @@ package dev.drydock.core.internal.service;
 
 import dev.drydock.core.internal.auth.CredentialScope;
 import dev.drydock.core.internal.auth.SignedRequest;
-import dev.drydock.core.internal.http.HttpRequest;
+import dev.drydock.core.spi.HttpRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

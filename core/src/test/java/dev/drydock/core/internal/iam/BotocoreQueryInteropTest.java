@@ -2,7 +2,7 @@ package dev.drydock.core.internal.iam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.JsonTree;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.drydock.ecr.internal.backend;
 
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.Caller;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.TagStore;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import dev.drydock.ecr.internal.registry.Manifest;
@@ -22,6 +23,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ecr.model.EncryptionType;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 
 /**
  * The ECR model of one account and region: repositories, the images in them (manifests by digest, tags), the layer
@@ -48,6 +51,7 @@ public final class EcrBackend {
     private final Map<String, RepositoryRecord> repositories = new TreeMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> uploadRepositories = new ConcurrentHashMap<>();
+    private final TagStore tags = new TagStore(null);
 
     public EcrBackend(String accountId, String region, Clock clock, BlobStore blobs) {
         this.accountId = accountId;
@@ -70,6 +74,11 @@ public final class EcrBackend {
 
     public BlobStore blobs() {
         return blobs;
+    }
+
+    /** The repositories' tags, by repository ARN (ECR sets no limit of its own here). */
+    public TagStore tags() {
+        return tags;
     }
 
     /** The registry host of this account and region, {@code <account>.dkr.ecr.<region>.amazonaws.com}. */
@@ -98,8 +107,9 @@ public final class EcrBackend {
             String kmsKey,
             Map<String, String> tags) {
         checkName(name);
-        String mutability = tagMutability == null ? "MUTABLE" : tagMutability;
-        if (!mutability.equals("MUTABLE") && !mutability.equals("IMMUTABLE")) {
+        String mutability = tagMutability == null ? ImageTagMutability.MUTABLE.toString() : tagMutability;
+        if (!mutability.equals(ImageTagMutability.MUTABLE.toString())
+                && !mutability.equals(ImageTagMutability.IMMUTABLE.toString())) {
             throw EcrErrors.invalidParameter("Invalid parameter at 'imageTagMutability' failed to satisfy "
                     + "constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]'");
         }
@@ -114,9 +124,9 @@ public final class EcrBackend {
                     clock.instant(),
                     mutability,
                     scanOnPush,
-                    encryptionType == null ? "AES256" : encryptionType,
+                    encryptionType == null ? EncryptionType.AES256.toString() : encryptionType,
                     kmsKey);
-            r.tags.putAll(tags);
+            this.tags.put(r.arn, tags);
             repositories.put(name, r);
             return r;
         }
@@ -171,6 +181,7 @@ public final class EcrBackend {
                 throw EcrErrors.repositoryNotEmpty(name, accountId);
             }
             repositories.remove(name);
+            tags.remove(r.arn);
             return r;
         }
     }
@@ -292,7 +303,7 @@ public final class EcrBackend {
                     }
                     return r.images.get(digest);
                 }
-                if ("IMMUTABLE".equals(r.imageTagMutability)) {
+                if (ImageTagMutability.IMMUTABLE.toString().equals(r.imageTagMutability)) {
                     throw EcrErrors.imageTagAlreadyExists(tag, repository);
                 }
             }
@@ -454,7 +465,6 @@ public final class EcrBackend {
         public boolean scanOnPush;
         public final String encryptionType;
         public final String kmsKey;
-        public final Map<String, String> tags = new LinkedHashMap<>();
         /** The repository policy text, or {@code null}. */
         public volatile String policyText;
         /** The lifecycle policy text, or {@code null}. */

@@ -1,7 +1,7 @@
 package dev.drydock.ecr.internal.lifecycle;
 
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.JsonTree;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.ImageRecord;
@@ -66,7 +66,7 @@ public final class LifecyclePolicies {
     /**
      * Parses and checks a lifecycle policy text.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException InvalidParameterException naming what is wrong
+     * @throws dev.drydock.core.spi.AwsException InvalidParameterException naming what is wrong
      */
     public static List<Rule> parse(String text) {
         Object tree;

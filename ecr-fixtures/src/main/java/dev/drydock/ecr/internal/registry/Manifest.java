@@ -1,6 +1,6 @@
 package dev.drydock.ecr.internal.registry;
 
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.JsonTree;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

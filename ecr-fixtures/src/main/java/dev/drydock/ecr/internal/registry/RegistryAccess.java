@@ -1,6 +1,6 @@
 package dev.drydock.ecr.internal.registry;
 
-import dev.drydock.core.internal.service.Caller;
+import dev.drydock.core.spi.Caller;
 
 /** Who may use the registry: authentication of a request and IAM authorization of what it does. */
 public interface RegistryAccess {

@@ -2,9 +2,9 @@ package dev.drydock.ecr.internal.registry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.protocol.JsonTree;
-import dev.drydock.core.internal.service.Caller;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.JsonTree;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.backend.EcrBackend.ImageRecord;
 import dev.drydock.ecr.internal.backend.EcrBackend.RepositoryRecord;

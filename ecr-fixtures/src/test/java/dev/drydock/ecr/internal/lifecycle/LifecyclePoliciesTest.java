@@ -3,7 +3,7 @@ package dev.drydock.ecr.internal.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.drydock.ecs.internal.backend;
 
-import dev.drydock.core.internal.events.EventLog;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.EventPublisher;
 import dev.drydock.ecs.internal.EcsArns;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.EcsRequestChecks;
@@ -104,7 +104,7 @@ public final class EcsBackend {
     }
 
     /** Where the backend emits ECS's EventBridge events. */
-    public void events(EventLog log) {
+    public void events(EventPublisher log) {
         events.log(log);
     }
 

@@ -1,10 +1,7 @@
 package dev.drydock.ecs.internal.backend;
 
-import dev.drydock.core.internal.events.EventLog;
-import dev.drydock.core.internal.protocol.JsonTree;
-import dev.drydock.core.internal.protocol.SdkPojoJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.drydock.core.spi.EventPublisher;
+import dev.drydock.core.spi.JsonTree;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,18 +35,18 @@ final class EcsEvents {
             "executionStoppedAt",
             "stoppedAt");
 
-    private volatile EventLog log;
+    private volatile EventPublisher log;
 
     EcsEvents() {}
 
     /** Where events go; {@code null} (the default) drops them. */
-    void log(EventLog log) {
+    void log(EventPublisher log) {
         this.log = log;
     }
 
     /** A task's lastStatus or desiredStatus changed. */
     void task(TaskRecord t, Instant now) {
-        EventLog log = this.log;
+        EventPublisher log = this.log;
         if (log == null) {
             return;
         }
@@ -59,7 +56,7 @@ final class EcsEvents {
 
     /** A service action: {@code SERVICE_STEADY_STATE}, {@code TASKS_STOPPED}, {@code SERVICE_TASK_START_IMPAIRED}. */
     void serviceAction(ServiceRecord s, String eventType, String eventName, Instant now) {
-        EventLog log = this.log;
+        EventPublisher log = this.log;
         if (log == null) {
             return;
         }
@@ -88,7 +85,7 @@ final class EcsEvents {
             String eventName,
             String reason,
             Instant now) {
-        EventLog log = this.log;
+        EventPublisher log = this.log;
         if (log == null) {
             return;
         }
@@ -122,12 +119,7 @@ final class EcsEvents {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> taskDetail(Task task, Instant now) {
-        Map<String, Object> detail;
-        try {
-            detail = (Map<String, Object>) JsonTree.parse(SdkPojoJson.write(task));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Object> detail = (Map<String, Object>) JsonTree.fromSdkPojo(task);
         for (String key : TASK_TIMESTAMPS) {
             Object v = detail.get(key);
             if (v instanceof Number n) {

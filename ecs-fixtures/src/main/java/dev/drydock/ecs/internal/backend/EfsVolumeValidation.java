@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.ecs.model.Volume;
 final class EfsVolumeValidation {
     private EfsVolumeValidation() {}
 
-    /** @throws dev.drydock.core.internal.protocol.AwsException ClientException naming the volume and the fix */
+    /** @throws dev.drydock.core.spi.AwsException ClientException naming the volume and the fix */
     static void validate(List<Volume> volumes) {
         for (Volume v : volumes) {
             EFSVolumeConfiguration efs = v.efsVolumeConfiguration();

@@ -1,6 +1,6 @@
 package dev.drydock.ecs.internal.backend;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.EcsRequestChecks;
 import java.util.ArrayList;

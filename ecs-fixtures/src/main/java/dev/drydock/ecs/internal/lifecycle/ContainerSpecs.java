@@ -1,7 +1,7 @@
 package dev.drydock.ecs.internal.lifecycle;
 
-import dev.drydock.core.internal.service.RuntimeSession;
 import dev.drydock.core.runtime.ContainerSpec;
+import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.TaskRecord;
 import java.time.Duration;

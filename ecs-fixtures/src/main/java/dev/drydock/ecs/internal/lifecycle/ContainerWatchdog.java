@@ -1,7 +1,7 @@
 package dev.drydock.ecs.internal.lifecycle;
 
-import dev.drydock.core.internal.service.Labels;
-import dev.drydock.core.internal.service.RuntimeSession;
+import dev.drydock.core.spi.Labels;
+import dev.drydock.core.spi.RuntimeSession;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.drydock.ecs.internal.lifecycle;
 
-import dev.drydock.core.internal.service.ImageResolver;
-import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.runtime.ContainerRuntime;
+import dev.drydock.core.spi.ImageResolver;
+import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.ecs.internal.backend.TaskRecord;
 import java.util.Optional;
 

@@ -1,12 +1,12 @@
 package dev.drydock.ecs.internal.lifecycle;
 
-import dev.drydock.core.internal.service.Labels;
-import dev.drydock.core.internal.service.RuntimeSession;
-import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.ContainerState;
 import dev.drydock.core.runtime.RuntimeFailure;
+import dev.drydock.core.spi.Labels;
+import dev.drydock.core.spi.RuntimeSession;
+import dev.drydock.core.spi.ServiceContext;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.drydock.ecs.internal.lifecycle;
 
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.internal.iam.IamAccess;
-import dev.drydock.core.internal.iam.SessionCredentials;
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.HttpRequest;
+import dev.drydock.core.spi.HttpResponse;
+import dev.drydock.core.spi.Iam;
+import dev.drydock.core.spi.JsonTree;
+import dev.drydock.core.spi.RoleSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +39,7 @@ public final class TaskCredentials {
     /** Where containers reach the endpoint: the sandbox's forwarder on the task's loopback address. */
     public static final int SANDBOX_PORT = 51679;
 
-    private final IamAccess iam;
+    private final Iam iam;
     private final Clock clock;
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
@@ -50,7 +49,7 @@ public final class TaskCredentials {
     /**
      * @param lifetime how long each set of credentials lives (ECS: about 6 hours)
      */
-    public TaskCredentials(IamAccess iam, Clock clock, Duration lifetime) {
+    public TaskCredentials(Iam iam, Clock clock, Duration lifetime) {
         this.iam = iam;
         this.clock = clock;
         this.lifetime = lifetime;
@@ -102,7 +101,7 @@ public final class TaskCredentials {
                     "The request's Authorization header does not carry the "
                             + "task's AWS_CONTAINER_AUTHORIZATION_TOKEN.");
         }
-        SessionCredentials c = entry.current();
+        RoleSession c = entry.current();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("AccessKeyId", c.accessKeyId());
         body.put("SecretAccessKey", c.secretAccessKey());
@@ -125,7 +124,7 @@ public final class TaskCredentials {
         final String taskId;
         final String roleArn;
         final String token;
-        private SessionCredentials credentials;
+        private RoleSession credentials;
 
         Entry(String taskArn, String taskId, String roleArn, String token) {
             this.taskArn = taskArn;
@@ -134,12 +133,12 @@ public final class TaskCredentials {
             this.token = token;
         }
 
-        synchronized SessionCredentials current() {
+        synchronized RoleSession current() {
             if (credentials == null
                     || Duration.between(clock.instant(), credentials.expiration())
                                     .compareTo(lifetime.dividedBy(4))
                             < 0) {
-                credentials = iam.issueSession(roleArn, taskId, lifetime, List.of(), Map.of());
+                credentials = iam.assumeRole(roleArn, taskId, lifetime);
                 LOG.debug("Issued credentials {} for task {} ({})", credentials.accessKeyId(), taskId, taskArn);
             }
             return credentials;

@@ -1,10 +1,10 @@
 package dev.drydock.ecs.internal.lifecycle;
 
 import dev.drydock.core.DrydockException;
-import dev.drydock.core.internal.service.RuntimeSession;
-import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.RuntimeFailure;
+import dev.drydock.core.spi.RuntimeSession;
+import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskLifecycle;
 import dev.drydock.ecs.internal.backend.TaskRecord;

@@ -1,11 +1,11 @@
 package dev.drydock.ecs.internal.lifecycle;
 
-import dev.drydock.core.internal.http.HttpRequest;
-import dev.drydock.core.internal.http.HttpResponse;
-import dev.drydock.core.internal.protocol.JsonTree;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.NetworkInfo;
 import dev.drydock.core.runtime.RuntimeFailure;
+import dev.drydock.core.spi.HttpRequest;
+import dev.drydock.core.spi.HttpResponse;
+import dev.drydock.core.spi.JsonTree;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskMetadataDocuments;

@@ -1,8 +1,8 @@
 package dev.drydock.ecs.internal.lifecycle;
 
-import dev.drydock.core.internal.service.RuntimeSession;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.RuntimeFailure;
+import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.ecs.internal.backend.TaskRecord;
 import java.util.Map;
 

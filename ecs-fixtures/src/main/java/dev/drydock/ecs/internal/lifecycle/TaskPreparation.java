@@ -1,11 +1,11 @@
 package dev.drydock.ecs.internal.lifecycle;
 
-import dev.drydock.core.internal.service.ImageResolver;
-import dev.drydock.core.internal.service.ServiceContext;
-import dev.drydock.core.internal.service.TaskVolumeProvider;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.RuntimeFailure;
+import dev.drydock.core.spi.ImageResolver;
+import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.core.spi.TaskVolumeProvider;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskRecord;

@@ -1,13 +1,13 @@
 package dev.drydock.ecs.internal.lifecycle;
 
 import dev.drydock.core.DrydockException;
-import dev.drydock.core.internal.service.Labels;
-import dev.drydock.core.internal.service.RuntimeSession;
-import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.ContainerState;
 import dev.drydock.core.runtime.RuntimeFailure;
+import dev.drydock.core.spi.Labels;
+import dev.drydock.core.spi.RuntimeSession;
+import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskRecord;

@@ -1,8 +1,8 @@
 package dev.drydock.ecs.internal.lifecycle;
 
-import dev.drydock.core.internal.service.ServiceContext;
-import dev.drydock.core.internal.service.TaskVolumeProvider;
 import dev.drydock.core.runtime.ContainerSpec;
+import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.core.spi.TaskVolumeProvider;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.TaskRecord;
 import java.util.ArrayList;

@@ -1,9 +1,14 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
+import dev.drydock.ecs.internal.support.PassRole;
+import dev.drydock.ecs.internal.support.ServiceInfrastructure;
+import dev.drydock.ecs.internal.support.Tags;
+import dev.drydock.ecs.internal.support.TaskRoles;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -38,7 +43,6 @@ public final class CreateService extends EcsOperation
 
     @Override
     public CreateServiceResponse call(CreateServiceRequest request, CallContext context) {
-        require(request.serviceName(), "serviceName");
         if (request.taskDefinition() == null) {
             throw EcsErrors.invalidParameter("taskDefinition can not be blank.");
         }

@@ -1,8 +1,9 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
 import software.amazon.awssdk.services.ecs.model.DeleteClusterRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteClusterResponse;
 
@@ -22,7 +23,6 @@ public final class DeleteCluster extends EcsOperation
 
     @Override
     public DeleteClusterResponse call(DeleteClusterRequest request, CallContext context) {
-        require(request.cluster(), "cluster");
         String ref = request.cluster();
         String arn = clusterArnOf(ref);
         context.authorize("ecs:DeleteCluster", arn, keys().resourceTags(arn).build());

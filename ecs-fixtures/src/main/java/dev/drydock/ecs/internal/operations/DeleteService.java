@@ -1,8 +1,9 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
 import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteServiceResponse;
 
@@ -22,7 +23,6 @@ public final class DeleteService extends EcsOperation
 
     @Override
     public DeleteServiceResponse call(DeleteServiceRequest request, CallContext context) {
-        require(request.service(), "service");
         String clusterArn = backend.clusterArn(request.cluster());
         String serviceArn = request.service().startsWith("arn:")
                 ? request.service()

@@ -1,8 +1,9 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
 import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionResponse;
 
@@ -23,7 +24,6 @@ public final class DeregisterTaskDefinition extends EcsOperation
 
     @Override
     public DeregisterTaskDefinitionResponse call(DeregisterTaskDefinitionRequest request, CallContext context) {
-        require(request.taskDefinition(), "taskDefinition");
         context.authorize("ecs:DeregisterTaskDefinition", "*");
         return DeregisterTaskDefinitionResponse.builder()
                 .taskDefinition(backend.deregisterTaskDefinition(request.taskDefinition()))

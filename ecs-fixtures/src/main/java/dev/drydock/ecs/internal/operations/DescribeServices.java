@@ -1,9 +1,10 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -26,9 +27,6 @@ public final class DescribeServices extends EcsOperation
 
     @Override
     public DescribeServicesResponse call(DescribeServicesRequest request, CallContext context) {
-        if (request.services().isEmpty()) {
-            throw EcsErrors.invalidParameter("Services cannot be empty.");
-        }
         if (request.services().size() > 10) {
             throw EcsErrors.invalidParameter("service names can have at most 10 items.");
         }

@@ -1,9 +1,10 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -25,7 +26,6 @@ public final class DescribeTaskDefinition extends EcsOperation
 
     @Override
     public DescribeTaskDefinitionResponse call(DescribeTaskDefinitionRequest request, CallContext context) {
-        require(request.taskDefinition(), "taskDefinition");
         context.authorize("ecs:DescribeTaskDefinition", "*");
         TaskDefinition td = backend.findTaskDefinition(request.taskDefinition())
                 .orElseThrow(() -> EcsErrors.client("Unable to describe task definition."));

@@ -1,9 +1,11 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
+import dev.drydock.ecs.internal.support.TaskIds;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -25,9 +27,6 @@ public final class DescribeTasks extends EcsOperation
 
     @Override
     public DescribeTasksResponse call(DescribeTasksRequest request, CallContext context) {
-        if (request.tasks().isEmpty()) {
-            throw EcsErrors.invalidParameter("Tasks cannot be empty.");
-        }
         if (request.tasks().size() > 100) {
             throw EcsErrors.invalidParameter("tasks can have at most 100 items.");
         }

@@ -1,9 +1,11 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import dev.drydock.ecs.internal.backend.Pages;
+import dev.drydock.ecs.internal.support.EcsOperation;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
 import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
 
@@ -22,7 +24,8 @@ public final class ListClusters extends EcsOperation implements Operation<ListCl
     @Override
     public ListClustersResponse call(ListClustersRequest request, CallContext context) {
         context.authorize("ecs:ListClusters", "*");
-        Pages<String> page = Pages.of(backend.listClusterArns(), request.maxResults(), request.nextToken(), 100);
+        Page<String> page =
+                EcsErrors.PAGINATOR.page(backend.listClusterArns(), request.maxResults(), request.nextToken());
         return ListClustersResponse.builder()
                 .clusterArns(page.items())
                 .nextToken(page.nextToken())

@@ -1,9 +1,11 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import dev.drydock.ecs.internal.backend.Pages;
+import dev.drydock.ecs.internal.support.EcsOperation;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.ListContainerInstancesRequest;
 import software.amazon.awssdk.services.ecs.model.ListContainerInstancesResponse;
@@ -27,7 +29,7 @@ public final class ListContainerInstances extends EcsOperation
     public ListContainerInstancesResponse call(ListContainerInstancesRequest request, CallContext context) {
         String clusterArn = backend.clusterArn(request.cluster());
         context.authorize("ecs:ListContainerInstances", clusterArn);
-        Pages<String> page = Pages.of(List.of(), request.maxResults(), request.nextToken(), 100);
+        Page<String> page = EcsErrors.PAGINATOR.page(List.of(), request.maxResults(), request.nextToken());
         return ListContainerInstancesResponse.builder()
                 .containerInstanceArns(page.items())
                 .nextToken(page.nextToken())

@@ -1,9 +1,11 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import dev.drydock.ecs.internal.backend.Pages;
+import dev.drydock.ecs.internal.support.EcsOperation;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
@@ -28,7 +30,7 @@ public final class ListServices extends EcsOperation implements Operation<ListSe
         List<String> arns = "DAEMON".equals(request.schedulingStrategyAsString())
                 ? List.of()
                 : backend.listServiceArns(request.cluster(), request.launchTypeAsString());
-        Pages<String> page = Pages.of(arns, request.maxResults(), request.nextToken(), 100);
+        Page<String> page = EcsErrors.PAGINATOR.page(arns, request.maxResults(), request.nextToken());
         return ListServicesResponse.builder()
                 .serviceArns(page.items())
                 .nextToken(page.nextToken())

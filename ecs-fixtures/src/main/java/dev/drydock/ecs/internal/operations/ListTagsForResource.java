@@ -1,8 +1,9 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
 import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.ecs.model.ListTagsForResourceResponse;
 
@@ -21,7 +22,6 @@ public final class ListTagsForResource extends EcsOperation
 
     @Override
     public ListTagsForResourceResponse call(ListTagsForResourceRequest request, CallContext context) {
-        require(request.resourceArn(), "resourceArn");
         context.authorize(
                 "ecs:ListTagsForResource",
                 request.resourceArn(),

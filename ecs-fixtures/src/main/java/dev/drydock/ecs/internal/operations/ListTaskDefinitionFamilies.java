@@ -1,9 +1,11 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import dev.drydock.ecs.internal.backend.Pages;
+import dev.drydock.ecs.internal.support.EcsOperation;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRequest;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesResponse;
 
@@ -24,11 +26,10 @@ public final class ListTaskDefinitionFamilies extends EcsOperation
     @Override
     public ListTaskDefinitionFamiliesResponse call(ListTaskDefinitionFamiliesRequest request, CallContext context) {
         context.authorize("ecs:ListTaskDefinitionFamilies", "*");
-        Pages<String> page = Pages.of(
+        Page<String> page = EcsErrors.PAGINATOR.page(
                 backend.listFamilies(request.familyPrefix(), request.statusAsString()),
                 request.maxResults(),
-                request.nextToken(),
-                100);
+                request.nextToken());
         return ListTaskDefinitionFamiliesResponse.builder()
                 .families(page.items())
                 .nextToken(page.nextToken())

@@ -1,9 +1,11 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import dev.drydock.ecs.internal.backend.Pages;
+import dev.drydock.ecs.internal.support.EcsOperation;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
 
@@ -25,11 +27,10 @@ public final class ListTaskDefinitions extends EcsOperation
         context.authorize("ecs:ListTaskDefinitions", "*");
         String status = request.statusAsString() == null ? "ACTIVE" : request.statusAsString();
         boolean descending = "DESC".equals(request.sortAsString());
-        Pages<String> page = Pages.of(
+        Page<String> page = EcsErrors.PAGINATOR.page(
                 backend.listTaskDefinitionArns(request.familyPrefix(), status, descending),
                 request.maxResults(),
-                request.nextToken(),
-                100);
+                request.nextToken());
         return ListTaskDefinitionsResponse.builder()
                 .taskDefinitionArns(page.items())
                 .nextToken(page.nextToken())

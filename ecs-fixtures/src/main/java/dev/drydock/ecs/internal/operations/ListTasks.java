@@ -1,10 +1,11 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
-import dev.drydock.ecs.internal.backend.Pages;
+import dev.drydock.ecs.internal.support.EcsOperation;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
@@ -55,7 +56,7 @@ public final class ListTasks extends EcsOperation implements Operation<ListTasks
         if (request.serviceName() != null && !backend.serviceExists(request.cluster(), request.serviceName())) {
             throw EcsErrors.serviceNotFound();
         }
-        Pages<String> page = Pages.of(
+        Page<String> page = EcsErrors.PAGINATOR.page(
                 backend.listTaskArns(
                         request.cluster(),
                         request.family(),
@@ -64,8 +65,7 @@ public final class ListTasks extends EcsOperation implements Operation<ListTasks
                         request.desiredStatusAsString(),
                         request.launchTypeAsString()),
                 request.maxResults(),
-                request.nextToken(),
-                100);
+                request.nextToken());
         return ListTasksResponse.builder()
                 .taskArns(page.items())
                 .nextToken(page.nextToken())

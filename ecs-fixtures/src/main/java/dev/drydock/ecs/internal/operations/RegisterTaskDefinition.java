@@ -1,8 +1,11 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
+import dev.drydock.ecs.internal.support.PassRole;
+import dev.drydock.ecs.internal.support.Tags;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionResponse;
@@ -28,7 +31,6 @@ public final class RegisterTaskDefinition extends EcsOperation
 
     @Override
     public RegisterTaskDefinitionResponse call(RegisterTaskDefinitionRequest request, CallContext context) {
-        require(request.family(), "family");
         String arn = backend.arns().taskDefinition(request.family(), nextRevision(request.family()));
         boolean privileged = false;
         for (ContainerDefinition c : request.containerDefinitions()) {

@@ -1,9 +1,13 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
+import dev.drydock.ecs.internal.support.PassRole;
+import dev.drydock.ecs.internal.support.Tags;
+import dev.drydock.ecs.internal.support.TaskRoles;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
@@ -36,7 +40,6 @@ public final class RunTask extends EcsOperation implements Operation<RunTaskRequ
 
     @Override
     public RunTaskResponse call(RunTaskRequest request, CallContext context) {
-        require(request.taskDefinition(), "taskDefinition");
         int count = request.count() == null ? 1 : request.count();
         if (count > 10) {
             throw EcsErrors.invalidParameter("Task count can not be greater than 10");

@@ -1,9 +1,11 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
+import dev.drydock.ecs.internal.support.TaskIds;
 import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
 
@@ -24,7 +26,6 @@ public final class StopTask extends EcsOperation implements Operation<StopTaskRe
 
     @Override
     public StopTaskResponse call(StopTaskRequest request, CallContext context) {
-        require(request.task(), "task");
         if (request.reason() != null && request.reason().length() > 255) {
             throw EcsErrors.invalidParameter("Reason should not be longer than 255 characters.");
         }

@@ -1,8 +1,10 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
+import dev.drydock.ecs.internal.support.Tags;
 import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.TagResourceResponse;
 
@@ -22,7 +24,6 @@ public final class TagResource extends EcsOperation implements Operation<TagReso
 
     @Override
     public TagResourceResponse call(TagResourceRequest request, CallContext context) {
-        require(request.resourceArn(), "resourceArn");
         context.authorize(
                 "ecs:TagResource",
                 request.resourceArn(),

@@ -1,9 +1,13 @@
 package dev.drydock.ecs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.support.EcsOperation;
+import dev.drydock.ecs.internal.support.PassRole;
+import dev.drydock.ecs.internal.support.ServiceInfrastructure;
+import dev.drydock.ecs.internal.support.TaskRoles;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
@@ -35,7 +39,6 @@ public final class UpdateService extends EcsOperation
 
     @Override
     public UpdateServiceResponse call(UpdateServiceRequest request, CallContext context) {
-        require(request.service(), "service");
         TaskDefinition td = null;
         if (request.taskDefinition() != null) {
             td = backend.findTaskDefinition(request.taskDefinition())

@@ -1,8 +1,9 @@
 package dev.drydock.efs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import software.amazon.awssdk.services.efs.model.CreateAccessPointRequest;
 import software.amazon.awssdk.services.efs.model.CreateAccessPointResponse;
 
@@ -22,7 +23,7 @@ public final class CreateAccessPoint implements Operation<CreateAccessPointReque
         c.authorize(
                 "elasticfilesystem:CreateAccessPoint",
                 backend.fileSystem(r.fileSystemId()).arn(),
-                Requests.tags(r.tags()));
+                TagConditions.request(r.tags()));
         var d = backend.createAccessPoint(r);
         return CreateAccessPointResponse.builder()
                 .clientToken(d.clientToken())

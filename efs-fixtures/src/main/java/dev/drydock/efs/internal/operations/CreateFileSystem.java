@@ -1,8 +1,9 @@
 package dev.drydock.efs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.efs.model.CreateFileSystemRequest;
@@ -22,7 +23,7 @@ public final class CreateFileSystem implements Operation<CreateFileSystemRequest
     @Override
     public CreateFileSystemResponse call(CreateFileSystemRequest r, CallContext c) {
         String id = EfsBackend.newFileSystemId();
-        Map<String, List<String>> keys = Requests.tags(r.tags());
+        Map<String, List<String>> keys = TagConditions.request(r.tags());
         keys.put("elasticfilesystem:Encrypted", List.of(Boolean.toString(Boolean.TRUE.equals(r.encrypted()))));
         c.authorize("elasticfilesystem:CreateFileSystem", backend.fileSystemArn(id), keys);
         var d = backend.createFileSystem(id, r);

@@ -1,8 +1,8 @@
 package dev.drydock.efs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import software.amazon.awssdk.services.efs.model.DeleteMountTargetRequest;
 import software.amazon.awssdk.services.efs.model.DeleteMountTargetResponse;
 

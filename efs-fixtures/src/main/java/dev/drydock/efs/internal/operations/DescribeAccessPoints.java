@@ -1,8 +1,9 @@
 package dev.drydock.efs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.efs.internal.EfsErrors;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import software.amazon.awssdk.services.efs.model.DescribeAccessPointsRequest;
 import software.amazon.awssdk.services.efs.model.DescribeAccessPointsResponse;
 
@@ -27,10 +28,10 @@ public final class DescribeAccessPoints
                         : "*";
         c.authorize("elasticfilesystem:DescribeAccessPoints", resource);
         var all = backend.describeAccessPoints(r.accessPointId(), r.fileSystemId());
-        var page = Page.of(all, r.nextToken(), r.maxResults(), 1000);
+        var page = EfsErrors.PAGINATOR.withDefaultPageSize(1000).page(all, r.maxResults(), r.nextToken());
         return DescribeAccessPointsResponse.builder()
                 .accessPoints(page.items())
-                .nextToken(page.next())
+                .nextToken(page.nextToken())
                 .build();
     }
 }

@@ -1,9 +1,9 @@
 package dev.drydock.efs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.efs.internal.EfsErrors;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import software.amazon.awssdk.services.efs.model.DescribeFileSystemsRequest;
 import software.amazon.awssdk.services.efs.model.DescribeFileSystemsResponse;
 
@@ -29,11 +29,11 @@ public final class DescribeFileSystems implements Operation<DescribeFileSystemsR
                         ? "*"
                         : backend.fileSystem(r.fileSystemId()).arn());
         var all = backend.describeFileSystems(r.fileSystemId(), r.creationToken());
-        var page = Page.of(all, r.marker(), r.maxItems(), 100);
+        var page = EfsErrors.PAGINATOR.page(all, r.maxItems(), r.marker());
         return DescribeFileSystemsResponse.builder()
                 .fileSystems(page.items())
                 .marker(r.marker())
-                .nextMarker(page.next())
+                .nextMarker(page.nextToken())
                 .build();
     }
 }

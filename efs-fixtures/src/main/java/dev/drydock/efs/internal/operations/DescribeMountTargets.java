@@ -1,8 +1,9 @@
 package dev.drydock.efs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.efs.internal.EfsErrors;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import software.amazon.awssdk.services.efs.model.DescribeMountTargetsRequest;
 import software.amazon.awssdk.services.efs.model.DescribeMountTargetsResponse;
 
@@ -30,11 +31,11 @@ public final class DescribeMountTargets
                                 : "*";
         c.authorize("elasticfilesystem:DescribeMountTargets", resource);
         var all = backend.describeMountTargets(r.fileSystemId(), r.mountTargetId(), r.accessPointId());
-        var page = Page.of(all, r.marker(), r.maxItems(), 10);
+        var page = EfsErrors.PAGINATOR.withDefaultPageSize(10).page(all, r.maxItems(), r.marker());
         return DescribeMountTargetsResponse.builder()
                 .mountTargets(page.items())
                 .marker(r.marker())
-                .nextMarker(page.next())
+                .nextMarker(page.nextToken())
                 .build();
     }
 }

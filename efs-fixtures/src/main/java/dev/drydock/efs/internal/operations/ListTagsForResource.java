@@ -1,8 +1,10 @@
 package dev.drydock.efs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.efs.internal.EfsErrors;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import java.util.List;
 import software.amazon.awssdk.services.efs.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.efs.model.ListTagsForResourceResponse;
@@ -25,10 +27,10 @@ public final class ListTagsForResource implements Operation<ListTagsForResourceR
         List<Tag> tags = backend.tags(r.resourceId()).entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
                 .toList();
-        Page<Tag> page = Page.of(tags, r.nextToken(), r.maxResults(), 100);
+        Page<Tag> page = EfsErrors.PAGINATOR.page(tags, r.maxResults(), r.nextToken());
         return ListTagsForResourceResponse.builder()
                 .tags(page.items())
-                .nextToken(page.next())
+                .nextToken(page.nextToken())
                 .build();
     }
 }

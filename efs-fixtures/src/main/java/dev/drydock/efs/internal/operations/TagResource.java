@@ -1,9 +1,10 @@
 package dev.drydock.efs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import dev.drydock.efs.internal.EfsErrors;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import software.amazon.awssdk.services.efs.model.TagResourceRequest;
 import software.amazon.awssdk.services.efs.model.TagResourceResponse;
 
@@ -23,7 +24,8 @@ public final class TagResource implements Operation<TagResourceRequest, TagResou
         if (!r.hasTags() || r.tags().isEmpty()) {
             throw EfsErrors.badRequest("Tags must hold at least one tag.");
         }
-        c.authorize("elasticfilesystem:TagResource", backend.resourceArn(r.resourceId()), Requests.tags(r.tags()));
+        c.authorize(
+                "elasticfilesystem:TagResource", backend.resourceArn(r.resourceId()), TagConditions.request(r.tags()));
         backend.tag(r.resourceId(), r.tags());
         return TagResourceResponse.builder().build();
     }

@@ -1,10 +1,10 @@
 package dev.drydock.efs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.efs.internal.EfsBackend;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import dev.drydock.efs.internal.EfsErrors;
-import java.util.Map;
+import dev.drydock.efs.internal.backend.EfsBackend;
 import software.amazon.awssdk.services.efs.model.UntagResourceRequest;
 import software.amazon.awssdk.services.efs.model.UntagResourceResponse;
 
@@ -27,7 +27,7 @@ public final class UntagResource implements Operation<UntagResourceRequest, Unta
         c.authorize(
                 "elasticfilesystem:UntagResource",
                 backend.resourceArn(r.resourceId()),
-                Map.of("aws:TagKeys", r.tagKeys()));
+                TagConditions.tagKeys(r.tagKeys()));
         backend.untag(r.resourceId(), r.tagKeys());
         return UntagResourceResponse.builder().build();
     }

@@ -1,10 +1,12 @@
 package dev.drydock.core.internal.iam.operations;
 
-import dev.drydock.core.internal.iam.IamBackend;
+import dev.drydock.core.internal.iam.AuthenticatedCaller;
 import dev.drydock.core.internal.iam.IamErrors;
 import dev.drydock.core.internal.iam.Principal;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import software.amazon.awssdk.services.iam.model.GetUserRequest;
 import software.amazon.awssdk.services.iam.model.GetUserResponse;
 
@@ -22,7 +24,7 @@ public final class GetUser extends IamOperation implements Operation<GetUserRequ
     public GetUserResponse call(GetUserRequest request, CallContext context) {
         String name = request.userName();
         if (name == null) {
-            Principal caller = context.caller().principal();
+            Principal caller = AuthenticatedCaller.principalOf(context.caller());
             if (caller.type() != Principal.Type.USER) {
                 throw IamErrors.validation("Must specify userName when calling with non-User credentials");
             }

@@ -1,8 +1,11 @@
 package dev.drydock.core.internal.iam.operations;
 
-import dev.drydock.core.internal.iam.IamBackend;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.internal.iam.IamErrors;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
@@ -21,16 +24,16 @@ public final class ListAttachedRolePolicies extends IamOperation
                 "iam:ListAttachedRolePolicies",
                 iam.roleArnFor(request.roleName()),
                 "role " + request.roleName());
-        Pages.Page<AttachedPolicy> page = Pages.page(
+        Page<AttachedPolicy> page = IamErrors.PAGINATOR.page(
                 iam.listAttachedRolePolicies(request.roleName(), request.pathPrefix()),
                 AttachedPolicy::policyArn,
                 false,
-                request.marker(),
-                request.maxItems());
+                request.maxItems(),
+                request.marker());
         return ListAttachedRolePoliciesResponse.builder()
                 .attachedPolicies(page.items())
                 .isTruncated(page.truncated())
-                .marker(page.marker())
+                .marker(page.nextToken())
                 .build();
     }
 }

@@ -1,8 +1,11 @@
 package dev.drydock.core.internal.iam.operations;
 
-import dev.drydock.core.internal.iam.IamBackend;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.internal.iam.IamErrors;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import software.amazon.awssdk.services.iam.model.ListPolicyTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListPolicyTagsResponse;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -17,12 +20,12 @@ public final class ListPolicyTags extends IamOperation
     @Override
     public ListPolicyTagsResponse call(ListPolicyTagsRequest request, CallContext context) {
         authorize(context, "iam:ListPolicyTags", request.policyArn(), "policy " + request.policyArn());
-        Pages.Page<Tag> page = Pages.page(
-                iam.listPolicyTags(request.policyArn()), Tag::key, false, request.marker(), request.maxItems());
+        Page<Tag> page = IamErrors.PAGINATOR.page(
+                iam.listPolicyTags(request.policyArn()), Tag::key, false, request.maxItems(), request.marker());
         return ListPolicyTagsResponse.builder()
                 .tags(page.items())
                 .isTruncated(page.truncated())
-                .marker(page.marker())
+                .marker(page.nextToken())
                 .build();
     }
 }

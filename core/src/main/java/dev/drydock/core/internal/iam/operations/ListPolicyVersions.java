@@ -1,8 +1,11 @@
 package dev.drydock.core.internal.iam.operations;
 
-import dev.drydock.core.internal.iam.IamBackend;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.internal.iam.IamErrors;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import software.amazon.awssdk.services.iam.model.ListPolicyVersionsRequest;
 import software.amazon.awssdk.services.iam.model.ListPolicyVersionsResponse;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
@@ -17,16 +20,16 @@ public final class ListPolicyVersions extends IamOperation
     @Override
     public ListPolicyVersionsResponse call(ListPolicyVersionsRequest request, CallContext context) {
         authorize(context, "iam:ListPolicyVersions", request.policyArn(), "policy " + request.policyArn());
-        Pages.Page<PolicyVersion> page = Pages.page(
+        Page<PolicyVersion> page = IamErrors.PAGINATOR.page(
                 iam.listPolicyVersions(request.policyArn()),
                 PolicyVersion::versionId,
                 false,
-                request.marker(),
-                request.maxItems());
+                request.maxItems(),
+                request.marker());
         return ListPolicyVersionsResponse.builder()
                 .versions(page.items())
                 .isTruncated(page.truncated())
-                .marker(page.marker())
+                .marker(page.nextToken())
                 .build();
     }
 }

@@ -1,8 +1,11 @@
 package dev.drydock.core.internal.iam.operations;
 
-import dev.drydock.core.internal.iam.IamBackend;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.internal.iam.IamErrors;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import software.amazon.awssdk.services.iam.model.ListRolePoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
 
@@ -16,12 +19,12 @@ public final class ListRolePolicies extends IamOperation
     @Override
     public ListRolePoliciesResponse call(ListRolePoliciesRequest request, CallContext context) {
         authorize(context, "iam:ListRolePolicies", iam.roleArnFor(request.roleName()), "role " + request.roleName());
-        Pages.Page<String> page = Pages.page(
-                iam.listRolePolicies(request.roleName()), n -> n, true, request.marker(), request.maxItems());
+        Page<String> page = IamErrors.PAGINATOR.page(
+                iam.listRolePolicies(request.roleName()), n -> n, true, request.maxItems(), request.marker());
         return ListRolePoliciesResponse.builder()
                 .policyNames(page.items())
                 .isTruncated(page.truncated())
-                .marker(page.marker())
+                .marker(page.nextToken())
                 .build();
     }
 }

@@ -1,8 +1,11 @@
 package dev.drydock.core.internal.iam.operations;
 
-import dev.drydock.core.internal.iam.IamBackend;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.internal.iam.IamErrors;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -16,12 +19,12 @@ public final class ListRoleTags extends IamOperation implements Operation<ListRo
     @Override
     public ListRoleTagsResponse call(ListRoleTagsRequest request, CallContext context) {
         authorize(context, "iam:ListRoleTags", iam.roleArnFor(request.roleName()), "role " + request.roleName());
-        Pages.Page<Tag> page =
-                Pages.page(iam.listRoleTags(request.roleName()), Tag::key, false, request.marker(), request.maxItems());
+        Page<Tag> page = IamErrors.PAGINATOR.page(
+                iam.listRoleTags(request.roleName()), Tag::key, false, request.maxItems(), request.marker());
         return ListRoleTagsResponse.builder()
                 .tags(page.items())
                 .isTruncated(page.truncated())
-                .marker(page.marker())
+                .marker(page.nextToken())
                 .build();
     }
 }

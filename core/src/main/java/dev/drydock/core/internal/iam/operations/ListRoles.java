@@ -1,9 +1,11 @@
 package dev.drydock.core.internal.iam.operations;
 
-import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import java.util.Locale;
 import software.amazon.awssdk.services.iam.model.ListRolesRequest;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
@@ -26,16 +28,16 @@ public final class ListRoles extends IamOperation implements Operation<ListRoles
                 "iam:ListRoles",
                 "arn:aws:iam::" + iam.accountId() + ":role"
                         + (request.pathPrefix() == null ? "/" : request.pathPrefix()));
-        Pages.Page<Role> page = Pages.page(
+        Page<Role> page = IamErrors.PAGINATOR.page(
                 iam.listRoles(request.pathPrefix()),
                 r -> r.roleName().toLowerCase(Locale.ROOT),
                 true,
-                request.marker(),
-                request.maxItems());
+                request.maxItems(),
+                request.marker());
         return ListRolesResponse.builder()
                 .roles(page.items())
                 .isTruncated(page.truncated())
-                .marker(page.marker())
+                .marker(page.nextToken())
                 .build();
     }
 }

@@ -1,8 +1,9 @@
 package dev.drydock.core.internal.iam.operations;
 
-import dev.drydock.core.internal.iam.IamBackend;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import software.amazon.awssdk.services.iam.model.SetDefaultPolicyVersionRequest;
 import software.amazon.awssdk.services.iam.model.SetDefaultPolicyVersionResponse;
 

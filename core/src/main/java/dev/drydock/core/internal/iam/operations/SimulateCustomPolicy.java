@@ -2,10 +2,13 @@ package dev.drydock.core.internal.iam.operations;
 
 import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyKind;
-import dev.drydock.core.internal.iam.IamBackend;
 import dev.drydock.core.internal.iam.IamErrors;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.internal.iam.support.PolicySimulator;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
@@ -46,23 +49,16 @@ public final class SimulateCustomPolicy extends IamOperation
                         request.resourceArns(),
                         PolicySimulator.context(request.contextEntries()),
                         PolicySimulator.resourceOwner(request.resourceOwner()));
-        Pages.Page<EvaluationResult> page = page(results, request.marker(), request.maxItems());
+        Page<EvaluationResult> page = page(results, request.marker(), request.maxItems());
         return SimulateCustomPolicyResponse.builder()
                 .evaluationResults(page.items())
                 .isTruncated(page.truncated())
-                .marker(page.marker())
+                .marker(page.nextToken())
                 .build();
     }
 
     /** Simulation results are paged by position. */
-    static Pages.Page<EvaluationResult> page(List<EvaluationResult> results, String marker, Integer maxItems) {
-        List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            indexes.add(i);
-        }
-        Pages.Page<Integer> page = Pages.page(indexes, i -> String.format("%08d", i), true, marker, maxItems);
-        List<EvaluationResult> items = new ArrayList<>();
-        page.items().forEach(i -> items.add(results.get(i)));
-        return new Pages.Page<>(items, page.truncated(), page.marker());
+    static Page<EvaluationResult> page(List<EvaluationResult> results, String marker, Integer maxItems) {
+        return IamErrors.PAGINATOR.page(results, maxItems, marker);
     }
 }

@@ -2,9 +2,12 @@ package dev.drydock.core.internal.iam.operations;
 
 import dev.drydock.core.iam.policy.NamedPolicy;
 import dev.drydock.core.iam.policy.PolicyKind;
-import dev.drydock.core.internal.iam.IamBackend;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.internal.iam.support.PolicySimulator;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
@@ -42,11 +45,11 @@ public final class SimulatePrincipalPolicy extends IamOperation
                         request.resourceArns(),
                         PolicySimulator.context(request.contextEntries()),
                         PolicySimulator.resourceOwner(request.resourceOwner()));
-        Pages.Page<EvaluationResult> page = SimulateCustomPolicy.page(results, request.marker(), request.maxItems());
+        Page<EvaluationResult> page = SimulateCustomPolicy.page(results, request.marker(), request.maxItems());
         return SimulatePrincipalPolicyResponse.builder()
                 .evaluationResults(page.items())
                 .isTruncated(page.truncated())
-                .marker(page.marker())
+                .marker(page.nextToken())
                 .build();
     }
 }

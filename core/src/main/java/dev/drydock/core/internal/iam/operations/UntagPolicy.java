@@ -1,10 +1,10 @@
 package dev.drydock.core.internal.iam.operations;
 
-import dev.drydock.core.internal.iam.IamBackend;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import java.util.List;
-import java.util.Map;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import software.amazon.awssdk.services.iam.model.UntagPolicyRequest;
 import software.amazon.awssdk.services.iam.model.UntagPolicyResponse;
 
@@ -21,7 +21,7 @@ public final class UntagPolicy extends IamOperation implements Operation<UntagPo
                 "iam:UntagPolicy",
                 request.policyArn(),
                 "policy " + request.policyArn(),
-                Map.of("aws:TagKeys", List.copyOf(request.tagKeys())));
+                TagConditions.tagKeys(request.tagKeys()));
         iam.untagPolicy(request.policyArn(), request.tagKeys());
         return UntagPolicyResponse.builder().build();
     }

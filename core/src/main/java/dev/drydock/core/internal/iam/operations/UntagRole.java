@@ -1,10 +1,10 @@
 package dev.drydock.core.internal.iam.operations;
 
-import dev.drydock.core.internal.iam.IamBackend;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import java.util.List;
-import java.util.Map;
+import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.iam.support.IamOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import software.amazon.awssdk.services.iam.model.UntagRoleRequest;
 import software.amazon.awssdk.services.iam.model.UntagRoleResponse;
 
@@ -21,7 +21,7 @@ public final class UntagRole extends IamOperation implements Operation<UntagRole
                 "iam:UntagRole",
                 iam.roleArnFor(request.roleName()),
                 "role " + request.roleName(),
-                Map.of("aws:TagKeys", List.copyOf(request.tagKeys())));
+                TagConditions.tagKeys(request.tagKeys()));
         iam.untagRole(request.roleName(), request.tagKeys());
         return UntagRoleResponse.builder().build();
     }

@@ -1,0 +1,115 @@
+package dev.drydock.ecs.internal;
+
+import dev.drydock.core.Drydock;
+import dev.drydock.core.DrydockException;
+import dev.drydock.core.spi.AdminCalls;
+import dev.drydock.core.spi.JsonService;
+import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.ecs.EcsModule;
+import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
+import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
+import dev.drydock.ecs.internal.lifecycle.TaskLauncher;
+import dev.drydock.ecs.internal.lifecycle.TaskMetadataEndpoint;
+import dev.drydock.ecs.internal.support.TaskRoles;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The ECS module: builds the ECS model, registers its routing table ({@link EcsApi}), the container credentials
+ * and task metadata endpoints, and runs tasks through the {@link TaskLauncher}. Found by {@link java.util.ServiceLoader};
+ * its public face is {@link EcsModule}.
+ */
+public final class EcsServiceModule implements EcsModule {
+    private EcsBackend backend;
+    private TaskLauncher launcher;
+    private ServiceScheduler scheduler;
+    private JsonService api;
+    private ServiceContext context;
+    private TaskCredentials credentials;
+    private TaskRoles taskRoles;
+
+    @Override
+    public String name() {
+        return "ecs";
+    }
+
+    @Override
+    public List<String> sdkEndpointSuffixes() {
+        return List.of("Ecs");
+    }
+
+    @Override
+    public void start(ServiceContext context) {
+        this.context = context;
+        backend = new EcsBackend(new EcsArns(context.region(), context.accountId()), context.clock());
+        backend.events(context.events());
+        credentials = new TaskCredentials(context.iam(), context.clock(), taskCredentialsLifetime(context));
+        context.registerPath(TaskCredentials.PATH, credentials::handle);
+        context.resourceTags(arn -> backend.tagMap(arn));
+        launcher = new TaskLauncher(context, backend, credentials);
+        context.registerPath(TaskMetadataEndpoint.PATH, launcher.metadata()::handle);
+        context.registerPath(TaskMetadataEndpoint.PATH_V3, launcher.metadata()::handle);
+        backend.lifecycle(launcher);
+        scheduler = new ServiceScheduler(backend, context.clock());
+        taskRoles = new TaskRoles(context.iam());
+        api = EcsApi.routingTable(backend, taskRoles, context.clock());
+        context.register(api);
+    }
+
+    /**
+     * How long task role credentials live: the setting {@code ecs.task-credentials-lifetime} (an ISO-8601 duration
+     * such as {@code PT6H}, or seconds), 6 hours by default as on ECS.
+     */
+    private static Duration taskCredentialsLifetime(ServiceContext context) {
+        String value = context.settings().get("ecs.task-credentials-lifetime", "PT6H");
+        try {
+            return value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new DrydockException(
+                    "drydock.ecs.task-credentials-lifetime is '" + value
+                            + "': use an ISO-8601 duration such as PT6H, or a number of seconds.",
+                    e);
+        }
+    }
+
+    /**
+     * The ECS module of a Drydock instance, for Drydock's own fixtures, tests and benchmarks. Not a stable API.
+     *
+     * @throws dev.drydock.core.DrydockException when drydock-ecs-fixtures is not on the classpath
+     */
+    public static EcsServiceModule of(Drydock drydock) {
+        return (EcsServiceModule) drydock.service(EcsModule.class);
+    }
+
+    @Override
+    public void preflight() {
+        launcher.preflight();
+    }
+
+    /** The ECS API's operations, called as the test principal: what {@code EcsFixtures} use. */
+    public AdminCalls adminCalls() {
+        return context.adminCalls();
+    }
+
+    /** The model, for tests and reports. Not a stable API. */
+    public EcsBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public String diagnostics() {
+        return backend == null ? "" : EcsDiagnostics.report(backend, context.runtimeIfReady());
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (launcher != null) {
+            launcher.close();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.drydock.junit.internal.plugins;
+
+import dev.drydock.core.DrydockException;
+import dev.drydock.core.Fixture;
+import dev.drydock.ecs.EcsFixtures;
+import dev.drydock.ecs.EcsModule;
+import dev.drydock.junit.EcsCluster;
+import dev.drydock.junit.FargateService;
+import dev.drydock.junit.internal.FastWaiters;
+import dev.drydock.junit.spi.AnnotationBinding;
+import dev.drydock.junit.spi.DrydockPlugin;
+import dev.drydock.junit.spi.Injectable;
+import dev.drydock.junit.spi.Stage;
+import java.util.List;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * What drydock-ecs-fixtures brings: {@link EcsCluster}, {@link FargateService}, and ECS clients whose waiters poll
+ * every 200 ms.
+ */
+public final class EcsPlugin implements DrydockPlugin {
+    /** Fails loading this plug-in when drydock-ecs-fixtures is not on the classpath. */
+    private static final Class<?> MODULE = EcsModule.class;
+
+    @Override
+    public String name() {
+        return "ecs";
+    }
+
+    @Override
+    public List<AnnotationBinding<?>> annotations() {
+        return List.of(
+                AnnotationBinding.of(
+                        EcsCluster.class,
+                        Stage.CLUSTERS,
+                        c -> "@EcsCluster(name = \"" + c.name() + "\")",
+                        "",
+                        c -> EcsFixtures.cluster(c.name()).describedAs("@EcsCluster(name = \"" + c.name() + "\")")),
+                AnnotationBinding.of(
+                        FargateService.class,
+                        Stage.SERVICES,
+                        s -> "@FargateService(cluster = \"" + s.cluster() + "\", name = \"" + s.name() + "\")",
+                        "a service's name is unique in its cluster",
+                        EcsPlugin::service));
+    }
+
+    @Override
+    public List<Injectable<?>> injectables() {
+        return List.of(Injectable.client(EcsClient.class, EcsClient::builder, FastWaiters::ecs));
+    }
+
+    private static Fixture service(FargateService s) {
+        String description = "@FargateService(cluster = \"" + s.cluster() + "\", name = \"" + s.name()
+                + "\", taskDefinition = \"" + s.taskDefinition() + "\")";
+        if (s.desiredCount() < 0) {
+            throw new DrydockException(
+                    description + ": desiredCount is " + s.desiredCount() + "; it must be 0 or more.");
+        }
+        var fixture = EcsFixtures.fargateService(s.cluster(), s.name(), s.taskDefinition())
+                .desiredCount(s.desiredCount());
+        if (s.subnets().length > 0) {
+            fixture.subnets(s.subnets());
+        }
+        return fixture.describedAs(description);
+    }
+}

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.TaskVolumeConfiguration;
 
 /**
@@ -82,7 +83,7 @@ public final class RunTask extends EcsOperation implements Operation<RunTaskRequ
         PassRole.check(context, backend, td, request.overrides());
         PassRole.check(context, backend, PassRole.ECS, infrastructureRole);
         taskRoles.check(td, request.overrides());
-        if ("INACTIVE".equals(td.statusAsString())) {
+        if (td.status() == TaskDefinitionStatus.INACTIVE) {
             throw EcsErrors.invalidParameter("TaskDefinition is inactive");
         }
         EcsBackend.Described<Task> result = backend.runTask(request, td);

@@ -10,6 +10,7 @@ import dev.drydock.core.spi.Caller;
 import dev.drydock.core.spi.ImageResolver;
 import dev.drydock.core.spi.RoleSession;
 import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.core.spi.Settings;
 import dev.drydock.ecr.EcrModule;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.lifecycle.LifecyclePolicies;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EcrServiceModule implements EcrModule, ImageResolver {
     private static final Logger LOG = LoggerFactory.getLogger(EcrServiceModule.class);
+    /** {@code aws} (default) or {@code local}: which host repository URIs and {@code proxyEndpoint} name. */
+    static final String REPOSITORY_URI_SETTING = "ecr.repository-uri";
 
     private ServiceContext context;
     private EcrBackend backend;
@@ -68,7 +72,12 @@ public final class EcrServiceModule implements EcrModule, ImageResolver {
                         Path.of(System.getProperty("java.io.tmpdir"), "drydock-ecr")
                                 .toString()));
         blobs = BlobStore.open(parent, context.sessionId());
-        backend = new EcrBackend(context.accountId(), context.region(), context.clock(), blobs);
+        backend = new EcrBackend(
+                context.accountId(),
+                context.region(),
+                context.clock(),
+                blobs,
+                localRepositoryUris(context.settings()) ? this::registryHost : null);
         lifecycle = new LifecyclePolicies(backend);
         // the routing table (and every request class) is built on first use, as IAM's and STS's are
         context.registerOnFirstUse(
@@ -76,6 +85,25 @@ public final class EcrServiceModule implements EcrModule, ImageResolver {
                 TARGET_PREFIX,
                 () -> EcrApi.routingTable(backend, lifecycle, this::registryHost, context.clock()));
         context.resourceTags(backend.tags());
+    }
+
+    /**
+     * Whether repository URIs and {@code proxyEndpoint} name Drydock's registry ({@code ecr.repository-uri=local})
+     * rather than AWS's host ({@code aws}, the default).
+     *
+     * @throws DrydockException for another value
+     */
+    static boolean localRepositoryUris(Settings settings) {
+        String value = settings.get(REPOSITORY_URI_SETTING, "aws").toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "aws" -> false;
+            case "local" -> true;
+            default ->
+                throw new DrydockException("The setting " + REPOSITORY_URI_SETTING + " is '" + value + "'. Use "
+                        + "'aws' (the default: repositoryUri is <account>.dkr.ecr.<region>.amazonaws.com/<name>, as on "
+                        + "AWS) or 'local' (repositoryUri and proxyEndpoint name Drydock's registry, 127.0.0.1:<port>, "
+                        + "so code that pushes to the repositoryUri it gets reaches it).");
+        };
     }
 
     /** The registry endpoint, started on first use (most test classes never push or pull). */

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecr.model.EncryptionType;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
@@ -52,12 +53,23 @@ public final class EcrBackend {
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> uploadRepositories = new ConcurrentHashMap<>();
     private final TagStore tags = new TagStore(null);
+    private final Supplier<String> uriHost;
 
+    /** A model whose repository URIs have AWS's form, {@code <account>.dkr.ecr.<region>.amazonaws.com/<name>}. */
     public EcrBackend(String accountId, String region, Clock clock, BlobStore blobs) {
+        this(accountId, region, clock, blobs, null);
+    }
+
+    /**
+     * @param uriHost the host that repository URIs and GetAuthorizationToken's {@code proxyEndpoint} name (asked when
+     *     a repository is created), or {@code null} for AWS's {@link #registryHost()}
+     */
+    public EcrBackend(String accountId, String region, Clock clock, BlobStore blobs, Supplier<String> uriHost) {
         this.accountId = accountId;
         this.region = region;
         this.clock = clock;
         this.blobs = blobs;
+        this.uriHost = uriHost == null ? this::registryHost : uriHost;
     }
 
     public String accountId() {
@@ -84,6 +96,14 @@ public final class EcrBackend {
     /** The registry host of this account and region, {@code <account>.dkr.ecr.<region>.amazonaws.com}. */
     public String registryHost() {
         return accountId + ".dkr.ecr." + region + ".amazonaws.com";
+    }
+
+    /**
+     * The host that repository URIs and {@code proxyEndpoint} name: {@link #registryHost()}, or Drydock's registry
+     * ({@code 127.0.0.1:<port>}) with the setting {@code ecr.repository-uri=local}.
+     */
+    public String uriHost() {
+        return uriHost.get();
     }
 
     /** A repository's ARN, {@code arn:aws:ecr:<region>:<account>:repository/<name>} (it need not exist). */
@@ -120,7 +140,7 @@ public final class EcrBackend {
             RepositoryRecord r = new RepositoryRecord(
                     name,
                     repositoryArn(name),
-                    registryHost() + "/" + name,
+                    uriHost() + "/" + name,
                     clock.instant(),
                     mutability,
                     scanOnPush,

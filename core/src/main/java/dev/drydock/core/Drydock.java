@@ -286,8 +286,11 @@ public final class Drydock implements AutoCloseable {
 
     /**
      * Builds a Docker image from a directory holding a {@code Dockerfile} (base images are not pulled: they must be
-     * present), for task definitions to use by {@code tag}. The image carries this session's labels and is removed
-     * when Drydock closes. Waits for the container runtime.
+     * present), for task definitions to use by {@code tag}. Waits for the container runtime. The tag is removed when
+     * Drydock closes. The image itself stays as Docker's build cache for the next build of the same directory (by
+     * another test class or run), so an unchanged image is not built again (its layers are not pushed again either),
+     * unless the setting {@code build-cache} is {@code off}: then the image carries this session's labels and is
+     * removed with it.
      *
      * @param contextDirectory the build context
      * @param tag the image reference, e.g. {@code orders-app:test}
@@ -296,7 +299,7 @@ public final class Drydock implements AutoCloseable {
      */
     public String buildImage(Path contextDirectory, String tag) {
         try {
-            return runtime().buildImage(contextDirectory, tag, host.labels(Map.of()));
+            return host.buildImage(contextDirectory, tag);
         } catch (RuntimeFailure e) {
             throw new DrydockException(
                     "Drydock could not build image " + tag + ": " + e.getMessage()

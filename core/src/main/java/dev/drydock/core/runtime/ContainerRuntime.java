@@ -3,6 +3,7 @@ package dev.drydock.core.runtime;
 import dev.drydock.core.internal.docker.DockerRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,20 @@ public interface ContainerRuntime extends AutoCloseable {
 
     /** The image's content id when the image is present locally. */
     Optional<String> imageId(String image);
+
+    /**
+     * What the runtime knows of a local image: its id, tags, labels and layers. This default knows only its id.
+     *
+     * @param image a reference or content id
+     */
+    default Optional<LocalImage> inspectImage(String image) {
+        return imageId(image).map(id -> new LocalImage(id, List.of(), Instant.EPOCH, Map.of(), List.of()));
+    }
+
+    /** The local images that carry all the given labels (none, in this default). */
+    default List<LocalImage> images(Map<String, String> labels) {
+        return List.of();
+    }
 
     /**
      * Builds an image from a directory holding a {@code Dockerfile}, without pulling base images.

@@ -29,6 +29,7 @@ import dev.drydock.core.internal.compat.DependencyCheck;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.ContainerState;
+import dev.drydock.core.runtime.LocalImage;
 import dev.drydock.core.runtime.NetworkInfo;
 import dev.drydock.core.runtime.RuntimeFailure;
 import java.io.Closeable;
@@ -137,6 +138,16 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public Optional<String> imageId(String image) {
         return images.imageId(image);
+    }
+
+    @Override
+    public Optional<LocalImage> inspectImage(String image) {
+        return images.inspectImage(image);
+    }
+
+    @Override
+    public List<LocalImage> images(Map<String, String> labels) {
+        return images.images(labels);
     }
 
     @Override

@@ -43,6 +43,7 @@ import dev.drydock.core.spi.ServiceModule;
 import dev.drydock.core.spi.Settings;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,6 +88,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     private final List<RestJsonProtocol> restServices = new CopyOnWriteArrayList<>();
     private final List<ServiceModule> modules = new ArrayList<>();
     private final RuntimeConnection runtime;
+    private final ImageBuilds imageBuilds;
 
     /**
      * Starts the endpoint, IAM and STS, and every service module on the classpath.
@@ -125,6 +127,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         this.endpoint = HttpEndpoint.start(router);
         this.events = new EventLog(accountId, region);
         this.runtime = new RuntimeConnection(factory, sessionId, labels(Map.of()), endpoint);
+        this.imageBuilds = new ImageBuilds(settings, labels(Map.of()));
         try {
             for (ServiceModule module : ServiceLoader.load(ServiceModule.class, ModuleHost.class.getClassLoader())) {
                 module.start(this);
@@ -171,6 +174,17 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     /** The event stream. */
     public EventLog eventLog() {
         return events;
+    }
+
+    /**
+     * Builds an image on the connected runtime (waits for it), tagged {@code tag} for this session; see
+     * {@link ImageBuilds} for what is kept as build cache.
+     *
+     * @return the image's content id
+     * @throws dev.drydock.core.runtime.RuntimeFailure when the build fails
+     */
+    public String buildImage(Path contextDirectory, String tag) {
+        return imageBuilds.build(runtime.join().runtime(), contextDirectory, tag);
     }
 
     /** The connected container runtime (waits for it). */
@@ -250,6 +264,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
                 LOG.warn("Closing the {} model failed; its Docker objects are removed by label anyway", m.name(), e);
             }
         }
+        runtime.ifReady().ifPresent(session -> imageBuilds.close(session.runtime()));
         runtime.close();
         endpoint.close();
         events.close();

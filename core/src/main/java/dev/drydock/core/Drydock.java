@@ -3,6 +3,7 @@ package dev.drydock.core;
 import dev.drydock.core.events.EventStream;
 import dev.drydock.core.iam.DecisionLog;
 import dev.drydock.core.internal.compat.DependencyCheck;
+import dev.drydock.core.internal.docker.DockerProbe;
 import dev.drydock.core.internal.host.ModuleHost;
 import dev.drydock.core.internal.host.SdkDefaults;
 import dev.drydock.core.internal.service.DrydockSettings;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -402,6 +404,28 @@ public final class Drydock implements AutoCloseable {
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
+        }
+
+        /**
+         * The value a setting has for the instance this builder starts: set here, else the system property
+         * {@code drydock.<key>}, the environment variable {@code DRYDOCK_<KEY>} or {@code drydock.properties}.
+         */
+        public Optional<String> settingValue(String key) {
+            return new DrydockSettings(settings).get(key);
+        }
+
+        /**
+         * Why the instance this builder starts could not run tasks as containers: when its runtime is Docker (the
+         * setting {@code runtime} is {@code docker}, the default, and no {@link #runtime(Supplier)} is given) and no
+         * Docker engine answers, the reason, as {@link #start()}'s first container work would fail with it; empty
+         * otherwise. The engine is asked once per JVM: the answer is remembered.
+         */
+        public Optional<String> dockerUnavailable() {
+            if (runtimeFactory != null
+                    || !"docker".equalsIgnoreCase(settingValue("runtime").orElse("docker"))) {
+                return Optional.empty();
+            }
+            return DockerProbe.unavailable();
         }
 
         /** Infrastructure to create once started, in the order added. */

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
@@ -71,7 +73,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * starts before the test instance is constructed, so constructors can take injected clients too.
  */
 public final class DrydockExtension
-        implements BeforeAllCallback,
+        implements ExecutionCondition,
+                BeforeAllCallback,
                 TestInstancePreConstructCallback,
                 ParameterResolver,
                 TestExecutionExceptionHandler,
@@ -81,20 +84,58 @@ public final class DrydockExtension
 
     private final List<Fixture> fixtures;
     private final Map<String, String> settings;
+    private final boolean disabledWithoutDocker;
 
     /** The extension as {@code @ExtendWith} and the annotations create it. */
     public DrydockExtension() {
-        this(List.of(), Map.of());
+        this(List.of(), Map.of(), false);
     }
 
-    private DrydockExtension(List<Fixture> fixtures, Map<String, String> settings) {
+    private DrydockExtension(List<Fixture> fixtures, Map<String, String> settings, boolean disabledWithoutDocker) {
         this.fixtures = List.copyOf(fixtures);
         this.settings = Map.copyOf(settings);
+        this.disabledWithoutDocker = disabledWithoutDocker;
     }
 
     /** Starts configuring an extension for {@code @RegisterExtension}. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Disables a top-level class marked {@link DisabledWithoutDocker} (or registered with
+     * {@link Builder#disabledWithoutDocker()}) when its runtime is Docker and no engine answers, unless the setting
+     * {@code docker.required} is {@code true}; every other class and method is enabled here.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<Class<?>> testClass = context.getTestClass();
+        if (context.getTestMethod().isPresent()
+                || testClass.isEmpty()
+                || testClass.get().getEnclosingClass() != null
+                        && resources(context).isPresent()) {
+            return ConditionEvaluationResult.enabled("Drydock decides per top-level class");
+        }
+        List<DrydockExtension> registered = registeredOn(testClass.get());
+        boolean optedIn = AnnotationSupport.isAnnotated(testClass.get(), DisabledWithoutDocker.class)
+                || disabledWithoutDocker
+                || registered.stream().anyMatch(e -> e.disabledWithoutDocker);
+        if (!optedIn) {
+            return ConditionEvaluationResult.enabled("not @DisabledWithoutDocker");
+        }
+        Drydock.Builder builder = Drydock.builder();
+        mergedSettings(testClass.get(), registered).forEach(builder::setting);
+        Optional<String> unavailable = builder.dockerUnavailable();
+        if (unavailable.isEmpty()) {
+            return ConditionEvaluationResult.enabled("a Docker engine answers, or the class needs none");
+        }
+        if (Boolean.parseBoolean(builder.settingValue("docker.required").orElse("false"))) {
+            return ConditionEvaluationResult.enabled(
+                    "docker.required is true: the class runs, and fails without Docker");
+        }
+        return ConditionEvaluationResult.disabled(testClass.get().getSimpleName() + " is @DisabledWithoutDocker and "
+                + "no Docker engine answers, so it is skipped (set drydock.docker.required=true to fail instead): "
+                + unavailable.get());
     }
 
     @Override
@@ -406,6 +447,7 @@ public final class DrydockExtension
     public static final class Builder {
         private final List<Fixture> fixtures = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private boolean disabledWithoutDocker;
 
         private Builder() {}
 
@@ -421,9 +463,15 @@ public final class DrydockExtension
             return this;
         }
 
+        /** Skips the class when no Docker engine answers, as {@link DisabledWithoutDocker} does. */
+        public Builder disabledWithoutDocker() {
+            disabledWithoutDocker = true;
+            return this;
+        }
+
         /** The extension, for a static {@code @RegisterExtension} field. */
         public DrydockExtension build() {
-            return new DrydockExtension(fixtures, settings);
+            return new DrydockExtension(fixtures, settings, disabledWithoutDocker);
         }
     }
 }

@@ -97,7 +97,11 @@ public final class EcsFixtures {
 
     /** RegisterTaskDefinition of a task definition file, as the test principal. */
     static TaskDefinition register(Drydock drydock, String resource) {
-        RegisterTaskDefinitionRequest request = TaskDefinitionFiles.readResource(resource);
+        return register(drydock, TaskDefinitionFiles.readResource(resource), resource);
+    }
+
+    /** RegisterTaskDefinition, as the test principal; {@code resource} names where the request came from. */
+    static TaskDefinition register(Drydock drydock, RegisterTaskDefinitionRequest request, String resource) {
         try {
             return module(drydock)
                     .adminCalls()

@@ -7,12 +7,15 @@ import dev.drydock.core.internal.docker.DockerProbe;
 import dev.drydock.core.internal.host.ModuleHost;
 import dev.drydock.core.internal.host.SdkDefaults;
 import dev.drydock.core.internal.service.DrydockSettings;
+import dev.drydock.core.report.Report;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.core.runtime.SimulatedRuntime;
+import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.RoleSession;
 import dev.drydock.core.spi.ServiceModule;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -284,6 +287,45 @@ public final class Drydock implements AutoCloseable {
      */
     public String diagnostics() {
         return host.diagnostics();
+    }
+
+    /**
+     * What this instance did, as a report: per service module, what it declares and what happened (for ECS, each
+     * service's task state timeline with its deployments and events, and the tasks' container logs), the IAM decisions
+     * that matter, and the declared resources. Modules add their parts through {@link ReportContributor}. Never
+     * throws.
+     *
+     * @param title what the report is about, e.g. the test class's name
+     */
+    public Report report(String title) {
+        return host.report(title);
+    }
+
+    /**
+     * Writes {@link #report(String)} as one self-contained HTML file (it needs no network access to view: the timeline
+     * charts and filters are drawn by its own script), replacing the file if it exists. The JUnit extension writes one
+     * after every test class, under {@code target/drydock-reports}.
+     *
+     * @param file e.g. {@code target/drydock-reports/WebTest.html}; its directory is created
+     * @return the file
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    public Path writeReport(Path file, String title) {
+        long t0 = System.nanoTime();
+        Report report = report(title);
+        long t1 = System.nanoTime();
+        try {
+            report.writeHtml(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Drydock could not write its report to " + file + ": " + e.getMessage(), e);
+        }
+        LOG.debug(
+                "Wrote report {} in {} ms ({} ms to gather, {} ms to write)",
+                file,
+                (System.nanoTime() - t0) / 1_000_000.0,
+                (t1 - t0) / 1_000_000.0,
+                (System.nanoTime() - t1) / 1_000_000.0);
+        return file;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -59,8 +61,13 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  *       in parallel in one JVM;</li>
  *   <li>when a test or lifecycle method fails, the failure carries Drydock's report as a suppressed exception: each
  *       task's state timeline, the last lines of its containers' logs and the last IAM decisions (of the whole
- *       class so far, not only of the failing test). Skipped tests (failed assumptions) get none, nor do failures
- *       when there is nothing to report.</li>
+ *       class so far, not only of the failing test), with the link to the HTML report. Skipped tests (failed
+ *       assumptions) get none, nor do failures when there is nothing to report;</li>
+ *   <li>after the class, Drydock writes its HTML report, {@code target/drydock-reports/<class name>.html} (one
+ *       self-contained file: per service a timeline of every task's states with the deployments and events, the IAM
+ *       decisions with allowed/denied filters, container logs, the declared resources), and logs its location; the
+ *       settings {@code report.directory} and {@code report=off} change or stop that;</li>
+ *   <li>a class marked {@link DisabledWithoutDocker} is skipped, not failed, when no Docker engine answers.</li>
  * </ul>
  *
  * <p>Nested test classes share their enclosing class's instance; annotations on a nested class add to it (and stay
@@ -75,6 +82,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 public final class DrydockExtension
         implements ExecutionCondition,
                 BeforeAllCallback,
+                AfterAllCallback,
+                TestWatcher,
                 TestInstancePreConstructCallback,
                 ParameterResolver,
                 TestExecutionExceptionHandler,
@@ -144,6 +153,41 @@ public final class DrydockExtension
     }
 
     /**
+     * After the last test of the class that started Drydock (not of a nested class), writes the class's HTML report
+     * ({@code target/drydock-reports/<class>.html} unless the settings {@code report.directory} or {@code report=off}
+     * say otherwise) and logs where it is.
+     */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        resources(context).filter(r -> r.owner() == this && r.setUpBy(context)).ifPresent(ClassResources::writeReport);
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        outcome(context, 0);
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        outcome(context, 1);
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        outcome(context, 2);
+    }
+
+    @Override
+    public void testDisabled(ExtensionContext context, Optional<String> reason) {
+        outcome(context, 3);
+    }
+
+    /** Counts a test's outcome for the report, once however many times the extension is registered. */
+    private void outcome(ExtensionContext context, int kind) {
+        resources(context).filter(r -> r.owner() == this).ifPresent(r -> r.outcome(kind));
+    }
+
+    /**
      * With {@code @TestInstance(PER_CLASS)} JUnit constructs the test instance before the before-all callbacks; set
      * up now, so that its constructor can take injected clients and application code in it finds Drydock.
      */
@@ -180,7 +224,8 @@ public final class DrydockExtension
                     Drydock.Builder builder = Drydock.builder();
                     mergedSettings(testClass, registered).forEach(builder::setting);
                     declared.addAll(declaredFixtures(testClass));
-                    resources = new ClassResources(builder.start(), this);
+                    resources = new ClassResources(
+                            builder.start(), this, context, ClassResources.reportFile(testClass, builder));
                     store.put(RESOURCES, resources);
                     resources.markDeclaredOn(context.getUniqueId());
                 } else {

@@ -4,6 +4,8 @@ import dev.drydock.core.internal.docker.DockerRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,6 +108,20 @@ public interface ContainerRuntime extends AutoCloseable {
      * @param lines at most this many lines
      */
     List<String> logTail(String containerId, int lines);
+
+    /**
+     * The last lines of several containers' output, by container id (absent ones left out); a runtime may ask for them
+     * all at once. This default asks one after the other.
+     *
+     * @param lines at most this many lines each
+     */
+    default Map<String, List<String>> logTails(Collection<String> containerIds, int lines) {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (String id : containerIds) {
+            result.put(id, logTail(id, lines));
+        }
+        return result;
+    }
 
     /**
      * One sample of the container's resource usage, in the Docker Engine API's {@code ContainerStats} JSON shape

@@ -15,6 +15,7 @@ import dev.drydock.core.internal.iam.ModuleIam;
 import dev.drydock.core.internal.iam.PolicyAuthorizer;
 import dev.drydock.core.internal.iam.SigV4Authenticator;
 import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.report.IamReport;
 import dev.drydock.core.internal.service.AwsService;
 import dev.drydock.core.internal.service.Call;
 import dev.drydock.core.internal.service.DrydockSettings;
@@ -24,6 +25,7 @@ import dev.drydock.core.internal.service.QueryProtocol;
 import dev.drydock.core.internal.service.RestJsonProtocol;
 import dev.drydock.core.internal.service.Router;
 import dev.drydock.core.internal.sts.StsApi;
+import dev.drydock.core.report.Report;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.CallContext;
@@ -36,6 +38,7 @@ import dev.drydock.core.spi.ImageResolver;
 import dev.drydock.core.spi.JsonService;
 import dev.drydock.core.spi.Labels;
 import dev.drydock.core.spi.QueryService;
+import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.RestJsonService;
 import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.core.spi.ServiceContext;
@@ -220,6 +223,42 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         List<String> names = new ArrayList<>();
         modules.forEach(m -> names.add(m.name()));
         return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    /**
+     * What this instance did, as a report: its facts, every {@link ReportContributor} module's sections, IAM's decisions
+     * and the declared resources. A contributor that throws is noted in the report; never throws itself.
+     *
+     * @param title e.g. the test class's name
+     */
+    public Report report(String title) {
+        Report report = new Report(title, clock.instant());
+        report.fact("session", sessionId)
+                .fact("account", accountId)
+                .fact("region", region)
+                .fact("endpoint", endpoint.loopbackUri().toString())
+                .fact(
+                        "runtime",
+                        runtime.ifReady().map(r -> r.runtime().description()).orElse("not connected"));
+        for (ServiceModule m : modules) {
+            if (m instanceof ReportContributor contributor) {
+                try {
+                    contributor.contribute(report);
+                } catch (RuntimeException e) {
+                    LOG.warn("The {} module's part of the report failed", m.name(), e);
+                    report.section("errors", "Report", "Parts that could not be written")
+                            .text(m.name() + ": " + e);
+                }
+            }
+        }
+        try {
+            IamReport.contribute(report, decisionLog, iam, iam.testPrincipal().arn());
+        } catch (RuntimeException e) {
+            LOG.warn("IAM's part of the report failed", e);
+            report.section("errors", "Report", "Parts that could not be written")
+                    .text("iam: " + e);
+        }
+        return report;
     }
 
     /** The last IAM decisions and every module's report; never throws. */

@@ -4,6 +4,7 @@ import static dev.drydock.junit.DrydockAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.iam.DecisionLog;
+import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.IamRole;
 import java.util.List;
@@ -23,7 +24,7 @@ class TaskRolePermissionsSampleTest {
 
     @Test
     void theTaskRoleAllowsListingClustersButNotDeletingThem(EcsClient ecs, DecisionLog decisions) {
-        ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/orders-cli.json"));
+        ecs.registerTaskDefinition(EcsFixtures.taskDefinitionRequest("ecs/orders-cli.json"));
 
         Task allowed = run(ecs, "aws ecs list-clusters --endpoint-url \"$AWS_ENDPOINT_URL\"");
         Task denied = run(ecs, "aws ecs delete-cluster --cluster shop --endpoint-url \"$AWS_ENDPOINT_URL\"");

@@ -99,6 +99,12 @@ public final class Benchmarks {
         if (sections.contains("registry")) {
             RegistryBenchmark.run();
         }
+        if (sections.contains("report")) {
+            ReportBenchmark.run();
+        }
+        if (sections.contains("registry") || sections.contains("reuse")) {
+            ImageReuseBenchmark.run();
+        }
     }
 
     // ------------------------------------------------------------------------------------------- credentials

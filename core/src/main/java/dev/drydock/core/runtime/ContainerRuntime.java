@@ -3,6 +3,9 @@ package dev.drydock.core.runtime;
 import dev.drydock.core.internal.docker.DockerRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +51,20 @@ public interface ContainerRuntime extends AutoCloseable {
     Optional<String> imageId(String image);
 
     /**
+     * What the runtime knows of a local image: its id, tags, labels and layers. This default knows only its id.
+     *
+     * @param image a reference or content id
+     */
+    default Optional<LocalImage> inspectImage(String image) {
+        return imageId(image).map(id -> new LocalImage(id, List.of(), Instant.EPOCH, Map.of(), List.of()));
+    }
+
+    /** The local images that carry all the given labels (none, in this default). */
+    default List<LocalImage> images(Map<String, String> labels) {
+        return List.of();
+    }
+
+    /**
      * Builds an image from a directory holding a {@code Dockerfile}, without pulling base images.
      *
      * @param contextDirectory the build context
@@ -91,6 +108,20 @@ public interface ContainerRuntime extends AutoCloseable {
      * @param lines at most this many lines
      */
     List<String> logTail(String containerId, int lines);
+
+    /**
+     * The last lines of several containers' output, by container id (absent ones left out); a runtime may ask for them
+     * all at once. This default asks one after the other.
+     *
+     * @param lines at most this many lines each
+     */
+    default Map<String, List<String>> logTails(Collection<String> containerIds, int lines) {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (String id : containerIds) {
+            result.put(id, logTail(id, lines));
+        }
+        return result;
+    }
 
     /**
      * One sample of the container's resource usage, in the Docker Engine API's {@code ContainerStats} JSON shape

@@ -29,6 +29,7 @@ import dev.drydock.core.internal.compat.DependencyCheck;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.ContainerState;
+import dev.drydock.core.runtime.LocalImage;
 import dev.drydock.core.runtime.NetworkInfo;
 import dev.drydock.core.runtime.RuntimeFailure;
 import java.io.Closeable;
@@ -38,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,6 +139,16 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public Optional<String> imageId(String image) {
         return images.imageId(image);
+    }
+
+    @Override
+    public Optional<LocalImage> inspectImage(String image) {
+        return images.inspectImage(image);
+    }
+
+    @Override
+    public List<LocalImage> images(Map<String, String> labels) {
+        return images.images(labels);
     }
 
     @Override
@@ -443,39 +455,75 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public List<String> logTail(String containerId, int lines) {
-        Deque<String> out = new ArrayDeque<>();
-        StringBuilder partial = new StringBuilder();
+        return logTails(List.of(containerId), lines).getOrDefault(containerId, List.of());
+    }
+
+    /** Asks the engine for every container's lines at once (one stream each), then waits for them all. */
+    @Override
+    public Map<String, List<String>> logTails(Collection<String> containerIds, int lines) {
+        Map<String, LogCollector> started = new LinkedHashMap<>();
         try {
-            client.logContainerCmd(containerId)
-                    .withStdOut(true)
-                    .withStdErr(true)
-                    .withTail(lines)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                            int nl;
-                            while ((nl = partial.indexOf("\n")) >= 0) {
-                                out.add(partial.substring(0, nl));
-                                partial.delete(0, nl + 1);
-                            }
-                        }
-                    })
-                    .awaitCompletion(10, TimeUnit.SECONDS);
+            for (String id : containerIds) {
+                try {
+                    started.put(
+                            id,
+                            client.logContainerCmd(id)
+                                    .withStdOut(true)
+                                    .withStdErr(true)
+                                    .withTail(lines)
+                                    .exec(new LogCollector(lines)));
+                } catch (NotFoundException e) {
+                    // gone: no lines
+                }
+            }
+            Map<String, List<String>> result = new LinkedHashMap<>();
+            for (Map.Entry<String, LogCollector> e : started.entrySet()) {
+                try {
+                    e.getValue().awaitCompletion(10, TimeUnit.SECONDS);
+                } catch (NotFoundException gone) {
+                    continue;
+                }
+                result.put(e.getKey(), e.getValue().lines());
+            }
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (NotFoundException e) {
-            return List.of();
+            return Map.of();
         } catch (RuntimeException e) {
-            throw DockerErrors.translate(e, "read logs of container " + containerId);
+            throw DockerErrors.translate(e, "read logs of containers " + containerIds);
         }
-        if (partial.length() > 0) {
-            out.add(partial.toString());
+    }
+
+    /** Collects a log stream's lines, keeping the last {@code max}. */
+    private static final class LogCollector extends ResultCallback.Adapter<Frame> {
+        private final int max;
+        private final Deque<String> out = new ArrayDeque<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        LogCollector(int max) {
+            this.max = max;
         }
-        while (out.size() > lines) {
-            out.removeFirst();
+
+        @Override
+        public synchronized void onNext(Frame frame) {
+            partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            int nl;
+            while ((nl = partial.indexOf("\n")) >= 0) {
+                out.add(partial.substring(0, nl));
+                partial.delete(0, nl + 1);
+                if (out.size() > max) {
+                    out.removeFirst();
+                }
+            }
         }
-        return new ArrayList<>(out);
+
+        synchronized List<String> lines() {
+            List<String> result = new ArrayList<>(out);
+            if (partial.length() > 0) {
+                result.add(partial.toString());
+            }
+            return result.subList(Math.max(0, result.size() - max), result.size());
+        }
     }
 
     @Override

@@ -321,7 +321,8 @@ public final class Drydock implements AutoCloseable {
         Map<String, String> p = new LinkedHashMap<>();
         String url = endpoint().toString();
         p.put("aws.endpointUrl", url);
-        for (String service : List.of("Ecs", "Ecr", "Efs", "Iam", "Sts")) {
+        for (String service :
+                List.of("Ecs", "Ecr", "Efs", "Iam", "Sts", "SecretsManager", "Ssm", "Kms", "CloudWatchLogs")) {
             p.put("aws.endpointUrl" + service, url);
         }
         p.put("aws.region", region);
@@ -364,7 +365,9 @@ public final class Drydock implements AutoCloseable {
         return findModule(type)
                 .orElseThrow(() -> new DrydockException("Drydock has no " + type.getSimpleName()
                         + " on the classpath. Add the Drydock artifact that provides it (for ECS: dev.drydock:"
-                        + "drydock-ecs-fixtures, for EFS: dev.drydock:drydock-efs-fixtures) as a test dependency."));
+                        + "drydock-ecs-fixtures, for EFS: dev.drydock:drydock-efs-fixtures, for Secrets Manager, SSM "
+                        + "Parameter Store and KMS: dev.drydock:drydock-secrets-fixtures, for CloudWatch Logs: "
+                        + "dev.drydock:drydock-logs-fixtures) as a test dependency."));
     }
 
     /**

@@ -129,6 +129,7 @@ public final class KmsApi {
             .oneOf("KeyUsage", "SIGN_VERIFY", "ENCRYPT_DECRYPT", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT")
             .oneOf("Origin", "AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE")
             .oneOf("EncryptionAlgorithm", "SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE")
+            .requiredNested("Tags.TagKey", "Tags.TagValue")
             .sensitive("Plaintext")
             .build();
 

@@ -93,6 +93,7 @@ public final class SsmApi {
             .length("ParameterFilters.Values", 1, 50)
             .oneOf("Filters.Key", "Name", "Type", "KeyId")
             .length("Filters.Values", 1, 50)
+            .requiredNested("Tags.Key", "Tags.Value", "ParameterFilters.Key", "Filters.Key", "Filters.Values")
             .sensitive("Value")
             .build();
 

@@ -39,6 +39,7 @@ public final class RequestConstraints implements Consumer<SdkPojo> {
     private final Map<String, Constraint> byMember;
     private final Map<Class<?>, Map<String, Constraint>> byRequest;
     private final Set<String> sensitive;
+    private final Set<String> requiredNested;
 
     private RequestConstraints(Builder b) {
         this.errorCode = b.errorCode;
@@ -48,6 +49,7 @@ public final class RequestConstraints implements Consumer<SdkPojo> {
         b.byRequest.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
         this.byRequest = Map.copyOf(copy);
         this.sensitive = Set.copyOf(b.sensitive);
+        this.requiredNested = Set.copyOf(b.requiredNested);
     }
 
     /**
@@ -93,11 +95,14 @@ public final class RequestConstraints implements Consumer<SdkPojo> {
             SdkPojo pojo, String prefix, String parent, Map<String, Constraint> overrides, List<String> out) {
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
-            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
-                continue;
-            }
             String name = field.locationName();
             String path = prefix + lowerFirst(name);
+            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
+                if (parent != null && requiredNested.contains(parent + "." + name)) {
+                    out.add("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
+                }
+                continue;
+            }
             Constraint c = parent != null && byMember.containsKey(parent + "." + name)
                     ? byMember.get(parent + "." + name)
                     : overrides.containsKey(name) ? overrides.get(name) : byMember.get(name);
@@ -195,6 +200,7 @@ public final class RequestConstraints implements Consumer<SdkPojo> {
         private final Map<String, Constraint> byMember = new LinkedHashMap<>();
         private final Map<Class<?>, Map<String, Constraint>> byRequest = new LinkedHashMap<>();
         private final List<String> sensitive = new ArrayList<>();
+        private final List<String> requiredNested = new ArrayList<>();
 
         private Builder(String errorCode) {
             this.errorCode = errorCode;
@@ -203,6 +209,15 @@ public final class RequestConstraints implements Consumer<SdkPojo> {
         /** The members {@code request} requires, by wire name (e.g. {@code SecretId}). */
         public Builder required(Class<? extends SdkPojo> request, String... members) {
             required.put(request, List.of(members));
+            return this;
+        }
+
+        /**
+         * Members a nested structure or list element requires, as {@code <parent>.<member>}, e.g.
+         * {@code logEvents.timestamp}.
+         */
+        public Builder requiredNested(String... qualified) {
+            requiredNested.addAll(List.of(qualified));
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.drydock.logs;
 import dev.drydock.core.internal.auth.ProtocolFamily;
 import dev.drydock.core.internal.service.DirectCalls;
 import dev.drydock.core.internal.service.LazyService;
+import dev.drydock.core.internal.service.Memoized;
 import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.internal.service.TaskLogSink;
 import dev.drydock.logs.internal.LogAccess;
@@ -28,7 +29,7 @@ public final class LogsModule implements TaskLogSink {
     private LogsBackend backend;
     private LogAccess access;
     private LazyService service;
-    private volatile LogsApi api;
+    private final Memoized<LogsApi> api = new Memoized<>(() -> new LogsApi(access));
     private TaskLogs taskLogs;
 
     @Override
@@ -41,7 +42,8 @@ public final class LogsModule implements TaskLogSink {
         this.context = context;
         this.backend = new LogsBackend(context.accountId(), context.region(), context.clock());
         this.access = new LogAccess(backend);
-        this.service = new LazyService("logs", ProtocolFamily.JSON, () -> api().service(context.clock()));
+        this.service =
+                new LazyService("logs", ProtocolFamily.JSON, () -> api.get().service(context.clock()));
         context.register(LogsApi.TARGET_PREFIX, service);
         context.resourceTags(arn -> {
             String prefix = backend.groupArn("");
@@ -57,26 +59,12 @@ public final class LogsModule implements TaskLogSink {
                 context.iam(),
                 context.region(),
                 (caller, operation, request, requestId) ->
-                        api().call(request, DirectCalls.as(context, service, operation, caller, requestId)));
-    }
-
-    private LogsApi api() {
-        LogsApi a = api;
-        if (a == null) {
-            synchronized (this) {
-                a = api;
-                if (a == null) {
-                    a = new LogsApi(access);
-                    api = a;
-                }
-            }
-        }
-        return a;
+                        api.get().call(request, DirectCalls.as(context, service, operation, caller, requestId)));
     }
 
     /** Calls an operation as the test principal (an administrator), for fixtures. */
     <O extends SdkPojo> O callAsAdministrator(String operation, SdkPojo request) {
-        return api().call(request, DirectCalls.asAdministrator(context, service, operation));
+        return api.get().call(request, DirectCalls.asAdministrator(context, service, operation));
     }
 
     @Override

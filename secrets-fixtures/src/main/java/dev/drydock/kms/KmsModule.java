@@ -6,6 +6,7 @@ import dev.drydock.core.internal.service.DirectCalls;
 import dev.drydock.core.internal.service.DurationSetting;
 import dev.drydock.core.internal.service.KeyEncryption;
 import dev.drydock.core.internal.service.LazyService;
+import dev.drydock.core.internal.service.Memoized;
 import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.kms.internal.KeyAccess;
 import dev.drydock.kms.internal.KeyCrypto;
@@ -38,7 +39,7 @@ public final class KmsModule implements KeyEncryption {
     private KmsBackend backend;
     private KeyAccess access;
     private LazyService service;
-    private volatile KmsApi api;
+    private final Memoized<KmsApi> api = new Memoized<>(() -> new KmsApi(access));
 
     @Override
     public String name() {
@@ -50,28 +51,14 @@ public final class KmsModule implements KeyEncryption {
         this.context = context;
         this.backend = new KmsBackend(context.accountId(), context.region(), context.clock(), dayLength(context));
         this.access = new KeyAccess(backend, context.iam());
-        this.service = new LazyService("kms", ProtocolFamily.JSON, () -> api().service(context.clock()));
+        this.service =
+                new LazyService("kms", ProtocolFamily.JSON, () -> api.get().service(context.clock()));
         context.register(KmsApi.TARGET_PREFIX, service);
         context.resourceTags(arn -> arn.startsWith(backend.keyArn(""))
                 ? backend.find(arn.substring(backend.keyArn("").length()))
                         .map(KmsKey::tags)
                         .orElse(Map.of())
                 : Map.of());
-    }
-
-    /** The routing table, built on first use. */
-    private KmsApi api() {
-        KmsApi a = api;
-        if (a == null) {
-            synchronized (this) {
-                a = api;
-                if (a == null) {
-                    a = new KmsApi(access);
-                    api = a;
-                }
-            }
-        }
-        return a;
     }
 
     /**
@@ -83,7 +70,7 @@ public final class KmsModule implements KeyEncryption {
      * @throws dev.drydock.core.internal.protocol.AwsException as the operation answers on the wire
      */
     <O extends SdkPojo> O callAsAdministrator(String operation, SdkPojo request) {
-        return api().call(request, DirectCalls.asAdministrator(context, service, operation));
+        return api.get().call(request, DirectCalls.asAdministrator(context, service, operation));
     }
 
     /** How long one "day" of a waiting period lasts: setting {@code secrets.day-length}, default one day. */

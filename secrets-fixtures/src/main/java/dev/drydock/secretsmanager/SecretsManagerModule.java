@@ -7,6 +7,7 @@ import dev.drydock.core.internal.service.DirectCalls;
 import dev.drydock.core.internal.service.DurationSetting;
 import dev.drydock.core.internal.service.KeyEncryption;
 import dev.drydock.core.internal.service.LazyService;
+import dev.drydock.core.internal.service.Memoized;
 import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.internal.service.TaskSecretResolver;
 import dev.drydock.secretsmanager.internal.SecretAccess;
@@ -36,7 +37,7 @@ public final class SecretsManagerModule implements TaskSecretResolver {
     private SecretsBackend backend;
     private SecretAccess access;
     private LazyService service;
-    private volatile SecretsManagerApi api;
+    private final Memoized<SecretsManagerApi> api = new Memoized<>(() -> new SecretsManagerApi(access));
     private TaskSecrets taskSecrets;
 
     @Override
@@ -49,7 +50,8 @@ public final class SecretsManagerModule implements TaskSecretResolver {
         this.context = context;
         this.backend = new SecretsBackend(context.accountId(), context.region(), context.clock(), dayLength(context));
         this.access = new SecretAccess(backend, () -> context.module(KeyEncryption.class));
-        this.service = new LazyService("secretsmanager", ProtocolFamily.JSON, () -> api().service(context.clock()));
+        this.service = new LazyService(
+                "secretsmanager", ProtocolFamily.JSON, () -> api.get().service(context.clock()));
         context.register(SecretsManagerApi.TARGET_PREFIX, service);
         context.resourceTags(arn -> arn.startsWith(backend.arnPrefix())
                 ? backend.find(arn).map(Secret::tags).orElse(Map.of())
@@ -58,24 +60,10 @@ public final class SecretsManagerModule implements TaskSecretResolver {
                 context.iam(),
                 context.region(),
                 (caller, operation, request, requestId) ->
-                        api().call(request, DirectCalls.as(context, service, operation, caller, requestId)),
+                        api.get().call(request, DirectCalls.as(context, service, operation, caller, requestId)),
                 (caller, operation, request, requestId) -> context.module(SsmModule.class)
                         .orElseThrow(() -> new DrydockException("Parameter Store is not on the classpath"))
                         .callAs(caller, operation, request, requestId));
-    }
-
-    private SecretsManagerApi api() {
-        SecretsManagerApi a = api;
-        if (a == null) {
-            synchronized (this) {
-                a = api;
-                if (a == null) {
-                    a = new SecretsManagerApi(access);
-                    api = a;
-                }
-            }
-        }
-        return a;
     }
 
     /** How long one "day" of a waiting period lasts: setting {@code secrets.day-length}, default one day. */
@@ -90,12 +78,12 @@ public final class SecretsManagerModule implements TaskSecretResolver {
      * @throws dev.drydock.core.internal.protocol.AwsException as the operation answers on the wire
      */
     public <O extends SdkPojo> O callAs(Caller caller, String operation, SdkPojo request) {
-        return api().call(request, DirectCalls.as(context, service, operation, caller));
+        return api.get().call(request, DirectCalls.as(context, service, operation, caller));
     }
 
     /** Calls an operation as the test principal (an administrator), for fixtures. */
     <O extends SdkPojo> O callAsAdministrator(String operation, SdkPojo request) {
-        return api().call(request, DirectCalls.asAdministrator(context, service, operation));
+        return api.get().call(request, DirectCalls.asAdministrator(context, service, operation));
     }
 
     // ------------------------------------------------------------------------------------ task secret resolver

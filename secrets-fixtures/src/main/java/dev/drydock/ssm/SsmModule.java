@@ -5,6 +5,7 @@ import dev.drydock.core.internal.service.Caller;
 import dev.drydock.core.internal.service.DirectCalls;
 import dev.drydock.core.internal.service.KeyEncryption;
 import dev.drydock.core.internal.service.LazyService;
+import dev.drydock.core.internal.service.Memoized;
 import dev.drydock.core.internal.service.ServiceContext;
 import dev.drydock.core.internal.service.ServiceModule;
 import dev.drydock.ssm.internal.ParameterAccess;
@@ -26,7 +27,7 @@ public final class SsmModule implements ServiceModule {
     private ParameterStore store;
     private ParameterAccess access;
     private LazyService service;
-    private volatile SsmApi api;
+    private final Memoized<SsmApi> api = new Memoized<>(() -> new SsmApi(access));
 
     @Override
     public String name() {
@@ -38,25 +39,12 @@ public final class SsmModule implements ServiceModule {
         this.context = context;
         this.store = new ParameterStore(context.accountId(), context.region(), context.clock());
         this.access = new ParameterAccess(store, () -> context.module(KeyEncryption.class));
-        this.service = new LazyService("ssm", ProtocolFamily.JSON, () -> api().service(context.clock()));
+        this.service =
+                new LazyService("ssm", ProtocolFamily.JSON, () -> api.get().service(context.clock()));
         context.register(SsmApi.TARGET_PREFIX, service);
         context.resourceTags(arn -> arn.startsWith(store.arnPrefix() + "/")
                 ? store.find(store.nameOf(arn)).map(Parameter::tags).orElse(Map.of())
                 : Map.of());
-    }
-
-    private SsmApi api() {
-        SsmApi a = api;
-        if (a == null) {
-            synchronized (this) {
-                a = api;
-                if (a == null) {
-                    a = new SsmApi(access);
-                    api = a;
-                }
-            }
-        }
-        return a;
     }
 
     /**
@@ -68,12 +56,12 @@ public final class SsmModule implements ServiceModule {
      * @throws dev.drydock.core.internal.protocol.AwsException as the operation answers on the wire
      */
     public <O extends SdkPojo> O callAs(Caller caller, String operation, SdkPojo request, String requestId) {
-        return api().call(request, DirectCalls.as(context, service, operation, caller, requestId));
+        return api.get().call(request, DirectCalls.as(context, service, operation, caller, requestId));
     }
 
     /** Calls an operation as the test principal (an administrator), for fixtures. */
     <O extends SdkPojo> O callAsAdministrator(String operation, SdkPojo request) {
-        return api().call(request, DirectCalls.asAdministrator(context, service, operation));
+        return api.get().call(request, DirectCalls.asAdministrator(context, service, operation));
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class LogsModule implements TaskLogSink {
     private LogAccess access;
     private LazyService service;
     private final Memoized<LogsApi> api = new Memoized<>(() -> new LogsApi(access));
-    private TaskLogs taskLogs;
+    private final Memoized<TaskLogs> taskLogs = new Memoized<>(this::newTaskLogs);
 
     @Override
     public String name() {
@@ -55,7 +55,11 @@ public final class LogsModule implements TaskLogSink {
             String group = colon < 0 ? rest : rest.substring(0, colon);
             return backend.findGroup(group).map(GroupView::tags).orElse(Map.of());
         });
-        this.taskLogs = new TaskLogs(
+    }
+
+    /** The awslogs sink, built on first use (most test classes run no task with awslogs). */
+    private TaskLogs newTaskLogs() {
+        return new TaskLogs(
                 context.iam(),
                 context.region(),
                 (caller, operation, request, requestId) ->
@@ -69,7 +73,7 @@ public final class LogsModule implements TaskLogSink {
 
     @Override
     public LogStreamWriter open(AwsLogsRequest request) {
-        return taskLogs.open(request);
+        return taskLogs.get().open(request);
     }
 
     @Override

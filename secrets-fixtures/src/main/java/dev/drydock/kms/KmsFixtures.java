@@ -78,11 +78,7 @@ public final class KmsFixtures {
             KmsModule kms = drydock.service(KmsModule.class);
             String policy = policyResource == null ? null : ClasspathResources.read(policyResource, "key policy");
             try {
-                CreateAliasRequest alias = CreateAliasRequest.builder()
-                        .aliasName("alias/" + name)
-                        .targetKeyId("placeholder")
-                        .build();
-                KmsBackend.checkAliasName(alias.aliasName());
+                KmsBackend.checkAliasName("alias/" + name); // before the key is created
                 CreateKeyResponse key = kms.callAsAdministrator(
                         "CreateKey",
                         CreateKeyRequest.builder()
@@ -97,7 +93,10 @@ public final class KmsFixtures {
                                 .build());
                 kms.callAsAdministrator(
                         "CreateAlias",
-                        alias.toBuilder().targetKeyId(key.keyMetadata().keyId()).build());
+                        CreateAliasRequest.builder()
+                                .aliasName("alias/" + name)
+                                .targetKeyId(key.keyMetadata().keyId())
+                                .build());
             } catch (AwsException e) {
                 throw new DrydockException(
                         "KMS refuses the key 'alias/" + name + "': " + e.errorCode() + ": " + e.getMessage()

@@ -82,7 +82,11 @@ public final class KmsModule implements KeyEncryption {
 
     @Override
     public EncryptionKey key(String keyId, String service) {
-        KmsKey k = keyId == null || keyId.isEmpty() ? backend.awsManagedKey(service) : backend.key(keyId, true);
+        KmsKey k = keyId == null
+                        || keyId.isEmpty()
+                        || KmsRequests.awsManagedAlias(keyId).isPresent()
+                ? backend.awsManagedKey(KmsRequests.awsManagedAlias(keyId).orElse(service))
+                : backend.key(keyId, true);
         return new EncryptionKey(k.keyId(), k.arn(), k.awsManaged());
     }
 

@@ -28,6 +28,9 @@ import software.amazon.awssdk.core.SdkPojo;
  * Manager secrets and Parameter Store parameters, as the task's execution role). Found on the classpath by
  * {@link java.util.ServiceLoader}; reach it with {@code drydock.service(SecretsManagerModule.class)}.
  *
+ * <p>Within its family, the resolver reads Parameter Store references through {@link SsmModule}'s handlers (the same
+ * artifact), and encrypts through KMS by the core interface {@code KeyEncryption}.
+ *
  * <p>Rotation (RotateSecret, which needs Lambda) and replication to other regions are not modelled and answer
  * NotImplementedException. A day of a recovery window lasts one day unless the setting {@code secrets.day-length}
  * (an ISO-8601 duration such as {@code PT1S}, or seconds) shortens it.
@@ -38,7 +41,7 @@ public final class SecretsManagerModule implements TaskSecretResolver {
     private SecretAccess access;
     private LazyService service;
     private final Memoized<SecretsManagerApi> api = new Memoized<>(() -> new SecretsManagerApi(access));
-    private TaskSecrets taskSecrets;
+    private final Memoized<TaskSecrets> taskSecrets = new Memoized<>(this::newTaskSecrets);
 
     @Override
     public String name() {
@@ -56,7 +59,11 @@ public final class SecretsManagerModule implements TaskSecretResolver {
         context.resourceTags(arn -> arn.startsWith(backend.arnPrefix())
                 ? backend.find(arn).map(Secret::tags).orElse(Map.of())
                 : Map.of());
-        this.taskSecrets = new TaskSecrets(
+    }
+
+    /** The task secret resolver, built on first use (most test classes run no task with secrets). */
+    private TaskSecrets newTaskSecrets() {
+        return new TaskSecrets(
                 context.iam(),
                 context.region(),
                 (caller, operation, request, requestId) ->
@@ -90,12 +97,12 @@ public final class SecretsManagerModule implements TaskSecretResolver {
 
     @Override
     public Map<String, String> resolve(TaskSecretsRequest request) {
-        return taskSecrets.resolve(request);
+        return taskSecrets.get().resolve(request);
     }
 
     @Override
     public RegistryCredentials registryCredentials(String credentialsParameter, String executionRole, String taskId) {
-        return taskSecrets.registryCredentials(credentialsParameter, executionRole, taskId);
+        return taskSecrets.get().registryCredentials(credentialsParameter, executionRole, taskId);
     }
 
     @Override

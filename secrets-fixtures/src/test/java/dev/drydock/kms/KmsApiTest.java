@@ -195,6 +195,22 @@ class KmsApiTest extends SecretsFamilyTestBase {
     }
 
     @Test
+    void predefinedAwsManagedAliasesCreateTheirKeyOnFirstUse() {
+        var managed = kms.describeKey(r -> r.keyId("alias/aws/ssm")).keyMetadata();
+        assertThat(managed.keyManager()).isEqualTo(KeyManagerType.AWS);
+        assertThat(managed.description())
+                .isEqualTo("Default key that protects my SSM parameters when no other key is " + "defined");
+        assertThat(kms.describeKey(r -> r.keyId("alias/aws/ssm")).keyMetadata().keyId())
+                .isEqualTo(managed.keyId());
+        assertThat(kms.getKeyPolicy(r -> r.keyId(managed.keyId())).policy())
+                .contains("\"kms:ViaService\" : \"ssm.us-east-1.amazonaws.com\"");
+        // naming the AWS managed key explicitly works as leaving it out
+        String name = unique("explicit-managed");
+        sm.createSecret(r -> r.name(name).secretString("v").kmsKeyId("alias/aws/secretsmanager"));
+        assertThat(sm.getSecretValue(r -> r.secretId(name)).secretString()).isEqualTo("v");
+    }
+
+    @Test
     void unknownAndMalformedKeyIds() {
         assertError(
                 KmsException.class,

@@ -7,6 +7,7 @@ import dev.drydock.kms.internal.backend.KeyPolicies;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.kms.model.Tag;
 
 /**
@@ -45,6 +46,23 @@ public final class KmsRequests {
     /** A page of a KMS listing ({@code Limit} 1-1000, default 100; {@code Marker}; InvalidMarkerException). */
     public static <T> Paging.Page<T> page(List<T> all, Integer limit, String marker, String listing) {
         return Paging.page(all, limit, 100, marker, listing, KmsErrors::invalidMarker);
+    }
+
+    /**
+     * The service of an AWS managed key's predefined alias ({@code alias/aws/secretsmanager}, {@code alias/aws/ssm},
+     * by name or ARN), which KMS creates the key for on first use.
+     */
+    public static Optional<String> awsManagedAlias(String keyId) {
+        if (keyId == null) {
+            return Optional.empty();
+        }
+        for (String service : List.of("secretsmanager", "ssm")) {
+            String alias = "alias/aws/" + service;
+            if (keyId.equals(alias) || (keyId.startsWith("arn:") && keyId.endsWith(":" + alias))) {
+                return Optional.of(service);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The encryption context of a request (absent is empty). */

@@ -2,6 +2,8 @@ package dev.drydock.kms.internal.backend;
 
 import dev.drydock.core.iam.policy.NamedPolicy;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.model.KeyState;
 
@@ -42,7 +44,7 @@ public record KmsKey(
         boolean multiRegion) {
 
     public KmsKey {
-        tags = Map.copyOf(tags);
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     KmsKey withState(KeyState newState, Instant newDeletionDate, Integer window) {

@@ -26,11 +26,11 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 public final class LogsModule implements TaskLogSink {
     private ServiceContext context;
-    private LogsBackend backend;
-    private LogAccess access;
     private LazyService service;
-    private final Memoized<LogsApi> api = new Memoized<>(() -> new LogsApi(access));
-    private final Memoized<TaskLogs> taskLogs = new Memoized<>(this::newTaskLogs);
+    /** The model, the routing table and the awslogs sink, built on first use (the warm-up after start). */
+    private final Memoized<State> state = new Memoized<>(this::newState);
+
+    private record State(LogsBackend backend, LogsApi api, TaskLogs taskLogs) {}
 
     @Override
     public String name() {
@@ -40,44 +40,49 @@ public final class LogsModule implements TaskLogSink {
     @Override
     public void start(ServiceContext context) {
         this.context = context;
-        this.backend = new LogsBackend(context.accountId(), context.region(), context.clock());
-        this.access = new LogAccess(backend);
-        this.service =
-                new LazyService("logs", ProtocolFamily.JSON, () -> api.get().service(context.clock()));
+        this.service = new LazyService(
+                "logs", ProtocolFamily.JSON, () -> state.get().api().service(context.clock()));
         context.register(LogsApi.TARGET_PREFIX, service);
-        context.resourceTags(arn -> {
-            String prefix = backend.groupArn("");
-            if (!arn.startsWith(prefix)) {
-                return Map.of();
-            }
-            String rest = arn.substring(prefix.length());
-            int colon = rest.indexOf(':');
-            String group = colon < 0 ? rest : rest.substring(0, colon);
-            return backend.findGroup(group).map(GroupView::tags).orElse(Map.of());
-        });
+        context.resourceTags(this::resourceTags);
     }
 
-    /** The awslogs sink, built on first use (most test classes run no task with awslogs). */
-    private TaskLogs newTaskLogs() {
-        return new TaskLogs(
+    private State newState() {
+        LogsBackend backend = new LogsBackend(context.accountId(), context.region(), context.clock());
+        LogsApi api = new LogsApi(new LogAccess(backend));
+        TaskLogs taskLogs = new TaskLogs(
                 context.iam(),
                 context.region(),
                 (caller, operation, request, requestId) ->
-                        api.get().call(request, DirectCalls.as(context, service, operation, caller, requestId)));
+                        api.call(request, DirectCalls.as(context, service, operation, caller, requestId)));
+        return new State(backend, api, taskLogs);
+    }
+
+    /** A log group's tags for {@code aws:ResourceTag/*} (for its ARN and its streams'); none before the model exists. */
+    private Map<String, String> resourceTags(String arn) {
+        LogsBackend backend = state.peek().map(State::backend).orElse(null);
+        String prefix = backend == null ? null : backend.groupArn("");
+        if (prefix == null || !arn.startsWith(prefix)) {
+            return Map.of();
+        }
+        String rest = arn.substring(prefix.length());
+        int colon = rest.indexOf(':');
+        String group = colon < 0 ? rest : rest.substring(0, colon);
+        return backend.findGroup(group).map(GroupView::tags).orElse(Map.of());
     }
 
     /** Calls an operation as the test principal (an administrator), for fixtures. */
     <O extends SdkPojo> O callAsAdministrator(String operation, SdkPojo request) {
-        return api.get().call(request, DirectCalls.asAdministrator(context, service, operation));
+        return state.get().api().call(request, DirectCalls.asAdministrator(context, service, operation));
     }
 
     @Override
     public LogStreamWriter open(AwsLogsRequest request) {
-        return taskLogs.get().open(request);
+        return state.get().taskLogs().open(request);
     }
 
     @Override
     public String diagnostics() {
+        LogsBackend backend = state.peek().map(State::backend).orElse(null);
         if (backend == null || backend.groups().isEmpty()) {
             return "";
         }

@@ -36,10 +36,12 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 public final class KmsModule implements KeyEncryption {
     private ServiceContext context;
-    private KmsBackend backend;
-    private KeyAccess access;
+    private Duration dayLength;
     private LazyService service;
-    private final Memoized<KmsApi> api = new Memoized<>(() -> new KmsApi(access));
+    /** The model and the routing table, built on first use (right after start, by the warm-up thread). */
+    private final Memoized<State> state = new Memoized<>(this::newState);
+
+    private record State(KmsBackend backend, KeyAccess access, KmsApi api) {}
 
     @Override
     public String name() {
@@ -49,16 +51,28 @@ public final class KmsModule implements KeyEncryption {
     @Override
     public void start(ServiceContext context) {
         this.context = context;
-        this.backend = new KmsBackend(context.accountId(), context.region(), context.clock(), dayLength(context));
-        this.access = new KeyAccess(backend, context.iam());
-        this.service =
-                new LazyService("kms", ProtocolFamily.JSON, () -> api.get().service(context.clock()));
+        this.dayLength = dayLength(context);
+        this.service = new LazyService(
+                "kms", ProtocolFamily.JSON, () -> state.get().api().service(context.clock()));
         context.register(KmsApi.TARGET_PREFIX, service);
-        context.resourceTags(arn -> arn.startsWith(backend.keyArn(""))
-                ? backend.find(arn.substring(backend.keyArn("").length()))
-                        .map(KmsKey::tags)
-                        .orElse(Map.of())
-                : Map.of());
+        context.resourceTags(this::resourceTags);
+    }
+
+    private State newState() {
+        KmsBackend backend = new KmsBackend(context.accountId(), context.region(), context.clock(), dayLength);
+        KeyAccess access = new KeyAccess(backend, context.iam());
+        return new State(backend, access, new KmsApi(access));
+    }
+
+    /** A key's tags for {@code aws:ResourceTag/*}; none before the model exists. */
+    private Map<String, String> resourceTags(String arn) {
+        KmsBackend backend = state.peek().map(State::backend).orElse(null);
+        if (backend == null || !arn.startsWith(backend.keyArn(""))) {
+            return Map.of();
+        }
+        return backend.find(arn.substring(backend.keyArn("").length()))
+                .map(KmsKey::tags)
+                .orElse(Map.of());
     }
 
     /**
@@ -70,7 +84,7 @@ public final class KmsModule implements KeyEncryption {
      * @throws dev.drydock.core.internal.protocol.AwsException as the operation answers on the wire
      */
     <O extends SdkPojo> O callAsAdministrator(String operation, SdkPojo request) {
-        return api.get().call(request, DirectCalls.asAdministrator(context, service, operation));
+        return state.get().api().call(request, DirectCalls.asAdministrator(context, service, operation));
     }
 
     /** How long one "day" of a waiting period lasts: setting {@code secrets.day-length}, default one day. */
@@ -82,6 +96,7 @@ public final class KmsModule implements KeyEncryption {
 
     @Override
     public EncryptionKey key(String keyId, String service) {
+        KmsBackend backend = state.get().backend();
         KmsKey k = keyId == null
                         || keyId.isEmpty()
                         || KmsRequests.awsManagedAlias(keyId).isPresent()
@@ -98,16 +113,18 @@ public final class KmsModule implements KeyEncryption {
             EncryptionKey key,
             byte[] plaintext,
             Map<String, String> encryptionContext) {
-        KmsKey k = backend.find(key.keyId()).orElseThrow(() -> KmsErrors.keyNotFound(key.arn()));
-        access.authorize(onBehalf(call, action), action, k, viaKeys(viaService, encryptionContext));
+        State s = state.get();
+        KmsKey k = s.backend().find(key.keyId()).orElseThrow(() -> KmsErrors.keyNotFound(key.arn()));
+        s.access().authorize(onBehalf(call, action), action, k, viaKeys(viaService, encryptionContext));
         return KeyCrypto.encrypt(k, plaintext, encryptionContext);
     }
 
     @Override
     public byte[] decrypt(
             CallContext call, String viaService, byte[] ciphertext, Map<String, String> encryptionContext) {
-        KmsKey k = KeyCrypto.keyOf(backend, ciphertext, null);
-        access.authorize(onBehalf(call, "kms:Decrypt"), "kms:Decrypt", k, viaKeys(viaService, encryptionContext));
+        State s = state.get();
+        KmsKey k = KeyCrypto.keyOf(s.backend(), ciphertext, null);
+        s.access().authorize(onBehalf(call, "kms:Decrypt"), "kms:Decrypt", k, viaKeys(viaService, encryptionContext));
         return KeyCrypto.decrypt(k, ciphertext, encryptionContext);
     }
 
@@ -126,12 +143,13 @@ public final class KmsModule implements KeyEncryption {
 
     private Map<String, List<String>> viaKeys(String viaService, Map<String, String> encryptionContext) {
         Map<String, List<String>> keys = new LinkedHashMap<>(KmsRequests.crypto(null, encryptionContext));
-        keys.put("kms:ViaService", List.of(viaService + "." + backend.region() + ".amazonaws.com"));
+        keys.put("kms:ViaService", List.of(viaService + "." + context.region() + ".amazonaws.com"));
         return keys;
     }
 
     @Override
     public String diagnostics() {
+        KmsBackend backend = state.peek().map(State::backend).orElse(null);
         if (backend == null || backend.keys().isEmpty()) {
             return "";
         }

@@ -37,11 +37,12 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 public final class SecretsManagerModule implements TaskSecretResolver {
     private ServiceContext context;
-    private SecretsBackend backend;
-    private SecretAccess access;
+    private Duration dayLength;
     private LazyService service;
-    private final Memoized<SecretsManagerApi> api = new Memoized<>(() -> new SecretsManagerApi(access));
-    private final Memoized<TaskSecrets> taskSecrets = new Memoized<>(this::newTaskSecrets);
+    /** The model, the routing table and the task secret resolver, built on first use (the warm-up after start). */
+    private final Memoized<State> state = new Memoized<>(this::newState);
+
+    private record State(SecretsBackend backend, SecretsManagerApi api, TaskSecrets taskSecrets) {}
 
     @Override
     public String name() {
@@ -51,26 +52,35 @@ public final class SecretsManagerModule implements TaskSecretResolver {
     @Override
     public void start(ServiceContext context) {
         this.context = context;
-        this.backend = new SecretsBackend(context.accountId(), context.region(), context.clock(), dayLength(context));
-        this.access = new SecretAccess(backend, () -> context.module(KeyEncryption.class));
+        this.dayLength = dayLength(context);
         this.service = new LazyService(
-                "secretsmanager", ProtocolFamily.JSON, () -> api.get().service(context.clock()));
+                "secretsmanager", ProtocolFamily.JSON, () -> state.get().api().service(context.clock()));
         context.register(SecretsManagerApi.TARGET_PREFIX, service);
-        context.resourceTags(arn -> arn.startsWith(backend.arnPrefix())
-                ? backend.find(arn).map(Secret::tags).orElse(Map.of())
-                : Map.of());
+        context.resourceTags(this::resourceTags);
     }
 
-    /** The task secret resolver, built on first use (most test classes run no task with secrets). */
-    private TaskSecrets newTaskSecrets() {
-        return new TaskSecrets(
+    private State newState() {
+        SecretsBackend backend = new SecretsBackend(context.accountId(), context.region(), context.clock(), dayLength);
+        SecretsManagerApi api =
+                new SecretsManagerApi(new SecretAccess(backend, () -> context.module(KeyEncryption.class)));
+        TaskSecrets taskSecrets = new TaskSecrets(
                 context.iam(),
                 context.region(),
                 (caller, operation, request, requestId) ->
-                        api.get().call(request, DirectCalls.as(context, service, operation, caller, requestId)),
+                        api.call(request, DirectCalls.as(context, service, operation, caller, requestId)),
                 (caller, operation, request, requestId) -> context.module(SsmModule.class)
                         .orElseThrow(() -> new DrydockException("Parameter Store is not on the classpath"))
                         .callAs(caller, operation, request, requestId));
+        return new State(backend, api, taskSecrets);
+    }
+
+    /** A secret's tags for {@code aws:ResourceTag/*}; none before the model exists. */
+    private Map<String, String> resourceTags(String arn) {
+        SecretsBackend backend = state.peek().map(State::backend).orElse(null);
+        if (backend == null || !arn.startsWith(backend.arnPrefix())) {
+            return Map.of();
+        }
+        return backend.find(arn).map(Secret::tags).orElse(Map.of());
     }
 
     /** How long one "day" of a waiting period lasts: setting {@code secrets.day-length}, default one day. */
@@ -85,28 +95,29 @@ public final class SecretsManagerModule implements TaskSecretResolver {
      * @throws dev.drydock.core.internal.protocol.AwsException as the operation answers on the wire
      */
     public <O extends SdkPojo> O callAs(Caller caller, String operation, SdkPojo request) {
-        return api.get().call(request, DirectCalls.as(context, service, operation, caller));
+        return state.get().api().call(request, DirectCalls.as(context, service, operation, caller));
     }
 
     /** Calls an operation as the test principal (an administrator), for fixtures. */
     <O extends SdkPojo> O callAsAdministrator(String operation, SdkPojo request) {
-        return api.get().call(request, DirectCalls.asAdministrator(context, service, operation));
+        return state.get().api().call(request, DirectCalls.asAdministrator(context, service, operation));
     }
 
     // ------------------------------------------------------------------------------------ task secret resolver
 
     @Override
     public Map<String, String> resolve(TaskSecretsRequest request) {
-        return taskSecrets.get().resolve(request);
+        return state.get().taskSecrets().resolve(request);
     }
 
     @Override
     public RegistryCredentials registryCredentials(String credentialsParameter, String executionRole, String taskId) {
-        return taskSecrets.get().registryCredentials(credentialsParameter, executionRole, taskId);
+        return state.get().taskSecrets().registryCredentials(credentialsParameter, executionRole, taskId);
     }
 
     @Override
     public String diagnostics() {
+        SecretsBackend backend = state.peek().map(State::backend).orElse(null);
         if (backend == null || backend.secrets().isEmpty()) {
             return "";
         }

@@ -24,10 +24,11 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 public final class SsmModule implements ServiceModule {
     private ServiceContext context;
-    private ParameterStore store;
-    private ParameterAccess access;
     private LazyService service;
-    private final Memoized<SsmApi> api = new Memoized<>(() -> new SsmApi(access));
+    /** The model and the routing table, built on first use (right after start, by the warm-up thread). */
+    private final Memoized<State> state = new Memoized<>(this::newState);
+
+    private record State(ParameterStore store, SsmApi api) {}
 
     @Override
     public String name() {
@@ -37,14 +38,24 @@ public final class SsmModule implements ServiceModule {
     @Override
     public void start(ServiceContext context) {
         this.context = context;
-        this.store = new ParameterStore(context.accountId(), context.region(), context.clock());
-        this.access = new ParameterAccess(store, () -> context.module(KeyEncryption.class));
-        this.service =
-                new LazyService("ssm", ProtocolFamily.JSON, () -> api.get().service(context.clock()));
+        this.service = new LazyService(
+                "ssm", ProtocolFamily.JSON, () -> state.get().api().service(context.clock()));
         context.register(SsmApi.TARGET_PREFIX, service);
-        context.resourceTags(arn -> arn.startsWith(store.arnPrefix() + "/")
-                ? store.find(store.nameOf(arn)).map(Parameter::tags).orElse(Map.of())
-                : Map.of());
+        context.resourceTags(this::resourceTags);
+    }
+
+    private State newState() {
+        ParameterStore store = new ParameterStore(context.accountId(), context.region(), context.clock());
+        return new State(store, new SsmApi(new ParameterAccess(store, () -> context.module(KeyEncryption.class))));
+    }
+
+    /** A parameter's tags for {@code aws:ResourceTag/*}; none before the model exists. */
+    private Map<String, String> resourceTags(String arn) {
+        ParameterStore store = state.peek().map(State::store).orElse(null);
+        if (store == null || !arn.startsWith(store.arnPrefix() + "/")) {
+            return Map.of();
+        }
+        return store.find(store.nameOf(arn)).map(Parameter::tags).orElse(Map.of());
     }
 
     /**
@@ -56,16 +67,17 @@ public final class SsmModule implements ServiceModule {
      * @throws dev.drydock.core.internal.protocol.AwsException as the operation answers on the wire
      */
     public <O extends SdkPojo> O callAs(Caller caller, String operation, SdkPojo request, String requestId) {
-        return api.get().call(request, DirectCalls.as(context, service, operation, caller, requestId));
+        return state.get().api().call(request, DirectCalls.as(context, service, operation, caller, requestId));
     }
 
     /** Calls an operation as the test principal (an administrator), for fixtures. */
     <O extends SdkPojo> O callAsAdministrator(String operation, SdkPojo request) {
-        return api.get().call(request, DirectCalls.asAdministrator(context, service, operation));
+        return state.get().api().call(request, DirectCalls.asAdministrator(context, service, operation));
     }
 
     @Override
     public String diagnostics() {
+        ParameterStore store = state.peek().map(State::store).orElse(null);
         if (store == null || store.all().isEmpty()) {
             return "";
         }

@@ -1,5 +1,6 @@
 package dev.drydock.core.internal.service;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -27,5 +28,10 @@ public final class Memoized<T> implements Supplier<T> {
             }
         }
         return v;
+    }
+
+    /** The value if it has been computed, without computing it. */
+    public Optional<T> peek() {
+        return Optional.ofNullable(value);
     }
 }

@@ -30,7 +30,7 @@ require_reference_registry
 cd "$REPO_DIR"
 log "building the benchmark harness"
 # one reactor build: the classpath names this checkout's modules, never snapshots installed in ~/.m2
-mvn -B -ntp -q -pl benchmarks -am package dependency:build-classpath -DskipTests \
+mvn -B -ntp -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dquick \
     -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")

@@ -244,3 +244,27 @@ require_reference_registry() {
         log "docker-registry or skopeo is missing: ECR tests will fail; install them (apt-get install docker-registry skopeo)"
     fi
 }
+
+# check_published_modules : after `mvn install`, for every module of the root pom.xml that is published (a jar
+# without maven.deploy.skip): drydock-bom lists it, its pom.xml has its own <name> and <description> (Maven does not
+# inherit <name>; url, licenses, scm and developers come from build-parent), and its sources and javadoc jars exist.
+check_published_modules() {
+    local module pom artifact version count=0
+    version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$REPO_DIR/build-parent/pom.xml" | head -1)
+    for module in $(sed -n 's:^ *<module>\(.*\)</module>:\1:p' "$REPO_DIR/pom.xml"); do
+        pom="$REPO_DIR/$module/pom.xml"
+        grep -q '<packaging>pom</packaging>' "$pom" && continue
+        grep -q '<maven.deploy.skip>true</maven.deploy.skip>' "$pom" && continue
+        artifact=$(sed -n '/<\/parent>/,$ s:^  <artifactId>\(.*\)</artifactId>:\1:p' "$pom" | head -1)
+        grep -q "<artifactId>$artifact</artifactId>" "$REPO_DIR/bom/pom.xml" ||
+            die "$module ($artifact) is published but bom/pom.xml does not list it: add it to drydock-bom"
+        grep -q '^  <name>' "$pom" || die "$module/pom.xml has no <name> (Maven Central requires one)"
+        grep -q '^  <description>' "$pom" || die "$module/pom.xml has no <description> (Maven Central requires one)"
+        for kind in sources javadoc; do
+            [[ -s "$REPO_DIR/$module/target/$artifact-$version-$kind.jar" ]] ||
+                die "$module: target/$artifact-$version-$kind.jar was not built (Maven Central requires it)"
+        done
+        count=$((count + 1))
+    done
+    log "$count published modules: each in drydock-bom, with name, description, sources and javadoc jars"
+}

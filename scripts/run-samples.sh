@@ -16,7 +16,7 @@ REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
 start=$(now_s)
 prepare_machine
 log "building Drydock and running the samples"
-mvn -B -ntp -pl samples -am install -Dtest='dev.drydock.samples.**' -Dsurefire.failIfNoSpecifiedTests=false "$@"
+mvn -B -ntp -pl samples -am install -Dquick -Dtest='dev.drydock.samples.**' -Dsurefire.failIfNoSpecifiedTests=false "$@"
 
 check_no_leftovers
 log "samples passed in $(elapsed_since "$start")s; reports in samples/target/surefire-reports"

@@ -3,10 +3,13 @@
 #
 #   1. makes a Docker engine answer (scripts/docker-up.sh: installs and starts one on Debian as root if needed),
 #   2. builds the images the tests use, offline (scripts/build-images.sh; quick when they are present),
-#   3. `mvn install`: every module's tests (protocol, model, real containers, JUnit extension) and the samples,
-#   4. a separate user project (it/consumer-project) that declares only drydock-junit-extension, JUnit and AssertJ,
-#      once with the oldest supported JUnit (5.10) and once with JUnit 6,
-#   5. checks that nothing Drydock created is left on the Docker engine.
+#   3. `mvn install`: every module's tests (protocol, model, real containers, JUnit extension) and the samples, and
+#      every published module's sources and javadoc jars (javadoc errors fail it),
+#   4. checks what a release publishes: each published module in drydock-bom, with its name, sources and javadoc,
+#   5. users' projects (it/, scripts/consumer-projects.sh) against that one install: the README's snippet in both
+#      orders on JUnit 5.10/5.14/6.0, the JUnit BOM, Spring Boot 3.5/4.0, AWS SDK and Jackson BOMs older and newer
+#      than Drydock's, and a too-old Jackson that Drydock must refuse at start,
+#   6. checks that nothing Drydock created is left on the Docker engine.
 #
 # Idempotent; the second run skips the setup. Extra arguments go to the main `mvn install`
 # (e.g. scripts/run-tests.sh -pl core -am).
@@ -23,11 +26,10 @@ start=$(now_s)
 prepare_machine
 log "mvn install (all modules, all tests)"
 mvn -B -ntp install "$@"
-
-for junit in 5.10.5 6.0.3; do
-    log "user project with JUnit $junit (it/consumer-project)"
-    mvn -B -ntp -f it/consumer-project/pom.xml clean test -Djunit.version="$junit"
-done
+if [[ $# -eq 0 ]]; then
+    check_published_modules
+    "$SCRIPT_DIR/consumer-projects.sh"
+fi
 
 check_no_leftovers
 log "all tests passed in $(elapsed_since "$start")s"

@@ -15,6 +15,14 @@ import dev.drydock.core.iam.DecisionLog;
  * <p>Needs AssertJ (3.x) on the test classpath.
  */
 public final class DrydockAssertions {
+    static {
+        // AssertJ is an optional dependency of Drydock: say what to add rather than fail on a missing superclass.
+        if (DrydockAssertions.class.getClassLoader().getResource("org/assertj/core/api/AbstractAssert.class") == null) {
+            throw new NoClassDefFoundError("DrydockAssertions needs AssertJ, which Drydock does not bring: add"
+                    + " org.assertj:assertj-core (3.24 or newer) to your test dependencies");
+        }
+    }
+
     private DrydockAssertions() {}
 
     /** Assertions on the IAM decisions Drydock recorded. */

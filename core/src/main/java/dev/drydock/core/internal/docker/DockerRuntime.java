@@ -29,6 +29,7 @@ import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.api.model.VolumeOptions;
 import dev.drydock.core.DrydockException;
+import dev.drydock.core.internal.compat.DependencyCheck;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.ContainerState;
@@ -94,7 +95,10 @@ public final class DockerRuntime implements ContainerRuntime {
                     "Drydock runs ECS tasks as Docker containers, but no Docker engine answers ("
                             + e.getMessage() + "). Start Docker, or point DOCKER_HOST at a running engine (for example "
                             + "unix:///var/run/docker.sock), then run the tests again. On a Debian machine as root, "
-                            + "scripts/docker-up.sh in the Drydock repository installs and starts one.",
+                            + "scripts/docker-up.sh in the Drydock repository installs and starts one."
+                            + testcontainersHint(DockerClientProviderStrategy.class
+                                    .getPackage()
+                                    .getImplementationVersion()),
                     e);
         }
         DockerClient client = strategy.getDockerClient();
@@ -103,6 +107,25 @@ public final class DockerRuntime implements ContainerRuntime {
                 + strategy.getDescription();
         LOG.info("Drydock connected to {} in {} ms", description, (System.nanoTime() - t0) / 1_000_000);
         return new DockerRuntime(client, description);
+    }
+
+    /**
+     * What to say about the Testcontainers version (which finds the engine and whose docker-java client talks to it)
+     * when no engine answered: Docker Engine 29 and newer refuse the API version 1.32 that Testcontainers before
+     * 1.21.4, and 2.0.0 and 2.0.1, ask for ("client version 1.32 is too old"), and Spring Boot 3.5.7 still brings 1.21.3.
+     * Empty for other versions.
+     */
+    static String testcontainersHint(String version) {
+        if (version == null) {
+            return "";
+        }
+        boolean tooOldForDocker29 = version.startsWith("1.") && DependencyCheck.compareVersions(version, "1.21.4") < 0
+                || version.startsWith("2.0.") && DependencyCheck.compareVersions(version, "2.0.2") < 0;
+        return tooOldForDocker29
+                ? " If the engine is Docker 29 or newer: it refuses the Docker API version that this classpath's"
+                        + " Testcontainers " + version + " asks for; use org.testcontainers:testcontainers 1.21.4 or"
+                        + " newer (Spring Boot: the property testcontainers.version), or 2.0.2 or newer."
+                : "";
     }
 
     @Override

@@ -10,6 +10,8 @@
 #   efs       RunTask to RUNNING with an EFS volume vs. the same task without one
 #   scale     DescribeServices / ListTasks / DescribeTasks latency for a service of 10 to 10,000 tasks (simulated)
 #   registry  docker push/pull of a ~50 MB image through Drydock's ECR registry vs. docker-registry (ratio), heap
+#   secrets   GetSecretValue / GetParameter round trips through the SDK in process; Drydock.start() with and without
+#             the secrets and logs modules on the classpath (fresh JVMs)
 # Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
 set -euo pipefail
 
@@ -32,7 +34,7 @@ mvn -B -ntp -q -pl benchmarks -am package dependency:build-classpath -DskipTests
     -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry secrets)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

@@ -3,15 +3,22 @@ package dev.drydock.logs;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AdminCalls;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.logs.internal.LogsServiceModule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogStreamRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogStreamResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyResponse;
 
 /**
  * CloudWatch Logs log groups to declare in a {@link Drydock} instance: the programmatic twin of a log group
@@ -65,31 +72,42 @@ public final class LogsFixtures {
 
         @Override
         public void apply(Drydock drydock) {
-            LogsModule logs = drydock.service(LogsModule.class);
+            AdminCalls calls = LogsServiceModule.of(drydock).adminCalls();
+            boolean created = false;
             try {
-                logs.callAsAdministrator(
-                        "CreateLogGroup",
+                calls.call(
+                        LogsModule.SIGNING_NAME,
                         CreateLogGroupRequest.builder()
                                 .logGroupName(name)
                                 .tags(tags.isEmpty() ? null : tags)
-                                .build());
+                                .build(),
+                        CreateLogGroupResponse.class);
+                created = true;
                 if (retentionInDays != null) {
-                    logs.callAsAdministrator(
-                            "PutRetentionPolicy",
+                    calls.call(
+                            LogsModule.SIGNING_NAME,
                             PutRetentionPolicyRequest.builder()
                                     .logGroupName(name)
                                     .retentionInDays(retentionInDays)
-                                    .build());
+                                    .build(),
+                            PutRetentionPolicyResponse.class);
                 }
                 for (String stream : streams) {
-                    logs.callAsAdministrator(
-                            "CreateLogStream",
+                    calls.call(
+                            LogsModule.SIGNING_NAME,
                             CreateLogStreamRequest.builder()
                                     .logGroupName(name)
                                     .logStreamName(stream)
-                                    .build());
+                                    .build(),
+                            CreateLogStreamResponse.class);
                 }
             } catch (AwsException e) {
+                if (created) {
+                    calls.call(
+                            LogsModule.SIGNING_NAME,
+                            DeleteLogGroupRequest.builder().logGroupName(name).build(),
+                            DeleteLogGroupResponse.class);
+                }
                 throw new DrydockException(
                         "CloudWatch Logs refuses the log group '" + name + "': " + e.errorCode() + ": "
                                 + e.getMessage(),

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.IamFixtures;
-import dev.drydock.core.internal.service.TaskLogSink;
-import dev.drydock.core.internal.service.TaskLogSink.AwsLogsRequest;
-import dev.drydock.core.internal.service.TaskLogSink.LogFailure;
-import dev.drydock.core.internal.service.TaskLogSink.LogLine;
-import dev.drydock.core.internal.service.TaskLogSink.LogStreamWriter;
+import dev.drydock.core.spi.TaskLogSink;
+import dev.drydock.core.spi.TaskLogSink.AwsLogsRequest;
+import dev.drydock.core.spi.TaskLogSink.LogFailure;
+import dev.drydock.core.spi.TaskLogSink.LogLine;
+import dev.drydock.core.spi.TaskLogSink.LogStreamWriter;
+import dev.drydock.logs.internal.LogsServiceModule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
@@ -31,7 +32,7 @@ class TaskLogSinkTest extends LogsTestBase {
     }
 
     private TaskLogSink sink() {
-        return drydock.service(LogsModule.class);
+        return LogsServiceModule.of(drydock);
     }
 
     private static AwsLogsRequest request(String role, String group, boolean createGroup) {

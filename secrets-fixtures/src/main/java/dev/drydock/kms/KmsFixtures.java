@@ -3,15 +3,20 @@ package dev.drydock.kms;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.ClasspathResources;
+import dev.drydock.core.spi.AdminCalls;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.ClasspathResources;
+import dev.drydock.kms.internal.KmsServiceModule;
 import dev.drydock.kms.internal.backend.KmsBackend;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.kms.model.CreateAliasRequest;
+import software.amazon.awssdk.services.kms.model.CreateAliasResponse;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
 import software.amazon.awssdk.services.kms.model.CreateKeyResponse;
+import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionRequest;
+import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionResponse;
 import software.amazon.awssdk.services.kms.model.Tag;
 
 /**
@@ -75,12 +80,13 @@ public final class KmsFixtures {
 
         @Override
         public void apply(Drydock drydock) {
-            KmsModule kms = drydock.service(KmsModule.class);
+            AdminCalls calls = KmsServiceModule.of(drydock).adminCalls();
             String policy = policyResource == null ? null : ClasspathResources.read(policyResource, "key policy");
+            CreateKeyResponse key = null;
             try {
                 KmsBackend.checkAliasName("alias/" + name); // before the key is created
-                CreateKeyResponse key = kms.callAsAdministrator(
-                        "CreateKey",
+                key = calls.call(
+                        KmsModule.SIGNING_NAME,
                         CreateKeyRequest.builder()
                                 .description(description)
                                 .policy(policy)
@@ -90,14 +96,26 @@ public final class KmsFixtures {
                                                 .tagValue(e.getValue())
                                                 .build())
                                         .toList())
-                                .build());
-                kms.callAsAdministrator(
-                        "CreateAlias",
+                                .build(),
+                        CreateKeyResponse.class);
+                calls.call(
+                        KmsModule.SIGNING_NAME,
                         CreateAliasRequest.builder()
                                 .aliasName("alias/" + name)
                                 .targetKeyId(key.keyMetadata().keyId())
-                                .build());
+                                .build(),
+                        CreateAliasResponse.class);
             } catch (AwsException e) {
+                if (key != null) {
+                    // a key cannot be deleted at once: it waits its shortest window, as on AWS
+                    calls.call(
+                            KmsModule.SIGNING_NAME,
+                            ScheduleKeyDeletionRequest.builder()
+                                    .keyId(key.keyMetadata().keyId())
+                                    .pendingWindowInDays(7)
+                                    .build(),
+                            ScheduleKeyDeletionResponse.class);
+                }
                 throw new DrydockException(
                         "KMS refuses the key 'alias/" + name + "': " + e.errorCode() + ": " + e.getMessage()
                                 + (policyResource != null && e.errorCode().startsWith("MalformedPolicy")

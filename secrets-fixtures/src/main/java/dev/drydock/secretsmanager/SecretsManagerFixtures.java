@@ -3,16 +3,21 @@ package dev.drydock.secretsmanager;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.ClasspathResources;
-import dev.drydock.secretsmanager.internal.ResourcePolicies;
+import dev.drydock.core.spi.AdminCalls;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.ClasspathResources;
+import dev.drydock.secretsmanager.internal.SecretsManagerServiceModule;
+import dev.drydock.secretsmanager.internal.support.ResourcePolicies;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.DeleteSecretRequest;
+import software.amazon.awssdk.services.secretsmanager.model.DeleteSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.PutResourcePolicyRequest;
+import software.amazon.awssdk.services.secretsmanager.model.PutResourcePolicyResponse;
 import software.amazon.awssdk.services.secretsmanager.model.Tag;
 
 /**
@@ -85,30 +90,42 @@ public final class SecretsManagerFixtures {
 
         @Override
         public void apply(Drydock drydock) {
-            SecretsManagerModule sm = drydock.service(SecretsManagerModule.class);
+            AdminCalls calls = SecretsManagerServiceModule.of(drydock).adminCalls();
             String policy = policyResource == null ? null : ClasspathResources.read(policyResource, "resource policy");
+            CreateSecretResponse created = null;
             try {
                 if (policy != null) {
                     ResourcePolicies.parse("resource policy of " + name, policy); // before anything is created
                 }
-                CreateSecretResponse created = sm.callAsAdministrator(
-                        "CreateSecret",
+                created = calls.call(
+                        SecretsManagerModule.SIGNING_NAME,
                         request.tags(tags.entrySet().stream()
                                         .map(e -> Tag.builder()
                                                 .key(e.getKey())
                                                 .value(e.getValue())
                                                 .build())
                                         .toList())
-                                .build());
+                                .build(),
+                        CreateSecretResponse.class);
                 if (policy != null) {
-                    sm.callAsAdministrator(
-                            "PutResourcePolicy",
+                    calls.call(
+                            SecretsManagerModule.SIGNING_NAME,
                             PutResourcePolicyRequest.builder()
                                     .secretId(created.arn())
                                     .resourcePolicy(policy)
-                                    .build());
+                                    .build(),
+                            PutResourcePolicyResponse.class);
                 }
             } catch (AwsException e) {
+                if (created != null) {
+                    calls.call(
+                            SecretsManagerModule.SIGNING_NAME,
+                            DeleteSecretRequest.builder()
+                                    .secretId(created.arn())
+                                    .forceDeleteWithoutRecovery(true)
+                                    .build(),
+                            DeleteSecretResponse.class);
+                }
                 throw new DrydockException(
                         "Secrets Manager refuses the secret '" + name + "': " + e.errorCode() + ": " + e.getMessage()
                                 + (policyResource != null && e.errorCode().startsWith("MalformedPolicy")

@@ -3,13 +3,15 @@ package dev.drydock.ssm;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.ssm.internal.SsmServiceModule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.ssm.model.ParameterTier;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
+import software.amazon.awssdk.services.ssm.model.PutParameterResponse;
 import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
@@ -84,17 +86,19 @@ public final class SsmFixtures {
 
         @Override
         public void apply(Drydock drydock) {
-            SsmModule ssm = drydock.service(SsmModule.class);
             try {
-                ssm.callAsAdministrator(
-                        "PutParameter",
-                        request.tags(tags.entrySet().stream()
-                                        .map(e -> Tag.builder()
-                                                .key(e.getKey())
-                                                .value(e.getValue())
-                                                .build())
-                                        .toList())
-                                .build());
+                SsmServiceModule.of(drydock)
+                        .adminCalls()
+                        .call(
+                                SsmModule.SIGNING_NAME,
+                                request.tags(tags.entrySet().stream()
+                                                .map(e -> Tag.builder()
+                                                        .key(e.getKey())
+                                                        .value(e.getValue())
+                                                        .build())
+                                                .toList())
+                                        .build(),
+                                PutParameterResponse.class);
             } catch (AwsException e) {
                 throw new DrydockException(
                         "SSM refuses the parameter '" + name + "': " + e.errorCode() + ": " + e.getMessage(), e);

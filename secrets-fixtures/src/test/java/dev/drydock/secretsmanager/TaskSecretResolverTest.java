@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.core.IamFixtures;
 import dev.drydock.core.iam.AuthorizationDecision;
-import dev.drydock.core.internal.service.TaskSecretResolver;
-import dev.drydock.core.internal.service.TaskSecretResolver.SecretFailure;
-import dev.drydock.core.internal.service.TaskSecretResolver.TaskSecret;
-import dev.drydock.core.internal.service.TaskSecretResolver.TaskSecretsRequest;
+import dev.drydock.core.spi.TaskSecretResolver;
+import dev.drydock.core.spi.TaskSecretResolver.SecretFailure;
+import dev.drydock.core.spi.TaskSecretResolver.TaskSecret;
+import dev.drydock.core.spi.TaskSecretResolver.TaskSecretsRequest;
+import dev.drydock.secretsmanager.internal.SecretsManagerServiceModule;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,7 @@ class TaskSecretResolverTest extends SecretsFamilyTestBase {
 
     @BeforeAll
     void infrastructure() {
-        resolver = drydock.service(SecretsManagerModule.class);
+        resolver = SecretsManagerServiceModule.of(drydock);
         drydock.apply(IamFixtures.role("exec").policy("iam/exec-secrets.json"));
         drydock.apply(IamFixtures.role("exec-nothing"));
         dbArn = sm.createSecret(

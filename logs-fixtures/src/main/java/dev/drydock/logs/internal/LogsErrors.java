@@ -1,6 +1,9 @@
 package dev.drydock.logs.internal;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Paginator;
+import dev.drydock.core.spi.TagRules;
+import dev.drydock.core.spi.ValidationStyle;
 
 /**
  * The CloudWatch Logs errors Drydock answers, with CloudWatch Logs' codes and messages (Amazon CloudWatch Logs API
@@ -8,6 +11,42 @@ import dev.drydock.core.internal.protocol.AwsException;
  * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutLogEvents.html#API_PutLogEvents_Errors).
  */
 public final class LogsErrors {
+    /**
+     * How CloudWatch Logs answers requests that break its model: AWS's common message ("1 validation error detected:
+     * Value '...' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern:
+     * [\\.\\-_/#A-Za-z0-9]+") as {@code InvalidParameterException}, the code CloudWatch Logs answers validation with.
+     */
+    public static final ValidationStyle VALIDATION = ValidationStyle.awsValidation("InvalidParameterException");
+
+    /**
+     * CloudWatch Logs' pagination: {@code limit} (the model's range per operation is checked before any handler; each
+     * operation gives its default page with {@link Paginator#withDefaultPageSize}) and an opaque {@code nextToken},
+     * refused with {@code InvalidParameterException}.
+     */
+    public static final Paginator PAGINATOR = Paginator.builder(50)
+            .maxPageSize(10_000)
+            .pageSizeError(size -> invalidParameter("1 validation error detected: Value '" + size + "' at 'limit' "
+                    + "failed to satisfy constraint: Member must have value less than or equal to 10000"))
+            .tokenError(token -> invalidToken())
+            .build();
+
+    /**
+     * CloudWatch Logs' tag rules ("Tag log groups in CloudWatch Logs",
+     * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/log-group-tagging.html): at most 50 per log group
+     * ({@code TooManyTagsException}), keys and values within the model's lengths and patterns (checked first), no
+     * {@code aws:} prefix.
+     */
+    public static final TagRules TAGS = TagRules.builder()
+            .reservedPrefixIgnoresCase()
+            .error(v -> switch (v.kind()) {
+                case TOO_MANY -> tooManyTags();
+                case RESERVED_PREFIX ->
+                    invalidParameter("Tag keys beginning with aws: are reserved for AWS use: " + v.key());
+                case KEY_LENGTH, VALUE_LENGTH ->
+                    invalidParameter("Tag keys must be 1 to 128 and tag values at most " + "256 characters long.");
+            })
+            .build();
+
     private LogsErrors() {}
 
     public static AwsException groupNotFound() {

@@ -1,6 +1,8 @@
 package dev.drydock.kms.internal;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Paginator;
+import dev.drydock.core.spi.TagRules;
 
 /**
  * The AWS KMS errors Drydock answers, with KMS's error codes (the model's exception shape names) and messages as KMS
@@ -8,6 +10,32 @@ import dev.drydock.core.internal.protocol.AwsException;
  * https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_Errors).
  */
 public final class KmsErrors {
+    /**
+     * KMS's pagination: {@code Limit} 1-1000 (the model's range, checked before any handler; default 100) and an
+     * opaque {@code Marker}, refused with {@code InvalidMarkerException}.
+     */
+    public static final Paginator PAGINATOR = Paginator.builder(100)
+            .maxPageSize(1000)
+            .pageSizeError(size -> validation("1 validation error detected: Value '" + size + "' at 'limit' failed to "
+                    + "satisfy constraint: Member must have value less than or equal to 1000"))
+            .tokenError(marker -> invalidMarker())
+            .build();
+
+    /**
+     * KMS's tag rules ("Tags in AWS KMS", https://docs.aws.amazon.com/kms/latest/developerguide/tagging-keys.html): at
+     * most 50 per key ({@code LimitExceededException}), keys of 1-128 and values of at most 256 characters (the model
+     * checks both first), none beginning with {@code aws:} ({@code TagException}).
+     */
+    public static final TagRules TAGS = TagRules.builder()
+            .reservedPrefixIgnoresCase()
+            .error(v -> switch (v.kind()) {
+                case TOO_MANY -> limitExceeded("The request would cause the KMS key to have more than 50 tags.");
+                case RESERVED_PREFIX -> tag("Tag keys beginning with aws: are reserved for AWS use: " + v.key());
+                case KEY_LENGTH, VALUE_LENGTH ->
+                    tag("Tag keys must be 1 to 128 and tag values at most 256 characters " + "long.");
+            })
+            .build();
+
     private KmsErrors() {}
 
     /** A key id, ARN or alias that names no key: {@code Key '<arn>' does not exist}. */

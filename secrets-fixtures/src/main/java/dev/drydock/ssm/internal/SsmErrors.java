@@ -1,6 +1,8 @@
 package dev.drydock.ssm.internal;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Paginator;
+import dev.drydock.core.spi.TagRules;
 
 /**
  * The AWS Systems Manager Parameter Store errors Drydock answers, with SSM's codes and messages (AWS Systems Manager
@@ -8,6 +10,37 @@ import dev.drydock.core.internal.protocol.AwsException;
  * https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PutParameter.html#API_PutParameter_Errors).
  */
 public final class SsmErrors {
+    /**
+     * Parameter Store's pagination: {@code MaxResults} (the model's range per operation is checked before any
+     * handler; each operation gives its default page with {@link Paginator#withDefaultPageSize}) and an opaque
+     * {@code NextToken}, refused with {@code InvalidNextToken}.
+     */
+    public static final Paginator PAGINATOR = Paginator.builder(10)
+            .maxPageSize(50)
+            .pageSizeError(size -> validation("1 validation error detected: Value '" + size + "' at 'maxResults' "
+                    + "failed to satisfy constraint: Member must have value less than or equal to 50"))
+            .tokenError(token -> invalidNextToken())
+            .build();
+
+    /**
+     * Parameter Store's tag rules ("Tagging Systems Manager parameters",
+     * https://docs.aws.amazon.com/systems-manager/latest/userguide/tagging-parameters.html): at most 50 per parameter
+     * ({@code TooManyTagsError}), keys of 1-128 and values of at most 256 characters (the model checks both first),
+     * none with the reserved {@code aws:} prefix ({@code InvalidTag}).
+     */
+    public static final TagRules TAGS = TagRules.builder()
+            .reservedPrefixIgnoresCase()
+            .error(v -> switch (v.kind()) {
+                case TOO_MANY -> tooManyTags();
+                case RESERVED_PREFIX ->
+                    AwsException.client(
+                            "InvalidTag", "Tag keys beginning with aws: are reserved for AWS use: " + v.key());
+                case KEY_LENGTH, VALUE_LENGTH ->
+                    AwsException.client(
+                            "InvalidTag", "Tag keys must be 1 to 128 and values at most 256 characters long.");
+            })
+            .build();
+
     private SsmErrors() {}
 
     /** A parameter that does not exist: SSM says nothing more. */

@@ -1,7 +1,7 @@
 package dev.drydock.logs.internal.backend;
 
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.protocol.JsonTree;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.JsonTree;
 import dev.drydock.logs.internal.LogsErrors;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -47,7 +47,7 @@ public final class FilterPattern {
     /**
      * Parses a pattern; {@code null} or blank matches every event.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException InvalidParameterException naming what is wrong
+     * @throws dev.drydock.core.spi.AwsException InvalidParameterException naming what is wrong
      */
     public static FilterPattern parse(String pattern) {
         String p = pattern == null ? "" : pattern.trim();

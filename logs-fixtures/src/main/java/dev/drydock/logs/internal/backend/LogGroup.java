@@ -1,6 +1,5 @@
 package dev.drydock.logs.internal.backend;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,7 +11,6 @@ public final class LogGroup {
     private final String kmsKeyId;
     private final String logGroupClass;
     final Map<String, LogStream> streams = new TreeMap<>();
-    final Map<String, String> tags = new LinkedHashMap<>();
     Integer retentionInDays;
     boolean deletionProtection;
 

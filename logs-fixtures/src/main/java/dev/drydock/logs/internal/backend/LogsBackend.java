@@ -1,12 +1,11 @@
 package dev.drydock.logs.internal.backend;
 
+import dev.drydock.core.spi.TagStore;
 import dev.drydock.logs.internal.LogsErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +33,7 @@ public final class LogsBackend {
     private final String region;
     private final Clock clock;
     private final Map<String, LogGroup> groups = new TreeMap<>();
+    private final TagStore tags = new TagStore(LogsErrors.TAGS);
     private long sequence;
 
     public LogsBackend(String account, String region, Clock clock) {
@@ -95,7 +95,7 @@ public final class LogsBackend {
     /**
      * Creates a log group.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException ResourceAlreadyExistsException
+     * @throws dev.drydock.core.spi.AwsException ResourceAlreadyExistsException
      */
     public synchronized GroupView createGroup(
             String name, String kmsKeyId, String logGroupClass, Map<String, String> tags, boolean deletionProtection) {
@@ -103,7 +103,7 @@ public final class LogsBackend {
             throw LogsErrors.groupExists();
         }
         LogGroup g = new LogGroup(name, groupArn(name), now(), kmsKeyId, logGroupClass);
-        g.tags.putAll(tags);
+        this.tags.put(g.arn(), tags);
         g.deletionProtection = deletionProtection;
         groups.put(name, g);
         return view(g);
@@ -122,7 +122,7 @@ public final class LogsBackend {
     /**
      * Deletes a group and its streams.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException ResourceNotFoundException, or ValidationException when
+     * @throws dev.drydock.core.spi.AwsException ResourceNotFoundException, or ValidationException when
      *     deletion protection is on
      */
     public synchronized void deleteGroup(String name) {
@@ -132,6 +132,7 @@ public final class LogsBackend {
                     + "PutLogGroupDeletionProtection before deleting it.");
         }
         groups.remove(name);
+        tags.remove(g.arn());
     }
 
     public synchronized void setRetention(String name, Integer days) {
@@ -141,26 +142,39 @@ public final class LogsBackend {
     /**
      * Adds or replaces a group's tags.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException TooManyTagsException beyond 50 tags
+     * @throws dev.drydock.core.spi.AwsException TooManyTagsException beyond 50 tags
      */
     public synchronized void tag(String name, Map<String, String> add) {
-        LogGroup g = group(name);
-        Map<String, String> tags = new LinkedHashMap<>(g.tags);
-        tags.putAll(add);
-        if (tags.size() > 50) {
-            throw LogsErrors.tooManyTags();
-        }
-        g.tags.putAll(add);
+        tags.tag(group(name).arn(), add);
     }
 
     public synchronized void untag(String name, List<String> keys) {
-        keys.forEach(group(name).tags::remove);
+        tags.untag(group(name).arn(), keys);
+    }
+
+    /** The groups' tags by group ARN ({@code arn:aws:logs:<region>:<account>:log-group:<name>}). */
+    public TagStore tags() {
+        return tags;
+    }
+
+    /**
+     * IAM's {@code aws:ResourceTag/*} source: the tags of the group an ARN names, for the group's ARN (with or without
+     * {@code :*}) and its streams' ({@code ...:log-group:<group>:log-stream:<stream>}).
+     */
+    public Map<String, String> resourceTags(String arn) {
+        String prefix = groupArn("");
+        if (!arn.startsWith(prefix)) {
+            return Map.of();
+        }
+        String rest = arn.substring(prefix.length());
+        int colon = rest.indexOf(':');
+        return tags.tags(groupArn(colon < 0 ? rest : rest.substring(0, colon)));
     }
 
     /**
      * Creates a log stream.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException ResourceNotFoundException for the group,
+     * @throws dev.drydock.core.spi.AwsException ResourceNotFoundException for the group,
      *     ResourceAlreadyExistsException
      */
     public synchronized StreamView createStream(String group, String stream) {
@@ -204,7 +218,7 @@ public final class LogsBackend {
     /**
      * Checks a batch as PutLogEvents does, before anything is stored.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException InvalidParameterException saying which rule it breaks
+     * @throws dev.drydock.core.spi.AwsException InvalidParameterException saying which rule it breaks
      */
     public static void checkBatch(List<NewEvent> events) {
         long total = 0;
@@ -235,7 +249,7 @@ public final class LogsBackend {
     /**
      * Puts a checked batch ({@link #checkBatch}) into a stream; events too old, expired or too new are not stored.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException ResourceNotFoundException for the group or stream
+     * @throws dev.drydock.core.spi.AwsException ResourceNotFoundException for the group or stream
      */
     public synchronized Rejected put(String group, String stream, List<NewEvent> events) {
         LogGroup g = group(group);
@@ -329,7 +343,7 @@ public final class LogsBackend {
                 g.logGroupClass(),
                 g.deletionProtection,
                 bytes,
-                Collections.unmodifiableMap(new LinkedHashMap<>(g.tags)));
+                tags.tags(g.arn()));
     }
 
     private StreamView view(LogStream s) {

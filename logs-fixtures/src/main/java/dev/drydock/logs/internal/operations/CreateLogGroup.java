@@ -1,9 +1,10 @@
 package dev.drydock.logs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.TagConditions;
-import dev.drydock.logs.internal.LogAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
+import dev.drydock.logs.internal.LogsErrors;
+import dev.drydock.logs.internal.support.LogAccess;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupResponse;
@@ -24,10 +25,10 @@ public final class CreateLogGroup implements Operation<CreateLogGroupRequest, Cr
 
     @Override
     public CreateLogGroupResponse call(CreateLogGroupRequest r, CallContext c) {
-        Map<String, String> tags = LogAccess.tags(r.tags());
-        access.authorize(c, "logs:CreateLogGroup", r.logGroupName(), null, TagConditions.requestTags(tags));
+        Map<String, String> tags = LogsErrors.TAGS.checkMap(r.tags());
+        access.authorize(c, "logs:CreateLogGroup", r.logGroupName(), null, TagConditions.request(tags));
         if (!tags.isEmpty()) {
-            access.authorize(c, "logs:TagResource", r.logGroupName(), null, TagConditions.requestTags(tags));
+            access.authorize(c, "logs:TagResource", r.logGroupName(), null, TagConditions.request(tags));
         }
         access.backend()
                 .createGroup(

@@ -1,11 +1,11 @@
 package dev.drydock.logs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.Paging;
-import dev.drydock.logs.internal.LogAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import dev.drydock.logs.internal.LogsErrors;
 import dev.drydock.logs.internal.backend.LogsBackend.GroupView;
+import dev.drydock.logs.internal.support.LogAccess;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsRequest;
@@ -46,13 +46,7 @@ public final class DescribeLogGroups implements Operation<DescribeLogGroupsReque
                 .filter(g -> r.logGroupClass() == null || g.logGroupClass().equals(r.logGroupClassAsString()))
                 .filter(g -> identifiers == null || identifiers.contains(g.name()))
                 .toList();
-        Paging.Page<GroupView> page = LogAccess.page(
-                groups,
-                r.limit(),
-                50,
-                r.nextToken(),
-                "DescribeLogGroups:" + r.logGroupNamePrefix() + r.logGroupNamePattern() + r.logGroupClassAsString()
-                        + identifiers);
+        Page<GroupView> page = LogAccess.page(groups, r.limit(), 50, r.nextToken());
         return DescribeLogGroupsResponse.builder()
                 .logGroups(page.items().stream().map(DescribeLogGroups::shape).toList())
                 .nextToken(page.nextToken())

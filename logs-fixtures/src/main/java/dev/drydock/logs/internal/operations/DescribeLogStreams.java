@@ -1,11 +1,11 @@
 package dev.drydock.logs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.Paging;
-import dev.drydock.logs.internal.LogAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import dev.drydock.logs.internal.LogsErrors;
 import dev.drydock.logs.internal.backend.LogsBackend.StreamView;
+import dev.drydock.logs.internal.support.LogAccess;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -46,12 +46,7 @@ public final class DescribeLogStreams implements Operation<DescribeLogStreamsReq
         if (Boolean.TRUE.equals(r.descending())) {
             Collections.reverse(streams);
         }
-        Paging.Page<StreamView> page = LogAccess.page(
-                streams,
-                r.limit(),
-                50,
-                r.nextToken(),
-                "DescribeLogStreams:" + group + r.logStreamNamePrefix() + byTime + r.descending());
+        Page<StreamView> page = LogAccess.page(streams, r.limit(), 50, r.nextToken());
         String groupArn = access.backend().groupArn(group);
         return DescribeLogStreamsResponse.builder()
                 .logStreams(page.items().stream()

@@ -1,12 +1,12 @@
 package dev.drydock.logs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.Paging;
-import dev.drydock.logs.internal.LogAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import dev.drydock.logs.internal.LogsErrors;
 import dev.drydock.logs.internal.backend.FilterPattern;
 import dev.drydock.logs.internal.backend.LogsBackend.StreamEvent;
+import dev.drydock.logs.internal.support.LogAccess;
 import java.util.List;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
@@ -43,13 +43,7 @@ public final class FilterLogEvents implements Operation<FilterLogEventsRequest, 
                 : r.logStreamNamePrefix() == null ? s -> true : s -> s.startsWith(r.logStreamNamePrefix());
         List<StreamEvent> events =
                 access.backend().events(group, streams, r.startTime(), r.endTime(), pattern::matches);
-        Paging.Page<StreamEvent> page = LogAccess.page(
-                events,
-                r.limit(),
-                10_000,
-                r.nextToken(),
-                "FilterLogEvents:" + group + r.logStreamNames() + r.logStreamNamePrefix() + r.startTime() + r.endTime()
-                        + r.filterPattern());
+        Page<StreamEvent> page = LogAccess.page(events, r.limit(), 10_000, r.nextToken());
         return FilterLogEventsResponse.builder()
                 .events(page.items().stream()
                         .map(e -> FilteredLogEvent.builder()

@@ -1,10 +1,10 @@
 package dev.drydock.logs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.logs.internal.LogAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.logs.internal.LogsErrors;
-import dev.drydock.logs.internal.Resources;
+import dev.drydock.logs.internal.support.LogAccess;
+import dev.drydock.logs.internal.support.Resources;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsForResourceResponse;
 

@@ -1,11 +1,11 @@
 package dev.drydock.logs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.logs.internal.LogAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.logs.internal.backend.LogsBackend;
 import dev.drydock.logs.internal.backend.LogsBackend.NewEvent;
 import dev.drydock.logs.internal.backend.LogsBackend.Rejected;
+import dev.drydock.logs.internal.support.LogAccess;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsRequest;

@@ -1,9 +1,9 @@
 package dev.drydock.logs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.logs.internal.LogAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.logs.internal.LogsErrors;
+import dev.drydock.logs.internal.support.LogAccess;
 import java.util.List;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyResponse;

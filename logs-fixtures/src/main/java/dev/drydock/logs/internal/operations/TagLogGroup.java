@@ -1,9 +1,10 @@
 package dev.drydock.logs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.TagConditions;
-import dev.drydock.logs.internal.LogAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
+import dev.drydock.logs.internal.LogsErrors;
+import dev.drydock.logs.internal.support.LogAccess;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatchlogs.model.TagLogGroupRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.TagLogGroupResponse;
@@ -22,8 +23,8 @@ public final class TagLogGroup implements Operation<TagLogGroupRequest, TagLogGr
 
     @Override
     public TagLogGroupResponse call(TagLogGroupRequest r, CallContext c) {
-        Map<String, String> tags = LogAccess.tags(r.tags());
-        access.authorize(c, "logs:TagLogGroup", r.logGroupName(), null, TagConditions.requestTags(tags));
+        Map<String, String> tags = LogsErrors.TAGS.checkEachOfMap(r.tags());
+        access.authorize(c, "logs:TagLogGroup", r.logGroupName(), null, TagConditions.request(tags));
         access.backend().tag(r.logGroupName(), tags);
         return TagLogGroupResponse.builder().build();
     }

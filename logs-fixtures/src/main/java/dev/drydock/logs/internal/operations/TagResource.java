@@ -1,10 +1,11 @@
 package dev.drydock.logs.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.TagConditions;
-import dev.drydock.logs.internal.LogAccess;
-import dev.drydock.logs.internal.Resources;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
+import dev.drydock.logs.internal.LogsErrors;
+import dev.drydock.logs.internal.support.LogAccess;
+import dev.drydock.logs.internal.support.Resources;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatchlogs.model.TagResourceRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.TagResourceResponse;
@@ -24,8 +25,8 @@ public final class TagResource implements Operation<TagResourceRequest, TagResou
     @Override
     public TagResourceResponse call(TagResourceRequest r, CallContext c) {
         String group = Resources.group(access, r.resourceArn());
-        Map<String, String> tags = LogAccess.tags(r.tags());
-        c.authorize("logs:TagResource", access.backend().groupArn(group), TagConditions.requestTags(tags));
+        Map<String, String> tags = LogsErrors.TAGS.checkEachOfMap(r.tags());
+        c.authorize("logs:TagResource", access.backend().groupArn(group), TagConditions.request(tags));
         access.backend().tag(group, tags);
         return TagResourceResponse.builder().build();
     }

@@ -3,7 +3,7 @@ package dev.drydock.logs.internal.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
 import org.junit.jupiter.api.Test;
 
 /** The filter pattern subset, without Docker or HTTP. */

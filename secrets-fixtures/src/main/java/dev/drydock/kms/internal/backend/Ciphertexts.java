@@ -71,7 +71,7 @@ public final class Ciphertexts {
     /**
      * Decrypts a blob with its key's material.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException InvalidCiphertextException when the blob was altered,
+     * @throws dev.drydock.core.spi.AwsException InvalidCiphertextException when the blob was altered,
      *     belongs to another key or was encrypted with another encryption context
      */
     public static byte[] decrypt(String keyId, byte[] material, byte[] blob, Map<String, String> context) {

@@ -99,7 +99,7 @@ public final class KeyPolicies {
      * Parses a key policy.
      *
      * @param keyArn the key's ARN, the policy's id in the decision log
-     * @throws dev.drydock.core.internal.protocol.AwsException MalformedPolicyDocumentException naming what is wrong
+     * @throws dev.drydock.core.spi.AwsException MalformedPolicyDocumentException naming what is wrong
      */
     public static NamedPolicy parse(String keyArn, String json) {
         try {

@@ -1,6 +1,7 @@
 package dev.drydock.kms.internal.backend;
 
-import dev.drydock.core.internal.protocol.AwsException;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.TagStore;
 import dev.drydock.kms.internal.KmsErrors;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,7 @@ public final class KmsBackend {
     private final Duration dayLength;
     private final Map<String, KmsKey> keys = new LinkedHashMap<>();
     private final Map<String, KmsAlias> aliases = new LinkedHashMap<>();
+    private final TagStore tags = new TagStore(KmsErrors.TAGS);
 
     /**
      * @param dayLength how long one day of a deletion waiting period lasts (AWS: one day)
@@ -92,12 +94,12 @@ public final class KmsBackend {
                 null,
                 json,
                 KeyPolicies.parse(arn, json),
-                tags,
                 Ciphertexts.newMaterial(),
                 "SYMMETRIC_DEFAULT",
                 "ENCRYPT_DECRYPT",
                 multiRegion);
         keys.put(id, key);
+        this.tags.put(arn, tags);
         return key;
     }
 
@@ -129,7 +131,6 @@ public final class KmsBackend {
                 null,
                 json,
                 KeyPolicies.parse(arn, json),
-                Map.of(),
                 Ciphertexts.newMaterial(),
                 "SYMMETRIC_DEFAULT",
                 "ENCRYPT_DECRYPT",
@@ -254,21 +255,22 @@ public final class KmsBackend {
      *
      * @throws AwsException LimitExceededException when the key would have more than 50 tags
      */
-    public synchronized KmsKey tag(String keyId, Map<String, String> add) {
-        KmsKey key = existing(keyId);
-        Map<String, String> tags = new LinkedHashMap<>(key.tags());
-        tags.putAll(add);
-        if (tags.size() > 50) {
-            throw KmsErrors.limitExceeded("The request would cause the KMS key to have more than 50 tags.");
-        }
-        return put(key.withTags(tags));
+    public synchronized void tag(String keyId, Map<String, String> add) {
+        tags.tag(existing(keyId).arn(), add);
     }
 
-    public synchronized KmsKey untag(String keyId, List<String> remove) {
-        KmsKey key = existing(keyId);
-        Map<String, String> tags = new LinkedHashMap<>(key.tags());
-        remove.forEach(tags::remove);
-        return put(key.withTags(tags));
+    public synchronized void untag(String keyId, List<String> remove) {
+        tags.untag(existing(keyId).arn(), remove);
+    }
+
+    /** A key's tags, in the order they were added. */
+    public Map<String, String> tags(KmsKey key) {
+        return tags.tags(key.arn());
+    }
+
+    /** The keys' tags by ARN: IAM's {@code aws:ResourceTag/*} source. */
+    public TagStore tags() {
+        return tags;
     }
 
     private KmsKey existing(String keyId) {
@@ -288,8 +290,13 @@ public final class KmsBackend {
     /** Removes keys whose deletion date has passed, with their aliases. */
     private void purgeDeleted() {
         Instant now = now();
-        keys.values()
-                .removeIf(k -> k.deletionDate() != null && !k.deletionDate().isAfter(now));
+        keys.values().removeIf(k -> {
+            boolean gone = k.deletionDate() != null && !k.deletionDate().isAfter(now);
+            if (gone) {
+                tags.remove(k.arn());
+            }
+            return gone;
+        });
         aliases.values().removeIf(a -> !keys.containsKey(a.targetKeyId()));
     }
 

@@ -2,9 +2,6 @@ package dev.drydock.kms.internal.backend;
 
 import dev.drydock.core.iam.policy.NamedPolicy;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import software.amazon.awssdk.services.kms.model.KeyState;
 
 /**
@@ -20,7 +17,6 @@ import software.amazon.awssdk.services.kms.model.KeyState;
  * @param pendingWindowInDays the waiting period of a key pending deletion, else {@code null}
  * @param policyJson the key policy as given (or KMS's default), returned by GetKeyPolicy
  * @param policy the parsed key policy
- * @param tags the key's tags, in the order they were added
  * @param material the 256-bit key material (never leaves the backend)
  * @param keySpec {@code SYMMETRIC_DEFAULT}
  * @param keyUsage {@code ENCRYPT_DECRYPT}
@@ -37,15 +33,10 @@ public record KmsKey(
         Integer pendingWindowInDays,
         String policyJson,
         NamedPolicy policy,
-        Map<String, String> tags,
         byte[] material,
         String keySpec,
         String keyUsage,
         boolean multiRegion) {
-
-    public KmsKey {
-        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
-    }
 
     KmsKey withState(KeyState newState, Instant newDeletionDate, Integer window) {
         return new KmsKey(
@@ -59,7 +50,6 @@ public record KmsKey(
                 window,
                 policyJson,
                 policy,
-                tags,
                 material,
                 keySpec,
                 keyUsage,
@@ -78,7 +68,6 @@ public record KmsKey(
                 pendingWindowInDays,
                 json,
                 parsed,
-                tags,
                 material,
                 keySpec,
                 keyUsage,
@@ -97,26 +86,6 @@ public record KmsKey(
                 pendingWindowInDays,
                 policyJson,
                 policy,
-                tags,
-                material,
-                keySpec,
-                keyUsage,
-                multiRegion);
-    }
-
-    KmsKey withTags(Map<String, String> newTags) {
-        return new KmsKey(
-                keyId,
-                arn,
-                createdAt,
-                description,
-                awsManaged,
-                state,
-                deletionDate,
-                pendingWindowInDays,
-                policyJson,
-                policy,
-                newTags,
                 material,
                 keySpec,
                 keyUsage,

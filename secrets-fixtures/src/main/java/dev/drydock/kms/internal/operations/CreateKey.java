@@ -1,14 +1,14 @@
 package dev.drydock.kms.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.TagConditions;
-import dev.drydock.kms.internal.KeyAccess;
-import dev.drydock.kms.internal.KeyShapes;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import dev.drydock.kms.internal.KmsErrors;
-import dev.drydock.kms.internal.KmsRequests;
 import dev.drydock.kms.internal.backend.KeyPolicies;
 import dev.drydock.kms.internal.backend.KmsKey;
+import dev.drydock.kms.internal.support.KeyAccess;
+import dev.drydock.kms.internal.support.KeyShapes;
+import dev.drydock.kms.internal.support.KmsRequests;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +52,8 @@ public final class CreateKey implements Operation<CreateKeyRequest, CreateKeyRes
             throw KmsErrors.unsupported(
                     "Drydock's KMS has no custom key stores; leave CustomKeyStoreId and XksKeyId " + "out.");
         }
-        Map<String, String> tags = KmsRequests.tags(r.tags());
-        Map<String, List<String>> keys = new LinkedHashMap<>(TagConditions.requestTags(tags));
+        Map<String, String> tags = KmsRequests.tags(r.tags(), true);
+        Map<String, List<String>> keys = new LinkedHashMap<>(TagConditions.request(tags));
         keys.put("kms:KeySpec", List.of("SYMMETRIC_DEFAULT"));
         keys.put("kms:KeyUsage", List.of("ENCRYPT_DECRYPT"));
         keys.put("kms:KeyOrigin", List.of("AWS_KMS"));
@@ -61,7 +61,7 @@ public final class CreateKey implements Operation<CreateKeyRequest, CreateKeyRes
         keys.put("kms:BypassPolicyLockoutSafetyCheck", List.of(Boolean.toString(bypass(r))));
         access.authorizeAccount(c, "kms:CreateKey", keys);
         if (!tags.isEmpty()) {
-            access.authorizeAccount(c, "kms:TagResource", TagConditions.requestTags(tags));
+            access.authorizeAccount(c, "kms:TagResource", TagConditions.request(tags));
         }
         if (r.policy() != null) {
             KeyPolicies.parse("new key", r.policy());

@@ -1,11 +1,11 @@
 package dev.drydock.kms.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.Paging;
-import dev.drydock.kms.internal.KeyAccess;
-import dev.drydock.kms.internal.KmsRequests;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.kms.internal.KmsErrors;
 import dev.drydock.kms.internal.backend.KmsAlias;
+import dev.drydock.kms.internal.support.KeyAccess;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
@@ -29,14 +29,12 @@ public final class ListAliases implements Operation<ListAliasesRequest, ListAlia
     public ListAliasesResponse call(ListAliasesRequest r, CallContext c) {
         access.authorizeAccount(c, "kms:ListAliases", Map.of());
         List<KmsAlias> aliases = access.backend().aliases();
-        String listing = "ListAliases";
         if (r.keyId() != null) {
             String keyId = access.backend().key(r.keyId(), false).keyId();
             aliases =
                     aliases.stream().filter(a -> keyId.equals(a.targetKeyId())).toList();
-            listing += ":" + keyId;
         }
-        Paging.Page<AliasListEntry> page = KmsRequests.page(
+        Page<AliasListEntry> page = KmsErrors.PAGINATOR.page(
                 aliases.stream()
                         .map(a -> AliasListEntry.builder()
                                 .aliasName(a.name())
@@ -47,8 +45,7 @@ public final class ListAliases implements Operation<ListAliasesRequest, ListAlia
                                 .build())
                         .toList(),
                 r.limit(),
-                r.marker(),
-                listing);
+                r.marker());
         return ListAliasesResponse.builder()
                 .aliases(page.items())
                 .nextMarker(page.nextToken())

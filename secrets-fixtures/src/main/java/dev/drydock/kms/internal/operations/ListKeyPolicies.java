@@ -1,10 +1,11 @@
 package dev.drydock.kms.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.kms.internal.KeyAccess;
-import dev.drydock.kms.internal.KmsRequests;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.kms.internal.KmsErrors;
 import dev.drydock.kms.internal.backend.KmsKey;
+import dev.drydock.kms.internal.support.KeyAccess;
+import dev.drydock.kms.internal.support.KmsRequests;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.model.ListKeyPoliciesRequest;
@@ -25,7 +26,7 @@ public final class ListKeyPolicies implements Operation<ListKeyPoliciesRequest, 
     public ListKeyPoliciesResponse call(ListKeyPoliciesRequest r, CallContext c) {
         KmsKey key = access.backend().key(r.keyId(), false);
         access.authorize(c, "kms:ListKeyPolicies", key, Map.of());
-        KmsRequests.page(List.of(KmsRequests.DEFAULT_POLICY), r.limit(), r.marker(), "ListKeyPolicies");
+        KmsErrors.PAGINATOR.page(List.of(KmsRequests.DEFAULT_POLICY), r.limit(), r.marker());
         return ListKeyPoliciesResponse.builder()
                 .policyNames(KmsRequests.DEFAULT_POLICY)
                 .truncated(false)

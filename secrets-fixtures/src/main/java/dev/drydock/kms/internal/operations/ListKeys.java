@@ -1,10 +1,10 @@
 package dev.drydock.kms.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.Paging;
-import dev.drydock.kms.internal.KeyAccess;
-import dev.drydock.kms.internal.KmsRequests;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.kms.internal.KmsErrors;
+import dev.drydock.kms.internal.support.KeyAccess;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
 import software.amazon.awssdk.services.kms.model.ListKeysRequest;
@@ -25,7 +25,7 @@ public final class ListKeys implements Operation<ListKeysRequest, ListKeysRespon
     @Override
     public ListKeysResponse call(ListKeysRequest r, CallContext c) {
         access.authorizeAccount(c, "kms:ListKeys", Map.of());
-        Paging.Page<KeyListEntry> page = KmsRequests.page(
+        Page<KeyListEntry> page = KmsErrors.PAGINATOR.page(
                 access.backend().keys().stream()
                         .map(k -> KeyListEntry.builder()
                                 .keyId(k.keyId())
@@ -33,8 +33,7 @@ public final class ListKeys implements Operation<ListKeysRequest, ListKeysRespon
                                 .build())
                         .toList(),
                 r.limit(),
-                r.marker(),
-                "ListKeys");
+                r.marker());
         return ListKeysResponse.builder()
                 .keys(page.items())
                 .nextMarker(page.nextToken())

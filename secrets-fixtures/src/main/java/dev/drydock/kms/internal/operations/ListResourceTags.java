@@ -1,12 +1,12 @@
 package dev.drydock.kms.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.Paging;
-import dev.drydock.kms.internal.KeyAccess;
-import dev.drydock.kms.internal.KeyShapes;
-import dev.drydock.kms.internal.KmsRequests;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.kms.internal.KmsErrors;
 import dev.drydock.kms.internal.backend.KmsKey;
+import dev.drydock.kms.internal.support.KeyAccess;
+import dev.drydock.kms.internal.support.KeyShapes;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.model.ListResourceTagsRequest;
 import software.amazon.awssdk.services.kms.model.ListResourceTagsResponse;
@@ -27,11 +27,8 @@ public final class ListResourceTags implements Operation<ListResourceTagsRequest
     public ListResourceTagsResponse call(ListResourceTagsRequest r, CallContext c) {
         KmsKey key = access.backend().key(r.keyId(), false);
         access.authorize(c, "kms:ListResourceTags", key, Map.of());
-        Paging.Page<Tag> page = KmsRequests.page(
-                KeyShapes.tags(key.tags()),
-                r.limit() == null ? 50 : r.limit(),
-                r.marker(),
-                "ListResourceTags:" + key.keyId());
+        Page<Tag> page = KmsErrors.PAGINATOR.page(
+                KeyShapes.tags(access.backend().tags(key)), r.limit() == null ? 50 : r.limit(), r.marker());
         return ListResourceTagsResponse.builder()
                 .tags(page.items())
                 .nextMarker(page.nextToken())

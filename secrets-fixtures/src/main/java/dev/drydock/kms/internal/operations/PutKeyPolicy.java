@@ -1,11 +1,11 @@
 package dev.drydock.kms.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.kms.internal.KeyAccess;
-import dev.drydock.kms.internal.KmsRequests;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.kms.internal.backend.KeyPolicies;
 import dev.drydock.kms.internal.backend.KmsKey;
+import dev.drydock.kms.internal.support.KeyAccess;
+import dev.drydock.kms.internal.support.KmsRequests;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.model.PutKeyPolicyRequest;

@@ -1,10 +1,10 @@
 package dev.drydock.kms.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.kms.internal.KeyAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.kms.internal.KmsErrors;
 import dev.drydock.kms.internal.backend.KmsKey;
+import dev.drydock.kms.internal.support.KeyAccess;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionRequest;

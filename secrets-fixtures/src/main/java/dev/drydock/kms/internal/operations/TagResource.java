@@ -1,11 +1,11 @@
 package dev.drydock.kms.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.TagConditions;
-import dev.drydock.kms.internal.KeyAccess;
-import dev.drydock.kms.internal.KmsRequests;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import dev.drydock.kms.internal.backend.KmsKey;
+import dev.drydock.kms.internal.support.KeyAccess;
+import dev.drydock.kms.internal.support.KmsRequests;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.model.TagResourceRequest;
 import software.amazon.awssdk.services.kms.model.TagResourceResponse;
@@ -24,9 +24,9 @@ public final class TagResource implements Operation<TagResourceRequest, TagResou
 
     @Override
     public TagResourceResponse call(TagResourceRequest r, CallContext c) {
-        Map<String, String> tags = KmsRequests.tags(r.tags());
+        Map<String, String> tags = KmsRequests.tags(r.tags(), false);
         KmsKey key = access.backend().key(r.keyId(), false);
-        access.authorize(c, "kms:TagResource", key, TagConditions.requestTags(tags));
+        access.authorize(c, "kms:TagResource", key, TagConditions.request(tags));
         access.backend().tag(key.keyId(), tags);
         return TagResourceResponse.builder().build();
     }

@@ -1,7 +1,8 @@
 package dev.drydock.secretsmanager.internal.backend;
 
 import dev.drydock.core.iam.policy.NamedPolicy;
-import dev.drydock.core.internal.service.KeyEncryption.EncryptionKey;
+import dev.drydock.core.spi.KeyEncryption.EncryptionKey;
+import dev.drydock.core.spi.TagStore;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class Secret {
     private final String arn;
     private final Instant createdDate;
     volatile Map<String, SecretVersion> versions = Map.of();
-    volatile Map<String, String> tags = Map.of();
+    private final TagStore tags;
     volatile String description;
     volatile String kmsKeyId;
     volatile EncryptionKey key;
@@ -27,9 +28,10 @@ public final class Secret {
     volatile String policyJson;
     volatile NamedPolicy policy;
 
-    Secret(String name, String arn, Instant createdDate) {
+    Secret(String name, String arn, Instant createdDate, TagStore tags) {
         this.name = name;
         this.arn = arn;
+        this.tags = tags;
         this.createdDate = createdDate;
         this.lastChangedDate = createdDate;
     }
@@ -75,9 +77,9 @@ public final class Secret {
         return deletedDate;
     }
 
-    /** The tags, in the order they were added (immutable). */
+    /** The tags, in the order they were added (a copy, from the backend's tag store). */
     public Map<String, String> tags() {
-        return tags;
+        return tags.tags(arn);
     }
 
     public Optional<String> policyJson() {

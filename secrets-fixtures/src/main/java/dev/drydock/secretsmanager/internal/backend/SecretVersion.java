@@ -1,6 +1,6 @@
 package dev.drydock.secretsmanager.internal.backend;
 
-import dev.drydock.core.internal.service.KeyEncryption.EncryptionKey;
+import dev.drydock.core.spi.KeyEncryption.EncryptionKey;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;

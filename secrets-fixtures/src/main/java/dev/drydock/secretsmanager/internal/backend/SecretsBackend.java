@@ -1,7 +1,8 @@
 package dev.drydock.secretsmanager.internal.backend;
 
 import dev.drydock.core.iam.policy.NamedPolicy;
-import dev.drydock.core.internal.service.KeyEncryption.EncryptionKey;
+import dev.drydock.core.spi.KeyEncryption.EncryptionKey;
+import dev.drydock.core.spi.TagStore;
 import dev.drydock.secretsmanager.internal.SecretsErrors;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -48,6 +49,7 @@ public final class SecretsBackend {
     private final Clock clock;
     private final Duration dayLength;
     private final Map<String, Secret> secrets = new LinkedHashMap<>();
+    private final TagStore tags = new TagStore(SecretsErrors.TAGS);
 
     /**
      * @param dayLength how long one day of a recovery window lasts (AWS: one day)
@@ -57,6 +59,11 @@ public final class SecretsBackend {
         this.region = region;
         this.clock = clock;
         this.dayLength = dayLength;
+    }
+
+    /** The secrets' tags by ARN: TagResource's, and IAM's {@code aws:ResourceTag/*} source. */
+    public TagStore tags() {
+        return tags;
     }
 
     public String account() {
@@ -89,7 +96,7 @@ public final class SecretsBackend {
      * Checks a secret name as CreateSecret does ("CreateSecret", Name:
      * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html).
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException InvalidParameterException naming the allowed characters
+     * @throws dev.drydock.core.spi.AwsException InvalidParameterException naming the allowed characters
      */
     public static void checkName(String name) {
         if (!NAME.matcher(name).matches()) {
@@ -128,7 +135,7 @@ public final class SecretsBackend {
      * The secret a {@code SecretId} names.
      *
      * @param allowDeleted whether a secret scheduled for deletion will do (DescribeSecret, RestoreSecret ...)
-     * @throws dev.drydock.core.internal.protocol.AwsException ResourceNotFoundException, or InvalidRequestException
+     * @throws dev.drydock.core.spi.AwsException ResourceNotFoundException, or InvalidRequestException
      *     for a secret scheduled for deletion
      */
     public synchronized Secret secret(String secretId, boolean allowDeleted) {
@@ -142,7 +149,7 @@ public final class SecretsBackend {
     /**
      * Checks no secret has this name yet.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException ResourceExistsException, or InvalidRequestException when
+     * @throws dev.drydock.core.spi.AwsException ResourceExistsException, or InvalidRequestException when
      *     the secret with that name is scheduled for deletion
      */
     public synchronized void checkAvailable(String name) {
@@ -168,11 +175,11 @@ public final class SecretsBackend {
             Map<String, String> tags,
             NewVersion first) {
         checkAvailable(name);
-        Secret s = new Secret(name, arn, now());
+        Secret s = new Secret(name, arn, now(), this.tags);
         s.description = description;
         s.kmsKeyId = kmsKeyId;
         s.key = key;
-        s.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        this.tags.put(arn, tags);
         if (first != null) {
             addVersion(s, first, List.of(CURRENT));
         }
@@ -194,7 +201,7 @@ public final class SecretsBackend {
     /**
      * The version a request creating {@code versionId} would repeat, if it exists.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException ResourceExistsException when it exists with another
+     * @throws dev.drydock.core.spi.AwsException ResourceExistsException when it exists with another
      *     value ("You can't modify an existing version")
      */
     public synchronized Optional<SecretVersion> retried(Secret s, String versionId, String digest) {
@@ -265,7 +272,7 @@ public final class SecretsBackend {
     /**
      * The version a read names: by id, by staging label, both (they must agree), or neither ({@code AWSCURRENT}).
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException ResourceNotFoundException when there is none
+     * @throws dev.drydock.core.spi.AwsException ResourceNotFoundException when there is none
      */
     public SecretVersion version(Secret s, String versionId, String stage) {
         Map<String, SecretVersion> versions = s.versions;
@@ -298,7 +305,7 @@ public final class SecretsBackend {
      * Moves a staging label (UpdateSecretVersionStage): off {@code removeFrom}, onto {@code moveTo}; either may be
      * {@code null}.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException InvalidParameterException when the label is on another
+     * @throws dev.drydock.core.spi.AwsException InvalidParameterException when the label is on another
      *     version than {@code removeFrom} says, or a version does not exist
      */
     public synchronized void moveStage(Secret s, String stage, String removeFrom, String moveTo) {
@@ -365,7 +372,7 @@ public final class SecretsBackend {
     /**
      * Schedules deletion after {@code days} days (checked by the caller) and returns the deletion date.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException InvalidRequestException when already scheduled
+     * @throws dev.drydock.core.spi.AwsException InvalidRequestException when already scheduled
      */
     public synchronized Instant scheduleDeletion(Secret s, int days) {
         if (s.deletedDate != null) {
@@ -378,6 +385,7 @@ public final class SecretsBackend {
     /** Deletes at once (ForceDeleteWithoutRecovery); returns the deletion date, now. */
     public synchronized Instant forceDelete(Secret s) {
         secrets.remove(s.name());
+        tags.remove(s.arn());
         return now();
     }
 
@@ -389,28 +397,14 @@ public final class SecretsBackend {
     /**
      * Adds or replaces tags.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException InvalidParameterException (as the 50-tag quota) when
-     *     the secret would have more than 50 tags
+     * @throws dev.drydock.core.spi.AwsException InvalidParameterException when the secret would have more than 50 tags
      */
     public synchronized void tag(Secret s, Map<String, String> add) {
-        Map<String, String> tags = new LinkedHashMap<>(s.tags);
-        tags.putAll(add);
-        checkTagCount(tags.size());
-        s.tags = Collections.unmodifiableMap(tags);
-    }
-
-    /** Secrets Manager's tag quota: 50 per secret ("Secrets Manager quotas"). */
-    public static void checkTagCount(int count) {
-        if (count > 50) {
-            throw SecretsErrors.invalidParameter(
-                    "The request would give the secret " + count + " tags; a secret can " + "have at most 50 tags.");
-        }
+        tags.tag(s.arn(), add);
     }
 
     public synchronized void untag(Secret s, List<String> keys) {
-        Map<String, String> tags = new LinkedHashMap<>(s.tags);
-        keys.forEach(tags::remove);
-        s.tags = Collections.unmodifiableMap(tags);
+        tags.untag(s.arn(), keys);
     }
 
     public synchronized void putPolicy(Secret s, String json, NamedPolicy policy) {
@@ -432,6 +426,12 @@ public final class SecretsBackend {
     /** Drops secrets whose recovery window has passed. */
     private void purge() {
         Instant now = now();
-        secrets.values().removeIf(s -> s.deletedDate != null && !s.deletedDate.isAfter(now));
+        secrets.values().removeIf(s -> {
+            boolean gone = s.deletedDate != null && !s.deletedDate.isAfter(now);
+            if (gone) {
+                tags.remove(s.arn());
+            }
+            return gone;
+        });
     }
 }

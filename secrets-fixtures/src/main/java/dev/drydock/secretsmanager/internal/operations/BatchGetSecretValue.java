@@ -1,14 +1,13 @@
 package dev.drydock.secretsmanager.internal.operations;
 
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.Paging;
-import dev.drydock.secretsmanager.internal.SecretAccess;
-import dev.drydock.secretsmanager.internal.SecretFilters;
-import dev.drydock.secretsmanager.internal.SecretShapes;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import dev.drydock.secretsmanager.internal.SecretsErrors;
 import dev.drydock.secretsmanager.internal.backend.Secret;
+import dev.drydock.secretsmanager.internal.support.SecretAccess;
+import dev.drydock.secretsmanager.internal.support.SecretFilters;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.secretsmanager.model.APIErrorType;
@@ -56,8 +55,8 @@ public final class BatchGetSecretValue implements Operation<BatchGetSecretValueR
                     .filter(filters::matches)
                     .map(Secret::arn)
                     .toList();
-            Paging.Page<String> page = SecretShapes.page(
-                    all, r.maxResults() == null ? 20 : r.maxResults(), r.nextToken(), "Batch:" + filters);
+            Page<String> page =
+                    SecretsErrors.PAGINATOR.page(all, r.maxResults() == null ? 20 : r.maxResults(), r.nextToken());
             ids = page.items();
             next = page.nextToken();
         }

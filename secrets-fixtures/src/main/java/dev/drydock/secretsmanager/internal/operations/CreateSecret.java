@@ -1,16 +1,15 @@
 package dev.drydock.secretsmanager.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.KeyEncryption.EncryptionKey;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.TagConditions;
-import dev.drydock.secretsmanager.internal.SecretAccess;
-import dev.drydock.secretsmanager.internal.SecretShapes;
-import dev.drydock.secretsmanager.internal.SecretValues;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.KeyEncryption.EncryptionKey;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import dev.drydock.secretsmanager.internal.SecretsErrors;
 import dev.drydock.secretsmanager.internal.backend.Secret;
 import dev.drydock.secretsmanager.internal.backend.SecretsBackend;
 import dev.drydock.secretsmanager.internal.backend.SecretsBackend.NewVersion;
+import dev.drydock.secretsmanager.internal.support.SecretAccess;
+import dev.drydock.secretsmanager.internal.support.SecretValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +40,9 @@ public final class CreateSecret implements Operation<CreateSecretRequest, Create
             throw SecretsErrors.invalidParameter("Drydock models one region; AddReplicaRegions is not supported.");
         }
         SecretValues.Value value = SecretValues.of(r.secretString(), r.secretBinary(), false);
-        Map<String, String> tags = SecretShapes.tags(r.tags());
-        SecretsBackend.checkTagCount(tags.size());
+        Map<String, String> tags = SecretsErrors.TAGS.check(r.tags());
         String arn = backend.newArn(r.name());
-        Map<String, List<String>> keys = new LinkedHashMap<>(TagConditions.requestTags(tags));
+        Map<String, List<String>> keys = new LinkedHashMap<>(TagConditions.request(tags));
         keys.put("secretsmanager:Name", List.of(r.name()));
         if (r.description() != null) {
             keys.put("secretsmanager:Description", List.of(r.description()));
@@ -54,7 +52,7 @@ public final class CreateSecret implements Operation<CreateSecretRequest, Create
         }
         c.authorize("secretsmanager:CreateSecret", arn, keys);
         if (!tags.isEmpty()) {
-            c.authorize("secretsmanager:TagResource", arn, TagConditions.requestTags(tags));
+            c.authorize("secretsmanager:TagResource", arn, TagConditions.request(tags));
         }
         backend.checkAvailable(r.name());
         EncryptionKey key = access.key(r.kmsKeyId());

@@ -1,9 +1,9 @@
 package dev.drydock.secretsmanager.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.secretsmanager.internal.SecretAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.secretsmanager.internal.SecretsErrors;
+import dev.drydock.secretsmanager.internal.support.SecretAccess;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,11 +1,11 @@
 package dev.drydock.secretsmanager.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.Paging;
-import dev.drydock.secretsmanager.internal.SecretAccess;
-import dev.drydock.secretsmanager.internal.SecretShapes;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.secretsmanager.internal.SecretsErrors;
 import dev.drydock.secretsmanager.internal.backend.Secret;
+import dev.drydock.secretsmanager.internal.support.SecretAccess;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.secretsmanager.model.ListSecretVersionIdsRequest;
@@ -41,8 +41,7 @@ public final class ListSecretVersionIds
                         .kmsKeyIds(v.key().arn())
                         .build())
                 .toList();
-        Paging.Page<SecretVersionsListEntry> page =
-                SecretShapes.page(all, r.maxResults(), r.nextToken(), "ListSecretVersionIds:" + s.arn() + deprecated);
+        Page<SecretVersionsListEntry> page = SecretsErrors.PAGINATOR.page(all, r.maxResults(), r.nextToken());
         return ListSecretVersionIdsResponse.builder()
                 .arn(s.arn())
                 .name(s.name())

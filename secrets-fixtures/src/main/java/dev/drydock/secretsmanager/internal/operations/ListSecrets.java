@@ -1,12 +1,13 @@
 package dev.drydock.secretsmanager.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.Paging;
-import dev.drydock.secretsmanager.internal.SecretAccess;
-import dev.drydock.secretsmanager.internal.SecretFilters;
-import dev.drydock.secretsmanager.internal.SecretShapes;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
+import dev.drydock.secretsmanager.internal.SecretsErrors;
 import dev.drydock.secretsmanager.internal.backend.Secret;
+import dev.drydock.secretsmanager.internal.support.SecretAccess;
+import dev.drydock.secretsmanager.internal.support.SecretFilters;
+import dev.drydock.secretsmanager.internal.support.SecretShapes;
 import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.services.secretsmanager.model.ListSecretsRequest;
@@ -42,11 +43,7 @@ public final class ListSecrets implements Operation<ListSecretsRequest, ListSecr
                 .sorted(order)
                 .map(SecretShapes::listEntry)
                 .toList();
-        Paging.Page<SecretListEntry> page = SecretShapes.page(
-                all,
-                r.maxResults(),
-                r.nextToken(),
-                "ListSecrets:" + r.filters() + r.sortOrderAsString() + includeDeleted);
+        Page<SecretListEntry> page = SecretsErrors.PAGINATOR.page(all, r.maxResults(), r.nextToken());
         return ListSecretsResponse.builder()
                 .secretList(page.items())
                 .nextToken(page.nextToken())

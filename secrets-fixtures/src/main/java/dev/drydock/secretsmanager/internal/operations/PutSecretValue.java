@@ -1,12 +1,12 @@
 package dev.drydock.secretsmanager.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.secretsmanager.internal.SecretAccess;
-import dev.drydock.secretsmanager.internal.SecretValues;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.secretsmanager.internal.backend.Secret;
 import dev.drydock.secretsmanager.internal.backend.SecretVersion;
 import dev.drydock.secretsmanager.internal.backend.SecretsBackend.NewVersion;
+import dev.drydock.secretsmanager.internal.support.SecretAccess;
+import dev.drydock.secretsmanager.internal.support.SecretValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

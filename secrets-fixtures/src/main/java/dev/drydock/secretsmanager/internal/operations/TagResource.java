@@ -1,11 +1,11 @@
 package dev.drydock.secretsmanager.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.TagConditions;
-import dev.drydock.secretsmanager.internal.SecretAccess;
-import dev.drydock.secretsmanager.internal.SecretShapes;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
+import dev.drydock.secretsmanager.internal.SecretsErrors;
 import dev.drydock.secretsmanager.internal.backend.Secret;
+import dev.drydock.secretsmanager.internal.support.SecretAccess;
 import java.util.Map;
 import software.amazon.awssdk.services.secretsmanager.model.TagResourceRequest;
 import software.amazon.awssdk.services.secretsmanager.model.TagResourceResponse;
@@ -24,8 +24,8 @@ public final class TagResource implements Operation<TagResourceRequest, TagResou
 
     @Override
     public TagResourceResponse call(TagResourceRequest r, CallContext c) {
-        Map<String, String> tags = SecretShapes.tags(r.tags());
-        access.authorize(c, "secretsmanager:TagResource", r.secretId(), TagConditions.requestTags(tags));
+        Map<String, String> tags = SecretsErrors.TAGS.checkEach(r.tags());
+        access.authorize(c, "secretsmanager:TagResource", r.secretId(), TagConditions.request(tags));
         Secret s = access.backend().secret(r.secretId(), false);
         access.backend().tag(s, tags);
         return TagResourceResponse.builder().build();

@@ -1,10 +1,10 @@
 package dev.drydock.secretsmanager.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.TagConditions;
-import dev.drydock.secretsmanager.internal.SecretAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import dev.drydock.secretsmanager.internal.backend.Secret;
+import dev.drydock.secretsmanager.internal.support.SecretAccess;
 import software.amazon.awssdk.services.secretsmanager.model.UntagResourceRequest;
 import software.amazon.awssdk.services.secretsmanager.model.UntagResourceResponse;
 

@@ -1,9 +1,9 @@
 package dev.drydock.secretsmanager.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.secretsmanager.internal.SecretAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.secretsmanager.internal.backend.Secret;
+import dev.drydock.secretsmanager.internal.support.SecretAccess;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretVersionStageRequest;

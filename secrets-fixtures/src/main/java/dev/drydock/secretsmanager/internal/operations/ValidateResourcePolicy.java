@@ -1,10 +1,10 @@
 package dev.drydock.secretsmanager.internal.operations;
 
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.secretsmanager.internal.ResourcePolicies;
-import dev.drydock.secretsmanager.internal.SecretAccess;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.secretsmanager.internal.support.ResourcePolicies;
+import dev.drydock.secretsmanager.internal.support.SecretAccess;
 import java.util.Map;
 import software.amazon.awssdk.services.secretsmanager.model.ValidateResourcePolicyRequest;
 import software.amazon.awssdk.services.secretsmanager.model.ValidateResourcePolicyResponse;

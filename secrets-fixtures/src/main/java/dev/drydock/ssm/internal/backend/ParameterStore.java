@@ -1,11 +1,10 @@
 package dev.drydock.ssm.internal.backend;
 
+import dev.drydock.core.spi.TagStore;
 import dev.drydock.ssm.internal.SsmErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +40,7 @@ public final class ParameterStore {
     private final String region;
     private final Clock clock;
     private final Map<String, Parameter> parameters = new TreeMap<>();
+    private final TagStore tags = new TagStore(SsmErrors.TAGS);
 
     public ParameterStore(String account, String region, Clock clock) {
         this.account = account;
@@ -95,7 +95,7 @@ public final class ParameterStore {
     /**
      * Checks a name as PutParameter does.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException ValidationException naming the rule, or
+     * @throws dev.drydock.core.spi.AwsException ValidationException naming the rule, or
      *     AccessDeniedException for the reserved {@code aws} prefix
      */
     public void checkName(String name) {
@@ -153,7 +153,7 @@ public final class ParameterStore {
      * Puts a parameter: a new one (version 1, with tags), or with {@code overwrite} a new version of an existing one
      * (description, allowed pattern and key carried over when not given).
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException ParameterAlreadyExists without overwrite, ValidationException
+     * @throws dev.drydock.core.spi.AwsException ParameterAlreadyExists without overwrite, ValidationException
      *     for a tier downgrade, ParameterMaxVersionLimitExceeded
      */
     public synchronized ParameterVersion put(String name, NewVersion n, boolean overwrite, Map<String, String> tags) {
@@ -190,8 +190,10 @@ public final class ParameterStore {
             }
             versions.remove(0);
         }
-        Map<String, String> allTags = old == null ? new LinkedHashMap<>(tags) : old.tags();
-        parameters.put(name, new Parameter(name, arn(name), versions, allTags));
+        parameters.put(name, new Parameter(name, arn(name), versions));
+        if (old == null) {
+            this.tags.put(arn(name), tags);
+        }
         return v;
     }
 
@@ -199,7 +201,7 @@ public final class ParameterStore {
      * The version a name with an optional selector names: {@code name}, {@code name:<version>} or
      * {@code name:<label>}.
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException ParameterNotFound, ParameterVersionNotFound
+     * @throws dev.drydock.core.spi.AwsException ParameterNotFound, ParameterVersionNotFound
      */
     public synchronized Selected select(String nameWithSelector) {
         Reference ref = reference(nameWithSelector);
@@ -246,9 +248,11 @@ public final class ParameterStore {
 
     /** Deletes a parameter. */
     public synchronized void delete(String name) {
-        if (parameters.remove(name) == null) {
+        Parameter p = parameters.remove(name);
+        if (p == null) {
             throw SsmErrors.notFound();
         }
+        tags.remove(p.arn());
     }
 
     /** Every parameter, sorted by name. */
@@ -273,7 +277,7 @@ public final class ParameterStore {
      * Attaches labels to a version (the latest when {@code version} is {@code null}), moving them from other versions.
      *
      * @return the labels that were invalid (not attached) and the version labelled
-     * @throws dev.drydock.core.internal.protocol.AwsException ParameterNotFound, ParameterVersionNotFound,
+     * @throws dev.drydock.core.spi.AwsException ParameterNotFound, ParameterVersionNotFound,
      *     ParameterVersionLabelLimitExceeded
      */
     public synchronized LabelResult label(String name, Long version, List<String> labels) {
@@ -311,7 +315,7 @@ public final class ParameterStore {
                 versions.add(v.withLabels(rest));
             }
         }
-        parameters.put(name, new Parameter(name, p.arn(), versions, p.tags()));
+        parameters.put(name, new Parameter(name, p.arn(), versions));
         return new LabelResult(invalid, target.version());
     }
 
@@ -346,7 +350,7 @@ public final class ParameterStore {
         for (ParameterVersion v : p.versions()) {
             versions.add(v.version() == version ? v.withLabels(rest) : v);
         }
-        parameters.put(name, new Parameter(name, p.arn(), versions, p.tags()));
+        parameters.put(name, new Parameter(name, p.arn(), versions));
         return new UnlabelResult(removed, invalid);
     }
 
@@ -356,28 +360,36 @@ public final class ParameterStore {
     /**
      * Adds or replaces tags (at most 50 per parameter).
      *
-     * @throws dev.drydock.core.internal.protocol.AwsException InvalidResourceId, TooManyTagsError
+     * @throws dev.drydock.core.spi.AwsException InvalidResourceId, TooManyTagsError
      */
     public synchronized void tag(String name, Map<String, String> add) {
         Parameter p = parameters.get(name);
         if (p == null) {
             throw SsmErrors.invalidResourceId();
         }
-        Map<String, String> tags = new LinkedHashMap<>(p.tags());
-        tags.putAll(add);
-        if (tags.size() > 50) {
-            throw SsmErrors.tooManyTags();
-        }
-        parameters.put(name, new Parameter(name, p.arn(), p.versions(), Collections.unmodifiableMap(tags)));
+        tags.tag(p.arn(), add);
     }
 
+    /**
+     * Removes tags; keys the parameter does not have are ignored.
+     *
+     * @throws dev.drydock.core.spi.AwsException InvalidResourceId
+     */
     public synchronized void untag(String name, List<String> keys) {
         Parameter p = parameters.get(name);
         if (p == null) {
             throw SsmErrors.invalidResourceId();
         }
-        Map<String, String> tags = new LinkedHashMap<>(p.tags());
-        keys.forEach(tags::remove);
-        parameters.put(name, new Parameter(name, p.arn(), p.versions(), Collections.unmodifiableMap(tags)));
+        tags.untag(p.arn(), keys);
+    }
+
+    /** A parameter's tags, in the order they were added. */
+    public Map<String, String> tags(Parameter p) {
+        return tags.tags(p.arn());
+    }
+
+    /** The parameters' tags by ARN: IAM's {@code aws:ResourceTag/*} source. */
+    public TagStore tags() {
+        return tags;
     }
 }

@@ -1,11 +1,11 @@
 package dev.drydock.ssm.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.TagConditions;
-import dev.drydock.ssm.internal.ParameterAccess;
-import dev.drydock.ssm.internal.ResourceIds;
-import dev.drydock.ssm.internal.SsmTags;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
+import dev.drydock.ssm.internal.SsmErrors;
+import dev.drydock.ssm.internal.support.ParameterAccess;
+import dev.drydock.ssm.internal.support.ResourceIds;
 import java.util.Map;
 import software.amazon.awssdk.services.ssm.model.AddTagsToResourceRequest;
 import software.amazon.awssdk.services.ssm.model.AddTagsToResourceResponse;
@@ -26,8 +26,8 @@ public final class AddTagsToResource implements Operation<AddTagsToResourceReque
     @Override
     public AddTagsToResourceResponse call(AddTagsToResourceRequest r, CallContext c) {
         String name = ResourceIds.parameter(access, r.resourceTypeAsString(), r.resourceId());
-        Map<String, String> tags = SsmTags.of(r.tags());
-        access.authorize(c, "ssm:AddTagsToResource", name, TagConditions.requestTags(tags));
+        Map<String, String> tags = SsmErrors.TAGS.checkEach(r.tags());
+        access.authorize(c, "ssm:AddTagsToResource", name, TagConditions.request(tags));
         access.store().tag(name, tags);
         return AddTagsToResourceResponse.builder().build();
     }

@@ -1,12 +1,12 @@
 package dev.drydock.ssm.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.Paging;
-import dev.drydock.ssm.internal.ParameterAccess;
-import dev.drydock.ssm.internal.ParameterFilters;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import dev.drydock.ssm.internal.SsmErrors;
 import dev.drydock.ssm.internal.backend.Parameter;
+import dev.drydock.ssm.internal.support.ParameterAccess;
+import dev.drydock.ssm.internal.support.ParameterFilters;
 import java.util.List;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersRequest;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
@@ -37,10 +37,9 @@ public final class DescribeParameters implements Operation<DescribeParametersReq
         c.authorize("ssm:DescribeParameters", "*");
         ParameterFilters filters = ParameterFilters.of(r.parameterFilters(), r.filters());
         List<Parameter> matching = access.store().all().stream()
-                .filter(p -> filters.matches(p, p.latest()))
+                .filter(p -> filters.matches(p, p.latest(), access.store().tags(p)))
                 .toList();
-        Paging.Page<Parameter> page =
-                ParameterAccess.page(matching, r.maxResults(), 50, r.nextToken(), "Describe:" + filters);
+        Page<Parameter> page = ParameterAccess.page(matching, r.maxResults(), 50, r.nextToken());
         return DescribeParametersResponse.builder()
                 .parameters(page.items().stream()
                         .map(p -> {

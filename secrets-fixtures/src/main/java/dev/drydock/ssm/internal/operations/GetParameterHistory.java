@@ -1,12 +1,12 @@
 package dev.drydock.ssm.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.Paging;
-import dev.drydock.ssm.internal.ParameterAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import dev.drydock.ssm.internal.SsmErrors;
 import dev.drydock.ssm.internal.backend.Parameter;
 import dev.drydock.ssm.internal.backend.ParameterVersion;
+import dev.drydock.ssm.internal.support.ParameterAccess;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ssm.model.GetParameterHistoryRequest;
@@ -32,8 +32,7 @@ public final class GetParameterHistory implements Operation<GetParameterHistoryR
         String name = access.store().nameOf(r.name());
         access.authorize(c, "ssm:GetParameterHistory", name, Map.of());
         Parameter p = access.store().find(name).orElseThrow(SsmErrors::notFound);
-        Paging.Page<ParameterVersion> page =
-                ParameterAccess.page(p.versions(), r.maxResults(), 50, r.nextToken(), "History:" + name);
+        Page<ParameterVersion> page = ParameterAccess.page(p.versions(), r.maxResults(), 50, r.nextToken());
         boolean decrypt = Boolean.TRUE.equals(r.withDecryption());
         List<ParameterHistory> history = page.items().stream()
                 .map(v -> ParameterHistory.builder()

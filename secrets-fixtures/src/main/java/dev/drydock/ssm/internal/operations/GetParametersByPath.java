@@ -1,12 +1,12 @@
 package dev.drydock.ssm.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.Paging;
-import dev.drydock.ssm.internal.ParameterAccess;
-import dev.drydock.ssm.internal.ParameterFilters;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.Page;
 import dev.drydock.ssm.internal.SsmErrors;
 import dev.drydock.ssm.internal.backend.ParameterStore.Selected;
+import dev.drydock.ssm.internal.support.ParameterAccess;
+import dev.drydock.ssm.internal.support.ParameterFilters;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ssm.model.GetParametersByPathRequest;
@@ -46,11 +46,10 @@ public final class GetParametersByPath implements Operation<GetParametersByPathR
         List<Selected> matching = access.store().all().stream()
                 .filter(p -> p.name().startsWith(prefix))
                 .filter(p -> recursive || p.name().indexOf('/', prefix.length()) < 0)
-                .filter(p -> filters.matches(p, p.latest()))
+                .filter(p -> filters.matches(p, p.latest(), access.store().tags(p)))
                 .map(p -> new Selected(p, p.latest(), null))
                 .toList();
-        Paging.Page<Selected> page = ParameterAccess.page(
-                matching, r.maxResults(), 10, r.nextToken(), "ByPath:" + prefix + recursive + filters);
+        Page<Selected> page = ParameterAccess.page(matching, r.maxResults(), 10, r.nextToken());
         boolean decrypt = Boolean.TRUE.equals(r.withDecryption());
         List<Parameter> parameters =
                 page.items().stream().map(s -> access.parameter(c, s, decrypt)).toList();

@@ -1,9 +1,9 @@
 package dev.drydock.ssm.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.ssm.internal.ParameterAccess;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ssm.internal.backend.ParameterStore.LabelResult;
+import dev.drydock.ssm.internal.support.ParameterAccess;
 import java.util.Map;
 import software.amazon.awssdk.services.ssm.model.LabelParameterVersionRequest;
 import software.amazon.awssdk.services.ssm.model.LabelParameterVersionResponse;

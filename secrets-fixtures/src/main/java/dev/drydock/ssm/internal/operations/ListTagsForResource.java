@@ -1,14 +1,14 @@
 package dev.drydock.ssm.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.ssm.internal.ParameterAccess;
-import dev.drydock.ssm.internal.ResourceIds;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
 import dev.drydock.ssm.internal.SsmErrors;
-import dev.drydock.ssm.internal.SsmTags;
+import dev.drydock.ssm.internal.support.ParameterAccess;
+import dev.drydock.ssm.internal.support.ResourceIds;
 import java.util.Map;
 import software.amazon.awssdk.services.ssm.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.ssm.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
  * ListTagsForResource, as
@@ -28,7 +28,12 @@ public final class ListTagsForResource implements Operation<ListTagsForResourceR
         access.authorize(c, "ssm:ListTagsForResource", name, Map.of());
         var p = access.store().find(name).orElseThrow(SsmErrors::invalidResourceId);
         return ListTagsForResourceResponse.builder()
-                .tagList(SsmTags.shapes(p.tags()))
+                .tagList(access.store().tags(p).entrySet().stream()
+                        .map(e -> Tag.builder()
+                                .key(e.getKey())
+                                .value(e.getValue())
+                                .build())
+                        .toList())
                 .build();
     }
 }

@@ -1,17 +1,16 @@
 package dev.drydock.ssm.internal.operations;
 
-import dev.drydock.core.internal.protocol.AwsException;
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.KeyEncryption.EncryptionKey;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.TagConditions;
-import dev.drydock.ssm.internal.ParameterAccess;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.KeyEncryption.EncryptionKey;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
 import dev.drydock.ssm.internal.SsmErrors;
-import dev.drydock.ssm.internal.SsmTags;
 import dev.drydock.ssm.internal.backend.Parameter;
 import dev.drydock.ssm.internal.backend.ParameterStore;
 import dev.drydock.ssm.internal.backend.ParameterStore.NewVersion;
 import dev.drydock.ssm.internal.backend.ParameterVersion;
+import dev.drydock.ssm.internal.support.ParameterAccess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public final class PutParameter implements Operation<PutParameterRequest, PutPar
         String name = store.nameOf(r.name());
         store.checkName(name);
         boolean overwrite = Boolean.TRUE.equals(r.overwrite());
-        Map<String, String> tags = SsmTags.of(r.tags());
+        Map<String, String> tags = SsmErrors.TAGS.check(r.tags());
         if (overwrite && !tags.isEmpty()) {
             throw SsmErrors.validation("Invalid request: tags and overwrite can't be used together. To create a "
                     + "parameter with tags, please remove overwrite flag. To update tags for an existing parameter, "
@@ -58,11 +57,11 @@ public final class PutParameter implements Operation<PutParameterRequest, PutPar
                     "Drydock does not support parameter policies (Expiration, ExpirationNotification, "
                             + "NoChangeNotification) yet; leave Policies out.");
         }
-        Map<String, List<String>> keys = new LinkedHashMap<>(TagConditions.requestTags(tags));
+        Map<String, List<String>> keys = new LinkedHashMap<>(TagConditions.request(tags));
         keys.put("ssm:Overwrite", List.of(Boolean.toString(overwrite)));
         access.authorize(c, "ssm:PutParameter", name, keys);
         if (!tags.isEmpty()) {
-            access.authorize(c, "ssm:AddTagsToResource", name, TagConditions.requestTags(tags));
+            access.authorize(c, "ssm:AddTagsToResource", name, TagConditions.request(tags));
         }
         Optional<ParameterVersion> previous = store.find(name).map(Parameter::latest);
         if (previous.isPresent() && !overwrite) {

@@ -1,10 +1,10 @@
 package dev.drydock.ssm.internal.operations;
 
-import dev.drydock.core.internal.service.CallContext;
-import dev.drydock.core.internal.service.Operation;
-import dev.drydock.core.internal.service.TagConditions;
-import dev.drydock.ssm.internal.ParameterAccess;
-import dev.drydock.ssm.internal.ResourceIds;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.TagConditions;
+import dev.drydock.ssm.internal.support.ParameterAccess;
+import dev.drydock.ssm.internal.support.ResourceIds;
 import software.amazon.awssdk.services.ssm.model.RemoveTagsFromResourceRequest;
 import software.amazon.awssdk.services.ssm.model.RemoveTagsFromResourceResponse;
 

@@ -1,0 +1,90 @@
+package dev.drydock.logs.internal;
+
+import dev.drydock.core.Drydock;
+import dev.drydock.core.spi.AdminCalls;
+import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.core.spi.TaskLogSink;
+import dev.drydock.logs.LogsModule;
+import dev.drydock.logs.internal.backend.LogsBackend;
+import dev.drydock.logs.internal.backend.LogsBackend.GroupView;
+import dev.drydock.logs.internal.support.LogAccess;
+import dev.drydock.logs.internal.tasks.TaskLogs;
+import java.util.List;
+
+/**
+ * The CloudWatch Logs module: the logs model, its routing table ({@link LogsApi}, built on first use) and the SPI's
+ * {@link TaskLogSink} ECS sends the output of {@code awslogs} containers to. Found by {@link java.util.ServiceLoader};
+ * its public face is {@link LogsModule}.
+ */
+public final class LogsServiceModule implements LogsModule, TaskLogSink {
+    private ServiceContext context;
+    private LogsBackend backend;
+    private TaskLogs taskLogs;
+
+    @Override
+    public String name() {
+        return "logs";
+    }
+
+    @Override
+    public List<String> sdkEndpointSuffixes() {
+        return List.of("CloudWatchLogs");
+    }
+
+    @Override
+    public void start(ServiceContext context) {
+        this.context = context;
+        backend = new LogsBackend(context.accountId(), context.region(), context.clock());
+        LogAccess access = new LogAccess(backend);
+        context.registerOnFirstUse(SIGNING_NAME, TARGET_PREFIX, () -> LogsApi.routingTable(access, context.clock()));
+        context.resourceTags(backend::resourceTags);
+        taskLogs = new TaskLogs(context.iam(), context.region(), context.adminCalls());
+    }
+
+    /**
+     * The CloudWatch Logs module of a Drydock instance, for Drydock's own fixtures, tests and benchmarks. Not a stable
+     * API.
+     *
+     * @throws dev.drydock.core.DrydockException when drydock-logs-fixtures is not on the classpath
+     */
+    public static LogsServiceModule of(Drydock drydock) {
+        return (LogsServiceModule) drydock.service(LogsModule.class);
+    }
+
+    /** The CloudWatch Logs API's operations, called as the test principal: what the fixtures use. */
+    public AdminCalls adminCalls() {
+        return context.adminCalls();
+    }
+
+    /** The model, for tests. Not a stable API. */
+    public LogsBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public LogStreamWriter open(AwsLogsRequest request) {
+        return taskLogs.open(request);
+    }
+
+    @Override
+    public String diagnostics() {
+        List<GroupView> groups = backend == null ? List.of() : backend.groups();
+        if (groups.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("Drydock CloudWatch Logs groups (" + groups.size() + "):\n");
+        for (GroupView g : groups) {
+            b.append("  ")
+                    .append(g.name())
+                    .append(": ")
+                    .append(backend.streams(g.name()).size())
+                    .append(" streams, ")
+                    .append(g.storedBytes())
+                    .append(" bytes\n");
+        }
+        return b.toString();
+    }
+
+    @Override
+    public void close() {}
+}

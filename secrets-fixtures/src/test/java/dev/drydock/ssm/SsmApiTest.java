@@ -168,12 +168,15 @@ class SsmApiTest extends SecretsFamilyTestBase {
                 null,
                 () -> as.getParameter(r -> r.name(name).withDecryption(true)));
         assertThat(denied.awsErrorDetails().errorMessage())
-                .startsWith("User: " + reader.arn + " is not authorized to perform: kms:Decrypt on resource: " + keyArn
-                        + " because no identity-based policy allows the kms:Decrypt action (Service: AWSKMS; Status "
-                        + "Code: 400; Error Code: AccessDeniedException; Request ID: ");
+                .startsWith(
+                        "The ciphertext refers to a customer master key that does not exist, does not exist in this "
+                                + "region, or you are not allowed to access. (Service: AWSKMS; Status Code: 400; Error Code: "
+                                + "AccessDeniedException; Request ID: ");
         assertThat(decisions(reader.role))
                 .filteredOn(d -> d.action().equals("kms:Decrypt"))
                 .singleElement()
+                .satisfies(d -> assertThat(d.message().orElseThrow())
+                        .contains("is not authorized to perform: kms:Decrypt on resource: " + keyArn))
                 .satisfies(d -> assertThat(d.context())
                         .containsEntry("kms:EncryptionContext:PARAMETER_ARN", List.of(ARN + name))
                         .containsEntry("kms:ViaService", List.of("ssm.us-east-1.amazonaws.com")));

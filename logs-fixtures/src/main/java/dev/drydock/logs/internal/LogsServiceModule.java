@@ -9,6 +9,7 @@ import dev.drydock.logs.internal.backend.LogsBackend;
 import dev.drydock.logs.internal.backend.LogsBackend.GroupView;
 import dev.drydock.logs.internal.support.LogAccess;
 import dev.drydock.logs.internal.tasks.TaskLogs;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -38,7 +39,11 @@ public final class LogsServiceModule implements LogsModule, TaskLogSink {
         LogAccess access = new LogAccess(backend);
         context.registerOnFirstUse(SIGNING_NAME, TARGET_PREFIX, () -> LogsApi.routingTable(access, context.clock()));
         context.resourceTags(backend::resourceTags);
-        taskLogs = new TaskLogs(context.iam(), context.region(), context.adminCalls());
+        taskLogs = new TaskLogs(
+                context.iam(),
+                context.region(),
+                context.adminCalls(),
+                context.settings().duration("logs.awslogs-flush-interval", Duration.ofMillis(50)));
     }
 
     /**
@@ -86,5 +91,9 @@ public final class LogsServiceModule implements LogsModule, TaskLogSink {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        if (taskLogs != null) {
+            taskLogs.closeAll();
+        }
+    }
 }

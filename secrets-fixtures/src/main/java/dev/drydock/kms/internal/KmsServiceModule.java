@@ -96,7 +96,8 @@ public final class KmsServiceModule implements KmsModule, KeyEncryption {
     public byte[] decrypt(
             CallContext call, String viaService, byte[] ciphertext, Map<String, String> encryptionContext) {
         KmsKey k = KeyCrypto.keyOf(backend, ciphertext, null);
-        access.authorize(onBehalf(call, "kms:Decrypt"), "kms:Decrypt", k, viaKeys(viaService, encryptionContext));
+        access.authorizeDecrypt(
+                onBehalf(call, "kms:Decrypt"), "kms:Decrypt", k, viaKeys(viaService, encryptionContext));
         return KeyCrypto.decrypt(k, ciphertext, encryptionContext);
     }
 

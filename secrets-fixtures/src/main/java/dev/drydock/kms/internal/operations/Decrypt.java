@@ -39,7 +39,7 @@ public final class Decrypt implements Operation<DecryptRequest, DecryptResponse>
         byte[] blob = r.ciphertextBlob().asByteArrayUnsafe();
         KmsKey key = KeyCrypto.keyOf(access.backend(), blob, r.keyId());
         Map<String, String> context = KmsRequests.context(r.encryptionContext());
-        access.authorize(c, "kms:Decrypt", key, KmsRequests.crypto(r.keyId(), context));
+        access.authorizeDecrypt(c, "kms:Decrypt", key, KmsRequests.crypto(r.keyId(), context));
         byte[] plaintext = KeyCrypto.decrypt(key, blob, context);
         return DecryptResponse.builder()
                 .keyId(key.arn())

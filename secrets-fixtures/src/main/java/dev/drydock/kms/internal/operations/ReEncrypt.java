@@ -35,7 +35,7 @@ public final class ReEncrypt implements Operation<ReEncryptRequest, ReEncryptRes
         KmsKey destination = access.backend().key(r.destinationKeyId(), true);
         Map<String, String> sourceContext = KmsRequests.context(r.sourceEncryptionContext());
         Map<String, String> destinationContext = KmsRequests.context(r.destinationEncryptionContext());
-        access.authorize(c, "kms:ReEncryptFrom", source, KmsRequests.crypto(r.sourceKeyId(), sourceContext));
+        access.authorizeDecrypt(c, "kms:ReEncryptFrom", source, KmsRequests.crypto(r.sourceKeyId(), sourceContext));
         access.authorize(
                 c, "kms:ReEncryptTo", destination, KmsRequests.crypto(r.destinationKeyId(), destinationContext));
         byte[] plaintext = KeyCrypto.decrypt(source, blob, sourceContext);

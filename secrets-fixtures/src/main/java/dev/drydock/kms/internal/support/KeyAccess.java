@@ -1,6 +1,7 @@
 package dev.drydock.kms.internal.support;
 
 import dev.drydock.core.iam.policy.NamedPolicy;
+import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.kms.internal.KmsErrors;
 import dev.drydock.kms.internal.backend.KeyPolicies;
@@ -52,6 +53,30 @@ public final class KeyAccess {
             context.put("kms:ResourceAliases", aliases);
         }
         call.authorize(action, key.arn(), context, key.policy(), backend.account());
+    }
+
+    /**
+     * Authorizes decrypting a ciphertext of {@code key} ({@code kms:Decrypt}, or {@code kms:ReEncryptFrom}). KMS does
+     * not tell a caller it may not use the ciphertext's key whether the key exists: it answers
+     * {@code AccessDeniedException} "The ciphertext refers to a customer master key that does not exist, does not
+     * exist in this region, or you are not allowed to access." (as seen through SSM in
+     * external-secrets/kubernetes-external-secrets#627 and from KMS Decrypt in fluxcd/kustomize-controller#673). The
+     * decision log keeps IAM's reason.
+     *
+     * @throws dev.drydock.core.spi.AwsException AccessDeniedException with that message
+     */
+    public void authorizeDecrypt(CallContext call, String action, KmsKey key, Map<String, List<String>> keys) {
+        try {
+            authorize(call, action, key, keys);
+        } catch (AwsException e) {
+            if (!"AccessDeniedException".equals(e.errorCode())) {
+                throw e;
+            }
+            throw AwsException.client(
+                    "AccessDeniedException",
+                    "The ciphertext refers to a customer master key that does not exist, does not exist in this "
+                            + "region, or you are not allowed to access.");
+        }
     }
 
     /** Authorizes an action without a resource ({@code *}: CreateKey, ListKeys, ListAliases, GenerateRandom). */

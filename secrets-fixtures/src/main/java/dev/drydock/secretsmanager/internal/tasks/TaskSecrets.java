@@ -31,10 +31,29 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
  * session of the task's execution role named after the task: Parameter Store references with
  * {@code ssm:GetParameters} in batches of 10 with decryption, Secrets Manager ARNs with
  * {@code secretsmanager:GetSecretValue} (with the ARN's optional {@code :json-key:version-stage:version-id}), each
- * call authorized and recorded as an API call is. Failures carry the stopped reason Fargate gives, as the Amazon ECS
- * agent words its parts (aws/amazon-ecs-agent: agent/ssm/ssm.go "invalid parameters", agent/asm/asm.go "retrieved
- * secret from Secrets Manager did not contain json key", "asm fetching ...") behind Fargate's prefix
- * {@code ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed:}.
+ * call authorized and recorded as an API call is.
+ *
+ * <p>Failures carry the stopped reason Fargate gives: its prefix {@code ResourceInitializationError: unable to pull
+ * secrets or registry auth: execution resource retrieval failed: }, then per source:
+ *
+ * <ul>
+ *   <li>Parameter Store: {@code unable to retrieve secrets from ssm: service call has been retried 1 time(s): } and
+ *       either {@code invalid ssm parameters: <names>} (a parameter that does not exist; quoted from a Fargate task in
+ *       public project notes) or SSM's error as the AWS SDK for Go v1 prints it, {@code <Code>: <message> status code:
+ *       400, request id: <id>} (aws/copilot-cli#3104: {@code AccessDeniedException: User: ... is not authorized to
+ *       perform: ssm:GetParameters ...}; a SecureString whose key the role may not use gives KMS's
+ *       {@code AccessDeniedException: The ciphertext refers to a customer master key ... (Service: AWSKMS; ...)} as
+ *       SSM passes it on).</li>
+ *   <li>Secrets Manager: {@code unable to retrieve secret from asm: service call has been retried 1 time(s): failed
+ *       to fetch secret <arn> from secrets manager: <Code>: <message> status code: 400, request id: <id>}
+ *       (GiamPy5/terraform-aws-directus#10, a denied {@code kms:Decrypt}: {@code AccessDeniedException: Access to KMS
+ *       is not allowed status code: 400, request id: ...}); a JSON key the secret lacks: {@code retrieved secret from
+ *       Secrets Manager did not contain json key <key>} (the ECS agent, aws/amazon-ecs-agent agent/asm/asm.go).</li>
+ *   <li>Registry credentials: {@code unable to get registry auth from asm: service call has been retried 1 time(s): }
+ *       then the agent's {@code asm fetching secret from the service for <secret>: ...}, {@code asm fetching
+ *       authorization data: ...}, {@code asm fetching username|password: AuthorizationData is malformed, empty field}
+ *       (agent/asm/asm.go).</li>
+ * </ul>
  */
 public final class TaskSecrets {
     private static final String PREFIX = "ResourceInitializationError: unable to pull secrets or registry auth: ";

@@ -11,6 +11,8 @@ import dev.drydock.core.spi.TaskLogSink.LogFailure;
 import dev.drydock.core.spi.TaskLogSink.LogLine;
 import dev.drydock.core.spi.TaskLogSink.LogStreamWriter;
 import dev.drydock.logs.internal.LogsServiceModule;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +90,36 @@ class TaskLogSinkTest extends LogsTestBase {
                 .extracting(OutputLogEvent::message)
                 .containsExactly("first");
         w.close();
+    }
+
+    @Test
+    void theFailureReportShowsATaskStreamsLastEventsAndWhatWasDropped() {
+        LogStreamWriter w =
+                sink().open(new AwsLogsRequest(TASK, "report", "exec", "/ecs/web", null, "web", false, true, 1024));
+        long t = System.currentTimeMillis() - 60_000;
+        for (int i = 1; i <= 12; i++) {
+            w.write(new LogLine(t + i, "line " + i));
+        }
+        w.write(new LogLine(t + 13, "y".repeat(2000))); // beyond the 1024-byte buffer: dropped
+        w.close();
+        LogStreamWriter old =
+                sink().open(new AwsLogsRequest(TASK, "old", "exec", "/ecs/web", null, "web", false, true, 1024));
+        old.write(new LogLine(t - Duration.ofDays(15).toMillis(), "too old for PutLogEvents: rejected"));
+        old.close();
+        LogStreamWriter longLine =
+                sink().open(new AwsLogsRequest(TASK, "long", "exec", "/ecs/web", null, "web", false, true, 1024));
+        longLine.write(new LogLine(t, "z".repeat(500)));
+        longLine.close();
+        String report = drydock.diagnostics();
+        assertThat(report)
+                .contains("Drydock awslogs streams of tasks")
+                .contains("/ecs/web web/report/" + TASK_ID + " (closed), 12 events, 1 lines dropped, the last 10:")
+                .contains("    " + Instant.ofEpochMilli(t + 12) + " line 12\n")
+                .contains("    " + Instant.ofEpochMilli(t + 3) + " line 3\n")
+                .doesNotContain(" line 2\n")
+                .contains("/ecs/web web/old/" + TASK_ID + " (closed), 0 events, 1 lines dropped\n")
+                .contains("/ecs/web web/long/" + TASK_ID + " (closed), 1 event:\n")
+                .contains("    " + Instant.ofEpochMilli(t) + " " + "z".repeat(200) + " ... (500 characters)\n");
     }
 
     @Test

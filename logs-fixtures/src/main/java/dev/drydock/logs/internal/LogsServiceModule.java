@@ -2,14 +2,18 @@ package dev.drydock.logs.internal;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.spi.AdminCalls;
+import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.core.spi.TaskLogSink;
 import dev.drydock.logs.LogsModule;
+import dev.drydock.logs.internal.backend.LogEvent;
 import dev.drydock.logs.internal.backend.LogsBackend;
 import dev.drydock.logs.internal.backend.LogsBackend.GroupView;
 import dev.drydock.logs.internal.support.LogAccess;
 import dev.drydock.logs.internal.tasks.TaskLogs;
+import dev.drydock.logs.internal.tasks.TaskLogs.TaskStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -71,6 +75,15 @@ public final class LogsServiceModule implements LogsModule, TaskLogSink {
         return taskLogs.open(request);
     }
 
+    /** How many of a task stream's last events the failure report shows. */
+    private static final int DIAGNOSTIC_EVENTS = 10;
+    /** How much of an event's message the failure report shows. */
+    private static final int DIAGNOSTIC_CHARS = 200;
+
+    /**
+     * The log groups (streams, bytes) and, for the last 20 streams tasks wrote to through {@code awslogs}, their last
+     * 10 events with timestamps (the first 200 characters of each) and the lines dropped (non-blocking buffer full, PutLogEvents refused).
+     */
     @Override
     public String diagnostics() {
         List<GroupView> groups = backend == null ? List.of() : backend.groups();
@@ -86,6 +99,46 @@ public final class LogsServiceModule implements LogsModule, TaskLogSink {
                     .append(" streams, ")
                     .append(g.storedBytes())
                     .append(" bytes\n");
+        }
+        List<TaskStream> streams = taskLogs.recentStreams();
+        if (!streams.isEmpty()) {
+            b.append("Drydock awslogs streams of tasks (last ")
+                    .append(streams.size())
+                    .append("):\n");
+        }
+        for (TaskStream s : streams) {
+            List<LogEvent> events;
+            try {
+                events = backend.events(s.request().logGroup(), s.logStreamName(), null, null);
+            } catch (AwsException e) {
+                b.append("  ").append(s.request().logGroup()).append(' ').append(s.logStreamName());
+                b.append(": ").append(e.getMessage()).append('\n');
+                continue;
+            }
+            b.append("  ")
+                    .append(s.request().logGroup())
+                    .append(' ')
+                    .append(s.logStreamName())
+                    .append(s.open() ? " (open)" : " (closed)")
+                    .append(", ")
+                    .append(events.size())
+                    .append(events.size() == 1 ? " event" : " events");
+            if (s.dropped() > 0) {
+                b.append(", ").append(s.dropped()).append(" lines dropped");
+            }
+            b.append(events.size() > DIAGNOSTIC_EVENTS ? ", the last " + DIAGNOSTIC_EVENTS : "")
+                    .append(events.isEmpty() ? "\n" : ":\n");
+            for (LogEvent e : events.subList(Math.max(0, events.size() - DIAGNOSTIC_EVENTS), events.size())) {
+                b.append("    ")
+                        .append(Instant.ofEpochMilli(e.timestamp()))
+                        .append(' ')
+                        .append(
+                                e.message().length() <= DIAGNOSTIC_CHARS
+                                        ? e.message()
+                                        : e.message().substring(0, DIAGNOSTIC_CHARS) + " ... ("
+                                                + e.message().length() + " characters)")
+                        .append('\n');
+            }
         }
         return b.toString();
     }

@@ -14,6 +14,7 @@ import dev.drydock.logs.internal.backend.LogsBackend;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogStreamRespo
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.RejectedLogEventsInfo;
 
 /**
  * The {@code awslogs} log driver as Fargate runs it for a task's containers ("Send Amazon ECS logs to CloudWatch",
@@ -61,7 +63,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsResponse
  * that), in batches within PutLogEvents' limits (10,000 events, 1 MiB with 26 bytes per event), lines over 256 KB
  * split as the driver splits them. In {@code non-blocking} mode the buffer holds {@code max-buffer-size} bytes and
  * drops what does not fit; in {@code blocking} mode a writer waits for room. A batch PutLogEvents refuses is dropped
- * and counted, as the driver drops it; the decision log shows the refusal.
+ * and counted, as the driver drops it; the decision log shows the refusal. Events PutLogEvents stores not (older than
+ * 14 days, past the retention, more than 2 hours ahead) are counted as dropped too.
  */
 public final class TaskLogs {
     private static final Logger LOG = LoggerFactory.getLogger(TaskLogs.class);
@@ -71,12 +74,16 @@ public final class TaskLogs {
     private static final List<String> UNMODELLED = List.of("AccessDeniedException");
     /** The blocking buffer's capacity in lines, as Docker's driver queues 4096 messages. */
     private static final int BLOCKING_CAPACITY = 4096;
+    /** How many task streams the failure report remembers. */
+    private static final int RECENT = 20;
 
     private final Iam iam;
     private final String region;
     private final AdminCalls calls;
     private final Duration flushInterval;
     private final Map<String, Writer> open = new ConcurrentHashMap<>();
+    /** The last {@link #RECENT} streams opened, open or closed, for the failure report. */
+    private final Map<String, Writer> recent = new LinkedHashMap<>();
 
     /**
      * @param iam opens the execution role's sessions
@@ -136,7 +143,30 @@ public final class TaskLogs {
         }
         Writer w = new Writer(role, r, stream);
         open.put(r.logGroup() + " " + stream, w);
+        synchronized (recent) {
+            recent.remove(r.logGroup() + " " + stream);
+            recent.put(r.logGroup() + " " + stream, w);
+            if (recent.size() > RECENT) {
+                recent.remove(recent.keySet().iterator().next());
+            }
+        }
         return w;
+    }
+
+    /** A stream a task's container wrote to: its request, lines dropped so far and whether it is still open. */
+    public record TaskStream(AwsLogsRequest request, String logStreamName, long dropped, boolean open) {}
+
+    /** The last 20 streams tasks opened, oldest first (open and closed), for the failure report. */
+    public List<TaskStream> recentStreams() {
+        List<Writer> writers;
+        synchronized (recent) {
+            writers = List.copyOf(recent.values());
+        }
+        List<TaskStream> result = new ArrayList<>();
+        for (Writer w : writers) {
+            result.add(new TaskStream(w.request, w.stream, w.dropped(), open.get(w.key()) == w));
+        }
+        return result;
     }
 
     /** The streams that are open now, for diagnostics: {@code group stream} to lines dropped. */
@@ -249,7 +279,11 @@ public final class TaskLogs {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            open.remove(request.logGroup() + " " + stream);
+            open.remove(key(), this);
+        }
+
+        String key() {
+            return request.logGroup() + " " + stream;
         }
 
         @Override
@@ -314,7 +348,7 @@ public final class TaskLogs {
 
         private void send(List<InputLogEvent> batch) {
             try {
-                calls.callAs(
+                PutLogEventsResponse response = calls.callAs(
                         role,
                         UUID.randomUUID().toString(),
                         LogsModule.SIGNING_NAME,
@@ -324,6 +358,7 @@ public final class TaskLogs {
                                 .logEvents(batch)
                                 .build(),
                         PutLogEventsResponse.class);
+                dropped.addAndGet(rejected(response.rejectedLogEventsInfo(), batch.size()));
             } catch (AwsException e) {
                 dropped.addAndGet(batch.size());
                 if (!refusedOnce) {
@@ -341,6 +376,19 @@ public final class TaskLogs {
                 LOG.warn("awslogs: putting {} events to {} {} failed", batch.size(), request.logGroup(), stream, e);
             }
         }
+    }
+
+    /** How many events of a batch of {@code size} PutLogEvents did not store (too old, expired, too new). */
+    static int rejected(RejectedLogEventsInfo info, int size) {
+        if (info == null) {
+            return 0;
+        }
+        // the end indexes name the last event refused (inclusive), the start index the first
+        int old = Math.max(
+                info.tooOldLogEventEndIndex() == null ? 0 : info.tooOldLogEventEndIndex() + 1,
+                info.expiredLogEventEndIndex() == null ? 0 : info.expiredLogEventEndIndex() + 1);
+        int newer = info.tooNewLogEventStartIndex() == null ? 0 : size - info.tooNewLogEventStartIndex();
+        return Math.min(size, old + newer);
     }
 
     /** A line in parts of at most 256 KB less the 26 bytes an event counts on top of its message. */

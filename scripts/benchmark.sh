@@ -12,6 +12,8 @@
 #   registry  docker push/pull of a ~50 MB image through Drydock's ECR registry vs. docker-registry (ratio), heap;
 #             and an unchanged ~300 MB @ImageBuild image per test class, with and without reuse (also alone: reuse)
 #   report    the HTML report of a class with a 10-task service: size, time to gather and write
+#   secrets   GetSecretValue / GetParameter round trips through the SDK in process; Drydock.start() with and without
+#             the secrets and logs modules on the classpath (fresh JVMs)
 # Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
 set -euo pipefail
 
@@ -34,7 +36,7 @@ mvn -B -ntp -q -pl benchmarks -am package dependency:build-classpath -DskipTests
     -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry report)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry report secrets)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

@@ -67,7 +67,7 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsChecked() {
-        assertThat(services(classes)).contains("ecs", "ecr", "efs");
+        assertThat(services(classes)).contains("ecs", "ecr", "efs", "secretsmanager", "ssm", "kms", "logs");
         assertThat(classes.containPackage("dev.drydock.junit")).isTrue();
         assertThat(classes.containPackage("dev.drydock.samples.app")).isTrue();
         assertThat(classes.containPackage("dev.drydock.benchmarks")).isTrue();

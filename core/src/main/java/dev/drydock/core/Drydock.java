@@ -269,7 +269,9 @@ public final class Drydock implements AutoCloseable {
         return host.findModule(type)
                 .orElseThrow(() -> new DrydockException("Drydock has no " + type.getSimpleName()
                         + " on the classpath. Add the Drydock artifact that provides it (for ECS: dev.drydock:"
-                        + "drydock-ecs-fixtures, for EFS: dev.drydock:drydock-efs-fixtures) as a test dependency."));
+                        + "drydock-ecs-fixtures, for EFS: dev.drydock:drydock-efs-fixtures, for Secrets Manager, SSM "
+                        + "Parameter Store and KMS: dev.drydock:drydock-secrets-fixtures, for CloudWatch Logs: "
+                        + "dev.drydock:drydock-logs-fixtures) as a test dependency."));
     }
 
     /**

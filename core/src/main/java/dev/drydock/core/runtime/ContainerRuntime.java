@@ -124,6 +124,47 @@ public interface ContainerRuntime extends AutoCloseable {
     }
 
     /**
+     * Follows a container's output from its beginning: every line it writes to stdout and stderr, in order, with the
+     * time the runtime received it, until it exits; then {@code end} runs. Delivery happens on a runtime thread, one
+     * line at a time; a listener that blocks holds the following lines back (never the container, whose output the
+     * runtime keeps).
+     *
+     * @return stops following
+     * @throws RuntimeFailure {@link RuntimeFailure.Kind#NOT_FOUND} when the container is gone
+     */
+    default AutoCloseable followOutput(String containerId, Consumer<OutputLine> lines, Runnable end) {
+        throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, description() + " does not follow container output", null);
+    }
+
+    /**
+     * One line of a container's output.
+     *
+     * @param time when the runtime received it
+     * @param stderr whether it came from stderr
+     * @param text the line without its line break
+     */
+    record OutputLine(Instant time, boolean stderr, String text) {}
+
+    /**
+     * Sets the limits of a running (or created) container, which its child cgroups share (see
+     * {@link #childCgroupParent(String)}): a task's size on its sandbox.
+     *
+     * @param memoryMiB the hard memory limit in MiB, or {@code null} to leave it
+     * @param cpuUnits the CPU limit in ECS CPU units (1024 = one vCPU, enforced as a quota), or {@code null}
+     * @throws RuntimeFailure when the runtime refuses
+     */
+    default void updateLimits(String containerId, Long memoryMiB, Integer cpuUnits) {}
+
+    /**
+     * The cgroup parent under which new containers share {@code containerId}'s limits ({@code --cgroup-parent}), when
+     * the engine nests cgroups that way (Docker with the cgroupfs driver on cgroup v1); empty when it does not, and
+     * each container is then limited on its own.
+     */
+    default Optional<String> childCgroupParent(String containerId) {
+        return Optional.empty();
+    }
+
+    /**
      * One sample of the container's resource usage, in the Docker Engine API's {@code ContainerStats} JSON shape
      * ({@code read}, {@code preread}, {@code cpu_stats}, {@code precpu_stats}, {@code memory_stats},
      * {@code blkio_stats}, {@code pids_stats}, {@code networks} ...; bytes, nanoseconds). Blocks up to about two

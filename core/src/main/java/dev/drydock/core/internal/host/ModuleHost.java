@@ -431,8 +431,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     @Override
     public <O extends SdkPojo> O call(String signingName, SdkPojo request, Class<O> responseType) {
         AwsService service = service(signingName);
-        String name = request.getClass().getSimpleName();
-        String operation = name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
+        String operation = operationOf(request);
         Call call = new Call(
                 UUID.randomUUID().toString(),
                 service,
@@ -443,6 +442,29 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
                 clock.instant(),
                 adminAuthorizer);
         return responseType.cast(service.invoke(operation, request, call));
+    }
+
+    @Override
+    public <O extends SdkPojo> O callAs(
+            Caller caller, String requestId, String signingName, SdkPojo request, Class<O> responseType) {
+        AuthenticatedCaller.principalOf(caller); // only callers core made
+        AwsService service = service(signingName);
+        String operation = operationOf(request);
+        Call call = new Call(requestId, service, operation, caller, "127.0.0.1", false, clock.instant(), authorizer);
+        return responseType.cast(service.invoke(operation, request, call));
+    }
+
+    private static String operationOf(SdkPojo request) {
+        String name = request.getClass().getSimpleName();
+        return name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
+    }
+
+    @Override
+    public CallContext callContext(CallContext onBehalfOf, String signingName, String operation) {
+        if (!(onBehalfOf instanceof Call call)) {
+            throw new IllegalArgumentException("Only a call core made can be served on behalf of: " + onBehalfOf);
+        }
+        return call.onBehalf(service(signingName), operation);
     }
 
     @Override

@@ -59,11 +59,8 @@ class ElbApiTest {
     }
 
     TargetGroup createTargetGroup(String name) {
-        return elb.createTargetGroup(r -> r.name(name)
-                        .protocol("HTTP")
-                        .port(80)
-                        .vpcId(vpcId)
-                        .targetType("ip"))
+        return elb.createTargetGroup(
+                        r -> r.name(name).protocol("HTTP").port(80).vpcId(vpcId).targetType("ip"))
                 .targetGroups()
                 .get(0);
     }
@@ -80,9 +77,13 @@ class ElbApiTest {
         assertThat(lb.availabilityZones())
                 .extracting(z -> z.subnetId() + "@" + z.zoneName())
                 .containsExactly(SUBNET_A + "@us-east-1a", SUBNET_B + "@us-east-1b");
-        LoadBalancer described = elb.describeLoadBalancers(r -> r.names("web")).loadBalancers().get(0);
+        LoadBalancer described =
+                elb.describeLoadBalancers(r -> r.names("web")).loadBalancers().get(0);
         assertThat(described.state().code()).isEqualTo(LoadBalancerStateEnum.ACTIVE);
-        assertThat(elb.waiter().waitUntilLoadBalancerAvailable(r -> r.names("web")).matched().response())
+        assertThat(elb.waiter()
+                        .waitUntilLoadBalancerAvailable(r -> r.names("web"))
+                        .matched()
+                        .response())
                 .isPresent();
         // the same settings again: the same load balancer (CreateLoadBalancer is idempotent)
         assertThat(createAlb("web").loadBalancerArn()).isEqualTo(lb.loadBalancerArn());
@@ -103,9 +104,8 @@ class ElbApiTest {
         assertThat(sameZone.awsErrorDetails().errorCode()).isEqualTo("InvalidConfigurationRequest");
         createAlb("taken");
         assertThat(catchThrowableOfType(
-                        () -> elb.createLoadBalancer(r -> r.name("taken")
-                                .subnets(SUBNET_A, SUBNET_B)
-                                .scheme("internal")),
+                        () -> elb.createLoadBalancer(
+                                r -> r.name("taken").subnets(SUBNET_A, SUBNET_B).scheme("internal")),
                         DuplicateLoadBalancerNameException.class))
                 .hasMessageContaining("A load balancer with the same name 'taken' exists, but with different settings");
         assertThat(catchThrowableOfType(
@@ -117,7 +117,8 @@ class ElbApiTest {
 
     @Test
     void aNetworkLoadBalancerHasItsOwnForms() {
-        LoadBalancer nlb = elb.createLoadBalancer(r -> r.name("tcp").type("network").subnets(SUBNET_A))
+        LoadBalancer nlb = elb.createLoadBalancer(
+                        r -> r.name("tcp").type("network").subnets(SUBNET_A))
                 .loadBalancers()
                 .get(0);
         assertThat(nlb.loadBalancerArn()).contains(":loadbalancer/net/tcp/");
@@ -128,12 +129,10 @@ class ElbApiTest {
     @Test
     void describingWhatIsNotThereAnswersAwsErrors() {
         assertThat(catchThrowableOfType(
-                        () -> elb.describeLoadBalancers(r -> r.names("missing")),
-                        LoadBalancerNotFoundException.class))
+                        () -> elb.describeLoadBalancers(r -> r.names("missing")), LoadBalancerNotFoundException.class))
                 .hasMessageContaining("Load balancers '[missing]' not found");
         assertThat(catchThrowableOfType(
-                        () -> elb.describeTargetGroups(r -> r.names("missing")),
-                        TargetGroupNotFoundException.class))
+                        () -> elb.describeTargetGroups(r -> r.names("missing")), TargetGroupNotFoundException.class))
                 .hasMessageContaining("Target groups '[missing]' not found");
         assertThat(catchThrowableOfType(
                         () -> elb.describeTargetGroups(r -> r.targetGroupArns(
@@ -161,8 +160,8 @@ class ElbApiTest {
                                 .defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE)
                                         .fixedResponseConfig(f -> f.statusCode("404")))),
                         DuplicateListenerException.class))
-                .hasMessageContaining("A listener already exists on this port for this load balancer '"
-                        + lb.loadBalancerArn() + "'");
+                .hasMessageContaining(
+                        "A listener already exists on this port for this load balancer '" + lb.loadBalancerArn() + "'");
         Rule rule = elb.createRule(r -> r.listenerArn(listener)
                         .priority(10)
                         .conditions(c -> c.field("path-pattern").pathPatternConfig(p -> p.values("/api/*")))
@@ -180,7 +179,8 @@ class ElbApiTest {
                 .hasMessageContaining("Priority '10' is currently in use");
         List<Rule> rules = elb.describeRules(r -> r.listenerArn(listener)).rules();
         assertThat(rules).extracting(Rule::priority).containsExactly("10", "default");
-        assertThat(elb.describeTargetGroups(r -> r.loadBalancerArn(lb.loadBalancerArn())).targetGroups())
+        assertThat(elb.describeTargetGroups(r -> r.loadBalancerArn(lb.loadBalancerArn()))
+                        .targetGroups())
                 .extracting(TargetGroup::targetGroupName)
                 .containsExactlyInAnyOrder("rules-api", "rules-web");
         assertThat(catchThrowableOfType(
@@ -201,7 +201,8 @@ class ElbApiTest {
                                         a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(web.targetGroupArn()))),
                         TargetGroupAssociationLimitException.class))
                 .isNotNull();
-        assertThat(elb.describeListeners(r -> r.loadBalancerArn(other.loadBalancerArn())).listeners())
+        assertThat(elb.describeListeners(r -> r.loadBalancerArn(other.loadBalancerArn()))
+                        .listeners())
                 .isEmpty();
         elb.deleteRule(r -> r.ruleArn(rule.ruleArn()));
         elb.deleteTargetGroup(r -> r.targetGroupArn(api.targetGroupArn()));
@@ -210,21 +211,23 @@ class ElbApiTest {
     @Test
     void targetsOfAGroupNoLoadBalancerUsesAreUnused() {
         TargetGroup tg = createTargetGroup("idle");
-        elb.registerTargets(r -> r.targetGroupArn(tg.targetGroupArn()).targets(t -> t.id("10.0.1.15").port(8080)));
+        elb.registerTargets(r -> r.targetGroupArn(tg.targetGroupArn())
+                .targets(t -> t.id("10.0.1.15").port(8080)));
         List<TargetHealthDescription> health = elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn()))
                 .targetHealthDescriptions();
         assertThat(health).hasSize(1);
         assertThat(health.get(0).targetHealth().state()).isEqualTo(TargetHealthStateEnum.UNUSED);
         assertThat(health.get(0).targetHealth().reason()).isEqualTo(TargetHealthReasonEnum.TARGET_NOT_IN_USE);
         assertThat(health.get(0).healthCheckPort()).isEqualTo("8080");
-        var notRegistered = elb.describeTargetHealth(
-                        r -> r.targetGroupArn(tg.targetGroupArn()).targets(t -> t.id("10.0.1.16").port(8080)))
+        var notRegistered = elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn())
+                        .targets(t -> t.id("10.0.1.16").port(8080)))
                 .targetHealthDescriptions()
                 .get(0)
                 .targetHealth();
         assertThat(notRegistered.reason()).isEqualTo(TargetHealthReasonEnum.TARGET_NOT_REGISTERED);
         // not in use: deregistration completes at once
-        elb.deregisterTargets(r -> r.targetGroupArn(tg.targetGroupArn()).targets(t -> t.id("10.0.1.15").port(8080)));
+        elb.deregisterTargets(r -> r.targetGroupArn(tg.targetGroupArn())
+                .targets(t -> t.id("10.0.1.15").port(8080)));
         assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn()))
                         .targetHealthDescriptions())
                 .isEmpty();
@@ -257,11 +260,10 @@ class ElbApiTest {
         LoadBalancer lb = createAlb("protected");
         var attributes = elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn()))
                 .attributes();
-        assertThat(attributes)
-                .anySatisfy(a -> {
-                    assertThat(a.key()).isEqualTo("idle_timeout.timeout_seconds");
-                    assertThat(a.value()).isEqualTo("60");
-                });
+        assertThat(attributes).anySatisfy(a -> {
+            assertThat(a.key()).isEqualTo("idle_timeout.timeout_seconds");
+            assertThat(a.value()).isEqualTo("60");
+        });
         elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn())
                 .attributes(a -> a.key("deletion_protection.enabled").value("true")));
         assertThat(catchThrowableOfType(
@@ -276,11 +278,10 @@ class ElbApiTest {
         TargetGroup tg = createTargetGroup("delays");
         var tgAttributes = elb.describeTargetGroupAttributes(r -> r.targetGroupArn(tg.targetGroupArn()))
                 .attributes();
-        assertThat(tgAttributes)
-                .anySatisfy(a -> {
-                    assertThat(a.key()).isEqualTo("deregistration_delay.timeout_seconds");
-                    assertThat(a.value()).isEqualTo("300");
-                });
+        assertThat(tgAttributes).anySatisfy(a -> {
+            assertThat(a.key()).isEqualTo("deregistration_delay.timeout_seconds");
+            assertThat(a.value()).isEqualTo("300");
+        });
         assertThat(tg.healthCheckIntervalSeconds()).isEqualTo(30);
         assertThat(tg.healthCheckTimeoutSeconds()).isEqualTo(5);
         assertThat(tg.healthyThresholdCount()).isEqualTo(5);
@@ -295,7 +296,8 @@ class ElbApiTest {
                         .tags(t -> t.key("team").value("web")))
                 .loadBalancers()
                 .get(0);
-        elb.addTags(r -> r.resourceArns(lb.loadBalancerArn()).tags(t -> t.key("env").value("test")));
+        elb.addTags(
+                r -> r.resourceArns(lb.loadBalancerArn()).tags(t -> t.key("env").value("test")));
         elb.removeTags(r -> r.resourceArns(lb.loadBalancerArn()).tagKeys("team"));
         var tags = elb.describeTags(r -> r.resourceArns(lb.loadBalancerArn()))
                 .tagDescriptions()

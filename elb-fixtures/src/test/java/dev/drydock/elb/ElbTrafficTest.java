@@ -38,7 +38,8 @@ class ElbTrafficTest {
     ElasticLoadBalancingV2Client elb;
     ElbServiceModule module;
     LocalTargets targets;
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String vpcId;
 
     @BeforeEach
@@ -101,7 +102,8 @@ class ElbTrafficTest {
     }
 
     private TargetHealth health(String tg, String ip) {
-        return elb.describeTargetHealth(r -> r.targetGroupArn(tg).targets(t -> t.id(ip).port(80)))
+        return elb.describeTargetHealth(
+                        r -> r.targetGroupArn(tg).targets(t -> t.id(ip).port(80)))
                 .targetHealthDescriptions()
                 .get(0)
                 .targetHealth();
@@ -184,11 +186,14 @@ class ElbTrafficTest {
                 .priority(20)
                 .conditions(c -> c.field("host-header").hostHeaderConfig(h -> h.values("admin.*")))
                 .actions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE)
-                        .fixedResponseConfig(f -> f.statusCode("403").contentType("text/plain").messageBody("no"))));
+                        .fixedResponseConfig(f ->
+                                f.statusCode("403").contentType("text/plain").messageBody("no"))));
         elb.createRule(r -> r.listenerArn(listener)
                 .priority(30)
                 .conditions(
-                        c -> c.field("http-header").httpHeaderConfig(h -> h.httpHeaderName("X-Beta").values("on")),
+                        c -> c.field("http-header")
+                                .httpHeaderConfig(
+                                        h -> h.httpHeaderName("X-Beta").values("on")),
                         c -> c.field("http-request-method").httpRequestMethodConfig(m -> m.values("GET")))
                 .actions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(api)));
         elb.createRule(r -> r.listenerArn(listener)
@@ -208,7 +213,9 @@ class ElbTrafficTest {
         String forbidden = withHost(url, "/x", "admin.example.com:8080");
         assertThat(forbidden).startsWith("HTTP/1.1 403 Forbidden\r\n").endsWith("\r\n\r\nno");
         assertThat(forbidden.toLowerCase(java.util.Locale.ROOT)).contains("\r\nserver: awselb/2.0\r\n");
-        assertThat(get(url, "/beta", "X-Beta", "ON").body()).as("header values ignore case").isEqualTo("api /beta");
+        assertThat(get(url, "/beta", "X-Beta", "ON").body())
+                .as("header values ignore case")
+                .isEqualTo("api /beta");
         String redirect = withHost(url, "/old?old=yes", "shop.example.com");
         assertThat(redirect).startsWith("HTTP/1.1 301 Moved Permanently\r\n");
         assertThat(redirect.toLowerCase(java.util.Locale.ROOT))
@@ -236,9 +243,12 @@ class ElbTrafficTest {
                         + "<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n");
         register(tg, targets.refusing(9));
         var refused = get(url, "/");
-        assertThat(refused.statusCode()).as("fail-open: the only target gets traffic, and refuses it").isEqualTo(502);
+        assertThat(refused.statusCode())
+                .as("fail-open: the only target gets traffic, and refuses it")
+                .isEqualTo(502);
         assertThat(refused.body()).contains("<center><h1>502 Bad Gateway</h1></center>");
-        elb.deregisterTargets(r -> r.targetGroupArn(tg).targets(t -> t.id("10.0.9.9").port(80)));
+        elb.deregisterTargets(
+                r -> r.targetGroupArn(tg).targets(t -> t.id("10.0.9.9").port(80)));
         elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(lb)
                 .attributes(a -> a.key("idle_timeout.timeout_seconds").value("1")));
         register(tg, targets.start(3, "slow", () -> 200, 3000));
@@ -259,10 +269,10 @@ class ElbTrafficTest {
         awaitState(tg, other, TargetHealthStateEnum.HEALTHY);
         URI url = module.url("drain");
         // round robin: one of the next two requests goes to the slow target
-        CompletableFuture<HttpResponse<String>> first = http.sendAsync(
-                HttpRequest.newBuilder(url.resolve("/a")).build(), HttpResponse.BodyHandlers.ofString());
-        CompletableFuture<HttpResponse<String>> second = http.sendAsync(
-                HttpRequest.newBuilder(url.resolve("/b")).build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> first =
+                http.sendAsync(HttpRequest.newBuilder(url.resolve("/a")).build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> second =
+                http.sendAsync(HttpRequest.newBuilder(url.resolve("/b")).build(), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(300);
         elb.deregisterTargets(r -> r.targetGroupArn(tg).targets(t -> t.id(slow).port(80)));
         for (int i = 0; i < 5; i++) {
@@ -285,7 +295,8 @@ class ElbTrafficTest {
                     OutputStream out = s.getOutputStream();
                     byte[] buf = new byte[5];
                     int n = in.readNBytes(buf, 0, 5);
-                    out.write(("echo:" + new String(buf, 0, n, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+                    out.write(
+                            ("echo:" + new String(buf, 0, n, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 } catch (Exception e) {
                     // the test fails on what it reads

@@ -99,6 +99,9 @@ public final class Benchmarks {
         if (sections.contains("registry")) {
             RegistryBenchmark.run();
         }
+        if (sections.contains("loadbalancer")) {
+            LoadBalancerBenchmark.run();
+        }
     }
 
     // ------------------------------------------------------------------------------------------- credentials

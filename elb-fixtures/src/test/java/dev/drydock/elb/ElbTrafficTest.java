@@ -8,6 +8,8 @@ import dev.drydock.core.runtime.SimulatedRuntime;
 import dev.drydock.elb.internal.ElbServiceModule;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -212,14 +215,13 @@ class ElbTrafficTest {
         assertThat(get(url, "/index.html").body()).isEqualTo("web /index.html");
         String forbidden = withHost(url, "/x", "admin.example.com:8080");
         assertThat(forbidden).startsWith("HTTP/1.1 403 Forbidden\r\n").endsWith("\r\n\r\nno");
-        assertThat(forbidden.toLowerCase(java.util.Locale.ROOT)).contains("\r\nserver: awselb/2.0\r\n");
+        assertThat(forbidden.toLowerCase(Locale.ROOT)).contains("\r\nserver: awselb/2.0\r\n");
         assertThat(get(url, "/beta", "X-Beta", "ON").body())
                 .as("header values ignore case")
                 .isEqualTo("api /beta");
         String redirect = withHost(url, "/old?old=yes", "shop.example.com");
         assertThat(redirect).startsWith("HTTP/1.1 301 Moved Permanently\r\n");
-        assertThat(redirect.toLowerCase(java.util.Locale.ROOT))
-                .contains("\r\nlocation: http://shop.example.com/new?old=yes\r\n");
+        assertThat(redirect.toLowerCase(Locale.ROOT)).contains("\r\nlocation: http://shop.example.com/new?old=yes\r\n");
         // the default action's target saw ALB's headers
         targets.received.clear();
         get(url, "/headers", "X-Forwarded-For", "198.51.100.7");
@@ -288,7 +290,7 @@ class ElbTrafficTest {
         var nlb = elb.createLoadBalancer(r -> r.name("tcp").type("network").subnets(ElbApiTest.SUBNET_A))
                 .loadBalancers()
                 .get(0);
-        try (ServerSocket echo = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread server = new Thread(() -> {
                 try (Socket s = echo.accept()) {
                     InputStream in = s.getInputStream();
@@ -303,7 +305,7 @@ class ElbTrafficTest {
                 }
             });
             server.start();
-            module.targetAddresses((ip, port) -> new java.net.InetSocketAddress("127.0.0.1", echo.getLocalPort()));
+            module.targetAddresses((ip, port) -> new InetSocketAddress("127.0.0.1", echo.getLocalPort()));
             String tg = elb.createTargetGroup(r -> r.name("tcp-tg")
                             .protocol("TCP")
                             .port(7000)

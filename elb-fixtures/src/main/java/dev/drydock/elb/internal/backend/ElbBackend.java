@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RulePriorityPair;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.SubnetMapping;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth;
@@ -1296,8 +1298,7 @@ public final class ElbBackend implements AutoCloseable {
     }
 
     /** A request's tags as a map, checked (limits, keys given twice). */
-    public static Map<String, String> requestTags(
-            List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag> sdkTags) {
+    public static Map<String, String> requestTags(List<Tag> sdkTags) {
         if (sdkTags != null) {
             Set<String> keys = new HashSet<>();
             for (var t : sdkTags) {
@@ -1311,7 +1312,7 @@ public final class ElbBackend implements AutoCloseable {
 
     private static void checkName(String name, String kind) {
         if (name == null || name.isEmpty()) {
-            throw ElbErrors.validation("A " + kind.toLowerCase(java.util.Locale.ROOT) + " name must be specified");
+            throw ElbErrors.validation("A " + kind.toLowerCase(Locale.ROOT) + " name must be specified");
         }
         if (name.length() > 32) {
             throw ElbErrors.validation(kind + " name cannot be longer than '32' characters");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthReasonEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
@@ -211,9 +212,7 @@ final class Targets {
         }
         long started = System.nanoTime();
         InetSocketAddress address = addresses.connectAddress(t.endpoint.address(), port);
-        HealthProbe.Result[] box = new HealthProbe.Result[1];
-        java.util.function.Consumer<HealthProbe.Result> done = r -> {
-            box[0] = r;
+        Consumer<HealthProbe.Result> done = r -> {
             synchronized (tg) {
                 if (t.generation != generation || tg.deleted) {
                     return;

@@ -37,6 +37,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -256,7 +257,7 @@ public final class HttpListenerProxy implements AutoCloseable {
             if (colon > 0 && host.indexOf(']') < colon) {
                 host = host.substring(0, colon);
             }
-            String protocol = fill(r.protocol(), "http", host, path, query).toLowerCase(java.util.Locale.ROOT);
+            String protocol = fill(r.protocol(), "http", host, path, query).toLowerCase(Locale.ROOT);
             String port = fill(r.port(), "http", host, path, query);
             StringBuilder url =
                     new StringBuilder(protocol).append("://").append(fill(r.host(), protocol, host, path, query));
@@ -276,8 +277,7 @@ public final class HttpListenerProxy implements AutoCloseable {
 
         private String fill(String template, String protocol, String host, String path, String query) {
             return template.replace(
-                            "#{protocol}",
-                            protocol.toUpperCase(java.util.Locale.ROOT).equals("HTTP") ? "http" : protocol)
+                            "#{protocol}", protocol.toUpperCase(Locale.ROOT).equals("HTTP") ? "http" : protocol)
                     .replace("#{host}", host)
                     .replace("#{port}", Integer.toString(listenerPort))
                     .replace("#{path}", path)
@@ -347,7 +347,6 @@ public final class HttpListenerProxy implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            cause.printStackTrace();
             ctx.close();
         }
 

@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -354,10 +353,5 @@ public final class Routes {
         return Pattern.compile(
                 re.toString(),
                 ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL : Pattern.DOTALL);
-    }
-
-    /** For messages: the lower-case form of a method or header name. */
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -10,6 +10,8 @@
 #   efs       RunTask to RUNNING with an EFS volume vs. the same task without one
 #   scale     DescribeServices / ListTasks / DescribeTasks latency for a service of 10 to 10,000 tasks (simulated)
 #   registry  docker push/pull of a ~50 MB image through Drydock's ECR registry vs. docker-registry (ratio), heap
+#   loadbalancer  Drydock's ALB proxy vs. HAProxy 2.6 (same 3 targets, wrk on loopback): requests/s and p99 ratios;
+#             and the load test during a rolling deployment of a 3-task service behind an ALB (failed requests)
 # Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
 set -euo pipefail
 
@@ -24,6 +26,7 @@ require_build_tools
 "$SCRIPT_DIR/docker-up.sh" -q
 "$SCRIPT_DIR/build-images.sh" busybox awscli >/dev/null
 require_reference_registry
+require_load_tools
 
 cd "$REPO_DIR"
 log "building the benchmark harness"
@@ -32,7 +35,7 @@ mvn -B -ntp -q -pl benchmarks -am package dependency:build-classpath -DskipTests
     -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry loadbalancer)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

@@ -19,8 +19,8 @@ public interface TargetRegistry extends ServiceModule {
     /** The Drydock artifact that provides this port, for error messages. */
     String ARTIFACT = "dev.drydock:drydock-elb-fixtures";
 
-    /** A target group, or empty when none has that ARN. */
-    Optional<TargetGroup> targetGroup(String targetGroupArn);
+    /** A target group by ARN or name, or empty when there is none. */
+    Optional<TargetGroup> targetGroup(String targetGroupArnOrName);
 
     /**
      * Registers a target (RegisterTargets). Registering a target that is registered already changes nothing.
@@ -38,6 +38,12 @@ public interface TargetRegistry extends ServiceModule {
 
     /** The target's health as {@code DescribeTargetHealth} reports it. */
     TargetHealth health(String targetGroupArn, Target target);
+
+    /**
+     * Calls {@code listener} (on a thread of the module's, never blocking it for long) whenever a target's health
+     * changes, so that a consumer can react at once rather than at its next poll.
+     */
+    void onHealthChange(Runnable listener);
 
     /**
      * How long an AWS period lasts here: the load balancing module's setting can shorten every period (health check

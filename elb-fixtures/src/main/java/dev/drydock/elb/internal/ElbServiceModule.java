@@ -142,20 +142,22 @@ public final class ElbServiceModule implements ElbModule, TargetRegistry {
     // ------------------------------------------------------------------------------------------------ TargetRegistry
 
     @Override
-    public Optional<TargetRegistry.TargetGroup> targetGroup(String targetGroupArn) {
-        return backend.findTargetGroup(targetGroupArn).map(tg -> {
-            int delay = Integer.parseInt(backend.targetGroupAttributes(tg.targetGroupArn())
-                    .getOrDefault("deregistration_delay.timeout_seconds", "300"));
-            return new TargetRegistry.TargetGroup(
-                    tg.targetGroupArn(),
-                    tg.targetGroupName(),
-                    tg.targetTypeAsString(),
-                    tg.protocolAsString(),
-                    tg.port(),
-                    tg.vpcId(),
-                    tg.loadBalancerArns(),
-                    Duration.ofSeconds(delay));
-        });
+    public Optional<TargetRegistry.TargetGroup> targetGroup(String targetGroupArnOrName) {
+        return backend.findTargetGroupArn(targetGroupArnOrName)
+                .flatMap(backend::findTargetGroup)
+                .map(tg -> {
+                    int delay = Integer.parseInt(backend.targetGroupAttributes(tg.targetGroupArn())
+                            .getOrDefault("deregistration_delay.timeout_seconds", "300"));
+                    return new TargetRegistry.TargetGroup(
+                            tg.targetGroupArn(),
+                            tg.targetGroupName(),
+                            tg.targetTypeAsString(),
+                            tg.protocolAsString(),
+                            tg.port(),
+                            tg.vpcId(),
+                            tg.loadBalancerArns(),
+                            Duration.ofSeconds(delay));
+                });
     }
 
     @Override
@@ -190,6 +192,11 @@ public final class ElbServiceModule implements ElbModule, TargetRegistry {
             return new TargetRegistry.TargetHealth(
                     "unused", "Target.NotRegistered", "Target is not registered to the target group");
         }
+    }
+
+    @Override
+    public void onHealthChange(Runnable listener) {
+        backend.history().onChange(listener);
     }
 
     @Override

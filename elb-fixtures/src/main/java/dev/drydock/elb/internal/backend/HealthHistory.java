@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every change of a target's health, in order, for a failing test's report ("target health over time"): at most the
@@ -14,6 +15,12 @@ public final class HealthHistory {
     private static final int MAX = 5000;
 
     private final Deque<Change> changes = new ArrayDeque<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    /** Calls {@code listener} after every change (on the thread that made it; it must not block). */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
 
     /**
      * One change.
@@ -45,10 +52,15 @@ public final class HealthHistory {
         }
     }
 
-    synchronized void add(Change change) {
-        changes.addLast(change);
-        if (changes.size() > MAX) {
-            changes.removeFirst();
+    void add(Change change) {
+        synchronized (this) {
+            changes.addLast(change);
+            if (changes.size() > MAX) {
+                changes.removeFirst();
+            }
+        }
+        for (Runnable l : listeners) {
+            l.run();
         }
     }
 

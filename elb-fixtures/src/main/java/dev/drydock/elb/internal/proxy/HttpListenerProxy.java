@@ -33,6 +33,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +70,7 @@ public final class HttpListenerProxy implements AutoCloseable {
     private static final AsciiString X_FORWARDED_PORT = AsciiString.cached("X-Forwarded-Port");
     private static final AsciiString X_AMZN_TRACE_ID = AsciiString.cached("X-Amzn-Trace-Id");
     private static final AsciiString HTTP = AsciiString.cached("http");
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final ProxyLoops loops;
     private final int listenerPort;
@@ -229,18 +230,20 @@ public final class HttpListenerProxy implements AutoCloseable {
         }
 
         /** A new X-Amzn-Trace-Id, {@code Root=1-<epoch seconds, 8 hex>-<24 random hex>}, as ALB adds. */
-        private String traceId() {
-            char[] c = new char[7 + 8 + 1 + 24];
-            "Root=1-".getChars(0, 7, c, 0);
+        private AsciiString traceId() {
+            byte[] c = new byte[7 + 8 + 1 + 24];
+            for (int i = 0; i < 7; i++) {
+                c[i] = (byte) "Root=1-".charAt(i);
+            }
             hex(System.currentTimeMillis() / 1000, 8, c, 7);
             c[15] = '-';
             ThreadLocalRandom random = ThreadLocalRandom.current();
             hex(random.nextLong(), 16, c, 16);
             hex(random.nextInt(), 8, c, 32);
-            return new String(c);
+            return new AsciiString(c, false);
         }
 
-        private void hex(long value, int digits, char[] out, int at) {
+        private void hex(long value, int digits, byte[] out, int at) {
             for (int i = digits - 1; i >= 0; i--) {
                 out[at + i] = HEX[(int) (value & 0xF)];
                 value >>>= 4;
@@ -382,7 +385,7 @@ public final class HttpListenerProxy implements AutoCloseable {
                 Channel reuse = idle.remove(target);
                 if (reuse != null && reuse.isActive() && target.accepting()) {
                     attach(reuse);
-                    reuse.write(request);
+                    reuse.write(request, reuse.voidPromise());
                     return;
                 }
                 if (reuse != null) {
@@ -420,7 +423,7 @@ public final class HttpListenerProxy implements AutoCloseable {
                             }
                             attach(ch);
                             for (HttpObject o : pending) {
-                                ch.write(o);
+                                ch.write(o, ch.voidPromise());
                             }
                             pending = null;
                             ch.flush();
@@ -450,7 +453,7 @@ public final class HttpListenerProxy implements AutoCloseable {
                     return;
                 }
                 if (backend != null) {
-                    backend.write(content);
+                    backend.write(content, backend.voidPromise());
                 } else {
                     pending.add(content);
                 }
@@ -473,7 +476,7 @@ public final class HttpListenerProxy implements AutoCloseable {
                     }
                     response.setProtocolVersion(HttpVersion.HTTP_1_1);
                 }
-                ctx.write(msg);
+                ctx.write(msg, ctx.voidPromise());
                 if (msg instanceof LastHttpContent) {
                     responseDone = true;
                     complete();

@@ -14,6 +14,8 @@
 #   report    the HTML report of a class with a 10-task service: size, time to gather and write
 #   secrets   GetSecretValue / GetParameter round trips through the SDK in process; Drydock.start() with and without
 #             the secrets and logs modules on the classpath (fresh JVMs)
+#   loadbalancer  Drydock's ALB proxy vs. HAProxy 2.6 (same 3 targets, wrk on loopback): requests/s and p99 ratios;
+#             and the load test during a rolling deployment of a 3-task service behind an ALB (failed requests)
 # Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
 set -euo pipefail
 
@@ -28,6 +30,7 @@ require_build_tools
 "$SCRIPT_DIR/docker-up.sh" -q
 "$SCRIPT_DIR/build-images.sh" busybox awscli >/dev/null
 require_reference_registry
+require_load_tools
 
 cd "$REPO_DIR"
 log "building the benchmark harness"
@@ -36,7 +39,7 @@ mvn -B -ntp -q -pl benchmarks -am package dependency:build-classpath -DskipTests
     -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry report secrets)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry report secrets loadbalancer)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

@@ -271,6 +271,17 @@ require_reference_registry() {
     fi
 }
 
+# require_load_tools : Debian's haproxy and wrk, which the load balancer benchmark compares with and drives.
+require_load_tools() {
+    command -v haproxy >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1 && return 0
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        log "installing haproxy and wrk (the load balancer benchmark compares with and drives them)"
+        apt_install haproxy wrk
+    else
+        log "haproxy or wrk is missing: the load balancer benchmark is skipped; install them (apt-get install haproxy wrk)"
+    fi
+}
+
 # check_published_modules : after `mvn install`, for every module of the root pom.xml that is published (a jar
 # without maven.deploy.skip): drydock-bom lists it, its pom.xml has its own <name> and <description> (Maven does not
 # inherit <name>; url, licenses, scm and developers come from build-parent), and its sources and javadoc jars exist.

@@ -110,6 +110,9 @@ public final class Benchmarks {
         if (sections.contains("secrets")) {
             SecretsBenchmark.run();
         }
+        if (sections.contains("loadbalancer")) {
+            LoadBalancerBenchmark.run();
+        }
     }
 
     // ------------------------------------------------------------------------------------------- credentials

@@ -14,6 +14,7 @@ import dev.drydock.core.runtime.SimulatedRuntime;
 import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.RoleSession;
 import dev.drydock.core.spi.ServiceModule;
+import dev.drydock.core.spi.VpcModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -133,6 +134,14 @@ public final class Drydock implements AutoCloseable {
     /** The region, e.g. {@code us-east-1}. */
     public String region() {
         return host.region();
+    }
+
+    /**
+     * The account's VPC as the services see it: its id, the region's Availability Zones and which zone a subnet id is in
+     * (settings {@code vpc.subnets} and {@code vpc.availability-zones}; see {@link VpcModel}).
+     */
+    public VpcModel vpc() {
+        return host.vpc();
     }
 
     /** This instance's session id; its Docker objects carry it in the label {@code dev.drydock.session}. */

@@ -45,6 +45,9 @@ public interface ServiceContext {
     /** The configuration (builder settings, system properties, environment, {@code drydock.properties}). */
     Settings settings();
 
+    /** The account's VPC, subnets and Availability Zones, which every service places its resources in. */
+    VpcModel vpc();
+
     /** Serves an AWS JSON protocol service on the endpoint (requests find it by their {@code X-Amz-Target}). */
     void register(JsonService service);
 

@@ -44,6 +44,7 @@ import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.core.spi.ServiceModule;
 import dev.drydock.core.spi.Settings;
+import dev.drydock.core.spi.VpcModel;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -92,6 +93,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     private final List<ServiceModule> modules = new ArrayList<>();
     private final RuntimeConnection runtime;
     private final ImageBuilds imageBuilds;
+    private final VpcModel vpc;
 
     /**
      * Starts the endpoint, IAM and STS, and every service module on the classpath.
@@ -115,6 +117,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         this.region = region;
         this.clock = clock;
         this.settings = settings;
+        this.vpc = new SettingsVpc(accountId, region, settings);
         Supplier<ContainerRuntime> factory =
                 runtimeFactory != null ? runtimeFactory : RuntimeConnection.defaultFactory(settings);
         this.iam = new IamBackend(accountId, clock);
@@ -383,6 +386,11 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     @Override
     public Settings settings() {
         return settings;
+    }
+
+    @Override
+    public VpcModel vpc() {
+        return vpc;
     }
 
     @Override

@@ -124,7 +124,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         router.registerQuery(StsApi.VERSION, coreServices.get(1));
         this.endpoint = HttpEndpoint.start(router);
         this.events = new EventLog(accountId, region);
-        this.runtime = new RuntimeConnection(factory, sessionId, labels(Map.of()), endpoint);
+        this.runtime = new RuntimeConnection(factory, sessionId, labels(Map.of()), endpoint, settings);
         try {
             for (ServiceModule module : ServiceLoader.load(ServiceModule.class, ModuleHost.class.getClassLoader())) {
                 module.start(this);

@@ -58,13 +58,12 @@ public interface ContainerRuntime extends AutoCloseable {
     }
 
     /**
-     * Runs a command in a running container and waits for it to end (at most a minute).
+     * Runs a command in a running container, without standard input, and waits for it to end (at most a minute).
      *
-     * @param stdin bytes to write to the command's standard input (then closed), or {@code null} for none
      * @return its exit code and output
      * @throws RuntimeFailure when the container is not running or the engine refuses
      */
-    default ExecResult exec(String containerId, List<String> command, byte[] stdin) {
+    default ExecResult exec(String containerId, List<String> command) {
         throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, description() + " cannot run commands in containers", null);
     }
 

@@ -34,7 +34,8 @@ public final class ContainerSpec {
     private final List<Mount> mounts;
     private final HealthCheck healthCheck;
     private final String publishAddress;
-    private final boolean privileged;
+    private final List<String> capabilities;
+    private final List<String> devices;
 
     private ContainerSpec(Builder b) {
         this.name = b.name;
@@ -59,7 +60,8 @@ public final class ContainerSpec {
         this.mounts = List.copyOf(b.mounts);
         this.healthCheck = b.healthCheck;
         this.publishAddress = b.publishAddress;
-        this.privileged = b.privileged;
+        this.capabilities = List.copyOf(b.capabilities);
+        this.devices = List.copyOf(b.devices);
     }
 
     /**
@@ -136,9 +138,14 @@ public final class ContainerSpec {
         return publishAddress;
     }
 
-    /** Whether the container runs privileged (e.g. to mount FUSE file systems). */
-    public boolean privileged() {
-        return privileged;
+    /** Linux capabilities added to the default set, e.g. {@code SYS_ADMIN} to mount FUSE file systems. */
+    public List<String> capabilities() {
+        return capabilities;
+    }
+
+    /** Host devices given to the container, e.g. {@code /dev/fuse}. */
+    public List<String> devices() {
+        return devices;
     }
 
     /** Extra {@code host:ip} entries for {@code /etc/hosts}. */
@@ -261,7 +268,8 @@ public final class ContainerSpec {
         private final List<Mount> mounts = new ArrayList<>();
         private HealthCheck healthCheck;
         private String publishAddress = "127.0.0.1";
-        private boolean privileged;
+        private final List<String> capabilities = new ArrayList<>();
+        private final List<String> devices = new ArrayList<>();
 
         private Builder(String name, String image) {
             this.name = Objects.requireNonNull(name, "name");
@@ -326,8 +334,15 @@ public final class ContainerSpec {
             return this;
         }
 
-        public Builder privileged(boolean privileged) {
-            this.privileged = privileged;
+        /** Adds a Linux capability ({@code SYS_ADMIN} ...) to the container's default set. */
+        public Builder capability(String capability) {
+            this.capabilities.add(capability);
+            return this;
+        }
+
+        /** Gives the container a host device ({@code /dev/fuse} ...), at the same path. */
+        public Builder device(String path) {
+            this.devices.add(path);
             return this;
         }
 

@@ -11,8 +11,10 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.BindOptions;
 import com.github.dockerjava.api.model.BindPropagation;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HealthCheck;
@@ -34,7 +36,6 @@ import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.ContainerState;
 import dev.drydock.core.runtime.NetworkInfo;
 import dev.drydock.core.runtime.RuntimeFailure;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -344,22 +345,18 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public ExecResult exec(String containerId, List<String> command, byte[] stdin) {
+    public ExecResult exec(String containerId, List<String> command) {
         try {
             String exec = client.execCreateCmd(containerId)
                     .withCmd(command.toArray(String[]::new))
                     .withAttachStdout(true)
                     .withAttachStderr(true)
-                    .withAttachStdin(stdin != null)
                     .exec()
                     .getId();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            var start = client.execStartCmd(exec);
-            if (stdin != null) {
-                start.withStdIn(new ByteArrayInputStream(stdin));
-            }
-            boolean done = start.exec(new ResultCallback.Adapter<Frame>() {
+            boolean done = client.execStartCmd(exec)
+                    .exec(new ResultCallback.Adapter<Frame>() {
                         @Override
                         public void onNext(Frame frame) {
                             (frame.getStreamType() == StreamType.STDERR ? err : out).writeBytes(frame.getPayload());
@@ -417,8 +414,13 @@ public final class DockerRuntime implements ContainerRuntime {
     public String createContainer(ContainerSpec spec) {
         HostConfig host =
                 HostConfig.newHostConfig().withInit(spec.init()).withReadonlyRootfs(spec.readonlyRootFilesystem());
-        if (spec.privileged()) {
-            host.withPrivileged(true);
+        if (!spec.capabilities().isEmpty()) {
+            host.withCapAdd(
+                    spec.capabilities().stream().map(Capability::valueOf).toArray(Capability[]::new));
+        }
+        if (!spec.devices().isEmpty()) {
+            host.withDevices(
+                    spec.devices().stream().map(d -> new Device("rwm", d, d)).toList());
         }
         if (spec.joinNetworkOf() != null) {
             host.withNetworkMode("container:" + spec.joinNetworkOf());
@@ -740,6 +742,9 @@ public final class DockerRuntime implements ContainerRuntime {
                         removed++;
                     } catch (NotFoundException e) {
                         // gone
+                    } catch (RuntimeException e) {
+                        // e.g. still in use, or a mount under it went stale: the others are removed all the same
+                        LOG.warn("Could not remove volume {}: {}", v.getName(), DockerErrors.rootMessage(e));
                     }
                 }
             }

@@ -14,9 +14,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.utility.DockerImageName;
@@ -218,24 +221,49 @@ final class EngineHelper implements AutoCloseable {
      *
      * @throws DrydockException when the helper refuses (the port is taken in the helper, or the tunnel is down)
      */
-    synchronized void forward(int containerPort, int jvmPort) {
-        Integer existing = forwards.get(containerPort);
-        if (existing != null) {
-            if (existing != jvmPort) {
-                throw new DrydockException("Port " + containerPort + " of Drydock's helper already forwards to port "
-                        + existing + " of this JVM, not " + jvmPort + ".");
+    void forward(int containerPort, int jvmPort) {
+        synchronized (this) {
+            Integer existing = forwards.get(containerPort);
+            if (existing != null) {
+                if (existing != jvmPort) {
+                    throw new DrydockException(
+                            "Port " + containerPort + " of Drydock's helper already forwards to port " + existing
+                                    + " of this JVM, not " + jvmPort + ".");
+                }
+                return;
             }
-            return;
         }
+        // JSch wakes the thread waiting for the server's answer by interrupting it, and may do so after the wait ended:
+        // the request runs on the helper's own thread, so that no caller's thread is left interrupted
+        Future<?> request = keeper.submit(() -> {
+            try {
+                synchronized (this) {
+                    if (!forwards.containsKey(containerPort)) {
+                        ensureConnected().setPortForwardingR("0.0.0.0", containerPort, "127.0.0.1", jvmPort);
+                        forwards.put(containerPort, jvmPort);
+                    }
+                }
+                return null;
+            } finally {
+                Thread.interrupted();
+            }
+        });
         try {
-            ensureConnected().setPortForwardingR("0.0.0.0", containerPort, "127.0.0.1", jvmPort);
-        } catch (JSchException e) {
+            request.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
             throw new DrydockException(
                     "Drydock's helper container on " + runtime.description() + " could not forward port "
-                            + containerPort + " to this JVM: " + e.getMessage(),
-                    e);
+                            + containerPort + " to this JVM: " + cause.getMessage(),
+                    cause);
+        } catch (TimeoutException e) {
+            request.cancel(true);
+            throw new DrydockException("Drydock's helper container on " + runtime.description()
+                    + " did not answer a request to forward port " + containerPort + " within a minute.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DrydockException("Interrupted while forwarding port " + containerPort + " to this JVM", e);
         }
-        forwards.put(containerPort, jvmPort);
     }
 
     private Session ensureConnected() throws JSchException {
@@ -296,6 +324,7 @@ final class EngineHelper implements AutoCloseable {
 
     /** Reconnects a broken tunnel while the helper runs (e.g. after the engine's host was briefly unreachable). */
     private void keepAlive() {
+        Thread.interrupted(); // see forward()
         if (closed) {
             return;
         }

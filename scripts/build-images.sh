@@ -7,6 +7,9 @@
 #   httpd   -> drydock/httpd:2.4-local      stand-in for httpd:2.4, FROM drydock/busybox (images/httpd/)
 #   java17  -> drydock/java17:local         Debian bookworm minbase + openjdk-17-jre-headless
 #   awscli  -> drydock/awscli:local         Debian bookworm minbase + awscli (AWS CLI v2)
+#   helper  -> drydock/helper:local         Debian bookworm minbase + openssh-server + bindfs: Drydock's helper on
+#                                           engines the JVM does not share a network with (remote, Desktop, Podman)
+#   redis   -> drydock/redis:local          Debian bookworm minbase + redis-server, for the Testcontainers sample
 #
 # "Up to date" means the image carries the label dev.drydock.recipe=<sha256 of its recipe>, where the
 # recipe is the build function below plus the files it uses (images/httpd/*), plus the recipe of the image
@@ -18,7 +21,7 @@
 #   --force  rebuild the NAMEd images (all, without NAME) even when up to date.
 #   --list   print short name, tag and state of every image, build nothing.
 # Env:   DRYDOCK_DEBIAN_MIRROR  Debian mirror for debootstrap (default: the one apt uses here)
-#        DRYDOCK_BUILD_JOBS     1 = build java17 and awscli one after the other (default 2: concurrently)
+#        DRYDOCK_BUILD_JOBS     1 = build the Debian images one after the other (default: concurrently)
 # Runs scripts/docker-up.sh first. Concurrent runs are serialized with a lock under /tmp.
 # Prints one line per image: "<tag>: built in Xs" or "<tag>: up to date".
 set -euo pipefail
@@ -30,12 +33,14 @@ REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$SCRIPT_DIR/lib.sh"
 
-ALL_IMAGES=(busybox httpd java17 awscli)
+ALL_IMAGES=(busybox httpd java17 awscli helper redis)
 declare -A TAG=(
     [busybox]=drydock/busybox:1.35-local
     [httpd]=drydock/httpd:2.4-local
     [java17]=drydock/java17:local
     [awscli]=drydock/awscli:local
+    [helper]=drydock/helper:local
+    [redis]=drydock/redis:local
 )
 # The image each one is built FROM (built first when needed; its recipe is part of the child's recipe).
 declare -A PARENT=([httpd]=busybox)
@@ -46,6 +51,9 @@ DEBIAN_SUITE=bookworm
 JAVA17_INCLUDE=ca-certificates,openjdk-17-jre-headless
 # python3-cffi-backend: without it debootstrap cannot resolve awscli's dependencies.
 AWSCLI_INCLUDE=ca-certificates,awscli,python3-cffi-backend
+# sshd carries the tasks' connections back to the JVM; bindfs gives EFS access points their owners on such engines.
+HELPER_INCLUDE=openssh-server,bindfs
+REDIS_INCLUDE=redis-server
 STD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 RECIPE_LABEL=dev.drydock.recipe
 LOCK_FILE=/tmp/drydock-build-images.lock
@@ -207,6 +215,36 @@ build_awscli() {
         --change 'CMD ["aws","--version"]'
 }
 
+# debian_service_image TAG RECIPE WORK INCLUDE BINARY PACKAGE [--change INSTR]... : Debian minbase with INCLUDE,
+# checked for BINARY, imported as TAG with PACKAGE's version in its source label, PATH and LANG set.
+debian_service_image() {
+    local tag=$1 recipe=$2 root=$3/root include=$4 binary=$5 package=$6
+    shift 6
+    debootstrap_rootfs "$root" "$include"
+    [[ -x "$root$binary" ]] || die "no $binary in the root of $tag"
+    import_rootfs "$root" "$tag" "$recipe" \
+        --change "LABEL dev.drydock.source=\"debian ${DEBIAN_SUITE} minbase, ${package} $(pkg_version "$root" "$package")\"" \
+        --change "ENV PATH=${STD_PATH}" \
+        --change 'ENV LANG=C.UTF-8' \
+        "$@"
+}
+
+build_helper() {
+    # sshd's privilege separation directory is made by Drydock's command (a service manager would make it); host keys
+    # come from the package. Drydock starts it with its own command, which Testcontainers' sshd image takes too
+    # (PASSWORD, chpasswd, sshd); bindfs is there for EFS access point owners on such engines.
+    debian_service_image "$1" "$2" "$3" "$HELPER_INCLUDE" /usr/sbin/sshd openssh-server \
+        --change 'EXPOSE 22' \
+        --change 'CMD ["/usr/sbin/sshd","-D","-e"]'
+}
+
+build_redis() {
+    # like the official image: every address, no protected mode (no password), no persistence
+    debian_service_image "$1" "$2" "$3" "$REDIS_INCLUDE" /usr/bin/redis-server redis-server \
+        --change 'EXPOSE 6379' \
+        --change 'CMD ["redis-server","--protected-mode","no","--save","","--appendonly","no"]'
+}
+
 # recipe_text NAME : everything that defines image NAME, as text. Its sha256 is the recipe label.
 recipe_text() {
     local name=$1
@@ -224,13 +262,17 @@ recipe_text() {
                 cat "$REPO_DIR/images/httpd/$f"
             done
             ;;
-        java17 | awscli)
+        java17 | awscli | helper | redis)
             declare -f import_rootfs debian_mirror debootstrap_rootfs pkg_version "build_$name"
-            if [[ "$name" == java17 ]]; then
-                printf 'suite=%s include=%s PATH=%s\n' "$DEBIAN_SUITE" "$JAVA17_INCLUDE" "$STD_PATH"
-            else
-                printf 'suite=%s include=%s PATH=%s\n' "$DEBIAN_SUITE" "$AWSCLI_INCLUDE" "$STD_PATH"
-            fi
+            [[ "$name" == helper || "$name" == redis ]] && declare -f debian_service_image
+            local include
+            case "$name" in
+                java17) include=$JAVA17_INCLUDE ;;
+                awscli) include=$AWSCLI_INCLUDE ;;
+                helper) include=$HELPER_INCLUDE ;;
+                redis) include=$REDIS_INCLUDE ;;
+            esac
+            printf 'suite=%s include=%s PATH=%s\n' "$DEBIAN_SUITE" "$include" "$STD_PATH"
             ;;
     esac
     if [[ -n "${PARENT[$name]:-}" ]]; then
@@ -377,7 +419,7 @@ main() {
 
     # The Debian images: debootstrap and, where needed, install it first.
     local -a debian=()
-    for name in java17 awscli; do
+    for name in java17 awscli helper redis; do
         [[ -z "${selected[$name]:-}" ]] || debian+=("$name")
     done
     if ((${#debian[@]} > 0)); then

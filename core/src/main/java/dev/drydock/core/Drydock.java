@@ -11,12 +11,15 @@ import dev.drydock.core.report.Report;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.core.runtime.SimulatedRuntime;
+import dev.drydock.core.spi.EngineAccess;
 import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.RoleSession;
+import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.core.spi.ServiceModule;
 import dev.drydock.core.spi.VpcModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -32,6 +35,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.testcontainers.containers.Network;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -290,6 +294,78 @@ public final class Drydock implements AutoCloseable {
      */
     public ContainerRuntime runtime() {
         return host.runtimeSession().runtime();
+    }
+
+    /**
+     * Where this JVM connects to {@code port} of a running task: give the task's private IP (its ENI's
+     * {@code privateIPv4Address} detail, {@code task.attachments()}) and a port its containers map
+     * ({@code portMappings[].containerPort}). On a local Linux engine that is the task's IP itself; on Docker Desktop,
+     * colima, Podman or a remote engine, which this JVM cannot reach container IPs on, it is the port the engine
+     * publishes on the host Testcontainers reports for the engine. Use it for every connection from the test to a task,
+     * and the test runs on every engine:
+     *
+     * <pre>{@code
+     * InetSocketAddress web = drydock.taskAddress(ip, 80);
+     * http.send(HttpRequest.newBuilder(URI.create("http://" + web.getHostString() + ":" + web.getPort() + "/")).build(), ...);
+     * }</pre>
+     *
+     * Waits for the container runtime.
+     *
+     * @throws IllegalArgumentException when no running task has that IP, or it maps no such TCP port (as a security
+     *     group would refuse it, the port must be in the task's port mappings on every engine)
+     * @throws DrydockException when no runtime can be reached
+     */
+    public InetSocketAddress taskAddress(String privateIp, int port) {
+        return host.runtimeSession().engine().taskAddress(privateIp, port);
+    }
+
+    /**
+     * Makes ports of this JVM reachable from every task (and every container on Drydock's network) at
+     * {@code host.drydock.internal:<port>} ({@link EngineAccess#JVM_HOST_NAME}): a WireMock server or any stub the test
+     * starts, whatever address it listens on, on every engine (on a remote engine through Drydock's helper container,
+     * over a connection this JVM opens, as Testcontainers' {@code Testcontainers.exposeHostPorts} does for its
+     * containers). Idempotent; waits for the container runtime. The task can be started before or after.
+     *
+     * @throws DrydockException when a port cannot be exposed, saying why
+     */
+    public Drydock exposeHostPorts(int... ports) {
+        host.runtimeSession().engine().exposeHostPorts(ports);
+        return this;
+    }
+
+    /**
+     * Drydock's Docker network, which every task joins, as a Testcontainers {@link Network}: a container started with
+     * {@code .withNetwork(drydock.network()).withNetworkAliases("db")} is reached by tasks as {@code db} and reaches
+     * tasks at their private IPs, on every engine. Drydock owns the network: closing this object does nothing, and
+     * Drydock disconnects containers still attached when it removes the network at its close. Waits for the
+     * container runtime.
+     *
+     * @throws DrydockException on the simulated runtime (no Docker network) or when no runtime can be reached
+     */
+    public Network network() {
+        RuntimeSession session = host.runtimeSession();
+        if (!session.runtime().realContainers()) {
+            throw new DrydockException(
+                    "Drydock runs on " + session.runtime().description() + ", which has no Docker"
+                            + " network for Testcontainers containers to join; use the Docker runtime (drydock.runtime=docker).");
+        }
+        String id = session.network().id();
+        return new Network() {
+            @Override
+            public String getId() {
+                return id;
+            }
+
+            @Override
+            public void close() {
+                // Drydock removes its network when it closes
+            }
+
+            @Override
+            public String toString() {
+                return "Drydock network " + session.network().name();
+            }
+        };
     }
 
     /**

@@ -26,9 +26,13 @@ public interface EcrModule extends ServiceModule {
     String REGISTRY_USER = "AWS";
 
     /**
-     * The registry's address for Docker and other registry clients, {@code 127.0.0.1:<port>} (the registry starts on
-     * first use): log in there with {@code docker login 127.0.0.1:<port> -u AWS -p <password>}, the password being
-     * GetAuthorizationToken's token decoded, after {@code AWS:}.
+     * The registry's address for the Docker engine (its pulls, and the {@code docker} CLI's login and push, which the
+     * engine carries out), {@code 127.0.0.1:<port>} (the registry starts on first use): log in there with
+     * {@code docker login 127.0.0.1:<port> -u AWS -p <password>}, the password being GetAuthorizationToken's token
+     * decoded, after {@code AWS:}. On a local Linux engine this is the registry's port in this JVM; on Docker Desktop,
+     * colima, Podman or a remote engine it is a loopback port of the engine's host that Drydock's helper container
+     * forwards to this JVM (Docker treats 127.0.0.0/8 as an insecure registry everywhere), so the same reference works
+     * for tasks and for the CLI.
      *
      * @throws dev.drydock.core.DrydockException when the registry cannot listen on the loopback address
      */

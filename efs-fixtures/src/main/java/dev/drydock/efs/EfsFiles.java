@@ -5,22 +5,18 @@ import dev.drydock.core.DrydockException;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.efs.internal.EfsServiceModule;
 import dev.drydock.efs.internal.backend.EfsBackend;
+import dev.drydock.efs.internal.storage.FileSystemStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Direct access to the files of a Drydock file system, as a test's view from outside any task: read what a task
  * wrote, seed data a task reads, check owners. File systems are named by id ({@code fs-...}), ARN or name (their
  * {@code Name} tag); paths are absolute paths inside the file system ({@code /uploads/a.txt}). Changes are seen at
- * once by every task that mounts the file system (they share the storage).
+ * once by every task that mounts the file system (they share the storage). On engines whose host this JVM does not
+ * share, the files live in a Docker volume and each call runs a command in Drydock's EFS helper container.
  *
  * <pre>{@code EfsFiles files = EfsFiles.of(drydock); assertThat(files.readString("uploads", "/out.txt")).isEqualTo("hi");}</pre>
  */
@@ -48,33 +44,22 @@ public final class EfsFiles {
      *     created that points outside it): EFS resolves every path inside the file system
      */
     public String readString(String fileSystem, String path) {
-        try (InputStream in = Files.newInputStream(resolve(fileSystem, path), LinkOption.NOFOLLOW_LINKS)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            FileSystemStore store = efs.store();
+            return new String(store.read(store.resolve(id(fileSystem), path, null)), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Writes a file (UTF-8), creating missing parent directories, owned by the JVM's user (root here).
+     * Writes a file (UTF-8), creating missing parent directories, owned by root.
      *
      * @throws IllegalArgumentException when the path leaves the file system, as {@link #readString}
      */
     public void writeString(String fileSystem, String path, String content) {
-        String id = id(fileSystem);
         try {
-            Path file = efs.storage().entry(id, path, dir -> {});
-            if (Files.isSymbolicLink(file)) {
-                file = efs.storage().resolve(id, path, null);
-            }
-            Files.writeString(
-                    file,
-                    content,
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
+            efs.store().write(id(fileSystem), path, content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,13 +67,18 @@ public final class EfsFiles {
 
     /** Whether a file or directory (or symbolic link) exists. @throws IllegalArgumentException as {@link #readString} */
     public boolean exists(String fileSystem, String path) {
-        return Files.exists(entry(fileSystem, path), LinkOption.NOFOLLOW_LINKS);
+        try {
+            return efs.store().exists(entry(fileSystem, path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The names in a directory, sorted. @throws IllegalArgumentException as {@link #readString} */
     public List<String> list(String fileSystem, String directory) {
-        try (Stream<Path> s = Files.list(resolve(fileSystem, directory))) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        try {
+            FileSystemStore store = efs.store();
+            return store.list(store.resolve(id(fileSystem), directory, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,43 +86,30 @@ public final class EfsFiles {
 
     /** The numeric owner uid of a file or directory. */
     public long ownerUid(String fileSystem, String path) {
-        return attribute(fileSystem, path, "unix:uid");
+        return stat(fileSystem, path)[0];
     }
 
     /** The numeric owner gid of a file or directory. */
     public long ownerGid(String fileSystem, String path) {
-        return attribute(fileSystem, path, "unix:gid");
+        return stat(fileSystem, path)[1];
     }
 
     /** The permission bits of a file or directory, e.g. {@code 0755} as the int 493. */
     public int mode(String fileSystem, String path) {
-        return (int) attribute(fileSystem, path, "unix:mode") & 07777;
+        return (int) stat(fileSystem, path)[2];
     }
 
-    private long attribute(String fileSystem, String path, String name) {
+    private long[] stat(String fileSystem, String path) {
         try {
-            return ((Number) Files.getAttribute(entry(fileSystem, path), name, LinkOption.NOFOLLOW_LINKS)).longValue();
+            return efs.store().stat(entry(fileSystem, path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The host path of {@code path}, never outside the file system (see EfsStorage#resolve). */
-    private Path resolve(String fileSystem, String path) {
-        try {
-            return efs.storage().resolve(id(fileSystem), path, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The host path of the entry {@code path} names, a symbolic link itself (see EfsStorage#entry). */
-    private Path entry(String fileSystem, String path) {
-        try {
-            return efs.storage().entry(id(fileSystem), path, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The location of the entry {@code path} names, a symbolic link itself (see FileSystemStore#entry). */
+    private String entry(String fileSystem, String path) throws IOException {
+        return efs.store().entry(id(fileSystem), path, false);
     }
 
     private String id(String fileSystem) {

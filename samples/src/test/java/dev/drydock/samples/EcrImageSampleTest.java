@@ -12,6 +12,7 @@ import dev.drydock.junit.FargateService;
 import dev.drydock.junit.IamRole;
 import dev.drydock.junit.ImageBuild;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +48,7 @@ class EcrImageSampleTest {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
-    void theServiceRunsTheImageFromEcr(EcsClient ecs, EcrClient ecr) throws Exception {
+    void theServiceRunsTheImageFromEcr(Drydock drydock, EcsClient ecs, EcrClient ecr) throws Exception {
         ecs.waiter().waitUntilServicesStable(r -> r.cluster("shop").services("orders"));
 
         String pushed = ecr.describeImages(r -> r.repositoryName("orders"))
@@ -63,9 +64,12 @@ class EcrImageSampleTest {
                 .isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:v1");
         assertThat(task.containers().get(0).imageDigest()).isEqualTo(pushed);
 
+        // the task's port 8080 as this JVM reaches it: the task's IP on a local engine, a published port elsewhere
         String ip = task.containers().get(0).networkInterfaces().get(0).privateIpv4Address();
+        InetSocketAddress orders = drydock.taskAddress(ip, 8080);
         String page = http.send(
-                        HttpRequest.newBuilder(URI.create("http://" + ip + ":8080/"))
+                        HttpRequest.newBuilder(
+                                        URI.create("http://" + orders.getHostString() + ":" + orders.getPort() + "/"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();

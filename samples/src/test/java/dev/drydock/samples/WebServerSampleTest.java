@@ -3,9 +3,11 @@ package dev.drydock.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.drydock.core.Drydock;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.FargateService;
 import dev.drydock.junit.IamRole;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,14 +33,14 @@ class WebServerSampleTest {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
-    void servesThePageFromEveryTaskAndReplacesAStoppedOne(EcsClient ecs) {
+    void servesThePageFromEveryTaskAndReplacesAStoppedOne(Drydock drydock, EcsClient ecs) {
         ecs.waiter().waitUntilServicesStable(r -> r.cluster("shop").services("web"));
 
         List<Task> tasks = runningTasks(ecs);
         assertThat(tasks).hasSize(2);
         for (Task task : tasks) {
             assertThat(task.group()).isEqualTo("service:web");
-            assertThat(page(task)).contains("<h1>Amazon ECS Sample App</h1>");
+            assertThat(page(drydock, task)).contains("<h1>Amazon ECS Sample App</h1>");
         }
 
         Task stopped = tasks.get(0);
@@ -53,7 +55,7 @@ class WebServerSampleTest {
                 .filter(t -> !t.taskArn().equals(tasks.get(1).taskArn()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(page(replacement)).contains("Congratulations!");
+        assertThat(page(drydock, replacement)).contains("Congratulations!");
 
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("shop").tasks(stopped.taskArn()));
         Task old = ecs.describeTasks(r -> r.cluster("shop").tasks(stopped.taskArn()))
@@ -75,18 +77,23 @@ class WebServerSampleTest {
                 .toList();
     }
 
-    /** GET http://<task private IP>:80/, the way another host in the VPC would reach the task. */
-    private String page(Task task) {
+    /**
+     * GET / on the task's port 80: the task's private IP (its ENI's address, as another host in the VPC reaches it),
+     * through {@link Drydock#taskAddress}, which answers where this JVM reaches that port on any Docker engine.
+     */
+    private String page(Drydock drydock, Task task) {
         String ip = task.attachments().get(0).details().stream()
                 .filter(d -> d.name().equals("privateIPv4Address"))
                 .findFirst()
                 .orElseThrow()
                 .value();
+        InetSocketAddress web = drydock.taskAddress(ip, 80);
         return await().atMost(Duration.ofSeconds(30))
                 .ignoreExceptions()
                 .until(
                         () -> http.send(
-                                        HttpRequest.newBuilder(URI.create("http://" + ip + "/"))
+                                        HttpRequest.newBuilder(URI.create(
+                                                        "http://" + web.getHostString() + ":" + web.getPort() + "/"))
                                                 .timeout(Duration.ofSeconds(5))
                                                 .build(),
                                         HttpResponse.BodyHandlers.ofString())

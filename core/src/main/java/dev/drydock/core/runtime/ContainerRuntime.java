@@ -40,6 +40,62 @@ public interface ContainerRuntime extends AutoCloseable {
     boolean realContainers();
 
     /**
+     * Whether the engine may run on this machine's own kernel and network (a Linux engine reached through a local
+     * socket or a loopback address): only then can this JVM share the engine's networks (listen on a network's
+     * gateway, reach container IPs) and bind-mount this machine's directories into containers. {@code false} for
+     * engines that are known to run elsewhere (a remote {@code tcp://} or {@code ssh://} engine, a Windows named pipe,
+     * Podman); Drydock confirms a {@code true} by listening on its network's gateway (which fails on Docker Desktop and
+     * colima, whose engines run in a virtual machine).
+     */
+    default boolean engineOnThisHost() {
+        return true;
+    }
+
+    /**
+     * The host name or address this JVM reaches the engine's published ports on: the host Testcontainers reports for
+     * the engine ({@code TESTCONTAINERS_HOST_OVERRIDE}, the address of a {@code tcp://} engine, {@code localhost} for a
+     * local socket ...).
+     */
+    default String publishedPortHost() {
+        return "127.0.0.1";
+    }
+
+    /**
+     * Runs a command in a running container, without standard input, and waits for it to end (at most a minute).
+     *
+     * @return its exit code and output
+     * @throws RuntimeFailure when the container is not running or the engine refuses
+     */
+    default ExecResult exec(String containerId, List<String> command) {
+        throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, description() + " cannot run commands in containers", null);
+    }
+
+    /**
+     * What a command run with {@link #exec} did.
+     *
+     * @param exitCode its exit code
+     * @param stdout what it wrote to standard output
+     * @param stderr what it wrote to standard error (UTF-8)
+     */
+    record ExecResult(int exitCode, byte[] stdout, String stderr) {}
+
+    /**
+     * Creates a named volume with the local driver (or answers the existing one of that name).
+     *
+     * @param labels labels to put on it (so a sweep removes it)
+     * @param driverOptions the local driver's options ({@code type}, {@code o}, {@code device}), empty for a plain
+     *     volume
+     * @return the volume's directory on the engine's host ({@code Mountpoint})
+     * @throws RuntimeFailure when the engine refuses
+     */
+    default String createVolume(String name, Map<String, String> labels, Map<String, String> driverOptions) {
+        throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, description() + " cannot create volumes", null);
+    }
+
+    /** Removes a named volume; absent volumes are ignored. */
+    default void removeVolume(String name) {}
+
+    /**
      * Makes sure an image is present, pulling it when it is not.
      *
      * @return the image's content id, e.g. {@code sha256:...}

@@ -40,6 +40,8 @@ public final class ContainerSpec {
     private final boolean tty;
     private final boolean openStdin;
     private final String cgroupParent;
+    private final String publishAddress;
+    private final List<String> devices;
 
     private ContainerSpec(Builder b) {
         this.name = b.name;
@@ -70,6 +72,8 @@ public final class ContainerSpec {
         this.tty = b.tty;
         this.openStdin = b.openStdin;
         this.cgroupParent = b.cgroupParent;
+        this.publishAddress = b.publishAddress;
+        this.devices = List.copyOf(b.devices);
     }
 
     /**
@@ -130,9 +134,25 @@ public final class ContainerSpec {
         return joinNetworkOf;
     }
 
-    /** Container ports to publish on the host's loopback address, each on an ephemeral host port. */
+    /**
+     * Container ports to publish on the engine's host, each on an ephemeral host port, on the binding's own address
+     * or else {@link #publishAddress()}.
+     */
     public List<PortBinding> publishedPorts() {
         return publishedPorts;
+    }
+
+    /**
+     * The engine host's address published ports listen on: {@code 127.0.0.1} (the default: only the engine's own host
+     * reaches them) or {@code 0.0.0.0} (every address, for a JVM on another machine than a remote engine).
+     */
+    public String publishAddress() {
+        return publishAddress;
+    }
+
+    /** Host devices given to the container, e.g. {@code /dev/fuse}. */
+    public List<String> devices() {
+        return devices;
     }
 
     /** Extra {@code host:ip} entries for {@code /etc/hosts}. */
@@ -256,18 +276,32 @@ public final class ContainerSpec {
      *
      * @param containerPort the port inside the container
      * @param protocol {@code tcp} or {@code udp}
+     * @param hostAddress the engine host's address to listen on, or {@code null} for the spec's
+     *     {@link ContainerSpec#publishAddress()}
      */
-    public record PortBinding(int containerPort, String protocol) {}
+    public record PortBinding(int containerPort, String protocol, String hostAddress) {
+        /** A binding on the spec's publish address. */
+        public PortBinding(int containerPort, String protocol) {
+            this(containerPort, protocol, null);
+        }
+    }
 
     /**
-     * A mount: a named volume or a host path.
+     * A mount: a named volume or a host path (a path on the engine's host).
      *
      * @param source volume name or absolute host path
      * @param target absolute path inside the container
      * @param readOnly whether it is mounted read-only
      * @param bind {@code true} for a host path, {@code false} for a named volume
+     * @param sharedPropagation for a host path: whether mounts made under it inside the container appear on the host
+     *     and in other containers binding it ({@code rshared}), e.g. FUSE views a helper container serves
      */
-    public record Mount(String source, String target, boolean readOnly, boolean bind) {}
+    public record Mount(String source, String target, boolean readOnly, boolean bind, boolean sharedPropagation) {
+        /** A mount without mount propagation. */
+        public Mount(String source, String target, boolean readOnly, boolean bind) {
+            this(source, target, readOnly, bind, false);
+        }
+    }
 
     /** Builds a {@link ContainerSpec}. */
     public static final class Builder {
@@ -299,6 +333,8 @@ public final class ContainerSpec {
         private boolean tty;
         private boolean openStdin;
         private String cgroupParent;
+        private String publishAddress = "127.0.0.1";
+        private final List<String> devices = new ArrayList<>();
 
         private Builder(String name, String image) {
             this.name = Objects.requireNonNull(name, "name");
@@ -348,6 +384,30 @@ public final class ContainerSpec {
 
         public Builder publish(int containerPort, String protocol) {
             this.publishedPorts.add(new PortBinding(containerPort, protocol));
+            return this;
+        }
+
+        /** Publishes a container port on the given address of the engine's host. */
+        public Builder publish(int containerPort, String protocol, String hostAddress) {
+            this.publishedPorts.add(new PortBinding(containerPort, protocol, hostAddress));
+            return this;
+        }
+
+        /** The engine host's address published ports listen on by default ({@code 127.0.0.1} unless set). */
+        public Builder publishAddress(String hostAddress) {
+            this.publishAddress = Objects.requireNonNull(hostAddress, "hostAddress");
+            return this;
+        }
+
+        /** Adds a Linux capability ({@code SYS_ADMIN} ...) to the container's default set ({@code --cap-add}). */
+        public Builder capability(String capability) {
+            this.capabilitiesAdded.add(capability);
+            return this;
+        }
+
+        /** Gives the container a host device ({@code /dev/fuse} ...), at the same path. */
+        public Builder device(String path) {
+            this.devices.add(path);
             return this;
         }
 

@@ -41,12 +41,19 @@ public interface TaskVolumeProvider extends ServiceModule {
             String iam) {}
 
     /**
-     * What to bind into the task's containers.
+     * What to mount into the task's containers.
      *
-     * @param hostPath the absolute host path to bind-mount
+     * @param hostPath the absolute path on the engine's host to bind-mount, or with {@code namedVolume} the name of the
+     *     Docker volume to mount
      * @param readOnly whether every container gets it read-only (for EFS: IAM denied {@code ClientWrite})
+     * @param namedVolume whether {@code hostPath} names a volume (on engines whose host this JVM does not share)
      */
-    record Mount(String hostPath, boolean readOnly) {}
+    record Mount(String hostPath, boolean readOnly, boolean namedVolume) {
+        /** A bind mount of a path on the engine's host. */
+        public Mount(String hostPath, boolean readOnly) {
+            this(hostPath, readOnly, false);
+        }
+    }
 
     /** The task cannot mount the volume; the message is the stoppedReason, worded as ECS words it. */
     final class VolumeFailure extends RuntimeException {

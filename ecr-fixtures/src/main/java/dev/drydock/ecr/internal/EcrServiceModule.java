@@ -175,9 +175,17 @@ public final class EcrServiceModule implements EcrModule, ImageResolver {
         return registry;
     }
 
+    /**
+     * The registry's address for the Docker engine: its loopback address in this JVM on a local Linux engine, else the
+     * loopback port of the engine's host that Drydock's helper forwards to it (once the container runtime is
+     * connected; before, the address in this JVM).
+     */
     @Override
     public String registryHost() {
-        return registry().host();
+        RegistryServer r = registry();
+        return context.runtimeIfReady()
+                .map(session -> session.engine().registryAddress(r.port()))
+                .orElse(r.host());
     }
 
     @Override
@@ -365,7 +373,8 @@ public final class EcrServiceModule implements EcrModule, ImageResolver {
             return Optional.empty();
         }
         String host = m.group(1);
-        boolean local = host.startsWith("127.0.0.1:") && host.equals(registryHost());
+        boolean local = host.startsWith("127.0.0.1:")
+                && (host.equals(registryHost()) || host.equals(registry().host()));
         if (!host.equals(backend.registryHost()) && !local) {
             return Optional.empty();
         }

@@ -9,9 +9,11 @@ import dev.drydock.efs.internal.backend.EfsBackend;
 import dev.drydock.efs.internal.backend.EfsStorage;
 import dev.drydock.efs.internal.mounts.MountAuthorization;
 import dev.drydock.efs.internal.mounts.TaskMounts;
+import dev.drydock.efs.internal.storage.EngineFileSystemStore;
+import dev.drydock.efs.internal.storage.FileSystemStore;
+import dev.drydock.efs.internal.storage.LocalFileSystemStore;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ public final class EfsServiceModule implements EfsModule, TaskVolumeProvider {
     private EfsBackend backend;
     private EfsStorage storage;
     private TaskMounts mounts;
+    /** Chosen on first use: directories of this machine on a local Linux engine, else a volume on the engine. */
+    private volatile FileSystemStore store;
 
     @Override
     public String name() {
@@ -59,7 +63,7 @@ public final class EfsServiceModule implements EfsModule, TaskVolumeProvider {
         var api = EfsApi.service(backend, context.clock());
         context.register(api);
         context.resourceTags(backend.tagStore());
-        mounts = new TaskMounts(backend, storage, new MountAuthorization(context), context.region());
+        mounts = new TaskMounts(backend, this::store, new MountAuthorization(context), context.region());
     }
 
     @Override
@@ -76,34 +80,11 @@ public final class EfsServiceModule implements EfsModule, TaskVolumeProvider {
         if (!WARNED.compareAndSet(false, true)) {
             return;
         }
-        warnIfEngineIsElsewhere();
-        if (!storage.ownershipSupported()) {
+        if (!store().ownershipSupported()) {
             LOG.warn("Drydock EFS: bindfs is not installed, so file owners are approximate: files created through "
                     + "an access point with a POSIX user, and by root without elasticfilesystem:ClientRootAccess, "
                     + "keep the creating process's uid/gid instead of the access point's user or 65534. Install "
                     + "bindfs (Debian: apt-get install bindfs) for EFS's ownership semantics. See docs/efs.md.");
-        }
-    }
-
-    /**
-     * Where the Docker engine does not run on this machine (a remote DOCKER_HOST, Docker Desktop's VM on macOS or
-     * Windows), a bind mount of a host directory would show the containers an empty directory of the engine's own
-     * host instead of the file system: say so once.
-     */
-    private static void warnIfEngineIsElsewhere() {
-        String dockerHost = System.getenv("DOCKER_HOST");
-        boolean remote = dockerHost != null
-                && !dockerHost.startsWith("unix://")
-                && !dockerHost.startsWith("npipe:")
-                && !dockerHost.matches("tcp://(localhost|127\\.0\\.0\\.1)(:\\d+)?/?");
-        boolean desktop =
-                !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-        if (remote || desktop) {
-            LOG.warn(
-                    "Drydock EFS: the Docker engine is not on this machine ({}), so tasks cannot share this JVM's EFS "
-                            + "storage directories: their EFS volumes are bind mounts of host paths the engine does not see. "
-                            + "Run the tests on a Linux machine with a local engine for EFS semantics. See docs/efs.md.",
-                    remote ? "DOCKER_HOST=" + dockerHost : System.getProperty("os.name"));
         }
     }
 
@@ -116,8 +97,8 @@ public final class EfsServiceModule implements EfsModule, TaskVolumeProvider {
         StringBuilder b = new StringBuilder();
         summaries.forEach((id, line) -> b.append("  ")
                 .append(line)
-                .append("; files in ")
-                .append(storage.location(id))
+                .append("; ")
+                .append(store == null ? "files in " + storage.location(id) : store.describe(id))
                 .append('\n'));
         return summaries.isEmpty() ? "" : "Drydock EFS file systems (" + summaries.size() + "):\n" + b;
     }
@@ -142,14 +123,39 @@ public final class EfsServiceModule implements EfsModule, TaskVolumeProvider {
         return backend;
     }
 
-    /** The storage of every file system, for {@code EfsFiles}. Not a stable API. */
+    /** This machine's storage directories (what a local Linux engine's tasks bind), for tests. Not a stable API. */
     public EfsStorage storage() {
         return storage;
     }
 
+    /**
+     * Where every file system's files live, for {@code EfsFiles} and task mounts: this machine's directories when the
+     * engine is a local Linux one (or the runtime is simulated), else a volume on the engine handled through a helper
+     * container. Chosen on first use, which waits for the container runtime. Not a stable API.
+     */
+    public FileSystemStore store() {
+        FileSystemStore s = store;
+        if (s == null) {
+            synchronized (this) {
+                s = store;
+                if (s == null) {
+                    s = context.runtime().engine().direct()
+                            ? new LocalFileSystemStore(storage)
+                            : new EngineFileSystemStore(context);
+                    store = s;
+                }
+            }
+        }
+        return s;
+    }
+
     @Override
     public void close() {
-        if (storage != null) {
+        FileSystemStore s = store;
+        if (s != null) {
+            s.close();
+        }
+        if (storage != null && !(s instanceof LocalFileSystemStore)) {
             storage.close();
         }
     }

@@ -9,9 +9,12 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.BindOptions;
+import com.github.dockerjava.api.model.BindPropagation;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HealthCheck;
@@ -35,8 +38,12 @@ import dev.drydock.core.runtime.ContainerState;
 import dev.drydock.core.runtime.LocalImage;
 import dev.drydock.core.runtime.NetworkInfo;
 import dev.drydock.core.runtime.RuntimeFailure;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +55,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -56,6 +64,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 
 /**
@@ -74,13 +83,21 @@ public final class DockerRuntime implements ContainerRuntime {
     private Boolean nestsCgroups;
     private final DockerImages images;
     private final String description;
+    private final URI dockerHost;
+    private final boolean linuxEngine;
+    private final boolean podman;
     private final List<Closeable> subscriptions = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile String publishedPortHost;
 
-    private DockerRuntime(DockerClient client, String description) {
+    private DockerRuntime(
+            DockerClient client, String description, URI dockerHost, boolean linuxEngine, boolean podman) {
         this.client = client;
         this.images = new DockerImages(client);
         this.description = description;
+        this.dockerHost = dockerHost;
+        this.linuxEngine = linuxEngine;
+        this.podman = podman;
     }
 
     /**
@@ -109,10 +126,89 @@ public final class DockerRuntime implements ContainerRuntime {
         }
         DockerClient client = strategy.getDockerClient();
         Version version = client.versionCmd().exec();
-        String description = "Docker " + version.getVersion() + " (API " + version.getApiVersion() + ") via "
-                + strategy.getDescription();
+        boolean podman = isPodman(version);
+        URI dockerHost = dockerHost(strategy);
+        String description = (podman ? "Podman " : "Docker ") + version.getVersion() + " (API "
+                + version.getApiVersion() + ") at " + (dockerHost == null ? strategy.getDescription() : dockerHost);
         LOG.info("Drydock connected to {} in {} ms", description, (System.nanoTime() - t0) / 1_000_000);
-        return new DockerRuntime(client, description);
+        return new DockerRuntime(
+                client,
+                description,
+                dockerHost,
+                version.getOperatingSystem() == null || "linux".equalsIgnoreCase(version.getOperatingSystem()),
+                podman);
+    }
+
+    /** Whether the engine answering the Docker API is Podman's ({@code podman system service}). */
+    private static boolean isPodman(Version version) {
+        if (version.getComponents() != null) {
+            for (var c : version.getComponents()) {
+                if (c.getName() != null && c.getName().toLowerCase(Locale.ROOT).contains("podman")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static URI dockerHost(DockerClientProviderStrategy strategy) {
+        try {
+            return strategy.getTransportConfig().getDockerHost();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean engineOnThisHost() {
+        if (!linuxEngine || podman || dockerHost == null) {
+            return false;
+        }
+        String scheme = String.valueOf(dockerHost.getScheme()).toLowerCase(Locale.ROOT);
+        if (scheme.equals("unix")) {
+            return true;
+        }
+        if (scheme.equals("tcp") || scheme.equals("http")) {
+            try {
+                return InetAddress.getByName(dockerHost.getHost()).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String publishedPortHost() {
+        String host = publishedPortHost;
+        if (host == null) {
+            String scheme = dockerHost == null ? "" : String.valueOf(dockerHost.getScheme());
+            String override = System.getenv("TESTCONTAINERS_HOST_OVERRIDE");
+            if (override != null && !override.isBlank()) {
+                host = override.trim();
+            } else if (scheme.equals("tcp") || scheme.equals("http") || scheme.equals("https")) {
+                host = dockerHost.getHost();
+            } else {
+                // a local socket (Docker Desktop, colima, Podman ...): Testcontainers answers localhost, or in a
+                // container (the engine's socket mounted into it) the default gateway, which it finds with a container
+                try {
+                    host = DockerClientFactory.instance().dockerHostIpAddress();
+                } catch (RuntimeException e) {
+                    LOG.warn(
+                            "Testcontainers could not tell where the engine's published ports answer ({});"
+                                    + " using localhost (set drydock.engine.host to override)",
+                            e.toString());
+                    host = "localhost";
+                }
+            }
+            publishedPortHost = host;
+        }
+        return host;
+    }
+
+    /** Whether the engine is Podman's. */
+    public boolean podman() {
+        return podman;
     }
 
     /**
@@ -216,6 +312,10 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
+    /**
+     * Removes a network. Containers still attached (for example a Testcontainers container a test joined to Drydock's
+     * network and has not stopped yet) are disconnected first: they keep running, without this network.
+     */
     @Override
     public void removeNetwork(String networkId) {
         try {
@@ -223,7 +323,108 @@ public final class DockerRuntime implements ContainerRuntime {
         } catch (NotFoundException e) {
             // already gone
         } catch (RuntimeException e) {
-            throw DockerErrors.translate(e, "remove network " + networkId);
+            if (!disconnectAll(networkId)) {
+                throw DockerErrors.translate(e, "remove network " + networkId);
+            }
+            try {
+                client.removeNetworkCmd(networkId).exec();
+            } catch (NotFoundException gone) {
+                // already gone
+            } catch (RuntimeException again) {
+                throw DockerErrors.translate(again, "remove network " + networkId);
+            }
+        }
+    }
+
+    /** Disconnects every container attached to a network; whether there was any. */
+    private boolean disconnectAll(String networkId) {
+        Network network;
+        try {
+            network = client.inspectNetworkCmd().withNetworkId(networkId).exec();
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (network.getContainers() == null || network.getContainers().isEmpty()) {
+            return false;
+        }
+        for (String container : network.getContainers().keySet()) {
+            try {
+                client.disconnectFromNetworkCmd()
+                        .withNetworkId(networkId)
+                        .withContainerId(container)
+                        .withForce(true)
+                        .exec();
+                LOG.debug("Disconnected container {} from network {} to remove the network", container, networkId);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not disconnect {} from {}: {}", container, networkId, e.getMessage());
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public ExecResult exec(String containerId, List<String> command) {
+        try {
+            String exec = client.execCreateCmd(containerId)
+                    .withCmd(command.toArray(String[]::new))
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .exec()
+                    .getId();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            boolean done = client.execStartCmd(exec)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            (frame.getStreamType() == StreamType.STDERR ? err : out).writeBytes(frame.getPayload());
+                        }
+                    })
+                    .awaitCompletion(60, TimeUnit.SECONDS);
+            if (!done) {
+                throw new RuntimeFailure(
+                        RuntimeFailure.Kind.OTHER, "the command " + command + " did not end within a minute", null);
+            }
+            Long code = client.inspectExecCmd(exec).exec().getExitCodeLong();
+            return new ExecResult(
+                    code == null ? -1 : code.intValue(), out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, "interrupted while running " + command, e);
+        } catch (RuntimeException e) {
+            if (e instanceof RuntimeFailure f) {
+                throw f;
+            }
+            throw DockerErrors.translate(e, "run " + command + " in container " + containerId);
+        }
+    }
+
+    @Override
+    public String createVolume(String name, Map<String, String> labels, Map<String, String> driverOptions) {
+        try {
+            var cmd =
+                    client.createVolumeCmd().withName(name).withDriver("local").withLabels(labels);
+            if (!driverOptions.isEmpty()) {
+                cmd.withDriverOpts(driverOptions);
+            }
+            String mountpoint = cmd.exec().getMountpoint();
+            if (mountpoint == null || mountpoint.isEmpty()) {
+                mountpoint = client.inspectVolumeCmd(name).exec().getMountpoint();
+            }
+            return mountpoint;
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate(e, "create volume " + name);
+        }
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        try {
+            client.removeVolumeCmd(name).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate(e, "remove volume " + name);
         }
     }
 
@@ -231,6 +432,10 @@ public final class DockerRuntime implements ContainerRuntime {
     public String createContainer(ContainerSpec spec) {
         HostConfig host =
                 HostConfig.newHostConfig().withInit(spec.init()).withReadonlyRootfs(spec.readonlyRootFilesystem());
+        if (!spec.devices().isEmpty()) {
+            host.withDevices(
+                    spec.devices().stream().map(d -> new Device("rwm", d, d)).toList());
+        }
         if (spec.joinNetworkOf() != null) {
             host.withNetworkMode("container:" + spec.joinNetworkOf());
         } else {
@@ -270,7 +475,8 @@ public final class DockerRuntime implements ContainerRuntime {
         for (ContainerSpec.PortBinding p : spec.publishedPorts()) {
             ExposedPort port = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
             exposed.add(port);
-            ports.bind(port, Ports.Binding.bindIp("127.0.0.1"));
+            String address = p.hostAddress() != null ? p.hostAddress() : spec.publishAddress();
+            ports.bind(port, Ports.Binding.bindIp(address));
         }
         if (!exposed.isEmpty()) {
             host.withPortBindings(ports);
@@ -278,13 +484,17 @@ public final class DockerRuntime implements ContainerRuntime {
         if (!spec.mounts().isEmpty()) {
             List<Mount> mounts = new ArrayList<>();
             for (ContainerSpec.Mount m : spec.mounts()) {
-                mounts.add(new Mount()
+                Mount mount = new Mount()
                         .withType(m.bind() ? MountType.BIND : MountType.VOLUME)
                         .withSource(m.source())
                         .withTarget(m.target())
                         .withReadOnly(m.readOnly())
                         // a named volume the engine creates for this mount carries the container's labels
-                        .withVolumeOptions(m.bind() ? null : new VolumeOptions().withLabels(spec.labels())));
+                        .withVolumeOptions(m.bind() ? null : new VolumeOptions().withLabels(spec.labels()));
+                if (m.bind() && m.sharedPropagation()) {
+                    mount.withBindOptions(new BindOptions().withPropagation(BindPropagation.R_SHARED));
+                }
+                mounts.add(mount);
             }
             host.withMounts(mounts);
         }
@@ -735,6 +945,9 @@ public final class DockerRuntime implements ContainerRuntime {
                         removed++;
                     } catch (NotFoundException e) {
                         // gone
+                    } catch (RuntimeException e) {
+                        // e.g. still in use, or a mount under it went stale: the others are removed all the same
+                        LOG.warn("Could not remove volume {}: {}", v.getName(), DockerErrors.rootMessage(e));
                     }
                 }
             }

@@ -134,6 +134,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         this.events = new EventLog(accountId, region);
         this.runtime = new RuntimeConnection(factory, sessionId, labels(Map.of()), endpoint);
         this.imageBuilds = new ImageBuilds(settings, labels(Map.of()));
+        this.runtime = new RuntimeConnection(factory, sessionId, labels(Map.of()), endpoint, settings);
         try {
             for (ServiceModule module : ServiceLoader.load(ServiceModule.class, ModuleHost.class.getClassLoader())) {
                 module.start(this);

@@ -13,7 +13,10 @@ import dev.drydock.core.spi.Settings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Drydock instance's container runtime: connected in the background right after start (sweeping what crashed
- * sessions left, creating the session's network, listening on its gateway so containers reach the endpoint), awaited
- * only by work that needs containers, and emptied of the session's objects on close.
+ * sessions left, creating the session's network, then deciding how containers reach the JVM), awaited only by work
+ * that needs containers, and emptied of the session's objects on close.
+ *
+ * <p>How containers and the JVM reach each other ({@link EngineAccess}, the setting {@code engine.topology}):
+ * {@code auto} (default) listens on the gateway of the session's network when the engine may run on this machine
+ * ({@link ContainerRuntime#engineOnThisHost()}) and, when that works, containers reach the endpoint there (a local
+ * Linux engine, the fast path); otherwise (Docker Desktop, colima, Podman, a remote engine) it starts Drydock's
+ * {@link EngineHelper} on the network and containers reach the endpoint through it. {@code local} insists on the
+ * former, {@code remote} on the latter. {@code engine.host} names the host this JVM reaches the engine's published
+ * ports on when Testcontainers' answer is not right.
  */
 final class RuntimeConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeConnection.class);
@@ -35,22 +46,29 @@ final class RuntimeConnection {
     private final String sessionId;
     private final Map<String, String> sessionLabels;
     private final HttpEndpoint endpoint;
+    private final Settings settings;
     private final CompletableFuture<RuntimeSession> session = new CompletableFuture<>();
+    private volatile EngineRoutes routes;
+    /** Holds the port number the helper's registry forward listens on, so no exposed JVM port can take it. */
+    private volatile ServerSocket registryPortHold;
 
     /**
      * @param factory creates the runtime when connecting
      * @param sessionLabels the labels every object of the session carries
-     * @param endpoint the endpoint, which also listens on the network's gateway for containers
+     * @param endpoint the endpoint, which also listens on the network's gateway for containers on a local engine
+     * @param settings {@code engine.topology}, {@code helper.image}
      */
     RuntimeConnection(
             Supplier<ContainerRuntime> factory,
             String sessionId,
             Map<String, String> sessionLabels,
-            HttpEndpoint endpoint) {
+            HttpEndpoint endpoint,
+            Settings settings) {
         this.factory = factory;
         this.sessionId = sessionId;
         this.sessionLabels = sessionLabels;
         this.endpoint = endpoint;
+        this.settings = settings;
     }
 
     /**
@@ -75,21 +93,100 @@ final class RuntimeConnection {
     /** Connects (on the calling thread); failures are kept and rethrown by {@link #join()}. */
     void connect() {
         try {
+            String topology = settings.get("engine.topology", "auto").toLowerCase(Locale.ROOT);
+            if (!List.of("auto", "local", "remote").contains(topology)) {
+                throw new DrydockException("Unknown drydock.engine.topology '" + topology + "'. Use 'auto' (the"
+                        + " default), 'local' (the JVM shares a local Linux engine's network) or 'remote' (every"
+                        + " connection runs from the JVM to the engine, through Drydock's helper container).");
+            }
             ContainerRuntime rt = factory.get();
             try {
                 if (rt.realContainers()) {
                     SessionSweeper.sweepDeadSessions(rt);
                 }
                 NetworkInfo network = rt.createNetwork("drydock-" + sessionId, sessionLabels);
-                URI forContainers = bindForContainers(rt, network);
-                session.complete(new RuntimeSession(rt, network, forContainers));
+                session.complete(connectTopology(rt, network, topology));
             } catch (RuntimeException e) {
+                closeRoutes();
+                try {
+                    rt.removeLabelled(Map.of(Labels.SESSION, sessionId));
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
                 rt.close();
                 throw e;
             }
         } catch (RuntimeException | Error e) {
             session.completeExceptionally(e);
         }
+    }
+
+    private RuntimeSession connectTopology(ContainerRuntime rt, NetworkInfo network, String topology) {
+        if (!rt.realContainers() || network.gateway() == null) {
+            routes = EngineRoutes.direct(null);
+            return new RuntimeSession(rt, network, endpoint.loopbackUri(), routes);
+        }
+        boolean tryLocal = topology.equals("local") || topology.equals("auto") && rt.engineOnThisHost();
+        if (tryLocal) {
+            try {
+                InetSocketAddress bound =
+                        endpoint.bindAddress(new InetSocketAddress(InetAddress.getByName(network.gateway()), 0));
+                routes = EngineRoutes.direct(network.gateway());
+                LOG.debug("Containers reach Drydock directly at {}:{}", network.gateway(), bound.getPort());
+                return new RuntimeSession(
+                        rt, network, URI.create("http://" + network.gateway() + ":" + bound.getPort()), routes);
+            } catch (IOException e) {
+                if (topology.equals("local")) {
+                    throw new DrydockException(
+                            "Drydock cannot listen on " + network.gateway() + ", the gateway of its Docker network "
+                                    + network.name() + " on " + rt.description() + " (" + e.getMessage() + "), so"
+                                    + " containers could not reach its endpoint directly. Remove the setting"
+                                    + " drydock.engine.topology=local (or set it to auto or remote): Drydock then"
+                                    + " reaches such an engine through its helper container.",
+                            e);
+                }
+                LOG.debug(
+                        "Cannot listen on the gateway {} ({}): reaching the engine through the helper",
+                        network.gateway(),
+                        e.getMessage());
+            }
+        }
+        int endpointPort = endpoint.loopbackUri().getPort();
+        try {
+            registryPortHold = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new DrydockException("Drydock could not reserve a loopback port: " + e, e);
+        }
+        String publishedPortHost = settings.get("engine.host", null);
+        if (publishedPortHost == null || publishedPortHost.isBlank()) {
+            publishedPortHost = rt.publishedPortHost();
+        }
+        EngineHelper helper = EngineHelper.start(
+                rt,
+                network,
+                "drydock-" + sessionId + "-helper",
+                withContainerLabel(sessionLabels),
+                EngineHelper.image(settings.get("helper.image", null)),
+                publishedPortHost,
+                EngineRoutes.forwardedPublishAddress(publishedPortHost),
+                registryPortHold.getLocalPort());
+        routes = EngineRoutes.forwarded(helper, publishedPortHost);
+        helper.forward(endpointPort, endpointPort);
+        LOG.info(
+                "Drydock reaches {} through its helper container {} ({} on network {}; published ports on {})",
+                rt.description(),
+                helper.containerId()
+                        .substring(0, Math.min(12, helper.containerId().length())),
+                helper.address(),
+                network.name(),
+                publishedPortHost);
+        return new RuntimeSession(rt, network, URI.create("http://" + helper.address() + ":" + endpointPort), routes);
+    }
+
+    private static Map<String, String> withContainerLabel(Map<String, String> labels) {
+        Map<String, String> all = new LinkedHashMap<>(labels);
+        all.put(Labels.CONTAINER, "~helper");
+        return all;
     }
 
     /**
@@ -122,6 +219,7 @@ final class RuntimeConnection {
             session.cancel(false);
         }
         Optional<RuntimeSession> connected = ifReady();
+        closeRoutes();
         if (connected.isEmpty()) {
             return;
         }
@@ -141,21 +239,21 @@ final class RuntimeConnection {
         rt.close();
     }
 
-    private URI bindForContainers(ContainerRuntime rt, NetworkInfo network) {
-        if (!rt.realContainers() || network.gateway() == null) {
-            return endpoint.loopbackUri();
+    private void closeRoutes() {
+        EngineRoutes r = routes;
+        if (r != null) {
+            r.close();
+            if (r.helper() != null) {
+                r.helper().close();
+            }
         }
-        try {
-            InetSocketAddress bound =
-                    endpoint.bindAddress(new InetSocketAddress(InetAddress.getByName(network.gateway()), 0));
-            return URI.create("http://" + network.gateway() + ":" + bound.getPort());
-        } catch (IOException e) {
-            throw new DrydockException(
-                    "Drydock cannot listen on " + network.gateway() + ", the gateway of its Docker "
-                            + "network " + network.name() + ", so containers could not reach its endpoint ("
-                            + e.getMessage()
-                            + "). Drydock needs a Docker engine on this machine (Linux) for now.",
-                    e);
+        ServerSocket hold = registryPortHold;
+        if (hold != null) {
+            try {
+                hold.close();
+            } catch (IOException e) {
+                // closing
+            }
         }
     }
 }

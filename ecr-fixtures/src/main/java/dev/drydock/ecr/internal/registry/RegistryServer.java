@@ -74,10 +74,15 @@ public final class RegistryServer implements AutoCloseable {
         return new RegistryServer(backend, access);
     }
 
-    /** The registry's address, e.g. {@code 127.0.0.1:40123}. */
+    /** The registry's address in this JVM, e.g. {@code 127.0.0.1:40123}. */
     public String host() {
         InetSocketAddress a = front.address();
         return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    /** The registry's loopback port in this JVM. */
+    public int port() {
+        return front.address().getPort();
     }
 
     @Override

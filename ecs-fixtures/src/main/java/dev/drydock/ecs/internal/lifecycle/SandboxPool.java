@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Task sandboxes: the container that holds a task's network namespace (its "ENI": the task's IP on Drydock's
- * network, its port mappings published on 127.0.0.1, and a loopback forwarder to Drydock's credentials endpoint),
- * which the task's containers join.
+ * network, its port mappings published on the engine's host (127.0.0.1, or every address when this JVM reaches a remote
+ * engine's host on another address) and registered with {@link dev.drydock.core.spi.EngineAccess} so that
+ * {@code taskAddress} finds them, {@code host.drydock.internal} in its hosts file, and a loopback forwarder to
+ * Drydock's credentials endpoint), which the task's containers join.
  *
  * <p>Creating and attaching a sandbox to the network costs more than starting the task's own container, so sandboxes
  * are made ahead of time: once a task that took one has started, another with the same published ports is started
@@ -82,7 +84,7 @@ final class SandboxPool implements AutoCloseable {
             } catch (RuntimeFailure e) {
                 LOG.debug("Idle sandbox {} is gone: {}", s.id(), e.getMessage());
             }
-            removeQuietly(session.runtime(), s.id());
+            removeQuietly(session, s.id());
         }
         return create(session, ports);
     }
@@ -123,7 +125,7 @@ final class SandboxPool implements AutoCloseable {
                     }
                 }
                 if (s != null && !keep) {
-                    removeQuietly(session.runtime(), s.id());
+                    removeQuietly(session, s.id());
                 }
             });
         }
@@ -138,11 +140,10 @@ final class SandboxPool implements AutoCloseable {
                 .command(List.of(script(session.endpointForContainers())))
                 .labels(context.labels(Map.of(Labels.CONTAINER, "~sandbox")))
                 .network(session.network().name(), List.of())
-                .extraHost("host.docker.internal:"
-                        + (session.network().gateway() == null
-                                ? "host-gateway"
-                                : session.network().gateway()))
+                .publishAddress(session.engine().publishAddress())
                 .init(true);
+        // host.drydock.internal (this JVM) and host.docker.internal
+        session.engine().extraHosts().forEach((name, ip) -> spec.extraHost(name + ":" + ip));
         for (ContainerSpec.PortBinding p : ports) {
             spec.publish(p.containerPort(), p.protocol());
         }
@@ -150,6 +151,7 @@ final class SandboxPool implements AutoCloseable {
         try {
             runtime.startContainer(id);
             ContainerState state = runtime.inspectContainer(id);
+            session.engine().registerPorts(id, state.ipAddress(), state.publishedPorts());
             return new Sandbox(id, state.ipAddress(), state.publishedPorts());
         } catch (RuntimeFailure e) {
             removeQuietly(runtime, id);
@@ -212,6 +214,11 @@ final class SandboxPool implements AutoCloseable {
         return String.join(",", parts);
     }
 
+    private static void removeQuietly(RuntimeSession session, String id) {
+        session.engine().releasePorts(id);
+        removeQuietly(session.runtime(), id);
+    }
+
     private static void removeQuietly(ContainerRuntime runtime, String id) {
         try {
             runtime.removeContainer(id);
@@ -229,6 +236,6 @@ final class SandboxPool implements AutoCloseable {
             idle.values().forEach(all::addAll);
             idle.clear();
         }
-        context.runtimeIfReady().ifPresent(session -> all.forEach(s -> removeQuietly(session.runtime(), s.id())));
+        context.runtimeIfReady().ifPresent(session -> all.forEach(s -> removeQuietly(session, s.id())));
     }
 }

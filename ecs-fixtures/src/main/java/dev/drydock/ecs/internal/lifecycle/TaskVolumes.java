@@ -72,7 +72,7 @@ final class TaskVolumes {
                 throw new TaskVolumeProvider.VolumeFailure("ResourceInitializationError: failed to invoke EFS utils "
                         + "commands to set up EFS volumes: volume '" + v.name() + "': " + e);
             }
-            addMounts(mounts, task, v.name(), m.hostPath(), m.readOnly(), true);
+            addMounts(mounts, task, v.name(), m.hostPath(), m.readOnly(), !m.namedVolume());
         }
         return mounts;
     }

@@ -5,15 +5,9 @@ import dev.drydock.core.spi.TaskVolumeProvider.EfsVolumeRequest;
 import dev.drydock.core.spi.TaskVolumeProvider.Mount;
 import dev.drydock.core.spi.TaskVolumeProvider.VolumeFailure;
 import dev.drydock.efs.internal.backend.EfsBackend;
-import dev.drydock.efs.internal.backend.EfsStorage;
+import dev.drydock.efs.internal.storage.FileSystemStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.efs.model.CreationInfo;
 import software.amazon.awssdk.services.efs.model.PosixUser;
 
@@ -21,7 +15,7 @@ import software.amazon.awssdk.services.efs.model.PosixUser;
  * Prepares a task's EFS volume as Fargate's EFS mount helper does: resolves the file system and access point, checks
  * IAM when the volume asks for it (ClientMount, else the task fails to start; ClientWrite, else the mount is
  * read-only; ClientRootAccess, else root is squashed to 65534), creates the access point's root directory from its
- * creation info on first mount, and answers the host directory to bind.
+ * creation info on first mount, and answers what to mount (see {@link FileSystemStore}).
  */
 public final class TaskMounts {
     private static final String SETUP_FAILED =
@@ -29,11 +23,15 @@ public final class TaskMounts {
     private static final long NOBODY = 65534;
 
     private final EfsBackend backend;
-    private final EfsStorage storage;
+    private final Supplier<FileSystemStore> storage;
     private final MountAuthorization authorization;
     private final String region;
 
-    public TaskMounts(EfsBackend backend, EfsStorage storage, MountAuthorization authorization, String region) {
+    /**
+     * @param storage the store of every file system, chosen on first use (it may need the container runtime)
+     */
+    public TaskMounts(
+            EfsBackend backend, Supplier<FileSystemStore> storage, MountAuthorization authorization, String region) {
         this.backend = backend;
         this.storage = storage;
         this.authorization = authorization;
@@ -60,40 +58,48 @@ public final class TaskMounts {
             }
         }
         String fsId = view.fileSystemId();
-        Path dir;
+        FileSystemStore store = storage.get();
+        String dir;
         PosixUser user = null;
-        if (view.accessPoint() != null) {
-            EfsBackend.AccessPoint ap = view.accessPoint();
-            String denied = SETUP_FAILED + "b'mount.nfs4: access denied by server while mounting 127.0.0.1:/' (access "
-                    + "point " + ap.id() + " has root directory " + ap.rootPath();
-            dir = directory(fsId, ap.rootPath(), null, denied);
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                CreationInfo ci = ap.creationInfo();
-                if (ci == null) {
-                    throw new VolumeFailure(denied + ", which does not exist, and no CreationInfo to create it with)");
+        try {
+            if (view.accessPoint() != null) {
+                EfsBackend.AccessPoint ap = view.accessPoint();
+                String denied =
+                        SETUP_FAILED + "b'mount.nfs4: access denied by server while mounting 127.0.0.1:/' (access "
+                                + "point " + ap.id() + " has root directory " + ap.rootPath();
+                dir = directory(store, fsId, ap.rootPath(), null, denied);
+                if (!store.isDirectory(dir)) {
+                    CreationInfo ci = ap.creationInfo();
+                    if (ci == null) {
+                        throw new VolumeFailure(
+                                denied + ", which does not exist, and no CreationInfo to create it with)");
+                    }
+                    FileSystemStore.Owner owner = new FileSystemStore.Owner(
+                            ci.ownerUid(), ci.ownerGid(), Integer.parseInt(ci.permissions(), 8));
+                    dir = directory(store, fsId, ap.rootPath(), owner, denied);
+                    if (!store.isDirectory(dir)) {
+                        throw new VolumeFailure(denied + ", which is not a directory)");
+                    }
                 }
-                dir = directory(fsId, ap.rootPath(), created -> applyOwner(created, ci), denied);
-                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new VolumeFailure(denied + ", which is not a directory)");
+                user = ap.posixUser();
+            } else {
+                String path = r.rootDirectory() == null || r.rootDirectory().isEmpty() ? "/" : r.rootDirectory();
+                String missing = SETUP_FAILED + "b'mount.nfs4: mounting " + fsId + ".efs." + region + ".amazonaws.com:"
+                        + path + " failed, reason given by server: No such file or directory'";
+                dir = directory(store, fsId, path, null, missing + " (rootDirectory " + path);
+                if (!store.isDirectory(dir)) {
+                    throw new VolumeFailure(missing);
                 }
             }
-            user = ap.posixUser();
-        } else {
-            String path = r.rootDirectory() == null || r.rootDirectory().isEmpty() ? "/" : r.rootDirectory();
-            String missing = SETUP_FAILED + "b'mount.nfs4: mounting " + fsId + ".efs." + region + ".amazonaws.com:"
-                    + path + " failed, reason given by server: No such file or directory'";
-            dir = directory(fsId, path, null, missing + " (rootDirectory " + path);
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw new VolumeFailure(missing);
+            if (user != null) {
+                return store.mount(dir, user.uid(), user.gid(), !grants.write());
+            } else if (!grants.rootAccess()) {
+                return store.mount(dir, NOBODY, NOBODY, !grants.write());
             }
+            return store.mount(dir, null, null, !grants.write());
+        } catch (IOException e) {
+            throw new VolumeFailure(SETUP_FAILED + "Drydock could not prepare file system " + fsId + ": " + e);
         }
-        Path bind = dir;
-        if (user != null) {
-            bind = storage.ownedView(dir, user.uid(), user.gid());
-        } else if (!grants.rootAccess()) {
-            bind = storage.ownedView(dir, NOBODY, NOBODY);
-        }
-        return new Mount(bind.toString(), !grants.write());
     }
 
     private EfsBackend.MountView resolve(EfsVolumeRequest r) {
@@ -126,51 +132,18 @@ public final class TaskMounts {
     }
 
     /**
-     * The host directory of {@code path} inside the file system, a real path that never leaves it (see
-     * {@link EfsStorage#resolve}); a path that leaves it, or cannot be resolved
-     * or created, fails the mount with {@code failure} and the reason.
+     * The location of {@code path} inside the file system, never outside it (see {@link FileSystemStore#resolve}); a
+     * path that leaves it, or cannot be resolved or created, fails the mount with {@code failure} and the reason.
      */
-    private Path directory(String fileSystemId, String path, EfsStorage.DirectoryCreated created, String failure) {
+    private static String directory(
+            FileSystemStore store, String fileSystemId, String path, FileSystemStore.Owner create, String failure) {
         try {
-            return storage.resolve(fileSystemId, path, created);
+            return store.resolve(fileSystemId, path, create);
         } catch (IllegalArgumentException e) {
             throw new VolumeFailure(failure + ": " + e.getMessage() + ")");
         } catch (IOException e) {
             throw new VolumeFailure(failure + ": Drydock cannot resolve or create it: " + e + ")");
         }
-    }
-
-    /** Sets a directory Drydock just created to the creation info's mode and owner, never through a link. */
-    private static void applyOwner(Path dir, CreationInfo ci) throws IOException {
-        Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .setPermissions(permissions(Integer.parseInt(ci.permissions(), 8)));
-        try {
-            Files.setAttribute(dir, "unix:uid", ci.ownerUid().intValue(), LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(dir, "unix:gid", ci.ownerGid().intValue(), LinkOption.NOFOLLOW_LINKS);
-        } catch (UnsupportedOperationException | SecurityException | IOException e) {
-            // not root or not a Unix file system: the owner stays the JVM's user (documented)
-        }
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {
-            PosixFilePermission.OTHERS_EXECUTE,
-            PosixFilePermission.OTHERS_WRITE,
-            PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE,
-            PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.OWNER_READ
-        };
-        for (int i = 0; i < order.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                set.add(order[i]);
-            }
-        }
-        return set;
     }
 
     private static String taskId(String taskArn) {

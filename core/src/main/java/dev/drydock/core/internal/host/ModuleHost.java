@@ -132,7 +132,6 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         router.registerQuery(StsApi.VERSION, coreServices.get(1));
         this.endpoint = HttpEndpoint.start(router);
         this.events = new EventLog(accountId, region);
-        this.runtime = new RuntimeConnection(factory, sessionId, labels(Map.of()), endpoint);
         this.imageBuilds = new ImageBuilds(settings, labels(Map.of()));
         this.runtime = new RuntimeConnection(factory, sessionId, labels(Map.of()), endpoint, settings);
         try {

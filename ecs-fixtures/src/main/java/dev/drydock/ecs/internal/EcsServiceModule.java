@@ -24,6 +24,12 @@ import java.util.List;
  * its public face is {@link EcsModule}.
  */
 public final class EcsServiceModule implements EcsModule, ReportContributor {
+    /**
+     * The setting for how long a service task without container health checks must have been RUNNING before it counts
+     * as healthy (ECS: 40 seconds), as an ISO-8601 duration or seconds.
+     */
+    static final String TASK_HEALTHY_AFTER_RUNNING = "ecs.task-healthy-after-running";
+
     private EcsBackend backend;
     private TaskLauncher launcher;
     private ServiceScheduler scheduler;
@@ -45,7 +51,10 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
     @Override
     public void start(ServiceContext context) {
         this.context = context;
-        backend = new EcsBackend(new EcsArns(context.region(), context.accountId()), context.clock());
+        backend = new EcsBackend(
+                new EcsArns(context.region(), context.accountId()),
+                context.clock(),
+                context.settings().duration(TASK_HEALTHY_AFTER_RUNNING, Duration.ofSeconds(40)));
         backend.events(context.events());
         credentials = new TaskCredentials(context.iam(), context.clock(), taskCredentialsLifetime(context));
         context.registerPath(TaskCredentials.PATH, credentials::handle);

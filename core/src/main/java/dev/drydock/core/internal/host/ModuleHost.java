@@ -268,7 +268,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     public String diagnostics() {
         StringBuilder b = new StringBuilder();
         if (decisionLog.size() > 0) {
-            String[] lines = decisionLog.summary(10).split("\n");
+            String[] lines = decisionLog.summary(10, iam.testPrincipal().arn()).split("\n");
             b.append("Drydock IAM decisions: ").append(lines[0]).append('\n');
             for (int i = 1; i < lines.length; i++) {
                 b.append("  ").append(lines[i]).append('\n');

@@ -36,6 +36,7 @@ class CrashLoopTest {
         String report = failure.getSuppressed()[0].getMessage();
         assertThat(report)
                 .as("the report leads with the service")
+                .containsPattern("HTML report [^\n]*\nDrydock ECS ")
                 .containsPattern("(?s)Drydock ECS \\(\\d+ tasks\\):\n  service crash/orders \\(ACTIVE\\): desired 1, "
                         + "running \\d, pending \\d\n    deployment ecs-svc/\\d+ \\(PRIMARY, crash-loop:1\\): "
                         + "IN_PROGRESS, \\d+ failed tasks[^\n]*\n    stopped tasks by reason:\n      \\d+ x "

@@ -19,4 +19,4 @@ log "building Drydock and running the samples"
 mvn -B -ntp -pl samples -am install -Dquick -Dtest='dev.drydock.samples.**' -Dsurefire.failIfNoSpecifiedTests=false "$@"
 
 check_no_leftovers
-log "samples passed in $(elapsed_since "$start")s; reports in samples/target/surefire-reports"
+log "samples passed in $(elapsed_since "$start")s; test reports in samples/target/surefire-reports, Drydock's HTML report of each class in samples/target/drydock-reports"

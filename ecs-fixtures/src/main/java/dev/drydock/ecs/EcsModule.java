@@ -1,6 +1,7 @@
 package dev.drydock.ecs;
 
 import dev.drydock.core.spi.ServiceModule;
+import java.util.List;
 
 /**
  * Amazon ECS in a Drydock instance: the ECS API (JSON 1.1, {@code X-Amz-Target: AmazonEC2ContainerServiceV20141113.*})
@@ -25,4 +26,27 @@ public interface EcsModule extends ServiceModule {
      * @throws dev.drydock.core.DrydockException saying what is missing and how to fix it
      */
     void preflight();
+
+    /** The most lines {@link #containerOutput} keeps of a stopped container (the last ones). */
+    int OUTPUT_LINES = 10_000;
+
+    /**
+     * What a task's container wrote to its standard output and error, line by line, also after the task stopped: asked
+     * of the container runtime while the container runs, and as captured when it stopped (Drydock removes stopped
+     * containers at once, as Fargate does), kept until this Drydock instance closes, which with the JUnit extension is
+     * after the test class. Of a stopped container, the last {@link #OUTPUT_LINES} lines. With the simulated runtime,
+     * what its containers "wrote".
+     *
+     * <pre>{@code
+     * List<String> lines = drydock.service(EcsModule.class).containerOutput("shop", task.taskArn(), "app");
+     * }</pre>
+     *
+     * @param cluster the cluster's name or ARN
+     * @param task the task's ARN or id (services' tasks too: list them with ListTasks, desiredStatus STOPPED for the
+     *     stopped ones)
+     * @param container the container's name in the task definition
+     * @return the lines, oldest first; empty when the container has not started or wrote nothing
+     * @throws IllegalArgumentException when the cluster has no such task or the task no such container, naming it
+     */
+    List<String> containerOutput(String cluster, String task, String container);
 }

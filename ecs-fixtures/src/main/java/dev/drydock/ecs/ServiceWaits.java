@@ -1,5 +1,6 @@
 package dev.drydock.ecs;
 
+import dev.drydock.ecs.internal.ServiceLines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -164,35 +165,28 @@ public final class ServiceWaits {
 
     /**
      * What a test needs to see when a wait fails: the service's counts and deployments, its tasks by status and health,
-     * its stopped tasks by stop reason (with the first essential container's exit), and its latest events.
+     * its stopped tasks by stop reason (with the first essential container's exit), and its latest events; a few lines
+     * per service, however many tasks it ran.
+     *
+     * @return the account, or a line saying why there is none (the service does not exist, or ECS did not answer)
      */
+    public static String account(EcsClient ecs, String cluster, String service) {
+        try {
+            var described = ecs.describeServices(r -> r.cluster(cluster).services(service));
+            if (described.services().isEmpty()) {
+                return "  there is no service " + service + " in the cluster " + cluster + "\n";
+            }
+            return account(ecs, cluster, described.services().get(0));
+        } catch (RuntimeException e) {
+            return "  (the service " + cluster + "/" + service + " could not be described: " + e.getMessage() + ")\n";
+        }
+    }
+
     static String account(EcsClient ecs, String cluster, Service s) {
         StringBuilder b = new StringBuilder();
-        b.append("  service ")
-                .append(cluster)
-                .append('/')
-                .append(s.serviceName())
-                .append(": desired ")
-                .append(s.desiredCount())
-                .append(", running ")
-                .append(s.runningCount())
-                .append(", pending ")
-                .append(s.pendingCount())
-                .append('\n');
+        b.append("  ").append(ServiceLines.service(cluster, s)).append('\n');
         for (Deployment d : s.deployments()) {
-            b.append("  deployment ")
-                    .append(d.id())
-                    .append(" (")
-                    .append(d.status())
-                    .append(", ")
-                    .append(d.taskDefinition().substring(d.taskDefinition().lastIndexOf('/') + 1))
-                    .append("): ")
-                    .append(d.rolloutState())
-                    .append(", ")
-                    .append(d.failedTasks())
-                    .append(" failed tasks")
-                    .append(d.rolloutStateReason() == null ? "" : " - " + d.rolloutStateReason())
-                    .append('\n');
+            b.append("  ").append(ServiceLines.deployment(d)).append('\n');
         }
         try {
             Map<String, Integer> running = new TreeMap<>();

@@ -63,8 +63,7 @@ class DeploymentApiTest extends EcsApiTestBase {
     }
 
     private Service awaitStable(String cluster, String name) {
-        ecs.waiter().waitUntilServicesStable(r -> r.cluster(cluster).services(name), fastWaiter());
-        return describeService(cluster, name);
+        return awaitSteadyState(cluster, name);
     }
 
     private Service update(String cluster, String name, String taskDefinition) {

@@ -24,6 +24,7 @@ import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
@@ -180,6 +181,23 @@ abstract class EcsApiTestBase {
             return condition.test(s);
         });
         return last.get(0);
+    }
+
+    /**
+     * Waits for ECS's steady state: the SDK's waiter (one deployment, runningCount == desiredCount), then the PRIMARY
+     * deployment COMPLETED and the steady-state event, which need the tasks healthy (without health checks: RUNNING
+     * for {@code ecs.task-healthy-after-running}, 0.5 s in these tests).
+     */
+    Service awaitSteadyState(String cluster, String service) {
+        ecs.waiter().waitUntilServicesStable(r -> r.cluster(cluster).services(service), fastWaiter());
+        return awaitService(
+                cluster,
+                service,
+                s -> s.deployments().size() == 1
+                        && s.deployments().get(0).rolloutState() == DeploymentRolloutState.COMPLETED
+                        && s.runningCount().equals(s.desiredCount())
+                        && !s.events().isEmpty()
+                        && s.events().get(0).message().endsWith("has reached a steady state."));
     }
 
     static ConditionFactory waiting() {

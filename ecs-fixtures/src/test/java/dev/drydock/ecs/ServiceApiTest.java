@@ -66,8 +66,7 @@ class ServiceApiTest extends EcsApiTestBase {
     }
 
     private Service awaitStable(String cluster, String name) {
-        ecs.waiter().waitUntilServicesStable(r -> r.cluster(cluster).services(name), fastWaiter());
-        return describeService(cluster, name);
+        return awaitSteadyState(cluster, name);
     }
 
     private List<Task> runningTasks(String cluster, String service) {

@@ -1,7 +1,9 @@
 package dev.drydock.core.iam;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -68,13 +70,54 @@ public final class DecisionLog {
         if (decisions.isEmpty()) {
             return "";
         }
-        List<AuthorizationDecision> denied = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        appendDenied(b, lines);
+        appendFolded(b, "latest", decisions, lines);
+        return b.toString();
+    }
+
+    /**
+     * A short account for a failing test's output that the test principal's own calls (mostly a test's polling) cannot
+     * push out: how many decisions there were, the last denials, the last decisions of every other principal (task
+     * roles, execution roles, {@code @ActingAs} sessions; consecutive repeats folded), and the test principal's allowed
+     * calls counted by action in one line.
+     *
+     * @param lines at most this many denials and as many other decisions
+     * @param testPrincipalArn the ARN of the principal whose allowed calls are counted rather than listed
+     */
+    public synchronized String summary(int lines, String testPrincipalArn) {
+        if (decisions.isEmpty()) {
+            return "";
+        }
+        List<AuthorizationDecision> others = new ArrayList<>();
+        Map<String, Integer> own = new LinkedHashMap<>();
         for (AuthorizationDecision d : decisions) {
-            if (!d.allowed()) {
-                denied.add(d);
+            if (d.allowed() && d.principalArn().equals(testPrincipalArn)) {
+                own.merge(d.action(), 1, Integer::sum);
+            } else if (d.allowed()) {
+                others.add(d);
             }
         }
         StringBuilder b = new StringBuilder();
+        appendDenied(b, lines);
+        if (!others.isEmpty()) {
+            appendFolded(b, "allowed for roles and sessions", others, lines);
+        }
+        if (!own.isEmpty()) {
+            b.append("allowed for the test principal ").append(testPrincipalArn).append(": ");
+            List<String> byAction = own.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .map(e -> e.getValue() + " x " + e.getKey())
+                    .toList();
+            b.append(String.join(", ", byAction)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The count of decisions and the last {@code lines} denials. */
+    private void appendDenied(StringBuilder b, int lines) {
+        List<AuthorizationDecision> denied =
+                decisions.stream().filter(d -> !d.allowed()).toList();
         b.append(decisions.size()).append(" decisions, ").append(denied.size()).append(" denied\n");
         if (!denied.isEmpty()) {
             b.append("denied (last ").append(Math.min(lines, denied.size())).append("):\n");
@@ -82,10 +125,14 @@ public final class DecisionLog {
                 b.append("  ").append(denied.get(i).describe()).append('\n');
             }
         }
+    }
+
+    /** The latest {@code lines} of {@code from}, consecutive repeats folded into one line with their count. */
+    private static void appendFolded(StringBuilder b, String title, List<AuthorizationDecision> from, int lines) {
         List<String> folded = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
-        for (int i = decisions.size() - 1; i >= 0 && folded.size() <= lines; i--) {
-            String line = decisions.get(i).describe();
+        for (int i = from.size() - 1; i >= 0 && folded.size() <= lines; i--) {
+            String line = from.get(i).describe();
             if (!folded.isEmpty() && folded.get(folded.size() - 1).equals(line)) {
                 counts.set(counts.size() - 1, counts.get(counts.size() - 1) + 1);
             } else {
@@ -94,14 +141,13 @@ public final class DecisionLog {
             }
         }
         int shown = Math.min(lines, folded.size());
-        b.append("latest:\n");
+        b.append(title).append(":\n");
         for (int i = shown - 1; i >= 0; i--) {
             b.append("  ")
                     .append(folded.get(i))
                     .append(counts.get(i) > 1 ? "  (x" + counts.get(i) + ")" : "")
                     .append('\n');
         }
-        return b.toString();
     }
 
     /** How many decisions are recorded. */

@@ -8,7 +8,9 @@ import dev.drydock.core.spi.JsonService;
 import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.ecs.EcsModule;
+import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.backend.TaskRecord;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
 import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
 import dev.drydock.ecs.internal.lifecycle.TaskLauncher;
@@ -24,6 +26,12 @@ import java.util.List;
  * its public face is {@link EcsModule}.
  */
 public final class EcsServiceModule implements EcsModule, ReportContributor {
+    /**
+     * The setting for how long a service task without container health checks must have been RUNNING before it counts
+     * as healthy (ECS: 40 seconds), as an ISO-8601 duration or seconds.
+     */
+    static final String TASK_HEALTHY_AFTER_RUNNING = "ecs.task-healthy-after-running";
+
     private EcsBackend backend;
     private TaskLauncher launcher;
     private ServiceScheduler scheduler;
@@ -45,7 +53,10 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
     @Override
     public void start(ServiceContext context) {
         this.context = context;
-        backend = new EcsBackend(new EcsArns(context.region(), context.accountId()), context.clock());
+        backend = new EcsBackend(
+                new EcsArns(context.region(), context.accountId()),
+                context.clock(),
+                context.settings().duration(TASK_HEALTHY_AFTER_RUNNING, Duration.ofSeconds(40)));
         backend.events(context.events());
         credentials = new TaskCredentials(context.iam(), context.clock(), taskCredentialsLifetime(context));
         context.registerPath(TaskCredentials.PATH, credentials::handle);
@@ -105,6 +116,31 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
         if (backend != null) {
             EcsReport.contribute(report, backend, context.runtimeIfReady());
         }
+    }
+
+    @Override
+    public List<String> containerOutput(String cluster, String task, String container) {
+        String clusterName = cluster.substring(cluster.lastIndexOf('/') + 1);
+        String taskId = task.substring(task.lastIndexOf('/') + 1);
+        ContainerRecord c = backend.read(() -> {
+            for (TaskRecord t : backend.allTasks()) {
+                if (t.clusterName().equals(clusterName) && t.id().equals(taskId)) {
+                    for (ContainerRecord r : t.containers()) {
+                        if (r.name().equals(container)) {
+                            return r;
+                        }
+                    }
+                    throw new IllegalArgumentException("The task " + taskId + " has no container named " + container
+                            + "; its containers: "
+                            + t.containers().stream().map(ContainerRecord::name).toList() + ".");
+                }
+            }
+            throw new IllegalArgumentException("The cluster " + clusterName + " has no task " + taskId + ".");
+        });
+        if (c.lastStatus() == ContainerRecord.Status.RUNNING && c.runtimeId() != null) {
+            return context.runtime().runtime().logTail(c.runtimeId(), OUTPUT_LINES);
+        }
+        return c.lastLogLines();
     }
 
     @Override

@@ -264,16 +264,11 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         return report;
     }
 
-    /** The last IAM decisions and every module's report; never throws. */
+    /**
+     * Every module's report (ECS: its per-service summary first), then the IAM decisions that matter; never throws.
+     */
     public String diagnostics() {
         StringBuilder b = new StringBuilder();
-        if (decisionLog.size() > 0) {
-            String[] lines = decisionLog.summary(10).split("\n");
-            b.append("Drydock IAM decisions: ").append(lines[0]).append('\n');
-            for (int i = 1; i < lines.length; i++) {
-                b.append("  ").append(lines[i]).append('\n');
-            }
-        }
         for (ServiceModule m : modules) {
             try {
                 String d = m.diagnostics();
@@ -288,6 +283,13 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
                         .append(": diagnostics unavailable (")
                         .append(e)
                         .append(")\n");
+            }
+        }
+        if (decisionLog.size() > 0) {
+            String[] lines = decisionLog.summary(10, iam.testPrincipal().arn()).split("\n");
+            b.append("Drydock IAM decisions: ").append(lines[0]).append('\n');
+            for (int i = 1; i < lines.length; i++) {
+                b.append("  ").append(lines[i]).append('\n');
             }
         }
         return b.toString();

@@ -6,6 +6,7 @@ import dev.drydock.ecs.internal.EcsArns;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.EcsRequestChecks;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,13 +64,27 @@ public final class EcsBackend {
     private final ServiceReconciler reconciler;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
-    /** The model for one account and region, placing every task on Fargate. */
+    /**
+     * The model for one account and region, placing every task on Fargate, with ECS's 40 seconds before a service task
+     * without health checks counts as healthy.
+     */
     public EcsBackend(EcsArns arns, Clock clock) {
-        this(arns, clock, TaskPlacement.FARGATE);
+        this(arns, clock, ContainerHealthChecks.ECS_HEALTHY_AFTER_RUNNING);
+    }
+
+    /**
+     * The model for one account and region, placing every task on Fargate.
+     *
+     * @param taskHealthyAfterRunning how long a service task without container health checks must have been RUNNING
+     *     before it counts as healthy (toward minimumHealthyPercent and the steady state that completes a deployment);
+     *     ECS waits 40 seconds
+     */
+    public EcsBackend(EcsArns arns, Clock clock, Duration taskHealthyAfterRunning) {
+        this(arns, clock, TaskPlacement.FARGATE, taskHealthyAfterRunning);
     }
 
     /** The model, placing tasks where {@code placement} says. */
-    EcsBackend(EcsArns arns, Clock clock, TaskPlacement placement) {
+    EcsBackend(EcsArns arns, Clock clock, TaskPlacement placement, Duration taskHealthyAfterRunning) {
         this.arns = arns;
         this.clock = clock;
         this.placement = placement;
@@ -86,7 +101,7 @@ public final class EcsBackend {
                 transitions,
                 services,
                 placement,
-                new ContainerHealthChecks(),
+                new ContainerHealthChecks(taskHealthyAfterRunning),
                 events);
     }
 

@@ -72,7 +72,7 @@ final class ServiceReconciler {
         List<TaskRecord> mine = tasks.ofService(s.clusterName, s.name);
         List<TaskRecord> active = new ArrayList<>();
         List<ServiceTaskHealth.Verdict> verdicts = new ArrayList<>();
-        judge(s, mine, active, verdicts);
+        Instant healthyAt = judge(s, mine, active, verdicts, now);
         countFailures(s, mine, now);
         int desired = s.desiredCount;
         s.primary().desiredCount = desired;
@@ -99,11 +99,11 @@ final class ServiceReconciler {
                 oldTasks));
         stopForService(s, primary, plan.scaleDown(), now);
         stopForService(s, primary, plan.stopOld(), now);
-        Instant retryAt = null;
+        Instant retryAt = healthyAt;
         ClusterRecord cluster = clusters.named(s.clusterName);
         if (plan.launch() > 0 && cluster != null && cluster.active()) {
             if (now.isBefore(s.nextLaunchAllowedAt)) {
-                retryAt = s.nextLaunchAllowedAt;
+                retryAt = earliest(retryAt, s.nextLaunchAllowedAt);
             } else {
                 launch(s, cluster, primary, plan.launch(), now, toLaunch);
             }
@@ -133,21 +133,43 @@ final class ServiceReconciler {
      * Judges the service's tasks whose desired status is RUNNING ({@link ServiceTaskHealth}, once per task and pass):
      * those that must be replaced are stopped (ServiceSchedulerInitiated, with the verdict's reason;
      * {@link #countFailures} reports them, whoever stopped them, and the launch step replaces them), the others go to
-     * {@code active} with their verdicts.
+     * {@code active} with their verdicts. A healthy task resets its deployment's failed task count, as ECS's
+     * {@code Deployment.failedTasks} does ("Once a service deployment has one or more successfully running tasks, the
+     * failed task count resets to zero",
+     * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html).
+     *
+     * @return the earliest time an awaiting task turns healthy by itself (the scheduler passes again then), or
+     *     {@code null}
      */
-    private void judge(
-            ServiceRecord s, List<TaskRecord> mine, List<TaskRecord> active, List<ServiceTaskHealth.Verdict> verdicts) {
+    private Instant judge(
+            ServiceRecord s,
+            List<TaskRecord> mine,
+            List<TaskRecord> active,
+            List<ServiceTaskHealth.Verdict> verdicts,
+            Instant now) {
+        Instant healthyAt = null;
         for (TaskRecord t : mine) {
             if (t.desiredStatus == DesiredStatus.RUNNING) {
-                ServiceTaskHealth.Verdict v = health.judge(s, t);
+                ServiceTaskHealth.Verdict v = health.judge(s, t, now);
                 if (v.replacementReason() != null) {
                     transitions.requestStop(t, TaskStopCode.SERVICE_SCHEDULER_INITIATED, v.replacementReason());
                 } else {
                     active.add(t);
                     verdicts.add(v);
+                    healthyAt = earliest(healthyAt, v.healthyAt());
+                    DeploymentRecord d = v.healthy() ? s.deployment(t.startedBy) : null;
+                    if (d != null && d.failedTasks > 0 && d.rolloutState == DeploymentRolloutState.IN_PROGRESS) {
+                        d.failedTasks = 0;
+                        d.updatedAt = now;
+                    }
                 }
             }
         }
+        return healthyAt;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
     }
 
     /**

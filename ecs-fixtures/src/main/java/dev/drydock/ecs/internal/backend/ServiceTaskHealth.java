@@ -1,5 +1,7 @@
 package dev.drydock.ecs.internal.backend;
 
+import java.time.Instant;
+
 /**
  * How the service scheduler judges a service's task: whether it counts toward {@code minimumHealthyPercent} and a
  * steady state, whether it still waits for its first verdict, or whether it must be replaced. Called once per task and
@@ -11,8 +13,8 @@ package dev.drydock.ecs.internal.backend;
  */
 interface ServiceTaskHealth {
 
-    /** The verdict on one of the service's tasks whose desired status is RUNNING. */
-    Verdict judge(ServiceRecord service, TaskRecord task);
+    /** The verdict on one of the service's tasks whose desired status is RUNNING, at {@code now}. */
+    Verdict judge(ServiceRecord service, TaskRecord task, Instant now);
 
     /**
      * A task's health as the scheduler sees it.
@@ -21,18 +23,25 @@ interface ServiceTaskHealth {
      * @param awaitingHealth whether the task runs and waits for its first health verdict
      * @param replacementReason the stoppedReason the scheduler stops the task with so that it is replaced, or
      *     {@code null} to keep it
+     * @param healthyAt when an awaiting task counts as healthy unless something changes before (the scheduler passes
+     *     again then), or {@code null} when that depends on a health check's result
      */
-    record Verdict(boolean healthy, boolean awaitingHealth, String replacementReason) {
+    record Verdict(boolean healthy, boolean awaitingHealth, String replacementReason, Instant healthyAt) {
         /** Counts as healthy. */
-        static final Verdict HEALTHY = new Verdict(true, false, null);
+        static final Verdict HEALTHY = new Verdict(true, false, null, null);
         /** Runs, and waits for its first health verdict. */
-        static final Verdict AWAITING = new Verdict(false, true, null);
+        static final Verdict AWAITING = new Verdict(false, true, null, null);
         /** Neither healthy nor to be replaced (not running yet, say). */
-        static final Verdict NOT_HEALTHY = new Verdict(false, false, null);
+        static final Verdict NOT_HEALTHY = new Verdict(false, false, null, null);
 
         /** Must be replaced, for this reason. */
         static Verdict replace(String reason) {
-            return new Verdict(false, false, reason);
+            return new Verdict(false, false, reason, null);
+        }
+
+        /** Runs, and counts as healthy at {@code at} if it still runs then. */
+        static Verdict healthyAt(Instant at) {
+            return new Verdict(false, true, null, at);
         }
     }
 }

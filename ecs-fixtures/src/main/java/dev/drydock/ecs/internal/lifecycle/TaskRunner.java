@@ -8,6 +8,7 @@ import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.core.spi.Labels;
 import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.ecs.EcsModule;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskRecord;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.ecs.model.HealthStatus;
  */
 final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
-    private static final int LOG_LINES = 50;
+    private static final int LOG_LINES = EcsModule.OUTPUT_LINES;
     private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     /**

@@ -32,8 +32,14 @@ final class BackendFixture {
     final EcsBackend backend;
     final TaskDefinition web;
 
+    /** Service tasks without health checks count as healthy as soon as they run. */
     BackendFixture(TaskPlacement placement) {
-        backend = new EcsBackend(new EcsArns("us-east-1", "123456789012"), clock, placement);
+        this(placement, Duration.ZERO);
+    }
+
+    /** Service tasks without health checks count as healthy once they have been RUNNING this long (ECS: 40 s). */
+    BackendFixture(TaskPlacement placement, Duration taskHealthyAfterRunning) {
+        backend = new EcsBackend(new EcsArns("us-east-1", "123456789012"), clock, placement, taskHealthyAfterRunning);
         backend.createCluster(CreateClusterRequest.builder().clusterName("shop").build());
         web = registerWeb("app:1");
     }
@@ -62,6 +68,12 @@ final class BackendFixture {
     void run(TaskRecord t) {
         backend.eniAttached(t, "sandbox-" + t.id(), "10.0.0.2", Map.of());
         backend.taskRunning(t);
+    }
+
+    /** Plays the lifecycle: the task's essential container {@code app} exits with {@code exitCode}; the task stops. */
+    void crash(TaskRecord t, int exitCode) {
+        backend.containerExited(t, "app", exitCode, null, List.of("Error: DATABASE_URL is not set"));
+        backend.stopped(t);
     }
 
     /** Plays the lifecycle: the task could not start, and its resources are released. */

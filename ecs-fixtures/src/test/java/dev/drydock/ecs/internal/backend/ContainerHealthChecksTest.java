@@ -2,6 +2,8 @@ package dev.drydock.ecs.internal.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -12,12 +14,25 @@ class ContainerHealthChecksTest {
     private final ContainerHealthChecks health = new ContainerHealthChecks();
 
     @Test
-    void aRunningTaskWithoutHealthChecksCountsAsHealthy() {
+    void aRunningTaskWithoutHealthChecksCountsAsHealthyOnceItHasBeenRunningFor40Seconds() {
         TaskRecord t = run(model.web);
 
-        assertThat(health.judge(null, t)).isEqualTo(ServiceTaskHealth.Verdict.NOT_HEALTHY); // PROVISIONING
+        assertThat(judge(t)).isEqualTo(ServiceTaskHealth.Verdict.NOT_HEALTHY); // PROVISIONING
         model.run(t);
-        assertThat(health.judge(null, t)).isEqualTo(ServiceTaskHealth.Verdict.HEALTHY);
+        Instant running = model.clock.instant();
+        assertThat(judge(t)).isEqualTo(ServiceTaskHealth.Verdict.healthyAt(running.plusSeconds(40)));
+        assertThat(judge(t).awaitingHealth()).isTrue();
+        assertThat(judge(t).healthy()).isFalse();
+
+        model.clock.advance(Duration.ofMillis(39_999));
+        assertThat(judge(t).healthy()).isFalse();
+        model.clock.advance(Duration.ofMillis(1));
+        assertThat(judge(t)).isEqualTo(ServiceTaskHealth.Verdict.HEALTHY);
+        assertThat(new ContainerHealthChecks(Duration.ofMinutes(2))
+                        .judge(null, t, model.clock.instant())
+                        .healthy())
+                .as("a longer setting")
+                .isFalse();
     }
 
     @Test
@@ -25,14 +40,18 @@ class ContainerHealthChecksTest {
         TaskRecord t = run(checked());
         model.run(t);
 
-        assertThat(health.judge(null, t)).isEqualTo(ServiceTaskHealth.Verdict.AWAITING);
+        assertThat(judge(t)).isEqualTo(ServiceTaskHealth.Verdict.AWAITING);
 
         model.backend.containerHealth(t, "app", "HEALTHY");
-        assertThat(health.judge(null, t)).isEqualTo(ServiceTaskHealth.Verdict.HEALTHY);
+        assertThat(judge(t)).isEqualTo(ServiceTaskHealth.Verdict.HEALTHY);
 
         model.backend.containerHealth(t, "app", "UNHEALTHY");
-        assertThat(health.judge(null, t).replacementReason()).isEqualTo("Task failed container health checks");
-        assertThat(health.judge(null, t).healthy()).isFalse();
+        assertThat(judge(t).replacementReason()).isEqualTo("Task failed container health checks");
+        assertThat(judge(t).healthy()).isFalse();
+    }
+
+    private ServiceTaskHealth.Verdict judge(TaskRecord t) {
+        return health.judge(null, t, model.clock.instant());
     }
 
     private TaskRecord run(TaskDefinition td) {

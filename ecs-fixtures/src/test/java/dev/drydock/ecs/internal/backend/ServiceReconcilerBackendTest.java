@@ -83,6 +83,84 @@ class ServiceReconcilerBackendTest {
     }
 
     @Test
+    void aDeploymentCompletesOnlyOnceItsTaskWithoutHealthChecksHasBeenRunningFor40Seconds() {
+        BackendFixture ecs = new BackendFixture(TaskPlacement.FARGATE, Duration.ofSeconds(40));
+        ecs.createService("web", 1);
+        ecs.backend.reconcileServices();
+        TaskRecord task = only(ecs.running());
+        ecs.run(task);
+        Instant running = ecs.clock.instant();
+
+        assertThat(ecs.backend.reconcileServices())
+                .as("the scheduler's next pass")
+                .isEqualTo(running.plusSeconds(40));
+        assertThat(ecs.service("web").runningCount()).isEqualTo(1);
+        assertThat(ecs.service("web").deployments().get(0).rolloutStateAsString())
+                .isEqualTo("IN_PROGRESS");
+        assertThat(ecs.events("web")).noneMatch(e -> e.contains("steady state"));
+
+        ecs.clock.advance(Duration.ofSeconds(40));
+        assertThat(ecs.backend.reconcileServices()).isNull();
+        assertThat(ecs.service("web").deployments().get(0).rolloutStateAsString())
+                .isEqualTo("COMPLETED");
+        assertThat(ecs.events("web").get(0)).isEqualTo("(service web) has reached a steady state.");
+    }
+
+    @Test
+    void aCrashLoopNeverCompletesItsDeploymentAndTripsTheCircuitBreaker() {
+        BackendFixture ecs = new BackendFixture(TaskPlacement.FARGATE, Duration.ofSeconds(40));
+        ecs.createService(
+                "web",
+                1,
+                DeploymentConfiguration.builder()
+                        .deploymentCircuitBreaker(b -> b.enable(true).rollback(true))
+                        .build());
+        for (int crash = 1; crash <= 3; crash++) {
+            ecs.backend.reconcileServices();
+            TaskRecord task = only(ecs.running());
+            ecs.run(task);
+            ecs.backend.reconcileServices();
+            Service service = ecs.service("web");
+            assertThat(service.runningCount()).isEqualTo(1);
+            assertThat(service.deployments().get(0).rolloutStateAsString()).isEqualTo("IN_PROGRESS");
+            assertThat(service.deployments().get(0).failedTasks()).isEqualTo(crash - 1);
+
+            ecs.clock.advance(Duration.ofMillis(150)); // the container exits 150 ms after it started
+            ecs.crash(task, 1);
+        }
+        ecs.backend.reconcileServices();
+
+        Deployment deployment = ecs.service("web").deployments().get(0);
+        assertThat(deployment.failedTasks()).isEqualTo(3);
+        assertThat(deployment.rolloutStateAsString()).isEqualTo("FAILED");
+        assertThat(deployment.rolloutStateReason()).isEqualTo("ECS deployment circuit breaker: tasks failed to start.");
+        assertThat(ecs.events("web")).noneMatch(e -> e.contains("steady state") || e.contains("completed"));
+        assertThat(ecs.running())
+                .as("a FAILED deployment without a COMPLETED one to roll back to launches none")
+                .isEmpty();
+    }
+
+    @Test
+    void aHealthyTaskResetsItsDeploymentsFailedTaskCount() {
+        BackendFixture ecs = new BackendFixture(TaskPlacement.FARGATE, Duration.ofSeconds(40));
+        ecs.createService("web", 1);
+        ecs.backend.reconcileServices();
+        TaskRecord crashing = only(ecs.running());
+        ecs.run(crashing);
+        ecs.crash(crashing, 1);
+        ecs.backend.reconcileServices();
+        assertThat(ecs.service("web").deployments().get(0).failedTasks()).isEqualTo(1);
+
+        ecs.run(only(ecs.running()));
+        ecs.clock.advance(Duration.ofSeconds(40));
+        ecs.backend.reconcileServices();
+
+        Deployment deployment = ecs.service("web").deployments().get(0);
+        assertThat(deployment.failedTasks()).isZero();
+        assertThat(deployment.rolloutStateAsString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void aDeletedServiceStopsItsTasksAndBecomesInactiveOnceTheyStopped() {
         model.createService("web", 2);
         model.backend.reconcileServices();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.ecs.internal.EcsArns;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * only when HEALTHY and replaced when UNHEALTHY.
  */
 class ServiceSchedulerBackendTest {
-    private final EcsBackend backend = new EcsBackend(new EcsArns("us-east-1", "123456789012"), Clock.systemUTC());
+    private final EcsBackend backend =
+            new EcsBackend(new EcsArns("us-east-1", "123456789012"), Clock.systemUTC(), Duration.ZERO);
 
     @Test
     void theCircuitBreakerThresholdIsHalfTheDesiredCountBetween3And200() {

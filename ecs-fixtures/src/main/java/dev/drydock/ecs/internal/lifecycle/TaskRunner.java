@@ -8,6 +8,7 @@ import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.core.spi.Labels;
 import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.core.spi.TaskLogSink;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskRecord;
@@ -67,6 +68,7 @@ final class TaskRunner {
     private final TaskRecord task;
     private final SerialQueue queue;
     private final ContainerDependencies dependencies;
+    private final ContainerLogs logs;
     /** The runtime ids of the containers created, by container name. */
     private final Map<String, String> containerIds = new LinkedHashMap<>();
     /** Set once the network is up and the containers' needs are prepared: containers start as dependencies allow. */
@@ -87,6 +89,7 @@ final class TaskRunner {
         this.task = task;
         this.queue = new SerialQueue(shared.pool(), "task " + task.arn());
         this.dependencies = new ContainerDependencies(definitions());
+        this.logs = new ContainerLogs(shared.context(), task);
     }
 
     /** Starts the task's containers, after the jobs already queued. */
@@ -228,14 +231,26 @@ final class TaskRunner {
                 shared.context().region(),
                 env,
                 prepared.mounts().getOrDefault(c.name(), List.of()),
-                prepared.pulledImages().get(c.name()));
+                prepared.pulledImages().get(c.name()),
+                prepared.secrets().getOrDefault(c.name(), Map.of()));
+        TaskLogSink.LogStreamWriter logStream;
+        try {
+            logStream = logs.open(c);
+        } catch (TaskPreparation.StartFailure e) {
+            fail(e.getMessage(), e.containerName(), e.containerReason());
+            return false;
+        }
         String id;
         try {
             id = runtime.createContainer(spec);
         } catch (RuntimeFailure e) {
+            ContainerLogs.discard(logStream);
             String reason = "CannotCreateContainerError: " + e.getMessage();
             fail(reason, c.name(), reason);
             return false;
+        }
+        if (logStream != null) {
+            logs.follow(runtime, c.name(), id, logStream);
         }
         containerIds.put(c.name(), id);
         dependencies.created(c.name());
@@ -385,6 +400,7 @@ final class TaskRunner {
         if (runtime != null) {
             stopContainers();
         }
+        logs.closeAll();
         backend.executionStopped(task);
         if (runtime != null) {
             for (String id : containerIds.values()) {

@@ -74,7 +74,7 @@ final class ContainerLogs {
                         null));
         Map<String, String> options = c.definition().logConfiguration().options();
         try {
-            return sink.open(new AwsLogsRequest(
+            LogStreamWriter writer = sink.open(new AwsLogsRequest(
                     task.arn(),
                     c.name(),
                     TaskPreparation.executionRole(task),
@@ -84,12 +84,18 @@ final class ContainerLogs {
                     "true".equals(options.get("awslogs-create-group")),
                     !"blocking".equals(options.get("mode")),
                     maxBufferBytes(options.get("max-buffer-size"))));
+            followers.put(c.name(), new Follower(writer, null, new CountDownLatch(0)));
+            return writer;
         } catch (LogFailure e) {
             throw new StartFailure(e.getMessage(), c.name(), e.getMessage());
         }
     }
 
-    /** Sends the created container's output to its open stream, from its first line on. */
+    /**
+     * Sends the started container's output to its open stream, from its first line on (the runtime replays what the
+     * container wrote before). Called once the container has started: the engine's log stream of a container that
+     * has not started yet ends at once.
+     */
     void follow(ContainerRuntime runtime, String containerName, String containerId, LogStreamWriter writer) {
         CountDownLatch ended = new CountDownLatch(1);
         AutoCloseable subscription;
@@ -110,16 +116,9 @@ final class ContainerLogs {
         followers.put(containerName, new Follower(writer, subscription, ended));
     }
 
-    /** Closes a stream opened for a container that was not created after all. */
-    static void discard(LogStreamWriter writer) {
-        if (writer != null) {
-            writer.close();
-        }
-    }
-
     /**
-     * The containers have stopped: waits (briefly) for the runtime to deliver their last lines, then puts what every
-     * stream still holds and closes it.
+     * The containers have stopped (or were never created): waits (briefly) for the runtime to deliver their last
+     * lines, then puts what every stream opened still holds and closes it.
      */
     void closeAll() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);

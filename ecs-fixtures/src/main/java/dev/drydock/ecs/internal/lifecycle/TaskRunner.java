@@ -244,13 +244,9 @@ final class TaskRunner {
         try {
             id = runtime.createContainer(spec);
         } catch (RuntimeFailure e) {
-            ContainerLogs.discard(logStream);
             String reason = "CannotCreateContainerError: " + e.getMessage();
             fail(reason, c.name(), reason);
             return false;
-        }
-        if (logStream != null) {
-            logs.follow(runtime, c.name(), id, logStream);
         }
         containerIds.put(c.name(), id);
         dependencies.created(c.name());
@@ -264,6 +260,9 @@ final class TaskRunner {
                     + "container runtime task: " + e.getMessage();
             fail(reason, c.name(), reason);
             return false;
+        }
+        if (logStream != null) {
+            logs.follow(runtime, c.name(), id, logStream);
         }
         backend.containerRunning(task, c.name());
         dependencies.started(c.name(), System.nanoTime());

@@ -14,6 +14,8 @@
 #   report    the HTML report of a class with a 10-task service: size, time to gather and write
 #   secrets   GetSecretValue / GetParameter round trips through the SDK in process; Drydock.start() with and without
 #             the secrets and logs modules on the classpath (fresh JVMs)
+#   taskdefs  RunTask to RUNNING with two secrets (Secrets Manager, SecureString) and awslogs vs. without (added
+#             cost); a log line's latency from the container's stdout to GetLogEvents (median, p90)
 #   loadbalancer  Drydock's ALB proxy vs. HAProxy 2.6 (same 3 targets, wrk on loopback): requests/s and p99 ratios;
 #             and the load test during a rolling deployment of a 3-task service behind an ALB (failed requests)
 # Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
@@ -39,7 +41,7 @@ mvn -B -ntp -q -pl benchmarks -am package dependency:build-classpath -DskipTests
     -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry report secrets loadbalancer)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry report secrets taskdefs loadbalancer)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

@@ -48,6 +48,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  *   <li>startup: from {@code Drydock.start()} in a fresh JVM to the endpoint's first answer.</li>
  *   <li>secrets: GetSecretValue and GetParameter round trips through the SDK, in process, and Drydock.start() with
  *       and without the secrets and logs modules ({@link SecretsBenchmark}).</li>
+ *   <li>taskdefs: RunTask to RUNNING with two secrets and awslogs vs. without, and a log line's latency from the
+ *       container's stdout to GetLogEvents ({@link TaskDefinitionsBenchmark}).</li>
  *   <li>heap: Drydock's heap (after GC) with a 10-task service running, over the JVM's baseline.</li>
  *   <li>credentials, metadata: the container credentials endpoint and the task metadata endpoint's {@code /task},
  *       asked from inside a task's container.</li>
@@ -109,6 +111,9 @@ public final class Benchmarks {
         }
         if (sections.contains("secrets")) {
             SecretsBenchmark.run();
+        }
+        if (sections.contains("taskdefs")) {
+            TaskDefinitionsBenchmark.run();
         }
         if (sections.contains("loadbalancer")) {
             LoadBalancerBenchmark.run();

@@ -453,8 +453,16 @@ class TaskDefinitionApiTest extends EcsApiTestBase {
                 fargate(unique("role")).taskRoleArn("arn:aws:cloudformation:us-east-1:123456789012:stack/x"),
                 "Role is not valid");
         assertRejected(
-                fargateWith(c -> c.logConfiguration(
-                        LogConfiguration.builder().logDriver("awslogs").build())),
+                fargateWith(c -> c.logConfiguration(LogConfiguration.builder()
+                        .logDriver("awslogs")
+                        .options(Map.of(
+                                "awslogs-group",
+                                "/ecs/web",
+                                "awslogs-region",
+                                "us-east-1",
+                                "awslogs-stream-prefix",
+                                "ecs"))
+                        .build())),
                 "Fargate requires task definition to have execution role ARN to support log driver awslogs.");
         assertRejected(
                 fargateWith(c -> c.image("123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:1")),
@@ -473,8 +481,16 @@ class TaskDefinitionApiTest extends EcsApiTestBase {
                 .executionRoleArn(EXECUTION_ROLE)
                 .containerDefinitions(container("app").toBuilder()
                         .image("123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:1")
-                        .logConfiguration(
-                                LogConfiguration.builder().logDriver("awslogs").build())
+                        .logConfiguration(LogConfiguration.builder()
+                                .logDriver("awslogs")
+                                .options(Map.of(
+                                        "awslogs-group",
+                                        "/ecs/web",
+                                        "awslogs-region",
+                                        "us-east-1",
+                                        "awslogs-stream-prefix",
+                                        "ecs"))
+                                .build())
                         .build()));
         assertThat(td.executionRoleArn()).isEqualTo(EXECUTION_ROLE);
     }

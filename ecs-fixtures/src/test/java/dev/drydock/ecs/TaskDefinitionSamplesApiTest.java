@@ -128,9 +128,14 @@ class TaskDefinitionSamplesApiTest extends EcsApiTestBase {
                 .isEmpty();
     }
 
+    /**
+     * A Fargate sample runs to RUNNING; one whose containers log with awslogs cannot start without CloudWatch Logs
+     * (drydock-logs-fixtures is not on this module's classpath): it stops with TaskFailedToStart and a reason that
+     * names the artifact, never running with its logs silently dropped.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("fargateSamples")
-    void fargateSampleRunsToRunning(Path file) {
+    void fargateSampleRunsToRunningOrNamesTheLogsModule(Path file) {
         RegisterTaskDefinitionRequest request =
                 AwsJson.read(new String(read(file), StandardCharsets.UTF_8), RegisterTaskDefinitionRequest.class);
         assertThat(request.requiresCompatibilitiesAsStrings()).containsExactly("FARGATE");
@@ -142,6 +147,17 @@ class TaskDefinitionSamplesApiTest extends EcsApiTestBase {
                 .build());
 
         Task task = runOne(cluster, family);
+        boolean awslogs = request.containerDefinitions().stream()
+                .anyMatch(c -> c.logConfiguration() != null
+                        && "awslogs".equals(c.logConfiguration().logDriverAsString()));
+        if (awslogs) {
+            Task stopped = awaitStopped(cluster, task.taskArn());
+            assertThat(stopped.stopCodeAsString()).isEqualTo("TaskFailedToStart");
+            assertThat(stopped.stoppedReason())
+                    .startsWith("ResourceInitializationError: failed to validate logger args: ")
+                    .contains("dev.drydock:drydock-logs-fixtures");
+            return;
+        }
         Task running = awaitRunning(cluster, task.taskArn());
 
         assertThat(running.containers())

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.junit.CloudWatchLogGroup;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.FargateService;
 import dev.drydock.junit.IamRole;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,11 +22,10 @@ import software.amazon.awssdk.services.ecs.model.Task;
 @IamRole(
         name = "ecsTaskExecutionRole", // the task definition's executionRoleArn; ECS refuses one it cannot assume
         managedPolicies = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")
+@CloudWatchLogGroup(name = "/ecs/fargate-task-definition") // the awslogs group the task definition logs to
 @EcsCluster(name = "shop")
 @FargateService(cluster = "shop", name = "web", taskDefinition = "ecs/webserver.json", desiredCount = 2)
 class WebServerSampleTest {
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void servesThePageFromEveryTaskAndReplacesAStoppedOne(Drydock drydock, EcsClient ecs) {
@@ -40,7 +35,7 @@ class WebServerSampleTest {
         assertThat(tasks).hasSize(2);
         for (Task task : tasks) {
             assertThat(task.group()).isEqualTo("service:web");
-            assertThat(page(drydock, task)).contains("<h1>Amazon ECS Sample App</h1>");
+            assertThat(TaskPages.page(drydock, task)).contains("<h1>Amazon ECS Sample App</h1>");
         }
 
         Task stopped = tasks.get(0);
@@ -55,7 +50,7 @@ class WebServerSampleTest {
                 .filter(t -> !t.taskArn().equals(tasks.get(1).taskArn()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(page(drydock, replacement)).contains("Congratulations!");
+        assertThat(TaskPages.page(drydock, replacement)).contains("Congratulations!");
 
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("shop").tasks(stopped.taskArn()));
         Task old = ecs.describeTasks(r -> r.cluster("shop").tasks(stopped.taskArn()))
@@ -75,29 +70,5 @@ class WebServerSampleTest {
         return ecs.describeTasks(r -> r.cluster("shop").tasks(arns)).tasks().stream()
                 .filter(t -> "RUNNING".equals(t.lastStatus()))
                 .toList();
-    }
-
-    /**
-     * GET / on the task's port 80: the task's private IP (its ENI's address, as another host in the VPC reaches it),
-     * through {@link Drydock#taskAddress}, which answers where this JVM reaches that port on any Docker engine.
-     */
-    private String page(Drydock drydock, Task task) {
-        String ip = task.attachments().get(0).details().stream()
-                .filter(d -> d.name().equals("privateIPv4Address"))
-                .findFirst()
-                .orElseThrow()
-                .value();
-        InetSocketAddress web = drydock.taskAddress(ip, 80);
-        return await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(
-                        () -> http.send(
-                                        HttpRequest.newBuilder(URI.create(
-                                                        "http://" + web.getHostString() + ":" + web.getPort() + "/"))
-                                                .timeout(Duration.ofSeconds(5))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.ofString())
-                                .body(),
-                        body -> body != null && !body.isEmpty());
     }
 }

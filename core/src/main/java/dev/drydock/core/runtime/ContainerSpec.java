@@ -2,6 +2,7 @@ package dev.drydock.core.runtime;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class ContainerSpec {
     private final List<String> capabilitiesAdded;
     private final List<String> capabilitiesDropped;
     private final Map<String, String> sysctls;
+    private final Map<String, String> tmpfs;
     private final boolean tty;
     private final boolean openStdin;
     private final String cgroupParent;
@@ -69,6 +71,7 @@ public final class ContainerSpec {
         this.capabilitiesAdded = List.copyOf(b.capabilitiesAdded);
         this.capabilitiesDropped = List.copyOf(b.capabilitiesDropped);
         this.sysctls = Map.copyOf(b.sysctls);
+        this.tmpfs = Collections.unmodifiableMap(new LinkedHashMap<>(b.tmpfs));
         this.tty = b.tty;
         this.openStdin = b.openStdin;
         this.cgroupParent = b.cgroupParent;
@@ -219,6 +222,14 @@ public final class ContainerSpec {
         return sysctls;
     }
 
+    /**
+     * tmpfs mounts ({@code --tmpfs}): the container path to Docker's mount options, e.g. {@code /run} to
+     * {@code size=64m,noexec}; in the order added.
+     */
+    public Map<String, String> tmpfs() {
+        return tmpfs;
+    }
+
     /** Whether a pseudo-terminal is allocated ({@code --tty}). */
     public boolean tty() {
         return tty;
@@ -330,6 +341,7 @@ public final class ContainerSpec {
         private final List<String> capabilitiesAdded = new ArrayList<>();
         private final List<String> capabilitiesDropped = new ArrayList<>();
         private final Map<String, String> sysctls = new LinkedHashMap<>();
+        private final Map<String, String> tmpfs = new LinkedHashMap<>();
         private boolean tty;
         private boolean openStdin;
         private String cgroupParent;
@@ -464,6 +476,12 @@ public final class ContainerSpec {
         public Builder capabilities(List<String> added, List<String> dropped) {
             this.capabilitiesAdded.addAll(added);
             this.capabilitiesDropped.addAll(dropped);
+            return this;
+        }
+
+        /** Mounts a tmpfs at {@code containerPath} with Docker's {@code options} ({@code size=64m,noexec}). */
+        public Builder tmpfs(String containerPath, String options) {
+            this.tmpfs.put(containerPath, options);
             return this;
         }
 

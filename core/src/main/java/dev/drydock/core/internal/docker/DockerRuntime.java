@@ -467,6 +467,9 @@ public final class DockerRuntime implements ContainerRuntime {
         if (!spec.sysctls().isEmpty()) {
             host.withSysctls(spec.sysctls());
         }
+        if (!spec.tmpfs().isEmpty()) {
+            host.withTmpFs(spec.tmpfs());
+        }
         if (spec.cgroupParent() != null) {
             host.withCgroupParent(spec.cgroupParent());
         }

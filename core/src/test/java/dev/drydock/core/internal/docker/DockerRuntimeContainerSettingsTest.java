@@ -98,15 +98,17 @@ class DockerRuntimeContainerSettingsTest {
     }
 
     @Test
-    void ulimitsCapabilitiesAndSysctlsReachTheContainer() throws Exception {
+    void ulimitsCapabilitiesSysctlsAndTmpfsReachTheContainer() throws Exception {
         ContainerSpec spec = container(
                         "settings",
                         "ulimit -n; ulimit -Hn; grep CapEff /proc/self/status; cat /proc/sys/kernel/shmmax; "
-                                + "cat /proc/sys/net/ipv4/tcp_keepalive_time; [ -t 1 ] && echo tty || echo no-tty")
+                                + "cat /proc/sys/net/ipv4/tcp_keepalive_time; [ -t 1 ] && echo tty || echo no-tty; "
+                                + "grep ' /scratch ' /proc/mounts")
                 .ulimit(new ContainerSpec.Ulimit("nofile", 2048, 4096))
                 .capabilities(List.of("SYS_PTRACE"), List.of("NET_RAW"))
                 .sysctls(Map.of("kernel.shmmax", "123456789", "net.ipv4.tcp_keepalive_time", "600"))
                 .tty(true)
+                .tmpfs("/scratch", "size=8m,noexec")
                 .build();
         List<String> out = runToEnd(spec).stream().map(OutputLine::text).toList();
         assertThat(out.get(0)).isEqualTo("2048");
@@ -117,6 +119,10 @@ class DockerRuntimeContainerSettingsTest {
         assertThat(out.get(3)).isEqualTo("123456789");
         assertThat(out.get(4)).isEqualTo("600");
         assertThat(out.get(5)).isEqualTo("tty");
+        assertThat(out.get(6))
+                .startsWith("tmpfs /scratch tmpfs ")
+                .contains("noexec")
+                .contains("size=8192k");
     }
 
     @Test

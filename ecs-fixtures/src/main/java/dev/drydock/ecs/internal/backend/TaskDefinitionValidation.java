@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerCondition;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
+import software.amazon.awssdk.services.ecs.model.LinuxParameters;
+import software.amazon.awssdk.services.ecs.model.LogConfiguration;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
@@ -31,6 +34,7 @@ final class TaskDefinitionValidation {
     private static final Pattern FAMILY = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
     private static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
+    private static final Pattern BUFFER_SIZE = Pattern.compile("\\d+(\\.\\d+)?[kKmMgG]?[bB]?");
     private static final Pattern ECR_IMAGE = Pattern.compile("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/.*");
 
     private TaskDefinitionValidation() {}
@@ -140,6 +144,7 @@ final class TaskDefinitionValidation {
                     + "value for executionRoleArn.");
         }
         checkHealthCheck(c);
+        checkLogConfiguration(c);
         for (PortMapping p : c.portMappings()) {
             if (p.containerPort() == null && p.containerPortRange() == null) {
                 throw EcsErrors.client(
@@ -156,6 +161,46 @@ final class TaskDefinitionValidation {
                 throw EcsErrors.client("When networkMode=awsvpc, the host ports and container ports in port "
                         + "mappings must match.");
             }
+        }
+    }
+
+    /**
+     * logConfiguration with the awslogs driver, in ECS's words (real ClientException texts quoted in
+     * terraform-aws-modules/terraform-aws-ecs#173 and #206, aws-cloudformation/cfn-lint#1787,
+     * terraform-linters/tflint-ruleset-aws#348): {@code awslogs-region} and {@code awslogs-group} are required, the
+     * group not empty, {@code awslogs-create-group} only {@code true}. {@code mode} and {@code max-buffer-size}
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html) are checked in Drydock's
+     * words.
+     */
+    private static void checkLogConfiguration(ContainerDefinition c) {
+        LogConfiguration log = c.logConfiguration();
+        if (log == null || !"awslogs".equals(log.logDriverAsString())) {
+            return;
+        }
+        Map<String, String> options = log.options();
+        List<String> missing = Stream.of("awslogs-region", "awslogs-group")
+                .filter(o -> !options.containsKey(o))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw EcsErrors.client("Log driver awslogs requires options: " + String.join(", ", missing));
+        }
+        if (options.get("awslogs-group") == null || options.get("awslogs-group").isEmpty()) {
+            throw EcsErrors.client("Log driver awslogs option 'awslogs-group' should not be null or empty.");
+        }
+        String createGroup = options.get("awslogs-create-group");
+        if (createGroup != null && !createGroup.equals("true")) {
+            throw EcsErrors.client(
+                    "Log driver awslogs option 'awslogs-create-group' should only be set to 'true', else omit option.");
+        }
+        String mode = options.get("mode");
+        if (mode != null && !mode.equals("blocking") && !mode.equals("non-blocking")) {
+            throw EcsErrors.client("Invalid 'mode' log option for container '" + c.name() + "': '" + mode
+                    + "'. Valid values: blocking, non-blocking.");
+        }
+        String buffer = options.get("max-buffer-size");
+        if (buffer != null && !BUFFER_SIZE.matcher(buffer).matches()) {
+            throw EcsErrors.client("Invalid 'max-buffer-size' log option for container '" + c.name() + "': '" + buffer
+                    + "'. Give a size such as 25m, 4096k or 1g.");
         }
     }
 
@@ -273,6 +318,7 @@ final class TaskDefinitionValidation {
                 throw EcsErrors.client("Invalid 'stopTimeout' setting for container '" + c.name() + "': on Fargate "
                         + "it is at most 120 seconds, " + c.stopTimeout() + " given.");
             }
+            checkFargateContainer(c);
         }
         if (executionRole) {
             return;
@@ -287,6 +333,52 @@ final class TaskDefinitionValidation {
                 throw EcsErrors.client(
                         "Fargate requires task definition to have execution role ARN to support ECR " + "images.");
             }
+        }
+    }
+
+    /**
+     * What Fargate refuses in a container definition. The stream prefix in ECS's words (quoted in aws/aws-cdk#1422);
+     * the others in Drydock's, after the notes of
+     * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html and
+     * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html: capabilities may be
+     * dropped, and only {@code SYS_PTRACE} added; {@code devices}, {@code sharedMemorySize}, {@code maxSwap} and
+     * {@code swappiness} are not supported, nor is {@code privileged}
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html). {@code tmpfs} is
+     * (since January 2026, aws/containers-roadmap#736).
+     */
+    private static void checkFargateContainer(ContainerDefinition c) {
+        LogConfiguration log = c.logConfiguration();
+        if (log != null
+                && "awslogs".equals(log.logDriverAsString())
+                && !log.options().containsKey("awslogs-stream-prefix")) {
+            throw EcsErrors.client("Fargate requires log configuration options to include awslogs-stream-prefix to "
+                    + "support log driver awslogs.");
+        }
+        if (Boolean.TRUE.equals(c.privileged())) {
+            throw EcsErrors.client("The 'privileged' parameter of container '" + c.name()
+                    + "' is not supported for tasks that use the Fargate launch type.");
+        }
+        LinuxParameters linux = c.linuxParameters();
+        if (linux == null) {
+            return;
+        }
+        if (linux.capabilities() != null) {
+            for (String add : linux.capabilities().add()) {
+                if (!add.equals("SYS_PTRACE")) {
+                    throw EcsErrors.client("Invalid 'linuxParameters.capabilities.add' setting for container '"
+                            + c.name() + "': tasks on Fargate can only add the SYS_PTRACE kernel capability, " + add
+                            + " given.");
+                }
+            }
+        }
+        String refused = linux.hasDevices() && !linux.devices().isEmpty()
+                ? "devices"
+                : linux.sharedMemorySize() != null
+                        ? "sharedMemorySize"
+                        : linux.maxSwap() != null ? "maxSwap" : linux.swappiness() != null ? "swappiness" : null;
+        if (refused != null) {
+            throw EcsErrors.client("The 'linuxParameters." + refused + "' parameter of container '" + c.name()
+                    + "' is not supported for tasks that use the Fargate launch type.");
         }
     }
 

@@ -5,19 +5,29 @@ import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.TaskRecord;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
+import software.amazon.awssdk.services.ecs.model.KernelCapabilities;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.LinuxParameters;
+import software.amazon.awssdk.services.ecs.model.SystemControl;
+import software.amazon.awssdk.services.ecs.model.Tmpfs;
+import software.amazon.awssdk.services.ecs.model.Ulimit;
 
 /**
  * Turns an ECS container definition (with RunTask's overrides) into the runtime's container spec: image,
  * entryPoint, command, environment, workingDirectory, user, memory, memoryReservation, cpu, readonlyRootFilesystem,
- * stopTimeout, dockerLabels, initProcessEnabled and healthCheck, joined to the task's network namespace. An image
- * pulled from a Drydock registry (ECR) runs by the local reference it was pulled as.
+ * stopTimeout, dockerLabels, healthCheck, ulimits, linuxParameters (initProcessEnabled, capabilities add and drop,
+ * tmpfs),
+ * systemControls, pseudoTerminal and interactive, joined to the task's network namespace, as the ECS agent maps them
+ * to Docker (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html). The
+ * container's {@code secrets}, read before it starts, join its environment after {@code environment} and RunTask's
+ * overrides. An image pulled from a Drydock registry (ECR) runs by the local reference it was pulled as.
  *
  * <p>Like Fargate, Drydock adds {@code AWS_REGION}, {@code AWS_DEFAULT_REGION} and {@code AWS_EXECUTION_ENV}, the
  * task role's {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}, and
@@ -37,7 +47,8 @@ final class ContainerSpecs {
             String region,
             Map<String, String> extraEnvironment,
             List<ContainerSpec.Mount> mounts,
-            String pulledImage) {
+            String pulledImage,
+            Map<String, String> secrets) {
         ContainerDefinition d = container.definition();
         ContainerOverride o = task.overrideFor(d.name());
 
@@ -55,6 +66,7 @@ final class ContainerSpecs {
                 env.put(kv.name(), kv.value() == null ? "" : kv.value());
             }
         }
+        env.putAll(secrets);
 
         Map<String, String> allLabels = new LinkedHashMap<>();
         if (d.dockerLabels() != null) {
@@ -83,6 +95,7 @@ final class ContainerSpecs {
                 .init(d.linuxParameters() != null
                         && Boolean.TRUE.equals(d.linuxParameters().initProcessEnabled()));
         mounts.forEach(spec::mount);
+        settings(d, spec);
         if (d.stopTimeout() != null) {
             spec.stopTimeout(Duration.ofSeconds(d.stopTimeout()));
         }
@@ -90,6 +103,33 @@ final class ContainerSpecs {
             spec.healthCheck(healthCheck(d.healthCheck()));
         }
         return spec.build();
+    }
+
+    /** ulimits, capabilities, systemControls, pseudoTerminal and interactive, as the agent passes them to Docker. */
+    private static void settings(ContainerDefinition d, ContainerSpec.Builder spec) {
+        for (Ulimit u : d.ulimits()) {
+            spec.ulimit(new ContainerSpec.Ulimit(u.nameAsString(), u.softLimit(), u.hardLimit()));
+        }
+        LinuxParameters linux = d.linuxParameters();
+        if (linux != null && linux.capabilities() != null) {
+            KernelCapabilities caps = linux.capabilities();
+            spec.capabilities(caps.add(), caps.drop());
+        }
+        if (linux != null) {
+            for (Tmpfs t : linux.tmpfs()) {
+                List<String> options = new ArrayList<>();
+                options.add("size=" + t.size() + "m");
+                options.addAll(t.mountOptions());
+                spec.tmpfs(t.containerPath(), String.join(",", options));
+            }
+        }
+        Map<String, String> sysctls = new LinkedHashMap<>();
+        for (SystemControl c : d.systemControls()) {
+            sysctls.put(c.namespace(), c.value());
+        }
+        spec.sysctls(sysctls)
+                .tty(Boolean.TRUE.equals(d.pseudoTerminal()))
+                .openStdin(Boolean.TRUE.equals(d.interactive()));
     }
 
     /**

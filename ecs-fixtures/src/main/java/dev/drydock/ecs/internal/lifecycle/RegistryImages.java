@@ -33,9 +33,6 @@ final class RegistryImages {
      * @throws ImageResolver.ImagePullFailure with the task's stopped reason
      */
     ImageResolver.PulledImage pull(TaskRecord task, String image, ContainerRuntime runtime) {
-        String role = task.overrides() != null && task.overrides().executionRoleArn() != null
-                ? task.overrides().executionRoleArn()
-                : task.taskDefinition().executionRoleArn();
-        return resolver(image).orElseThrow().pull(image, role, task.id(), runtime);
+        return resolver(image).orElseThrow().pull(image, TaskPreparation.executionRole(task), task.id(), runtime);
     }
 }

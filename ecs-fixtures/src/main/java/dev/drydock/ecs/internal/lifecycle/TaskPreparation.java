@@ -5,6 +5,7 @@ import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.core.spi.ImageResolver;
 import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.core.spi.TaskSecretResolver;
 import dev.drydock.core.spi.TaskVolumeProvider;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.EcsBackend;
@@ -13,12 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 
 /**
- * What a task needs before its first container starts, in the agent's order: its images (pulled from a Drydock
- * registry as the execution role, else by the runtime), its task role's credentials, and its volumes. A step that
- * fails stops the task with Fargate's stoppedReason. What else Fargate resolves before the containers start
- * (secrets, private registry credentials, log destinations) belongs here as further steps.
+ * What a task needs before its first container starts, in the agent's order: what Drydock cannot run yet is refused
+ * ({@code environmentFiles}, {@code firelensConfiguration}, log drivers other than {@code awslogs}), the secrets its
+ * execution role reads ({@link ContainerSecrets}), its images (pulled from a Drydock registry as the execution role,
+ * else by the runtime, with {@code repositoryCredentials} when a container has them), its task role's credentials,
+ * and its volumes. A step that fails stops the task with Fargate's stoppedReason. Log streams open per container,
+ * right before it is created ({@link ContainerLogs}).
  */
 final class TaskPreparation {
     /**
@@ -28,12 +33,14 @@ final class TaskPreparation {
      * @param roleEnvironment the task role's credentials environment (empty without one)
      * @param mounts each container's mounts, by container name
      * @param pulledImages the local reference of each image pulled from a Drydock registry, by container name
+     * @param secrets each container's secret environment variables, by container name
      */
     record Prepared(
             String taskRoleArn,
             Map<String, String> roleEnvironment,
             Map<String, List<ContainerSpec.Mount>> mounts,
-            Map<String, String> pulledImages) {}
+            Map<String, String> pulledImages,
+            Map<String, Map<String, String>> secrets) {}
 
     /** A step failed: the task fails to start with this reason (and, when given, its container's). */
     static final class StartFailure extends Exception {
@@ -61,27 +68,36 @@ final class TaskPreparation {
     private final EcsBackend backend;
     private final TaskCredentials credentials;
     private final RegistryImages registryImages;
+    private final ContainerSecrets secrets;
 
     TaskPreparation(ServiceContext context, EcsBackend backend, TaskCredentials credentials) {
         this.context = context;
         this.backend = backend;
         this.credentials = credentials;
         this.registryImages = new RegistryImages(context);
+        this.secrets = new ContainerSecrets(context);
     }
 
     /**
-     * Pulls the task's images, registers its task role's credentials and prepares its volumes.
+     * Refuses what Drydock cannot run yet, reads the task's secrets, pulls its images, registers its task role's
+     * credentials and prepares its volumes.
      *
      * @throws StartFailure with the task's stoppedReason when a step fails
      */
     Prepared prepare(TaskRecord task, ContainerRuntime runtime) throws StartFailure {
+        refuseUnsupported(task);
+        Map<String, Map<String, String>> secretValues = secrets.resolve(task);
         Map<String, String> pulledImages = pullImages(task, runtime);
         String taskRoleArn = taskRoleArn(task);
         Map<String, String> roleEnvironment =
                 taskRoleArn == null ? Map.of() : credentials.register(task.arn(), task.id(), taskRoleArn);
         try {
             return new Prepared(
-                    taskRoleArn, roleEnvironment, TaskVolumes.mounts(context, task, taskRoleArn), pulledImages);
+                    taskRoleArn,
+                    roleEnvironment,
+                    TaskVolumes.mounts(context, task, taskRoleArn),
+                    pulledImages,
+                    secretValues);
         } catch (TaskVolumeProvider.VolumeFailure e) {
             throw new StartFailure(e.getMessage(), null, null);
         }
@@ -110,7 +126,18 @@ final class TaskPreparation {
                 }
             }
             try {
-                digests.put(c.name(), runtime.ensureImage(image));
+                if (c.definition().repositoryCredentials() != null) {
+                    TaskSecretResolver.RegistryCredentials login;
+                    try {
+                        login = secrets.registryCredentials(task, c);
+                    } catch (StartFailure e) {
+                        backend.pullStopped(task, digests);
+                        throw e;
+                    }
+                    digests.put(c.name(), runtime.pullImage(image, login.username(), login.password()));
+                } else {
+                    digests.put(c.name(), runtime.ensureImage(image));
+                }
             } catch (RuntimeFailure e) {
                 String reason = "CannotPullContainerError: pull image manifest has been retried 1 time(s): "
                         + "failed to resolve ref " + image + ": " + e.getMessage();
@@ -120,6 +147,43 @@ final class TaskPreparation {
         }
         backend.pullStopped(task, digests);
         return pulled;
+    }
+
+    /**
+     * Refuses the container settings Fargate supports and Drydock cannot run yet, naming the field, so that a task
+     * never runs with part of its definition silently left out: {@code environmentFiles} (Drydock has no Amazon S3),
+     * {@code firelensConfiguration}, and log drivers other than {@code awslogs} ({@code splunk}, {@code awsfirelens});
+     * Docker's own {@code json-file} (what Drydock does without a log configuration) runs as usual.
+     */
+    private static void refuseUnsupported(TaskRecord task) throws StartFailure {
+        for (ContainerRecord c : task.containers()) {
+            ContainerDefinition d = c.definition();
+            String reason = null;
+            if (d.hasEnvironmentFiles() && !d.environmentFiles().isEmpty()) {
+                reason = "'environmentFiles' (files in Amazon S3) is not supported by Drydock yet: Drydock has no S3. "
+                        + "Put the variables in 'environment' or 'secrets' for the test.";
+            } else if (d.firelensConfiguration() != null) {
+                reason = "'firelensConfiguration' (FireLens log routing) is not supported by Drydock yet. Use the "
+                        + "awslogs log driver for the test.";
+            } else if (d.logConfiguration() != null
+                    && !Set.of("awslogs", "json-file")
+                            .contains(d.logConfiguration().logDriverAsString())) {
+                reason = "'logConfiguration.logDriver' " + d.logConfiguration().logDriverAsString() + " is not "
+                        + "supported by Drydock yet; awslogs is (its events go to Drydock's CloudWatch Logs).";
+            }
+            if (reason != null) {
+                String text = "ResourceInitializationError: container '" + c.name() + "': " + reason;
+                throw new StartFailure(text, c.name(), text);
+            }
+        }
+    }
+
+    /** The task's execution role (RunTask's override, else the task definition's), name or ARN, or {@code null}. */
+    static String executionRole(TaskRecord task) {
+        String role = task.overrides() != null && task.overrides().executionRoleArn() != null
+                ? task.overrides().executionRoleArn()
+                : task.taskDefinition().executionRoleArn();
+        return role == null || role.isEmpty() ? null : role;
     }
 
     /**

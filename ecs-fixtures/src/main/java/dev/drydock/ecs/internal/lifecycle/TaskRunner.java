@@ -8,6 +8,7 @@ import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.core.spi.Labels;
 import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.core.spi.TaskLogSink;
 import dev.drydock.ecs.EcsModule;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.EcsBackend;
@@ -68,6 +69,7 @@ final class TaskRunner {
     private final TaskRecord task;
     private final SerialQueue queue;
     private final ContainerDependencies dependencies;
+    private final ContainerLogs logs;
     /** The runtime ids of the containers created, by container name. */
     private final Map<String, String> containerIds = new LinkedHashMap<>();
     /** Set once the network is up and the containers' needs are prepared: containers start as dependencies allow. */
@@ -88,6 +90,7 @@ final class TaskRunner {
         this.task = task;
         this.queue = new SerialQueue(shared.pool(), "task " + task.arn());
         this.dependencies = new ContainerDependencies(definitions());
+        this.logs = new ContainerLogs(shared.context(), task);
     }
 
     /** Starts the task's containers, after the jobs already queued. */
@@ -229,7 +232,15 @@ final class TaskRunner {
                 shared.context().region(),
                 env,
                 prepared.mounts().getOrDefault(c.name(), List.of()),
-                prepared.pulledImages().get(c.name()));
+                prepared.pulledImages().get(c.name()),
+                prepared.secrets().getOrDefault(c.name(), Map.of()));
+        TaskLogSink.LogStreamWriter logStream;
+        try {
+            logStream = logs.open(c);
+        } catch (TaskPreparation.StartFailure e) {
+            fail(e.getMessage(), e.containerName(), e.containerReason());
+            return false;
+        }
         String id;
         try {
             id = runtime.createContainer(spec);
@@ -250,6 +261,9 @@ final class TaskRunner {
                     + "container runtime task: " + e.getMessage();
             fail(reason, c.name(), reason);
             return false;
+        }
+        if (logStream != null) {
+            logs.follow(runtime, c.name(), id, logStream);
         }
         backend.containerRunning(task, c.name());
         dependencies.started(c.name(), System.nanoTime());
@@ -386,6 +400,7 @@ final class TaskRunner {
         if (runtime != null) {
             stopContainers();
         }
+        logs.closeAll();
         backend.executionStopped(task);
         if (runtime != null) {
             for (String id : containerIds.values()) {

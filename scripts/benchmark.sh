@@ -9,7 +9,13 @@
 #   policy    one IAM authorization decision (JMH, 10-statement policy with conditions)
 #   efs       RunTask to RUNNING with an EFS volume vs. the same task without one
 #   scale     DescribeServices / ListTasks / DescribeTasks latency for a service of 10 to 10,000 tasks (simulated)
-#   registry  docker push/pull of a ~50 MB image through Drydock's ECR registry vs. docker-registry (ratio), heap
+#   registry  docker push/pull of a ~50 MB image through Drydock's ECR registry vs. docker-registry (ratio), heap;
+#             and an unchanged ~300 MB @ImageBuild image per test class, with and without reuse (also alone: reuse)
+#   report    the HTML report of a class with a 10-task service: size, time to gather and write
+#   secrets   GetSecretValue / GetParameter round trips through the SDK in process; Drydock.start() with and without
+#             the secrets and logs modules on the classpath (fresh JVMs)
+#   loadbalancer  Drydock's ALB proxy vs. HAProxy 2.6 (same 3 targets, wrk on loopback): requests/s and p99 ratios;
+#             and the load test during a rolling deployment of a 3-task service behind an ALB (failed requests)
 # Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
 set -euo pipefail
 
@@ -24,6 +30,7 @@ require_build_tools
 "$SCRIPT_DIR/docker-up.sh" -q
 "$SCRIPT_DIR/build-images.sh" busybox awscli >/dev/null
 require_reference_registry
+require_load_tools
 
 cd "$REPO_DIR"
 log "building the benchmark harness"
@@ -32,7 +39,7 @@ mvn -B -ntp -q -pl benchmarks -am package dependency:build-classpath -DskipTests
     -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry report secrets loadbalancer)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

@@ -221,15 +221,41 @@ ensure_bindfs() {
     log "bindfs is not installed: EFS access point POSIX users and root squashing keep the creating process's owner (see docs/efs.md)"
 }
 
+# require_chromium : Debian's chromium, in which a test opens Drydock's HTML report headless and checks what it
+# renders (installed on Debian as root when missing; otherwise that test fails saying what to install).
+require_chromium() {
+    command -v chromium >/dev/null 2>&1 && return 0
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        log "installing chromium (a test renders Drydock's HTML report in it, headless)"
+        apt_install chromium
+    else
+        log "chromium is missing: the HTML report's rendering test will fail; install it (apt-get install chromium)"
+    fi
+}
+
 # prepare_machine : what the README's commands need before Maven runs: Java and Maven, a Docker engine that answers,
-# and the project's offline images. Leaves the shell in the repository's root.
+# the project's offline images, and the tools tests compare with or render in. Leaves the shell in the repository's
+# root.
 prepare_machine() {
     require_build_tools
     "$SCRIPT_DIR/docker-up.sh"
     ensure_bindfs
     "$SCRIPT_DIR/build-images.sh"
     require_reference_registry
+    require_chromium
     cd "$REPO_DIR" || die "cannot enter $REPO_DIR"
+}
+
+# check_without_docker : after the install, Drydock's classes where no Docker engine answers (scripts/without-docker.sh:
+# the engine's socket hidden in a mount namespace): a class marked @DisabledWithoutDocker is skipped, every other one
+# (as all of Drydock's own tests) fails saying how to start Docker. Needs root for the namespace.
+check_without_docker() {
+    if [[ $(id -u) -ne 0 ]]; then
+        log "not root: the without-Docker checks (junit-extension WithoutDockerChecks) need a mount namespace; not run"
+        return 0
+    fi
+    log "without Docker: @DisabledWithoutDocker classes skip, the others fail (WithoutDockerChecks)"
+    "$SCRIPT_DIR/without-docker.sh" mvn -B -ntp -o -q -pl junit-extension surefire:test -Dtest=WithoutDockerChecks
 }
 
 # require_reference_registry : Debian's docker-registry (the reference OCI distribution implementation), which the
@@ -242,6 +268,17 @@ require_reference_registry() {
         apt_install docker-registry skopeo
     else
         log "docker-registry or skopeo is missing: ECR tests will fail; install them (apt-get install docker-registry skopeo)"
+    fi
+}
+
+# require_load_tools : Debian's haproxy and wrk, which the load balancer benchmark compares with and drives.
+require_load_tools() {
+    command -v haproxy >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1 && return 0
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        log "installing haproxy and wrk (the load balancer benchmark compares with and drives them)"
+        apt_install haproxy wrk
+    else
+        log "haproxy or wrk is missing: the load balancer benchmark is skipped; install them (apt-get install haproxy wrk)"
     fi
 }
 

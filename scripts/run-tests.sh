@@ -6,10 +6,12 @@
 #   3. `mvn install`: every module's tests (protocol, model, real containers, JUnit extension) and the samples, and
 #      every published module's sources and javadoc jars (javadoc errors fail it),
 #   4. checks what a release publishes: each published module in drydock-bom, with its name, sources and javadoc,
-#   5. users' projects (it/, scripts/consumer-projects.sh) against that one install: the README's snippet in both
+#   5. Drydock's classes where no Docker engine answers (scripts/without-docker.sh, as root): skipped when marked
+#      @DisabledWithoutDocker, failed otherwise,
+#   6. users' projects (it/, scripts/consumer-projects.sh) against that one install: the README's snippet in both
 #      orders on JUnit 5.10/5.14/6.0, the JUnit BOM, Spring Boot 3.5/4.0, AWS SDK and Jackson BOMs older and newer
 #      than Drydock's, and a too-old Jackson that Drydock must refuse at start,
-#   6. checks that nothing Drydock created is left on the Docker engine.
+#   7. checks that nothing Drydock created is left on the Docker engine.
 #
 # Idempotent; the second run skips the setup. Extra arguments go to the main `mvn install`
 # (e.g. scripts/run-tests.sh -pl core -am).
@@ -28,6 +30,7 @@ log "mvn install (all modules, all tests)"
 mvn -B -ntp install "$@"
 if [[ $# -eq 0 ]]; then
     check_published_modules
+    check_without_docker
     "$SCRIPT_DIR/consumer-projects.sh"
 fi
 

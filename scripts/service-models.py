@@ -82,6 +82,9 @@ def compact_shape(name, shape):
     for k in CONSTRAINTS:
         if k in shape:
             out[k] = shape[k]
+    if shape.get("sensitive"):
+        # AWS's validation messages leave a sensitive value out: "Value at 'secretString' failed to satisfy ..."
+        out["sensitive"] = True
     return out
 
 

@@ -46,6 +46,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  *       docker-java create+start Drydock itself uses, and the docker CLI's {@code docker run -d}), as a ratio.</li>
  *   <li>describe: the DescribeTasks round trip through the SDK's EcsClient, in process.</li>
  *   <li>startup: from {@code Drydock.start()} in a fresh JVM to the endpoint's first answer.</li>
+ *   <li>secrets: GetSecretValue and GetParameter round trips through the SDK, in process, and Drydock.start() with
+ *       and without the secrets and logs modules ({@link SecretsBenchmark}).</li>
  *   <li>heap: Drydock's heap (after GC) with a 10-task service running, over the JVM's baseline.</li>
  *   <li>credentials, metadata: the container credentials endpoint and the task metadata endpoint's {@code /task},
  *       asked from inside a task's container.</li>
@@ -98,6 +100,18 @@ public final class Benchmarks {
         }
         if (sections.contains("registry")) {
             RegistryBenchmark.run();
+        }
+        if (sections.contains("report")) {
+            ReportBenchmark.run();
+        }
+        if (sections.contains("registry") || sections.contains("reuse")) {
+            ImageReuseBenchmark.run();
+        }
+        if (sections.contains("secrets")) {
+            SecretsBenchmark.run();
+        }
+        if (sections.contains("loadbalancer")) {
+            LoadBalancerBenchmark.run();
         }
     }
 

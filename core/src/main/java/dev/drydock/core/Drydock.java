@@ -3,17 +3,22 @@ package dev.drydock.core;
 import dev.drydock.core.events.EventStream;
 import dev.drydock.core.iam.DecisionLog;
 import dev.drydock.core.internal.compat.DependencyCheck;
+import dev.drydock.core.internal.docker.DockerProbe;
 import dev.drydock.core.internal.host.ModuleHost;
 import dev.drydock.core.internal.host.SdkDefaults;
 import dev.drydock.core.internal.service.DrydockSettings;
+import dev.drydock.core.report.Report;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.core.runtime.SimulatedRuntime;
 import dev.drydock.core.spi.EngineAccess;
+import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.RoleSession;
 import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.core.spi.ServiceModule;
+import dev.drydock.core.spi.VpcModel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -137,6 +143,14 @@ public final class Drydock implements AutoCloseable {
     /** The region, e.g. {@code us-east-1}. */
     public String region() {
         return host.region();
+    }
+
+    /**
+     * The account's VPC as the services see it: its id, the region's Availability Zones and which zone a subnet id is in
+     * (settings {@code vpc.subnets} and {@code vpc.availability-zones}; see {@link VpcModel}).
+     */
+    public VpcModel vpc() {
+        return host.vpc();
     }
 
     /** This instance's session id; its Docker objects carry it in the label {@code dev.drydock.session}. */
@@ -273,7 +287,9 @@ public final class Drydock implements AutoCloseable {
         return host.findModule(type)
                 .orElseThrow(() -> new DrydockException("Drydock has no " + type.getSimpleName()
                         + " on the classpath. Add the Drydock artifact that provides it (for ECS: dev.drydock:"
-                        + "drydock-ecs-fixtures, for EFS: dev.drydock:drydock-efs-fixtures) as a test dependency."));
+                        + "drydock-ecs-fixtures, for EFS: dev.drydock:drydock-efs-fixtures, for Secrets Manager, SSM "
+                        + "Parameter Store and KMS: dev.drydock:drydock-secrets-fixtures, for CloudWatch Logs: "
+                        + "dev.drydock:drydock-logs-fixtures) as a test dependency."));
     }
 
     /**
@@ -366,9 +382,51 @@ public final class Drydock implements AutoCloseable {
     }
 
     /**
+     * What this instance did, as a report: per service module, what it declares and what happened (for ECS, each
+     * service's task state timeline with its deployments and events, and the tasks' container logs), the IAM decisions
+     * that matter, and the declared resources. Modules add their parts through {@link ReportContributor}. Never
+     * throws.
+     *
+     * @param title what the report is about, e.g. the test class's name
+     */
+    public Report report(String title) {
+        return host.report(title);
+    }
+
+    /**
+     * Writes {@link #report(String)} as one self-contained HTML file (it needs no network access to view: the timeline
+     * charts and filters are drawn by its own script), replacing the file if it exists. The JUnit extension writes one
+     * after every test class, under {@code target/drydock-reports}.
+     *
+     * @param file e.g. {@code target/drydock-reports/WebTest.html}; its directory is created
+     * @return the file
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    public Path writeReport(Path file, String title) {
+        long t0 = System.nanoTime();
+        Report report = report(title);
+        long t1 = System.nanoTime();
+        try {
+            report.writeHtml(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Drydock could not write its report to " + file + ": " + e.getMessage(), e);
+        }
+        LOG.debug(
+                "Wrote report {} in {} ms ({} ms to gather, {} ms to write)",
+                file,
+                (System.nanoTime() - t0) / 1_000_000.0,
+                (t1 - t0) / 1_000_000.0,
+                (System.nanoTime() - t1) / 1_000_000.0);
+        return file;
+    }
+
+    /**
      * Builds a Docker image from a directory holding a {@code Dockerfile} (base images are not pulled: they must be
-     * present), for task definitions to use by {@code tag}. The image carries this session's labels and is removed
-     * when Drydock closes. Waits for the container runtime.
+     * present), for task definitions to use by {@code tag}. Waits for the container runtime. The tag is removed when
+     * Drydock closes. The image itself stays as Docker's build cache for the next build of the same directory (by
+     * another test class or run), so an unchanged image is not built again (its layers are not pushed again either),
+     * unless the setting {@code build-cache} is {@code off}: then the image carries this session's labels and is
+     * removed with it.
      *
      * @param contextDirectory the build context
      * @param tag the image reference, e.g. {@code orders-app:test}
@@ -377,7 +435,7 @@ public final class Drydock implements AutoCloseable {
      */
     public String buildImage(Path contextDirectory, String tag) {
         try {
-            return runtime().buildImage(contextDirectory, tag, host.labels(Map.of()));
+            return host.buildImage(contextDirectory, tag);
         } catch (RuntimeFailure e) {
             throw new DrydockException(
                     "Drydock could not build image " + tag + ": " + e.getMessage()
@@ -480,6 +538,28 @@ public final class Drydock implements AutoCloseable {
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
+        }
+
+        /**
+         * The value a setting has for the instance this builder starts: set here, else the system property
+         * {@code drydock.<key>}, the environment variable {@code DRYDOCK_<KEY>} or {@code drydock.properties}.
+         */
+        public Optional<String> settingValue(String key) {
+            return new DrydockSettings(settings).get(key);
+        }
+
+        /**
+         * Why the instance this builder starts could not run tasks as containers: when its runtime is Docker (the
+         * setting {@code runtime} is {@code docker}, the default, and no {@link #runtime(Supplier)} is given) and no
+         * Docker engine answers, the reason, as {@link #start()}'s first container work would fail with it; empty
+         * otherwise. The engine is asked once per JVM: the answer is remembered.
+         */
+        public Optional<String> dockerUnavailable() {
+            if (runtimeFactory != null
+                    || !"docker".equalsIgnoreCase(settingValue("runtime").orElse("docker"))) {
+                return Optional.empty();
+            }
+            return DockerProbe.unavailable();
         }
 
         /** Infrastructure to create once started, in the order added. */

@@ -123,6 +123,7 @@ public final class EcrFixtures {
                     }
                     runtime.tagImage(localImage, target);
                 }
+                reuseCachedLayers(ecr, runtime, target);
                 runtime.pushImage(target, EcrModule.REGISTRY_USER, ecr.testPrincipalPassword());
             } catch (RuntimeFailure e) {
                 throw new DrydockException("Drydock could not push " + target + ": " + e.getMessage(), e);
@@ -152,6 +153,26 @@ public final class EcrFixtures {
                                 + "; check the Docker engine's log.",
                         e);
             }
+        }
+
+        /**
+         * Gives the repository what Drydock's layer cache holds of the image from an earlier push (by an earlier test
+         * class or run), so that Docker finds those layers there and uploads only what changed.
+         */
+        private void reuseCachedLayers(EcrServiceModule ecr, ContainerRuntime runtime, String image) {
+            long t0 = System.nanoTime();
+            runtime.inspectImage(image).ifPresent(local -> {
+                long bytes = ecr.reuseCachedLayers(name, local);
+                if (bytes > 0) {
+                    LoggerFactory.getLogger(EcrFixtures.class)
+                            .debug(
+                                    "Repository {} got {} MB of {}'s blobs from Drydock's layer cache in {} ms",
+                                    name,
+                                    bytes / 1_000_000,
+                                    image,
+                                    (System.nanoTime() - t0) / 1_000_000);
+                }
+            });
         }
 
         @Override

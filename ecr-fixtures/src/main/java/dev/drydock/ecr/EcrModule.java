@@ -11,7 +11,11 @@ import dev.drydock.core.spi.ServiceModule;
  *
  * <p>Repository URIs have AWS's form {@code <account>.dkr.ecr.<region>.amazonaws.com/<name>}; the registry that
  * Docker reaches is {@link #registryHost()} ({@code 127.0.0.1:<port>}), and {@link #localReference(String)} turns an
- * ECR URI into the reference to push or pull there. Blobs are stored once, content-addressed, in a session
+ * ECR URI into the reference to push or pull there. With the setting {@code ecr.repository-uri=local},
+ * {@code repositoryUri} and GetAuthorizationToken's {@code proxyEndpoint} name that registry instead
+ * ({@code 127.0.0.1:<port>/<name>}, {@code https://127.0.0.1:<port>}), so deploy code that logs in to the
+ * {@code proxyEndpoint} and pushes to the {@code repositoryUri} it gets works unchanged; task definitions may name
+ * images in either form. Blobs are stored once, content-addressed, in a session
  * directory under the setting {@code ecr.storage-directory} (default {@code <java.io.tmpdir>/drydock-ecr}), removed
  * when Drydock closes.
  */

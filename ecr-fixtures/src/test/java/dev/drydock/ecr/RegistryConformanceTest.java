@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.spi.JsonTree;
+import dev.drydock.core.testing.ReferenceRegistry;
 import dev.drydock.ecr.internal.registry.BlobStore;
 import java.io.IOException;
 import java.net.Socket;

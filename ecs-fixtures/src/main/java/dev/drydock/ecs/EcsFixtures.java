@@ -63,7 +63,10 @@ public final class EcsFixtures {
     /**
      * A task definition registered from a classpath resource in the JSON format that
      * {@code aws ecs register-task-definition --cli-input-json} takes (each registration is the family's next
-     * revision).
+     * revision), before the class's first test: {@code DrydockExtension.builder().fixture(EcsFixtures.taskDefinition(
+     * "ecs/orders-cli.json"))}. To register it from a test, use {@link #taskDefinitionRequest(String)}.
+     *
+     * @param resource e.g. {@code ecs/orders-cli.json} for {@code src/test/resources/ecs/orders-cli.json}
      */
     public static Fixture taskDefinition(String resource) {
         return new Fixture() {
@@ -77,6 +80,21 @@ public final class EcsFixtures {
                 return "EcsFixtures.taskDefinition(\"" + resource + "\")";
             }
         };
+    }
+
+    /**
+     * The RegisterTaskDefinition request a task definition file holds (the JSON of
+     * {@code aws ecs register-task-definition --cli-input-json}), for a test to register itself:
+     *
+     * <pre>{@code ecs.registerTaskDefinition(EcsFixtures.taskDefinitionRequest("ecs/orders-cli.json"));}</pre>
+     *
+     * @param resource a classpath resource, e.g. {@code ecs/orders-cli.json} for
+     *     {@code src/test/resources/ecs/orders-cli.json}
+     * @throws DrydockException when the resource is missing or not JSON, or has members RegisterTaskDefinition does not
+     *     take (such as those DescribeTaskDefinition adds: {@code taskDefinitionArn}, {@code revision} ...), naming them
+     */
+    public static RegisterTaskDefinitionRequest taskDefinitionRequest(String resource) {
+        return TaskDefinitionFiles.readResource(resource);
     }
 
     /**
@@ -97,7 +115,11 @@ public final class EcsFixtures {
 
     /** RegisterTaskDefinition of a task definition file, as the test principal. */
     static TaskDefinition register(Drydock drydock, String resource) {
-        RegisterTaskDefinitionRequest request = TaskDefinitionFiles.readResource(resource);
+        return register(drydock, TaskDefinitionFiles.readResource(resource), resource);
+    }
+
+    /** RegisterTaskDefinition, as the test principal; {@code resource} names where the request came from. */
+    static TaskDefinition register(Drydock drydock, RegisterTaskDefinitionRequest request, String resource) {
         try {
             return module(drydock)
                     .adminCalls()

@@ -4,17 +4,35 @@ import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.ecs.internal.fixtures.TaskDefinitionFiles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceResponse;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
  * A Fargate service to create: registers the task definition file, then CreateService with launch type FARGATE and
  * an awsvpc network configuration. See {@link EcsFixtures#fargateService}.
+ *
+ * <pre>{@code
+ * EcsFixtures.fargateService("shop", "orders", "ecs/orders.json")
+ *         .desiredCount(2)
+ *         .minimumHealthyPercent(50)
+ *         .circuitBreaker(true)                                   // with rollback
+ *         .environment("app", "DATABASE_URL", () -> postgres.getJdbcUrl())
+ * }</pre>
  */
 public final class FargateServiceFixture implements Fixture {
     private final String cluster;
@@ -22,6 +40,12 @@ public final class FargateServiceFixture implements Fixture {
     private final String taskDefinitionResource;
     private int desiredCount = 1;
     private List<String> subnets = List.of(EcsFixtures.DEFAULT_SUBNET);
+    private final DeploymentConfiguration.Builder deployment = DeploymentConfiguration.builder();
+    private boolean deploymentSet;
+    /** Environment to add, by container name ({@code null}: every container), in the order given. */
+    private final List<EnvironmentEntry> environment = new ArrayList<>();
+
+    private record EnvironmentEntry(String container, String name, Supplier<String> value) {}
 
     FargateServiceFixture(String cluster, String name, String taskDefinitionResource) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -44,23 +68,92 @@ public final class FargateServiceFixture implements Fixture {
         return this;
     }
 
+    /**
+     * The deployment configuration of CreateService (ECS's defaults when not set: minimum healthy 100%, maximum 200%,
+     * no circuit breaker), e.g. {@code d -> d.minimumHealthyPercent(50).deploymentCircuitBreaker(b ->
+     * b.enable(true).rollback(true))}. Adds to what {@link #minimumHealthyPercent}, {@link #maximumPercent} and
+     * {@link #circuitBreaker} set.
+     */
+    public FargateServiceFixture deploymentConfiguration(Consumer<DeploymentConfiguration.Builder> configuration) {
+        configuration.accept(deployment);
+        deploymentSet = true;
+        return this;
+    }
+
+    /**
+     * The lower limit of running tasks during a deployment, in percent of the desired count (ECS's default: 100).
+     */
+    public FargateServiceFixture minimumHealthyPercent(int percent) {
+        return deploymentConfiguration(d -> d.minimumHealthyPercent(percent));
+    }
+
+    /** The upper limit of running or pending tasks during a deployment, in percent of the desired count (200). */
+    public FargateServiceFixture maximumPercent(int percent) {
+        return deploymentConfiguration(d -> d.maximumPercent(percent));
+    }
+
+    /**
+     * Turns on the deployment circuit breaker: a deployment whose tasks keep failing fails (rolloutState FAILED)
+     * instead of retrying for ever, and with {@code rollback} the service returns to its last completed deployment.
+     */
+    public FargateServiceFixture circuitBreaker(boolean rollback) {
+        return deploymentConfiguration(
+                d -> d.deploymentCircuitBreaker(b -> b.enable(true).rollback(rollback)));
+    }
+
+    /**
+     * An environment variable for one container of the service's tasks (for example a database URL that a
+     * Testcontainers container has only once started). It is written into that container definition's
+     * {@code environment} (replacing a variable of the same name) in the task definition revision the fixture
+     * registers: in ECS a service's tasks get their environment from their task definition (CreateService has no
+     * container overrides), so {@code DescribeTaskDefinition} shows it too.
+     *
+     * @param container the container definition's name
+     * @param value asked when the fixture applies (before the class's first test)
+     */
+    public FargateServiceFixture environment(String container, String name, Supplier<String> value) {
+        environment.add(new EnvironmentEntry(
+                Objects.requireNonNull(container, "container"),
+                Objects.requireNonNull(name, "name"),
+                Objects.requireNonNull(value, "value")));
+        return this;
+    }
+
+    /** {@link #environment(String, String, Supplier)} with a value known now. */
+    public FargateServiceFixture environment(String container, String name, String value) {
+        Objects.requireNonNull(value, "value");
+        return environment(container, name, () -> value);
+    }
+
+    /** An environment variable for every container of the service's tasks; see {@link #environment(String, String, Supplier)}. */
+    public FargateServiceFixture environment(String name, String value) {
+        Objects.requireNonNull(value, "value");
+        environment.add(new EnvironmentEntry(null, Objects.requireNonNull(name, "name"), () -> value));
+        return this;
+    }
+
     @Override
     public void apply(Drydock drydock) {
         if (desiredCount > 0) {
             EcsFixtures.module(drydock).preflight();
         }
-        TaskDefinition td = EcsFixtures.register(drydock, taskDefinitionResource);
-        CreateServiceRequest request = CreateServiceRequest.builder()
+        TaskDefinition td = EcsFixtures.register(
+                drydock,
+                withEnvironment(TaskDefinitionFiles.readResource(taskDefinitionResource)),
+                taskDefinitionResource);
+        CreateServiceRequest.Builder request = CreateServiceRequest.builder()
                 .cluster(cluster)
                 .serviceName(name)
                 .taskDefinition(td.taskDefinitionArn())
                 .desiredCount(desiredCount)
                 .launchType(LaunchType.FARGATE)
                 .networkConfiguration(
-                        n -> n.awsvpcConfiguration(v -> v.subnets(subnets).assignPublicIp(AssignPublicIp.DISABLED)))
-                .build();
+                        n -> n.awsvpcConfiguration(v -> v.subnets(subnets).assignPublicIp(AssignPublicIp.DISABLED)));
+        if (deploymentSet) {
+            request.deploymentConfiguration(deployment.build());
+        }
         try {
-            EcsFixtures.module(drydock).adminCalls().call("ecs", request, CreateServiceResponse.class);
+            EcsFixtures.module(drydock).adminCalls().call("ecs", request.build(), CreateServiceResponse.class);
         } catch (AwsException e) {
             String hint = "ClusterNotFoundException".equals(e.errorCode())
                     ? " Declare the cluster first, e.g. @EcsCluster(name = \"" + cluster + "\")."
@@ -74,6 +167,46 @@ public final class FargateServiceFixture implements Fixture {
             throw new DrydockException(
                     "ECS refuses to create the service: " + e.errorCode() + ": " + e.getMessage() + hint, e);
         }
+    }
+
+    /** The task definition with the environment variables added; refuses a container name it does not have. */
+    private RegisterTaskDefinitionRequest withEnvironment(RegisterTaskDefinitionRequest request) {
+        if (environment.isEmpty()) {
+            return request;
+        }
+        List<String> names = request.containerDefinitions().stream()
+                .map(ContainerDefinition::name)
+                .toList();
+        for (EnvironmentEntry e : environment) {
+            if (e.container() != null && !names.contains(e.container())) {
+                throw new DrydockException("the environment variable " + e.name() + " is for the container '"
+                        + e.container() + "', which " + taskDefinitionResource + " does not define; its containers are "
+                        + names + ".");
+            }
+        }
+        List<ContainerDefinition> containers = new ArrayList<>();
+        for (ContainerDefinition c : request.containerDefinitions()) {
+            Map<String, String> env = new LinkedHashMap<>();
+            for (KeyValuePair pair : c.environment()) {
+                env.put(pair.name(), pair.value());
+            }
+            for (EnvironmentEntry e : environment) {
+                if (e.container() == null || e.container().equals(c.name())) {
+                    String value = e.value().get();
+                    if (value == null) {
+                        throw new DrydockException("the environment variable " + e.name() + " for the container '"
+                                + c.name() + "' has no value (its supplier answered null).");
+                    }
+                    env.remove(e.name()); // a replaced variable moves to the end, as a later declaration
+                    env.put(e.name(), value);
+                }
+            }
+            List<KeyValuePair> pairs = new ArrayList<>();
+            env.forEach(
+                    (k, v) -> pairs.add(KeyValuePair.builder().name(k).value(v).build()));
+            containers.add(c.toBuilder().environment(pairs).build());
+        }
+        return request.toBuilder().containerDefinitions(containers).build();
     }
 
     @Override

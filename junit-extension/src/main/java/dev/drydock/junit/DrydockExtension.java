@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -57,8 +61,13 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  *       in parallel in one JVM;</li>
  *   <li>when a test or lifecycle method fails, the failure carries Drydock's report as a suppressed exception: each
  *       task's state timeline, the last lines of its containers' logs and the last IAM decisions (of the whole
- *       class so far, not only of the failing test). Skipped tests (failed assumptions) get none, nor do failures
- *       when there is nothing to report.</li>
+ *       class so far, not only of the failing test), with the link to the HTML report. Skipped tests (failed
+ *       assumptions) get none, nor do failures when there is nothing to report;</li>
+ *   <li>after the class, Drydock writes its HTML report, {@code target/drydock-reports/<class name>.html} (one
+ *       self-contained file: per service a timeline of every task's states with the deployments and events, the IAM
+ *       decisions with allowed/denied filters, container logs, the declared resources), and logs its location; the
+ *       settings {@code report.directory} and {@code report=off} change or stop that;</li>
+ *   <li>a class marked {@link DisabledWithoutDocker} is skipped, not failed, when no Docker engine answers.</li>
  * </ul>
  *
  * <p>Nested test classes share their enclosing class's instance; annotations on a nested class add to it (and stay
@@ -71,7 +80,10 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * starts before the test instance is constructed, so constructors can take injected clients too.
  */
 public final class DrydockExtension
-        implements BeforeAllCallback,
+        implements ExecutionCondition,
+                BeforeAllCallback,
+                AfterAllCallback,
+                TestWatcher,
                 TestInstancePreConstructCallback,
                 ParameterResolver,
                 TestExecutionExceptionHandler,
@@ -81,15 +93,17 @@ public final class DrydockExtension
 
     private final List<Fixture> fixtures;
     private final Map<String, String> settings;
+    private final boolean disabledWithoutDocker;
 
     /** The extension as {@code @ExtendWith} and the annotations create it. */
     public DrydockExtension() {
-        this(List.of(), Map.of());
+        this(List.of(), Map.of(), false);
     }
 
-    private DrydockExtension(List<Fixture> fixtures, Map<String, String> settings) {
+    private DrydockExtension(List<Fixture> fixtures, Map<String, String> settings, boolean disabledWithoutDocker) {
         this.fixtures = List.copyOf(fixtures);
         this.settings = Map.copyOf(settings);
+        this.disabledWithoutDocker = disabledWithoutDocker;
     }
 
     /** Starts configuring an extension for {@code @RegisterExtension}. */
@@ -97,9 +111,80 @@ public final class DrydockExtension
         return new Builder();
     }
 
+    /**
+     * Disables a top-level class marked {@link DisabledWithoutDocker} (or registered with
+     * {@link Builder#disabledWithoutDocker()}) when its runtime is Docker and no engine answers, unless the setting
+     * {@code docker.required} is {@code true}; every other class and method is enabled here.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<Class<?>> testClass = context.getTestClass();
+        if (context.getTestMethod().isPresent()
+                || testClass.isEmpty()
+                || testClass.get().getEnclosingClass() != null
+                        && resources(context).isPresent()) {
+            return ConditionEvaluationResult.enabled("Drydock decides per top-level class");
+        }
+        List<DrydockExtension> registered = registeredOn(testClass.get());
+        boolean optedIn = AnnotationSupport.isAnnotated(testClass.get(), DisabledWithoutDocker.class)
+                || disabledWithoutDocker
+                || registered.stream().anyMatch(e -> e.disabledWithoutDocker);
+        if (!optedIn) {
+            return ConditionEvaluationResult.enabled("not @DisabledWithoutDocker");
+        }
+        Drydock.Builder builder = Drydock.builder();
+        mergedSettings(testClass.get(), registered).forEach(builder::setting);
+        Optional<String> unavailable = builder.dockerUnavailable();
+        if (unavailable.isEmpty()) {
+            return ConditionEvaluationResult.enabled("a Docker engine answers, or the class needs none");
+        }
+        if (Boolean.parseBoolean(builder.settingValue("docker.required").orElse("false"))) {
+            return ConditionEvaluationResult.enabled(
+                    "docker.required is true: the class runs, and fails without Docker");
+        }
+        return ConditionEvaluationResult.disabled(testClass.get().getSimpleName() + " is @DisabledWithoutDocker and "
+                + "no Docker engine answers, so it is skipped (set drydock.docker.required=true to fail instead): "
+                + unavailable.get());
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         setUp(context);
+    }
+
+    /**
+     * After the last test of the class that started Drydock (not of a nested class), writes the class's HTML report
+     * ({@code target/drydock-reports/<class>.html} unless the settings {@code report.directory} or {@code report=off}
+     * say otherwise) and logs where it is.
+     */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        resources(context).filter(r -> r.owner() == this && r.setUpBy(context)).ifPresent(ClassResources::writeReport);
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        outcome(context, 0);
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        outcome(context, 1);
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        outcome(context, 2);
+    }
+
+    @Override
+    public void testDisabled(ExtensionContext context, Optional<String> reason) {
+        outcome(context, 3);
+    }
+
+    /** Counts a test's outcome for the report, once however many times the extension is registered. */
+    private void outcome(ExtensionContext context, int kind) {
+        resources(context).filter(r -> r.owner() == this).ifPresent(r -> r.outcome(kind));
     }
 
     /**
@@ -139,7 +224,8 @@ public final class DrydockExtension
                     Drydock.Builder builder = Drydock.builder();
                     mergedSettings(testClass, registered).forEach(builder::setting);
                     declared.addAll(declaredFixtures(testClass));
-                    resources = new ClassResources(builder.start(), this);
+                    resources = new ClassResources(
+                            builder.start(), this, context, ClassResources.reportFile(testClass, builder));
                     store.put(RESOURCES, resources);
                     resources.markDeclaredOn(context.getUniqueId());
                 } else {
@@ -406,6 +492,7 @@ public final class DrydockExtension
     public static final class Builder {
         private final List<Fixture> fixtures = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private boolean disabledWithoutDocker;
 
         private Builder() {}
 
@@ -421,9 +508,15 @@ public final class DrydockExtension
             return this;
         }
 
+        /** Skips the class when no Docker engine answers, as {@link DisabledWithoutDocker} does. */
+        public Builder disabledWithoutDocker() {
+            disabledWithoutDocker = true;
+            return this;
+        }
+
         /** The extension, for a static {@code @RegisterExtension} field. */
         public DrydockExtension build() {
-            return new DrydockExtension(fixtures, settings);
+            return new DrydockExtension(fixtures, settings, disabledWithoutDocker);
         }
     }
 }

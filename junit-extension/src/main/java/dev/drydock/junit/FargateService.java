@@ -19,6 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The extension does not wait for the tasks: use the SDK's waiter, e.g.
  * {@code ecs.waiter().waitUntilServicesStable(r -> r.cluster("shop").services("web"))}.
  *
+ * <pre>{@code
+ * @FargateService(cluster = "shop", name = "orders", taskDefinition = "ecs/orders.json", desiredCount = 2,
+ *         minimumHealthyPercent = 50, circuitBreaker = true, rollback = true,
+ *         environment = {"app:LOG_LEVEL=debug", "FEATURE_X=on"})
+ * }</pre>
+ *
  * <p>Programmatic twin: {@code dev.drydock.ecs.EcsFixtures.fargateService(cluster, name, taskDefinition)}.
  */
 @DrydockAnnotation(module = "dev.drydock:drydock-ecs-fixtures")
@@ -49,4 +55,37 @@ public @interface FargateService {
 
     /** Subnets of the service's awsvpc configuration; any syntactically valid subnet id works in Drydock. */
     String[] subnets() default {};
+
+    /**
+     * The deployment configuration's {@code minimumHealthyPercent}: the lower limit of running tasks during a
+     * deployment, in percent of the desired count; -1 (the default) leaves ECS's default, 100.
+     */
+    int minimumHealthyPercent() default -1;
+
+    /**
+     * The deployment configuration's {@code maximumPercent}: the upper limit of running or pending tasks during a
+     * deployment, in percent of the desired count; -1 (the default) leaves ECS's default, 200.
+     */
+    int maximumPercent() default -1;
+
+    /**
+     * Turns on the deployment circuit breaker ({@code deploymentCircuitBreaker.enable}): a deployment whose tasks keep
+     * failing to reach a steady state fails (rolloutState FAILED) instead of retrying for ever.
+     */
+    boolean circuitBreaker() default false;
+
+    /**
+     * With {@link #circuitBreaker()}, a failed deployment rolls back to the service's last completed one
+     * ({@code deploymentCircuitBreaker.rollback}).
+     */
+    boolean rollback() default false;
+
+    /**
+     * Environment variables for the service's containers, each {@code NAME=value} (every container) or
+     * {@code container:NAME=value} (the container definition of that name), written into the registered task
+     * definition revision (a service's tasks take their environment from it; CreateService has no container
+     * overrides), replacing a variable of the same name. For a value known only at run time (a Testcontainers
+     * database's URL), use the programmatic twin's {@code environment(container, name, () -> value)}.
+     */
+    String[] environment() default {};
 }

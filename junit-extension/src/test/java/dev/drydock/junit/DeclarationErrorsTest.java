@@ -134,4 +134,30 @@ class DeclarationErrorsTest {
                         + "drydock/no-such-sandbox:1")
                 .hasMessageContaining("set drydock.sandbox.image");
     }
+
+    @Test
+    void rollbackWithoutTheCircuitBreaker() {
+        assertThat(failureOf(DeclarationErrorsTestCases.RollbackWithoutCircuitBreaker.class))
+                .hasMessageContaining("rollback = true needs circuitBreaker = true");
+    }
+
+    @Test
+    void anEnvironmentEntryWithoutValue() {
+        assertThat(failureOf(DeclarationErrorsTestCases.EnvironmentWithoutValue.class))
+                .hasMessageContaining(
+                        "the environment entry \"DATABASE_URL\" is not NAME=value or " + "container:NAME=value");
+    }
+
+    @Test
+    void anEnvironmentVariableForAContainerTheTaskDefinitionLacks() {
+        assertThat(failureOf(DeclarationErrorsTestCases.EnvironmentForAnUnknownContainer.class))
+                .hasMessageContaining("the environment variable URL is for the container 'db', which "
+                        + "ecs/sleeper.json does not define; its containers are [sleeper].");
+    }
+
+    @Test
+    void aDeploymentConfigurationEcsRefuses() {
+        assertThat(failureOf(DeclarationErrorsTestCases.MinimumHealthyAboveMaximum.class))
+                .hasMessageContaining("ECS refuses to create the service: InvalidParameterException");
+    }
 }

@@ -58,4 +58,20 @@ class DeclarationErrorsTestCases {
                 .setting("sandbox.image", "drydock/no-such-sandbox:1")
                 .build();
     }
+
+    @EcsCluster(name = "shop")
+    @FargateService(cluster = "shop", name = "web", taskDefinition = "ecs/sleeper.json", rollback = true)
+    static class RollbackWithoutCircuitBreaker extends NeverRuns {}
+
+    @EcsCluster(name = "shop")
+    @FargateService(cluster = "shop", name = "web", taskDefinition = "ecs/sleeper.json", environment = "DATABASE_URL")
+    static class EnvironmentWithoutValue extends NeverRuns {}
+
+    @EcsCluster(name = "shop")
+    @FargateService(cluster = "shop", name = "web", taskDefinition = "ecs/sleeper.json", environment = "db:URL=x")
+    static class EnvironmentForAnUnknownContainer extends NeverRuns {}
+
+    @EcsCluster(name = "shop")
+    @FargateService(cluster = "shop", name = "web", taskDefinition = "ecs/sleeper.json", minimumHealthyPercent = 250)
+    static class MinimumHealthyAboveMaximum extends NeverRuns {}
 }

@@ -2,6 +2,7 @@ package dev.drydock.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.efs.EfsFiles;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.EfsAccessPoint;
@@ -33,7 +34,7 @@ class EfsAccessPointSampleTest {
     @Test
     void filesCreatedThroughTheAccessPointAreOwnedByItsPosixUser(EcsClient ecs, EfsFiles files) {
         assertThat(files.exists("home", "/app")).isFalse();
-        ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/home-app.json"));
+        ecs.registerTaskDefinition(EcsFixtures.taskDefinitionRequest("ecs/home-app.json"));
         Task task = ecs.runTask(r -> r.cluster("homes")
                         .taskDefinition("home-app")
                         .launchType(LaunchType.FARGATE)

@@ -4,6 +4,7 @@ import static dev.drydock.junit.DrydockAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.iam.DecisionLog;
+import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.EfsFileSystem;
 import dev.drydock.junit.IamRole;
@@ -24,7 +25,7 @@ class EfsCliSampleTest {
 
     @Test
     void theCliDescribesFileSystemsButMayNotDeleteThem(EcsClient ecs, DecisionLog decisions) {
-        ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/efs-cli.json"));
+        ecs.registerTaskDefinition(EcsFixtures.taskDefinitionRequest("ecs/efs-cli.json"));
         String describe = "out=$(aws efs describe-file-systems --endpoint-url \"$AWS_ENDPOINT_URL\" "
                 + "--query 'FileSystems[0].[Name,LifeCycleState]' --output text) && echo \"$out\" "
                 + "&& [ \"$out\" = \"$(printf 'uploads\\tavailable')\" ]";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.iam.AuthorizationDecision;
 import dev.drydock.core.iam.DecisionLog;
+import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.efs.EfsFiles;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.EfsFileSystem;
@@ -31,7 +32,7 @@ class EfsIamMountSampleTest {
     @Test
     void aRoleWithoutClientWriteGetsAReadOnlyMount(EcsClient ecs, EfsFiles files, DecisionLog decisions) {
         files.writeString("secured", "/seed.txt", "seeded by the test\n");
-        ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/secured-cli.json"));
+        ecs.registerTaskDefinition(EcsFixtures.taskDefinitionRequest("ecs/secured-cli.json"));
         Task task = run(ecs, "uploader");
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("secure").tasks(task.taskArn()));
         Task stopped = ecs.describeTasks(r -> r.cluster("secure").tasks(task.taskArn()))
@@ -55,7 +56,7 @@ class EfsIamMountSampleTest {
 
     @Test
     void aRoleTheFileSystemPolicyDeniesCannotStartItsTask(EcsClient ecs, DecisionLog decisions) {
-        ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/secured-cli.json"));
+        ecs.registerTaskDefinition(EcsFixtures.taskDefinitionRequest("ecs/secured-cli.json"));
         Task task = run(ecs, "outsider");
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("secure").tasks(task.taskArn()));
         Task stopped = ecs.describeTasks(r -> r.cluster("secure").tasks(task.taskArn()))
@@ -71,7 +72,7 @@ class EfsIamMountSampleTest {
 
     @Test
     void withoutClientRootAccessRootIsSquashed(EcsClient ecs, EfsFiles files, DecisionLog decisions) {
-        ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/no-root-cli.json"));
+        ecs.registerTaskDefinition(EcsFixtures.taskDefinitionRequest("ecs/no-root-cli.json"));
         Task task = run(ecs, "no-root-cli", "uploader");
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("secure").tasks(task.taskArn()));
         Task stopped = ecs.describeTasks(r -> r.cluster("secure").tasks(task.taskArn()))

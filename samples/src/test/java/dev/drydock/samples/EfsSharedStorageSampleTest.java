@@ -2,6 +2,7 @@ package dev.drydock.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.efs.EfsFiles;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.EfsFileSystem;
@@ -41,7 +42,7 @@ class EfsSharedStorageSampleTest {
         ecs.updateService(r -> r.cluster("media").service("writer").desiredCount(0));
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("media").tasks(writerTasks));
 
-        ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/uploads-check.json"));
+        ecs.registerTaskDefinition(EcsFixtures.taskDefinitionRequest("ecs/uploads-check.json"));
         Task check = ecs.runTask(r -> r.cluster("media")
                         .taskDefinition("uploads-check")
                         .launchType(LaunchType.FARGATE)
@@ -59,7 +60,7 @@ class EfsSharedStorageSampleTest {
 
     @Test
     void aReadOnlyMountPointCannotBeWritten(EcsClient ecs) {
-        ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/uploads-check.json").toBuilder()
+        ecs.registerTaskDefinition(EcsFixtures.taskDefinitionRequest("ecs/uploads-check.json").toBuilder()
                 .family("uploads-readonly")
                 .build());
         Task task = ecs.runTask(r -> r.cluster("media")

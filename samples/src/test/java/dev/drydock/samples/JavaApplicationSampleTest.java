@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.iam.DecisionLog;
+import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.IamRole;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class JavaApplicationSampleTest {
 
     @Test
     void theApplicationUsesItsTaskRole(EcsClient ecs, DecisionLog decisions) {
-        ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/orders-app.json"));
+        ecs.registerTaskDefinition(EcsFixtures.taskDefinitionRequest("ecs/orders-app.json"));
 
         Task allowed = run(ecs, "list-clusters");
         Task denied = run(ecs, "delete-cluster", "shop");

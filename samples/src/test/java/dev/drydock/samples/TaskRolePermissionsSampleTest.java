@@ -4,6 +4,7 @@ import static dev.drydock.junit.DrydockAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.iam.DecisionLog;
+import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.IamRole;
 import java.util.List;
@@ -23,8 +24,9 @@ class TaskRolePermissionsSampleTest {
 
     @Test
     void theTaskRoleAllowsListingClustersButNotDeletingThem(EcsClient ecs, DecisionLog decisions) {
-        ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/orders-cli.json"));
+        ecs.registerTaskDefinition(EcsFixtures.taskDefinitionRequest("ecs/orders-cli.json"));
 
+        // Debian's AWS CLI 2.9 predates AWS_ENDPOINT_URL (read from CLI 2.13 on), so the commands pass it themselves
         Task allowed = run(ecs, "aws ecs list-clusters --endpoint-url \"$AWS_ENDPOINT_URL\"");
         Task denied = run(ecs, "aws ecs delete-cluster --cluster shop --endpoint-url \"$AWS_ENDPOINT_URL\"");
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("shop").tasks(allowed.taskArn(), denied.taskArn()));
@@ -32,7 +34,7 @@ class TaskRolePermissionsSampleTest {
         List<Task> stopped = ecs.describeTasks(r -> r.cluster("shop").tasks(allowed.taskArn(), denied.taskArn()))
                 .tasks();
         assertThat(exitCode(stopped, allowed)).isZero();
-        assertThat(exitCode(stopped, denied)).isEqualTo(254);
+        assertThat(exitCode(stopped, denied)).isEqualTo(254); // the CLI's exit code for a service error
 
         assertThat(decisions)
                 .forPrincipal("orders-task")

@@ -3,6 +3,9 @@ package dev.drydock.core.runtime;
 import dev.drydock.core.internal.docker.DockerRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +107,20 @@ public interface ContainerRuntime extends AutoCloseable {
     Optional<String> imageId(String image);
 
     /**
+     * What the runtime knows of a local image: its id, tags, labels and layers. This default knows only its id.
+     *
+     * @param image a reference or content id
+     */
+    default Optional<LocalImage> inspectImage(String image) {
+        return imageId(image).map(id -> new LocalImage(id, List.of(), Instant.EPOCH, Map.of(), List.of()));
+    }
+
+    /** The local images that carry all the given labels (none, in this default). */
+    default List<LocalImage> images(Map<String, String> labels) {
+        return List.of();
+    }
+
+    /**
      * Builds an image from a directory holding a {@code Dockerfile}, without pulling base images.
      *
      * @param contextDirectory the build context
@@ -147,6 +164,61 @@ public interface ContainerRuntime extends AutoCloseable {
      * @param lines at most this many lines
      */
     List<String> logTail(String containerId, int lines);
+
+    /**
+     * The last lines of several containers' output, by container id (absent ones left out); a runtime may ask for them
+     * all at once. This default asks one after the other.
+     *
+     * @param lines at most this many lines each
+     */
+    default Map<String, List<String>> logTails(Collection<String> containerIds, int lines) {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (String id : containerIds) {
+            result.put(id, logTail(id, lines));
+        }
+        return result;
+    }
+
+    /**
+     * Follows a container's output from its beginning: every line it writes to stdout and stderr, in order, with the
+     * time the runtime received it, until it exits; then {@code end} runs. Delivery happens on a runtime thread, one
+     * line at a time; a listener that blocks holds the following lines back (never the container, whose output the
+     * runtime keeps).
+     *
+     * @return stops following
+     * @throws RuntimeFailure {@link RuntimeFailure.Kind#NOT_FOUND} when the container is gone
+     */
+    default AutoCloseable followOutput(String containerId, Consumer<OutputLine> lines, Runnable end) {
+        throw new RuntimeFailure(RuntimeFailure.Kind.OTHER, description() + " does not follow container output", null);
+    }
+
+    /**
+     * One line of a container's output.
+     *
+     * @param time when the runtime received it
+     * @param stderr whether it came from stderr
+     * @param text the line without its line break
+     */
+    record OutputLine(Instant time, boolean stderr, String text) {}
+
+    /**
+     * Sets the limits of a running (or created) container, which its child cgroups share (see
+     * {@link #childCgroupParent(String)}): a task's size on its sandbox.
+     *
+     * @param memoryMiB the hard memory limit in MiB, or {@code null} to leave it
+     * @param cpuUnits the CPU limit in ECS CPU units (1024 = one vCPU, enforced as a quota), or {@code null}
+     * @throws RuntimeFailure when the runtime refuses
+     */
+    default void updateLimits(String containerId, Long memoryMiB, Integer cpuUnits) {}
+
+    /**
+     * The cgroup parent under which new containers share {@code containerId}'s limits ({@code --cgroup-parent}), when
+     * the engine nests cgroups that way (Docker with the cgroupfs driver on cgroup v1); empty when it does not, and
+     * each container is then limited on its own.
+     */
+    default Optional<String> childCgroupParent(String containerId) {
+        return Optional.empty();
+    }
 
     /**
      * One sample of the container's resource usage, in the Docker Engine API's {@code ContainerStats} JSON shape

@@ -33,8 +33,14 @@ public final class ContainerSpec {
     private final Duration stopTimeout;
     private final List<Mount> mounts;
     private final HealthCheck healthCheck;
+    private final List<Ulimit> ulimits;
+    private final List<String> capabilitiesAdded;
+    private final List<String> capabilitiesDropped;
+    private final Map<String, String> sysctls;
+    private final boolean tty;
+    private final boolean openStdin;
+    private final String cgroupParent;
     private final String publishAddress;
-    private final List<String> capabilities;
     private final List<String> devices;
 
     private ContainerSpec(Builder b) {
@@ -59,8 +65,14 @@ public final class ContainerSpec {
         this.stopTimeout = b.stopTimeout;
         this.mounts = List.copyOf(b.mounts);
         this.healthCheck = b.healthCheck;
+        this.ulimits = List.copyOf(b.ulimits);
+        this.capabilitiesAdded = List.copyOf(b.capabilitiesAdded);
+        this.capabilitiesDropped = List.copyOf(b.capabilitiesDropped);
+        this.sysctls = Map.copyOf(b.sysctls);
+        this.tty = b.tty;
+        this.openStdin = b.openStdin;
+        this.cgroupParent = b.cgroupParent;
         this.publishAddress = b.publishAddress;
-        this.capabilities = List.copyOf(b.capabilities);
         this.devices = List.copyOf(b.devices);
     }
 
@@ -138,11 +150,6 @@ public final class ContainerSpec {
         return publishAddress;
     }
 
-    /** Linux capabilities added to the default set, e.g. {@code SYS_ADMIN} to mount FUSE file systems. */
-    public List<String> capabilities() {
-        return capabilities;
-    }
-
     /** Host devices given to the container, e.g. {@code /dev/fuse}. */
     public List<String> devices() {
         return devices;
@@ -190,6 +197,58 @@ public final class ContainerSpec {
     /** The health check replacing the image's own, or {@code null} to keep the image's. */
     public HealthCheck healthCheck() {
         return healthCheck;
+    }
+
+    /** Resource limits ({@code --ulimit}); empty for the runtime's defaults. */
+    public List<Ulimit> ulimits() {
+        return ulimits;
+    }
+
+    /** Linux capabilities added to the runtime's default set ({@code --cap-add}), e.g. {@code SYS_PTRACE}. */
+    public List<String> capabilitiesAdded() {
+        return capabilitiesAdded;
+    }
+
+    /** Linux capabilities removed from the runtime's default set ({@code --cap-drop}), e.g. {@code NET_RAW}. */
+    public List<String> capabilitiesDropped() {
+        return capabilitiesDropped;
+    }
+
+    /** Namespaced kernel parameters ({@code --sysctl}), e.g. {@code net.ipv4.tcp_keepalive_time}. */
+    public Map<String, String> sysctls() {
+        return sysctls;
+    }
+
+    /** Whether a pseudo-terminal is allocated ({@code --tty}). */
+    public boolean tty() {
+        return tty;
+    }
+
+    /** Whether stdin stays open ({@code --interactive}). */
+    public boolean openStdin() {
+        return openStdin;
+    }
+
+    /**
+     * The cgroup the container's cgroup is created under ({@code --cgroup-parent}), from
+     * {@link ContainerRuntime#childCgroupParent(String)}, so that another container's limits (a task's sandbox) apply
+     * to it too; {@code null} for the runtime's default.
+     */
+    public String cgroupParent() {
+        return cgroupParent;
+    }
+
+    /**
+     * A resource limit.
+     *
+     * @param name the resource, as Docker names it: {@code nofile}, {@code nproc}, {@code core}, {@code memlock} ...
+     * @param soft the soft limit
+     * @param hard the hard limit
+     */
+    public record Ulimit(String name, long soft, long hard) {
+        public Ulimit {
+            Objects.requireNonNull(name, "name");
+        }
     }
 
     /**
@@ -267,8 +326,14 @@ public final class ContainerSpec {
         private Duration stopTimeout;
         private final List<Mount> mounts = new ArrayList<>();
         private HealthCheck healthCheck;
+        private final List<Ulimit> ulimits = new ArrayList<>();
+        private final List<String> capabilitiesAdded = new ArrayList<>();
+        private final List<String> capabilitiesDropped = new ArrayList<>();
+        private final Map<String, String> sysctls = new LinkedHashMap<>();
+        private boolean tty;
+        private boolean openStdin;
+        private String cgroupParent;
         private String publishAddress = "127.0.0.1";
-        private final List<String> capabilities = new ArrayList<>();
         private final List<String> devices = new ArrayList<>();
 
         private Builder(String name, String image) {
@@ -334,9 +399,9 @@ public final class ContainerSpec {
             return this;
         }
 
-        /** Adds a Linux capability ({@code SYS_ADMIN} ...) to the container's default set. */
+        /** Adds a Linux capability ({@code SYS_ADMIN} ...) to the container's default set ({@code --cap-add}). */
         public Builder capability(String capability) {
-            this.capabilities.add(capability);
+            this.capabilitiesAdded.add(capability);
             return this;
         }
 
@@ -388,6 +453,37 @@ public final class ContainerSpec {
 
         public Builder healthCheck(HealthCheck healthCheck) {
             this.healthCheck = healthCheck;
+            return this;
+        }
+
+        public Builder ulimit(Ulimit ulimit) {
+            this.ulimits.add(ulimit);
+            return this;
+        }
+
+        public Builder capabilities(List<String> added, List<String> dropped) {
+            this.capabilitiesAdded.addAll(added);
+            this.capabilitiesDropped.addAll(dropped);
+            return this;
+        }
+
+        public Builder sysctls(Map<String, String> sysctls) {
+            this.sysctls.putAll(sysctls);
+            return this;
+        }
+
+        public Builder tty(boolean tty) {
+            this.tty = tty;
+            return this;
+        }
+
+        public Builder openStdin(boolean openStdin) {
+            this.openStdin = openStdin;
+            return this;
+        }
+
+        public Builder cgroupParent(String cgroupParent) {
+            this.cgroupParent = cgroupParent;
             return this;
         }
 

@@ -112,6 +112,16 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
 
     /**
+     * Makes a running container write a line, as if its process printed it: followers of its output
+     * ({@link #followOutput}) receive it and {@link #logTail} shows it.
+     *
+     * @param stderr whether it goes to stderr
+     */
+    public void output(String containerId, String line, boolean stderr) {
+        find(containerId).write(new OutputLine(clock.instant(), stderr, line));
+    }
+
+    /**
      * Sets what a running container's health check reports from now on, as if its checks had started to pass or
      * fail, and tells the exit listeners (who also hear about health changes).
      */
@@ -229,6 +239,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
         }
         Script script = started ? script(c.spec) : null;
         if (script != null) {
+            script.output().forEach(line -> c.write(new OutputLine(clock.instant(), false, line)));
             Runnable exit = () -> {
                 if (c.markExited(script.exitCode(), clock.instant())) {
                     fireExit(c);
@@ -265,7 +276,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
                     spec.entryPoint(),
                     spec.command());
         }
-        return new Script(Duration.ZERO, 0);
+        return new Script(Duration.ZERO, 0, List.of());
     }
 
     @Override
@@ -329,7 +340,20 @@ public final class SimulatedRuntime implements ContainerRuntime {
 
     @Override
     public List<String> logTail(String containerId, int lines) {
-        return List.of();
+        SimContainer c = containers.get(containerId);
+        if (c == null) {
+            return List.of();
+        }
+        synchronized (c) {
+            List<String> all = c.output.stream().map(OutputLine::text).toList();
+            return List.copyOf(all.subList(Math.max(0, all.size() - lines), all.size()));
+        }
+    }
+
+    /** Replays what the container wrote so far, then delivers each new line, until it exits. */
+    @Override
+    public AutoCloseable followOutput(String containerId, Consumer<OutputLine> lines, Runnable end) {
+        return find(containerId).follow(lines, end);
     }
 
     @Override
@@ -409,10 +433,10 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
 
     /**
-     * What a container's command does when it only sleeps and exits: exit with {@code exitCode} after
-     * {@code delay}.
+     * What a container's command does when it only echoes, sleeps and exits: write {@code output} when it starts,
+     * exit with {@code exitCode} after {@code delay}.
      */
-    record Script(Duration delay, int exitCode) {
+    record Script(Duration delay, int exitCode, List<String> output) {
         private static final Pattern SEPARATORS = Pattern.compile("\\s*(;|&&|\\n)\\s*");
 
         /** The script of a container's command, or {@code null} when it does anything else (it then runs on). */
@@ -440,29 +464,42 @@ public final class SimulatedRuntime implements ContainerRuntime {
                 return null;
             }
             long millis = 0;
+            List<String> output = new ArrayList<>();
             for (String statement : SEPARATORS.split(text)) {
                 String[] words = statement.trim().split("\\s+");
                 switch (words[0]) {
+                    case "echo":
+                        String echoed = statement.trim().substring(4).trim();
+                        if (echoed.matches(".*[$`\\\\|><*?(){}].*")) {
+                            return null;
+                        }
+                        output.add(
+                                echoed.length() >= 2
+                                                && (echoed.startsWith("'") && echoed.endsWith("'")
+                                                        || echoed.startsWith("\"") && echoed.endsWith("\""))
+                                        ? echoed.substring(1, echoed.length() - 1)
+                                        : echoed.replaceAll("\\s+", " "));
+                        break;
                     case "true":
                     case "false":
                         if (words.length != 1) {
                             return null;
                         }
                         if (words[0].equals("false")) {
-                            return new Script(Duration.ofMillis(millis), 1);
+                            return new Script(Duration.ofMillis(millis), 1, output);
                         }
                         break;
                     case "sleep":
                     case "exit":
                         if (words.length == 1 && words[0].equals("exit")) {
-                            return new Script(Duration.ofMillis(millis), 0);
+                            return new Script(Duration.ofMillis(millis), 0, output);
                         }
                         if (words.length != 2) {
                             return null;
                         }
                         try {
                             if (words[0].equals("exit")) {
-                                return new Script(Duration.ofMillis(millis), Integer.parseInt(words[1]) & 0xff);
+                                return new Script(Duration.ofMillis(millis), Integer.parseInt(words[1]) & 0xff, output);
                             }
                             millis += new BigDecimal(words[1]).movePointRight(3).longValueExact();
                         } catch (NumberFormatException | ArithmeticException e) {
@@ -473,7 +510,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
                         return null;
                 }
             }
-            return new Script(Duration.ofMillis(millis), 0);
+            return new Script(Duration.ofMillis(millis), 0, output);
         }
     }
 
@@ -496,14 +533,59 @@ public final class SimulatedRuntime implements ContainerRuntime {
             this.ip = ip;
         }
 
-        synchronized boolean markExited(int code, Instant now) {
-            if (exitCode != null) {
-                return false;
+        final List<OutputLine> output = new ArrayList<>();
+        final List<Follower> followers = new ArrayList<>();
+
+        boolean markExited(int code, Instant now) {
+            List<Follower> ended;
+            synchronized (this) {
+                if (exitCode != null) {
+                    return false;
+                }
+                exitCode = code;
+                finishedAt = now;
+                ended = List.copyOf(followers);
+                followers.clear();
             }
-            exitCode = code;
-            finishedAt = now;
+            ended.forEach(f -> f.end.run());
             return true;
         }
+
+        void write(OutputLine line) {
+            List<Follower> now;
+            synchronized (this) {
+                if (exitCode != null) {
+                    return;
+                }
+                output.add(line);
+                now = List.copyOf(followers);
+            }
+            now.forEach(f -> f.lines.accept(line));
+        }
+
+        AutoCloseable follow(Consumer<OutputLine> lines, Runnable end) {
+            Follower f = new Follower(lines, end);
+            List<OutputLine> past;
+            boolean exited;
+            synchronized (this) {
+                past = List.copyOf(output);
+                exited = exitCode != null;
+                if (!exited) {
+                    followers.add(f);
+                }
+            }
+            past.forEach(lines);
+            if (exited) {
+                end.run();
+            }
+            return () -> {
+                synchronized (this) {
+                    followers.remove(f);
+                }
+            };
+        }
+
+        private record Follower(Consumer<OutputLine> lines, Runnable end) {}
     }
 
     /** Registries are not contacted: the image counts as pulled unless declared missing. */

@@ -30,4 +30,23 @@ public interface AdminCalls {
      * @throws IllegalArgumentException when no service with that signing name is registered
      */
     <O extends SdkPojo> O call(String signingName, SdkPojo request, Class<O> responseType);
+
+    /**
+     * Runs one operation as another caller, a role session the service holds (ECS reading a task's secrets as a
+     * session of its execution role, {@link Iam#assumeRole}): the same checks as {@link #call}, authorized with the
+     * caller's policies and recorded in the decision log under {@code requestId}, as the caller's own request would
+     * be.
+     *
+     * @param caller who calls, e.g. {@link RoleSession#caller()}
+     * @param requestId the request id the decision log records (and a failure message may quote)
+     * @param signingName the signing name of a registered service, e.g. {@code ssm}
+     * @param request the request shape; its class names the operation
+     * @param responseType the operation's response shape
+     * @return the handler's answer
+     * @throws AwsException the service's error, as the API would answer the caller
+     * @throws IllegalArgumentException when no service with that signing name is registered, or the caller was not
+     *     made by core
+     */
+    <O extends SdkPojo> O callAs(
+            Caller caller, String requestId, String signingName, SdkPojo request, Class<O> responseType);
 }

@@ -75,6 +75,18 @@ public interface CallContext {
             String resourceOwnerAccount);
 
     /**
+     * Whether the caller may do {@code action}, evaluated as {@link #authorize(String, String, Map, NamedPolicy,
+     * String)} would, without recording a decision and without throwing: for checks that ask about a request not made
+     * yet (KMS's key policy lockout safety check: would the new policy still let the caller change it).
+     */
+    boolean allows(
+            String action,
+            String resource,
+            Map<String, List<String>> conditionKeys,
+            NamedPolicy resourcePolicy,
+            String resourceOwnerAccount);
+
+    /**
      * The service's access-denied error with {@code message}: {@code AccessDeniedException} (HTTP 400) for JSON
      * services, {@code AccessDenied} (HTTP 403) for IAM and STS, {@code AccessDeniedException} (HTTP 403) for
      * REST-JSON services.

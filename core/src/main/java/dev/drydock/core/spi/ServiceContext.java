@@ -45,6 +45,9 @@ public interface ServiceContext {
     /** The configuration (builder settings, system properties, environment, {@code drydock.properties}). */
     Settings settings();
 
+    /** The account's VPC, subnets and Availability Zones, which every service places its resources in. */
+    VpcModel vpc();
+
     /** Serves an AWS JSON protocol service on the endpoint (requests find it by their {@code X-Amz-Target}). */
     void register(JsonService service);
 
@@ -94,6 +97,19 @@ public interface ServiceContext {
      */
     CallContext callContext(
             String signingName, String operation, Caller caller, String sourceIp, boolean secureTransport);
+
+    /**
+     * The call a service makes to another on its own caller's behalf, as AWS services integrated with KMS call KMS
+     * for the principal who called them: the same caller, request id, source address, time and recording (an
+     * administrator call's stays unrecorded), for the other service's operation, whose denials answer the other
+     * service's access-denied error.
+     *
+     * @param onBehalfOf the call being served
+     * @param signingName the other service's signing name, e.g. {@code kms}
+     * @param operation the other service's operation, e.g. {@code Decrypt}
+     * @throws IllegalArgumentException when no service with that signing name is registered
+     */
+    CallContext callContext(CallContext onBehalfOf, String signingName, String operation);
 
     /** The endpoint URI the test JVM uses, e.g. {@code http://127.0.0.1:41234}. */
     URI endpoint();

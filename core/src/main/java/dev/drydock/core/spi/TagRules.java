@@ -80,21 +80,56 @@ public final class TagRules {
         for (Object t : sdkTags) {
             String key = SdkTags.member(t, "key");
             String value = SdkTags.member(t, "value");
-            if (key == null || key.isEmpty() || key.length() > maxKeyLength) {
-                throw error.apply(new Violation(Kind.KEY_LENGTH, key, value, sdkTags.size()));
-            }
-            if (value == null && valueRequired || value != null && value.length() > maxValueLength) {
-                throw error.apply(new Violation(Kind.VALUE_LENGTH, key, value, sdkTags.size()));
-            }
-            if (reservedPrefix != null
-                    && (reservedPrefixIgnoresCase
-                            ? key.toLowerCase(Locale.ROOT).startsWith(reservedPrefix)
-                            : key.startsWith(reservedPrefix))) {
-                throw error.apply(new Violation(Kind.RESERVED_PREFIX, key, value, sdkTags.size()));
-            }
+            checkOne(key, value, sdkTags.size());
             tags.put(key, value == null ? "" : value);
         }
         return tags;
+    }
+
+    /**
+     * Checks tags a request gives as a map (CloudWatch Logs' {@code tags}; or shapes without {@code key()} and
+     * {@code value()}, such as KMS's {@code tagKey}/{@code tagValue}, read into one): their number, then each.
+     *
+     * @return the tags as an ordered map (a missing value as {@code ""})
+     * @throws AwsException the service's error for the first violation
+     */
+    public Map<String, String> checkMap(Map<String, String> tags) {
+        if (tags != null) {
+            checkCount(tags.size());
+        }
+        return checkEachOfMap(tags);
+    }
+
+    /**
+     * Checks each tag of a map, not their number (see {@link #checkEach(List)}).
+     *
+     * @throws AwsException the service's error for the first violation
+     */
+    public Map<String, String> checkEachOfMap(Map<String, String> tags) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (tags == null) {
+            return out;
+        }
+        tags.forEach((key, value) -> {
+            checkOne(key, value, tags.size());
+            out.put(key, value == null ? "" : value);
+        });
+        return out;
+    }
+
+    private void checkOne(String key, String value, int count) {
+        if (key == null || key.isEmpty() || key.length() > maxKeyLength) {
+            throw error.apply(new Violation(Kind.KEY_LENGTH, key, value, count));
+        }
+        if (value == null && valueRequired || value != null && value.length() > maxValueLength) {
+            throw error.apply(new Violation(Kind.VALUE_LENGTH, key, value, count));
+        }
+        if (reservedPrefix != null
+                && (reservedPrefixIgnoresCase
+                        ? key.toLowerCase(Locale.ROOT).startsWith(reservedPrefix)
+                        : key.startsWith(reservedPrefix))) {
+            throw error.apply(new Violation(Kind.RESERVED_PREFIX, key, value, count));
+        }
     }
 
     /**

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param list whether the member is a list (a missing list reads "can not be empty" in some services' words)
  * @param element for {@link Kind#ELEMENT}, {@link Kind#MAP_KEY} and {@link Kind#MAP_VALUE}: the first element, key or
  *     value at fault, as its own violation; else null
+ * @param sensitive whether the model marks the value secret ({@code SecretString}, a password): messages then leave it
+ *     out, as AWS's do ({@code Value at 'secretString' failed to satisfy constraint: ...})
  */
 public record Violation(
         String path,
@@ -29,7 +31,8 @@ public record Violation(
         String constraint,
         List<String> allowedValues,
         boolean list,
-        Violation element) {
+        Violation element,
+        boolean sensitive) {
 
     /** The longest value a message repeats; longer ones end in {@code ...}. */
     public static final int MAX_VALUE_IN_MESSAGE = 1000;
@@ -64,12 +67,12 @@ public record Violation(
 
     /**
      * AWS's sentence for this violation: {@code Value 'x' at 'path' failed to satisfy constraint: <constraint>}
-     * ({@code Value null at ...} for a missing member). Values longer than 1,000 characters are cut there and end in
+     * ({@code Value null at ...} for a missing member, {@code Value at ...} for a sensitive one). Values longer than 1,000 characters are cut there and end in
      * {@code ...}.
      */
     public String message() {
-        return "Value " + (value == null ? "null" : "'" + render(value) + "'") + " at '" + path
-                + "' failed to satisfy constraint: " + constraint;
+        String shown = value == null ? "Value null" : sensitive ? "Value" : "Value '" + render(value) + "'";
+        return shown + " at '" + path + "' failed to satisfy constraint: " + constraint;
     }
 
     /** The last member name of the path, as the model spells it, e.g. {@code key} for {@code tags.key}. */

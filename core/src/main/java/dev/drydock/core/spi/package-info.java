@@ -14,7 +14,10 @@
  *       sessions as {@link dev.drydock.core.spi.RoleSession}s, the test principal) and the other modules.</li>
  *   <li>Ports where services meet without depending on each other: {@link dev.drydock.core.spi.ImageResolver}
  *       (ECR serves images to ECS tasks), {@link dev.drydock.core.spi.TaskVolumeProvider} (EFS mounts volumes into
- *       ECS tasks). A new port is an interface here, implemented by the module that serves it and looked up with
+ *       ECS tasks), {@link dev.drydock.core.spi.TaskSecretResolver} (Secrets Manager and Parameter Store give ECS a
+ *       task's secrets and registry credentials), {@link dev.drydock.core.spi.TaskLogSink} (CloudWatch Logs takes
+ *       the output of {@code awslogs} containers), {@link dev.drydock.core.spi.KeyEncryption} (KMS encrypts other
+ *       services' data as their callers). A new port is an interface here, implemented by the module that serves it and looked up with
  *       {@link dev.drydock.core.spi.ServiceContext#module(Class)}.</li>
  * </ul>
  *
@@ -31,7 +34,8 @@
  *       {@link dev.drydock.core.spi.TagConditions} (resource tags, their validation and the {@code aws:RequestTag},
  *       {@code aws:ResourceTag} and {@code aws:TagKeys} condition keys).</li>
  *   <li>{@link dev.drydock.core.spi.AdminCalls}: how programmatic fixtures call the registered handlers as the test
- *       principal, through the same checks as an HTTP request.</li>
+ *       principal, through the same checks as an HTTP request; and how a service calls them as a role session it
+ *       holds (ECS reading a task's secrets as its execution role), recorded as that session's request.</li>
  *   <li>Plain endpoints (task metadata, credentials): {@link dev.drydock.core.spi.HttpRequest},
  *       {@link dev.drydock.core.spi.HttpResponse}; JSON without data binding: {@link dev.drydock.core.spi.JsonTree};
  *       a user's files: {@link dev.drydock.core.spi.ClasspathResources}.</li>

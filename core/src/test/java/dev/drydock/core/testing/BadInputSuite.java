@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +81,11 @@ public abstract class BadInputSuite {
     private static final int MAX_ELEMENTS = 20_000;
     private static final int MAX_STRING = 300_000;
     private static final int MAX_CASES_PER_OPERATION = 250;
+
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+    private static final Pattern REPEAT = Pattern.compile("\\{(.)\\*(\\d+)}");
+    private static final Pattern TAGS = Pattern.compile("\\{tags\\*(\\d+):(\\w+):(\\w+)}");
+    private static final Pattern TAG_MAP = Pattern.compile("\\{tagmap\\*(\\d+)}");
 
     /** The running instance (simulated runtime unless {@link #start()} says otherwise). */
     protected Drydock drydock;
@@ -151,6 +159,65 @@ public abstract class BadInputSuite {
                 service.wire().json(operation, body.getBytes(StandardCharsets.UTF_8)),
                 errorCode,
                 message);
+    }
+
+    /**
+     * Hand-written JSON protocol cases from a table, one a line: {@code Operation | body | ErrorCode | message}, where an
+     * empty message is not checked and one ending in {@code ...} is checked as a prefix. Bodies and messages may hold
+     * placeholders: {@code {n}} (a number no other case of this JVM gets, for unique names), {@code {x*513}} (a
+     * character repeated, here 513 {@code x}), {@code {tags*51:Key:Value}} (a JSON list of 51 tag objects with those
+     * member names), {@code {tagmap*51}} (a JSON object of 51 tags), and the test's own.
+     *
+     * @param placeholders fills in the test's own values (e.g. {@code {secret}} for a resource {@link #prepare}
+     *     created), called for each line's body and message after the common placeholders
+     */
+    protected List<Case> jsonCases(String table, UnaryOperator<String> placeholders) {
+        UnaryOperator<String> all = text -> placeholders.apply(commonPlaceholders(text));
+        return casesFromTable(table, all);
+    }
+
+    private static String commonPlaceholders(String text) {
+        String out = TAGS.matcher(text).replaceAll(m -> {
+            List<String> tags = new ArrayList<>();
+            for (int i = 0; i < Integer.parseInt(m.group(1)); i++) {
+                tags.add("{\"" + m.group(2) + "\":\"k" + i + "\",\"" + m.group(3) + "\":\"v\"}");
+            }
+            return Matcher.quoteReplacement("[" + String.join(",", tags) + "]");
+        });
+        out = TAG_MAP.matcher(out).replaceAll(m -> {
+            List<String> tags = new ArrayList<>();
+            for (int i = 0; i < Integer.parseInt(m.group(1)); i++) {
+                tags.add("\"k" + i + "\":\"v\"");
+            }
+            return Matcher.quoteReplacement("{" + String.join(",", tags) + "}");
+        });
+        out = REPEAT.matcher(out)
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1).repeat(Integer.parseInt(m.group(2)))));
+        while (out.contains("{n}")) {
+            out = out.replaceFirst("\\{n}", Integer.toString(UNIQUE.incrementAndGet()));
+        }
+        return out;
+    }
+
+    private List<Case> casesFromTable(String table, UnaryOperator<String> placeholders) {
+        List<Case> cases = new ArrayList<>();
+        for (String line : table.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] p = line.split(" \\| ", -1);
+            if (p.length < 3) {
+                throw new IllegalArgumentException("Not 'Operation | body | ErrorCode | message': " + line);
+            }
+            String code = p[2].trim().replace(" |", "");
+            String message = p.length > 3 ? p[3].trim() : "";
+            cases.add(jsonCase(
+                    p[0].trim(),
+                    placeholders.apply(p[1].trim()),
+                    code,
+                    message.isEmpty() ? null : placeholders.apply(message)));
+        }
+        return cases;
     }
 
     /** The service under test (model, wire, raw client). */

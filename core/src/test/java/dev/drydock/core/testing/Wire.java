@@ -218,6 +218,10 @@ public final class Wire {
         if (value instanceof Map<?, ?> map) {
             boolean structure = map.keySet().stream().allMatch(k -> k instanceof String s && !s.isEmpty());
             if (structure && !(value instanceof EntryMap)) {
+                if (map.isEmpty()) {
+                    // a structure with no members (a list element without its required member) is still sent
+                    params.put(prefix, "");
+                }
                 map.forEach((k, v) -> flatten(prefix + "." + k, v, params));
             } else {
                 int i = 1;

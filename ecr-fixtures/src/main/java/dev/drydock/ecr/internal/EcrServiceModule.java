@@ -3,6 +3,7 @@ package dev.drydock.ecr.internal;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.runtime.ContainerRuntime;
+import dev.drydock.core.runtime.LocalImage;
 import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.AwsException;
@@ -10,10 +11,12 @@ import dev.drydock.core.spi.Caller;
 import dev.drydock.core.spi.ImageResolver;
 import dev.drydock.core.spi.RoleSession;
 import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.core.spi.Settings;
 import dev.drydock.ecr.EcrModule;
 import dev.drydock.ecr.internal.backend.EcrBackend;
 import dev.drydock.ecr.internal.lifecycle.LifecyclePolicies;
 import dev.drydock.ecr.internal.registry.BlobStore;
+import dev.drydock.ecr.internal.registry.LayerCache;
 import dev.drydock.ecr.internal.registry.RegistryAccess;
 import dev.drydock.ecr.internal.registry.RegistryError;
 import dev.drydock.ecr.internal.registry.RegistryServer;
@@ -24,10 +27,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -40,6 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EcrServiceModule implements EcrModule, ImageResolver {
     private static final Logger LOG = LoggerFactory.getLogger(EcrServiceModule.class);
+    /** {@code aws} (default) or {@code local}: which host repository URIs and {@code proxyEndpoint} name. */
+    static final String REPOSITORY_URI_SETTING = "ecr.repository-uri";
 
     private ServiceContext context;
     private EcrBackend backend;
@@ -68,7 +76,13 @@ public final class EcrServiceModule implements EcrModule, ImageResolver {
                         Path.of(System.getProperty("java.io.tmpdir"), "drydock-ecr")
                                 .toString()));
         blobs = BlobStore.open(parent, context.sessionId());
-        backend = new EcrBackend(context.accountId(), context.region(), context.clock(), blobs);
+        backend = new EcrBackend(
+                context.accountId(),
+                context.region(),
+                context.clock(),
+                blobs,
+                localRepositoryUris(context.settings()) ? this::registryHost : null);
+        backend.layerCache(layerCache(context.settings(), parent));
         lifecycle = new LifecyclePolicies(backend);
         // the routing table (and every request class) is built on first use, as IAM's and STS's are
         context.registerOnFirstUse(
@@ -76,6 +90,76 @@ public final class EcrServiceModule implements EcrModule, ImageResolver {
                 TARGET_PREFIX,
                 () -> EcrApi.routingTable(backend, lifecycle, this::registryHost, context.clock()));
         context.resourceTags(backend.tags());
+    }
+
+    /**
+     * The layer cache the settings ask for ({@code ecr.layer-cache}: {@code on}, the default, or {@code off};
+     * {@code ecr.layer-cache-size-mib}: 10240 by default), in {@code <storage directory>/layer-cache}, opened on first
+     * use.
+     *
+     * @throws DrydockException for an invalid value
+     */
+    static Supplier<Optional<LayerCache>> layerCache(Settings settings, Path storage) {
+        String value = settings.get("ecr.layer-cache", "on").toLowerCase(Locale.ROOT);
+        if (!value.equals("on") && !value.equals("off")) {
+            throw new DrydockException("The setting ecr.layer-cache is '" + value + "'. Use 'on' (the default: layers "
+                    + "pushed into Drydock's registry are kept in " + storage.resolve("layer-cache") + " so that an "
+                    + "unchanged image is not uploaded again by the next test class or run) or 'off'.");
+        }
+        String size = settings.get("ecr.layer-cache-size-mib", "10240");
+        long mib;
+        try {
+            mib = Long.parseLong(size.trim());
+        } catch (NumberFormatException e) {
+            mib = -1;
+        }
+        if (mib < 0) {
+            throw new DrydockException("The setting ecr.layer-cache-size-mib is '" + size + "'; give the most the ECR "
+                    + "layer cache may hold in MiB, e.g. 10240.");
+        }
+        if (value.equals("off")) {
+            return Optional::empty;
+        }
+        long maxBytes = mib * 1024 * 1024;
+        Path root = storage.resolve("layer-cache");
+        AtomicReference<Optional<LayerCache>> opened = new AtomicReference<>();
+        return () -> {
+            synchronized (opened) {
+                if (opened.get() == null) {
+                    opened.set(LayerCache.open(root, maxBytes));
+                }
+                return opened.get();
+            }
+        };
+    }
+
+    /**
+     * Gives a repository the blobs of a local image that Drydock's layer cache holds from an earlier push, so pushing
+     * the image uploads only what changed. See {@link EcrBackend#reuseCachedBlobs}.
+     *
+     * @return how many bytes the repository got from the cache
+     */
+    public long reuseCachedLayers(String repository, LocalImage image) {
+        return backend.reuseCachedBlobs(repository, image.id(), image.layers());
+    }
+
+    /**
+     * Whether repository URIs and {@code proxyEndpoint} name Drydock's registry ({@code ecr.repository-uri=local})
+     * rather than AWS's host ({@code aws}, the default).
+     *
+     * @throws DrydockException for another value
+     */
+    static boolean localRepositoryUris(Settings settings) {
+        String value = settings.get(REPOSITORY_URI_SETTING, "aws").toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "aws" -> false;
+            case "local" -> true;
+            default ->
+                throw new DrydockException("The setting " + REPOSITORY_URI_SETTING + " is '" + value + "'. Use "
+                        + "'aws' (the default: repositoryUri is <account>.dkr.ecr.<region>.amazonaws.com/<name>, as on "
+                        + "AWS) or 'local' (repositoryUri and proxyEndpoint name Drydock's registry, 127.0.0.1:<port>, "
+                        + "so code that pushes to the repositoryUri it gets reaches it).");
+        };
     }
 
     /** The registry endpoint, started on first use (most test classes never push or pull). */

@@ -76,7 +76,7 @@ public final class EcsDiagnostics {
                     b.append(", ").append(c.reason);
                 }
                 List<String> lines = c.logLines;
-                if ("RUNNING".equals(c.lastStatus) && c.runtimeId != null && runtime.isPresent()) {
+                if (c.lastStatus == ContainerRecord.Status.RUNNING && c.runtimeId != null && runtime.isPresent()) {
                     try {
                         lines = runtime.get().runtime().logTail(c.runtimeId, LOG_LINES);
                     } catch (RuntimeFailure e) {
@@ -128,7 +128,7 @@ public final class EcsDiagnostics {
     private record ContainerSnapshot(
             String name,
             String image,
-            String lastStatus,
+            ContainerRecord.Status lastStatus,
             Integer exitCode,
             String reason,
             String runtimeId,

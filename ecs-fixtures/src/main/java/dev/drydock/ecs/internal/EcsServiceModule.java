@@ -2,8 +2,10 @@ package dev.drydock.ecs.internal;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
+import dev.drydock.core.report.Report;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.JsonService;
+import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.ecs.EcsModule;
 import dev.drydock.ecs.internal.backend.EcsBackend;
@@ -21,7 +23,7 @@ import java.util.List;
  * and task metadata endpoints, and runs tasks through the {@link TaskLauncher}. Found by {@link java.util.ServiceLoader};
  * its public face is {@link EcsModule}.
  */
-public final class EcsServiceModule implements EcsModule {
+public final class EcsServiceModule implements EcsModule, ReportContributor {
     private EcsBackend backend;
     private TaskLauncher launcher;
     private ServiceScheduler scheduler;
@@ -96,6 +98,13 @@ public final class EcsServiceModule implements EcsModule {
     /** The model, for tests and reports. Not a stable API. */
     public EcsBackend backend() {
         return backend;
+    }
+
+    @Override
+    public void contribute(Report report) {
+        if (backend != null) {
+            EcsReport.contribute(report, backend, context.runtimeIfReady());
+        }
     }
 
     @Override

@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A project that depends on drydock-ecs-fixtures alone (no EFS, no ECR module): the extension still loads, with the
+ * A project that depends on drydock-ecs-fixtures alone (no EFS, ECR, secrets or logs module): the extension still loads, with the
  * core and ECS plug-ins, runs an ECS test class, and refuses an EFS annotation naming the artifact to add. Runs the
- * extension in a class loader over this test's classpath without the EFS and ECR modules and SDK clients.
+ * extension in a class loader over this test's classpath without the EFS, ECR, secrets and logs modules and SDK clients.
  */
 class LeanClasspathTest {
-    private static final Pattern LEFT_OUT = Pattern.compile(".*((efs|ecr)-fixtures|awssdk[/\\\\](efs|ecr)[/\\\\]).*");
+    private static final Pattern LEFT_OUT = Pattern.compile(
+            ".*((efs|ecr|secrets|logs)-fixtures|awssdk[/\\\\](efs|ecr|secretsmanager|ssm|kms|cloudwatchlogs)[/\\\\]).*");
 
     @Test
     void theExtensionWorksWithOnlyTheEcsModule() throws Exception {
@@ -32,21 +33,26 @@ class LeanClasspathTest {
             }
         }
         assertThat(leftOut)
-                .as("the EFS and ECR modules and clients on the classpath")
-                .hasSizeGreaterThanOrEqualTo(4);
+                .as("the EFS, ECR, secrets and logs modules and clients on the classpath")
+                .hasSizeGreaterThanOrEqualTo(10);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader lean = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             Thread.currentThread().setContextClassLoader(lean);
             assertThatThrows(lean, "dev.drydock.efs.EfsModule");
+            assertThatThrows(lean, "dev.drydock.secretsmanager.SecretsManagerModule");
+            assertThatThrows(lean, "dev.drydock.logs.LogsModule");
             String summary = (String)
                     lean.loadClass(LeanRuns.class.getName()).getMethod("run").invoke(null);
             assertThat(summary)
                     .contains("plugins=[core, ecs]")
-                    .contains("unavailable=2")
+                    .contains("unavailable=4")
                     .contains("ecs passed=1 failed=0")
                     .contains(
                             "efs failure=EfsWithoutItsModule: @EfsFileSystem needs dev.drydock:drydock-efs-fixtures on the test "
-                                    + "classpath: add it as a test dependency");
+                                    + "classpath: add it as a test dependency")
+                    .contains(
+                            "secret failure=SecretWithoutItsModule: @Secret needs dev.drydock:drydock-secrets-fixtures "
+                                    + "on the test classpath: add it as a test dependency");
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }

@@ -14,7 +14,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 public final class LeanRuns {
     private LeanRuns() {}
 
-    /** {@code plugins=[...]; unavailable=N; ecs passed=P failed=F; efs failure=<message>}. */
+    /**
+     * {@code plugins=[...]; unavailable=N; ecs passed=P failed=F; efs failure=<message>; secret failure=<message>}.
+     */
     public static String run() {
         Plugins plugins = Plugins.get();
         EngineExecutionResults ecs = EngineTestKit.engine("junit-jupiter")
@@ -23,17 +25,24 @@ public final class LeanRuns {
         EngineExecutionResults efs = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(LeanTestCases.EfsWithoutItsModule.class))
                 .execute();
-        String efsFailure = efs.containerEvents().failed().stream()
+        EngineExecutionResults secret = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(LeanTestCases.SecretWithoutItsModule.class))
+                .execute();
+        return "plugins=" + plugins.names() + "; unavailable="
+                + plugins.unavailable().size() + "; ecs passed="
+                + ecs.testEvents().succeeded().count() + " failed="
+                + ecs.allEvents().failed().count()
+                + "; efs failure=" + failure(efs)
+                + "; secret failure=" + failure(secret);
+    }
+
+    private static String failure(EngineExecutionResults results) {
+        return results.containerEvents().failed().stream()
                 .map(e -> e.getPayload(TestExecutionResult.class)
                         .flatMap(TestExecutionResult::getThrowable)
                         .map(Throwable::getMessage)
                         .orElse("?"))
                 .findFirst()
                 .orElse("none");
-        return "plugins=" + plugins.names() + "; unavailable="
-                + plugins.unavailable().size() + "; ecs passed="
-                + ecs.testEvents().succeeded().count() + " failed="
-                + ecs.allEvents().failed().count()
-                + "; efs failure=" + efsFailure;
     }
 }

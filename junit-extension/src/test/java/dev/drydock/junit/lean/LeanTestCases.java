@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drydock.junit.DrydockSetting;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.EfsFileSystem;
+import dev.drydock.junit.Secret;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -25,6 +26,15 @@ class LeanTestCases {
     @EfsFileSystem(name = "missing")
     @DrydockSetting(key = "runtime", value = "simulated")
     static class EfsWithoutItsModule {
+        @Test
+        void neverRuns() {
+            throw new AssertionError("the class should have failed before its tests");
+        }
+    }
+
+    @Secret(name = "missing", value = "v")
+    @DrydockSetting(key = "runtime", value = "simulated")
+    static class SecretWithoutItsModule {
         @Test
         void neverRuns() {
             throw new AssertionError("the class should have failed before its tests");

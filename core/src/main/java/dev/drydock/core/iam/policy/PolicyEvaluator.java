@@ -25,10 +25,13 @@ import java.util.Map;
  *   <li>Cross account: the resource-based policy must allow the principal (by ARN, role, account or "*") and the
  *       principal's own account must allow it too (identity-based Allow, boundary, session policies).</li>
  *   <li>A service principal (e.g. {@code ecs-tasks.amazonaws.com}) is allowed only by a resource-based policy.</li>
+ *   <li>A KMS key policy ({@link PolicyKind#KEY}) must allow the request itself, as a role's trust policy must: one
+ *       that names neither the caller, its role nor its account leaves identity-based policies without effect ("AWS
+ *       KMS key access and permissions", "Key policies in AWS KMS" in the AWS KMS Developer Guide). One that names
+ *       the account needs an identity-based Allow too, as for any resource-based policy.</li>
  * </ol>
  *
- * <p>Not modelled: Organizations SCPs/RCPs, VPC endpoint policies, ACLs, KMS key-policy specifics. Stateless and
- * thread-safe.
+ * <p>Not modelled: Organizations SCPs/RCPs, VPC endpoint policies, ACLs, KMS grants. Stateless and thread-safe.
  */
 public final class PolicyEvaluator {
 
@@ -83,8 +86,12 @@ public final class PolicyEvaluator {
         if (policies.resourcePolicy() != null) {
             scan(policies.resourcePolicy(), resource, ctx, matched, missing);
         }
-        boolean trust = policies.resourcePolicy() != null
-                && policies.resourcePolicy().document().kind() == PolicyKind.TRUST;
+        PolicyKind resourceKind = policies.resourcePolicy() == null
+                ? null
+                : policies.resourcePolicy().document().kind();
+        boolean trust = resourceKind == PolicyKind.TRUST;
+        // a trust policy or a KMS key policy must itself grant: identity-based policies alone allow nothing
+        boolean gate = trust || resourceKind == PolicyKind.KEY;
         List<String> missingKeys = new ArrayList<>(missing.values());
 
         // 1. explicit deny anywhere
@@ -129,9 +136,10 @@ public final class PolicyEvaluator {
                 }
                 return allowed(matched, resource.bestAllow, missingKeys);
             }
-            if (trust && rbp == PrincipalElement.Match.NONE) {
-                // assuming a role: its trust policy must name the caller (or its account), even in the same account
-                return denied(matched, PolicyType.RESOURCE_BASED, true, missingKeys);
+            if (gate && rbp == PrincipalElement.Match.NONE) {
+                // assuming a role: its trust policy must name the caller (or its account), even in the same account;
+                // using a KMS key: its key policy must allow the caller, its role or its account
+                return denied(matched, PolicyType.RESOURCE_BASED, trust, missingKeys);
             }
             if (!identity.anyAllow()) {
                 return denied(matched, PolicyType.IDENTITY_BASED, trust, missingKeys);

@@ -19,10 +19,18 @@ public enum PolicyKind {
     /** A managed policy used as a permissions boundary. Same grammar as {@link #IDENTITY}. */
     PERMISSIONS_BOUNDARY,
     /** A session policy passed to AssumeRole* or GetFederationToken. Same grammar as {@link #IDENTITY}. */
-    SESSION;
+    SESSION,
+    /**
+     * An AWS KMS key policy: a resource-based policy (Principal required, Resource required and {@code "*"} by
+     * convention) that is the primary control of its key. Unlike other resource-based policies, identity-based
+     * policies have effect on the key only when the key policy allows it, usually by naming the account
+     * ({@code arn:aws:iam::<account>:root}) as the default key policy does
+     * (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-root-enable-iam).
+     */
+    KEY;
 
     /** @return true for kinds whose statements must name a principal (resource-based and trust policies). */
     public boolean requiresPrincipal() {
-        return this == RESOURCE || this == TRUST;
+        return this == RESOURCE || this == TRUST || this == KEY;
     }
 }

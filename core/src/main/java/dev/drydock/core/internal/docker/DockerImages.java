@@ -1,11 +1,18 @@
 package dev.drydock.core.internal.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.PullResponseItem;
+import dev.drydock.core.runtime.LocalImage;
 import dev.drydock.core.runtime.RuntimeFailure;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +38,47 @@ final class DockerImages {
         } catch (RuntimeException e) {
             throw DockerErrors.translate(e, "inspect image " + image);
         }
+    }
+
+    Optional<LocalImage> inspectImage(String image) {
+        InspectImageResponse r;
+        try {
+            r = client.inspectImageCmd(image).exec();
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate(e, "inspect image " + image);
+        }
+        Map<String, String> labels = r.getConfig() == null || r.getConfig().getLabels() == null
+                ? Map.of()
+                : r.getConfig().getLabels();
+        List<String> layers = r.getRootFS() == null || r.getRootFS().getLayers() == null
+                ? List.of()
+                : r.getRootFS().getLayers();
+        Instant created = r.getCreated() == null ? Instant.EPOCH : Instant.parse(r.getCreated());
+        return Optional.of(new LocalImage(
+                r.getId(), r.getRepoTags() == null ? List.of() : r.getRepoTags(), created, labels, layers));
+    }
+
+    List<LocalImage> images(Map<String, String> labels) {
+        List<LocalImage> result = new ArrayList<>();
+        try {
+            for (Image i : client.listImagesCmd().withLabelFilter(labels).exec()) {
+                result.add(new LocalImage(
+                        i.getId(),
+                        i.getRepoTags() == null
+                                ? List.of()
+                                : Arrays.stream(i.getRepoTags())
+                                        .filter(t -> !t.equals("<none>:<none>"))
+                                        .toList(),
+                        Instant.ofEpochSecond(i.getCreated() == null ? 0 : i.getCreated()),
+                        i.getLabels() == null ? Map.of() : i.getLabels(),
+                        List.of()));
+            }
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate(e, "list images labelled " + labels);
+        }
+        return result;
     }
 
     String ensureImage(String image) {
@@ -88,7 +136,8 @@ final class DockerImages {
                     .start()
                     .awaitImageId(10, TimeUnit.MINUTES);
             LOG.info("Built image {} in {} ms", tag, (System.nanoTime() - t0) / 1_000_000);
-            return id;
+            // the build's stream names the short id ("Successfully built 6b853c69c6a4"): answer the content id
+            return imageId(tag).orElse(id);
         } catch (RuntimeException e) {
             throw new RuntimeFailure(
                     RuntimeFailure.Kind.OTHER,

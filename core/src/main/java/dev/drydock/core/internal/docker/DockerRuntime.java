@@ -27,6 +27,7 @@ import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.api.model.VolumeOptions;
 import dev.drydock.core.DrydockException;
@@ -34,6 +35,7 @@ import dev.drydock.core.internal.compat.DependencyCheck;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.ContainerState;
+import dev.drydock.core.runtime.LocalImage;
 import dev.drydock.core.runtime.NetworkInfo;
 import dev.drydock.core.runtime.RuntimeFailure;
 import java.io.ByteArrayOutputStream;
@@ -45,8 +47,11 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +76,11 @@ import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 public final class DockerRuntime implements ContainerRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(DockerRuntime.class);
     private static final long MIB = 1024L * 1024L;
+    /** Docker's default CFS period (100 ms): CPU quotas are fractions of it. */
+    private static final long CPU_PERIOD_MICROS = 100_000;
 
     private final DockerClient client;
+    private Boolean nestsCgroups;
     private final DockerImages images;
     private final String description;
     private final URI dockerHost;
@@ -235,6 +243,16 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public Optional<String> imageId(String image) {
         return images.imageId(image);
+    }
+
+    @Override
+    public Optional<LocalImage> inspectImage(String image) {
+        return images.inspectImage(image);
+    }
+
+    @Override
+    public List<LocalImage> images(Map<String, String> labels) {
+        return images.images(labels);
     }
 
     @Override
@@ -414,10 +432,6 @@ public final class DockerRuntime implements ContainerRuntime {
     public String createContainer(ContainerSpec spec) {
         HostConfig host =
                 HostConfig.newHostConfig().withInit(spec.init()).withReadonlyRootfs(spec.readonlyRootFilesystem());
-        if (!spec.capabilities().isEmpty()) {
-            host.withCapAdd(
-                    spec.capabilities().stream().map(Capability::valueOf).toArray(Capability[]::new));
-        }
         if (!spec.devices().isEmpty()) {
             host.withDevices(
                     spec.devices().stream().map(d -> new Device("rwm", d, d)).toList());
@@ -438,6 +452,23 @@ public final class DockerRuntime implements ContainerRuntime {
         }
         if (spec.cpuShares() != null && spec.cpuShares() >= 2) {
             host.withCpuShares(spec.cpuShares());
+        }
+        if (!spec.ulimits().isEmpty()) {
+            host.withUlimits(spec.ulimits().stream()
+                    .map(u -> new Ulimit(u.name(), u.soft(), u.hard()))
+                    .toList());
+        }
+        if (!spec.capabilitiesAdded().isEmpty()) {
+            host.withCapAdd(capabilities(spec.capabilitiesAdded()));
+        }
+        if (!spec.capabilitiesDropped().isEmpty()) {
+            host.withCapDrop(capabilities(spec.capabilitiesDropped()));
+        }
+        if (!spec.sysctls().isEmpty()) {
+            host.withSysctls(spec.sysctls());
+        }
+        if (spec.cgroupParent() != null) {
+            host.withCgroupParent(spec.cgroupParent());
         }
         List<ExposedPort> exposed = new ArrayList<>();
         Ports ports = new Ports();
@@ -493,6 +524,12 @@ public final class DockerRuntime implements ContainerRuntime {
             if (spec.stopTimeout() != null) {
                 cmd.withStopTimeout((int) Math.max(0, spec.stopTimeout().toSeconds()));
             }
+            if (spec.tty()) {
+                cmd.withTty(true);
+            }
+            if (spec.openStdin()) {
+                cmd.withStdinOpen(true);
+            }
             if (spec.healthCheck() != null) {
                 ContainerSpec.HealthCheck h = spec.healthCheck();
                 cmd.withHealthcheck(new HealthCheck()
@@ -513,6 +550,136 @@ public final class DockerRuntime implements ContainerRuntime {
             }
             throw failure;
         }
+    }
+
+    /** Docker's capability names ({@code SYS_PTRACE}); an unknown one is the engine's to refuse. */
+    private static Capability[] capabilities(List<String> names) {
+        List<Capability> caps = new ArrayList<>();
+        for (String n : names) {
+            try {
+                caps.add(Capability.valueOf(n.startsWith("CAP_") ? n.substring(4) : n));
+            } catch (IllegalArgumentException e) {
+                throw new RuntimeFailure(
+                        RuntimeFailure.Kind.CONTAINER_START, "Unknown Linux capability '" + n + "'", e);
+            }
+        }
+        return caps.toArray(Capability[]::new);
+    }
+
+    @Override
+    public AutoCloseable followOutput(String containerId, Consumer<ContainerRuntime.OutputLine> lines, Runnable end) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                boolean stderr = frame.getStreamType() == StreamType.STDERR;
+                StringBuilder partial = stderr ? err : out;
+                partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                int nl;
+                while ((nl = partial.indexOf("\n")) >= 0) {
+                    deliver(partial.substring(0, nl), stderr);
+                    partial.delete(0, nl + 1);
+                }
+            }
+
+            private void deliver(String timestamped, boolean stderr) {
+                // with timestamps, Docker prefixes each line with its RFC 3339 time and a space
+                int space = timestamped.indexOf(' ');
+                Instant time;
+                String text;
+                try {
+                    time = Instant.parse(timestamped.substring(0, Math.max(space, 0)));
+                    text = timestamped.substring(space + 1);
+                } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+                    time = Instant.now();
+                    text = timestamped;
+                }
+                if (text.endsWith("\r")) {
+                    text = text.substring(0, text.length() - 1);
+                }
+                lines.accept(new ContainerRuntime.OutputLine(time, stderr, text));
+            }
+
+            @Override
+            public void onComplete() {
+                if (out.length() > 0) {
+                    deliver(out.toString(), false);
+                }
+                if (err.length() > 0) {
+                    deliver(err.toString(), true);
+                }
+                super.onComplete();
+                end.run();
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                super.onError(t);
+                end.run();
+            }
+        };
+        try {
+            client.logContainerCmd(containerId)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withFollowStream(true)
+                    .withTimestamps(true)
+                    .exec(callback);
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate(e, "follow the output of container " + containerId);
+        }
+        return callback;
+    }
+
+    @Override
+    public void updateLimits(String containerId, Long memoryMiB, Integer cpuUnits) {
+        try {
+            var cmd = client.updateContainerCmd(containerId);
+            if (memoryMiB != null) {
+                cmd.withMemory(memoryMiB * MIB).withMemorySwap(memoryMiB * MIB);
+            }
+            if (cpuUnits != null) {
+                // ECS CPU units: 1024 per vCPU; a quota over Docker's default 100 ms period
+                cmd.withCpuPeriod(CPU_PERIOD_MICROS).withCpuQuota((long) cpuUnits * CPU_PERIOD_MICROS / 1024);
+            }
+            cmd.exec();
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate(e, "set the limits of container " + containerId);
+        }
+    }
+
+    @Override
+    public Optional<String> childCgroupParent(String containerId) {
+        if (!nestsCgroups()) {
+            return Optional.empty();
+        }
+        try {
+            InspectContainerResponse r = client.inspectContainerCmd(containerId).exec();
+            String parent = r.getHostConfig() == null ? null : r.getHostConfig().getCgroupParent();
+            return Optional.of((parent == null || parent.isEmpty() ? "/docker" : parent) + "/" + r.getId());
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate(e, "inspect container " + containerId);
+        }
+    }
+
+    /**
+     * Whether a container may be created under another's cgroup ({@code --cgroup-parent /docker/<id>}): Docker with
+     * the cgroupfs driver on cgroup v1, where a cgroup holds processes and child cgroups at once and limits are
+     * hierarchical. The systemd driver takes only slices as parents, and cgroup v2 keeps processes out of inner
+     * cgroups.
+     */
+    private synchronized boolean nestsCgroups() {
+        if (nestsCgroups == null) {
+            try {
+                var info = client.infoCmd().exec();
+                nestsCgroups = "cgroupfs".equals(info.getCGroupDriver())
+                        && (info.getCGroupVersion() == null || "1".equals(info.getCGroupVersion()));
+            } catch (RuntimeException e) {
+                nestsCgroups = false;
+            }
+        }
+        return nestsCgroups;
     }
 
     @Override
@@ -659,39 +826,75 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public List<String> logTail(String containerId, int lines) {
-        Deque<String> out = new ArrayDeque<>();
-        StringBuilder partial = new StringBuilder();
+        return logTails(List.of(containerId), lines).getOrDefault(containerId, List.of());
+    }
+
+    /** Asks the engine for every container's lines at once (one stream each), then waits for them all. */
+    @Override
+    public Map<String, List<String>> logTails(Collection<String> containerIds, int lines) {
+        Map<String, LogCollector> started = new LinkedHashMap<>();
         try {
-            client.logContainerCmd(containerId)
-                    .withStdOut(true)
-                    .withStdErr(true)
-                    .withTail(lines)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                            int nl;
-                            while ((nl = partial.indexOf("\n")) >= 0) {
-                                out.add(partial.substring(0, nl));
-                                partial.delete(0, nl + 1);
-                            }
-                        }
-                    })
-                    .awaitCompletion(10, TimeUnit.SECONDS);
+            for (String id : containerIds) {
+                try {
+                    started.put(
+                            id,
+                            client.logContainerCmd(id)
+                                    .withStdOut(true)
+                                    .withStdErr(true)
+                                    .withTail(lines)
+                                    .exec(new LogCollector(lines)));
+                } catch (NotFoundException e) {
+                    // gone: no lines
+                }
+            }
+            Map<String, List<String>> result = new LinkedHashMap<>();
+            for (Map.Entry<String, LogCollector> e : started.entrySet()) {
+                try {
+                    e.getValue().awaitCompletion(10, TimeUnit.SECONDS);
+                } catch (NotFoundException gone) {
+                    continue;
+                }
+                result.put(e.getKey(), e.getValue().lines());
+            }
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (NotFoundException e) {
-            return List.of();
+            return Map.of();
         } catch (RuntimeException e) {
-            throw DockerErrors.translate(e, "read logs of container " + containerId);
+            throw DockerErrors.translate(e, "read logs of containers " + containerIds);
         }
-        if (partial.length() > 0) {
-            out.add(partial.toString());
+    }
+
+    /** Collects a log stream's lines, keeping the last {@code max}. */
+    private static final class LogCollector extends ResultCallback.Adapter<Frame> {
+        private final int max;
+        private final Deque<String> out = new ArrayDeque<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        LogCollector(int max) {
+            this.max = max;
         }
-        while (out.size() > lines) {
-            out.removeFirst();
+
+        @Override
+        public synchronized void onNext(Frame frame) {
+            partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            int nl;
+            while ((nl = partial.indexOf("\n")) >= 0) {
+                out.add(partial.substring(0, nl));
+                partial.delete(0, nl + 1);
+                if (out.size() > max) {
+                    out.removeFirst();
+                }
+            }
         }
-        return new ArrayList<>(out);
+
+        synchronized List<String> lines() {
+            List<String> result = new ArrayList<>(out);
+            if (partial.length() > 0) {
+                result.add(partial.toString());
+            }
+            return result.subList(Math.max(0, result.size() - max), result.size());
+        }
     }
 
     @Override

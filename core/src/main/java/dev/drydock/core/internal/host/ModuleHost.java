@@ -15,6 +15,7 @@ import dev.drydock.core.internal.iam.ModuleIam;
 import dev.drydock.core.internal.iam.PolicyAuthorizer;
 import dev.drydock.core.internal.iam.SigV4Authenticator;
 import dev.drydock.core.internal.iam.backend.IamBackend;
+import dev.drydock.core.internal.report.IamReport;
 import dev.drydock.core.internal.service.AwsService;
 import dev.drydock.core.internal.service.Call;
 import dev.drydock.core.internal.service.DrydockSettings;
@@ -24,6 +25,7 @@ import dev.drydock.core.internal.service.QueryProtocol;
 import dev.drydock.core.internal.service.RestJsonProtocol;
 import dev.drydock.core.internal.service.Router;
 import dev.drydock.core.internal.sts.StsApi;
+import dev.drydock.core.report.Report;
 import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.CallContext;
@@ -36,13 +38,16 @@ import dev.drydock.core.spi.ImageResolver;
 import dev.drydock.core.spi.JsonService;
 import dev.drydock.core.spi.Labels;
 import dev.drydock.core.spi.QueryService;
+import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.RestJsonService;
 import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.core.spi.ServiceModule;
 import dev.drydock.core.spi.Settings;
+import dev.drydock.core.spi.VpcModel;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,6 +92,8 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     private final List<RestJsonProtocol> restServices = new CopyOnWriteArrayList<>();
     private final List<ServiceModule> modules = new ArrayList<>();
     private final RuntimeConnection runtime;
+    private final ImageBuilds imageBuilds;
+    private final VpcModel vpc;
 
     /**
      * Starts the endpoint, IAM and STS, and every service module on the classpath.
@@ -110,6 +117,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         this.region = region;
         this.clock = clock;
         this.settings = settings;
+        this.vpc = new SettingsVpc(accountId, region, settings);
         Supplier<ContainerRuntime> factory =
                 runtimeFactory != null ? runtimeFactory : RuntimeConnection.defaultFactory(settings);
         this.iam = new IamBackend(accountId, clock);
@@ -124,6 +132,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         router.registerQuery(StsApi.VERSION, coreServices.get(1));
         this.endpoint = HttpEndpoint.start(router);
         this.events = new EventLog(accountId, region);
+        this.imageBuilds = new ImageBuilds(settings, labels(Map.of()));
         this.runtime = new RuntimeConnection(factory, sessionId, labels(Map.of()), endpoint, settings);
         try {
             for (ServiceModule module : ServiceLoader.load(ServiceModule.class, ModuleHost.class.getClassLoader())) {
@@ -173,6 +182,17 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         return events;
     }
 
+    /**
+     * Builds an image on the connected runtime (waits for it), tagged {@code tag} for this session; see
+     * {@link ImageBuilds} for what is kept as build cache.
+     *
+     * @return the image's content id
+     * @throws dev.drydock.core.runtime.RuntimeFailure when the build fails
+     */
+    public String buildImage(Path contextDirectory, String tag) {
+        return imageBuilds.build(runtime.join().runtime(), contextDirectory, tag);
+    }
+
     /** The connected container runtime (waits for it). */
     public RuntimeSession runtimeSession() {
         return runtime.join();
@@ -206,6 +226,42 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         List<String> names = new ArrayList<>();
         modules.forEach(m -> names.add(m.name()));
         return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    /**
+     * What this instance did, as a report: its facts, every {@link ReportContributor} module's sections, IAM's decisions
+     * and the declared resources. A contributor that throws is noted in the report; never throws itself.
+     *
+     * @param title e.g. the test class's name
+     */
+    public Report report(String title) {
+        Report report = new Report(title, clock.instant());
+        report.fact("session", sessionId)
+                .fact("account", accountId)
+                .fact("region", region)
+                .fact("endpoint", endpoint.loopbackUri().toString())
+                .fact(
+                        "runtime",
+                        runtime.ifReady().map(r -> r.runtime().description()).orElse("not connected"));
+        for (ServiceModule m : modules) {
+            if (m instanceof ReportContributor contributor) {
+                try {
+                    contributor.contribute(report);
+                } catch (RuntimeException e) {
+                    LOG.warn("The {} module's part of the report failed", m.name(), e);
+                    report.section("errors", "Report", "Parts that could not be written")
+                            .text(m.name() + ": " + e);
+                }
+            }
+        }
+        try {
+            IamReport.contribute(report, decisionLog, iam, iam.testPrincipal().arn());
+        } catch (RuntimeException e) {
+            LOG.warn("IAM's part of the report failed", e);
+            report.section("errors", "Report", "Parts that could not be written")
+                    .text("iam: " + e);
+        }
+        return report;
     }
 
     /** The last IAM decisions and every module's report; never throws. */
@@ -250,6 +306,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
                 LOG.warn("Closing the {} model failed; its Docker objects are removed by label anyway", m.name(), e);
             }
         }
+        runtime.ifReady().ifPresent(session -> imageBuilds.close(session.runtime()));
         runtime.close();
         endpoint.close();
         events.close();
@@ -332,6 +389,11 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     }
 
     @Override
+    public VpcModel vpc() {
+        return vpc;
+    }
+
+    @Override
     public void register(JsonService service) {
         router.register(protocol(service, JsonProtocol.class));
     }
@@ -377,8 +439,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     @Override
     public <O extends SdkPojo> O call(String signingName, SdkPojo request, Class<O> responseType) {
         AwsService service = service(signingName);
-        String name = request.getClass().getSimpleName();
-        String operation = name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
+        String operation = operationOf(request);
         Call call = new Call(
                 UUID.randomUUID().toString(),
                 service,
@@ -389,6 +450,29 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
                 clock.instant(),
                 adminAuthorizer);
         return responseType.cast(service.invoke(operation, request, call));
+    }
+
+    @Override
+    public <O extends SdkPojo> O callAs(
+            Caller caller, String requestId, String signingName, SdkPojo request, Class<O> responseType) {
+        AuthenticatedCaller.principalOf(caller); // only callers core made
+        AwsService service = service(signingName);
+        String operation = operationOf(request);
+        Call call = new Call(requestId, service, operation, caller, "127.0.0.1", false, clock.instant(), authorizer);
+        return responseType.cast(service.invoke(operation, request, call));
+    }
+
+    private static String operationOf(SdkPojo request) {
+        String name = request.getClass().getSimpleName();
+        return name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
+    }
+
+    @Override
+    public CallContext callContext(CallContext onBehalfOf, String signingName, String operation) {
+        if (!(onBehalfOf instanceof Call call)) {
+            throw new IllegalArgumentException("Only a call core made can be served on behalf of: " + onBehalfOf);
+        }
+        return call.onBehalf(service(signingName), operation);
     }
 
     @Override

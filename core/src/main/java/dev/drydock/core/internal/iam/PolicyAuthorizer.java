@@ -10,6 +10,7 @@ import dev.drydock.core.iam.policy.PolicyEvaluator;
 import dev.drydock.core.iam.policy.PolicySet;
 import dev.drydock.core.internal.service.Authorizer;
 import dev.drydock.core.internal.service.Call;
+import dev.drydock.core.spi.AwsException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -163,6 +164,23 @@ public final class PolicyAuthorizer implements Authorizer {
                 ctx));
         if (!decision.isAllowed()) {
             throw context.service().accessDenied(message);
+        }
+    }
+
+    @Override
+    public boolean allows(
+            Call context,
+            String action,
+            String resource,
+            Map<String, List<String>> keys,
+            NamedPolicy resourcePolicy,
+            String resourceOwnerAccount) {
+        try {
+            (log == null ? this : unrecorded())
+                    .authorize(context, action, resource, keys, resourcePolicy, resourceOwnerAccount);
+            return true;
+        } catch (AwsException e) {
+            return false;
         }
     }
 

@@ -192,7 +192,8 @@ public final class RequestValidator {
                 constraint,
                 shape.enumValues(),
                 shape.type() == Shape.Type.LIST,
-                element);
+                element,
+                shape.sensitive());
     }
 
     /**

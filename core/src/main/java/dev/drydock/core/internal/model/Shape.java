@@ -63,6 +63,7 @@ public final class Shape {
     private volatile Pattern compiled;
     private volatile boolean compileFailed;
     private List<String> enumValues = List.of();
+    private boolean sensitive;
 
     private Shape(String name, Type type) {
         this.name = name;
@@ -96,6 +97,7 @@ public final class Shape {
         s.min = decimal(entry.get("min"));
         s.max = decimal(entry.get("max"));
         s.pattern = (String) entry.get("pattern");
+        s.sensitive = Boolean.TRUE.equals(entry.get("sensitive"));
         if (entry.get("enum") instanceof List<?> e) {
             List<String> values = new ArrayList<>();
             e.forEach(x -> values.add((String) x));
@@ -184,6 +186,11 @@ public final class Shape {
     /** The enum values a string must be one of (empty: any). */
     public List<String> enumValues() {
         return enumValues;
+    }
+
+    /** Whether values of this shape are secret (the model's {@code sensitive} trait): messages leave them out. */
+    public boolean sensitive() {
+        return sensitive;
     }
 
     /** Whether the shape constrains its values itself (not counting members or elements). */

@@ -125,7 +125,9 @@ public final class AwsQueryCodec {
         }
         switch (type) {
             case SDK_POJO:
-                return hasPrefix(params, path + ".")
+                // "Name.member.1=" with no members is an element all of whose members are missing, which the
+                // model check then names (rather than no element at all)
+                return hasPrefix(params, path + ".") || params.containsKey(path)
                         ? readStructure(params, path + ".", field.constructor().get())
                         : null;
             case LIST:

@@ -8,10 +8,23 @@ import java.util.Map;
  * Decides whether the caller of an operation may perform an IAM action on a resource, as AWS's policy evaluation
  * does, and records the decision. Throws the service's access-denied error when denied.
  */
-@FunctionalInterface
 public interface Authorizer {
     /** Allows everything; used when no IAM model is active. */
-    Authorizer ALLOW_ALL = (context, action, resource, conditionKeys) -> {};
+    Authorizer ALLOW_ALL = new Authorizer() {
+        @Override
+        public void authorize(Call context, String action, String resource, Map<String, List<String>> keys) {}
+
+        @Override
+        public boolean allows(
+                Call context,
+                String action,
+                String resource,
+                Map<String, List<String>> keys,
+                NamedPolicy resourcePolicy,
+                String resourceOwnerAccount) {
+            return true;
+        }
+    };
 
     /**
      * @param context the call being authorized
@@ -38,4 +51,16 @@ public interface Authorizer {
             String resourceOwnerAccount) {
         authorize(context, action, resource, conditionKeys);
     }
+
+    /**
+     * Whether the caller may do {@code action}, evaluated as {@link #authorize(Call, String, String, Map, NamedPolicy,
+     * String)} would, without recording a decision and without throwing.
+     */
+    boolean allows(
+            Call context,
+            String action,
+            String resource,
+            Map<String, List<String>> conditionKeys,
+            NamedPolicy resourcePolicy,
+            String resourceOwnerAccount);
 }

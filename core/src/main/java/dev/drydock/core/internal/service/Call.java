@@ -75,6 +75,21 @@ public record Call(
     }
 
     @Override
+    public boolean allows(
+            String action,
+            String resource,
+            Map<String, List<String>> conditionKeys,
+            NamedPolicy resourcePolicy,
+            String resourceOwnerAccount) {
+        return authorizer.allows(this, action, resource, conditionKeys, resourcePolicy, resourceOwnerAccount);
+    }
+
+    /** The call another service makes for this call's caller: same id, caller, source, time and authorizer. */
+    public Call onBehalf(AwsService other, String otherOperation) {
+        return new Call(requestId, other, otherOperation, caller, sourceIp, secureTransport, receivedAt, authorizer);
+    }
+
+    @Override
     public AwsException accessDenied(String message) {
         return service.accessDenied(message);
     }

@@ -112,7 +112,8 @@ class UnservedServicesTest {
             var e = refused(SsmException.class, () -> ssm.getParameter(r -> r.name("/app/db-url")));
             assertThat(e.awsErrorDetails().errorMessage())
                     .startsWith("Drydock does not serve Amazon Simple Systems Manager (SSM) (signing name ssm): "
-                            + "GetParameter was not run.");
+                            + "GetParameter was not run.")
+                    .contains("The Drydock module dev.drydock:drydock-secrets-fixtures serves it");
         }
     }
 

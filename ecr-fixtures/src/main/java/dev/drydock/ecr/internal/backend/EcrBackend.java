@@ -2,11 +2,15 @@ package dev.drydock.ecr.internal.backend;
 
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.Caller;
+import dev.drydock.core.spi.JsonTree;
 import dev.drydock.core.spi.TagStore;
 import dev.drydock.ecr.internal.EcrErrors;
 import dev.drydock.ecr.internal.registry.BlobStore;
+import dev.drydock.ecr.internal.registry.LayerCache;
 import dev.drydock.ecr.internal.registry.Manifest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecr.model.EncryptionType;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
@@ -52,12 +57,24 @@ public final class EcrBackend {
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> uploadRepositories = new ConcurrentHashMap<>();
     private final TagStore tags = new TagStore(null);
+    private final Supplier<String> uriHost;
+    private volatile Supplier<Optional<LayerCache>> layerCache = Optional::empty;
 
+    /** A model whose repository URIs have AWS's form, {@code <account>.dkr.ecr.<region>.amazonaws.com/<name>}. */
     public EcrBackend(String accountId, String region, Clock clock, BlobStore blobs) {
+        this(accountId, region, clock, blobs, null);
+    }
+
+    /**
+     * @param uriHost the host that repository URIs and GetAuthorizationToken's {@code proxyEndpoint} name (asked when
+     *     a repository is created), or {@code null} for AWS's {@link #registryHost()}
+     */
+    public EcrBackend(String accountId, String region, Clock clock, BlobStore blobs, Supplier<String> uriHost) {
         this.accountId = accountId;
         this.region = region;
         this.clock = clock;
         this.blobs = blobs;
+        this.uriHost = uriHost == null ? this::registryHost : uriHost;
     }
 
     public String accountId() {
@@ -84,6 +101,14 @@ public final class EcrBackend {
     /** The registry host of this account and region, {@code <account>.dkr.ecr.<region>.amazonaws.com}. */
     public String registryHost() {
         return accountId + ".dkr.ecr." + region + ".amazonaws.com";
+    }
+
+    /**
+     * The host that repository URIs and {@code proxyEndpoint} name: {@link #registryHost()}, or Drydock's registry
+     * ({@code 127.0.0.1:<port>}) with the setting {@code ecr.repository-uri=local}.
+     */
+    public String uriHost() {
+        return uriHost.get();
     }
 
     /** A repository's ARN, {@code arn:aws:ecr:<region>:<account>:repository/<name>} (it need not exist). */
@@ -120,7 +145,7 @@ public final class EcrBackend {
             RepositoryRecord r = new RepositoryRecord(
                     name,
                     repositoryArn(name),
-                    registryHost() + "/" + name,
+                    uriHost() + "/" + name,
                     clock.instant(),
                     mutability,
                     scanOnPush,
@@ -194,6 +219,41 @@ public final class EcrBackend {
     }
 
     // ---------------------------------------------------------------------------------------------------- layers
+
+    /** Where pushed images' layers are kept across sessions (none unless set), opened when first asked. */
+    public void layerCache(Supplier<Optional<LayerCache>> cache) {
+        this.layerCache = cache;
+    }
+
+    /**
+     * Gives a repository the blobs of an image that Drydock's layer cache holds from an earlier push (by this or an
+     * earlier session): its config (whose digest is the image id) and, for each uncompressed layer digest, every
+     * compressed blob known for it. A push of that image then finds them ("Layer already exists").
+     *
+     * @param imageId the image's content id ({@code sha256:...}, its config's digest)
+     * @param diffIds the image's uncompressed layer digests
+     * @return how many bytes of blobs the repository got this way
+     * @throws AwsException RepositoryNotFoundException
+     */
+    public long reuseCachedBlobs(String repository, String imageId, List<String> diffIds) {
+        repository(repository);
+        LayerCache cache = layerCache.get().orElse(null);
+        if (cache == null) {
+            return 0;
+        }
+        List<LayerCache.Cached> found = new ArrayList<>();
+        cache.blob(imageId).ifPresent(found::add);
+        for (String diffId : diffIds) {
+            found.addAll(cache.layers(diffId));
+        }
+        long bytes = 0;
+        for (LayerCache.Cached c : found) {
+            blobs.adopt(c.digest(), c.file());
+            addLayer(repository, c.digest());
+            bytes += c.size();
+        }
+        return bytes;
+    }
 
     /** Records that a repository holds a blob (uploaded into it or mounted from another). */
     public void addLayer(String repository, String digest) {
@@ -279,6 +339,7 @@ public final class EcrBackend {
         }
         Manifest manifest = Manifest.parse(manifestBytes, contentType);
         String digest = BlobStore.digestOf(manifestBytes);
+        ImageRecord result;
         synchronized (lock) {
             RepositoryRecord r = repository(repository);
             List<String> missing = new ArrayList<>();
@@ -308,7 +369,8 @@ public final class EcrBackend {
                 }
             }
             ImageRecord image = r.images.get(digest);
-            if (image == null) {
+            boolean stored = image == null;
+            if (stored) {
                 long size = manifest.layersSize();
                 for (String child : manifest.children()) {
                     size += r.images.get(child).sizeInBytes();
@@ -320,7 +382,44 @@ public final class EcrBackend {
             if (tag != null) {
                 r.tagToDigest.put(tag, digest);
             }
-            return image;
+            if (!stored) {
+                return image;
+            }
+            result = image;
+        }
+        cacheLayers(manifest); // file work, outside the lock
+        return result;
+    }
+
+    /**
+     * Adds a stored image manifest's layers to the layer cache, under the uncompressed digests its config lists
+     * ({@code rootfs.diff_ids}, in the layers' order); an index, or a config that lists another number of layers,
+     * adds nothing.
+     */
+    private void cacheLayers(Manifest manifest) {
+        if (manifest.isIndex() || !blobs.exists(manifest.configDigest())) {
+            return;
+        }
+        LayerCache cache = layerCache.get().orElse(null);
+        if (cache == null || manifest.isIndex() || !blobs.exists(manifest.configDigest())) {
+            return;
+        }
+        try {
+            byte[] config = Files.readAllBytes(blobs.path(manifest.configDigest()));
+            if (config.length > 4 * 1024 * 1024
+                    || !(JsonTree.parse(config) instanceof Map<?, ?> m)
+                    || !(m.get("rootfs") instanceof Map<?, ?> rootfs)
+                    || !(rootfs.get("diff_ids") instanceof List<?> ids)
+                    || ids.size() != manifest.layers().size()) {
+                return;
+            }
+            List<String> diffIds = new ArrayList<>();
+            for (Object id : ids) {
+                diffIds.add(String.valueOf(id));
+            }
+            cache.remember(manifest.configDigest(), manifest.layers(), diffIds, blobs);
+        } catch (IOException | RuntimeException e) {
+            // an image config Drydock cannot read is still a valid blob: it is just not cached
         }
     }
 

@@ -11,8 +11,9 @@ import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenResponse;
  * GetAuthorizationToken (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html):
  * {@code ecr:GetAuthorizationToken} on {@code *}; answers base64 {@code AWS:<password>}, valid 12 hours, for
  * {@code docker login -u AWS -p <password>} against the registry endpoint. Registry requests with it act as the
- * caller. {@code proxyEndpoint} is AWS's {@code https://<account>.dkr.ecr.<region>.amazonaws.com}; the address to
- * log in to locally is {@code EcrModule#registryHost()}.
+ * caller. {@code proxyEndpoint} is AWS's {@code https://<account>.dkr.ecr.<region>.amazonaws.com}, and the address to
+ * log in to locally is {@code EcrModule#registryHost()}; with the setting {@code ecr.repository-uri=local} it is
+ * {@code https://127.0.0.1:<port>}, that registry (Docker falls back to plain HTTP on loopback).
  */
 public final class GetAuthorizationToken
         implements Operation<GetAuthorizationTokenRequest, GetAuthorizationTokenResponse> {
@@ -30,7 +31,7 @@ public final class GetAuthorizationToken
                 .authorizationData(AuthorizationData.builder()
                         .authorizationToken(token.authorizationToken())
                         .expiresAt(token.expiresAt())
-                        .proxyEndpoint("https://" + backend.registryHost())
+                        .proxyEndpoint("https://" + backend.uriHost())
                         .build())
                 .build();
     }

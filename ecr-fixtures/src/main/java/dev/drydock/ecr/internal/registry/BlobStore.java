@@ -157,6 +157,27 @@ public final class BlobStore implements AutoCloseable {
         return digest;
     }
 
+    /**
+     * Stores a blob that exists as a file elsewhere (Drydock's layer cache) under its digest: a hard link to it where
+     * the file system allows, a copy otherwise. The caller vouches that the file's content has that digest.
+     */
+    public void adopt(String digest, Path file) {
+        if (exists(digest)) {
+            return;
+        }
+        try {
+            Path tmp = uploadsDir().resolve("adopt-" + UUID.randomUUID());
+            try {
+                Files.createLink(tmp, file);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(file, tmp);
+            }
+            publish(tmp, digest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts an upload and answers its id. */
     public String startUpload() {
         String id = UUID.randomUUID().toString();

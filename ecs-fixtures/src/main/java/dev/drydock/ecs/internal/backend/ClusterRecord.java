@@ -11,9 +11,15 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 
 /** One cluster's state. Guarded by the backend's lock. */
 final class ClusterRecord {
+    /** A cluster's status (the SDK has no enum for it): Drydock's clusters are ACTIVE until deleted. */
+    enum Status {
+        ACTIVE,
+        INACTIVE
+    }
+
     final String name;
     final String arn;
-    String status = "ACTIVE";
+    Status status = Status.ACTIVE;
     List<Tag> tags = new ArrayList<>();
     List<ClusterSetting> settings = new ArrayList<>();
     List<String> capacityProviders = new ArrayList<>();
@@ -27,14 +33,14 @@ final class ClusterRecord {
     }
 
     boolean active() {
-        return "ACTIVE".equals(status);
+        return status == Status.ACTIVE;
     }
 
     Cluster toModel(int running, int pending, int activeServices, boolean includeTags, boolean includeSettings) {
         Cluster.Builder b = Cluster.builder()
                 .clusterArn(arn)
                 .clusterName(name)
-                .status(status)
+                .status(status.name())
                 .registeredContainerInstancesCount(0)
                 .runningTasksCount(running)
                 .pendingTasksCount(pending)

@@ -6,20 +6,28 @@ import java.util.List;
 import java.util.zip.CRC32;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.NetworkInterface;
 
 /** One container of a task. Guarded by the backend's lock. */
 public final class ContainerRecord {
+    /** A container's last status (the SDK has no enum for it). */
+    public enum Status {
+        PENDING,
+        RUNNING,
+        STOPPED
+    }
+
     final ContainerDefinition definition;
     final String arn;
-    String lastStatus = "PENDING";
+    Status lastStatus = Status.PENDING;
     Integer exitCode;
     String reason;
     String runtimeId;
     String imageDigest;
     List<String> lastLogLines = List.of();
     /** HEALTHY, UNHEALTHY or UNKNOWN (no check, or no result yet). */
-    String healthStatus = "UNKNOWN";
+    HealthStatus healthStatus = HealthStatus.UNKNOWN;
 
     Instant healthSince;
     Instant createdAt;
@@ -50,13 +58,18 @@ public final class ContainerRecord {
 
     /** Whether the container definition has a health check (only those are watched, as on ECS). */
     public boolean hasHealthCheck() {
+        return hasHealthCheck(definition);
+    }
+
+    /** Whether a container definition has a health check with a command. */
+    public static boolean hasHealthCheck(ContainerDefinition definition) {
         return definition.healthCheck() != null
                 && definition.healthCheck().hasCommand()
                 && !definition.healthCheck().command().isEmpty();
     }
 
     /** HEALTHY, UNHEALTHY or UNKNOWN. */
-    public String healthStatus() {
+    public HealthStatus healthStatus() {
         return healthStatus;
     }
 
@@ -80,7 +93,8 @@ public final class ContainerRecord {
         return runtimeId;
     }
 
-    public String lastStatus() {
+    /** PENDING, RUNNING or STOPPED. */
+    public Status lastStatus() {
         return lastStatus;
     }
 
@@ -103,7 +117,7 @@ public final class ContainerRecord {
                 .taskArn(taskArn)
                 .name(definition.name())
                 .image(definition.image())
-                .lastStatus(lastStatus)
+                .lastStatus(lastStatus.name())
                 .networkBindings(List.of())
                 .healthStatus(healthStatus)
                 .cpu(Integer.toString(definition.cpu() == null ? 0 : definition.cpu()));

@@ -4,29 +4,38 @@ import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /** One deployment of a service: a task definition revision rolled out to a desired count. */
 final class DeploymentRecord {
+    /** A deployment's status (the SDK has no enum for it): the newest is PRIMARY, older ones ACTIVE until drained. */
+    enum Status {
+        PRIMARY,
+        ACTIVE,
+        INACTIVE
+    }
+
     final String id;
     final TaskDefinition taskDefinition;
     final NetworkConfiguration networkConfiguration;
-    final String launchType;
+    final LaunchType launchType;
     final List<CapacityProviderStrategyItem> capacityProviderStrategy;
     final Instant createdAt;
-    String status;
+    Status status;
     int desiredCount;
     int failedTasks;
     Instant updatedAt;
-    String rolloutState = "IN_PROGRESS";
+    DeploymentRolloutState rolloutState = DeploymentRolloutState.IN_PROGRESS;
     String rolloutStateReason;
 
     DeploymentRecord(
             String id,
             TaskDefinition taskDefinition,
             NetworkConfiguration networkConfiguration,
-            String launchType,
+            LaunchType launchType,
             List<CapacityProviderStrategyItem> capacityProviderStrategy,
             int desiredCount,
             Instant now) {
@@ -38,14 +47,14 @@ final class DeploymentRecord {
         this.desiredCount = desiredCount;
         this.createdAt = now;
         this.updatedAt = now;
-        this.status = "PRIMARY";
+        this.status = Status.PRIMARY;
         this.rolloutStateReason = "ECS deployment " + id + " in progress.";
     }
 
     Deployment toModel(int running, int pending) {
         Deployment.Builder b = Deployment.builder()
                 .id(id)
-                .status(status)
+                .status(status.name())
                 .taskDefinition(taskDefinition.taskDefinitionArn())
                 .desiredCount(desiredCount)
                 .pendingCount(pending)

@@ -35,14 +35,18 @@ final class EcsEvents {
             "executionStoppedAt",
             "stoppedAt");
 
-    private final EventPublisher log;
+    private volatile EventPublisher log;
 
-    EcsEvents(EventPublisher log) {
+    EcsEvents() {}
+
+    /** Where events go; {@code null} (the default) drops them. */
+    void log(EventPublisher log) {
         this.log = log;
     }
 
     /** A task's lastStatus or desiredStatus changed. */
     void task(TaskRecord t, Instant now) {
+        EventPublisher log = this.log;
         if (log == null) {
             return;
         }
@@ -52,6 +56,7 @@ final class EcsEvents {
 
     /** A service action: {@code SERVICE_STEADY_STATE}, {@code TASKS_STOPPED}, {@code SERVICE_TASK_START_IMPAIRED}. */
     void serviceAction(ServiceRecord s, String eventType, String eventName, Instant now) {
+        EventPublisher log = this.log;
         if (log == null) {
             return;
         }
@@ -80,6 +85,7 @@ final class EcsEvents {
             String eventName,
             String reason,
             Instant now) {
+        EventPublisher log = this.log;
         if (log == null) {
             return;
         }

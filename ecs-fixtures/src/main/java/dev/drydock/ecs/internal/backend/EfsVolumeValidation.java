@@ -2,6 +2,8 @@ package dev.drydock.ecs.internal.backend;
 
 import dev.drydock.ecs.internal.EcsErrors;
 import java.util.List;
+import software.amazon.awssdk.services.ecs.model.EFSAuthorizationConfigIAM;
+import software.amazon.awssdk.services.ecs.model.EFSTransitEncryption;
 import software.amazon.awssdk.services.ecs.model.EFSVolumeConfiguration;
 import software.amazon.awssdk.services.ecs.model.Volume;
 
@@ -26,10 +28,10 @@ final class EfsVolumeValidation {
             if (efs.fileSystemId() == null || efs.fileSystemId().isBlank()) {
                 throw EcsErrors.client(prefix + "efsVolumeConfiguration.fileSystemId can not be blank.");
             }
-            boolean transit = "ENABLED".equals(efs.transitEncryptionAsString());
+            boolean transit = efs.transitEncryption() == EFSTransitEncryption.ENABLED;
             var auth = efs.authorizationConfig();
             boolean accessPoint = auth != null && auth.accessPointId() != null;
-            if (auth != null && "ENABLED".equals(auth.iamAsString()) && !transit) {
+            if (auth != null && auth.iam() == EFSAuthorizationConfigIAM.ENABLED && !transit) {
                 throw EcsErrors.client(prefix + "Transit encryption must be enabled when IAM authorization is "
                         + "enabled. Set efsVolumeConfiguration.transitEncryption to ENABLED.");
             }

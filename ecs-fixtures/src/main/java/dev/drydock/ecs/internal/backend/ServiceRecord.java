@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.UUID;
+import software.amazon.awssdk.services.ecs.model.AvailabilityZoneRebalancing;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentController;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.PropagateTags;
+import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -17,6 +21,13 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /** One service's state. Guarded by the backend's lock. */
 final class ServiceRecord {
+    /** A service's status (the SDK has no enum for it): DRAINING once deleted, INACTIVE once its tasks stopped. */
+    enum Status {
+        ACTIVE,
+        DRAINING,
+        INACTIVE
+    }
+
     static final int MAX_EVENTS = 100;
 
     final String name;
@@ -25,13 +36,13 @@ final class ServiceRecord {
     final String clusterArn;
     final Instant createdAt;
     final String createdBy;
-    final String launchType;
+    final LaunchType launchType;
     final List<CapacityProviderStrategyItem> capacityProviderStrategy;
     final List<Tag> mutableTags;
     final String roleArn;
-    String propagateTags;
+    PropagateTags propagateTags;
     boolean enableEcsManagedTags;
-    String status = "ACTIVE";
+    Status status = Status.ACTIVE;
     int desiredCount;
     TaskDefinition taskDefinition;
     NetworkConfiguration networkConfiguration;
@@ -48,6 +59,8 @@ final class ServiceRecord {
     int unhealthyReplaced;
     /** Whether "unable to stop or start tasks ... deployment configuration" was said for the current situation. */
     boolean stuckReported;
+    /** Whether "unable to place a task" was said since the service last placed one. */
+    boolean unplacedReported;
 
     ServiceRecord(
             String name,
@@ -56,10 +69,10 @@ final class ServiceRecord {
             String clusterArn,
             Instant createdAt,
             String createdBy,
-            String launchType,
+            LaunchType launchType,
             List<CapacityProviderStrategyItem> capacityProviderStrategy,
             List<Tag> tags,
-            String propagateTags,
+            PropagateTags propagateTags,
             boolean enableEcsManagedTags,
             String roleArn) {
         this.name = name;
@@ -113,7 +126,7 @@ final class ServiceRecord {
                 .clusterArn(clusterArn)
                 .loadBalancers(List.of())
                 .serviceRegistries(List.of())
-                .status(status)
+                .status(status.name())
                 .desiredCount(desiredCount)
                 .runningCount(running)
                 .pendingCount(pending)
@@ -129,12 +142,12 @@ final class ServiceRecord {
                 .placementConstraints(List.of())
                 .placementStrategy(List.of())
                 .networkConfiguration(networkConfiguration)
-                .schedulingStrategy("REPLICA")
+                .schedulingStrategy(SchedulingStrategy.REPLICA)
                 .deploymentController(DeploymentController.builder().type("ECS").build())
                 .enableECSManagedTags(enableEcsManagedTags)
                 .propagateTags(propagateTags)
                 .enableExecuteCommand(enableExecuteCommand)
-                .availabilityZoneRebalancing("ENABLED");
+                .availabilityZoneRebalancing(AvailabilityZoneRebalancing.ENABLED);
         if (launchType != null) {
             b.launchType(launchType);
         } else {

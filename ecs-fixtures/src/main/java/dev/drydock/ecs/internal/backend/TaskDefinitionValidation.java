@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerCondition;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 
@@ -30,8 +32,6 @@ final class TaskDefinitionValidation {
     private static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
     private static final Pattern ECR_IMAGE = Pattern.compile("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/.*");
-    private static final Set<String> NETWORK_MODES = Set.of("bridge", "host", "awsvpc", "none");
-    private static final Set<String> CONDITIONS = Set.of("START", "COMPLETE", "SUCCESS", "HEALTHY");
 
     private TaskDefinitionValidation() {}
 
@@ -54,13 +54,13 @@ final class TaskDefinitionValidation {
             throw EcsErrors.client("Too many containers.");
         }
         String networkMode = request.networkModeAsString();
-        if (networkMode != null && !NETWORK_MODES.contains(networkMode)) {
+        if (networkMode != null && NetworkMode.fromValue(networkMode) == NetworkMode.UNKNOWN_TO_SDK_VERSION) {
             throw EcsErrors.client(
                     "Invalid networkMode '" + networkMode + "'. Valid values: awsvpc, bridge, host," + " none.");
         }
         checkRoleArn(request.taskRoleArn());
         checkRoleArn(request.executionRoleArn());
-        boolean awsvpc = "awsvpc".equals(networkMode);
+        boolean awsvpc = request.networkMode() == NetworkMode.AWSVPC;
         boolean executionRole = request.executionRoleArn() != null
                 && !request.executionRoleArn().isEmpty();
 
@@ -93,8 +93,8 @@ final class TaskDefinitionValidation {
                         + " FARGATE, EXTERNAL, MANAGED_INSTANCES.");
             }
         }
-        if (request.requiresCompatibilitiesAsStrings().contains("FARGATE")) {
-            checkFargate(request, networkMode, cpu, memory, executionRole);
+        if (request.requiresCompatibilities().contains(Compatibility.FARGATE)) {
+            checkFargate(request, cpu, memory, executionRole);
         }
     }
 
@@ -205,16 +205,17 @@ final class TaskDefinitionValidation {
                     throw EcsErrors.client(
                             "Cannot depend on container + '" + d.containerName() + "' because it does not exist");
                 }
-                String condition = d.conditionAsString();
-                if (condition == null || !CONDITIONS.contains(condition)) {
-                    throw EcsErrors.client("Invalid dependsOn condition '" + condition + "' for container '" + c.name()
-                            + "'. Valid values: START, COMPLETE, SUCCESS, HEALTHY.");
+                ContainerCondition condition = d.condition();
+                if (condition == null || condition == ContainerCondition.UNKNOWN_TO_SDK_VERSION) {
+                    throw EcsErrors.client("Invalid dependsOn condition '" + d.conditionAsString() + "' for container '"
+                            + c.name() + "'. Valid values: START, COMPLETE, SUCCESS, HEALTHY.");
                 }
-                if (("SUCCESS".equals(condition) || "COMPLETE".equals(condition)) && essential(target)) {
+                if ((condition == ContainerCondition.SUCCESS || condition == ContainerCondition.COMPLETE)
+                        && essential(target)) {
                     throw EcsErrors.client("A dependency container with SUCCESS or COMPLETE condition cannot be an "
                             + "essential container");
                 }
-                if ("HEALTHY".equals(condition) && target.healthCheck() == null) {
+                if (condition == ContainerCondition.HEALTHY && target.healthCheck() == null) {
                     throw EcsErrors.client("Container '" + c.name() + "' depends on container '" + target.name()
                             + "' being HEALTHY, but '" + target.name() + "' has no healthCheck. Add a healthCheck to '"
                             + target.name() + "' or use the START condition.");
@@ -253,12 +254,8 @@ final class TaskDefinitionValidation {
     }
 
     private static void checkFargate(
-            RegisterTaskDefinitionRequest request,
-            String networkMode,
-            String cpu,
-            String memory,
-            boolean executionRole) {
-        if (!"awsvpc".equals(networkMode)) {
+            RegisterTaskDefinitionRequest request, String cpu, String memory, boolean executionRole) {
+        if (request.networkMode() != NetworkMode.AWSVPC) {
             throw EcsErrors.client("Fargate only supports network mode \u2018awsvpc\u2019.");
         }
         if (cpu == null) {

@@ -14,11 +14,14 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.ecs.model.Attribute;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 /**
  * Builds the task definition a RegisterTaskDefinition request registers, once {@link TaskDefinitionValidation} has
@@ -52,20 +55,20 @@ final class TaskDefinitions {
         String memory = request.memory() == null ? null : normalizeMemory(request.memory());
         TaskDefinitionValidation.check(request, cpu, memory);
         EfsVolumeValidation.validate(request.volumes());
-        boolean awsvpc = "awsvpc".equals(request.networkModeAsString());
+        boolean awsvpc = request.networkMode() == NetworkMode.AWSVPC;
 
         List<ContainerDefinition> containers = new ArrayList<>();
         for (ContainerDefinition c : request.containerDefinitions()) {
             containers.add(normalizeContainer(c, awsvpc));
         }
-        List<String> requires = request.requiresCompatibilitiesAsStrings();
-        List<String> compatibilities = new ArrayList<>();
-        compatibilities.add("EC2");
-        if (requires.contains("FARGATE")) {
-            compatibilities.add("FARGATE");
+        List<Compatibility> requires = request.requiresCompatibilities();
+        List<Compatibility> compatibilities = new ArrayList<>();
+        compatibilities.add(Compatibility.EC2);
+        if (requires.contains(Compatibility.FARGATE)) {
+            compatibilities.add(Compatibility.FARGATE);
         }
-        if (requires.contains("EXTERNAL")) {
-            compatibilities.add("EXTERNAL");
+        if (requires.contains(Compatibility.EXTERNAL)) {
+            compatibilities.add(Compatibility.EXTERNAL);
         }
 
         TaskDefinition.Builder b = TaskDefinition.builder();
@@ -73,8 +76,8 @@ final class TaskDefinitions {
         b.containerDefinitions(containers)
                 .taskDefinitionArn(arn)
                 .revision(revision)
-                .status("ACTIVE")
-                .compatibilitiesWithStrings(compatibilities)
+                .status(TaskDefinitionStatus.ACTIVE)
+                .compatibilities(compatibilities)
                 .requiresAttributes(requiredAttributes(request, awsvpc))
                 .registeredAt(registeredAt)
                 .registeredBy(registeredBy)

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 
 /**
  * The task metadata endpoint's JSON documents (version 4, as Fargate answers them), built from the model as plain
@@ -53,8 +54,8 @@ public final class TaskMetadataDocuments {
         labels.put("com.amazonaws.ecs.task-definition-family", t.taskDefinition.family());
         labels.put("com.amazonaws.ecs.task-definition-version", Integer.toString(t.taskDefinition.revision()));
         m.put("Labels", labels);
-        m.put("DesiredStatus", "RUNNING".equals(t.desiredStatus) ? "RUNNING" : "STOPPED");
-        m.put("KnownStatus", c.lastStatus);
+        m.put("DesiredStatus", t.desiredStatus.toString());
+        m.put("KnownStatus", c.lastStatus.name());
         if (c.exitCode != null) {
             m.put("ExitCode", c.exitCode);
         }
@@ -70,7 +71,7 @@ public final class TaskMetadataDocuments {
         m.put("Type", "NORMAL");
         if (c.hasHealthCheck()) {
             Map<String, Object> health = new LinkedHashMap<>();
-            health.put("status", c.healthStatus);
+            health.put("status", c.healthStatus.toString());
             putTime(health, "statusSince", c.healthSince);
             m.put("Health", health);
         }
@@ -109,7 +110,7 @@ public final class TaskMetadataDocuments {
         m.put("TaskARN", t.arn);
         m.put("Family", t.taskDefinition.family());
         m.put("Revision", Integer.toString(t.taskDefinition.revision()));
-        m.put("DesiredStatus", t.desiredStatus);
+        m.put("DesiredStatus", t.desiredStatus.toString());
         m.put("KnownStatus", t.lastStatus.name());
         Map<String, Object> limits = new LinkedHashMap<>();
         if (t.cpu() != null) {
@@ -134,14 +135,14 @@ public final class TaskMetadataDocuments {
         }
         m.put("Containers", containers);
         if (version >= 4) {
-            m.put("LaunchType", t.launchType);
+            m.put("LaunchType", t.launchType.toString());
         }
         return m;
     }
 
     private static Map<String, Object> network(TaskRecord t, Network network, int version) {
         Map<String, Object> n = new LinkedHashMap<>();
-        n.put("NetworkMode", "awsvpc");
+        n.put("NetworkMode", NetworkMode.AWSVPC.toString());
         n.put("IPv4Addresses", List.of(t.privateIp));
         if (version < 4) {
             return n;

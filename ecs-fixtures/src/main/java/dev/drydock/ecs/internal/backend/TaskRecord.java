@@ -10,17 +10,30 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.Connectivity;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.EphemeralStorage;
+import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 /** One task's state. Fields are guarded by the backend's lock; read it through {@link EcsBackend}. */
 public final class TaskRecord {
+    /** The status of a task's ENI attachment (the SDK has no enum for it), as ECS moves it. */
+    enum AttachmentStatus {
+        PRECREATED,
+        ATTACHED,
+        DETACHED,
+        DELETED
+    }
+
     final String id;
     final String arn;
     final String clusterName;
@@ -29,7 +42,7 @@ public final class TaskRecord {
     final TaskOverride overrides;
     final String group;
     final String startedBy;
-    final String launchType;
+    final LaunchType launchType;
     final String capacityProviderName;
     final String platformVersion;
     final AwsVpcConfiguration awsvpc;
@@ -43,8 +56,8 @@ public final class TaskRecord {
 
     long version = 1;
     TaskStatus lastStatus = TaskStatus.PROVISIONING;
-    String desiredStatus = "RUNNING";
-    String stopCode;
+    DesiredStatus desiredStatus = DesiredStatus.RUNNING;
+    TaskStopCode stopCode;
     String stoppedReason;
     Instant pullStartedAt;
     Instant pullStoppedAt;
@@ -60,7 +73,7 @@ public final class TaskRecord {
     Consumer<TaskRecord> statusListener;
 
     final String attachmentId = UUID.randomUUID().toString();
-    String attachmentStatus = "PRECREATED";
+    AttachmentStatus attachmentStatus = AttachmentStatus.PRECREATED;
     String subnetId;
     String eniId;
     String macAddress;
@@ -112,8 +125,14 @@ public final class TaskRecord {
         return lastStatus;
     }
 
+    /** RUNNING, or STOPPED once the task was told to stop. */
     public String desiredStatus() {
-        return desiredStatus;
+        return desiredStatus.toString();
+    }
+
+    /** Whether the task was told to stop (desiredStatus STOPPED). */
+    public boolean stopRequested() {
+        return desiredStatus == DesiredStatus.STOPPED;
     }
 
     public String startedBy() {
@@ -128,8 +147,9 @@ public final class TaskRecord {
         return group;
     }
 
+    /** Why the task was told to stop ({@code UserInitiated} ...), or {@code null}. */
     public String stopCode() {
-        return stopCode;
+        return stopCode == null ? null : stopCode.toString();
     }
 
     public String stoppedReason() {
@@ -188,7 +208,7 @@ public final class TaskRecord {
      * has a check): UNHEALTHY if one is unhealthy, else UNKNOWN if one has no result yet, else HEALTHY; UNKNOWN
      * without checks (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html, healthStatus).
      */
-    String healthStatus() {
+    HealthStatus healthStatus() {
         List<ContainerRecord> checked = containers.stream()
                 .filter(c -> c.essential() && c.hasHealthCheck())
                 .toList();
@@ -197,12 +217,14 @@ public final class TaskRecord {
                     containers.stream().filter(ContainerRecord::hasHealthCheck).toList();
         }
         if (checked.isEmpty()) {
-            return "UNKNOWN";
+            return HealthStatus.UNKNOWN;
         }
-        if (checked.stream().anyMatch(c -> "UNHEALTHY".equals(c.healthStatus))) {
-            return "UNHEALTHY";
+        if (checked.stream().anyMatch(c -> c.healthStatus == HealthStatus.UNHEALTHY)) {
+            return HealthStatus.UNHEALTHY;
         }
-        return checked.stream().allMatch(c -> "HEALTHY".equals(c.healthStatus)) ? "HEALTHY" : "UNKNOWN";
+        return checked.stream().allMatch(c -> c.healthStatus == HealthStatus.HEALTHY)
+                ? HealthStatus.HEALTHY
+                : HealthStatus.UNKNOWN;
     }
 
     ContainerRecord container(String name) {
@@ -279,7 +301,7 @@ public final class TaskRecord {
                 .taskDefinitionArn(taskDefinition.taskDefinitionArn())
                 .overrides(overridesModel())
                 .lastStatus(lastStatus.name())
-                .desiredStatus(desiredStatus)
+                .desiredStatus(desiredStatus.toString())
                 .cpu(cpu())
                 .memory(memory())
                 .containers(containerModels)
@@ -295,7 +317,7 @@ public final class TaskRecord {
                 .attachments(Attachment.builder()
                         .id(attachmentId)
                         .type("ElasticNetworkInterface")
-                        .status(attachmentStatus)
+                        .status(attachmentStatus.name())
                         .details(details)
                         .build())
                 .attributes(Attribute.builder()
@@ -319,7 +341,7 @@ public final class TaskRecord {
             b.stoppedReason(stoppedReason);
         }
         if (connectivityAt != null) {
-            b.connectivity("CONNECTED").connectivityAt(connectivityAt);
+            b.connectivity(Connectivity.CONNECTED).connectivityAt(connectivityAt);
         }
         if (pullStartedAt != null) {
             b.pullStartedAt(pullStartedAt);
@@ -392,7 +414,7 @@ public final class TaskRecord {
         TaskOverride overrides;
         String group;
         String startedBy;
-        String launchType;
+        LaunchType launchType;
         String capacityProviderName;
         String platformVersion;
         AwsVpcConfiguration awsvpc;

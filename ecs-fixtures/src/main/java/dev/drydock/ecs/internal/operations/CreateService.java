@@ -14,6 +14,7 @@ import java.util.List;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceResponse;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 /**
  * CreateService: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html. A REPLICA service
@@ -88,7 +89,7 @@ public final class CreateService extends EcsOperation
         PassRole.check(context, backend, td, null);
         PassRole.check(context, backend, PassRole.ECS, infrastructureRoles.toArray(new String[0]));
         taskRoles.check(td, null);
-        if ("INACTIVE".equals(td.statusAsString())) {
+        if (td.status() == TaskDefinitionStatus.INACTIVE) {
             throw EcsErrors.invalidParameter("TaskDefinition is inactive");
         }
         return CreateServiceResponse.builder()

@@ -8,6 +8,8 @@ import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.support.EcsOperation;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
+import software.amazon.awssdk.services.ecs.model.SortOrder;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 /**
  * ListTaskDefinitions: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html.
@@ -25,8 +27,8 @@ public final class ListTaskDefinitions extends EcsOperation
     @Override
     public ListTaskDefinitionsResponse call(ListTaskDefinitionsRequest request, CallContext context) {
         context.authorize("ecs:ListTaskDefinitions", "*");
-        String status = request.statusAsString() == null ? "ACTIVE" : request.statusAsString();
-        boolean descending = "DESC".equals(request.sortAsString());
+        String status = request.status() == null ? TaskDefinitionStatus.ACTIVE.toString() : request.statusAsString();
+        boolean descending = request.sort() == SortOrder.DESC;
         Page<String> page = EcsErrors.PAGINATOR.page(
                 backend.listTaskDefinitionArns(request.familyPrefix(), status, descending),
                 request.maxResults(),

@@ -8,11 +8,12 @@ import dev.drydock.ecs.internal.support.EcsOperation;
 import dev.drydock.ecs.internal.support.PassRole;
 import dev.drydock.ecs.internal.support.Tags;
 import dev.drydock.ecs.internal.support.TaskRoles;
-import java.util.List;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.TaskVolumeConfiguration;
 
 /**
@@ -82,12 +83,13 @@ public final class RunTask extends EcsOperation implements Operation<RunTaskRequ
         PassRole.check(context, backend, td, request.overrides());
         PassRole.check(context, backend, PassRole.ECS, infrastructureRole);
         taskRoles.check(td, request.overrides());
-        if ("INACTIVE".equals(td.statusAsString())) {
+        if (td.status() == TaskDefinitionStatus.INACTIVE) {
             throw EcsErrors.invalidParameter("TaskDefinition is inactive");
         }
+        EcsBackend.Described<Task> result = backend.runTask(request, td);
         return RunTaskResponse.builder()
-                .tasks(backend.runTask(request, td))
-                .failures(List.of())
+                .tasks(result.found())
+                .failures(result.failures())
                 .build();
     }
 }

@@ -10,6 +10,7 @@ import dev.drydock.ecs.internal.support.ServiceInfrastructure;
 import dev.drydock.ecs.internal.support.TaskRoles;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
 
@@ -79,7 +80,7 @@ public final class UpdateService extends EcsOperation
         PassRole.check(context, backend, PassRole.ECS, infrastructureRoles.toArray(new String[0]));
         if (td != null) {
             taskRoles.check(td, null);
-            if ("INACTIVE".equals(td.statusAsString())) {
+            if (td.status() == TaskDefinitionStatus.INACTIVE) {
                 throw EcsErrors.invalidParameter("TaskDefinition is inactive");
             }
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
@@ -143,7 +144,7 @@ public final class ConditionKeys {
             return this;
         }
         put("ecs:subnet", vpc.subnets());
-        return put("ecs:auto-assign-public-ip", "ENABLED".equals(vpc.assignPublicIpAsString()));
+        return put("ecs:auto-assign-public-ip", vpc.assignPublicIp() == AssignPublicIp.ENABLED);
     }
 
     /**

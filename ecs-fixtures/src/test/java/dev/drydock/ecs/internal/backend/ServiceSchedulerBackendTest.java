@@ -26,13 +26,13 @@ class ServiceSchedulerBackendTest {
 
     @Test
     void theCircuitBreakerThresholdIsHalfTheDesiredCountBetween3And200() {
-        assertThat(EcsBackend.circuitBreakerThreshold(0)).isEqualTo(3);
-        assertThat(EcsBackend.circuitBreakerThreshold(1)).isEqualTo(3);
-        assertThat(EcsBackend.circuitBreakerThreshold(6)).isEqualTo(3);
-        assertThat(EcsBackend.circuitBreakerThreshold(7)).isEqualTo(4);
-        assertThat(EcsBackend.circuitBreakerThreshold(25)).isEqualTo(13);
-        assertThat(EcsBackend.circuitBreakerThreshold(400)).isEqualTo(200);
-        assertThat(EcsBackend.circuitBreakerThreshold(800)).isEqualTo(200);
+        assertThat(CircuitBreaker.threshold(0)).isEqualTo(3);
+        assertThat(CircuitBreaker.threshold(1)).isEqualTo(3);
+        assertThat(CircuitBreaker.threshold(6)).isEqualTo(3);
+        assertThat(CircuitBreaker.threshold(7)).isEqualTo(4);
+        assertThat(CircuitBreaker.threshold(25)).isEqualTo(13);
+        assertThat(CircuitBreaker.threshold(400)).isEqualTo(200);
+        assertThat(CircuitBreaker.threshold(800)).isEqualTo(200);
     }
 
     @Test

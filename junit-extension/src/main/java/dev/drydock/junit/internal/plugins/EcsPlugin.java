@@ -61,6 +61,36 @@ public final class EcsPlugin implements DrydockPlugin {
         if (s.subnets().length > 0) {
             fixture.subnets(s.subnets());
         }
+        if (s.minimumHealthyPercent() != -1) {
+            fixture.minimumHealthyPercent(s.minimumHealthyPercent());
+        }
+        if (s.maximumPercent() != -1) {
+            fixture.maximumPercent(s.maximumPercent());
+        }
+        if (s.rollback() && !s.circuitBreaker()) {
+            throw new DrydockException(
+                    description + ": rollback = true needs circuitBreaker = true (a deployment rolls "
+                            + "back when the circuit breaker fails it).");
+        }
+        if (s.circuitBreaker()) {
+            fixture.circuitBreaker(s.rollback());
+        }
+        for (String entry : s.environment()) {
+            int eq = entry.indexOf('=');
+            String key = eq < 0 ? "" : entry.substring(0, eq);
+            int colon = key.indexOf(':');
+            String name = colon < 0 ? key : key.substring(colon + 1);
+            if (eq < 0 || name.isEmpty() || colon == 0) {
+                throw new DrydockException(description + ": the environment entry \"" + entry + "\" is not NAME=value "
+                        + "or container:NAME=value, e.g. \"app:DATABASE_URL=jdbc:postgresql://db:5432/shop\".");
+            }
+            String value = entry.substring(eq + 1);
+            if (colon < 0) {
+                fixture.environment(name, value);
+            } else {
+                fixture.environment(key.substring(0, colon), name, value);
+            }
+        }
         return fixture.describedAs(description);
     }
 }

@@ -1,4 +1,4 @@
-package dev.drydock.ecr;
+package dev.drydock.core.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,11 +14,21 @@ import java.util.Comparator;
 
 /**
  * Debian's {@code docker-registry} (the reference distribution implementation, 2.8) on a loopback port with its
- * own storage directory, for comparing Drydock's registry with it. Starting it fails (never skips) when the
- * package is not installed: {@code apt-get install -y docker-registry} (scripts/lib.sh prepare_machine does).
+ * own storage directory: for comparing Drydock's registry with it, and as a private registry that wants a login
+ * ({@link #startWithLogin()}, HTTP Basic against an htpasswd file, as Docker Hub's private repositories and most
+ * self-hosted registries want one). The Docker engine pulls from {@code 127.0.0.1:<port>} over plain HTTP without
+ * configuration. Starting it fails (never skips) when the package is not installed:
+ * {@code apt-get install -y docker-registry} (scripts/lib.sh prepare_machine does).
  */
-final class ReferenceRegistry implements AutoCloseable {
+public final class ReferenceRegistry implements AutoCloseable {
     static final String BINARY = "/usr/bin/docker-registry";
+    /** The user {@link #startWithLogin()}'s registry knows. */
+    public static final String USER = "puller";
+    /** {@link #USER}'s password. */
+    public static final String PASSWORD = "drydock-pull-secret";
+    /** {@link #USER}:bcrypt({@link #PASSWORD}) (cost 5), the htpasswd line docker-registry checks logins against. */
+    private static final String HTPASSWD = USER + ":$2b$05$qRajao1N75335.8wK3hoxuZUbeMm.peh2I2Dkg3V5u6.UIG37IfuK";
+
     private final Process process;
     private final Path root;
     private final String host;
@@ -29,7 +39,17 @@ final class ReferenceRegistry implements AutoCloseable {
         this.host = host;
     }
 
-    static ReferenceRegistry start() throws IOException, InterruptedException {
+    /** A registry anyone may push to and pull from. */
+    public static ReferenceRegistry start() throws IOException, InterruptedException {
+        return start(false);
+    }
+
+    /** A registry that answers 401 without a login as {@link #USER} / {@link #PASSWORD}. */
+    public static ReferenceRegistry startWithLogin() throws IOException, InterruptedException {
+        return start(true);
+    }
+
+    private static ReferenceRegistry start(boolean login) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(BINARY))) {
             throw new AssertionError(BINARY + " is missing: the conformance tests compare Drydock's registry with it. "
                     + "Install it with apt-get install -y docker-registry (scripts/lib.sh prepare_machine does).");
@@ -45,7 +65,12 @@ final class ReferenceRegistry implements AutoCloseable {
                 "version: 0.1\n"
                         + "log:\n  level: warn\n"
                         + "storage:\n  filesystem:\n    rootdirectory: " + root.resolve("data") + "\n"
-                        + "http:\n  addr: 127.0.0.1:" + port + "\n");
+                        + "http:\n  addr: 127.0.0.1:" + port + "\n"
+                        + (login
+                                ? "auth:\n  htpasswd:\n    realm: drydock-test\n    path: " + root.resolve("htpasswd")
+                                        + "\n"
+                                : ""));
+        Files.writeString(root.resolve("htpasswd"), HTPASSWD + "\n");
         Process p = new ProcessBuilder(BINARY, "serve", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(root.resolve("registry.log").toFile())
@@ -60,7 +85,7 @@ final class ReferenceRegistry implements AutoCloseable {
                                                 .build(),
                                         HttpResponse.BodyHandlers.discarding())
                                 .statusCode()
-                        == 200) {
+                        == (login ? 401 : 200)) {
                     return new ReferenceRegistry(p, root, host);
                 }
             } catch (IOException e) {
@@ -76,7 +101,7 @@ final class ReferenceRegistry implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:<port>}. */
-    String host() {
+    public String host() {
         return host;
     }
 

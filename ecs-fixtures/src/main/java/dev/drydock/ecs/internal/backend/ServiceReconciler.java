@@ -1,0 +1,337 @@
+package dev.drydock.ecs.internal.backend;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
+import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
+
+/**
+ * The service scheduler's pass over every service: replace tasks that stopped or must be replaced, count failed tasks
+ * against their deployment and trip the circuit breaker (and roll back), start and stop tasks as the
+ * {@link RolloutPlanner} decides, ask {@link TaskPlacement} where each new task goes, retire drained deployments and
+ * deleted services, and record the service events and EventBridge events ECS records. The decisions are pure
+ * ({@link RolloutPlanner}, {@link CircuitBreaker}); a task's health comes from {@link ServiceTaskHealth}. Guarded by
+ * the backend's lock: callers hold it, and start the returned tasks' containers after releasing it.
+ */
+final class ServiceReconciler {
+    private final String region;
+    private final Clusters clusters;
+    private final TaskDefinitionRegistry taskDefinitions;
+    private final Tasks tasks;
+    private final TaskTransitions transitions;
+    private final Services services;
+    private final TaskPlacement placement;
+    private final ServiceTaskHealth health;
+    private final EcsEvents events;
+
+    ServiceReconciler(
+            String region,
+            Clusters clusters,
+            TaskDefinitionRegistry taskDefinitions,
+            Tasks tasks,
+            TaskTransitions transitions,
+            Services services,
+            TaskPlacement placement,
+            ServiceTaskHealth health,
+            EcsEvents events) {
+        this.region = region;
+        this.clusters = clusters;
+        this.taskDefinitions = taskDefinitions;
+        this.tasks = tasks;
+        this.transitions = transitions;
+        this.services = services;
+        this.placement = placement;
+        this.health = health;
+        this.events = events;
+    }
+
+    /**
+     * One pass over every service.
+     *
+     * @param toLaunch receives the tasks created, whose containers the caller starts
+     * @return the earliest time a throttled launch may retry, or {@code null} when nothing waits
+     */
+    Instant reconcileAll(Instant now, List<TaskRecord> toLaunch) {
+        Instant retryAt = null;
+        for (ServiceRecord s : new ArrayList<>(services.all())) {
+            Instant r = reconcile(s, now, toLaunch);
+            if (r != null && (retryAt == null || r.isBefore(retryAt))) {
+                retryAt = r;
+            }
+        }
+        return retryAt;
+    }
+
+    private Instant reconcile(ServiceRecord s, Instant now, List<TaskRecord> toLaunch) {
+        List<TaskRecord> mine = tasks.ofService(s.clusterName, s.name);
+        List<TaskRecord> active = new ArrayList<>();
+        List<ServiceTaskHealth.Verdict> verdicts = new ArrayList<>();
+        judge(s, mine, active, verdicts);
+        countFailures(s, mine, now);
+        int desired = s.desiredCount;
+        s.primary().desiredCount = desired;
+        circuitBreaker(s, now);
+        DeploymentRecord primary = s.primary();
+        boolean failed = primary.rolloutState == DeploymentRolloutState.FAILED;
+        boolean draining = s.status == ServiceRecord.Status.DRAINING;
+
+        List<RolloutPlanner.TaskView<TaskRecord>> primaryTasks = new ArrayList<>();
+        List<RolloutPlanner.TaskView<TaskRecord>> oldTasks = new ArrayList<>();
+        for (int i = 0; i < active.size(); i++) {
+            TaskRecord t = active.get(i);
+            ServiceTaskHealth.Verdict v = verdicts.get(i);
+            (primary.id.equals(t.startedBy) ? primaryTasks : oldTasks)
+                    .add(new RolloutPlanner.TaskView<>(t, t.lastStatus, t.createdAt, v.healthy(), v.awaitingHealth()));
+        }
+        RolloutPlanner.Plan<TaskRecord> plan = RolloutPlanner.plan(new RolloutPlanner.Input<>(
+                desired,
+                s.deploymentConfiguration.maximumPercent(),
+                s.deploymentConfiguration.minimumHealthyPercent(),
+                draining,
+                failed,
+                primaryTasks,
+                oldTasks));
+        stopForService(s, primary, plan.scaleDown(), now);
+        stopForService(s, primary, plan.stopOld(), now);
+        Instant retryAt = null;
+        ClusterRecord cluster = clusters.named(s.clusterName);
+        if (plan.launch() > 0 && cluster != null && cluster.active()) {
+            if (now.isBefore(s.nextLaunchAllowedAt)) {
+                retryAt = s.nextLaunchAllowedAt;
+            } else {
+                launch(s, cluster, primary, plan.launch(), now, toLaunch);
+            }
+        } else if (plan.stuck() && !s.stuckReported) {
+            // neither a start nor a stop fits the deployment configuration (and no health check result will change
+            // that): ECS says so once
+            s.stuckReported = true;
+            s.event(
+                    now,
+                    "was unable to stop or start tasks during a deployment because of the service deployment "
+                            + "configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
+        }
+        retireDrainedDeployments(s, now);
+        if (draining) {
+            if (mine.stream().allMatch(t -> t.lastStatus == TaskStatus.STOPPED)) {
+                services.retire(s);
+            }
+            return retryAt;
+        }
+        if (RolloutPlanner.settled(plan.primaryLeft(), desired, s.deployments.size(), failed)) {
+            settled(s, primary, now);
+        }
+        return retryAt;
+    }
+
+    /**
+     * Judges the service's tasks whose desired status is RUNNING ({@link ServiceTaskHealth}, once per task and pass):
+     * those that must be replaced are stopped (ServiceSchedulerInitiated, with the verdict's reason;
+     * {@link #countFailures} reports them, whoever stopped them, and the launch step replaces them), the others go to
+     * {@code active} with their verdicts.
+     */
+    private void judge(
+            ServiceRecord s, List<TaskRecord> mine, List<TaskRecord> active, List<ServiceTaskHealth.Verdict> verdicts) {
+        for (TaskRecord t : mine) {
+            if (t.desiredStatus == DesiredStatus.RUNNING) {
+                ServiceTaskHealth.Verdict v = health.judge(s, t);
+                if (v.replacementReason() != null) {
+                    transitions.requestStop(t, TaskStopCode.SERVICE_SCHEDULER_INITIATED, v.replacementReason());
+                } else {
+                    active.add(t);
+                    verdicts.add(v);
+                }
+            }
+        }
+    }
+
+    /**
+     * Counts the service's tasks that failed since the last pass against their deployment (a task that could not
+     * start, whose essential container exited, or that failed its health checks), and throttles launches after
+     * tasks that could not start.
+     */
+    private void countFailures(ServiceRecord s, List<TaskRecord> mine, Instant now) {
+        for (TaskRecord t : mine) {
+            if (t.desiredStatus == DesiredStatus.STOPPED
+                    && !t.failureCounted
+                    && CircuitBreaker.countsAsFailure(t.stopCode, t.stoppedReason)) {
+                t.failureCounted = true;
+                if (ContainerHealthChecks.UNHEALTHY_REASON.equals(t.stoppedReason)) {
+                    s.event(now, "(task " + t.id + ") failed container health checks.");
+                    s.event(now, "has stopped 1 running tasks: (task " + t.id + ").");
+                    events.serviceAction(s, "INFO", "TASKS_STOPPED", now);
+                    s.unhealthyReplaced++;
+                    s.steadyStateReported = false;
+                }
+                DeploymentRecord d = s.deployment(t.startedBy);
+                if (d != null && d.rolloutState == DeploymentRolloutState.IN_PROGRESS) {
+                    d.failedTasks++;
+                    d.updatedAt = now;
+                }
+                if (t.stopCode == TaskStopCode.TASK_FAILED_TO_START) {
+                    s.consecutiveLaunchFailures++;
+                    s.nextLaunchAllowedAt = now.plus(CircuitBreaker.launchDelay(s.consecutiveLaunchFailures));
+                    s.event(now, "failed to launch a task with (error " + t.stoppedReason + ").");
+                    if (s.consecutiveLaunchFailures == 3) {
+                        s.event(
+                                now,
+                                "is unable to consistently start tasks successfully. For more information, see "
+                                        + "the Troubleshooting section of the Amazon ECS Developer Guide.");
+                        events.serviceAction(s, "WARN", "SERVICE_TASK_START_IMPAIRED", now);
+                    }
+                }
+            } else if (t.reachedRunning && !t.successCounted && t.stopCode != TaskStopCode.TASK_FAILED_TO_START) {
+                t.successCounted = true;
+                s.consecutiveLaunchFailures = 0;
+            }
+        }
+    }
+
+    /**
+     * The deployment circuit breaker: a PRIMARY deployment whose failed tasks reach the threshold becomes FAILED; with
+     * rollback, the last COMPLETED deployment becomes PRIMARY again.
+     */
+    private void circuitBreaker(ServiceRecord s, Instant now) {
+        DeploymentCircuitBreaker breaker = s.deploymentConfiguration.deploymentCircuitBreaker();
+        DeploymentRecord primary = s.primary();
+        if (!CircuitBreaker.trips(
+                breaker,
+                s.status == ServiceRecord.Status.ACTIVE,
+                primary.rolloutState,
+                primary.failedTasks,
+                primary.desiredCount)) {
+            return;
+        }
+        primary.rolloutState = DeploymentRolloutState.FAILED;
+        primary.rolloutStateReason = "ECS deployment circuit breaker: tasks failed to start.";
+        primary.updatedAt = now;
+        s.event(now, "(deployment " + primary.id + ") deployment failed: tasks failed to start.");
+        events.deployment(s, primary, "ERROR", "SERVICE_DEPLOYMENT_FAILED", primary.rolloutStateReason, now);
+        DeploymentRecord target = s.lastCompleted;
+        if (!Boolean.TRUE.equals(breaker.rollback()) || target == null || target == primary) {
+            return;
+        }
+        primary.status = DeploymentRecord.Status.ACTIVE;
+        s.deployments.remove(target);
+        s.deployments.add(0, target);
+        target.status = DeploymentRecord.Status.PRIMARY;
+        target.rolloutState = DeploymentRolloutState.IN_PROGRESS;
+        target.rolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId " + target.id + ".";
+        target.desiredCount = s.desiredCount;
+        target.updatedAt = now;
+        s.taskDefinition = target.taskDefinition;
+        s.networkConfiguration = target.networkConfiguration;
+        s.steadyStateReported = false;
+        s.event(now, "rolling back to deployment " + target.id + ".");
+        events.deployment(s, target, "INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS", target.rolloutStateReason, now);
+    }
+
+    /**
+     * Creates up to {@code count} PRIMARY tasks where {@link TaskPlacement} places them, and says so in a service
+     * event; a task that cannot be placed ends the launches of this pass, said once until a task is placed again.
+     */
+    private void launch(
+            ServiceRecord s,
+            ClusterRecord cluster,
+            DeploymentRecord primary,
+            int count,
+            Instant now,
+            List<TaskRecord> toLaunch) {
+        List<String> started = new ArrayList<>();
+        Failure unplaced = null;
+        LaunchType launchType = primary.launchType != null ? primary.launchType : LaunchType.FARGATE;
+        String group = "service:" + s.name;
+        for (int i = 0; i < count; i++) {
+            TaskPlacement.Placement placed = placement.place(
+                    new TaskPlacement.Request(region, cluster.name, primary.taskDefinition, null, launchType, group));
+            if (!placed.placed()) {
+                unplaced = placed.failure();
+                break;
+            }
+            TaskRecord.Builder b = TaskRecord.builder();
+            b.taskDefinition = primary.taskDefinition;
+            b.group = group;
+            b.startedBy = primary.id;
+            b.launchType = launchType;
+            b.capacityProviderName = LaunchRules.capacityProviderName(primary.capacityProviderStrategy);
+            b.awsvpc = primary.networkConfiguration.awsvpcConfiguration();
+            b.tags = TaskTags.forService(s, taskDefinitions.tags(primary.taskDefinition.taskDefinitionArn()));
+            b.serviceName = s.name;
+            b.enableExecuteCommand = s.enableExecuteCommand;
+            TaskRecord t = tasks.create(cluster, b, placed);
+            toLaunch.add(t);
+            started.add("(task " + t.id + ")");
+        }
+        if (!started.isEmpty()) {
+            String replaced = s.unhealthyReplaced > 0
+                    ? " Amazon ECS replaced " + s.unhealthyReplaced + " tasks due to an unhealthy status."
+                    : "";
+            s.unhealthyReplaced = 0;
+            s.event(now, "has started " + started.size() + " tasks: " + String.join(" ", started) + "." + replaced);
+            s.steadyStateReported = false;
+            s.stuckReported = false;
+            s.unplacedReported = false;
+        }
+        if (unplaced != null && !s.unplacedReported) {
+            s.unplacedReported = true;
+            s.event(now, "was unable to place a task. Reason: " + unplaced.reason() + ".");
+        }
+    }
+
+    /** Older deployments whose tasks all stopped become INACTIVE and leave the service. */
+    private void retireDrainedDeployments(ServiceRecord s, Instant now) {
+        for (int i = s.deployments.size() - 1; i >= 1; i--) {
+            DeploymentRecord d = s.deployments.get(i);
+            if (services.tasksOf(s, d).stream().allMatch(t -> t.lastStatus == TaskStatus.STOPPED)) {
+                d.status = DeploymentRecord.Status.INACTIVE;
+                d.updatedAt = now;
+                s.deployments.remove(i);
+            }
+        }
+    }
+
+    /** The rollout is done: the deployment COMPLETED (once), then the service's steady state (once per change). */
+    private void settled(ServiceRecord s, DeploymentRecord primary, Instant now) {
+        if (primary.rolloutState == DeploymentRolloutState.IN_PROGRESS) {
+            primary.rolloutState = DeploymentRolloutState.COMPLETED;
+            primary.rolloutStateReason = "ECS deployment " + primary.id + " completed.";
+            primary.updatedAt = now;
+            s.lastCompleted = primary;
+            s.event(now, "(deployment " + primary.id + ") deployment completed.");
+            events.deployment(s, primary, "INFO", "SERVICE_DEPLOYMENT_COMPLETED", primary.rolloutStateReason, now);
+        }
+        if (!s.steadyStateReported) {
+            s.steadyStateReported = true;
+            s.event(now, "has reached a steady state.");
+            events.serviceAction(s, "INFO", "SERVICE_STEADY_STATE", now);
+        }
+    }
+
+    /** Stops tasks for the PRIMARY deployment's rollout ("Scaling activity initiated by (deployment <id>)"). */
+    private void stopForService(ServiceRecord s, DeploymentRecord primary, Collection<TaskRecord> stop, Instant now) {
+        if (stop.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        for (TaskRecord t : stop) {
+            boolean running = t.lastStatus == TaskStatus.RUNNING;
+            transitions.requestStop(
+                    t,
+                    TaskStopCode.SERVICE_SCHEDULER_INITIATED,
+                    "Scaling activity initiated by (deployment " + primary.id + ")");
+            if (running) {
+                ids.add("(task " + t.id + ")");
+            }
+        }
+        if (!ids.isEmpty()) {
+            s.event(now, "has stopped " + ids.size() + " running tasks: " + String.join(" ", ids) + ".");
+            events.serviceAction(s, "INFO", "TASKS_STOPPED", now);
+        }
+        s.steadyStateReported = false;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.drydock.ecs.internal.backend;
+
+import dev.drydock.ecs.internal.EcsArns;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * The model's tasks: creating one (ARN, containers, PROVISIONING), finding one by id or ARN, DescribeTasks and
+ * ListTasks, and the index of each service's tasks. How a task moves on is {@link TaskTransitions}' job. Guarded by
+ * the backend's lock: callers hold it.
+ */
+final class Tasks {
+    private final EcsArns arns;
+    private final Clock clock;
+    private final EcsEvents events;
+    private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
+    /** Tasks by {@code cluster/service}, so the scheduler never scans every task for each service. */
+    private final Map<String, List<TaskRecord>> byService = new HashMap<>();
+
+    Tasks(EcsArns arns, Clock clock, EcsEvents events) {
+        this.arns = arns;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * A new task in PROVISIONING, with one container per container definition, placed where {@code placement} says.
+     *
+     * @param b what the caller decides: task definition, overrides, group, startedBy, launch type, capacity provider,
+     *     awsvpc configuration, tags, service name and enableExecuteCommand
+     */
+    TaskRecord create(ClusterRecord cluster, TaskRecord.Builder b, TaskPlacement.Placement placement) {
+        String id = EcsArns.newTaskId();
+        b.id = id;
+        b.arn = arns.task(cluster.name, id);
+        b.clusterName = cluster.name;
+        b.clusterArn = cluster.arn;
+        b.platformVersion = "1.4.0";
+        b.createdAt = clock.instant();
+        b.availabilityZone = placement.availabilityZone();
+        TaskRecord t = new TaskRecord(b);
+        for (ContainerDefinition c : b.taskDefinition.containerDefinitions()) {
+            t.containers.add(new ContainerRecord(c, arns.container(cluster.name, id), id));
+        }
+        tasks.put(t.arn, t);
+        if (t.serviceName != null) {
+            byService
+                    .computeIfAbsent(serviceKey(cluster.name, t.serviceName), k -> new ArrayList<>())
+                    .add(t);
+        }
+        t.statusListener = x -> events.task(x, clock.instant());
+        events.task(t, t.createdAt);
+        return t;
+    }
+
+    /** The task of {@code cluster} an id or ARN (also the old format without the cluster) names, or {@code null}. */
+    TaskRecord lookup(ClusterRecord cluster, String ref) {
+        if (ref == null) {
+            return null;
+        }
+        String arn = ref.startsWith("arn:") ? ref : arns.task(cluster.name, ref);
+        TaskRecord t = tasks.get(arn);
+        if (t == null && ref.startsWith("arn:")) {
+            // old-format ARN without the cluster name: arn:aws:ecs:region:account:task/<id>
+            Optional<String> id = arns.resource(ref, "task");
+            if (id.isPresent() && !id.get().contains("/")) {
+                t = tasks.get(arns.task(cluster.name, id.get()));
+            }
+        }
+        return t != null && t.clusterName.equals(cluster.name) ? t : null;
+    }
+
+    /** The task with this ARN, or {@code null}. */
+    TaskRecord get(String arn) {
+        return tasks.get(arn);
+    }
+
+    /** Every task, in creation order (the live collection: copy it before the lock is released). */
+    Collection<TaskRecord> all() {
+        return tasks.values();
+    }
+
+    /** Every task a service of this cluster and name ever started (the live index list; empty when none). */
+    List<TaskRecord> ofService(String cluster, String service) {
+        return byService.getOrDefault(serviceKey(cluster, service), List.of());
+    }
+
+    /** DescribeTasks: unknown ids come back as failures with reason MISSING. */
+    EcsBackend.Described<Task> describe(ClusterRecord cluster, List<String> refs, boolean includeTags) {
+        List<Task> found = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (String ref : refs) {
+            TaskRecord t = lookup(cluster, ref);
+            if (t == null) {
+                failures.add(EcsBackend.missing(ref.startsWith("arn:") ? ref : arns.task(cluster.name, ref)));
+            } else {
+                found.add(t.toModel(includeTags));
+            }
+        }
+        return new EcsBackend.Described<>(found, failures);
+    }
+
+    /**
+     * ListTasks: ARNs of the cluster's tasks that match every filter given; {@code desiredStatus} defaults to
+     * RUNNING.
+     */
+    List<String> arns(
+            ClusterRecord cluster,
+            String family,
+            String serviceName,
+            String startedBy,
+            String desiredStatus,
+            String launchType) {
+        DesiredStatus wanted = desiredStatus == null ? DesiredStatus.RUNNING : DesiredStatus.fromValue(desiredStatus);
+        LaunchType wantedLaunchType = LaunchType.fromValue(launchType);
+        if (serviceName != null && serviceName.startsWith("arn:")) {
+            serviceName = serviceName.substring(serviceName.lastIndexOf('/') + 1); // a service ARN names it too
+        }
+        List<String> result = new ArrayList<>();
+        Collection<TaskRecord> candidates = serviceName == null ? tasks.values() : ofService(cluster.name, serviceName);
+        for (TaskRecord t : candidates) {
+            boolean match = t.clusterName.equals(cluster.name)
+                    && statusMatches(t, wanted)
+                    && (family == null || family.equals(t.taskDefinition.family()))
+                    && (serviceName == null || serviceName.equals(t.serviceName))
+                    && (startedBy == null || startedBy.equals(t.startedBy))
+                    && (wantedLaunchType == null
+                            || wantedLaunchType == t.launchType
+                            || (wantedLaunchType == LaunchType.FARGATE && t.capacityProviderName != null));
+            if (match) {
+                result.add(t.arn);
+            }
+        }
+        return result;
+    }
+
+    private static boolean statusMatches(TaskRecord t, DesiredStatus wanted) {
+        if (wanted == DesiredStatus.PENDING) {
+            return t.desiredStatus == DesiredStatus.RUNNING && t.lastStatus.pending();
+        }
+        return wanted == t.desiredStatus;
+    }
+
+    /** The cluster's RUNNING tasks and those not running yet. */
+    Clusters.TaskCounts counts(String cluster) {
+        int running = 0;
+        int pending = 0;
+        for (TaskRecord t : tasks.values()) {
+            if (t.clusterName.equals(cluster)) {
+                if (t.lastStatus == TaskStatus.RUNNING) {
+                    running++;
+                } else if (t.lastStatus.pending()) {
+                    pending++;
+                }
+            }
+        }
+        return new Clusters.TaskCounts(running, pending);
+    }
+
+    /** Whether the cluster has a task that is not STOPPED. */
+    boolean anyActive(String cluster) {
+        for (TaskRecord t : tasks.values()) {
+            if (t.clusterName.equals(cluster) && t.lastStatus != TaskStatus.STOPPED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String serviceKey(String cluster, String service) {
+        return cluster + "/" + service;
+    }
+}

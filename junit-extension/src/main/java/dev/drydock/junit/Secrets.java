@@ -1,0 +1,21 @@
+package dev.drydock.junit;
+
+import dev.drydock.junit.spi.DrydockAnnotation;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Holds several {@link Secret} declarations; written by the compiler when {@code @Secret} repeats. */
+@DrydockAnnotation(module = "dev.drydock:drydock-secrets-fixtures")
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@ExtendWith(DrydockExtension.class)
+public @interface Secrets {
+    Secret[] value();
+}

@@ -1,0 +1,6 @@
+/**
+ * What the AWS Secrets Manager operation handlers share and that is not an operation: authorization on the service's resources
+ * (with their condition keys and, where the service has them, resource policies), encryption through KMS, filters
+ * and the model's shapes.
+ */
+package dev.drydock.secretsmanager.internal.support;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.drydock.core.Drydock;
+import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.junit.EcsCluster;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -53,7 +54,7 @@ class JvmStubSampleTest {
         int port = payments.getAddress().getPort();
         drydock.exposeHostPorts(port);
 
-        ecs.registerTaskDefinition(AwsCliTasks.definition("ecs/payments-client.json"));
+        ecs.registerTaskDefinition(EcsFixtures.taskDefinitionRequest("ecs/payments-client.json"));
         Task task = ecs.runTask(r -> r.cluster("shop")
                         .taskDefinition("payments-client")
                         .launchType(LaunchType.FARGATE)

@@ -42,17 +42,19 @@ class TestcontainersDatabaseSampleTest {
         db.stop();
     }
 
+    /** The counter the tasks increment, 0 while it does not exist yet. */
+    private static long visits() throws Exception {
+        String value =
+                db.execInContainer("redis-cli", "GET", "visits").getStdout().strip();
+        return value.isEmpty() ? 0 : Long.parseLong(value);
+    }
+
     @Test
     void tasksReachTheDatabaseByItsAliasAndTheDatabaseReachesTasksByTheirIps(EcsClient ecs) throws Exception {
         ecs.waiter().waitUntilServicesStable(r -> r.cluster("shop").services("counter"));
 
         // both tasks count visits in the database container
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Long.parseLong(db.execInContainer("redis-cli", "GET", "visits")
-                                .getStdout()
-                                .strip()
-                                .replaceAll("\\D", "0"))
-                        > 10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> visits() > 10);
 
         // the database container reaches a task at its private IP (the task's ENI address), port 8080
         List<String> arns =

@@ -41,6 +41,15 @@ fi
 take_lock 6 "$LOCK_FILE" 1800 "podman engine"
 
 mkdir -p "$ROOT/storage" "$ROOT/run" "$ROOT/config"
+# Mounts made inside containers under the storage (the EFS helper's bindfs views in its volume, mounted rshared) reach
+# the host, and so other containers, only when the storage is a shared mount, as dockerd makes /var/lib/docker; Podman
+# leaves it to the machine (here / is private): a shared bind mount of the storage onto itself, kept for later runs.
+if [[ "$(findmnt -n -o PROPAGATION -T "$ROOT/storage")" != shared ]]; then
+    if [[ "$(findmnt -n -o TARGET -T "$ROOT/storage")" != "$ROOT/storage" ]]; then
+        mount --bind "$ROOT/storage" "$ROOT/storage"
+    fi
+    mount --make-rshared "$ROOT/storage"
+fi
 # netavark (not CNI): aardvark-dns resolves container names and network aliases, as Docker's embedded DNS does
 # Rootful podman raises each container's open files and processes limits to the maximum, which needs CAP_SYS_RESOURCE;
 # these machines' root lacks it ("error setting rlimit type 7" / "type 6"): containers get this shell's open files
@@ -103,7 +112,10 @@ case "$1" in
         shift
         start=$(now_s)
         cd "$REPO_DIR"
-        in_podman mvn -o -B -ntp -pl samples test -Dquick "$@"
+        # every sample but those that need what Podman 4.3 does differently (README, "Podman 4.3 differences"): health
+        # checks (run by systemd timers, which this machine has not) and plain-HTTP pushes to a loopback registry
+        in_podman mvn -o -B -ntp -pl samples test -Dquick \
+            -Dtest='!ContainerDependenciesSampleTest,!EcrImageSampleTest' "$@"
         DOCKER_HOST="unix://$SOCKET" check_no_leftovers
         log "samples passed on Podman in $(elapsed_since "$start")s"
         ;;

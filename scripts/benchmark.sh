@@ -18,7 +18,9 @@
 #             cost); a log line's latency from the container's stdout to GetLogEvents (median, p90)
 #   loadbalancer  Drydock's ALB proxy vs. HAProxy 2.6 (same 3 targets, wrk on loopback): requests/s and p99 ratios;
 #             and the load test during a rolling deployment of a 3-task service behind an ALB (failed requests)
-# Usage: scripts/benchmark.sh [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
+# Usage: scripts/benchmark.sh [--remote-engine] [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
+#   --remote-engine  runs the harness in scripts/remote-engine.sh's topology (the JVM reaches the engine over TCP only,
+#                    through Drydock's helper container; meant for runtask, describe, startup, credentials, metadata)
 set -euo pipefail
 
 # shellcheck disable=SC2034  # read by log() in lib.sh
@@ -34,6 +36,14 @@ require_build_tools
 require_reference_registry
 require_load_tools
 
+REMOTE=()
+if [[ "${1:-}" == --remote-engine ]]; then
+    shift
+    # the helper image this project builds offline (Testcontainers' sshd cannot be pulled here)
+    "$SCRIPT_DIR/build-images.sh" helper >/dev/null
+    REMOTE=("$SCRIPT_DIR/remote-engine.sh")
+fi
+
 cd "$REPO_DIR"
 log "building the benchmark harness"
 # one reactor build: the classpath names this checkout's modules, never snapshots installed in ~/.m2
@@ -47,7 +57,8 @@ for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")
 done
 if [[ ${#harness[@]} -gt 0 ]]; then
-    java -Xmx512m -cp "$CP" dev.drydock.benchmarks.Benchmarks "${harness[@]}"
+    "${REMOTE[@]}" java -Xmx512m -Ddrydock.helper.image=drydock/helper:local -cp "$CP" \
+        dev.drydock.benchmarks.Benchmarks "${harness[@]}"
 fi
 if [[ " ${sections[*]} " == *" policy "* ]]; then
     echo

@@ -258,6 +258,20 @@ check_without_docker() {
     "$SCRIPT_DIR/without-docker.sh" mvn -B -ntp -o -q -pl junit-extension surefire:test -Dtest=WithoutDockerChecks
 }
 
+# check_other_engines : the samples on the remote-engine topology and on Podman (scripts/remote-engine.sh samples,
+# scripts/podman-engine.sh samples), against what the one `mvn install` put in the local repository. Needs root (network
+# namespaces, iptables, rootful Podman).
+check_other_engines() {
+    if [[ $(id -u) -ne 0 ]]; then
+        log "not root: the samples on the remote-engine topology and on Podman need root; not run"
+        return 0
+    fi
+    log "the samples on the remote-engine topology (scripts/remote-engine.sh samples)"
+    "$SCRIPT_DIR/remote-engine.sh" samples
+    log "the samples on Podman (scripts/podman-engine.sh samples)"
+    "$SCRIPT_DIR/podman-engine.sh" samples
+}
+
 # require_reference_registry : Debian's docker-registry (the reference OCI distribution implementation), which the
 # ECR conformance tests and benchmark compare Drydock's registry with, and skopeo, a second registry client the ECR
 # tests use (installed on Debian as root when missing).

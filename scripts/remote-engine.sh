@@ -36,6 +36,7 @@ NS_IP=10.253.0.2
 PORT=2375
 SOCKET=${DRYDOCK_REMOTE_SOCKET:-/var/run/docker.sock}
 LOCK_FILE=/tmp/drydock-remote-engine.lock
+SOCAT_LOG=/tmp/drydock-remote-engine-socat.log
 SOCAT_PID=""
 
 [[ $# -gt 0 ]] || die "usage: remote-engine.sh COMMAND [ARG...] | samples [MAVEN ARG...] | check"
@@ -83,7 +84,8 @@ setup() {
         iptables -I $rule
     done
     # the engine's API over TCP on the host side of the pair only; 9>&- 7>&-: socat must not hold the scripts' locks
-    socat "TCP-LISTEN:$PORT,bind=$HOST_IP,fork,reuseaddr" "UNIX-CONNECT:$SOCKET" 9>&- 7>&- &
+    # (its per-connection messages, such as a client closing a streamed log early, go to a log of their own)
+    socat "TCP-LISTEN:$PORT,bind=$HOST_IP,fork,reuseaddr" "UNIX-CONNECT:$SOCKET" 9>&- 7>&- 2>"$SOCAT_LOG" &
     SOCAT_PID=$!
     local i
     for i in $(seq 1 50); do

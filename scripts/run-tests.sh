@@ -11,7 +11,10 @@
 #   6. users' projects (it/, scripts/consumer-projects.sh) against that one install: the README's snippet in both
 #      orders on JUnit 5.10/5.14/6.0, the JUnit BOM, Spring Boot 3.5/4.0, AWS SDK and Jackson BOMs older and newer
 #      than Drydock's, and a too-old Jackson that Drydock must refuse at start,
-#   7. checks that nothing Drydock created is left on the Docker engine.
+#   7. the samples again on other engines, against that one install (as root): the remote-engine topology
+#      (scripts/remote-engine.sh: the JVM in a network namespace reaching the engine over TCP only) and Podman
+#      (scripts/podman-engine.sh: Debian's podman serving the Docker API), each ending with its leftovers check,
+#   8. checks that nothing Drydock created is left on the Docker engine.
 #
 # Idempotent; the second run skips the setup. Extra arguments go to the main `mvn install`
 # (e.g. scripts/run-tests.sh -pl core -am).
@@ -32,6 +35,7 @@ if [[ $# -eq 0 ]]; then
     check_published_modules
     check_without_docker
     "$SCRIPT_DIR/consumer-projects.sh"
+    check_other_engines
 fi
 
 check_no_leftovers

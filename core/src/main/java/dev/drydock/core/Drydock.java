@@ -76,6 +76,11 @@ public final class Drydock implements AutoCloseable {
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
     /** The region used unless another is configured. */
     public static final String DEFAULT_REGION = "us-east-1";
+    /**
+     * The host name tasks (and every container on Drydock's network) reach this JVM by: {@value}. See
+     * {@link #exposeHostPorts}.
+     */
+    public static final String JVM_HOST_NAME = EngineAccess.JVM_HOST_NAME;
 
     private final ModuleHost host;
     private final AwsBasicCredentials testCredentials;

@@ -52,6 +52,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -914,13 +915,10 @@ public final class DockerRuntime implements ContainerRuntime {
     public int removeLabelled(Map<String, String> labels) {
         int removed = 0;
         try {
-            for (Container c : client.listContainersCmd()
+            removed += removeContainers(client.listContainersCmd()
                     .withShowAll(true)
                     .withLabelFilter(labels)
-                    .exec()) {
-                removeContainer(c.getId());
-                removed++;
-            }
+                    .exec());
             for (Image image : client.listImagesCmd().withLabelFilter(labels).exec()) {
                 try {
                     client.removeImageCmd(image.getId()).withForce(true).exec();
@@ -958,6 +956,37 @@ public final class DockerRuntime implements ContainerRuntime {
             throw DockerErrors.translate(e, "remove objects labelled " + labels);
         }
         return removed;
+    }
+
+    /**
+     * Removes containers, those that join another's network namespace ({@code container:<id>}: a task's containers
+     * joining its sandbox) first: Podman refuses to remove a container others depend on, even forced ("has dependent
+     * containers which must be removed before it"). What still fails is tried once more after the others.
+     */
+    private int removeContainers(List<Container> containers) {
+        List<Container> ordered = new ArrayList<>(containers);
+        ordered.sort(Comparator.comparing(c -> joinsAnother(c) ? 0 : 1));
+        List<Container> failed = new ArrayList<>();
+        int removed = 0;
+        for (Container c : ordered) {
+            try {
+                removeContainer(c.getId());
+                removed++;
+            } catch (RuntimeFailure e) {
+                failed.add(c);
+            }
+        }
+        for (Container c : failed) {
+            removeContainer(c.getId());
+            removed++;
+        }
+        return removed;
+    }
+
+    private static boolean joinsAnother(Container c) {
+        return c.getHostConfig() != null
+                && c.getHostConfig().getNetworkMode() != null
+                && c.getHostConfig().getNetworkMode().startsWith("container:");
     }
 
     @Override

@@ -52,6 +52,8 @@ final class RuntimeConnection {
     /** Holds the port number the helper's registry forward listens on, so no exposed JVM port can take it. */
     private volatile ServerSocket registryPortHold;
 
+    private volatile boolean closed;
+
     /**
      * @param factory creates the runtime when connecting
      * @param sessionLabels the labels every object of the session carries
@@ -105,7 +107,13 @@ final class RuntimeConnection {
                     SessionSweeper.sweepDeadSessions(rt);
                 }
                 NetworkInfo network = rt.createNetwork("drydock-" + sessionId, sessionLabels);
-                session.complete(connectTopology(rt, network, topology));
+                RuntimeSession connected = connectTopology(rt, network, topology);
+                if (!session.complete(connected) || closed) {
+                    // closed while connecting (a test class that never needed containers): nothing may stay behind
+                    removeSessionObjects(rt);
+                    closeRoutes();
+                    rt.close();
+                }
             } catch (RuntimeException e) {
                 closeRoutes();
                 try {
@@ -215,6 +223,7 @@ final class RuntimeConnection {
 
     /** Stops a pending connection, or removes every object of the session and closes the runtime. */
     void close() {
+        closed = true;
         if (!session.isDone()) {
             session.cancel(false);
         }
@@ -224,6 +233,11 @@ final class RuntimeConnection {
             return;
         }
         ContainerRuntime rt = connected.get().runtime();
+        removeSessionObjects(rt);
+        rt.close();
+    }
+
+    private void removeSessionObjects(ContainerRuntime rt) {
         try {
             int removed = rt.removeLabelled(Map.of(Labels.SESSION, sessionId));
             LOG.debug("Removed {} Docker objects of session {}", removed, sessionId);
@@ -236,7 +250,6 @@ final class RuntimeConnection {
                     sessionId,
                     e);
         }
-        rt.close();
     }
 
     private void closeRoutes() {

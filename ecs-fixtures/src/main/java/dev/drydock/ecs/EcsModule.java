@@ -9,7 +9,8 @@ import dev.drydock.core.spi.ServiceModule;
  *
  * <p>Implemented operations: clusters (Create, Describe, List, Delete), task definitions (Register, Describe, List,
  * ListFamilies, Deregister), tasks (Run, Stop, Describe, List), services (Create, Describe, Update, Delete, List),
- * tags, and ListContainerInstances (always empty: Fargate has none). Others answer {@code NotImplementedException}
+ * tags, and container instances (Register, Deregister, Describe, List, UpdateState; Put/List/DeleteAttributes: the
+ * EC2 capacity of a cluster, on which no task is placed yet). Others answer {@code NotImplementedException}
  * (HTTP 501) naming the operation; docs/ecs-operations.md has the table. Declare clusters and services with
  * {@link EcsFixtures} or the JUnit annotations; use the ECS API for everything else.
  */

@@ -14,13 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -39,6 +42,8 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * <p>The work is done by package-private parts with one job each, which expect the lock held:
  * <ul>
  *   <li>{@link Clusters}: clusters;</li>
+ *   <li>{@link ContainerInstances}: the EC2 container instances registered to clusters, their resources and
+ *       attributes;</li>
  *   <li>{@link TaskDefinitionRegistry}: task definition revisions and their tags;</li>
  *   <li>{@link Tasks}: tasks, and {@link TaskTransitions}: the task state machine;</li>
  *   <li>{@link Services}: services and their deployments;</li>
@@ -54,6 +59,7 @@ public final class EcsBackend {
     private final Clock clock;
     private final Object lock = new Object();
     private final Clusters clusters;
+    private final ContainerInstances containerInstances;
     private final TaskDefinitionRegistry taskDefinitions;
     private final EcsEvents events = new EcsEvents();
     private final Tasks tasks;
@@ -74,6 +80,7 @@ public final class EcsBackend {
         this.clock = clock;
         this.placement = placement;
         this.clusters = new Clusters(arns, new ClusterUsage());
+        this.containerInstances = new ContainerInstances(arns, clock);
         this.taskDefinitions = new TaskDefinitionRegistry(arns, clock);
         this.tasks = new Tasks(arns, clock, events);
         this.transitions = new TaskTransitions(clock, events);
@@ -180,6 +187,89 @@ public final class EcsBackend {
         @Override
         public boolean hasActiveTasks(String cluster) {
             return tasks.anyActive(cluster);
+        }
+
+        @Override
+        public int containerInstances(String cluster) {
+            return containerInstances.registered(cluster).size();
+        }
+    }
+
+    // ==================================================================================== container instances
+
+    /** RegisterContainerInstance: a new ACTIVE container instance (or a known one's attributes updated). */
+    public ContainerInstance registerContainerInstance(RegisterContainerInstanceRequest request) {
+        synchronized (lock) {
+            return containerInstances
+                    .register(clusters.active(request.cluster()), request)
+                    .toModel(true);
+        }
+    }
+
+    /** DeregisterContainerInstance: the instance becomes INACTIVE; with tasks, only with {@code force}. */
+    public ContainerInstance deregisterContainerInstance(String clusterRef, String ref, boolean force) {
+        ContainerInstance model;
+        synchronized (lock) {
+            model = containerInstances
+                    .deregister(clusters.active(clusterRef), ref, force)
+                    .toModel(false);
+        }
+        changed();
+        return model;
+    }
+
+    /** DescribeContainerInstances: unknown ones come back as failures with reason MISSING. */
+    public Described<ContainerInstance> describeContainerInstances(
+            String clusterRef, List<String> refs, boolean includeTags) {
+        synchronized (lock) {
+            return containerInstances.describe(clusters.active(clusterRef), refs, includeTags);
+        }
+    }
+
+    /** ListContainerInstances: ARNs of the cluster's registered instances, by status (ACTIVE, DRAINING or both). */
+    public List<String> listContainerInstanceArns(String clusterRef, String status) {
+        synchronized (lock) {
+            return containerInstances.arns(clusters.active(clusterRef), status, null);
+        }
+    }
+
+    /** UpdateContainerInstancesState: ACTIVE or DRAINING; unknown ones come back as failures. */
+    public Described<ContainerInstance> updateContainerInstancesState(
+            String clusterRef, List<String> refs, String status) {
+        Described<ContainerInstance> result;
+        synchronized (lock) {
+            result = containerInstances.updateState(clusters.active(clusterRef), refs, status);
+        }
+        changed();
+        return result;
+    }
+
+    /** The ARN of the registered container instance an id or ARN names in the cluster (for authorization). */
+    public Optional<String> containerInstanceArn(String clusterRef, String ref) {
+        synchronized (lock) {
+            ContainerInstanceRecord ci = containerInstances.lookup(clusters.active(clusterRef), ref);
+            return Optional.ofNullable(ci == null ? null : ci.arn);
+        }
+    }
+
+    /** PutAttributes: adds or replaces attributes on container instances, all or nothing. */
+    public List<Attribute> putAttributes(String clusterRef, List<Attribute> attributes) {
+        synchronized (lock) {
+            return containerInstances.putAttributes(clusters.active(clusterRef), attributes);
+        }
+    }
+
+    /** DeleteAttributes: removes attributes from container instances, all or nothing. */
+    public List<Attribute> deleteAttributes(String clusterRef, List<Attribute> attributes) {
+        synchronized (lock) {
+            return containerInstances.deleteAttributes(clusters.active(clusterRef), attributes);
+        }
+    }
+
+    /** ListAttributes: the attributes of the cluster's container instances, by name (and value) when given. */
+    public List<Attribute> listAttributes(String clusterRef, String name, String value) {
+        synchronized (lock) {
+            return containerInstances.listAttributes(clusters.active(clusterRef), name, value);
         }
     }
 

@@ -184,6 +184,34 @@ class ContainerInstanceApiTest extends EcsApiTestBase {
     }
 
     @Test
+    void listContainerInstancesFiltersWithTheClusterQueryLanguage() {
+        String cluster = createCluster();
+        drydock.apply(EcsFixtures.containerInstances(cluster, 3, "t3.large"));
+        drydock.apply(EcsFixtures.containerInstances(cluster, 1, "r6i.large")
+                .availabilityZones("us-east-1b")
+                .attribute("stack", "prod"));
+        List<String> arns = ecs.listContainerInstances(r -> r.cluster(cluster)).containerInstanceArns();
+
+        assertThat(ecs.listContainerInstances(r -> r.cluster(cluster)
+                                .filter("attribute:ecs.availability-zone in [us-east-1a, us-east-1c]"))
+                        .containerInstanceArns())
+                .containsExactly(arns.get(0), arns.get(2));
+        assertThat(ecs.listContainerInstances(r -> r.cluster(cluster)
+                                .filter("attribute:ecs.instance-type =~ r6i.* and attribute:stack == prod"))
+                        .containerInstanceArns())
+                .containsExactly(arns.get(3));
+        assertThat(ecs.listContainerInstances(r -> r.cluster(cluster)
+                                .filter("attribute:ecs.availability-zone == us-east-1b")
+                                .status(ContainerInstanceStatus.DRAINING))
+                        .containerInstanceArns())
+                .isEmpty();
+        InvalidParameterException e = assertEcsErrorCode(
+                () -> ecs.listContainerInstances(r -> r.cluster(cluster).filter("attribute:stack ~~ prod")),
+                InvalidParameterException.class);
+        assertThat(e.awsErrorDetails().errorMessage()).contains("cluster query", "operator");
+    }
+
+    @Test
     void aDeregisteredInstanceIsInactiveAndAClusterWithInstancesCannotBeDeleted() {
         String cluster = createCluster();
         drydock.apply(EcsFixtures.containerInstances(cluster, 2, "t3.small"));

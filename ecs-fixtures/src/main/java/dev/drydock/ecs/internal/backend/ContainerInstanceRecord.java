@@ -2,6 +2,7 @@ package dev.drydock.ecs.internal.backend;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +51,8 @@ final class ContainerInstanceRecord {
     final List<Tag> tags = new ArrayList<>();
     /** The tasks placed here that are not STOPPED yet, in placement order. */
     final Set<TaskRecord> tasks = new LinkedHashSet<>();
+    /** How many of those tasks each task group has ({@code service:web}, {@code family:web} ...). */
+    final Map<String, Integer> groups = new HashMap<>();
 
     Status status = Status.ACTIVE;
     boolean agentConnected = true;
@@ -94,6 +97,26 @@ final class ContainerInstanceRecord {
 
     boolean active() {
         return status == Status.ACTIVE;
+    }
+
+    /** Takes what a task placed here uses: CPU, memory, its fixed host ports and a place in its group's count. */
+    void reserve(PlacementEngine.Demand demand) {
+        remainingCpu -= demand.cpu();
+        remainingMemory -= demand.memory();
+        usedPorts.addAll(demand.tcpPorts());
+        usedUdpPorts.addAll(demand.udpPorts());
+        groups.merge(demand.group(), 1, Integer::sum);
+        version++;
+    }
+
+    /** Gives back what {@link #reserve} took, when the task stops. */
+    void release(PlacementEngine.Demand demand) {
+        remainingCpu += demand.cpu();
+        remainingMemory += demand.memory();
+        usedPorts.removeAll(demand.tcpPorts());
+        usedUdpPorts.removeAll(demand.udpPorts());
+        groups.computeIfPresent(demand.group(), (k, n) -> n <= 1 ? null : n - 1);
+        version++;
     }
 
     int runningTasksCount() {

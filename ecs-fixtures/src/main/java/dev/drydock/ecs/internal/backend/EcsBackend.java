@@ -226,10 +226,16 @@ public final class EcsBackend {
         }
     }
 
-    /** ListContainerInstances: ARNs of the cluster's registered instances, by status (ACTIVE, DRAINING or both). */
-    public List<String> listContainerInstanceArns(String clusterRef, String status) {
+    /**
+     * ListContainerInstances: ARNs of the cluster's registered instances, by status (ACTIVE, DRAINING or both when
+     * {@code null}) and cluster query language {@code filter} (all when {@code null}).
+     *
+     * @throws AwsException InvalidParameterException for a filter that is not a valid expression
+     */
+    public List<String> listContainerInstanceArns(String clusterRef, String status, String filter) {
+        ClusterQuery query = filter == null ? null : ClusterQuery.parse(filter);
         synchronized (lock) {
-            return containerInstances.arns(clusters.active(clusterRef), status, null);
+            return containerInstances.arns(clusters.active(clusterRef), status, query);
         }
     }
 

@@ -27,6 +27,7 @@ import dev.drydock.ecs.internal.operations.PutAttributes;
 import dev.drydock.ecs.internal.operations.RegisterContainerInstance;
 import dev.drydock.ecs.internal.operations.RegisterTaskDefinition;
 import dev.drydock.ecs.internal.operations.RunTask;
+import dev.drydock.ecs.internal.operations.StartTask;
 import dev.drydock.ecs.internal.operations.StopTask;
 import dev.drydock.ecs.internal.operations.TagResource;
 import dev.drydock.ecs.internal.operations.UntagResource;
@@ -59,6 +60,7 @@ import software.amazon.awssdk.services.ecs.model.PutAttributesRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
 import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
@@ -108,6 +110,7 @@ public final class EcsApi {
                         DeregisterTaskDefinitionRequest.class,
                         new DeregisterTaskDefinition(backend))
                 .operation("RunTask", RunTaskRequest.class, new RunTask(backend, taskRoles))
+                .operation("StartTask", StartTaskRequest.class, new StartTask(backend, taskRoles))
                 .operation("StopTask", StopTaskRequest.class, new StopTask(backend))
                 .operation("DescribeTasks", DescribeTasksRequest.class, new DescribeTasks(backend))
                 .operation("ListTasks", ListTasksRequest.class, new ListTasks(backend))

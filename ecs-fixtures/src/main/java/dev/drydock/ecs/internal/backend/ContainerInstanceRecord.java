@@ -119,6 +119,38 @@ final class ContainerInstanceRecord {
         version++;
     }
 
+    /** The ephemeral host port range dynamic port mappings use on an ECS-optimized AMI. */
+    static final int EPHEMERAL_FIRST = 32768;
+
+    static final int EPHEMERAL_LAST = 61000;
+
+    private int nextEphemeral = EPHEMERAL_FIRST;
+
+    /**
+     * A free host port from the ephemeral range for a dynamic port mapping ({@code hostPort} 0 in bridge mode), taken
+     * until {@link #releasePort}; {@code -1} when the range is exhausted.
+     */
+    int takeEphemeralPort(boolean udp) {
+        Set<String> reserved = udp ? reservedUdpPorts : reservedPorts;
+        Set<String> used = udp ? usedUdpPorts : usedPorts;
+        int span = EPHEMERAL_LAST - EPHEMERAL_FIRST + 1;
+        for (int i = 0; i < span; i++) {
+            int port = nextEphemeral;
+            nextEphemeral = port == EPHEMERAL_LAST ? EPHEMERAL_FIRST : port + 1;
+            String p = Integer.toString(port);
+            if (!reserved.contains(p) && used.add(p)) {
+                version++;
+                return port;
+            }
+        }
+        return -1;
+    }
+
+    /** Gives back a port {@link #takeEphemeralPort} took. */
+    void releasePort(int port, boolean udp) {
+        (udp ? usedUdpPorts : usedPorts).remove(Integer.toString(port));
+    }
+
     int runningTasksCount() {
         int n = 0;
         for (TaskRecord t : tasks) {

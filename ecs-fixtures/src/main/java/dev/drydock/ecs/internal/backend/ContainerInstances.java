@@ -308,6 +308,21 @@ final class ContainerInstances {
         return registered.getOrDefault(cluster, List.of());
     }
 
+    /** Whether the cluster has an ACTIVE container instance, where EC2 tasks can go. */
+    boolean hasActive(String cluster) {
+        for (ContainerInstanceRecord ci : registered(cluster)) {
+            if (ci.active()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ARN of a cluster of this model, by name. */
+    String clusterArn(String cluster) {
+        return arns.cluster(cluster);
+    }
+
     /** Every container instance ever registered (INACTIVE ones too). */
     Collection<ContainerInstanceRecord> all() {
         return byArn.values();

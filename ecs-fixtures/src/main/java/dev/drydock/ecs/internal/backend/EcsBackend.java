@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.Attribute;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceReques
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -71,16 +73,19 @@ public final class EcsBackend {
 
     /** The model for one account and region, placing every task on Fargate. */
     public EcsBackend(EcsArns arns, Clock clock) {
-        this(arns, clock, TaskPlacement.FARGATE);
+        this(arns, clock, null);
     }
 
-    /** The model, placing tasks where {@code placement} says. */
+    /**
+     * The model, placing tasks where {@code placement} says ({@code null}: Fargate tasks in the region's first zone, EC2
+     * tasks on the cluster's container instances with the {@link PlacementEngine}).
+     */
     EcsBackend(EcsArns arns, Clock clock, TaskPlacement placement) {
         this.arns = arns;
         this.clock = clock;
-        this.placement = placement;
         this.clusters = new Clusters(arns, new ClusterUsage());
         this.containerInstances = new ContainerInstances(arns, clock);
+        this.placement = placement != null ? placement : new ClusterPlacement(containerInstances, new Random());
         this.taskDefinitions = new TaskDefinitionRegistry(arns, clock);
         this.tasks = new Tasks(arns, clock, events);
         this.transitions = new TaskTransitions(clock, events);
@@ -92,7 +97,7 @@ public final class EcsBackend {
                 tasks,
                 transitions,
                 services,
-                placement,
+                this.placement,
                 new ContainerHealthChecks(),
                 events);
     }
@@ -199,11 +204,14 @@ public final class EcsBackend {
 
     /** RegisterContainerInstance: a new ACTIVE container instance (or a known one's attributes updated). */
     public ContainerInstance registerContainerInstance(RegisterContainerInstanceRequest request) {
+        ContainerInstance model;
         synchronized (lock) {
-            return containerInstances
+            model = containerInstances
                     .register(clusters.active(request.cluster()), request)
                     .toModel(true);
         }
+        changed(); // services waiting for capacity try again
+        return model;
     }
 
     /** DeregisterContainerInstance: the instance becomes INACTIVE; with tasks, only with {@code force}. */
@@ -260,9 +268,12 @@ public final class EcsBackend {
 
     /** PutAttributes: adds or replaces attributes on container instances, all or nothing. */
     public List<Attribute> putAttributes(String clusterRef, List<Attribute> attributes) {
+        List<Attribute> result;
         synchronized (lock) {
-            return containerInstances.putAttributes(clusters.active(clusterRef), attributes);
+            result = containerInstances.putAttributes(clusters.active(clusterRef), attributes);
         }
+        changed(); // a memberOf constraint may hold now
+        return result;
     }
 
     /** DeleteAttributes: removes attributes from container instances, all or nothing. */
@@ -334,23 +345,82 @@ public final class EcsBackend {
      * could not be placed.
      */
     public Described<Task> runTask(RunTaskRequest request, TaskDefinition td) {
+        return runTask(request, td, null);
+    }
+
+    /**
+     * StartTask: like RunTask with the EC2 launch type, one task on each container instance named (by id or ARN);
+     * an unknown instance is a failure with reason MISSING, a deregistered one INACTIVE, one where the task does not
+     * fit a failure with the placement reason.
+     */
+    public Described<Task> startTask(StartTaskRequest request, TaskDefinition td) {
+        RunTaskRequest asRun = RunTaskRequest.builder()
+                .cluster(request.cluster())
+                .taskDefinition(request.taskDefinition())
+                .overrides(request.overrides())
+                .group(request.group())
+                .startedBy(request.startedBy())
+                .networkConfiguration(request.networkConfiguration())
+                .tags(request.tags())
+                .propagateTags(request.propagateTags())
+                .enableECSManagedTags(request.enableECSManagedTags())
+                .enableExecuteCommand(request.enableExecuteCommand())
+                .launchType(LaunchType.EC2)
+                .build();
+        return runTask(asRun, td, request.containerInstances());
+    }
+
+    private Described<Task> runTask(RunTaskRequest request, TaskDefinition td, List<String> instanceRefs) {
         List<TaskRecord> created = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         List<Task> result = new ArrayList<>();
         synchronized (lock) {
             ClusterRecord cluster = clusters.active(request.cluster());
-            LaunchType launchType =
-                    LaunchRules.launchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
+            List<ContainerInstanceRecord> targets = new ArrayList<>();
+            if (instanceRefs != null) {
+                for (String ref : instanceRefs) {
+                    ContainerInstanceRecord ci = containerInstances.lookup(cluster, ref);
+                    String arn = ref.startsWith("arn:") ? ref : arns.containerInstance(cluster.name, ref);
+                    if (ci == null) {
+                        failures.add(missing(arn));
+                    } else if (ci.status == ContainerInstanceRecord.Status.INACTIVE) {
+                        failures.add(
+                                Failure.builder().arn(ci.arn).reason("INACTIVE").build());
+                    } else {
+                        targets.add(ci);
+                    }
+                }
+            }
+            LaunchType launchType = LaunchRules.launchType(
+                    request.launchTypeAsString(),
+                    request.capacityProviderStrategy(),
+                    cluster,
+                    instanceRefs != null || containerInstances.hasActive(cluster.name));
             LaunchRules.checkRunnable(td, launchType, request.networkConfiguration());
-            LaunchRules.checkOverrides(td, request.overrides());
+            LaunchRules.checkOverrides(td, request.overrides(), launchType);
+            PlacementEngine.Rules rules = launchType != LaunchType.EC2
+                    ? null
+                    : instanceRefs != null
+                            ? PlacementEngine.Rules.of(List.of(), td.placementConstraints(), List.of())
+                            : PlacementEngine.Rules.of(
+                                    request.placementConstraints(),
+                                    td.placementConstraints(),
+                                    request.placementStrategy());
             List<Tag> tags = TaskTags.forRunTask(request, taskDefinitions.tags(td.taskDefinitionArn()), cluster.name);
             List<CapacityProviderStrategyItem> strategy =
                     LaunchRules.strategy(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
-            int count = request.count() == null ? 1 : request.count();
+            int count = instanceRefs != null ? targets.size() : request.count() == null ? 1 : request.count();
             String group = request.group() != null ? request.group() : "family:" + td.family();
             for (int i = 0; i < count; i++) {
                 TaskPlacement.Placement placed = placement.place(new TaskPlacement.Request(
-                        arns.region(), cluster.name, td, request.overrides(), launchType, group));
+                        arns.region(),
+                        cluster.name,
+                        td,
+                        request.overrides(),
+                        launchType,
+                        group,
+                        rules,
+                        instanceRefs != null ? targets.get(i) : null));
                 if (!placed.placed()) {
                     failures.add(placed.failure());
                     continue;
@@ -362,7 +432,9 @@ public final class EcsBackend {
                 b.startedBy = request.startedBy();
                 b.launchType = launchType; // FARGATE also when a capacity provider placed it, as ECS answers
                 b.capacityProviderName = LaunchRules.capacityProviderName(strategy);
-                b.awsvpc = request.networkConfiguration().awsvpcConfiguration();
+                b.awsvpc = request.networkConfiguration() == null
+                        ? null
+                        : request.networkConfiguration().awsvpcConfiguration();
                 b.tags = tags;
                 b.enableExecuteCommand = Boolean.TRUE.equals(request.enableExecuteCommand());
                 created.add(tasks.create(cluster, b, placed));
@@ -567,7 +639,9 @@ public final class EcsBackend {
     /** CreateService: a REPLICA service with one PRIMARY deployment; the scheduler starts its tasks. */
     public Service createService(CreateServiceRequest request, TaskDefinition td, String createdBy) {
         synchronized (lock) {
-            ServiceRecord s = services.create(clusters.active(request.cluster()), request, td, createdBy);
+            ClusterRecord cluster = clusters.active(request.cluster());
+            ServiceRecord s =
+                    services.create(cluster, request, td, createdBy, containerInstances.hasActive(cluster.name));
             Service model = services.model(s, true);
             changed();
             return model;

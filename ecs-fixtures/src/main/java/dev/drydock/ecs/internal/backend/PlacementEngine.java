@@ -4,15 +4,26 @@ import dev.drydock.core.spi.AwsException;
 import dev.drydock.ecs.internal.EcsErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.ecs.model.Attribute;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
 import software.amazon.awssdk.services.ecs.model.PlacementConstraintType;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategyType;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionPlacementConstraint;
+import software.amazon.awssdk.services.ecs.model.TaskOverride;
+import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 
 /**
  * Where ECS places a task among a cluster's container instances, as "Amazon ECS task placement" describes it
@@ -49,6 +60,9 @@ final class PlacementEngine {
 
     static final int MAX_STRATEGIES = 5;
 
+    /** RunTask's and the service event's words when a cluster has no ACTIVE container instance. */
+    static final String NO_INSTANCES = "No Container Instances were found in your cluster.";
+
     /**
      * What one task asks of an instance.
      *
@@ -74,6 +88,15 @@ final class PlacementEngine {
      * and the strategies.
      */
     record Rules(List<ClusterQuery> memberOf, boolean distinctInstance, List<PlacementStrategy> strategies) {
+        /** No constraint, no strategy: the first instance that fits. */
+        static final Rules NONE = new Rules(List.of(), false, List.of());
+
+        /** A service's default, when it gives no strategy: spread over availability zones. */
+        static final List<PlacementStrategy> SERVICE_DEFAULT = List.of(PlacementStrategy.builder()
+                .type(PlacementStrategyType.SPREAD)
+                .field("attribute:ecs.availability-zone")
+                .build());
+
         /**
          * Checks and parses placement constraints and strategies.
          *
@@ -173,38 +196,13 @@ final class PlacementEngine {
             if (!ci.active()) {
                 continue;
             }
-            int stage = 0;
-            String reason = null;
-            if (!ci.agentConnected) {
-                reason = AGENT;
-            } else if (!hasAttributes(ci, demand.requiredAttributes())) {
-                stage = 1;
-                reason = ATTRIBUTE;
-            } else if (ci.remainingCpu < demand.cpu()) {
-                stage = 2;
-                reason = RESOURCE_CPU;
-            } else if (ci.remainingMemory < demand.memory()) {
-                stage = 3;
-                reason = RESOURCE_MEMORY;
-            } else if (taken(ci.reservedPorts, ci.usedPorts, demand.tcpPorts())) {
-                stage = 4;
-                reason = RESOURCE_PORTS;
-            } else if (taken(ci.reservedUdpPorts, ci.usedUdpPorts, demand.udpPorts())) {
-                stage = 4;
-                reason = RESOURCE_PORTS_UDP;
-            } else if (!memberOf(ci, rules.memberOf())) {
-                stage = 5;
-                reason = MEMBER_OF;
-            } else if (rules.distinctInstance() && ci.groups.getOrDefault(demand.group(), 0) > 0) {
-                stage = 6;
-                reason = DISTINCT_INSTANCE;
-            }
-            if (reason == null) {
+            Rejection r = check(ci, demand, rules);
+            if (r == null) {
                 fit.add(ci);
-            } else if (stage > closestStage) {
+            } else if (r.stage() > closestStage) {
                 closest = ci;
-                closestStage = stage;
-                closestReason = reason;
+                closestStage = r.stage();
+                closestReason = r.reason();
             }
         }
         if (fit.isEmpty()) {
@@ -222,6 +220,116 @@ final class PlacementEngine {
                     : spread(instances, fit, s.field(), demand.group());
         }
         return new Decision(fit.get(0), null, null);
+    }
+
+    /**
+     * Why a task cannot go to one instance, whatever its status (StartTask names its instances).
+     *
+     * @param stage how far the instance got: AGENT 0, ATTRIBUTE 1, CPU 2, MEMORY 3, ports 4, memberOf 5,
+     *     distinctInstance 6
+     * @param reason ECS's failure reason
+     */
+    record Rejection(int stage, String reason) {}
+
+    /** Whether the task fits on {@code ci}: {@code null} when it does, else why not. */
+    static Rejection check(ContainerInstanceRecord ci, Demand demand, Rules rules) {
+        if (!ci.agentConnected) {
+            return new Rejection(0, AGENT);
+        }
+        if (!hasAttributes(ci, demand.requiredAttributes())) {
+            return new Rejection(1, ATTRIBUTE);
+        }
+        if (ci.remainingCpu < demand.cpu()) {
+            return new Rejection(2, RESOURCE_CPU);
+        }
+        if (ci.remainingMemory < demand.memory()) {
+            return new Rejection(3, RESOURCE_MEMORY);
+        }
+        if (taken(ci.reservedPorts, ci.usedPorts, demand.tcpPorts())) {
+            return new Rejection(4, RESOURCE_PORTS);
+        }
+        if (taken(ci.reservedUdpPorts, ci.usedUdpPorts, demand.udpPorts())) {
+            return new Rejection(4, RESOURCE_PORTS_UDP);
+        }
+        if (!memberOf(ci, rules.memberOf())) {
+            return new Rejection(5, MEMBER_OF);
+        }
+        if (rules.distinctInstance() && ci.groups.getOrDefault(demand.group(), 0) > 0) {
+            return new Rejection(6, DISTINCT_INSTANCE);
+        }
+        return null;
+    }
+
+    /**
+     * What a task of {@code td} (with RunTask's {@code overrides}, or {@code null}) asks of an instance: the task's cpu
+     * and memory when set, else the sums over its containers (memory: {@code memoryReservation}, else
+     * {@code memory}); its fixed host ports (bridge: {@code hostPort} when not 0; host: the container port; awsvpc
+     * and none: no host ports); its {@code requiresAttributes}.
+     */
+    static Demand demand(TaskDefinition td, TaskOverride overrides, String group) {
+        Map<String, ContainerOverride> byName = new HashMap<>();
+        if (overrides != null) {
+            for (ContainerOverride o : overrides.containerOverrides()) {
+                byName.put(o.name(), o);
+            }
+        }
+        int cpu = 0;
+        int memory = 0;
+        Set<String> tcp = new TreeSet<>();
+        Set<String> udp = new TreeSet<>();
+        NetworkMode mode = td.networkMode() == null ? NetworkMode.BRIDGE : td.networkMode();
+        for (ContainerDefinition c : td.containerDefinitions()) {
+            ContainerOverride o = byName.get(c.name());
+            Integer containerCpu = o != null && o.cpu() != null ? o.cpu() : c.cpu();
+            Integer hard = o != null && o.memory() != null ? o.memory() : c.memory();
+            Integer soft = o != null && o.memoryReservation() != null ? o.memoryReservation() : c.memoryReservation();
+            cpu += containerCpu == null ? 0 : containerCpu;
+            memory += soft != null ? soft : hard == null ? 0 : hard;
+            for (PortMapping p : c.portMappings()) {
+                Integer host = mode == NetworkMode.HOST ? p.containerPort() : p.hostPort();
+                if ((mode == NetworkMode.BRIDGE || mode == NetworkMode.HOST) && host != null && host > 0) {
+                    (p.protocol() == TransportProtocol.UDP ? udp : tcp).add(Integer.toString(host));
+                }
+            }
+        }
+        String taskCpu = overrides != null && overrides.cpu() != null ? overrides.cpu() : td.cpu();
+        String taskMemory = overrides != null && overrides.memory() != null ? overrides.memory() : td.memory();
+        if (taskCpu != null) {
+            cpu = Integer.parseInt(TaskDefinitions.normalizeCpu(taskCpu));
+        }
+        if (taskMemory != null) {
+            memory = Integer.parseInt(TaskDefinitions.normalizeMemory(taskMemory));
+        }
+        Map<String, String> required = new LinkedHashMap<>();
+        for (Attribute a : td.requiresAttributes()) {
+            required.put(a.name(), a.value());
+        }
+        return new Demand(cpu, memory, Set.copyOf(tcp), Set.copyOf(udp), required, group);
+    }
+
+    /**
+     * The service event ECS records when a task of a service could not be placed on its container instances
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html), without the
+     * {@code service <name>} prefix.
+     *
+     * @param failure the placement failure: the closest instance's ARN and its reason, or no instance at all
+     */
+    static String serviceEvent(Failure failure) {
+        String prefix = "was unable to place a task because no container instance met all of its requirements.";
+        if (NO_INSTANCES.equals(failure.reason())) {
+            return prefix + " Reason: " + NO_INSTANCES;
+        }
+        String instance = failure.arn().substring(failure.arn().lastIndexOf('/') + 1);
+        String closest = " The closest matching container-instance " + instance;
+        String more = " For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
+        return switch (failure.reason()) {
+            case RESOURCE_MEMORY -> prefix + closest + " has insufficient memory available." + more;
+            case RESOURCE_CPU -> prefix + closest + " has insufficient CPU units available." + more;
+            case RESOURCE_PORTS, RESOURCE_PORTS_UDP ->
+                prefix + closest + " is already using a port required by your task." + more;
+            case ATTRIBUTE -> prefix + closest + " is missing an attribute required by your task." + more;
+            default -> prefix + closest + " encountered error \"" + failure.reason() + "\".";
+        };
     }
 
     private static boolean hasAttributes(ContainerInstanceRecord ci, Map<String, String> required) {

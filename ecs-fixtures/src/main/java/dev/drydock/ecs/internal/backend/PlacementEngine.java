@@ -386,16 +386,20 @@ final class PlacementEngine {
      */
     private static List<ContainerInstanceRecord> spread(
             List<ContainerInstanceRecord> all, List<ContainerInstanceRecord> fit, String field, String group) {
+        // the attribute's name once, not per instance (spread runs over every instance for every task)
+        String attribute = field.equalsIgnoreCase("instanceId") || field.equalsIgnoreCase("host")
+                ? null
+                : field.substring("attribute:".length());
         Map<String, Integer> tasksByValue = new HashMap<>();
         for (ContainerInstanceRecord ci : all) {
             if (ci.status != ContainerInstanceRecord.Status.INACTIVE) {
-                tasksByValue.merge(value(ci, field), ci.groups.getOrDefault(group, 0), Integer::sum);
+                tasksByValue.merge(value(ci, attribute), ci.groups.getOrDefault(group, 0), Integer::sum);
             }
         }
         int least = Integer.MAX_VALUE;
         List<ContainerInstanceRecord> best = new ArrayList<>();
         for (ContainerInstanceRecord ci : fit) {
-            int count = tasksByValue.getOrDefault(value(ci, field), 0);
+            int count = tasksByValue.getOrDefault(value(ci, attribute), 0);
             if (count < least) {
                 least = count;
                 best.clear();
@@ -407,11 +411,12 @@ final class PlacementEngine {
         return best;
     }
 
-    private static String value(ContainerInstanceRecord ci, String field) {
-        if (field.equalsIgnoreCase("instanceId") || field.equalsIgnoreCase("host")) {
+    /** The instance's ARN ({@code attribute} null: instanceId or host), else its attribute's value. */
+    private static String value(ContainerInstanceRecord ci, String attribute) {
+        if (attribute == null) {
             return ci.arn;
         }
-        String v = ci.attributes.get(field.substring("attribute:".length()));
+        String v = ci.attributes.get(attribute);
         return v == null ? "\u0000none" : v;
     }
 }

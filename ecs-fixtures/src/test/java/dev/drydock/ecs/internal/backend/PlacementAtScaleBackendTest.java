@@ -2,14 +2,20 @@ package dev.drydock.ecs.internal.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategyType;
 import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
@@ -18,6 +24,7 @@ import software.amazon.awssdk.services.ecs.model.Resource;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.VersionInfo;
 
 /**
  * 10,000 EC2 tasks placed on 1,000 container instances by the model alone (no runtime, no HTTP): every task is placed,
@@ -106,6 +113,72 @@ class PlacementAtScaleBackendTest {
                 assertThat(remaining(ci, "MEMORY")).isEqualTo(16384 - n * 1024);
                 assertThat(n).isLessThanOrEqualTo(16); // 16,384 MiB / 1,024 MiB reserved
             }
+        }
+    }
+
+    /**
+     * The placement decision alone (the engine, no model), for one more task once 10,000 tasks of its group are placed
+     * on 10, 100 and 1,000 instances, with AWS's "spread over zones, then binpack on memory" strategies and a memberOf
+     * constraint. Prints the median of 2,000 decisions per size (no timed assertion).
+     */
+    @Test
+    void oneDecisionAmongManyInstances() {
+        PlacementEngine.Rules rules = PlacementEngine.Rules.of(
+                List.of(PlacementConstraint.builder()
+                        .type("memberOf")
+                        .expression("attribute:ecs.instance-type =~ m5.*")
+                        .build()),
+                List.of(),
+                List.of(
+                        PlacementStrategy.builder()
+                                .type(PlacementStrategyType.SPREAD)
+                                .field("attribute:ecs.availability-zone")
+                                .build(),
+                        PlacementStrategy.builder()
+                                .type(PlacementStrategyType.BINPACK)
+                                .field("memory")
+                                .build()));
+        PlacementEngine.Demand one = new PlacementEngine.Demand(16, 16, Set.of(), Set.of(), Map.of(), "service:web");
+        Random random = new Random(1);
+        for (int size : new int[] {10, 100, 1_000}) {
+            List<ContainerInstanceRecord> instances = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                ContainerInstanceRecord ci = new ContainerInstanceRecord(
+                        "ci" + i,
+                        "arn:aws:ecs:us-east-1:123456789012:container-instance/shop/ci" + i,
+                        "shop",
+                        "i-" + i,
+                        "m5.24xlarge",
+                        "us-east-1" + "abc".charAt(i % 3),
+                        "10.0.0.1",
+                        Instant.EPOCH,
+                        VersionInfo.builder().agentVersion("1.89.2").build(),
+                        98_304,
+                        393_216,
+                        Set.of("22"),
+                        Set.of());
+                ci.attributes.put("ecs.availability-zone", ci.availabilityZone);
+                ci.attributes.put("ecs.instance-type", "m5.24xlarge");
+                instances.add(ci);
+            }
+            for (int i = 0; i < TASKS; i++) {
+                PlacementEngine.place(instances, one, rules, random).chosen().reserve(one);
+            }
+            long[] samples = new long[2_000];
+            for (int i = 0; i < samples.length; i++) {
+                long start = System.nanoTime();
+                PlacementEngine.Decision d = PlacementEngine.place(instances, one, rules, random);
+                samples[i] = System.nanoTime() - start;
+                assertThat(d.placed()).isTrue();
+            }
+            Arrays.sort(samples);
+            System.out.printf(
+                    Locale.ROOT,
+                    "one placement decision among %d instances holding %d tasks: median %.1f us, p90 %.1f us%n",
+                    size,
+                    TASKS,
+                    samples[samples.length / 2] / 1e3,
+                    samples[samples.length * 9 / 10] / 1e3);
         }
     }
 

@@ -109,6 +109,20 @@ public final class EcsFixtures {
         return new FargateServiceFixture(cluster, name, taskDefinitionResource);
     }
 
+    /**
+     * EC2 capacity: {@code count} container instances of {@code instanceType} registered to {@code cluster}, as the ECS
+     * agent registers them, spread over the region's availability zones {@code a}, {@code b} and {@code c} unless
+     * {@link ContainerInstancesFixture#availabilityZones} says otherwise.
+     *
+     * @param cluster the cluster's name; it must be declared (or created) before
+     * @param count how many instances, at least 1
+     * @param instanceType an EC2 instance type whose size Drydock knows: t3, m5, m6i, c6i and r6i sizes (large to
+     *     4xlarge; t3 from micro), e.g. {@code m5.large} (2 vCPUs = 2,048 CPU units, 8,192 MiB)
+     */
+    public static ContainerInstancesFixture containerInstances(String cluster, int count, String instanceType) {
+        return new ContainerInstancesFixture(cluster, count, instanceType);
+    }
+
     static EcsServiceModule module(Drydock drydock) {
         return EcsServiceModule.of(drydock);
     }

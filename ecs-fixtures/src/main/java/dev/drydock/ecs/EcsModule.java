@@ -9,9 +9,10 @@ import java.util.List;
  * {@link java.util.ServiceLoader}; reach it with {@code drydock.service(EcsModule.class)}.
  *
  * <p>Implemented operations: clusters (Create, Describe, List, Delete), task definitions (Register, Describe, List,
- * ListFamilies, Deregister), tasks (Run, Stop, Describe, List), services (Create, Describe, Update, Delete, List),
- * tags, and ListContainerInstances (always empty: Fargate has none). Others answer {@code NotImplementedException}
- * (HTTP 501) naming the operation; docs/ecs-operations.md has the table. Declare clusters and services with
+ * ListFamilies, Deregister), tasks (Run, Start, Stop, Describe, List), services (Create, Describe, Update, Delete,
+ * List), tags, and container instances (Register, Deregister, Describe, List, UpdateState; Put/List/DeleteAttributes:
+ * the EC2 capacity of a cluster, on which RunTask, StartTask and services with launch type EC2 place tasks). Others
+ * answer {@code NotImplementedException} (HTTP 501) naming the operation; docs/ecs-operations.md has the table. Declare clusters and services with
  * {@link EcsFixtures} or the JUnit annotations; use the ECS API for everything else.
  */
 public interface EcsModule extends ServiceModule {

@@ -177,10 +177,10 @@ class ProtocolErrorsTest extends EcsApiTestBase {
 
     @Test
     void awsOperationDrydockLacksIsNotImplemented() {
-        Answer a = ecsCall("ListAttributes", "{}");
+        Answer a = ecsCall("ListAccountSettings", "{}");
 
         assertError(a, 501, "NotImplementedException", null);
-        assertThat(a.message()).contains("ListAttributes");
+        assertThat(a.message()).contains("ListAccountSettings");
 
         EcsException e = Assertions.catchThrowableOfType(
                 EcsException.class, () -> ecs.createCapacityProvider(r -> r.name("cp")));

@@ -5,13 +5,17 @@ import dev.drydock.ecs.EcsModule;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.operations.CreateCluster;
 import dev.drydock.ecs.internal.operations.CreateService;
+import dev.drydock.ecs.internal.operations.DeleteAttributes;
 import dev.drydock.ecs.internal.operations.DeleteCluster;
 import dev.drydock.ecs.internal.operations.DeleteService;
+import dev.drydock.ecs.internal.operations.DeregisterContainerInstance;
 import dev.drydock.ecs.internal.operations.DeregisterTaskDefinition;
 import dev.drydock.ecs.internal.operations.DescribeClusters;
+import dev.drydock.ecs.internal.operations.DescribeContainerInstances;
 import dev.drydock.ecs.internal.operations.DescribeServices;
 import dev.drydock.ecs.internal.operations.DescribeTaskDefinition;
 import dev.drydock.ecs.internal.operations.DescribeTasks;
+import dev.drydock.ecs.internal.operations.ListAttributes;
 import dev.drydock.ecs.internal.operations.ListClusters;
 import dev.drydock.ecs.internal.operations.ListContainerInstances;
 import dev.drydock.ecs.internal.operations.ListServices;
@@ -19,24 +23,32 @@ import dev.drydock.ecs.internal.operations.ListTagsForResource;
 import dev.drydock.ecs.internal.operations.ListTaskDefinitionFamilies;
 import dev.drydock.ecs.internal.operations.ListTaskDefinitions;
 import dev.drydock.ecs.internal.operations.ListTasks;
+import dev.drydock.ecs.internal.operations.PutAttributes;
+import dev.drydock.ecs.internal.operations.RegisterContainerInstance;
 import dev.drydock.ecs.internal.operations.RegisterTaskDefinition;
 import dev.drydock.ecs.internal.operations.RunTask;
+import dev.drydock.ecs.internal.operations.StartTask;
 import dev.drydock.ecs.internal.operations.StopTask;
 import dev.drydock.ecs.internal.operations.TagResource;
 import dev.drydock.ecs.internal.operations.UntagResource;
+import dev.drydock.ecs.internal.operations.UpdateContainerInstancesState;
 import dev.drydock.ecs.internal.operations.UpdateService;
 import dev.drydock.ecs.internal.support.TaskRoles;
 import java.time.Clock;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteAttributesRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteClusterRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.ListAttributesRequest;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
 import software.amazon.awssdk.services.ecs.model.ListContainerInstancesRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
@@ -44,11 +56,15 @@ import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRequest;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
+import software.amazon.awssdk.services.ecs.model.PutAttributesRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
 import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
 /**
@@ -94,6 +110,7 @@ public final class EcsApi {
                         DeregisterTaskDefinitionRequest.class,
                         new DeregisterTaskDefinition(backend))
                 .operation("RunTask", RunTaskRequest.class, new RunTask(backend, taskRoles))
+                .operation("StartTask", StartTaskRequest.class, new StartTask(backend, taskRoles))
                 .operation("StopTask", StopTaskRequest.class, new StopTask(backend))
                 .operation("DescribeTasks", DescribeTasksRequest.class, new DescribeTasks(backend))
                 .operation("ListTasks", ListTasksRequest.class, new ListTasks(backend))
@@ -107,9 +124,28 @@ public final class EcsApi {
                 .operation("DeleteService", DeleteServiceRequest.class, new DeleteService(backend))
                 .operation("ListServices", ListServicesRequest.class, new ListServices(backend))
                 .operation(
+                        "RegisterContainerInstance",
+                        RegisterContainerInstanceRequest.class,
+                        new RegisterContainerInstance(backend))
+                .operation(
+                        "DeregisterContainerInstance",
+                        DeregisterContainerInstanceRequest.class,
+                        new DeregisterContainerInstance(backend))
+                .operation(
+                        "DescribeContainerInstances",
+                        DescribeContainerInstancesRequest.class,
+                        new DescribeContainerInstances(backend))
+                .operation(
                         "ListContainerInstances",
                         ListContainerInstancesRequest.class,
                         new ListContainerInstances(backend))
+                .operation(
+                        "UpdateContainerInstancesState",
+                        UpdateContainerInstancesStateRequest.class,
+                        new UpdateContainerInstancesState(backend))
+                .operation("PutAttributes", PutAttributesRequest.class, new PutAttributes(backend))
+                .operation("DeleteAttributes", DeleteAttributesRequest.class, new DeleteAttributes(backend))
+                .operation("ListAttributes", ListAttributesRequest.class, new ListAttributes(backend))
                 .operation("TagResource", TagResourceRequest.class, new TagResource(backend))
                 .operation("UntagResource", UntagResourceRequest.class, new UntagResource(backend))
                 .operation("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(backend))

@@ -56,6 +56,11 @@ public final class EcsArns {
         return prefix() + "service/" + cluster + "/" + name;
     }
 
+    /** {@code arn:aws:ecs:<region>:<account>:container-instance/<cluster>/<id>} */
+    public String containerInstance(String cluster, String id) {
+        return prefix() + "container-instance/" + cluster + "/" + id;
+    }
+
     /**
      * The resource part of an ECS ARN of this account and region (for example {@code shop} for
      * {@code ...:cluster/shop}), when {@code arn} is one of the given resource type.
@@ -79,6 +84,16 @@ public final class EcsArns {
     /** A new task id: 32 lower-case hex digits, as ECS makes them. */
     public static String newTaskId() {
         return hex(32);
+    }
+
+    /** A new EC2 instance id, e.g. {@code i-0a1b2c3d4e5f67890}. */
+    public static String newEc2InstanceId() {
+        return "i-0" + hex(16);
+    }
+
+    /** {@code n} random lower-case hex digits. */
+    public static String newHex(int n) {
+        return hex(n);
     }
 
     /** A new ENI id, e.g. {@code eni-0a1b2c3d4e5f67890}. */

@@ -36,12 +36,18 @@ final class ClusterRecord {
         return status == Status.ACTIVE;
     }
 
-    Cluster toModel(int running, int pending, int activeServices, boolean includeTags, boolean includeSettings) {
+    Cluster toModel(
+            int containerInstances,
+            int running,
+            int pending,
+            int activeServices,
+            boolean includeTags,
+            boolean includeSettings) {
         Cluster.Builder b = Cluster.builder()
                 .clusterArn(arn)
                 .clusterName(name)
                 .status(status.name())
-                .registeredContainerInstancesCount(0)
+                .registeredContainerInstancesCount(containerInstances)
                 .runningTasksCount(running)
                 .pendingTasksCount(pending)
                 .activeServicesCount(activeServices)

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ecs.model.Failure;
 
 /**
  * The model's clusters: creation (idempotent on the name), lookup by name or ARN, the ACTIVE to INACTIVE lifecycle and
- * the cluster as DescribeClusters answers it. What a cluster holds (tasks, services; container instances later) it
+ * the cluster as DescribeClusters answers it. What a cluster holds (tasks, services, container instances) it
  * asks through {@link Usage}. Guarded by the backend's lock: callers hold it.
  */
 final class Clusters {
@@ -35,6 +35,9 @@ final class Clusters {
 
         /** Whether the cluster has a task that is not STOPPED. */
         boolean hasActiveTasks(String cluster);
+
+        /** The cluster's registered (ACTIVE or DRAINING) container instances. */
+        int containerInstances(String cluster);
     }
 
     /**
@@ -138,6 +141,11 @@ final class Clusters {
             throw AwsException.client(
                     "ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.");
         }
+        if (usage.containerInstances(c.name) > 0) {
+            throw AwsException.client(
+                    "ClusterContainsContainerInstancesException",
+                    "The Cluster cannot be deleted while Container Instances are active or draining.");
+        }
         c.status = ClusterRecord.Status.INACTIVE;
         return model(c, true, true);
     }
@@ -178,6 +186,12 @@ final class Clusters {
 
     private Cluster model(ClusterRecord c, boolean includeTags, boolean includeSettings) {
         TaskCounts tasks = usage.tasks(c.name);
-        return c.toModel(tasks.running(), tasks.pending(), usage.activeServices(c.name), includeTags, includeSettings);
+        return c.toModel(
+                usage.containerInstances(c.name),
+                tasks.running(),
+                tasks.pending(),
+                usage.activeServices(c.name),
+                includeTags,
+                includeSettings);
     }
 }

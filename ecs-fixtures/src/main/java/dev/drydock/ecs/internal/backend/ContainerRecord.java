@@ -7,6 +7,7 @@ import java.util.zip.CRC32;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
+import software.amazon.awssdk.services.ecs.model.NetworkBinding;
 import software.amazon.awssdk.services.ecs.model.NetworkInterface;
 
 /** One container of a task. Guarded by the backend's lock. */
@@ -19,6 +20,9 @@ public final class ContainerRecord {
     }
 
     final ContainerDefinition definition;
+    /** Host port bindings on the container instance (EC2 bridge and host modes), described once RUNNING. */
+    List<NetworkBinding> networkBindings = List.of();
+
     final String arn;
     Status lastStatus = Status.PENDING;
     Integer exitCode;
@@ -118,7 +122,7 @@ public final class ContainerRecord {
                 .name(definition.name())
                 .image(definition.image())
                 .lastStatus(lastStatus.name())
-                .networkBindings(List.of())
+                .networkBindings(lastStatus == Status.RUNNING ? networkBindings : List.of())
                 .healthStatus(healthStatus)
                 .cpu(Integer.toString(definition.cpu() == null ? 0 : definition.cpu()));
         if (definition.memory() != null) {

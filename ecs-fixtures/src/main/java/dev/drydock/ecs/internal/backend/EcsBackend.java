@@ -13,18 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
-import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -40,8 +40,11 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * <p>The work is done by package-private parts with one job each, which expect the lock held:
  * <ul>
  *   <li>{@link Clusters}: clusters;</li>
+ *   <li>{@link ContainerInstances}: the EC2 container instances registered to clusters, their resources and
+ *       attributes, served to the API by {@link EcsCapacity} (under this lock);</li>
  *   <li>{@link TaskDefinitionRegistry}: task definition revisions and their tags;</li>
- *   <li>{@link Tasks}: tasks, and {@link TaskTransitions}: the task state machine;</li>
+ *   <li>{@link Tasks}: tasks, and {@link TaskTransitions}: the task state machine; {@link TaskLaunches}: RunTask and
+ *       StartTask's checks, placement and creation;</li>
  *   <li>{@link Services}: services and their deployments;</li>
  *   <li>{@link ServiceReconciler}: the service scheduler's pass, which decides with the pure {@link RolloutPlanner}
  *       and {@link CircuitBreaker};</li>
@@ -55,6 +58,9 @@ public final class EcsBackend {
     private final Clock clock;
     private final Object lock = new Object();
     private final Clusters clusters;
+    private final ContainerInstances containerInstances;
+    private final EcsCapacity capacity;
+    private final TaskLaunches launches;
     private final TaskDefinitionRegistry taskDefinitions;
     private final EcsEvents events = new EcsEvents();
     private final Tasks tasks;
@@ -73,26 +79,33 @@ public final class EcsBackend {
     }
 
     /**
-     * The model for one account and region, placing every task on Fargate.
+     * The model for one account and region, placing Fargate tasks in the region's first zone and EC2 tasks on the
+     * cluster's container instances with the {@link PlacementEngine}.
      *
      * @param taskHealthyAfterRunning how long a service task without container health checks must have been RUNNING
      *     before it counts as healthy (toward minimumHealthyPercent and the steady state that completes a deployment);
      *     ECS waits 40 seconds
      */
     public EcsBackend(EcsArns arns, Clock clock, Duration taskHealthyAfterRunning) {
-        this(arns, clock, TaskPlacement.FARGATE, taskHealthyAfterRunning);
+        this(arns, clock, null, taskHealthyAfterRunning);
     }
 
-    /** The model, placing tasks where {@code placement} says. */
+    /**
+     * The model, placing tasks where {@code placement} says ({@code null}: Fargate tasks in the region's first zone, EC2
+     * tasks on the cluster's container instances with the {@link PlacementEngine}).
+     */
     EcsBackend(EcsArns arns, Clock clock, TaskPlacement placement, Duration taskHealthyAfterRunning) {
         this.arns = arns;
         this.clock = clock;
-        this.placement = placement;
         this.clusters = new Clusters(arns, new ClusterUsage());
+        this.containerInstances = new ContainerInstances(arns, clock);
+        this.placement = placement != null ? placement : new ClusterPlacement(containerInstances, new Random());
         this.taskDefinitions = new TaskDefinitionRegistry(arns, clock);
         this.tasks = new Tasks(arns, clock, events);
         this.transitions = new TaskTransitions(clock, events);
         this.services = new Services(arns, clock, events, tasks);
+        this.capacity = new EcsCapacity(lock, clusters, containerInstances, this::changed);
+        this.launches = new TaskLaunches(arns, clusters, containerInstances, taskDefinitions, tasks, this.placement);
         this.reconciler = new ServiceReconciler(
                 arns.region(),
                 clusters,
@@ -100,7 +113,7 @@ public final class EcsBackend {
                 tasks,
                 transitions,
                 services,
-                placement,
+                this.placement,
                 new ContainerHealthChecks(taskHealthyAfterRunning),
                 events);
     }
@@ -196,6 +209,18 @@ public final class EcsBackend {
         public boolean hasActiveTasks(String cluster) {
             return tasks.anyActive(cluster);
         }
+
+        @Override
+        public int containerInstances(String cluster) {
+            return containerInstances.registered(cluster).size();
+        }
+    }
+
+    // ==================================================================================== container instances
+
+    /** Container instances and their attributes (RegisterContainerInstance ... ListAttributes), under this lock. */
+    public EcsCapacity capacity() {
+        return capacity;
     }
 
     // ======================================================================================= task definitions
@@ -253,48 +278,28 @@ public final class EcsBackend {
      * could not be placed.
      */
     public Described<Task> runTask(RunTaskRequest request, TaskDefinition td) {
-        List<TaskRecord> created = new ArrayList<>();
-        List<Failure> failures = new ArrayList<>();
-        List<Task> result = new ArrayList<>();
+        return runTask(request, td, null);
+    }
+
+    /**
+     * StartTask: like RunTask with the EC2 launch type, one task on each container instance named (by id or ARN);
+     * an unknown instance is a failure with reason MISSING, a deregistered one INACTIVE, one where the task does not
+     * fit a failure with the placement reason.
+     */
+    public Described<Task> startTask(StartTaskRequest request, TaskDefinition td) {
+        return runTask(TaskLaunches.asRunTask(request), td, request.containerInstances());
+    }
+
+    private Described<Task> runTask(RunTaskRequest request, TaskDefinition td, List<String> instanceRefs) {
+        TaskLaunches.Launched launched;
         synchronized (lock) {
-            ClusterRecord cluster = clusters.active(request.cluster());
-            LaunchType launchType =
-                    LaunchRules.launchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
-            LaunchRules.checkRunnable(td, launchType, request.networkConfiguration());
-            LaunchRules.checkOverrides(td, request.overrides());
-            List<Tag> tags = TaskTags.forRunTask(request, taskDefinitions.tags(td.taskDefinitionArn()), cluster.name);
-            List<CapacityProviderStrategyItem> strategy =
-                    LaunchRules.strategy(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
-            int count = request.count() == null ? 1 : request.count();
-            String group = request.group() != null ? request.group() : "family:" + td.family();
-            for (int i = 0; i < count; i++) {
-                TaskPlacement.Placement placed = placement.place(new TaskPlacement.Request(
-                        arns.region(), cluster.name, td, request.overrides(), launchType, group));
-                if (!placed.placed()) {
-                    failures.add(placed.failure());
-                    continue;
-                }
-                TaskRecord.Builder b = TaskRecord.builder();
-                b.taskDefinition = td;
-                b.overrides = request.overrides();
-                b.group = group;
-                b.startedBy = request.startedBy();
-                b.launchType = launchType; // FARGATE also when a capacity provider placed it, as ECS answers
-                b.capacityProviderName = LaunchRules.capacityProviderName(strategy);
-                b.awsvpc = request.networkConfiguration().awsvpcConfiguration();
-                b.tags = tags;
-                b.enableExecuteCommand = Boolean.TRUE.equals(request.enableExecuteCommand());
-                created.add(tasks.create(cluster, b, placed));
-            }
-            for (TaskRecord t : created) {
-                result.add(t.toModel(true));
-            }
+            launched = launches.create(request, td, instanceRefs);
         }
-        for (TaskRecord t : created) {
+        for (TaskRecord t : launched.created()) {
             transitions.launch(t);
         }
         changed();
-        return new Described<>(result, failures);
+        return new Described<>(launched.tasks(), launched.failures());
     }
 
     /** StopTask: desired status STOPPED with stopCode UserInitiated; the lifecycle stops its containers. */
@@ -486,7 +491,9 @@ public final class EcsBackend {
     /** CreateService: a REPLICA service with one PRIMARY deployment; the scheduler starts its tasks. */
     public Service createService(CreateServiceRequest request, TaskDefinition td, String createdBy) {
         synchronized (lock) {
-            ServiceRecord s = services.create(clusters.active(request.cluster()), request, td, createdBy);
+            ClusterRecord cluster = clusters.active(request.cluster());
+            ServiceRecord s =
+                    services.create(cluster, request, td, createdBy, containerInstances.hasActive(cluster.name));
             Service model = services.model(s, true);
             changed();
             return model;

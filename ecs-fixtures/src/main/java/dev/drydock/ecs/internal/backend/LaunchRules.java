@@ -12,14 +12,14 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
 /**
  * How RunTask's and a service's tasks launch, decided before any task exists (pure: no model state): the launch type
  * and capacity provider a request resolves to, and the checks the task definition, the network configuration and
- * RunTask's overrides must pass. Drydock runs Fargate only: the EC2 launch type (container instances, bridge and host
- * networking) will be resolved and checked here.
+ * RunTask's overrides must pass. EC2 tasks need an ACTIVE container instance in the cluster.
  */
 final class LaunchRules {
     private static final Pattern SUBNET = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
@@ -33,11 +33,16 @@ final class LaunchRules {
      * The launch type tasks get: the one given, FARGATE for a FARGATE/FARGATE_SPOT capacity provider strategy (given,
      * else the cluster's default), else EC2, which needs container instances.
      *
+     * @param ec2Capacity whether the cluster has an ACTIVE container instance
+     *
      * @throws AwsException InvalidParameterException for both a launch type and a strategy, another capacity provider,
      *     a launch type Drydock cannot run, or an unknown one
      */
     static LaunchType launchType(
-            String launchType, List<CapacityProviderStrategyItem> strategy, ClusterRecord cluster) {
+            String launchType,
+            List<CapacityProviderStrategyItem> strategy,
+            ClusterRecord cluster,
+            boolean ec2Capacity) {
         if (launchType != null && strategy != null && !strategy.isEmpty()) {
             throw EcsErrors.invalidParameter("Specifying both a launch type and capacity provider strategy is not "
                     + "supported. Remove one and try again.");
@@ -61,8 +66,13 @@ final class LaunchRules {
             case FARGATE -> {
                 return LaunchType.FARGATE;
             }
-            case EC2, EXTERNAL, MANAGED_INSTANCES ->
-                throw EcsErrors.invalidParameter("No Container Instances were found in your cluster.");
+            case EC2 -> {
+                if (!ec2Capacity) {
+                    throw EcsErrors.invalidParameter(PlacementEngine.NO_INSTANCES);
+                }
+                return LaunchType.EC2;
+            }
+            case EXTERNAL, MANAGED_INSTANCES -> throw EcsErrors.invalidParameter(PlacementEngine.NO_INSTANCES);
             default ->
                 throw EcsErrors.invalidParameter("Invalid launchType '" + launchType + "'. Valid values: EC2, "
                         + "FARGATE, EXTERNAL, MANAGED_INSTANCES.");
@@ -96,6 +106,14 @@ final class LaunchRules {
     static void checkRunnable(TaskDefinition td, LaunchType launchType, NetworkConfiguration network) {
         if (!td.compatibilitiesAsStrings().contains(launchType.toString())) {
             throw EcsErrors.invalidParameter("Task definition does not support launch_type " + launchType + ".");
+        }
+        if (launchType == LaunchType.EC2 && td.networkMode() != NetworkMode.AWSVPC) {
+            // bridge (the default on EC2), host and none take no network configuration
+            if (network != null && network.awsvpcConfiguration() != null) {
+                throw EcsErrors.invalidParameter(
+                        "Network Configuration is not valid for the given networkMode of this task definition.");
+            }
+            return;
         }
         if (network == null || network.awsvpcConfiguration() == null) {
             throw EcsErrors.invalidParameter(
@@ -131,7 +149,7 @@ final class LaunchRules {
      *
      * @throws AwsException InvalidParameterException with ECS's message
      */
-    static void checkOverrides(TaskDefinition td, TaskOverride overrides) {
+    static void checkOverrides(TaskDefinition td, TaskOverride overrides, LaunchType launchType) {
         if (overrides == null) {
             return;
         }
@@ -145,8 +163,11 @@ final class LaunchRules {
         }
         String cpu = overrides.cpu() != null ? TaskDefinitions.normalizeCpu(overrides.cpu()) : td.cpu();
         String memory = overrides.memory() != null ? TaskDefinitions.normalizeMemory(overrides.memory()) : td.memory();
-        if ((overrides.cpu() != null || overrides.memory() != null) && cpu != null && memory != null) {
-            TaskDefinitionValidation.checkFargateSize(cpu, memory); // Drydock runs every task on Fargate
+        if ((overrides.cpu() != null || overrides.memory() != null)
+                && cpu != null
+                && memory != null
+                && launchType == LaunchType.FARGATE) {
+            TaskDefinitionValidation.checkFargateSize(cpu, memory);
         }
         for (ContainerOverride o : overrides.containerOverrides()) {
             ContainerDefinition c = td.containerDefinitions().stream()

@@ -86,7 +86,12 @@ final class ServiceReconciler {
         for (int i = 0; i < active.size(); i++) {
             TaskRecord t = active.get(i);
             ServiceTaskHealth.Verdict v = verdicts.get(i);
-            (primary.id.equals(t.startedBy) ? primaryTasks : oldTasks)
+            // a task on a DRAINING container instance is replaced as an old deployment's task is: replacements first,
+            // within minimumHealthyPercent and maximumPercent
+            // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-draining.html)
+            boolean onDraining = t.containerInstance != null
+                    && t.containerInstance.status == ContainerInstanceRecord.Status.DRAINING;
+            (primary.id.equals(t.startedBy) && !onDraining ? primaryTasks : oldTasks)
                     .add(new RolloutPlanner.TaskView<>(t, t.lastStatus, t.createdAt, v.healthy(), v.awaitingHealth()));
         }
         RolloutPlanner.Plan<TaskRecord> plan = RolloutPlanner.plan(new RolloutPlanner.Input<>(
@@ -269,8 +274,8 @@ final class ServiceReconciler {
         LaunchType launchType = primary.launchType != null ? primary.launchType : LaunchType.FARGATE;
         String group = "service:" + s.name;
         for (int i = 0; i < count; i++) {
-            TaskPlacement.Placement placed = placement.place(
-                    new TaskPlacement.Request(region, cluster.name, primary.taskDefinition, null, launchType, group));
+            TaskPlacement.Placement placed = placement.place(new TaskPlacement.Request(
+                    region, cluster.name, primary.taskDefinition, null, launchType, group, s.placementRules, null));
             if (!placed.placed()) {
                 unplaced = placed.failure();
                 break;
@@ -281,7 +286,7 @@ final class ServiceReconciler {
             b.startedBy = primary.id;
             b.launchType = launchType;
             b.capacityProviderName = LaunchRules.capacityProviderName(primary.capacityProviderStrategy);
-            b.awsvpc = primary.networkConfiguration.awsvpcConfiguration();
+            b.awsvpc = primary.networkConfiguration == null ? null : primary.networkConfiguration.awsvpcConfiguration();
             b.tags = TaskTags.forService(s, taskDefinitions.tags(primary.taskDefinition.taskDefinitionArn()));
             b.serviceName = s.name;
             b.enableExecuteCommand = s.enableExecuteCommand;
@@ -301,7 +306,11 @@ final class ServiceReconciler {
         }
         if (unplaced != null && !s.unplacedReported) {
             s.unplacedReported = true;
-            s.event(now, "was unable to place a task. Reason: " + unplaced.reason() + ".");
+            s.event(
+                    now,
+                    launchType == LaunchType.EC2
+                            ? PlacementEngine.serviceEvent(unplaced)
+                            : "was unable to place a task. Reason: " + unplaced.reason() + ".");
         }
     }
 
@@ -342,10 +351,14 @@ final class ServiceReconciler {
         List<String> ids = new ArrayList<>();
         for (TaskRecord t : stop) {
             boolean running = t.lastStatus == TaskStatus.RUNNING;
+            boolean draining = t.containerInstance != null
+                    && t.containerInstance.status == ContainerInstanceRecord.Status.DRAINING;
             transitions.requestStop(
                     t,
                     TaskStopCode.SERVICE_SCHEDULER_INITIATED,
-                    "Scaling activity initiated by (deployment " + primary.id + ")");
+                    draining
+                            ? "Container instance " + t.containerInstance.id + " is DRAINING"
+                            : "Scaling activity initiated by (deployment " + primary.id + ")");
             if (running) {
                 ids.add("(task " + t.id + ")");
             }

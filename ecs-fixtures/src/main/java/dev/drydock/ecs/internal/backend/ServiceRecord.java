@@ -12,6 +12,8 @@ import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentController;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
+import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
 import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -48,6 +50,11 @@ final class ServiceRecord {
     NetworkConfiguration networkConfiguration;
     DeploymentConfiguration deploymentConfiguration;
     boolean enableExecuteCommand;
+    /** CreateService's placement constraints and strategies, described back, and as the placement engine reads them. */
+    List<PlacementConstraint> placementConstraints = List.of();
+
+    List<PlacementStrategy> placementStrategy = List.of();
+    PlacementEngine.Rules placementRules;
     final List<DeploymentRecord> deployments = new ArrayList<>();
     final LinkedList<ServiceEvent> events = new LinkedList<>();
     boolean steadyStateReported;
@@ -139,8 +146,8 @@ final class ServiceRecord {
                 .events(new ArrayList<>(events))
                 .createdAt(createdAt)
                 .createdBy(createdBy)
-                .placementConstraints(List.of())
-                .placementStrategy(List.of())
+                .placementConstraints(placementConstraints)
+                .placementStrategy(placementStrategy)
                 .networkConfiguration(networkConfiguration)
                 .schedulingStrategy(SchedulingStrategy.REPLICA)
                 .deploymentController(DeploymentController.builder().type("ECS").build())

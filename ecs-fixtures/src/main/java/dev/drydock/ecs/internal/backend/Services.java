@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
@@ -59,7 +60,12 @@ final class Services {
      * @throws AwsException InvalidParameterException for a bad name, scheduling strategy, desired count, launch type,
      *     network or deployment configuration, or a name already taken
      */
-    ServiceRecord create(ClusterRecord cluster, CreateServiceRequest request, TaskDefinition td, String createdBy) {
+    ServiceRecord create(
+            ClusterRecord cluster,
+            CreateServiceRequest request,
+            TaskDefinition td,
+            String createdBy,
+            boolean ec2Capacity) {
         String name = request.serviceName();
         if (!SERVICE_NAME.matcher(name).matches()) {
             throw EcsErrors.invalidParameter("Service name '" + name + "' is invalid. Up to 255 letters "
@@ -73,9 +79,17 @@ final class Services {
         if (desired < 0) {
             throw EcsErrors.invalidParameter("Task count can not be lesser than 0");
         }
-        LaunchType launchType =
-                LaunchRules.launchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
+        LaunchType launchType = LaunchRules.launchType(
+                request.launchTypeAsString(), request.capacityProviderStrategy(), cluster, ec2Capacity);
         LaunchRules.checkRunnable(td, launchType, request.networkConfiguration());
+        PlacementEngine.Rules rules = launchType != LaunchType.EC2
+                ? null
+                : PlacementEngine.Rules.of(
+                        request.placementConstraints(),
+                        td.placementConstraints(),
+                        request.placementStrategy().isEmpty()
+                                ? PlacementEngine.Rules.SERVICE_DEFAULT
+                                : request.placementStrategy());
         if (services.containsKey(key(cluster.name, name))) {
             throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
         }
@@ -101,6 +115,11 @@ final class Services {
         s.networkConfiguration = request.networkConfiguration();
         s.deploymentConfiguration = dc;
         s.enableExecuteCommand = Boolean.TRUE.equals(request.enableExecuteCommand());
+        if (rules != null) {
+            s.placementConstraints = request.placementConstraints();
+            s.placementStrategy = request.placementStrategy();
+            s.placementRules = rules;
+        }
         s.deployments.add(new DeploymentRecord(
                 EcsArns.newDeploymentId(), td, request.networkConfiguration(), lt, strategy, desired, clock.instant()));
         services.put(key(cluster.name, name), s);
@@ -145,7 +164,7 @@ final class Services {
         }
         boolean newDeployment = Boolean.TRUE.equals(request.forceNewDeployment())
                 || !td.taskDefinitionArn().equals(s.taskDefinition.taskDefinitionArn())
-                || !network.equals(s.networkConfiguration);
+                || !Objects.equals(network, s.networkConfiguration);
         s.taskDefinition = td;
         s.networkConfiguration = network;
         Instant now = clock.instant();

@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.ecs.model.TaskOverride;
  * its {@code failures}) and by the service scheduler (which then says so in a service event and tries again on a
  * later pass). Called with the backend's lock held: answer from the model, never block.
  *
- * <p>{@link #FARGATE} places every task, in the region's first availability zone. A placement engine for container
- * instances (resources, constraints, strategies) is the other implementation this interface is for.
+ * <p>{@link #FARGATE} places every task, in the region's first availability zone; {@link ClusterPlacement} places
+ * tasks of the EC2 launch type on the cluster's container instances with the {@link PlacementEngine}.
  */
 interface TaskPlacement {
 
@@ -30,6 +30,8 @@ interface TaskPlacement {
      * @param overrides RunTask's overrides (task cpu and memory), or {@code null}
      * @param launchType the resolved launch type
      * @param group the task group ({@code service:<name>} or {@code family:<family>} by default)
+     * @param rules the placement constraints and strategies (EC2), or {@code null} for none
+     * @param containerInstance StartTask's container instance, the only candidate; {@code null} for any
      */
     record Request(
             String region,
@@ -37,21 +39,40 @@ interface TaskPlacement {
             TaskDefinition taskDefinition,
             TaskOverride overrides,
             LaunchType launchType,
-            String group) {}
+            String group,
+            PlacementEngine.Rules rules,
+            ContainerInstanceRecord containerInstance) {
+        Request(
+                String region,
+                String cluster,
+                TaskDefinition taskDefinition,
+                TaskOverride overrides,
+                LaunchType launchType,
+                String group) {
+            this(region, cluster, taskDefinition, overrides, launchType, group, null, null);
+        }
+    }
 
     /**
      * Where a task goes, or why it cannot be placed.
      *
      * @param availabilityZone the task's availability zone, when placed
      * @param failure the RunTask failure (arn and reason, e.g. {@code RESOURCE:MEMORY}) when it cannot be placed
+     * @param instance the container instance the task runs on (EC2), else {@code null}
+     * @param demand what the task takes from {@code instance}, else {@code null}
      */
-    record Placement(String availabilityZone, Failure failure) {
+    record Placement(
+            String availabilityZone, Failure failure, ContainerInstanceRecord instance, PlacementEngine.Demand demand) {
         static Placement in(String availabilityZone) {
-            return new Placement(availabilityZone, null);
+            return new Placement(availabilityZone, null, null, null);
+        }
+
+        static Placement on(ContainerInstanceRecord instance, PlacementEngine.Demand demand) {
+            return new Placement(instance.availabilityZone, null, instance, demand);
         }
 
         static Placement failed(Failure failure) {
-            return new Placement(null, failure);
+            return new Placement(null, failure, null, null);
         }
 
         boolean placed() {

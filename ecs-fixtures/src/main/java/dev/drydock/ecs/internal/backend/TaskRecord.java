@@ -80,6 +80,12 @@ public final class TaskRecord {
     String privateIp;
     String sandboxRuntimeId;
     Map<String, Integer> hostPorts = Map.of();
+    /** The container instance the task was placed on (EC2), and what it takes there; else {@code null}. */
+    ContainerInstanceRecord containerInstance;
+
+    PlacementEngine.Demand demand;
+    /** Dynamic host ports taken on the instance ({@code <port>/tcp} or {@code <port>/udp}), given back at STOPPED. */
+    List<String> dynamicPorts = List.of();
 
     TaskRecord(Builder b) {
         this.id = b.id;
@@ -273,7 +279,7 @@ public final class TaskRecord {
     Task toModel(boolean includeTags) {
         List<Container> containerModels = new ArrayList<>();
         for (ContainerRecord c : containers) {
-            containerModels.add(c.toModel(arn, privateIp, attachmentId));
+            containerModels.add(c.toModel(arn, awsvpc == null ? null : privateIp, attachmentId));
         }
         List<KeyValuePair> details = new ArrayList<>();
         if (subnetId != null) {
@@ -314,12 +320,15 @@ public final class TaskRecord {
                 .availabilityZone(availabilityZone)
                 .healthStatus(healthStatus())
                 .enableExecuteCommand(enableExecuteCommand)
-                .attachments(Attachment.builder()
-                        .id(attachmentId)
-                        .type("ElasticNetworkInterface")
-                        .status(attachmentStatus.name())
-                        .details(details)
-                        .build())
+                .attachments(
+                        awsvpc == null
+                                ? List.of()
+                                : List.of(Attachment.builder()
+                                        .id(attachmentId)
+                                        .type("ElasticNetworkInterface")
+                                        .status(attachmentStatus.name())
+                                        .details(details)
+                                        .build()))
                 .attributes(Attribute.builder()
                         .name("ecs.cpu-architecture")
                         .value("x86_64")
@@ -327,6 +336,9 @@ public final class TaskRecord {
                 .ephemeralStorage(EphemeralStorage.builder().sizeInGiB(20).build());
         if (capacityProviderName != null) {
             b.capacityProviderName(capacityProviderName);
+        }
+        if (containerInstance != null) {
+            b.containerInstanceArn(containerInstance.arn);
         }
         if (startedBy != null) {
             b.startedBy(startedBy);

@@ -13,7 +13,11 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkBinding;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 
 /**
  * The model's tasks: creating one (ARN, containers, PROVISIONING), finding one by id or ARN, DescribeTasks and
@@ -46,7 +50,7 @@ final class Tasks {
         b.arn = arns.task(cluster.name, id);
         b.clusterName = cluster.name;
         b.clusterArn = cluster.arn;
-        b.platformVersion = "1.4.0";
+        b.platformVersion = placement.instance() == null ? "1.4.0" : null; // EC2 tasks have no platform version
         b.createdAt = clock.instant();
         b.availabilityZone = placement.availabilityZone();
         TaskRecord t = new TaskRecord(b);
@@ -60,8 +64,64 @@ final class Tasks {
                     .add(t);
         }
         t.statusListener = x -> events.task(x, clock.instant());
+        if (placement.instance() != null) {
+            ContainerInstanceRecord ci = placement.instance();
+            t.containerInstance = ci;
+            t.demand = placement.demand();
+            ci.reserve(placement.demand());
+            ci.tasks.add(t);
+            bindHostPorts(t, ci);
+            t.statusListener = x -> {
+                events.task(x, clock.instant());
+                if (x.lastStatus == TaskStatus.STOPPED && ci.tasks.remove(x)) {
+                    ci.release(x.demand); // what a stopped task held on its instance is free again
+                    for (String p : x.dynamicPorts) {
+                        ci.releasePort(Integer.parseInt(p.substring(0, p.indexOf('/'))), p.endsWith("/udp"));
+                    }
+                }
+            };
+        }
         events.task(t, t.createdAt);
         return t;
+    }
+
+    /**
+     * The host ports of an EC2 task's port mappings on its instance, as ECS binds them: in bridge mode the
+     * {@code hostPort} given, or for 0 (or none) a free port of the instance's ephemeral range (32768-61000); in host
+     * mode the container port itself; awsvpc and none bind no host port.
+     */
+    private static void bindHostPorts(TaskRecord t, ContainerInstanceRecord ci) {
+        NetworkMode mode = t.taskDefinition.networkMode() == null ? NetworkMode.BRIDGE : t.taskDefinition.networkMode();
+        if (mode != NetworkMode.BRIDGE && mode != NetworkMode.HOST) {
+            return;
+        }
+        List<String> dynamic = new ArrayList<>();
+        for (ContainerRecord c : t.containers) {
+            List<NetworkBinding> bindings = new ArrayList<>();
+            for (PortMapping p : c.definition.portMappings()) {
+                if (p.containerPort() == null) {
+                    continue;
+                }
+                boolean udp = p.protocol() == TransportProtocol.UDP;
+                int host;
+                if (mode == NetworkMode.HOST) {
+                    host = p.containerPort();
+                } else if (p.hostPort() == null || p.hostPort() == 0) {
+                    host = ci.takeEphemeralPort(udp);
+                    dynamic.add(host + (udp ? "/udp" : "/tcp"));
+                } else {
+                    host = p.hostPort();
+                }
+                bindings.add(NetworkBinding.builder()
+                        .bindIP("0.0.0.0")
+                        .containerPort(p.containerPort())
+                        .hostPort(host)
+                        .protocol(udp ? TransportProtocol.UDP : TransportProtocol.TCP)
+                        .build());
+            }
+            c.networkBindings = List.copyOf(bindings);
+        }
+        t.dynamicPorts = List.copyOf(dynamic);
     }
 
     /** The task of {@code cluster} an id or ARN (also the old format without the cluster) names, or {@code null}. */

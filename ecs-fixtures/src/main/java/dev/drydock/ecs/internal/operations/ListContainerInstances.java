@@ -12,8 +12,12 @@ import software.amazon.awssdk.services.ecs.model.ListContainerInstancesResponse;
 
 /**
  * ListContainerInstances: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html.
- * Drydock runs every task on Fargate, which has no container instances, so an existing cluster lists none (paged as
- * ECS pages, maxResults 1-100); an unknown cluster is ClusterNotFoundException.
+ * The ARNs of the cluster's registered container instances in registration order, ACTIVE and DRAINING ones unless
+ * {@code status} names one (REGISTERING, DEREGISTERING and REGISTRATION_FAILED match none: Drydock's instances register
+ * and deregister at once); paged as ECS pages (maxResults 1-100); an unknown cluster is ClusterNotFoundException.
+ * {@code filter} is a cluster query language expression
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html), e.g.
+ * {@code attribute:ecs.availability-zone in [us-east-1a, us-east-1b]}; an invalid one is InvalidParameterException.
  *
  * <p>Authorization, per the Service Authorization Reference (SAR)
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
@@ -29,7 +33,9 @@ public final class ListContainerInstances extends EcsOperation
     public ListContainerInstancesResponse call(ListContainerInstancesRequest request, CallContext context) {
         String clusterArn = backend.clusterArn(request.cluster());
         context.authorize("ecs:ListContainerInstances", clusterArn);
-        Page<String> page = EcsErrors.PAGINATOR.page(List.of(), request.maxResults(), request.nextToken());
+        List<String> all = backend.capacity()
+                .listContainerInstanceArns(request.cluster(), request.statusAsString(), request.filter());
+        Page<String> page = EcsErrors.PAGINATOR.page(all, request.maxResults(), request.nextToken());
         return ListContainerInstancesResponse.builder()
                 .containerInstanceArns(page.items())
                 .nextToken(page.nextToken())

@@ -8,18 +8,20 @@ import dev.drydock.ecs.internal.support.EcsOperation;
 import dev.drydock.ecs.internal.support.PassRole;
 import dev.drydock.ecs.internal.support.Tags;
 import dev.drydock.ecs.internal.support.TaskRoles;
-import software.amazon.awssdk.services.ecs.model.ContainerOverride;
+import dev.drydock.ecs.internal.support.TaskStarts;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
-import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.TaskVolumeConfiguration;
 
 /**
- * RunTask: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html. Fargate only (launch type
- * FARGATE or a FARGATE/FARGATE_SPOT capacity provider strategy) with an awsvpc network configuration; the tasks come
- * back in PROVISIONING and move on as their containers start.
+ * RunTask: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html. Launch type FARGATE (or a
+ * FARGATE/FARGATE_SPOT capacity provider strategy) with an awsvpc network configuration, or EC2 on the cluster's
+ * container instances, placed with the request's placementConstraints and placementStrategy (and the task
+ * definition's memberOf constraints); a task that fits nowhere is a {@code failures} entry with the closest instance's
+ * ARN and reason ({@code RESOURCE:MEMORY} ...). The tasks come back in PROVISIONING and move on as their containers
+ * start.
  *
  * <p>Authorization, per the Service Authorization Reference (SAR)
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
@@ -48,18 +50,8 @@ public final class RunTask extends EcsOperation implements Operation<RunTaskRequ
         if (count < 1) {
             throw EcsErrors.invalidParameter("Task count can not be lesser than 1");
         }
-        if (request.startedBy() != null && request.startedBy().length() > 36) {
-            throw EcsErrors.invalidParameter("startedBy longer than 36.");
-        }
-        if (request.overrides() != null) {
-            for (ContainerOverride o : request.overrides().containerOverrides()) {
-                if (o.name() == null || o.name().isBlank()) {
-                    throw EcsErrors.invalidParameter("name cannot be blank.");
-                }
-            }
-        }
-        TaskDefinition td = backend.findTaskDefinition(request.taskDefinition())
-                .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
+        TaskStarts.checkRequest(request.startedBy(), request.overrides());
+        TaskDefinition td = TaskStarts.taskDefinition(backend, request.taskDefinition());
         String clusterArn = backend.clusterArn(request.cluster());
         boolean ebs = false;
         String infrastructureRole = null;
@@ -83,9 +75,7 @@ public final class RunTask extends EcsOperation implements Operation<RunTaskRequ
         PassRole.check(context, backend, td, request.overrides());
         PassRole.check(context, backend, PassRole.ECS, infrastructureRole);
         taskRoles.check(td, request.overrides());
-        if (td.status() == TaskDefinitionStatus.INACTIVE) {
-            throw EcsErrors.invalidParameter("TaskDefinition is inactive");
-        }
+        TaskStarts.checkActive(td);
         EcsBackend.Described<Task> result = backend.runTask(request, td);
         return RunTaskResponse.builder()
                 .tasks(result.found())

@@ -28,6 +28,11 @@ public abstract class EcsOperation {
         return clusterArn.substring(clusterArn.indexOf(":cluster/") + ":cluster/".length());
     }
 
+    /** The ARN of a container instance of the cluster given by id or ARN (it need not exist). */
+    protected String containerInstanceArnOf(String clusterArn, String ref) {
+        return ref.startsWith("arn:") ? ref : backend.arns().containerInstance(clusterName(clusterArn), ref);
+    }
+
     /** The ARN of a cluster given by name or ARN (it need not exist). */
     protected String clusterArnOf(String ref) {
         return ref.startsWith("arn:") ? ref : backend.arns().cluster(ref);

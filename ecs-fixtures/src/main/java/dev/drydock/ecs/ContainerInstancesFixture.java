@@ -1,0 +1,105 @@
+package dev.drydock.ecs;
+
+import dev.drydock.core.Drydock;
+import dev.drydock.core.DrydockException;
+import dev.drydock.core.Fixture;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.JsonTree;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.ecs.model.Attribute;
+import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceResponse;
+
+/**
+ * EC2 capacity for a cluster: {@code count} container instances of one EC2 instance type, registered as the ECS agent
+ * registers them (RegisterContainerInstance with an instance identity document), spread round-robin over the
+ * availability zones. Each registers the type's vCPUs x 1,024 CPU units and its memory in MiB, the agent's reserved
+ * ports (22, 2375, 2376, 51678, 51679), the built-in attributes ({@code ecs.instance-type},
+ * {@code ecs.availability-zone}, {@code ecs.ami-id}, {@code ecs.os-type}, {@code ecs.cpu-architecture} ...) and the
+ * custom attributes given. See {@link EcsFixtures#containerInstances}.
+ *
+ * <pre>{@code
+ * EcsFixtures.containerInstances("shop", 3, "m5.large")
+ *         .availabilityZones("us-east-1a", "us-east-1b")
+ *         .attribute("stack", "prod")
+ * }</pre>
+ */
+public final class ContainerInstancesFixture implements Fixture {
+    private final String cluster;
+    private final int count;
+    private final String instanceType;
+    private List<String> availabilityZones;
+    private final Map<String, String> attributes = new LinkedHashMap<>();
+
+    ContainerInstancesFixture(String cluster, int count, String instanceType) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.instanceType = Objects.requireNonNull(instanceType, "instanceType");
+        if (count < 1) {
+            throw new DrydockException(describe() + ": count is " + count + "; it must be 1 or more.");
+        }
+        this.count = count;
+    }
+
+    /**
+     * The availability zones the instances are spread over, round-robin in this order (default: the region's
+     * {@code a}, {@code b} and {@code c} zones, e.g. {@code us-east-1a}).
+     */
+    public ContainerInstancesFixture availabilityZones(String... zones) {
+        if (zones.length == 0) {
+            throw new DrydockException(describe() + ": availabilityZones needs at least one zone.");
+        }
+        this.availabilityZones = List.of(zones);
+        return this;
+    }
+
+    /** A custom attribute every instance carries (at most 10 per instance, as ECS allows); {@code value} may be null. */
+    public ContainerInstancesFixture attribute(String name, String value) {
+        attributes.put(Objects.requireNonNull(name, "name"), value);
+        return this;
+    }
+
+    @Override
+    public void apply(Drydock drydock) {
+        String region = drydock.region();
+        List<String> zones =
+                availabilityZones != null ? availabilityZones : List.of(region + "a", region + "b", region + "c");
+        List<Attribute> custom = new ArrayList<>();
+        attributes.forEach(
+                (k, v) -> custom.add(Attribute.builder().name(k).value(v).build()));
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> identity = new LinkedHashMap<>();
+            identity.put("accountId", drydock.accountId());
+            identity.put("architecture", "x86_64");
+            identity.put("availabilityZone", zones.get(i % zones.size()));
+            identity.put("instanceType", instanceType);
+            identity.put("region", region);
+            String document = new String(JsonTree.write(identity), StandardCharsets.UTF_8);
+            try {
+                EcsFixtures.module(drydock)
+                        .adminCalls()
+                        .call(
+                                "ecs",
+                                RegisterContainerInstanceRequest.builder()
+                                        .cluster(cluster)
+                                        .instanceIdentityDocument(document)
+                                        .attributes(custom)
+                                        .build(),
+                                RegisterContainerInstanceResponse.class);
+            } catch (AwsException e) {
+                throw new DrydockException(
+                        describe() + ": ECS refuses the container instance: " + e.errorCode() + ": " + e.getMessage(),
+                        e);
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "EcsFixtures.containerInstances(\"" + cluster + "\", " + count + ", \"" + instanceType + "\")";
+    }
+}

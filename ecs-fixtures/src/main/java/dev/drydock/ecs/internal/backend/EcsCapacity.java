@@ -1,0 +1,118 @@
+package dev.drydock.ecs.internal.backend;
+
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.ecs.internal.backend.EcsBackend.Described;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecs.model.Attribute;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
+import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
+
+/**
+ * The EC2 capacity of the ECS model: container instances and their attributes, as RegisterContainerInstance,
+ * DeregisterContainerInstance, DescribeContainerInstances, ListContainerInstances, UpdateContainerInstancesState,
+ * PutAttributes, DeleteAttributes and ListAttributes see them. It guards its work with {@link EcsBackend}'s one lock
+ * and tells the backend's change listeners when capacity changes (services waiting for an instance try again).
+ * Obtained from {@link EcsBackend#capacity()}.
+ */
+public final class EcsCapacity {
+    private final Object lock;
+    private final Clusters clusters;
+    private final ContainerInstances containerInstances;
+    private final Runnable changed;
+
+    EcsCapacity(Object lock, Clusters clusters, ContainerInstances containerInstances, Runnable changed) {
+        this.lock = lock;
+        this.clusters = clusters;
+        this.containerInstances = containerInstances;
+        this.changed = changed;
+    }
+
+    /** RegisterContainerInstance: a new ACTIVE container instance (or a known one's attributes updated). */
+    public ContainerInstance registerContainerInstance(RegisterContainerInstanceRequest request) {
+        ContainerInstance model;
+        synchronized (lock) {
+            model = containerInstances
+                    .register(clusters.active(request.cluster()), request)
+                    .toModel(true);
+        }
+        changed.run(); // services waiting for capacity try again
+        return model;
+    }
+
+    /** DeregisterContainerInstance: the instance becomes INACTIVE; with tasks, only with {@code force}. */
+    public ContainerInstance deregisterContainerInstance(String clusterRef, String ref, boolean force) {
+        ContainerInstance model;
+        synchronized (lock) {
+            model = containerInstances
+                    .deregister(clusters.active(clusterRef), ref, force)
+                    .toModel(false);
+        }
+        changed.run();
+        return model;
+    }
+
+    /** DescribeContainerInstances: unknown ones come back as failures with reason MISSING. */
+    public Described<ContainerInstance> describeContainerInstances(
+            String clusterRef, List<String> refs, boolean includeTags) {
+        synchronized (lock) {
+            return containerInstances.describe(clusters.active(clusterRef), refs, includeTags);
+        }
+    }
+
+    /**
+     * ListContainerInstances: ARNs of the cluster's registered instances, by status (ACTIVE, DRAINING or both when
+     * {@code null}) and cluster query language {@code filter} (all when {@code null}).
+     *
+     * @throws AwsException InvalidParameterException for a filter that is not a valid expression
+     */
+    public List<String> listContainerInstanceArns(String clusterRef, String status, String filter) {
+        ClusterQuery query = filter == null ? null : ClusterQuery.parse(filter);
+        synchronized (lock) {
+            return containerInstances.arns(clusters.active(clusterRef), status, query);
+        }
+    }
+
+    /** UpdateContainerInstancesState: ACTIVE or DRAINING; unknown ones come back as failures. */
+    public Described<ContainerInstance> updateContainerInstancesState(
+            String clusterRef, List<String> refs, String status) {
+        Described<ContainerInstance> result;
+        synchronized (lock) {
+            result = containerInstances.updateState(clusters.active(clusterRef), refs, status);
+        }
+        changed.run();
+        return result;
+    }
+
+    /** The ARN of the registered container instance an id or ARN names in the cluster (for authorization). */
+    public Optional<String> containerInstanceArn(String clusterRef, String ref) {
+        synchronized (lock) {
+            ContainerInstanceRecord ci = containerInstances.lookup(clusters.active(clusterRef), ref);
+            return Optional.ofNullable(ci == null ? null : ci.arn);
+        }
+    }
+
+    /** PutAttributes: adds or replaces attributes on container instances, all or nothing. */
+    public List<Attribute> putAttributes(String clusterRef, List<Attribute> attributes) {
+        List<Attribute> result;
+        synchronized (lock) {
+            result = containerInstances.putAttributes(clusters.active(clusterRef), attributes);
+        }
+        changed.run(); // a memberOf constraint may hold now
+        return result;
+    }
+
+    /** DeleteAttributes: removes attributes from container instances, all or nothing. */
+    public List<Attribute> deleteAttributes(String clusterRef, List<Attribute> attributes) {
+        synchronized (lock) {
+            return containerInstances.deleteAttributes(clusters.active(clusterRef), attributes);
+        }
+    }
+
+    /** ListAttributes: the attributes of the cluster's container instances, by name (and value) when given. */
+    public List<Attribute> listAttributes(String clusterRef, String name, String value) {
+        synchronized (lock) {
+            return containerInstances.listAttributes(clusters.active(clusterRef), name, value);
+        }
+    }
+}

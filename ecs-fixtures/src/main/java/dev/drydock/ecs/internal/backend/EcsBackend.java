@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.Setting;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -44,6 +45,7 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  *   <li>{@link Services}: services and their deployments;</li>
  *   <li>{@link ServiceReconciler}: the service scheduler's pass, which decides with the pure {@link RolloutPlanner}
  *       and {@link CircuitBreaker};</li>
+ *   <li>{@link AccountSettings}: account settings by principal;</li>
  *   <li>pure rules: {@link LaunchRules} (launch type, network and override checks), {@link TaskTags}.</li>
  * </ul>
  * Where a new task runs is {@link TaskPlacement}'s answer; whether a service's task counts as healthy,
@@ -61,6 +63,7 @@ public final class EcsBackend {
     private final TaskPlacement placement;
     private final Services services;
     private final ServiceReconciler reconciler;
+    private final AccountSettings accountSettings;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     /** The model for one account and region, placing every task on Fargate. */
@@ -88,6 +91,7 @@ public final class EcsBackend {
                 placement,
                 new ContainerHealthChecks(),
                 events);
+        this.accountSettings = new AccountSettings(arns.accountId());
     }
 
     public EcsArns arns() {
@@ -180,6 +184,51 @@ public final class EcsBackend {
         @Override
         public boolean hasActiveTasks(String cluster) {
             return tasks.anyActive(cluster);
+        }
+    }
+
+    // ======================================================================================= account settings
+
+    /** The root user's ARN ({@code arn:aws:iam::<account>:root}), whose account settings are the defaults. */
+    public String rootPrincipal() {
+        return accountSettings.root();
+    }
+
+    /**
+     * PutAccountSetting (PutAccountSettingDefault: {@code principalArn} is {@link #rootPrincipal()}): sets a setting
+     * for an IAM user, an IAM role or the root user.
+     *
+     * @throws AwsException InvalidParameterException "Invalid setting 'value'" for a value the setting does not take,
+     *     or when the setting or principal cannot be set (read-only guardDutyActivate, the retirement wait period for
+     *     anyone but root, a principal that is not a user, role or root of this account)
+     */
+    public Setting putAccountSetting(String principalArn, String name, String value) {
+        synchronized (lock) {
+            return accountSettings.put(principalArn, name, value);
+        }
+    }
+
+    /**
+     * DeleteAccountSetting: the principal goes back to the root user's value or AWS's default.
+     *
+     * @throws AwsException InvalidParameterException for a principal that is not a user, role or root of this account
+     */
+    public Setting deleteAccountSetting(String principalArn, String name) {
+        synchronized (lock) {
+            return accountSettings.delete(principalArn, name);
+        }
+    }
+
+    /**
+     * ListAccountSettings: the settings set for the principal, or (effective) the value it has for every setting.
+     *
+     * @param name a setting name, or null for all
+     * @param value only settings with this value, or null
+     * @throws AwsException InvalidParameterException for a principal that is not a user, role or root of this account
+     */
+    public List<Setting> listAccountSettings(String principalArn, String name, String value, boolean effective) {
+        synchronized (lock) {
+            return accountSettings.list(principalArn, name, value, effective);
         }
     }
 

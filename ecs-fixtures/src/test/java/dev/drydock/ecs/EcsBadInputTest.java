@@ -116,6 +116,23 @@ class EcsBadInputTest extends BadInputSuite {
             UntagResource | {"resourceArn":"not-an-arn","tagKeys":["k"]} | InvalidParameterException |
             ListTagsForResource | {"resourceArn":["x"]} | SerializationException |
             ListTagsForResource | {"resourceArn":"{badArn}"} | InvalidParameterException |
+            ListAccountSettings | {"effectiveSettings":"yes"} | SerializationException |
+            ListAccountSettings | {"maxResults":11} | InvalidParameterException | maxResults must be between 1 and 10.
+            ListAccountSettings | {"nextToken":"garbage"} | InvalidParameterException | Invalid token garbage
+            ListAccountSettings | {"value":"enabled"} | InvalidParameterException |
+            ListAccountSettings | {"principalArn":"{badArn}"} | InvalidParameterException |
+            PutAccountSetting | {"name":"awsvpcTrunking","value":true} | SerializationException |
+            PutAccountSetting | {"name":"bogus","value":"enabled"} | InvalidParameterException | Invalid name 'bogus'. Valid values: serviceLongArnFormat, ...
+            PutAccountSetting | {"name":"serviceLongArnFormat","value":"ENABLED"} | InvalidParameterException | Invalid setting 'value'
+            PutAccountSetting | {"name":"containerInsights","value":"on"} | InvalidParameterException | Invalid setting 'value'
+            PutAccountSetting | {"name":"fargateTaskRetirementWaitPeriod","value":"14"} | InvalidParameterException |
+            PutAccountSetting | {"name":"awsvpcTrunking","value":"enabled","principalArn":"arn:aws:iam::999999999999:root"} | InvalidParameterException |
+            PutAccountSetting | {"name":"awsvpcTrunking"} | InvalidParameterException | value can not be blank.
+            PutAccountSettingDefault | {"value":"enabled"} | InvalidParameterException | name can not be blank.
+            PutAccountSettingDefault | {"name":"guardDutyActivate","value":"on"} | InvalidParameterException |
+            PutAccountSettingDefault | {"name":"tagResourceAuthorization","value":"enabled"} | InvalidParameterException | Invalid setting 'value'
+            DeleteAccountSetting | {"name":["awsvpcTrunking"]} | SerializationException |
+            DeleteAccountSetting | {"name":"awsvpcTrunking","principalArn":"not-an-arn"} | InvalidParameterException |
             """;
 
     private EcsClient ecs;
@@ -189,7 +206,10 @@ class EcsBadInputTest extends BadInputSuite {
         return cases;
     }
 
-    /** Everything a bad request could have changed: clusters, definitions, tasks, services, tags. */
+    /**
+     * Everything a bad request could have changed: clusters, definitions, tasks, services, tags, account settings (the
+     * test principal's and the root user's).
+     */
     @Override
     protected Object state() {
         Map<String, Object> s = new LinkedHashMap<>();
@@ -225,6 +245,18 @@ class EcsBadInputTest extends BadInputSuite {
                         .tasks()
                         .get(0)
                         .desiredStatus());
+        for (String principal :
+                List.of("arn:aws:iam::123456789012:user/drydock-test", "arn:aws:iam::123456789012:root")) {
+            s.put(
+                    "account settings of " + principal,
+                    ecs.listAccountSettings(r -> r.principalArn(principal)
+                                    .effectiveSettings(true)
+                                    .maxResults(10))
+                            .settings());
+            s.put(
+                    "account settings set for " + principal,
+                    ecs.listAccountSettings(r -> r.principalArn(principal)).settings());
+        }
         for (String arn : List.of(
                 clusterArn,
                 task,

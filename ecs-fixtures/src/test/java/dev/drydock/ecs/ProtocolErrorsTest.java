@@ -177,10 +177,10 @@ class ProtocolErrorsTest extends EcsApiTestBase {
 
     @Test
     void awsOperationDrydockLacksIsNotImplemented() {
-        Answer a = ecsCall("ListAccountSettings", "{}");
+        Answer a = ecsCall("ListServicesByNamespace", "{}");
 
         assertError(a, 501, "NotImplementedException", null);
-        assertThat(a.message()).contains("ListAccountSettings");
+        assertThat(a.message()).contains("ListServicesByNamespace");
 
         EcsException e = Assertions.catchThrowableOfType(
                 EcsException.class, () -> ecs.createCapacityProvider(r -> r.name("cp")));

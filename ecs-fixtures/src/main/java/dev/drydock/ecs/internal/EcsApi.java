@@ -5,6 +5,7 @@ import dev.drydock.ecs.EcsModule;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.operations.CreateCluster;
 import dev.drydock.ecs.internal.operations.CreateService;
+import dev.drydock.ecs.internal.operations.DeleteAccountSetting;
 import dev.drydock.ecs.internal.operations.DeleteAttributes;
 import dev.drydock.ecs.internal.operations.DeleteCluster;
 import dev.drydock.ecs.internal.operations.DeleteService;
@@ -15,6 +16,7 @@ import dev.drydock.ecs.internal.operations.DescribeContainerInstances;
 import dev.drydock.ecs.internal.operations.DescribeServices;
 import dev.drydock.ecs.internal.operations.DescribeTaskDefinition;
 import dev.drydock.ecs.internal.operations.DescribeTasks;
+import dev.drydock.ecs.internal.operations.ListAccountSettings;
 import dev.drydock.ecs.internal.operations.ListAttributes;
 import dev.drydock.ecs.internal.operations.ListClusters;
 import dev.drydock.ecs.internal.operations.ListContainerInstances;
@@ -23,6 +25,8 @@ import dev.drydock.ecs.internal.operations.ListTagsForResource;
 import dev.drydock.ecs.internal.operations.ListTaskDefinitionFamilies;
 import dev.drydock.ecs.internal.operations.ListTaskDefinitions;
 import dev.drydock.ecs.internal.operations.ListTasks;
+import dev.drydock.ecs.internal.operations.PutAccountSetting;
+import dev.drydock.ecs.internal.operations.PutAccountSettingDefault;
 import dev.drydock.ecs.internal.operations.PutAttributes;
 import dev.drydock.ecs.internal.operations.RegisterContainerInstance;
 import dev.drydock.ecs.internal.operations.RegisterTaskDefinition;
@@ -33,11 +37,13 @@ import dev.drydock.ecs.internal.operations.TagResource;
 import dev.drydock.ecs.internal.operations.UntagResource;
 import dev.drydock.ecs.internal.operations.UpdateContainerInstancesState;
 import dev.drydock.ecs.internal.operations.UpdateService;
+import dev.drydock.ecs.internal.support.AccountPrincipals;
 import dev.drydock.ecs.internal.support.TaskRoles;
 import java.time.Clock;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteAccountSettingRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteAttributesRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteClusterRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
@@ -48,6 +54,7 @@ import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesReque
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.ListAccountSettingsRequest;
 import software.amazon.awssdk.services.ecs.model.ListAttributesRequest;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
 import software.amazon.awssdk.services.ecs.model.ListContainerInstancesRequest;
@@ -56,6 +63,8 @@ import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRequest;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
+import software.amazon.awssdk.services.ecs.model.PutAccountSettingDefaultRequest;
+import software.amazon.awssdk.services.ecs.model.PutAccountSettingRequest;
 import software.amazon.awssdk.services.ecs.model.PutAttributesRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
@@ -81,9 +90,11 @@ public final class EcsApi {
      * The routing table over {@code backend}.
      *
      * @param taskRoles the task role check RunTask, CreateService and UpdateService make
+     * @param principals whose account settings a call without principalArn addresses
      * @param clock stamps each call's {@code receivedAt}
      */
-    public static JsonService routingTable(EcsBackend backend, TaskRoles taskRoles, Clock clock) {
+    public static JsonService routingTable(
+            EcsBackend backend, TaskRoles taskRoles, AccountPrincipals principals, Clock clock) {
         return JsonService.builder("ecs", EcsModule.TARGET_PREFIX, EcsClient.class)
                 .clock(clock)
                 .validation(EcsErrors.VALIDATION)
@@ -149,6 +160,20 @@ public final class EcsApi {
                 .operation("TagResource", TagResourceRequest.class, new TagResource(backend))
                 .operation("UntagResource", UntagResourceRequest.class, new UntagResource(backend))
                 .operation("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(backend))
+                .operation(
+                        "ListAccountSettings",
+                        ListAccountSettingsRequest.class,
+                        new ListAccountSettings(backend, principals))
+                .operation(
+                        "PutAccountSetting", PutAccountSettingRequest.class, new PutAccountSetting(backend, principals))
+                .operation(
+                        "PutAccountSettingDefault",
+                        PutAccountSettingDefaultRequest.class,
+                        new PutAccountSettingDefault(backend))
+                .operation(
+                        "DeleteAccountSetting",
+                        DeleteAccountSettingRequest.class,
+                        new DeleteAccountSetting(backend, principals))
                 .build();
     }
 }

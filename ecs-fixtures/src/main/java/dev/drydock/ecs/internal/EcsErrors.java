@@ -32,6 +32,18 @@ public final class EcsErrors {
             .build();
 
     /**
+     * ListAccountSettings' pagination: {@code maxResults} 1-10, default 10
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html), otherwise as
+     * {@link #PAGINATOR}.
+     */
+    public static final Paginator ACCOUNT_SETTINGS_PAGINATOR = Paginator.builder(10)
+            .maxPageSize(10)
+            .pageSizeError(size -> invalidParameter("maxResults must be between 1 and 10."))
+            .tokenError(token -> invalidParameter("Invalid token " + token))
+            .tokenPastEndFails()
+            .build();
+
+    /**
      * How ECS answers requests that break its model: not with AWS's common {@code ValidationException} but with its
      * own {@code ClientException} and {@code InvalidParameterException} ("Tasks cannot be empty.", "Cluster must match
      * ^[a-zA-Z0-9\-_]{1,255}$, but was ...", as users quote them), one error at a time. A required member that is

@@ -15,6 +15,7 @@ import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
 import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
 import dev.drydock.ecs.internal.lifecycle.TaskLauncher;
 import dev.drydock.ecs.internal.lifecycle.TaskMetadataEndpoint;
+import dev.drydock.ecs.internal.support.AccountPrincipals;
 import dev.drydock.ecs.internal.support.TaskRoles;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -67,7 +68,7 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
         backend.lifecycle(launcher);
         scheduler = new ServiceScheduler(backend, context.clock());
         taskRoles = new TaskRoles(context.iam());
-        api = EcsApi.routingTable(backend, taskRoles, context.clock());
+        api = EcsApi.routingTable(backend, taskRoles, new AccountPrincipals(context.iam()), context.clock());
         context.register(api);
     }
 

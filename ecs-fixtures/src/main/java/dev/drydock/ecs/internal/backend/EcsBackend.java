@@ -48,6 +48,7 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  *   <li>{@link Services}: services and their deployments;</li>
  *   <li>{@link ServiceReconciler}: the service scheduler's pass, which decides with the pure {@link RolloutPlanner}
  *       and {@link CircuitBreaker};</li>
+ *   <li>{@link AccountSettings}: account settings by principal;</li>
  *   <li>pure rules: {@link LaunchRules} (launch type, network and override checks), {@link TaskTags}.</li>
  * </ul>
  * Where a new task runs is {@link TaskPlacement}'s answer; whether a service's task counts as healthy,
@@ -68,6 +69,8 @@ public final class EcsBackend {
     private final TaskPlacement placement;
     private final Services services;
     private final ServiceReconciler reconciler;
+    private final AccountSettings accountSettings;
+    private final EcsAccountSettings accountSettingsApi;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -116,6 +119,8 @@ public final class EcsBackend {
                 this.placement,
                 new ContainerHealthChecks(taskHealthyAfterRunning),
                 events);
+        this.accountSettings = new AccountSettings(arns.accountId());
+        this.accountSettingsApi = new EcsAccountSettings(lock, accountSettings);
     }
 
     public EcsArns arns() {
@@ -221,6 +226,13 @@ public final class EcsBackend {
     /** Container instances and their attributes (RegisterContainerInstance ... ListAttributes), under this lock. */
     public EcsCapacity capacity() {
         return capacity;
+    }
+
+    // ======================================================================================= account settings
+
+    /** Account settings by principal (PutAccountSetting ... ListAccountSettings), under this lock. */
+    public EcsAccountSettings accountSettings() {
+        return accountSettingsApi;
     }
 
     // ======================================================================================= task definitions

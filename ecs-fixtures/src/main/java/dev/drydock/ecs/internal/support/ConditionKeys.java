@@ -77,6 +77,11 @@ public final class ConditionKeys {
         return put("ecs:cluster", clusterArn);
     }
 
+    /** {@code ecs:account-setting}: the name of the account setting a request changes. */
+    public ConditionKeys accountSetting(String name) {
+        return put("ecs:account-setting", name);
+    }
+
     /** {@code aws:RequestTag/<key>} and {@code aws:TagKeys} of the tags in the request. */
     public ConditionKeys requestTags(List<Tag> tags) {
         return putAll(Tags.requestKeys(tags));

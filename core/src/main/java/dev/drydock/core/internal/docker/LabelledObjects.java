@@ -1,6 +1,7 @@
 package dev.drydock.core.internal.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
@@ -45,29 +46,19 @@ final class LabelledObjects {
                     // gone
                 }
             }
-            for (Network n : client.listNetworksCmd().exec()) {
-                if (n.getLabels() != null && n.getLabels().entrySet().containsAll(labels.entrySet())) {
-                    networks.removeNetwork(n.getId());
-                    removed++;
-                }
+            for (Network n : networks(labels)) {
+                networks.removeNetwork(n.getId());
+                removed++;
             }
-            List<String> volumeFilter = new ArrayList<>();
-            labels.forEach((k, v) -> volumeFilter.add(k + "=" + v));
-            var volumes = client.listVolumesCmd()
-                    .withFilter("label", volumeFilter)
-                    .exec()
-                    .getVolumes();
-            if (volumes != null) {
-                for (var v : volumes) {
-                    try {
-                        client.removeVolumeCmd(v.getName()).exec();
-                        removed++;
-                    } catch (NotFoundException e) {
-                        // gone
-                    } catch (RuntimeException e) {
-                        // e.g. still in use, or a mount under it went stale: the others are removed all the same
-                        LOG.warn("Could not remove volume {}: {}", v.getName(), DockerErrors.rootMessage(e));
-                    }
+            for (InspectVolumeResponse v : volumes(labels)) {
+                try {
+                    client.removeVolumeCmd(v.getName()).exec();
+                    removed++;
+                } catch (NotFoundException e) {
+                    // gone
+                } catch (RuntimeException e) {
+                    // e.g. still in use, or a mount under it went stale: the others are removed all the same
+                    LOG.warn("Could not remove volume {}: {}", v.getName(), DockerErrors.rootMessage(e));
                 }
             }
         } catch (RuntimeException e) {
@@ -116,23 +107,33 @@ final class LabelledObjects {
                     .exec()) {
                 result.add(c.getLabels() == null ? Map.of() : c.getLabels());
             }
-            for (Network n : client.listNetworksCmd().exec()) {
-                if (n.getLabels() != null && n.getLabels().entrySet().containsAll(labels.entrySet())) {
-                    result.add(n.getLabels());
-                }
+            for (Network n : networks(labels)) {
+                result.add(n.getLabels());
             }
-            List<String> volumeFilter = new ArrayList<>();
-            labels.forEach((k, v) -> volumeFilter.add(k + "=" + v));
-            var volumes = client.listVolumesCmd()
-                    .withFilter("label", volumeFilter)
-                    .exec()
-                    .getVolumes();
-            if (volumes != null) {
-                volumes.forEach(v -> result.add(v.getLabels() == null ? Map.of() : v.getLabels()));
-            }
+            volumes(labels).forEach(v -> result.add(v.getLabels() == null ? Map.of() : v.getLabels()));
         } catch (RuntimeException e) {
             throw DockerErrors.translate(e, "list objects labelled " + labels);
         }
         return result;
+    }
+
+    /** The networks carrying all the labels. */
+    private List<Network> networks(Map<String, String> labels) {
+        List<Network> result = new ArrayList<>();
+        for (Network n : client.listNetworksCmd().exec()) {
+            if (n.getLabels() != null && n.getLabels().entrySet().containsAll(labels.entrySet())) {
+                result.add(n);
+            }
+        }
+        return result;
+    }
+
+    /** The volumes carrying all the labels. */
+    private List<InspectVolumeResponse> volumes(Map<String, String> labels) {
+        List<String> volumeFilter = new ArrayList<>();
+        labels.forEach((k, v) -> volumeFilter.add(k + "=" + v));
+        List<InspectVolumeResponse> volumes =
+                client.listVolumesCmd().withFilter("label", volumeFilter).exec().getVolumes();
+        return volumes == null ? List.of() : volumes;
     }
 }

@@ -7,6 +7,7 @@ import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.JsonService;
 import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.core.spi.TargetRegistry;
 import dev.drydock.ecs.EcsModule;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
@@ -47,6 +48,7 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
         this.context = context;
         backend = new EcsBackend(new EcsArns(context.region(), context.accountId()), context.clock());
         backend.events(context.events());
+        backend.targetRegistry(() -> context.module(TargetRegistry.class));
         credentials = new TaskCredentials(context.iam(), context.clock(), taskCredentialsLifetime(context));
         context.registerPath(TaskCredentials.PATH, credentials::handle);
         context.resourceTags(arn -> backend.tagMap(arn));

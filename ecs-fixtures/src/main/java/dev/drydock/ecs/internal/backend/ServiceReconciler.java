@@ -27,7 +27,7 @@ final class ServiceReconciler {
     private final TaskTransitions transitions;
     private final Services services;
     private final TaskPlacement placement;
-    private final ServiceTaskHealth health;
+    private final ServiceLoadBalancing health;
     private final EcsEvents events;
 
     ServiceReconciler(
@@ -38,7 +38,7 @@ final class ServiceReconciler {
             TaskTransitions transitions,
             Services services,
             TaskPlacement placement,
-            ServiceTaskHealth health,
+            ServiceLoadBalancing health,
             EcsEvents events) {
         this.region = region;
         this.clusters = clusters;
@@ -70,6 +70,7 @@ final class ServiceReconciler {
 
     private Instant reconcile(ServiceRecord s, Instant now, List<TaskRecord> toLaunch) {
         List<TaskRecord> mine = tasks.ofService(s.clusterName, s.name);
+        health.register(s, mine, now);
         List<TaskRecord> active = new ArrayList<>();
         List<ServiceTaskHealth.Verdict> verdicts = new ArrayList<>();
         judge(s, mine, active, verdicts);
@@ -99,11 +100,15 @@ final class ServiceReconciler {
                 oldTasks));
         stopForService(s, primary, plan.scaleDown(), now);
         stopForService(s, primary, plan.stopOld(), now);
-        Instant retryAt = null;
+        List<TaskRecord> drained = new ArrayList<>();
+        Instant retryAt = health.drain(s, mine, now, drained);
+        for (TaskRecord t : drained) {
+            transitions.drained(t);
+        }
         ClusterRecord cluster = clusters.named(s.clusterName);
         if (plan.launch() > 0 && cluster != null && cluster.active()) {
             if (now.isBefore(s.nextLaunchAllowedAt)) {
-                retryAt = s.nextLaunchAllowedAt;
+                retryAt = earlier(retryAt, s.nextLaunchAllowedAt);
             } else {
                 launch(s, cluster, primary, plan.launch(), now, toLaunch);
             }
@@ -161,6 +166,12 @@ final class ServiceReconciler {
                     && !t.failureCounted
                     && CircuitBreaker.countsAsFailure(t.stopCode, t.stoppedReason)) {
                 t.failureCounted = true;
+                if (t.stoppedReason != null && t.stoppedReason.startsWith(ServiceLoadBalancing.ELB_UNHEALTHY_REASON)) {
+                    s.event(now, "has stopped 1 running tasks: (task " + t.id + ").");
+                    events.serviceAction(s, "INFO", "TASKS_STOPPED", now);
+                    s.unhealthyReplaced++;
+                    s.steadyStateReported = false;
+                }
                 if (ContainerHealthChecks.UNHEALTHY_REASON.equals(t.stoppedReason)) {
                     s.event(now, "(task " + t.id + ") failed container health checks.");
                     s.event(now, "has stopped 1 running tasks: (task " + t.id + ").");
@@ -281,6 +292,10 @@ final class ServiceReconciler {
             s.unplacedReported = true;
             s.event(now, "was unable to place a task. Reason: " + unplaced.reason() + ".");
         }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     /** Older deployments whose tasks all stopped become INACTIVE and leave the service. */

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
@@ -43,21 +44,24 @@ final class Services {
     private final Clock clock;
     private final EcsEvents events;
     private final Tasks tasks;
+    private final ServiceLoadBalancing loadBalancing;
     private final Map<String, ServiceRecord> services = new LinkedHashMap<>();
     private final List<ServiceRecord> inactive = new ArrayList<>();
 
-    Services(EcsArns arns, Clock clock, EcsEvents events, Tasks tasks) {
+    Services(EcsArns arns, Clock clock, EcsEvents events, Tasks tasks, ServiceLoadBalancing loadBalancing) {
         this.arns = arns;
         this.clock = clock;
         this.events = events;
         this.tasks = tasks;
+        this.loadBalancing = loadBalancing;
     }
 
     /**
      * CreateService: a REPLICA service with one PRIMARY deployment.
      *
      * @throws AwsException InvalidParameterException for a bad name, scheduling strategy, desired count, launch type,
-     *     network or deployment configuration, or a name already taken
+     *     network or deployment configuration, load balancers ({@link ServiceLoadBalancing#validate}), health check
+     *     grace period, or a name already taken
      */
     ServiceRecord create(ClusterRecord cluster, CreateServiceRequest request, TaskDefinition td, String createdBy) {
         String name = request.serviceName();
@@ -76,6 +80,9 @@ final class Services {
         LaunchType launchType =
                 LaunchRules.launchType(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
         LaunchRules.checkRunnable(td, launchType, request.networkConfiguration());
+        List<LoadBalancer> loadBalancers =
+                request.hasLoadBalancers() ? loadBalancing.validate(request.loadBalancers(), td) : List.of();
+        int grace = gracePeriod(request.healthCheckGracePeriodSeconds(), 0);
         if (services.containsKey(key(cluster.name, name))) {
             throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
         }
@@ -101,6 +108,8 @@ final class Services {
         s.networkConfiguration = request.networkConfiguration();
         s.deploymentConfiguration = dc;
         s.enableExecuteCommand = Boolean.TRUE.equals(request.enableExecuteCommand());
+        s.loadBalancers = loadBalancers;
+        s.healthCheckGracePeriodSeconds = grace;
         s.deployments.add(new DeploymentRecord(
                 EcsArns.newDeploymentId(), td, request.networkConfiguration(), lt, strategy, desired, clock.instant()));
         services.put(key(cluster.name, name), s);
@@ -126,6 +135,12 @@ final class Services {
         TaskDefinition td = newTd != null ? newTd : s.taskDefinition;
         LaunchType launchType = s.launchType != null ? s.launchType : LaunchType.FARGATE;
         LaunchRules.checkRunnable(td, launchType, network);
+        List<LoadBalancer> loadBalancers = request.hasLoadBalancers()
+                ? loadBalancing.validate(request.loadBalancers(), td)
+                : newTd != null && !s.loadBalancers.isEmpty()
+                        ? loadBalancing.validate(s.loadBalancers, td)
+                        : s.loadBalancers;
+        int grace = gracePeriod(request.healthCheckGracePeriodSeconds(), s.healthCheckGracePeriodSeconds);
         // members the request leaves out keep their current values
         DeploymentConfiguration dc = request.deploymentConfiguration() == null
                 ? s.deploymentConfiguration
@@ -145,7 +160,10 @@ final class Services {
         }
         boolean newDeployment = Boolean.TRUE.equals(request.forceNewDeployment())
                 || !td.taskDefinitionArn().equals(s.taskDefinition.taskDefinitionArn())
-                || !network.equals(s.networkConfiguration);
+                || !network.equals(s.networkConfiguration)
+                || !loadBalancers.equals(s.loadBalancers);
+        s.loadBalancers = loadBalancers;
+        s.healthCheckGracePeriodSeconds = grace;
         s.taskDefinition = td;
         s.networkConfiguration = network;
         Instant now = clock.instant();
@@ -355,6 +373,26 @@ final class Services {
 
     private static String key(String cluster, String service) {
         return cluster + "/" + service;
+    }
+
+    /**
+     * {@code healthCheckGracePeriodSeconds}: {@code current} when not given.
+     *
+     * @throws AwsException InvalidParameterException when negative
+     */
+    private static int gracePeriod(Integer given, int current) {
+        if (given == null) {
+            return current;
+        }
+        if (given < 0) {
+            throw EcsErrors.invalidParameter("healthCheckGracePeriodSeconds must be between 0 and 2147483647.");
+        }
+        return given;
+    }
+
+    /** The service named so in a cluster (ACTIVE or DRAINING), or {@code null}. */
+    ServiceRecord named(String clusterName, String serviceName) {
+        return services.get(key(clusterName, serviceName));
     }
 
     /** {@code current} with every member {@code given} sets replaced (UpdateService's partial configuration). */

@@ -4,6 +4,8 @@ import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.EngineAccess;
+import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.core.spi.TargetRegistry;
 import dev.drydock.elb.ElbModule;
@@ -33,7 +35,7 @@ public final class ElbServiceModule implements ElbModule, TargetRegistry {
     private ProxyLoops loops;
     private ElbBackend backend;
     private ElbTiming timing;
-    private volatile TargetAddresses addresses = TargetAddresses.direct();
+    private volatile TargetAddresses addresses = this::engineAddress;
 
     @Override
     public String name() {
@@ -73,6 +75,24 @@ public final class ElbServiceModule implements ElbModule, TargetRegistry {
     }
 
     /**
+     * Where this JVM connects to a target: a running task's address goes through the engine's routes
+     * ({@link EngineAccess#taskAddress}: the address itself on a local Linux engine, a published port on any other), so
+     * the proxies and health checks reach ECS tasks on every engine; any other address (a server in this JVM, say) is
+     * connected to directly.
+     */
+    private InetSocketAddress engineAddress(String ip, int port) {
+        Optional<RuntimeSession> session = context.runtimeIfReady();
+        if (session.isPresent()) {
+            try {
+                return session.get().engine().taskAddress(ip, port);
+            } catch (IllegalArgumentException notATask) {
+                // not a task's address (or a port it does not map): connect to it as it is
+            }
+        }
+        return new InetSocketAddress(ip, port);
+    }
+
+    /**
      * The ELB module of a Drydock instance, for Drydock's own fixtures, tests and benchmarks. Not a stable API.
      *
      * @throws DrydockException when drydock-elb-fixtures is not on the classpath
@@ -92,8 +112,8 @@ public final class ElbServiceModule implements ElbModule, TargetRegistry {
     }
 
     /**
-     * Replaces how the proxies and health checks reach a target's address (by default: directly). Not a stable API:
-     * for tests and for engines where the JVM cannot reach container addresses.
+     * Replaces how the proxies and health checks reach a target's address (by default: a task's address through the
+     * engine's routes, any other directly). Not a stable API: for tests.
      */
     public void targetAddresses(TargetAddresses addresses) {
         this.addresses = addresses;

@@ -183,7 +183,7 @@ class RunTaskApiTest extends EcsApiTestBase {
                         .build()));
         ContainerOverride override = ContainerOverride.builder()
                 .name("app")
-                .command("sh", "-c", "echo hi")
+                .command("sh", "-c", "echo hi; sleep 600")
                 .environment(
                         KeyValuePair.builder().name("MODE").value("override").build())
                 .build();
@@ -200,7 +200,7 @@ class RunTaskApiTest extends EcsApiTestBase {
         assertThat(t.memory()).isEqualTo("1024");
         Task running = awaitRunning(cluster, t.taskArn());
         ContainerSpec spec = sim.spec(running.containers().get(0).runtimeId());
-        assertThat(spec.command()).containsExactly("sh", "-c", "echo hi");
+        assertThat(spec.command()).containsExactly("sh", "-c", "echo hi; sleep 600");
         assertThat(spec.environment()).containsEntry("MODE", "override");
     }
 

@@ -2,9 +2,13 @@ package dev.drydock.elb.internal;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
+import dev.drydock.core.report.Report;
+import dev.drydock.core.report.Section;
+import dev.drydock.core.report.Table;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.EngineAccess;
+import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.core.spi.TargetRegistry;
@@ -30,7 +34,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescri
  * timeout and deregistration delay twentyfold), {@code elb.bind-address} (default {@code 127.0.0.1}: where the proxies
  * listen), {@code elb.event-loop-threads} (default: one per core).
  */
-public final class ElbServiceModule implements ElbModule, TargetRegistry {
+public final class ElbServiceModule implements ElbModule, TargetRegistry, ReportContributor {
+    /** The most target health changes the report lists. */
+    private static final int REPORT_ROWS = 500;
+
     private ServiceContext context;
     private ProxyLoops loops;
     private ElbBackend backend;
@@ -222,6 +229,41 @@ public final class ElbServiceModule implements ElbModule, TargetRegistry {
     @Override
     public Duration scaled(Duration awsPeriod) {
         return timing.scaled(awsPeriod);
+    }
+
+    /**
+     * The report's Elastic Load Balancing section: the load balancers, listeners and target groups, and a table of every
+     * change of target health (the last {@value #REPORT_ROWS}), filterable by target group.
+     */
+    @Override
+    public void contribute(Report report) {
+        if (backend == null) {
+            return;
+        }
+        String summary = backend.summary();
+        List<TargetHealthChange> history = targetHealthHistory();
+        if (summary.isEmpty() && history.isEmpty()) {
+            return;
+        }
+        Section s = report.section("elb", "Elastic Load Balancing", "Load balancers and target health");
+        if (!summary.isEmpty()) {
+            s.text(summary);
+        }
+        if (!history.isEmpty()) {
+            Table t = s.table("Target health over time", "time", "target group", "target", "state", "reason")
+                    .filterBy("target group");
+            if (history.size() > REPORT_ROWS) {
+                t.note("the last " + REPORT_ROWS + " of " + history.size() + " changes");
+            }
+            for (TargetHealthChange c : history.subList(Math.max(0, history.size() - REPORT_ROWS), history.size())) {
+                t.row(
+                        c.at().toString(),
+                        c.targetGroupName(),
+                        c.targetId() + ":" + c.port(),
+                        c.state(),
+                        c.reason() == null ? "" : c.reason() + (c.description() == null ? "" : ": " + c.description()));
+            }
+        }
     }
 
     @Override

@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A project that depends on drydock-ecs-fixtures alone (no EFS, ECR, secrets or logs module): the extension still loads, with the
+ * A project that depends on drydock-ecs-fixtures alone (no EFS, ECR, secrets, logs or ELB module): the extension still loads, with the
  * core and ECS plug-ins, runs an ECS test class, and refuses an EFS annotation naming the artifact to add. Runs the
- * extension in a class loader over this test's classpath without the EFS, ECR, secrets and logs modules and SDK clients.
+ * extension in a class loader over this test's classpath without the EFS, ECR, secrets, logs and ELB modules and SDK clients.
  */
 class LeanClasspathTest {
     private static final Pattern LEFT_OUT = Pattern.compile(
-            ".*((efs|ecr|secrets|logs)-fixtures|awssdk[/\\\\](efs|ecr|secretsmanager|ssm|kms|cloudwatchlogs)[/\\\\]).*");
+            ".*((efs|ecr|secrets|logs|elb)-fixtures|awssdk[/\\\\](efs|ecr|secretsmanager|ssm|kms|cloudwatchlogs|elasticloadbalancingv2)[/\\\\]).*");
 
     @Test
     void theExtensionWorksWithOnlyTheEcsModule() throws Exception {
@@ -33,7 +33,7 @@ class LeanClasspathTest {
             }
         }
         assertThat(leftOut)
-                .as("the EFS, ECR, secrets and logs modules and clients on the classpath")
+                .as("the EFS, ECR, secrets, logs and ELB modules and clients on the classpath")
                 .hasSizeGreaterThanOrEqualTo(10);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader lean = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
@@ -45,7 +45,7 @@ class LeanClasspathTest {
                     lean.loadClass(LeanRuns.class.getName()).getMethod("run").invoke(null);
             assertThat(summary)
                     .contains("plugins=[core, ecs]")
-                    .contains("unavailable=4")
+                    .contains("unavailable=5")
                     .contains("ecs passed=1 failed=0")
                     .contains(
                             "efs failure=EfsWithoutItsModule: @EfsFileSystem needs dev.drydock:drydock-efs-fixtures on the test "

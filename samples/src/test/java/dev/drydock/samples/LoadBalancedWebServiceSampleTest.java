@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
@@ -50,7 +51,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * deployed while load generators send requests through both, and not one fails, because ECS registers each new task
  * and waits until it is healthy before it stops an old one, and deregisters each old task and lets it drain before its
  * containers get SIGTERM. DescribeTargetHealth follows every old target from initial through healthy and draining until
- * it is gone. A service whose load balancer does not fit its task definition is refused with ECS's message.
+ * it is gone. A service whose load balancer does not fit its task definition is refused with ECS's message, and one
+ * whose target group checks a page the tasks do not serve has its tasks replaced until the circuit breaker fails it.
  *
  * <p>{@code elb.time-scale} 0.1 runs ELB's periods (and the service's health check grace period) ten times faster:
  * health checks every 0.5 s, a deregistration delay of 3 s instead of 30 s.
@@ -73,25 +75,34 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
         healthCheckTimeoutSeconds = 5,
         healthyThresholdCount = 2,
         deregistrationDelaySeconds = 30)
+@ElbTargetGroup(
+        name = "broken",
+        healthCheckPath = "/health",
+        healthCheckIntervalSeconds = 5,
+        healthCheckTimeoutSeconds = 2,
+        unhealthyThresholdCount = 2,
+        deregistrationDelaySeconds = 30)
 @ElbTargetGroup(name = "unattached")
 @ApplicationLoadBalancer(
         name = "shop",
-        listeners =
-                @ElbListener(
-                        port = 80,
-                        fixedResponseStatus = 404,
-                        fixedResponseBody = "no such page",
-                        rules = {
-                            @ElbRule(
-                                    priority = 10,
-                                    pathPatterns = {"/", "/index.html"},
-                                    forward = "web"),
-                            @ElbRule(
-                                    priority = 20,
-                                    pathPatterns = "/admin/*",
-                                    fixedResponseStatus = 403,
-                                    fixedResponseBody = "forbidden")
-                        }))
+        listeners = {
+            @ElbListener(
+                    port = 80,
+                    fixedResponseStatus = 404,
+                    fixedResponseBody = "no such page",
+                    rules = {
+                        @ElbRule(
+                                priority = 10,
+                                pathPatterns = {"/", "/index.html"},
+                                forward = "web"),
+                        @ElbRule(
+                                priority = 20,
+                                pathPatterns = "/admin/*",
+                                fixedResponseStatus = 403,
+                                fixedResponseBody = "forbidden")
+                    }),
+            @ElbListener(port = 8080, forward = "broken")
+        })
 @NetworkLoadBalancer(name = "shop-tcp", listeners = @ElbListener(port = 80, forward = "web-tcp"))
 @FargateService(
         cluster = "shop",
@@ -201,6 +212,54 @@ class LoadBalancedWebServiceSampleTest {
                         + " does not have an associated load balancer.");
         assertThat(ecs.listServices(r -> r.cluster("shop")).serviceArns())
                 .noneMatch(arn -> arn.endsWith("/web-misconfigured"));
+    }
+
+    @Test
+    void aTaskFailingElbHealthChecksIsReplacedAndFailsTheDeployment(EcsClient ecs, ElasticLoadBalancingV2Client elb) {
+        String brokenArn = targetGroupArn(elb, "broken");
+        String taskDefinition = ecs.describeServices(r -> r.cluster("shop").services("web"))
+                .services()
+                .get(0)
+                .taskDefinition();
+        ecs.createService(r -> r.cluster("shop")
+                .serviceName("broken")
+                .taskDefinition(taskDefinition)
+                .desiredCount(1)
+                .launchType("FARGATE")
+                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0123456789abcdef0")))
+                .deploymentConfiguration(
+                        d -> d.deploymentCircuitBreaker(b -> b.enable(true).rollback(false)))
+                .loadBalancers(lb -> lb.targetGroupArn(brokenArn)
+                        .containerName("sample-fargate-app")
+                        .containerPort(80)));
+
+        // the target group checks a path the page does not have: every task turns unhealthy and is replaced, until
+        // the circuit breaker fails the deployment after 3 such tasks
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> "FAILED"
+                        .equals(ecs.describeServices(r -> r.cluster("shop").services("broken"))
+                                .services()
+                                .get(0)
+                                .deployments()
+                                .get(0)
+                                .rolloutStateAsString()));
+        List<String> stopped = ecs.listTasks(
+                        r -> r.cluster("shop").serviceName("broken").desiredStatus(DesiredStatus.STOPPED))
+                .taskArns();
+        assertThat(stopped).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(ecs.describeTasks(r -> r.cluster("shop").tasks(stopped)).tasks())
+                .allSatisfy(t -> assertThat(t.stoppedReason())
+                        .isEqualTo("Task failed ELB health checks in (target-group " + brokenArn + ")"));
+        assertThat(ecs.describeServices(r -> r.cluster("shop").services("broken"))
+                        .services()
+                        .get(0)
+                        .events())
+                .extracting(ServiceEvent::message)
+                .anyMatch(m ->
+                        m.matches("\\(service broken\\) \\(task \\w+\\) \\(port 80\\) is unhealthy in \\(target-group "
+                                + brokenArn
+                                + "\\) due to \\(reason Health checks failed with these codes: \\[404\\]\\)\\."));
+        ecs.deleteService(r -> r.cluster("shop").service("broken").force(true));
     }
 
     private static void createService(EcsClient ecs, String taskDefinition, String targetGroupArn, int port) {

@@ -112,6 +112,7 @@ public final class Benchmarks {
         }
         if (sections.contains("loadbalancer")) {
             LoadBalancerBenchmark.run();
+            RollingDeploymentBenchmark.run();
         }
     }
 

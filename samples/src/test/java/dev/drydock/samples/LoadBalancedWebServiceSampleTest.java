@@ -198,15 +198,12 @@ class LoadBalancedWebServiceSampleTest {
     @Test
     void aLoadBalancerThatDoesNotFitTheTaskDefinitionIsRefused(EcsClient ecs, ElasticLoadBalancingV2Client elb) {
         String webArn = targetGroupArn(elb, "web");
-        String taskDefinition = ecs.describeServices(r -> r.cluster("shop").services("web"))
-                .services()
-                .get(0)
-                .taskDefinition();
-        assertThatThrownBy(() -> createService(ecs, taskDefinition, webArn, 8080))
+        String taskDefinition = webTaskDefinition(ecs);
+        assertThatThrownBy(() -> createService(ecs, "web-misconfigured", taskDefinition, webArn, 8080))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageStartingWith("The container sample-fargate-app did not have a container port 8080 defined.");
         String unattached = targetGroupArn(elb, "unattached");
-        assertThatThrownBy(() -> createService(ecs, taskDefinition, unattached, 80))
+        assertThatThrownBy(() -> createService(ecs, "web-misconfigured", taskDefinition, unattached, 80))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageStartingWith("The target group with targetGroupArn " + unattached
                         + " does not have an associated load balancer.");
@@ -217,21 +214,8 @@ class LoadBalancedWebServiceSampleTest {
     @Test
     void aTaskFailingElbHealthChecksIsReplacedAndFailsTheDeployment(EcsClient ecs, ElasticLoadBalancingV2Client elb) {
         String brokenArn = targetGroupArn(elb, "broken");
-        String taskDefinition = ecs.describeServices(r -> r.cluster("shop").services("web"))
-                .services()
-                .get(0)
-                .taskDefinition();
-        ecs.createService(r -> r.cluster("shop")
-                .serviceName("broken")
-                .taskDefinition(taskDefinition)
-                .desiredCount(1)
-                .launchType("FARGATE")
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0123456789abcdef0")))
-                .deploymentConfiguration(
-                        d -> d.deploymentCircuitBreaker(b -> b.enable(true).rollback(false)))
-                .loadBalancers(lb -> lb.targetGroupArn(brokenArn)
-                        .containerName("sample-fargate-app")
-                        .containerPort(80)));
+        String taskDefinition = webTaskDefinition(ecs);
+        createService(ecs, "broken", taskDefinition, brokenArn, 80);
 
         // the target group checks a path the page does not have: every task turns unhealthy and is replaced, until
         // the circuit breaker fails the deployment after 3 such tasks
@@ -262,16 +246,27 @@ class LoadBalancedWebServiceSampleTest {
         ecs.deleteService(r -> r.cluster("shop").service("broken").force(true));
     }
 
-    private static void createService(EcsClient ecs, String taskDefinition, String targetGroupArn, int port) {
+    /** A 1-task service of the example behind a target group, with the circuit breaker on. */
+    private static void createService(
+            EcsClient ecs, String name, String taskDefinition, String targetGroupArn, int port) {
         ecs.createService(r -> r.cluster("shop")
-                .serviceName("web-misconfigured")
+                .serviceName(name)
                 .taskDefinition(taskDefinition)
                 .desiredCount(1)
                 .launchType("FARGATE")
                 .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0123456789abcdef0")))
+                .deploymentConfiguration(
+                        d -> d.deploymentCircuitBreaker(b -> b.enable(true).rollback(false)))
                 .loadBalancers(lb -> lb.targetGroupArn(targetGroupArn)
                         .containerName("sample-fargate-app")
                         .containerPort(port)));
+    }
+
+    private static String webTaskDefinition(EcsClient ecs) {
+        return ecs.describeServices(r -> r.cluster("shop").services("web"))
+                .services()
+                .get(0)
+                .taskDefinition();
     }
 
     /** The example's task definition, its page saying "Version 2": the family's next revision. */

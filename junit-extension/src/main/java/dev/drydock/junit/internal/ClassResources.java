@@ -153,13 +153,14 @@ public final class ClassResources implements ExtensionContext.Store.CloseableRes
             }
         }
         String report = drydock.diagnostics();
+        if (report.isBlank()) {
+            return; // nothing happened in Drydock: the report after the class is enough
+        }
         Path html = writeReport();
         if (html != null) {
             report = "HTML report (timelines, IAM decisions, logs): " + html.toUri() + "\n" + report;
         }
-        if (!report.isBlank()) {
-            failure.addSuppressed(new DrydockReport(report));
-        }
+        failure.addSuppressed(new DrydockReport(report));
     }
 
     @Override

@@ -41,6 +41,7 @@ class LeanClasspathTest {
             assertThatThrows(lean, "dev.drydock.efs.EfsModule");
             assertThatThrows(lean, "dev.drydock.secretsmanager.SecretsManagerModule");
             assertThatThrows(lean, "dev.drydock.logs.LogsModule");
+            assertThatThrows(lean, "dev.drydock.elb.ElbModule");
             String summary = (String)
                     lean.loadClass(LeanRuns.class.getName()).getMethod("run").invoke(null);
             assertThat(summary)

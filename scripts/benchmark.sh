@@ -32,7 +32,7 @@ REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
 
 require_build_tools
 "$SCRIPT_DIR/docker-up.sh" -q
-"$SCRIPT_DIR/build-images.sh" busybox awscli >/dev/null
+"$SCRIPT_DIR/build-images.sh" busybox awscli httpd >/dev/null
 require_reference_registry
 require_load_tools
 

@@ -117,6 +117,7 @@ public final class Benchmarks {
         }
         if (sections.contains("loadbalancer")) {
             LoadBalancerBenchmark.run();
+            RollingDeploymentBenchmark.run();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.TargetRegistry;
 import dev.drydock.ecs.internal.fixtures.TaskDefinitionFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.ecs.model.CreateServiceResponse;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
@@ -45,7 +47,14 @@ public final class FargateServiceFixture implements Fixture {
     /** Environment to add, by container name ({@code null}: every container), in the order given. */
     private final List<EnvironmentEntry> environment = new ArrayList<>();
 
+    /** Load balancers to register the service's tasks with: target group (name or ARN), container, port. */
+    private final List<LoadBalancerEntry> loadBalancers = new ArrayList<>();
+
+    private Integer healthCheckGracePeriodSeconds;
+
     private record EnvironmentEntry(String container, String name, Supplier<String> value) {}
+
+    private record LoadBalancerEntry(String targetGroup, String containerName, int containerPort) {}
 
     FargateServiceFixture(String cluster, String name, String taskDefinitionResource) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -132,6 +141,37 @@ public final class FargateServiceFixture implements Fixture {
         return this;
     }
 
+    /**
+     * Puts the service behind a load balancer ({@code loadBalancers} of CreateService): each task, once RUNNING, is
+     * registered in the target group as its private IP and {@code containerPort}, counted only when healthy there,
+     * and deregistered and drained before it stops. Up to 5. Needs drydock-elb-fixtures and the target group declared
+     * before (e.g. {@code @ElbTargetGroup} with target type {@code ip}, attached to a load balancer's listener).
+     *
+     * @param targetGroup the target group's name or ARN
+     * @param containerName a container of the task definition
+     * @param containerPort a {@code containerPort} of that container's port mappings
+     */
+    public FargateServiceFixture loadBalancer(String targetGroup, String containerName, int containerPort) {
+        loadBalancers.add(new LoadBalancerEntry(
+                Objects.requireNonNull(targetGroup, "targetGroup"),
+                Objects.requireNonNull(containerName, "containerName"),
+                containerPort));
+        return this;
+    }
+
+    /**
+     * How long, in seconds, ECS ignores failing ELB health checks of a new task ({@code healthCheckGracePeriodSeconds};
+     * default 0). Shortened by the ELB time scale like ELB's own periods.
+     */
+    public FargateServiceFixture healthCheckGracePeriodSeconds(int seconds) {
+        if (seconds < 0) {
+            throw new DrydockException(
+                    describe() + ": healthCheckGracePeriodSeconds is " + seconds + "; it must be 0 " + "or more.");
+        }
+        this.healthCheckGracePeriodSeconds = seconds;
+        return this;
+    }
+
     @Override
     public void apply(Drydock drydock) {
         if (desiredCount > 0) {
@@ -152,6 +192,10 @@ public final class FargateServiceFixture implements Fixture {
         if (deploymentSet) {
             request.deploymentConfiguration(deployment.build());
         }
+        if (!loadBalancers.isEmpty()) {
+            request.loadBalancers(loadBalancers(drydock));
+        }
+        request.healthCheckGracePeriodSeconds(healthCheckGracePeriodSeconds);
         try {
             EcsFixtures.module(drydock).adminCalls().call("ecs", request.build(), CreateServiceResponse.class);
         } catch (AwsException e) {
@@ -167,6 +211,33 @@ public final class FargateServiceFixture implements Fixture {
             throw new DrydockException(
                     "ECS refuses to create the service: " + e.errorCode() + ": " + e.getMessage() + hint, e);
         }
+    }
+
+    /** The load balancers, target groups named by ARN (a name is looked up in Elastic Load Balancing). */
+    private List<LoadBalancer> loadBalancers(Drydock drydock) {
+        TargetRegistry elb;
+        try {
+            elb = drydock.service(TargetRegistry.class);
+        } catch (DrydockException e) {
+            throw new DrydockException(
+                    describe() + " names load balancers, but Elastic Load Balancing is not on the classpath: add "
+                            + TargetRegistry.ARTIFACT + " to the test's dependencies.",
+                    e);
+        }
+        List<LoadBalancer> result = new ArrayList<>();
+        for (LoadBalancerEntry e : loadBalancers) {
+            String arn = elb.targetGroup(e.targetGroup())
+                    .map(TargetRegistry.TargetGroup::arn)
+                    .orElseThrow(() -> new DrydockException(describe() + ": there is no target group '"
+                            + e.targetGroup() + "': declare it first, e.g. @ElbTargetGroup(name = \"" + e.targetGroup()
+                            + "\") or ElbFixtures.targetGroup(\"" + e.targetGroup() + "\")."));
+            result.add(LoadBalancer.builder()
+                    .targetGroupArn(arn)
+                    .containerName(e.containerName())
+                    .containerPort(e.containerPort())
+                    .build());
+        }
+        return result;
     }
 
     /** The task definition with the environment variables added; refuses a container name it does not have. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.core.report.Report;
+import dev.drydock.core.report.Table;
 import dev.drydock.core.runtime.SimulatedRuntime;
 import dev.drydock.elb.internal.ElbServiceModule;
 import java.io.InputStream;
@@ -18,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -171,6 +174,23 @@ class ElbTrafficTest {
                         "healthy",
                         "draining/Target.DeregistrationInProgress",
                         "deregistered");
+        // the report after the class lists the same changes
+        Report report = new Report("traffic", Instant.now());
+        module.contribute(report);
+        Table changes = report.sections().stream()
+                .filter(s -> s.id().equals("elb"))
+                .flatMap(s -> s.blocks().stream())
+                .filter(Table.class::isInstance)
+                .map(Table.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertThat(changes.rows())
+                .extracting(r -> String.join(" ", r.cells().subList(1, 4)))
+                .containsSubsequence(
+                        "health-tg " + good + ":80 initial",
+                        "health-tg " + good + ":80 healthy",
+                        "health-tg " + good + ":80 draining",
+                        "health-tg " + good + ":80 deregistered");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Declares an Elastic Load Balancing target group that exists while the annotated test class runs (created before
- * every load balancer and service, so listeners can forward to it and a service's {@code loadBalancers} can
+ * every load balancer and service, so listeners can forward to it and {@link FargateService#loadBalancers()} can
  * register tasks in it). By default: protocol HTTP, port 80, target type {@code ip} (what awsvpc tasks need), in
  * Drydock's VPC, with ELB's default health check (GET {@code /} every 30 s, healthy after 5 passes, unhealthy after 2
  * failures) and deregistration delay (300 s); {@code elb.time-scale} shortens every such period. Repeatable;

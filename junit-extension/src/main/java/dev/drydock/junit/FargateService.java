@@ -88,4 +88,17 @@ public @interface FargateService {
      * database's URL), use the programmatic twin's {@code environment(container, name, () -> value)}.
      */
     String[] environment() default {};
+
+    /**
+     * Load balancers for the service's tasks ({@code loadBalancers} of CreateService, up to 5): each task is registered
+     * in the target group once RUNNING, counts toward a deployment only when healthy there, and is deregistered and
+     * drained (the target group's deregistration delay) before its containers stop. Needs drydock-elb-fixtures.
+     */
+    ServiceLoadBalancer[] loadBalancers() default {};
+
+    /**
+     * How long, in seconds, ECS ignores failing ELB health checks of a new task ({@code healthCheckGracePeriodSeconds});
+     * -1 (the default) leaves ECS's default, 0.
+     */
+    int healthCheckGracePeriodSeconds() default -1;
 }

@@ -7,6 +7,7 @@ import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.JsonService;
 import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.core.spi.TargetRegistry;
 import dev.drydock.ecs.EcsModule;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.EcsBackend;
@@ -59,6 +60,7 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
                 context.clock(),
                 context.settings().duration(TASK_HEALTHY_AFTER_RUNNING, Duration.ofSeconds(40)));
         backend.events(context.events());
+        backend.targetRegistry(() -> context.module(TargetRegistry.class));
         credentials = new TaskCredentials(context.iam(), context.clock(), taskCredentialsLifetime(context));
         context.registerPath(TaskCredentials.PATH, credentials::handle);
         context.resourceTags(arn -> backend.tagMap(arn));

@@ -2,8 +2,14 @@ package dev.drydock.elb.internal;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
+import dev.drydock.core.report.Report;
+import dev.drydock.core.report.Section;
+import dev.drydock.core.report.Table;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.EngineAccess;
+import dev.drydock.core.spi.ReportContributor;
+import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.core.spi.TargetRegistry;
 import dev.drydock.elb.ElbModule;
@@ -28,12 +34,15 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescri
  * timeout and deregistration delay twentyfold), {@code elb.bind-address} (default {@code 127.0.0.1}: where the proxies
  * listen), {@code elb.event-loop-threads} (default: one per core).
  */
-public final class ElbServiceModule implements ElbModule, TargetRegistry {
+public final class ElbServiceModule implements ElbModule, TargetRegistry, ReportContributor {
+    /** The most target health changes the report lists. */
+    private static final int REPORT_ROWS = 500;
+
     private ServiceContext context;
     private ProxyLoops loops;
     private ElbBackend backend;
     private ElbTiming timing;
-    private volatile TargetAddresses addresses = TargetAddresses.direct();
+    private volatile TargetAddresses addresses = this::engineAddress;
 
     @Override
     public String name() {
@@ -73,6 +82,24 @@ public final class ElbServiceModule implements ElbModule, TargetRegistry {
     }
 
     /**
+     * Where this JVM connects to a target: a running task's address goes through the engine's routes
+     * ({@link EngineAccess#taskAddress}: the address itself on a local Linux engine, a published port on any other), so
+     * the proxies and health checks reach ECS tasks on every engine; any other address (a server in this JVM, say) is
+     * connected to directly.
+     */
+    private InetSocketAddress engineAddress(String ip, int port) {
+        Optional<RuntimeSession> session = context.runtimeIfReady();
+        if (session.isPresent()) {
+            try {
+                return session.get().engine().taskAddress(ip, port);
+            } catch (IllegalArgumentException notATask) {
+                // not a task's address (or a port it does not map): connect to it as it is
+            }
+        }
+        return new InetSocketAddress(ip, port);
+    }
+
+    /**
      * The ELB module of a Drydock instance, for Drydock's own fixtures, tests and benchmarks. Not a stable API.
      *
      * @throws DrydockException when drydock-elb-fixtures is not on the classpath
@@ -92,8 +119,8 @@ public final class ElbServiceModule implements ElbModule, TargetRegistry {
     }
 
     /**
-     * Replaces how the proxies and health checks reach a target's address (by default: directly). Not a stable API:
-     * for tests and for engines where the JVM cannot reach container addresses.
+     * Replaces how the proxies and health checks reach a target's address (by default: a task's address through the
+     * engine's routes, any other directly). Not a stable API: for tests.
      */
     public void targetAddresses(TargetAddresses addresses) {
         this.addresses = addresses;
@@ -202,6 +229,41 @@ public final class ElbServiceModule implements ElbModule, TargetRegistry {
     @Override
     public Duration scaled(Duration awsPeriod) {
         return timing.scaled(awsPeriod);
+    }
+
+    /**
+     * The report's Elastic Load Balancing section: the load balancers, listeners and target groups, and a table of every
+     * change of target health (the last {@value #REPORT_ROWS}), filterable by target group.
+     */
+    @Override
+    public void contribute(Report report) {
+        if (backend == null) {
+            return;
+        }
+        String summary = backend.summary();
+        List<TargetHealthChange> history = targetHealthHistory();
+        if (summary.isEmpty() && history.isEmpty()) {
+            return;
+        }
+        Section s = report.section("elb", "Elastic Load Balancing", "Load balancers and target health");
+        if (!summary.isEmpty()) {
+            s.text(summary);
+        }
+        if (!history.isEmpty()) {
+            Table t = s.table("Target health over time", "time", "target group", "target", "state", "reason")
+                    .filterBy("target group");
+            if (history.size() > REPORT_ROWS) {
+                t.note("the last " + REPORT_ROWS + " of " + history.size() + " changes");
+            }
+            for (TargetHealthChange c : history.subList(Math.max(0, history.size() - REPORT_ROWS), history.size())) {
+                t.row(
+                        c.at().toString(),
+                        c.targetGroupName(),
+                        c.targetId() + ":" + c.port(),
+                        c.state(),
+                        c.reason() == null ? "" : c.reason() + (c.description() == null ? "" : ": " + c.description()));
+            }
+        }
     }
 
     @Override

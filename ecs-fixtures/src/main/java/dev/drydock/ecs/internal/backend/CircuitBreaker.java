@@ -21,12 +21,14 @@ final class CircuitBreaker {
 
     /**
      * Whether a stopped task counts as a failed task of its deployment: it could not start, its essential container
-     * exited, or it failed its health checks.
+     * exited, or it failed its container or ELB health checks.
      */
     static boolean countsAsFailure(TaskStopCode stopCode, String stoppedReason) {
         return stopCode == TaskStopCode.TASK_FAILED_TO_START
                 || stopCode == TaskStopCode.ESSENTIAL_CONTAINER_EXITED
-                || (stoppedReason != null && stoppedReason.startsWith(ContainerHealthChecks.UNHEALTHY_REASON));
+                || (stoppedReason != null
+                        && (stoppedReason.startsWith(ContainerHealthChecks.UNHEALTHY_REASON)
+                                || stoppedReason.startsWith(ServiceLoadBalancing.ELB_UNHEALTHY_REASON)));
     }
 
     /**

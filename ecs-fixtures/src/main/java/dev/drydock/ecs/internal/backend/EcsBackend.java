@@ -2,6 +2,7 @@ package dev.drydock.ecs.internal.backend;
 
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.EventPublisher;
+import dev.drydock.core.spi.TargetRegistry;
 import dev.drydock.ecs.internal.EcsArns;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.EcsRequestChecks;
@@ -72,6 +73,8 @@ public final class EcsBackend {
     private final AccountSettings accountSettings;
     private final EcsAccountSettings accountSettingsApi;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final ServiceLoadBalancing loadBalancing;
+    private volatile Supplier<Optional<TargetRegistry>> targetRegistry = Optional::empty;
 
     /**
      * The model for one account and region, placing every task on Fargate, with ECS's 40 seconds before a service task
@@ -106,7 +109,9 @@ public final class EcsBackend {
         this.taskDefinitions = new TaskDefinitionRegistry(arns, clock);
         this.tasks = new Tasks(arns, clock, events);
         this.transitions = new TaskTransitions(clock, events);
-        this.services = new Services(arns, clock, events, tasks);
+        this.loadBalancing = new ServiceLoadBalancing(
+                clock, () -> targetRegistry.get(), new ContainerHealthChecks(taskHealthyAfterRunning), this::changed);
+        this.services = new Services(arns, clock, events, tasks, loadBalancing);
         this.capacity = new EcsCapacity(lock, clusters, containerInstances, this::changed);
         this.launches = new TaskLaunches(arns, clusters, containerInstances, taskDefinitions, tasks, this.placement);
         this.reconciler = new ServiceReconciler(
@@ -117,7 +122,7 @@ public final class EcsBackend {
                 transitions,
                 services,
                 this.placement,
-                new ContainerHealthChecks(taskHealthyAfterRunning),
+                loadBalancing,
                 events);
         this.accountSettings = new AccountSettings(arns.accountId());
         this.accountSettingsApi = new EcsAccountSettings(lock, accountSettings);
@@ -134,6 +139,15 @@ public final class EcsBackend {
     /** Where container work for tasks goes. */
     public void lifecycle(TaskLifecycle lifecycle) {
         transitions.lifecycle(lifecycle);
+    }
+
+    /**
+     * Where services find Elastic Load Balancing's target groups (the {@link TargetRegistry} port), looked up each time
+     * it is needed: empty when the ELB module is not on the classpath (a service naming load balancers is then
+     * refused).
+     */
+    public void targetRegistry(Supplier<Optional<TargetRegistry>> registry) {
+        this.targetRegistry = registry;
     }
 
     /** Where the backend emits ECS's EventBridge events. */
@@ -475,9 +489,18 @@ public final class EcsBackend {
         changed();
     }
 
-    /** The lifecycle begins stopping the task's containers: DEACTIVATING (from RUNNING), then STOPPING. */
+    /**
+     * The lifecycle begins stopping the task's containers: DEACTIVATING (from RUNNING), then STOPPING. A task still
+     * registered as a load balancer target (its essential container exited) is deregistered now.
+     */
     public void stopping(TaskRecord t) {
         synchronized (lock) {
+            if (!t.registrations.isEmpty()) {
+                loadBalancing.deregisterNow(
+                        t,
+                        t.serviceName == null ? null : services.named(t.clusterName, t.serviceName),
+                        clock.instant());
+            }
             transitions.stopping(t);
         }
         changed();
@@ -584,7 +607,7 @@ public final class EcsBackend {
             }
             for (TaskRecord t : tasks.all()) {
                 if (t.lastStatus != TaskStatus.STOPPED) {
-                    transitions.requestStop(t, TaskStopCode.USER_INITIATED, reason);
+                    transitions.stopNow(t, TaskStopCode.USER_INITIATED, reason);
                     stopping.add(t);
                 }
             }

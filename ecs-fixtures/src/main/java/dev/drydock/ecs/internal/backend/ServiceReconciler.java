@@ -27,7 +27,7 @@ final class ServiceReconciler {
     private final TaskTransitions transitions;
     private final Services services;
     private final TaskPlacement placement;
-    private final ServiceTaskHealth health;
+    private final ServiceLoadBalancing health;
     private final EcsEvents events;
 
     ServiceReconciler(
@@ -38,7 +38,7 @@ final class ServiceReconciler {
             TaskTransitions transitions,
             Services services,
             TaskPlacement placement,
-            ServiceTaskHealth health,
+            ServiceLoadBalancing health,
             EcsEvents events) {
         this.region = region;
         this.clusters = clusters;
@@ -70,6 +70,7 @@ final class ServiceReconciler {
 
     private Instant reconcile(ServiceRecord s, Instant now, List<TaskRecord> toLaunch) {
         List<TaskRecord> mine = tasks.ofService(s.clusterName, s.name);
+        health.register(s, mine, now);
         List<TaskRecord> active = new ArrayList<>();
         List<ServiceTaskHealth.Verdict> verdicts = new ArrayList<>();
         Instant healthyAt = judge(s, mine, active, verdicts, now);
@@ -104,7 +105,11 @@ final class ServiceReconciler {
                 oldTasks));
         stopForService(s, primary, plan.scaleDown(), now);
         stopForService(s, primary, plan.stopOld(), now);
-        Instant retryAt = healthyAt;
+        List<TaskRecord> drained = new ArrayList<>();
+        Instant retryAt = earliest(healthyAt, health.drain(s, mine, now, drained));
+        for (TaskRecord t : drained) {
+            transitions.drained(t);
+        }
         ClusterRecord cluster = clusters.named(s.clusterName);
         if (plan.launch() > 0 && cluster != null && cluster.active()) {
             if (now.isBefore(s.nextLaunchAllowedAt)) {
@@ -188,6 +193,12 @@ final class ServiceReconciler {
                     && !t.failureCounted
                     && CircuitBreaker.countsAsFailure(t.stopCode, t.stoppedReason)) {
                 t.failureCounted = true;
+                if (t.stoppedReason != null && t.stoppedReason.startsWith(ServiceLoadBalancing.ELB_UNHEALTHY_REASON)) {
+                    s.event(now, "has stopped 1 running tasks: (task " + t.id + ").");
+                    events.serviceAction(s, "INFO", "TASKS_STOPPED", now);
+                    s.unhealthyReplaced++;
+                    s.steadyStateReported = false;
+                }
                 if (ContainerHealthChecks.UNHEALTHY_REASON.equals(t.stoppedReason)) {
                     s.event(now, "(task " + t.id + ") failed container health checks.");
                     s.event(now, "has stopped 1 running tasks: (task " + t.id + ").");

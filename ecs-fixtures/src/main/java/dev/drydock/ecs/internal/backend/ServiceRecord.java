@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentController;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
@@ -55,6 +56,12 @@ final class ServiceRecord {
 
     List<PlacementStrategy> placementStrategy = List.of();
     PlacementEngine.Rules placementRules;
+
+    /** The target groups its tasks are registered in (validated: target groups by ARN). */
+    List<LoadBalancer> loadBalancers = List.of();
+    /** How long ELB health checks are ignored after a task starts, in seconds (AWS's seconds, unscaled). */
+    int healthCheckGracePeriodSeconds;
+
     final List<DeploymentRecord> deployments = new ArrayList<>();
     final LinkedList<ServiceEvent> events = new LinkedList<>();
     boolean steadyStateReported;
@@ -131,7 +138,7 @@ final class ServiceRecord {
                 .serviceArn(arn)
                 .serviceName(name)
                 .clusterArn(clusterArn)
-                .loadBalancers(List.of())
+                .loadBalancers(loadBalancers)
                 .serviceRegistries(List.of())
                 .status(status.name())
                 .desiredCount(desiredCount)
@@ -159,6 +166,9 @@ final class ServiceRecord {
             b.launchType(launchType);
         } else {
             b.capacityProviderStrategy(capacityProviderStrategy);
+        }
+        if (!loadBalancers.isEmpty()) {
+            b.healthCheckGracePeriodSeconds(healthCheckGracePeriodSeconds);
         }
         if (includeTags) {
             b.tags(mutableTags);

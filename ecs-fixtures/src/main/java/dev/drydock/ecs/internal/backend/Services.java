@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
@@ -24,6 +23,7 @@ import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
@@ -44,21 +44,24 @@ final class Services {
     private final Clock clock;
     private final EcsEvents events;
     private final Tasks tasks;
+    private final ServiceLoadBalancing loadBalancing;
     private final Map<String, ServiceRecord> services = new LinkedHashMap<>();
     private final List<ServiceRecord> inactive = new ArrayList<>();
 
-    Services(EcsArns arns, Clock clock, EcsEvents events, Tasks tasks) {
+    Services(EcsArns arns, Clock clock, EcsEvents events, Tasks tasks, ServiceLoadBalancing loadBalancing) {
         this.arns = arns;
         this.clock = clock;
         this.events = events;
         this.tasks = tasks;
+        this.loadBalancing = loadBalancing;
     }
 
     /**
      * CreateService: a REPLICA service with one PRIMARY deployment.
      *
      * @throws AwsException InvalidParameterException for a bad name, scheduling strategy, desired count, launch type,
-     *     network or deployment configuration, or a name already taken
+     *     network or deployment configuration, load balancers ({@link ServiceLoadBalancing#validate}), health check
+     *     grace period, or a name already taken
      */
     ServiceRecord create(
             ClusterRecord cluster,
@@ -90,6 +93,9 @@ final class Services {
                         request.placementStrategy().isEmpty()
                                 ? PlacementEngine.Rules.SERVICE_DEFAULT
                                 : request.placementStrategy());
+        List<LoadBalancer> loadBalancers =
+                request.hasLoadBalancers() ? loadBalancing.validate(request.loadBalancers(), td) : List.of();
+        int grace = gracePeriod(request.healthCheckGracePeriodSeconds(), 0);
         if (services.containsKey(key(cluster.name, name))) {
             throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
         }
@@ -120,6 +126,8 @@ final class Services {
             s.placementStrategy = request.placementStrategy();
             s.placementRules = rules;
         }
+        s.loadBalancers = loadBalancers;
+        s.healthCheckGracePeriodSeconds = grace;
         s.deployments.add(new DeploymentRecord(
                 EcsArns.newDeploymentId(), td, request.networkConfiguration(), lt, strategy, desired, clock.instant()));
         services.put(key(cluster.name, name), s);
@@ -145,6 +153,12 @@ final class Services {
         TaskDefinition td = newTd != null ? newTd : s.taskDefinition;
         LaunchType launchType = s.launchType != null ? s.launchType : LaunchType.FARGATE;
         LaunchRules.checkRunnable(td, launchType, network);
+        List<LoadBalancer> loadBalancers = request.hasLoadBalancers()
+                ? loadBalancing.validate(request.loadBalancers(), td)
+                : newTd != null && !s.loadBalancers.isEmpty()
+                        ? loadBalancing.validate(s.loadBalancers, td)
+                        : s.loadBalancers;
+        int grace = gracePeriod(request.healthCheckGracePeriodSeconds(), s.healthCheckGracePeriodSeconds);
         // members the request leaves out keep their current values
         DeploymentConfiguration dc = request.deploymentConfiguration() == null
                 ? s.deploymentConfiguration
@@ -164,7 +178,10 @@ final class Services {
         }
         boolean newDeployment = Boolean.TRUE.equals(request.forceNewDeployment())
                 || !td.taskDefinitionArn().equals(s.taskDefinition.taskDefinitionArn())
-                || !Objects.equals(network, s.networkConfiguration);
+                || !network.equals(s.networkConfiguration)
+                || !loadBalancers.equals(s.loadBalancers);
+        s.loadBalancers = loadBalancers;
+        s.healthCheckGracePeriodSeconds = grace;
         s.taskDefinition = td;
         s.networkConfiguration = network;
         Instant now = clock.instant();
@@ -374,6 +391,26 @@ final class Services {
 
     private static String key(String cluster, String service) {
         return cluster + "/" + service;
+    }
+
+    /**
+     * {@code healthCheckGracePeriodSeconds}: {@code current} when not given.
+     *
+     * @throws AwsException InvalidParameterException when negative
+     */
+    private static int gracePeriod(Integer given, int current) {
+        if (given == null) {
+            return current;
+        }
+        if (given < 0) {
+            throw EcsErrors.invalidParameter("healthCheckGracePeriodSeconds must be between 0 and 2147483647.");
+        }
+        return given;
+    }
+
+    /** The service named so in a cluster (ACTIVE or DRAINING), or {@code null}. */
+    ServiceRecord named(String clusterName, String serviceName) {
+        return services.get(key(clusterName, serviceName));
     }
 
     /** {@code current} with every member {@code given} sets replaced (UpdateService's partial configuration). */

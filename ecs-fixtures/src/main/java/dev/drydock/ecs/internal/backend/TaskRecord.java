@@ -1,5 +1,6 @@
 package dev.drydock.ecs.internal.backend;
 
+import dev.drydock.core.spi.TargetRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,6 +70,14 @@ public final class TaskRecord {
     boolean reachedRunning;
     boolean failureCounted;
     boolean successCounted;
+    /** Whether the task was registered in its service's target groups (once, when it reached RUNNING). */
+    boolean targetsRegistered;
+    /** Where the task is registered as a load balancer target. */
+    final List<Registration> registrations = new ArrayList<>();
+    /** Told to stop while registered: it is to be deregistered and drained before its containers stop. */
+    boolean drainPending;
+    /** When its deregistration ends at the latest (set when it was deregistered). */
+    Instant drainEndsAt;
     /** Told of every lastStatus change, under the backend's lock (the backend emits task state change events). */
     Consumer<TaskRecord> statusListener;
 
@@ -416,6 +425,14 @@ public final class TaskRecord {
     static Builder builder() {
         return new Builder();
     }
+
+    /**
+     * A task's registration as a load balancer target.
+     *
+     * @param targetGroupArn the target group
+     * @param target the target: the task's private IP and the container port
+     */
+    record Registration(String targetGroupArn, TargetRegistry.Target target) {}
 
     static final class Builder {
         String id;

@@ -45,13 +45,41 @@ final class TaskTransitions {
         lifecycle.launch(t);
     }
 
-    /** Marks a task to stop (desiredStatus STOPPED) and asks the lifecycle to stop it; once only. */
+    /**
+     * Marks a task to stop (desiredStatus STOPPED) and asks the lifecycle to stop it; once only. A task registered as a
+     * load balancer target is drained first: its containers stop once the service scheduler has deregistered it and
+     * its target groups' deregistration delay has passed ({@link ServiceLoadBalancing#drain}).
+     */
     void requestStop(TaskRecord t, TaskStopCode stopCode, String reason) {
         if (t.desiredStatus == DesiredStatus.STOPPED) {
             return;
         }
         markStopped(t, stopCode, reason);
         events.task(t, clock.instant());
+        if (!t.registrations.isEmpty() && t.drainEndsAt == null) {
+            t.drainPending = true;
+        } else {
+            lifecycle.stop(t);
+        }
+    }
+
+    /**
+     * Stops a task's containers now, without draining (Drydock closes): a task not yet told to stop is marked to stop;
+     * one that was draining stops at once; one already stopping is left to it.
+     */
+    void stopNow(TaskRecord t, TaskStopCode stopCode, String reason) {
+        if (t.desiredStatus == DesiredStatus.RUNNING) {
+            markStopped(t, stopCode, reason);
+            events.task(t, clock.instant());
+            lifecycle.stop(t);
+        } else if (t.drainPending) {
+            t.drainPending = false;
+            lifecycle.stop(t);
+        }
+    }
+
+    /** A drained task's containers stop. */
+    void drained(TaskRecord t) {
         lifecycle.stop(t);
     }
 
@@ -191,13 +219,13 @@ final class TaskTransitions {
     }
 
     /**
-     * The lifecycle begins stopping the task's containers: DEACTIVATING (from RUNNING), then STOPPING. Both at once
-     * today; deregistering the task from load balancers (and waiting out their deregistration delay) belongs between
-     * the two.
+     * The lifecycle begins stopping the task's containers: DEACTIVATING (from RUNNING), then STOPPING. A task of a
+     * service behind load balancers was deregistered and drained in DEACTIVATING before (its containers stop only
+     * then), and goes on to STOPPING here.
      */
     void stopping(TaskRecord t) {
         Instant now = clock.instant();
-        if (t.lastStatus.ordinal() < TaskStatus.DEACTIVATING.ordinal()) {
+        if (t.lastStatus.ordinal() <= TaskStatus.DEACTIVATING.ordinal()) {
             t.stoppingAt = now;
             if (t.lastStatus == TaskStatus.RUNNING) {
                 t.advance(TaskStatus.DEACTIVATING, now, "stopping");

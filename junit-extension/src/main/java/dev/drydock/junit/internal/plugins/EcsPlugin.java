@@ -6,6 +6,7 @@ import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.ecs.EcsModule;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.FargateService;
+import dev.drydock.junit.ServiceLoadBalancer;
 import dev.drydock.junit.internal.FastWaiters;
 import dev.drydock.junit.spi.AnnotationBinding;
 import dev.drydock.junit.spi.DrydockPlugin;
@@ -90,6 +91,12 @@ public final class EcsPlugin implements DrydockPlugin {
             } else {
                 fixture.environment(key.substring(0, colon), name, value);
             }
+        }
+        for (ServiceLoadBalancer lb : s.loadBalancers()) {
+            fixture.loadBalancer(lb.targetGroup(), lb.containerName(), lb.containerPort());
+        }
+        if (s.healthCheckGracePeriodSeconds() != -1) {
+            fixture.healthCheckGracePeriodSeconds(s.healthCheckGracePeriodSeconds());
         }
         return fixture.describedAs(description);
     }

@@ -50,6 +50,7 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  *   <li>{@link ServiceReconciler}: the service scheduler's pass, which decides with the pure {@link RolloutPlanner}
  *       and {@link CircuitBreaker};</li>
  *   <li>{@link AccountSettings}: account settings by principal;</li>
+ *   <li>{@link ResourceTags}: the tags of every taggable resource, by ARN;</li>
  *   <li>pure rules: {@link LaunchRules} (launch type, network and override checks), {@link TaskTags}.</li>
  * </ul>
  * Where a new task runs is {@link TaskPlacement}'s answer; whether a service's task counts as healthy,
@@ -62,6 +63,7 @@ public final class EcsBackend {
     private final Clusters clusters;
     private final ContainerInstances containerInstances;
     private final EcsCapacity capacity;
+    private final ResourceTags resourceTags;
     private final TaskLaunches launches;
     private final TaskDefinitionRegistry taskDefinitions;
     private final EcsEvents events = new EcsEvents();
@@ -112,6 +114,7 @@ public final class EcsBackend {
         this.loadBalancing = new ServiceLoadBalancing(
                 clock, () -> targetRegistry.get(), new ContainerHealthChecks(taskHealthyAfterRunning), this::changed);
         this.services = new Services(arns, clock, events, tasks, loadBalancing);
+        this.resourceTags = new ResourceTags(arns, clusters, taskDefinitions, tasks, services);
         this.capacity = new EcsCapacity(lock, clusters, containerInstances, this::changed);
         this.launches = new TaskLaunches(arns, clusters, containerInstances, taskDefinitions, tasks, this.placement);
         this.reconciler = new ServiceReconciler(
@@ -620,7 +623,7 @@ public final class EcsBackend {
     /** The tags of a cluster, task definition, task or service ARN. */
     public List<Tag> tags(String resourceArn) {
         synchronized (lock) {
-            return List.copyOf(mutableTags(resourceArn));
+            return List.copyOf(resourceTags.mutable(resourceArn));
         }
     }
 
@@ -629,7 +632,7 @@ public final class EcsBackend {
         synchronized (lock) {
             Map<String, String> result = new LinkedHashMap<>();
             try {
-                for (Tag t : mutableTags(resourceArn)) {
+                for (Tag t : resourceTags.mutable(resourceArn)) {
                     result.put(t.key(), t.value());
                 }
             } catch (AwsException e) {
@@ -642,7 +645,7 @@ public final class EcsBackend {
     /** TagResource: adds or replaces tags by key; the resource keeps at most 50 tags, or nothing changes. */
     public void tag(String resourceArn, List<Tag> add) {
         synchronized (lock) {
-            List<Tag> tags = mutableTags(resourceArn);
+            List<Tag> tags = resourceTags.mutable(resourceArn);
             List<Tag> merged = new ArrayList<>(tags);
             for (Tag t : add) {
                 merged.removeIf(x -> x.key().equals(t.key()));
@@ -657,47 +660,7 @@ public final class EcsBackend {
     /** UntagResource: removes tags by key. */
     public void untag(String resourceArn, List<String> keys) {
         synchronized (lock) {
-            mutableTags(resourceArn).removeIf(t -> keys.contains(t.key()));
-        }
-    }
-
-    private List<Tag> mutableTags(String arn) {
-        checkTaggableArn(arn);
-        if (arns.resource(arn, "cluster").isPresent()) {
-            ClusterRecord c = clusters.lookup(arn);
-            if (c != null) {
-                return c.tags;
-            }
-        }
-        List<Tag> taskDefinitionTags = taskDefinitions.mutableTags(arn);
-        if (taskDefinitionTags != null) {
-            return taskDefinitionTags;
-        }
-        TaskRecord t = tasks.get(arn);
-        if (t != null) {
-            return t.mutableTags;
-        }
-        ServiceRecord s = services.withArn(arn);
-        if (s != null) {
-            return s.mutableTags;
-        }
-        throw AwsException.client("InvalidParameterException", "The specified resource is not found: " + arn);
-    }
-
-    /**
-     * The ARN forms ECS tags: an ECS ARN (else {@code The ARN provided is invalid},
-     * https://github.com/boto/boto3/issues/2774), in the long format for tasks and services, with the cluster name
-     * (else {@code Long arn format must be used for tagging operations}).
-     */
-    private void checkTaggableArn(String arn) {
-        if (!arn.startsWith("arn:aws:ecs:")) {
-            throw EcsErrors.invalidParameter("The ARN provided is invalid");
-        }
-        for (String type : List.of("task", "service")) {
-            Optional<String> resource = arns.resource(arn, type);
-            if (resource.isPresent() && !resource.get().contains("/")) {
-                throw EcsErrors.invalidParameter("Long arn format must be used for tagging operations");
-            }
+            resourceTags.mutable(resourceArn).removeIf(t -> keys.contains(t.key()));
         }
     }
 

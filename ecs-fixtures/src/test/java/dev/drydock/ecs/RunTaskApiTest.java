@@ -204,6 +204,32 @@ class RunTaskApiTest extends EcsApiTestBase {
         assertThat(spec.environment()).containsEntry("MODE", "override");
     }
 
+    /** A Fargate task is in its subnet's Availability Zone (core's VPC model: the id's last hex digit picks it). */
+    @Test
+    void aFargateTaskIsInTheZoneOfItsSubnet() {
+        String cluster = createCluster();
+        String family = unique("zone");
+        registerFargate(family);
+        Map<String, String> zoneOf = Map.of(
+                "subnet-0a1b2c3d4e5f60000", "us-east-1a",
+                "subnet-0a1b2c3d4e5f60001", "us-east-1b",
+                "subnet-0a1b2c3d4e5f60002", "us-east-1c");
+        zoneOf.forEach((subnet, zone) -> {
+            Task t = ecs.runTask(runFargate(cluster, family)
+                            .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets(subnet)))
+                            .build())
+                    .tasks()
+                    .get(0);
+            assertThat(t.availabilityZone()).as(subnet).isEqualTo(zone);
+            assertThat(t.attachments().get(0).details())
+                    .as(subnet)
+                    .contains(KeyValuePair.builder()
+                            .name("subnetId")
+                            .value(subnet)
+                            .build());
+        });
+    }
+
     @Test
     void taskSizeOverridesAreReportedInUnits() {
         String cluster = createCluster();

@@ -21,6 +21,7 @@ import dev.drydock.ecs.internal.support.TaskRoles;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The ECS module: builds the ECS model, registers its routing table ({@link EcsApi}), the container credentials
@@ -61,6 +62,9 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
                 context.settings().duration(TASK_HEALTHY_AFTER_RUNNING, Duration.ofSeconds(40)));
         backend.events(context.events());
         backend.targetRegistry(() -> context.module(TargetRegistry.class));
+        backend.subnetZones(subnet -> context.vpc().isSubnetId(subnet)
+                ? Optional.of(context.vpc().subnet(subnet).availabilityZone())
+                : Optional.empty());
         credentials = new TaskCredentials(context.iam(), context.clock(), taskCredentialsLifetime(context));
         context.registerPath(TaskCredentials.PATH, credentials::handle);
         context.resourceTags(arn -> backend.tagMap(arn));

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
@@ -151,6 +152,14 @@ public final class EcsBackend {
      */
     public void targetRegistry(Supplier<Optional<TargetRegistry>> registry) {
         this.targetRegistry = registry;
+    }
+
+    /**
+     * Where a Fargate task's Availability Zone comes from: the zone of its subnet (core's VPC model, as ELB sees it
+     * too), or empty for a subnet the model does not know (the task is then in the region's first zone).
+     */
+    public void subnetZones(Function<String, Optional<String>> zones) {
+        tasks.subnetZones(zones);
     }
 
     /** Where the backend emits ECS's EventBridge events. */

@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.ecs.model.TaskOverride;
  * its {@code failures}) and by the service scheduler (which then says so in a service event and tries again on a
  * later pass). Called with the backend's lock held: answer from the model, never block.
  *
- * <p>{@link #FARGATE} places every task, in the region's first availability zone; {@link ClusterPlacement} places
+ * <p>{@link #FARGATE} places every task, in the region's first availability zone (a task with a subnet then takes
+ * its subnet's zone, see {@code Tasks}); {@link ClusterPlacement} places
  * tasks of the EC2 launch type on the cluster's container instances with the {@link PlacementEngine}.
  */
 interface TaskPlacement {

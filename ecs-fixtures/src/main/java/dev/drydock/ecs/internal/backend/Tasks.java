@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Failure;
@@ -28,6 +29,9 @@ final class Tasks {
     private final EcsArns arns;
     private final Clock clock;
     private final EcsEvents events;
+    /** The Availability Zone of a subnet id, or empty when the network model does not know it. */
+    private volatile Function<String, Optional<String>> subnetZones = subnet -> Optional.empty();
+
     private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
     /** Tasks by {@code cluster/service}, so the scheduler never scans every task for each service. */
     private final Map<String, List<TaskRecord>> byService = new HashMap<>();
@@ -44,6 +48,22 @@ final class Tasks {
      * @param b what the caller decides: task definition, overrides, group, startedBy, launch type, capacity provider,
      *     awsvpc configuration, tags, service name and enableExecuteCommand
      */
+    /** Where the zone of a Fargate task's subnet comes from (core's VPC model); set once at start. */
+    void subnetZones(Function<String, Optional<String>> zones) {
+        this.subnetZones = zones;
+    }
+
+    /**
+     * A Fargate task runs in the Availability Zone of the subnet its ENI is in (the first of awsvpcConfiguration's
+     * subnets, as the task's ENI attachment reports), else where the placement put it.
+     */
+    private String fargateZone(TaskRecord.Builder b, TaskPlacement.Placement placement) {
+        if (b.awsvpc == null || !b.awsvpc.hasSubnets() || b.awsvpc.subnets().isEmpty()) {
+            return placement.availabilityZone();
+        }
+        return subnetZones.apply(b.awsvpc.subnets().get(0)).orElse(placement.availabilityZone());
+    }
+
     TaskRecord create(ClusterRecord cluster, TaskRecord.Builder b, TaskPlacement.Placement placement) {
         String id = EcsArns.newTaskId();
         b.id = id;
@@ -52,7 +72,7 @@ final class Tasks {
         b.clusterArn = cluster.arn;
         b.platformVersion = placement.instance() == null ? "1.4.0" : null; // EC2 tasks have no platform version
         b.createdAt = clock.instant();
-        b.availabilityZone = placement.availabilityZone();
+        b.availabilityZone = placement.instance() == null ? fargateZone(b, placement) : placement.availabilityZone();
         TaskRecord t = new TaskRecord(b);
         for (ContainerDefinition c : b.taskDefinition.containerDefinitions()) {
             t.containers.add(new ContainerRecord(c, arns.container(cluster.name, id), id));

@@ -178,7 +178,7 @@ final class Services {
         }
         boolean newDeployment = Boolean.TRUE.equals(request.forceNewDeployment())
                 || !td.taskDefinitionArn().equals(s.taskDefinition.taskDefinitionArn())
-                || !network.equals(s.networkConfiguration)
+                || !Objects.equals(network, s.networkConfiguration)
                 || !loadBalancers.equals(s.loadBalancers);
         s.loadBalancers = loadBalancers;
         s.healthCheckGracePeriodSeconds = grace;

@@ -39,14 +39,6 @@ final class TaskRunner {
     private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * A container's {@code reason} when the kernel killed it for exceeding its memory limit (Docker's {@code
-     * State.OOMKilled}), as ECS words it: "OutOfMemoryError: Container killed due to memory usage", see
-     * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/out-of-memory.html. The task's stoppedReason stays
-     * ECS's "Essential container in task exited".
-     */
-    static final String OOM_REASON = "OutOfMemoryError: Container killed due to memory usage";
-
-    /**
      * What every task's runner works with.
      *
      * @param context the Drydock instance's services
@@ -322,7 +314,7 @@ final class TaskRunner {
         if (state.running()) {
             health(name, state);
         } else if (state.exitCode() != null || state.startedAt() != null) {
-            String reason = state.oomKilled() ? OOM_REASON : null;
+            String reason = state.oomKilled() ? "OutOfMemoryError: Container killed due to memory usage" : null;
             recordExit(name, state.exitCode(), reason, logTail(containerId));
         }
         startReady();
@@ -468,7 +460,7 @@ final class TaskRunner {
             ContainerState s = runtime.inspectContainer(id);
             exitCode = s.exitCode();
             if (s.oomKilled()) {
-                reason = OOM_REASON;
+                reason = "OutOfMemoryError: Container killed due to memory usage";
             }
         } catch (RuntimeFailure e) {
             reason = "CannotInspectContainerError: " + e.getMessage();

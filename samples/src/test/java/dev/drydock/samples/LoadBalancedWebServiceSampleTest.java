@@ -8,6 +8,7 @@ import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.elb.ElbModule;
 import dev.drydock.elb.TargetHealthChange;
 import dev.drydock.junit.ApplicationLoadBalancer;
+import dev.drydock.junit.CloudWatchLogGroup;
 import dev.drydock.junit.DrydockSetting;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.ElbListener;
@@ -61,6 +62,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 @IamRole(
         name = "ecsTaskExecutionRole",
         managedPolicies = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")
+@CloudWatchLogGroup(name = "/ecs/fargate-task-definition") // the awslogs group the task definition logs to
 @EcsCluster(name = "shop")
 @ElbTargetGroup(
         name = "web",

@@ -40,7 +40,8 @@ class RunTaskApiTest extends EcsApiTestBase {
         return () -> gate;
     }
 
-    private static String detail(Attachment eni, String name) {
+    /** The value of one detail of an ENI attachment ({@code subnetId}, {@code privateIPv4Address} ...), or null. */
+    static String detail(Attachment eni, String name) {
         return eni.details().stream()
                 .filter(d -> d.name().equals(name))
                 .map(KeyValuePair::value)

@@ -64,6 +64,19 @@ final class ContainerInstanceRecord {
 
     final Set<String> usedUdpPorts = new TreeSet<>();
 
+    /** {@link #taskEniLimit} of an instance whose type Drydock does not know: not limited. */
+    static final int UNLIMITED_ENIS = -1;
+
+    /**
+     * The network interfaces awsvpc tasks may attach: the instance type's maximum minus the primary interface, as
+     * "Increasing Amazon ECS Linux container instance network interfaces" counts them
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-eni.html); ENI trunking
+     * ({@code awsvpcTrunking}) is not modelled. {@link #UNLIMITED_ENIS} for a type Drydock does not know.
+     */
+    int taskEniLimit = UNLIMITED_ENIS;
+    /** The network interfaces of awsvpc tasks placed here and not STOPPED yet. */
+    int usedEnis;
+
     ContainerInstanceRecord(
             String id,
             String arn,
@@ -106,7 +119,13 @@ final class ContainerInstanceRecord {
         usedPorts.addAll(demand.tcpPorts());
         usedUdpPorts.addAll(demand.udpPorts());
         groups.merge(demand.group(), 1, Integer::sum);
+        usedEnis += demand.enis();
         version++;
+    }
+
+    /** Whether {@code enis} more network interfaces can be attached for tasks. */
+    boolean hasFreeEnis(int enis) {
+        return taskEniLimit == UNLIMITED_ENIS || usedEnis + enis <= taskEniLimit;
     }
 
     /** Gives back what {@link #reserve} took, when the task stops. */
@@ -116,6 +135,7 @@ final class ContainerInstanceRecord {
         usedPorts.removeAll(demand.tcpPorts());
         usedUdpPorts.removeAll(demand.udpPorts());
         groups.computeIfPresent(demand.group(), (k, n) -> n <= 1 ? null : n - 1);
+        usedEnis -= demand.enis();
         version++;
     }
 

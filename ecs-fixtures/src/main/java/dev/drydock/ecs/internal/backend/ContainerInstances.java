@@ -169,6 +169,7 @@ final class ContainerInstances {
                 ports,
                 udpPorts);
         ci.attributes.putAll(attributes);
+        InstanceTypes.find(instanceType).ifPresent(type -> ci.taskEniLimit = type.maxEnis() - 1);
         ci.tags.addAll(r.tags());
         byArn.put(ci.arn, ci);
         registered.computeIfAbsent(cluster.name, k -> new ArrayList<>()).add(ci);

@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.ecs.model.TransportProtocol;
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html): only ACTIVE instances are
  * candidates; an instance is out when its agent is disconnected ({@code AGENT}), when it lacks an attribute the task
  * definition requires ({@code ATTRIBUTE}), when it has too little CPU or memory left or a fixed host port is taken
- * ({@code RESOURCE:CPU}, {@code RESOURCE:MEMORY}, {@code RESOURCE:PORTS}, {@code RESOURCE:PORTS_UDP}), then when it
+ * ({@code RESOURCE:CPU}, {@code RESOURCE:MEMORY}, {@code RESOURCE:PORTS}, {@code RESOURCE:PORTS_UDP}) or an awsvpc
+ * task finds no network interface left ({@code RESOURCE:ENI}), then when it
  * fails a placement constraint ({@code memberOf} with the {@link ClusterQuery cluster query language},
  * {@code distinctInstance}); the strategies then rank the instances left, in order, each keeping the best ones for the
  * next (binpack on cpu or memory: least remaining; spread on {@code instanceId}/{@code host} or any
@@ -47,6 +48,11 @@ final class PlacementEngine {
     static final String RESOURCE_MEMORY = "RESOURCE:MEMORY";
     static final String RESOURCE_PORTS = "RESOURCE:PORTS";
     static final String RESOURCE_PORTS_UDP = "RESOURCE:PORTS_UDP";
+    /**
+     * No network interface left on the instance for an awsvpc task ("API failure reasons": "RESOURCE:ENI ... your
+     * cluster doesn't have any available elastic network interface attachment points").
+     */
+    static final String RESOURCE_ENI = "RESOURCE:ENI";
     /**
      * As RunTask answers it (quoted from ECS in https://github.com/aws/amazon-ecs-agent/pull/3044 and "API failure
      * reasons": "TaskFailedToStart: MemberOf placement constraint unsatisfied").
@@ -74,6 +80,7 @@ final class PlacementEngine {
      * @param requiredAttributes attribute names the task definition requires ({@code requiresAttributes}, with values
      *     where given: {@code name=value})
      * @param group the task group, e.g. {@code service:web} or {@code family:web}
+     * @param enis the network interfaces the task attaches to the instance: 1 in awsvpc mode, else 0
      */
     record Demand(
             int cpu,
@@ -81,7 +88,19 @@ final class PlacementEngine {
             Set<String> tcpPorts,
             Set<String> udpPorts,
             Map<String, String> requiredAttributes,
-            String group) {}
+            String group,
+            int enis) {
+        /** A task that attaches no network interface (bridge, host, none). */
+        Demand(
+                int cpu,
+                int memory,
+                Set<String> tcpPorts,
+                Set<String> udpPorts,
+                Map<String, String> requiredAttributes,
+                String group) {
+            this(cpu, memory, tcpPorts, udpPorts, requiredAttributes, group, 0);
+        }
+    }
 
     /**
      * Parsed placement rules: the constraints (RunTask's or the service's, and the task definition's memberOf ones)
@@ -225,8 +244,8 @@ final class PlacementEngine {
     /**
      * Why a task cannot go to one instance, whatever its status (StartTask names its instances).
      *
-     * @param stage how far the instance got: AGENT 0, ATTRIBUTE 1, CPU 2, MEMORY 3, ports 4, memberOf 5,
-     *     distinctInstance 6
+     * @param stage how far the instance got: AGENT 0, ATTRIBUTE 1, CPU 2, MEMORY 3, ports 4, ENI 5, memberOf 6,
+     *     distinctInstance 7
      * @param reason ECS's failure reason
      */
     record Rejection(int stage, String reason) {}
@@ -251,11 +270,14 @@ final class PlacementEngine {
         if (taken(ci.reservedUdpPorts, ci.usedUdpPorts, demand.udpPorts())) {
             return new Rejection(4, RESOURCE_PORTS_UDP);
         }
+        if (demand.enis() > 0 && !ci.hasFreeEnis(demand.enis())) {
+            return new Rejection(5, RESOURCE_ENI);
+        }
         if (!memberOf(ci, rules.memberOf())) {
-            return new Rejection(5, MEMBER_OF);
+            return new Rejection(6, MEMBER_OF);
         }
         if (rules.distinctInstance() && ci.groups.getOrDefault(demand.group(), 0) > 0) {
-            return new Rejection(6, DISTINCT_INSTANCE);
+            return new Rejection(7, DISTINCT_INSTANCE);
         }
         return null;
     }
@@ -264,7 +286,7 @@ final class PlacementEngine {
      * What a task of {@code td} (with RunTask's {@code overrides}, or {@code null}) asks of an instance: the task's cpu
      * and memory when set, else the sums over its containers (memory: {@code memoryReservation}, else
      * {@code memory}); its fixed host ports (bridge: {@code hostPort} when not 0; host: the container port; awsvpc
-     * and none: no host ports); its {@code requiresAttributes}.
+     * and none: no host ports); its {@code requiresAttributes}; in awsvpc mode one network interface.
      */
     static Demand demand(TaskDefinition td, TaskOverride overrides, String group) {
         Map<String, ContainerOverride> byName = new HashMap<>();
@@ -304,7 +326,8 @@ final class PlacementEngine {
         for (Attribute a : td.requiresAttributes()) {
             required.put(a.name(), a.value());
         }
-        return new Demand(cpu, memory, Set.copyOf(tcp), Set.copyOf(udp), required, group);
+        int enis = mode == NetworkMode.AWSVPC ? 1 : 0;
+        return new Demand(cpu, memory, Set.copyOf(tcp), Set.copyOf(udp), required, group, enis);
     }
 
     /**

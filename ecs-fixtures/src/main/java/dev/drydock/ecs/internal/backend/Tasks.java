@@ -64,6 +64,21 @@ final class Tasks {
         return subnetZones.apply(b.awsvpc.subnets().get(0)).orElse(placement.availabilityZone());
     }
 
+    /**
+     * The subnet an awsvpc task on a container instance has its network interface in: the first of
+     * awsvpcConfiguration's subnets in the instance's Availability Zone (an ENI attaches only to an instance in its
+     * subnet's zone), else empty (the task keeps the first subnet).
+     */
+    private Optional<String> ec2Subnet(TaskRecord.Builder b, ContainerInstanceRecord ci) {
+        if (b.awsvpc == null || !b.awsvpc.hasSubnets()) {
+            return Optional.empty();
+        }
+        return b.awsvpc.subnets().stream()
+                .filter(s ->
+                        subnetZones.apply(s).map(ci.availabilityZone::equals).orElse(false))
+                .findFirst();
+    }
+
     TaskRecord create(ClusterRecord cluster, TaskRecord.Builder b, TaskPlacement.Placement placement) {
         String id = EcsArns.newTaskId();
         b.id = id;
@@ -87,6 +102,7 @@ final class Tasks {
         if (placement.instance() != null) {
             ContainerInstanceRecord ci = placement.instance();
             t.containerInstance = ci;
+            t.subnetId = ec2Subnet(b, ci).orElse(t.subnetId);
             t.demand = placement.demand();
             ci.reserve(placement.demand());
             ci.tasks.add(t);

@@ -28,6 +28,38 @@ public interface EcsModule extends ServiceModule {
      */
     void preflight();
 
+    /**
+     * Test hook: the ECS agent of a container instance loses its connection to ECS, as when the agent stops or the
+     * instance's network fails. Until {@link #reconnectAgent}: DescribeContainerInstances reports
+     * {@code agentConnected: false}; no new task is placed on the instance (RunTask and StartTask answer a failure
+     * with reason {@code AGENT}, a service's event says the closest instance {@code encountered error "AGENT"}); the
+     * cluster query {@code agentConnected == false} selects it (ListContainerInstances' filter, memberOf); the tasks
+     * already on it keep their state, as ECS keeps what the agent last reported (their containers keep running). Does
+     * nothing when the agent is already disconnected.
+     *
+     * <pre>{@code
+     * drydock.service(EcsModule.class).disconnectAgent("shop", instanceArn);
+     * }</pre>
+     *
+     * @param cluster the cluster's name or ARN
+     * @param containerInstance the container instance's id or ARN
+     * @throws IllegalArgumentException when the cluster does not exist or has no registered (ACTIVE or DRAINING)
+     *     container instance of that id or ARN
+     */
+    void disconnectAgent(String cluster, String containerInstance);
+
+    /**
+     * Test hook: the ECS agent of a container instance {@link #disconnectAgent disconnected} before connects again;
+     * the instance takes new tasks again and services waiting for capacity try again. Does nothing when the agent is
+     * connected.
+     *
+     * @param cluster the cluster's name or ARN
+     * @param containerInstance the container instance's id or ARN
+     * @throws IllegalArgumentException when the cluster does not exist or has no registered (ACTIVE or DRAINING)
+     *     container instance of that id or ARN
+     */
+    void reconnectAgent(String cluster, String containerInstance);
+
     /** The most lines {@link #containerOutput} keeps of a stopped container (the last ones). */
     int OUTPUT_LINES = 10_000;
 

@@ -4,6 +4,7 @@ import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.report.Report;
 import dev.drydock.core.spi.AdminCalls;
+import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.JsonService;
 import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.ServiceContext;
@@ -148,6 +149,24 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
             return context.runtime().runtime().logTail(c.runtimeId(), OUTPUT_LINES);
         }
         return c.lastLogLines();
+    }
+
+    @Override
+    public void disconnectAgent(String cluster, String containerInstance) {
+        agentConnected(cluster, containerInstance, false);
+    }
+
+    @Override
+    public void reconnectAgent(String cluster, String containerInstance) {
+        agentConnected(cluster, containerInstance, true);
+    }
+
+    private void agentConnected(String cluster, String containerInstance, boolean connected) {
+        try {
+            backend.capacity().agentConnected(cluster, containerInstance, connected);
+        } catch (AwsException e) {
+            throw new IllegalArgumentException("No cluster " + cluster + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -92,6 +92,32 @@ public final class EcsCapacity {
         }
     }
 
+    /**
+     * The test hook behind {@code EcsModule.disconnectAgent} and {@code reconnectAgent}: the instance's ECS agent is
+     * connected or not. A disconnected instance gets no new task ({@code AGENT}) and reports
+     * {@code agentConnected: false}; its tasks keep their state. Reconnected, services waiting for capacity try again.
+     *
+     * @param clusterRef the cluster's name or ARN
+     * @param ref the container instance's id or ARN
+     * @throws AwsException ClusterNotFoundException for an unknown cluster
+     * @throws IllegalArgumentException when the cluster has no such registered (ACTIVE or DRAINING) instance
+     */
+    public void agentConnected(String clusterRef, String ref, boolean connected) {
+        synchronized (lock) {
+            ContainerInstanceRecord ci = containerInstances.lookup(clusters.active(clusterRef), ref);
+            if (ci == null || ci.status == ContainerInstanceRecord.Status.INACTIVE) {
+                throw new IllegalArgumentException("The cluster " + clusterRef + " has no registered container "
+                        + "instance " + ref + ": name one by its id or ARN, as ListContainerInstances gives them.");
+            }
+            if (ci.agentConnected == connected) {
+                return;
+            }
+            ci.agentConnected = connected;
+            ci.version++;
+        }
+        changed.run(); // services waiting for capacity try again
+    }
+
     /** PutAttributes: adds or replaces attributes on container instances, all or nothing. */
     public List<Attribute> putAttributes(String clusterRef, List<Attribute> attributes) {
         List<Attribute> result;

@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Implemented operations: clusters (Create, Describe, List, Delete), task definitions (Register, Describe, List,
  * ListFamilies, Deregister), tasks (Run, Start, Stop, Describe, List), services (Create, Describe, Update, Delete,
  * List), tags, and container instances (Register, Deregister, Describe, List, UpdateState; Put/List/DeleteAttributes:
- * the EC2 capacity of a cluster, on which RunTask, StartTask and services with launch type EC2 place tasks). Others
+ * the EC2 capacity of a cluster, on which RunTask, StartTask and services with launch type EC2 place tasks), and the
+ * agent's SubmitTaskStateChange, SubmitContainerStateChange and SubmitAttachmentStateChanges. Others
  * answer {@code NotImplementedException} (HTTP 501) naming the operation; docs/ecs-operations.md has the table. Declare clusters and services with
  * {@link EcsFixtures} or the JUnit annotations; use the ECS API for everything else.
  */

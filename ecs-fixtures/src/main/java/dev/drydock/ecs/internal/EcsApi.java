@@ -33,6 +33,9 @@ import dev.drydock.ecs.internal.operations.RegisterTaskDefinition;
 import dev.drydock.ecs.internal.operations.RunTask;
 import dev.drydock.ecs.internal.operations.StartTask;
 import dev.drydock.ecs.internal.operations.StopTask;
+import dev.drydock.ecs.internal.operations.SubmitAttachmentStateChanges;
+import dev.drydock.ecs.internal.operations.SubmitContainerStateChange;
+import dev.drydock.ecs.internal.operations.SubmitTaskStateChange;
 import dev.drydock.ecs.internal.operations.TagResource;
 import dev.drydock.ecs.internal.operations.UntagResource;
 import dev.drydock.ecs.internal.operations.UpdateContainerInstancesState;
@@ -71,6 +74,9 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
+import software.amazon.awssdk.services.ecs.model.SubmitAttachmentStateChangesRequest;
+import software.amazon.awssdk.services.ecs.model.SubmitContainerStateChangeRequest;
+import software.amazon.awssdk.services.ecs.model.SubmitTaskStateChangeRequest;
 import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateRequest;
@@ -157,6 +163,16 @@ public final class EcsApi {
                 .operation("PutAttributes", PutAttributesRequest.class, new PutAttributes(backend))
                 .operation("DeleteAttributes", DeleteAttributesRequest.class, new DeleteAttributes(backend))
                 .operation("ListAttributes", ListAttributesRequest.class, new ListAttributes(backend))
+                .operation(
+                        "SubmitTaskStateChange", SubmitTaskStateChangeRequest.class, new SubmitTaskStateChange(backend))
+                .operation(
+                        "SubmitContainerStateChange",
+                        SubmitContainerStateChangeRequest.class,
+                        new SubmitContainerStateChange(backend))
+                .operation(
+                        "SubmitAttachmentStateChanges",
+                        SubmitAttachmentStateChangesRequest.class,
+                        new SubmitAttachmentStateChanges(backend))
                 .operation("TagResource", TagResourceRequest.class, new TagResource(backend))
                 .operation("UntagResource", UntagResourceRequest.class, new UntagResource(backend))
                 .operation("ListTagsForResource", ListTagsForResourceRequest.class, new ListTagsForResource(backend))

@@ -36,6 +36,11 @@ public final class EcsArns {
         return prefix() + "cluster/" + name;
     }
 
+    /** {@code arn:aws:ecs:<region>:<account>:attachment/<id>}: a task's ENI attachment, as the agent names it. */
+    public String attachment(String id) {
+        return prefix() + "attachment/" + id;
+    }
+
     /** {@code arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>} */
     public String taskDefinition(String family, int revision) {
         return prefix() + "task-definition/" + family + ":" + revision;

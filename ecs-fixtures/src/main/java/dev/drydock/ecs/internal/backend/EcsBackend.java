@@ -64,6 +64,7 @@ public final class EcsBackend {
     private final Clusters clusters;
     private final ContainerInstances containerInstances;
     private final EcsCapacity capacity;
+    private final AgentStateChanges agentStateChanges;
     private final ResourceTags resourceTags;
     private final TaskLaunches launches;
     private final TaskDefinitionRegistry taskDefinitions;
@@ -117,6 +118,7 @@ public final class EcsBackend {
         this.services = new Services(arns, clock, events, tasks, loadBalancing);
         this.resourceTags = new ResourceTags(arns, clusters, taskDefinitions, tasks, services);
         this.capacity = new EcsCapacity(lock, clusters, containerInstances, this::changed);
+        this.agentStateChanges = new AgentStateChanges(lock, arns, clusters, tasks, transitions, this::changed);
         this.launches = new TaskLaunches(arns, clusters, containerInstances, taskDefinitions, tasks, this.placement);
         this.reconciler = new ServiceReconciler(
                 arns.region(),
@@ -252,6 +254,11 @@ public final class EcsBackend {
     /** Container instances and their attributes (RegisterContainerInstance ... ListAttributes), under this lock. */
     public EcsCapacity capacity() {
         return capacity;
+    }
+
+    /** What the ECS agent reports (SubmitTaskStateChange ...), applied under this lock. */
+    public AgentStateChanges agentStateChanges() {
+        return agentStateChanges;
     }
 
     // ======================================================================================= account settings

@@ -5,12 +5,14 @@ import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.JsonTree;
+import dev.drydock.ecs.internal.backend.InstanceTypes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceResponse;
@@ -39,9 +41,6 @@ public final class ContainerInstancesFixture implements Fixture {
     ContainerInstancesFixture(String cluster, int count, String instanceType) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.instanceType = Objects.requireNonNull(instanceType, "instanceType");
-        if (count < 1) {
-            throw new DrydockException(describe() + ": count is " + count + "; it must be 1 or more.");
-        }
         this.count = count;
     }
 
@@ -57,17 +56,29 @@ public final class ContainerInstancesFixture implements Fixture {
         return this;
     }
 
-    /** A custom attribute every instance carries (at most 10 per instance, as ECS allows); {@code value} may be null. */
+    /**
+     * A custom attribute every instance carries (at most 10 per instance, as ECS allows), for placement constraints such
+     * as {@code attribute:stack == prod}; {@code value} may be null for a name-only attribute. ECS's rules apply: names
+     * of up to 128 letters, digits, hyphens, underscores, periods, at signs and slashes; values of up to 128 characters.
+     */
     public ContainerInstancesFixture attribute(String name, String value) {
         attributes.put(Objects.requireNonNull(name, "name"), value);
         return this;
     }
 
+    /**
+     * Registers the instances; all or none: the declaration is checked first, and ECS checks the first instance (the
+     * others are the same).
+     *
+     * @throws DrydockException naming what is wrong: {@code count} below 1, an {@code instanceType} Drydock does not know
+     *     the size of, a zone of {@code availabilityZones} that is not one of the region's, or an attribute ECS refuses
+     */
     @Override
     public void apply(Drydock drydock) {
         String region = drydock.region();
         List<String> zones =
                 availabilityZones != null ? availabilityZones : List.of(region + "a", region + "b", region + "c");
+        check(region, zones);
         List<Attribute> custom = new ArrayList<>();
         attributes.forEach(
                 (k, v) -> custom.add(Attribute.builder().name(k).value(v).build()));
@@ -92,8 +103,24 @@ public final class ContainerInstancesFixture implements Fixture {
                                 RegisterContainerInstanceResponse.class);
             } catch (AwsException e) {
                 throw new DrydockException(
-                        describe() + ": ECS refuses the container instance: " + e.errorCode() + ": " + e.getMessage(),
-                        e);
+                        "ECS refuses the container instance: " + e.errorCode() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void check(String region, List<String> zones) {
+        if (count < 1) {
+            throw new DrydockException("count is " + count + "; it must be 1 or more.");
+        }
+        if (InstanceTypes.find(instanceType).isEmpty()) {
+            throw new DrydockException("instanceType is '" + instanceType + "', whose size Drydock does not know. Use"
+                    + " one of " + InstanceTypes.known() + ", or register instances of other types with"
+                    + " RegisterContainerInstance and totalResources (CPU units and MEMORY in MiB).");
+        }
+        for (String zone : zones) {
+            if (!zone.matches(Pattern.quote(region) + "[a-z]")) {
+                throw new DrydockException("availabilityZones has '" + zone + "', which is not an availability zone of"
+                        + " the region " + region + ": name zones such as " + region + "a, " + region + "b.");
             }
         }
     }

@@ -20,7 +20,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class WebTest { ... }
  * }</pre>
  *
- * <p>Programmatic twin: {@code dev.drydock.ecs.EcsFixtures.cluster(name)}.
+ * <p>With EC2 capacity:
+ *
+ * <pre>{@code
+ * @EcsCluster(name = "shop", containerInstances = @ContainerInstances(count = 3, instanceType = "m5.large"))
+ * }</pre>
+ *
+ * <p>Programmatic twin: {@code dev.drydock.ecs.EcsFixtures.cluster(name)}, with
+ * {@code EcsFixtures.containerInstances(name, count, instanceType)} for each {@link ContainerInstances}.
  */
 @DrydockAnnotation(module = "dev.drydock:drydock-ecs-fixtures")
 @Documented
@@ -33,4 +40,10 @@ public @interface EcsCluster {
 
     /** The cluster name: up to 255 letters, digits, hyphens and underscores. */
     String name();
+
+    /**
+     * The cluster's EC2 capacity: container instances registered when the cluster is created (none by default, for a
+     * Fargate-only cluster).
+     */
+    ContainerInstances[] containerInstances() default {};
 }

@@ -1,17 +1,14 @@
 package dev.drydock.junit;
 
-import static dev.drydock.junit.FixtureRuns.classFailure;
-import static dev.drydock.junit.FixtureRuns.execute;
+import static dev.drydock.junit.FixtureRuns.declarationFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drydock.core.DrydockException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * A wrong declaration fails the test class before any test runs, with a message that names the class, the annotation,
@@ -119,11 +116,7 @@ class DeclarationErrorsTest {
     }
 
     private static Throwable failureOf(Class<?> fixture) {
-        EngineExecutionResults results = execute(fixture);
-        assertThat(results.testEvents().started().count()).as("tests started").isZero();
-        Throwable failure = classFailure(results);
-        assertThat(failure).isInstanceOf(DrydockException.class);
-        return failure;
+        return declarationFailure(fixture);
     }
 
     @Test

@@ -1,13 +1,11 @@
 package dev.drydock.junit;
 
 import static dev.drydock.junit.FixtureRuns.assertAllPassed;
-import static dev.drydock.junit.FixtureRuns.classFailure;
+import static dev.drydock.junit.FixtureRuns.declarationFailure;
 import static dev.drydock.junit.FixtureRuns.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drydock.core.DrydockException;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** {@code @EcrRepository}: repositories and pushed images before the tests, EcrClient injection, declaration errors. */
 class EcrRepositoryTest {
@@ -38,10 +36,6 @@ class EcrRepositoryTest {
     }
 
     private static Throwable failureOf(Class<?> fixture) {
-        EngineExecutionResults results = execute(fixture);
-        assertThat(results.testEvents().started().count()).as("tests started").isZero();
-        Throwable failure = classFailure(results);
-        assertThat(failure).isInstanceOf(DrydockException.class);
-        return failure;
+        return declarationFailure(fixture);
     }
 }

@@ -3,6 +3,7 @@ package dev.drydock.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.drydock.core.DrydockException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,6 +69,18 @@ final class FixtureRuns {
         List<Event> failed = results.containerEvents().failed().list();
         assertThat(failed).as("failed containers").hasSize(1);
         return throwable(failed.get(0)).orElseThrow();
+    }
+
+    /**
+     * Runs a fixture class whose declaration is wrong: none of its tests starts, and the class fails with a
+     * {@link DrydockException}, which is returned.
+     */
+    static Throwable declarationFailure(Class<?> fixture) {
+        EngineExecutionResults results = execute(fixture);
+        assertThat(results.testEvents().started().count()).as("tests started").isZero();
+        Throwable failure = classFailure(results);
+        assertThat(failure).isInstanceOf(DrydockException.class);
+        return failure;
     }
 
     /** The values published under {@code key}, in the order they were published. */

@@ -2,8 +2,10 @@ package dev.drydock.junit.internal.plugins;
 
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
+import dev.drydock.ecs.ContainerInstancesFixture;
 import dev.drydock.ecs.EcsFixtures;
 import dev.drydock.ecs.EcsModule;
+import dev.drydock.junit.ContainerInstances;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.FargateService;
 import dev.drydock.junit.ServiceLoadBalancer;
@@ -12,11 +14,12 @@ import dev.drydock.junit.spi.AnnotationBinding;
 import dev.drydock.junit.spi.DrydockPlugin;
 import dev.drydock.junit.spi.Injectable;
 import dev.drydock.junit.spi.Stage;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * What drydock-ecs-fixtures brings: {@link EcsCluster}, {@link FargateService}, and ECS clients whose waiters poll
+ * What drydock-ecs-fixtures brings: {@link EcsCluster} (with its {@link ContainerInstances}), {@link FargateService}, and ECS clients whose waiters poll
  * every 200 ms.
  */
 public final class EcsPlugin implements DrydockPlugin {
@@ -36,7 +39,7 @@ public final class EcsPlugin implements DrydockPlugin {
                         Stage.CLUSTERS,
                         c -> "@EcsCluster(name = \"" + c.name() + "\")",
                         "",
-                        c -> EcsFixtures.cluster(c.name()).describedAs("@EcsCluster(name = \"" + c.name() + "\")")),
+                        EcsPlugin::cluster),
                 AnnotationBinding.of(
                         FargateService.class,
                         Stage.SERVICES,
@@ -48,6 +51,41 @@ public final class EcsPlugin implements DrydockPlugin {
     @Override
     public List<Injectable<?>> injectables() {
         return List.of(Injectable.client(EcsClient.class, EcsClient::builder, FastWaiters::ecs));
+    }
+
+    /** The cluster, then its container instances (each declaration checked as it applies, before it registers any). */
+    private static Fixture cluster(EcsCluster c) {
+        Fixture cluster = EcsFixtures.cluster(c.name());
+        List<Fixture> capacity = new ArrayList<>();
+        for (ContainerInstances ci : c.containerInstances()) {
+            capacity.add(containerInstances(c.name(), ci));
+        }
+        Fixture all = drydock -> {
+            cluster.apply(drydock);
+            capacity.forEach(drydock::apply);
+        };
+        return all.describedAs("@EcsCluster(name = \"" + c.name() + "\")");
+    }
+
+    private static Fixture containerInstances(String cluster, ContainerInstances ci) {
+        Fixture declared = drydock -> {
+            ContainerInstancesFixture fixture = EcsFixtures.containerInstances(cluster, ci.count(), ci.instanceType());
+            if (ci.availabilityZones().length > 0) {
+                fixture.availabilityZones(ci.availabilityZones());
+            }
+            for (String entry : ci.attributes()) {
+                int eq = entry.indexOf('=');
+                String name = eq < 0 ? entry : entry.substring(0, eq);
+                if (name.isBlank()) {
+                    throw new DrydockException("the attributes entry \"" + entry
+                            + "\" is not name=value or a bare name," + " e.g. \"stack=prod\" or \"gpu\".");
+                }
+                fixture.attribute(name, eq < 0 ? null : entry.substring(eq + 1));
+            }
+            fixture.apply(drydock);
+        };
+        return declared.describedAs(
+                "@ContainerInstances(count = " + ci.count() + ", instanceType = \"" + ci.instanceType() + "\")");
     }
 
     private static Fixture service(FargateService s) {

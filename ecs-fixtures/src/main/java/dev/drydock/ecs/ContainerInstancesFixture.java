@@ -57,9 +57,10 @@ public final class ContainerInstancesFixture implements Fixture {
     }
 
     /**
-     * A custom attribute every instance carries (at most 10 per instance, as ECS allows), for placement constraints such
-     * as {@code attribute:stack == prod}; {@code value} may be null for a name-only attribute. ECS's rules apply: names
-     * of up to 128 letters, digits, hyphens, underscores, periods, at signs and slashes; values of up to 128 characters.
+     * A custom attribute every instance carries (at most 10 per instance, as ECS allows), for placement constraints
+     * such as {@code attribute:stack == prod}; {@code value} may be null for a name-only attribute. ECS's rules apply:
+     * names of up to 128 letters, digits, hyphens, underscores, periods, at signs and slashes; values of up to 128
+     * characters.
      */
     public ContainerInstancesFixture attribute(String name, String value) {
         attributes.put(Objects.requireNonNull(name, "name"), value);
@@ -70,8 +71,9 @@ public final class ContainerInstancesFixture implements Fixture {
      * Registers the instances; all or none: the declaration is checked first, and ECS checks the first instance (the
      * others are the same).
      *
-     * @throws DrydockException naming what is wrong: {@code count} below 1, an {@code instanceType} Drydock does not know
-     *     the size of, a zone of {@code availabilityZones} that is not one of the region's, or an attribute ECS refuses
+     * @throws DrydockException naming what is wrong: {@code count} below 1, an {@code instanceType} Drydock does not
+     *     know the size of, a zone of {@code availabilityZones} that is not one of the region's, or an attribute ECS
+     *     refuses
      */
     @Override
     public void apply(Drydock drydock) {

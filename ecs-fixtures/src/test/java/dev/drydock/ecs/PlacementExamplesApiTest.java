@@ -20,9 +20,10 @@ import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * AWS's placement examples through the SDK (RunTask, launch type EC2, simulated runtime), each with the
- * {@code placementStrategy} or {@code placementConstraints} JSON of the page and the placement it documents: "Example
- * Amazon ECS task placement strategies" (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/strategy-examples.html)
- * and "Example Amazon ECS task placement constraints"
+ * {@code placementStrategy} or {@code placementConstraints} JSON of the page and the placement it documents:
+ * "Example Amazon ECS task placement strategies"
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/strategy-examples.html) and "Example Amazon ECS task
+ * placement constraints"
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/constraint-examples.html). The placement engine's own
  * tests (PlacementEngineTest) cover the same examples without the API.
  */

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link EcsCluster#containerInstances()}: EC2 capacity declared with {@link ContainerInstances}, and wrong declarations
- * failing the class with a message naming the annotation and its attribute.
+ * {@link EcsCluster#containerInstances()}: EC2 capacity declared with {@link ContainerInstances}, and wrong
+ * declarations failing the class with a message naming the annotation and its attribute.
  */
 class Ec2CapacityDeclarationTest {
 

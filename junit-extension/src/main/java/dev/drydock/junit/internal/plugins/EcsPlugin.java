@@ -19,8 +19,8 @@ import java.util.List;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * What drydock-ecs-fixtures brings: {@link EcsCluster} (with its {@link ContainerInstances}), {@link FargateService}, and ECS clients whose waiters poll
- * every 200 ms.
+ * What drydock-ecs-fixtures brings: {@link EcsCluster} (with its {@link ContainerInstances}), {@link FargateService},
+ * and ECS clients whose waiters poll every 200 ms.
  */
 public final class EcsPlugin implements DrydockPlugin {
     /** Fails loading this plug-in when drydock-ecs-fixtures is not on the classpath. */
@@ -78,7 +78,7 @@ public final class EcsPlugin implements DrydockPlugin {
                 String name = eq < 0 ? entry : entry.substring(0, eq);
                 if (name.isBlank()) {
                     throw new DrydockException("the attributes entry \"" + entry
-                            + "\" is not name=value or a bare name," + " e.g. \"stack=prod\" or \"gpu\".");
+                            + "\" is not name=value or a bare name, e.g. \"stack=prod\" or \"gpu\".");
                 }
                 fixture.attribute(name, eq < 0 ? null : entry.substring(eq + 1));
             }

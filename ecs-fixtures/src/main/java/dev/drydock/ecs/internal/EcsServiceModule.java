@@ -4,6 +4,7 @@ import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.report.Report;
 import dev.drydock.core.spi.AdminCalls;
+import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.JsonService;
 import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.ServiceContext;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * The ECS module: builds the ECS model, registers its routing table ({@link EcsApi}), the container credentials
@@ -148,6 +150,19 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
             return context.runtime().runtime().logTail(c.runtimeId(), OUTPUT_LINES);
         }
         return c.lastLogLines();
+    }
+
+    @Override
+    public List<String> interruptFargateSpotTasks(String cluster, String service, int count) {
+        try {
+            return backend.capacityProviders().interruptSpotTasks(cluster, service, count).stream()
+                    .map(Task::taskArn)
+                    .toList();
+        } catch (AwsException e) {
+            throw new IllegalArgumentException(
+                    "There is no ACTIVE cluster " + cluster + " to interrupt Fargate Spot tasks in: " + e.getMessage(),
+                    e);
+        }
     }
 
     @Override

@@ -41,7 +41,8 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  *
  * <p>The work is done by package-private parts with one job each, which expect the lock held:
  * <ul>
- *   <li>{@link Clusters}: clusters;</li>
+ *   <li>{@link Clusters}: clusters; {@link EcsCapacityProviders}: their Fargate capacity providers and settings, and
+ *       Spot interruptions, with the pure {@link CapacityProviderStrategies};</li>
  *   <li>{@link ContainerInstances}: the EC2 container instances registered to clusters, their resources and
  *       attributes, served to the API by {@link EcsCapacity} (under this lock);</li>
  *   <li>{@link TaskDefinitionRegistry}: task definition revisions and their tags;</li>
@@ -64,6 +65,7 @@ public final class EcsBackend {
     private final Clusters clusters;
     private final ContainerInstances containerInstances;
     private final EcsCapacity capacity;
+    private final EcsCapacityProviders capacityProviders;
     private final ResourceTags resourceTags;
     private final TaskLaunches launches;
     private final TaskDefinitionRegistry taskDefinitions;
@@ -128,6 +130,7 @@ public final class EcsBackend {
                 this.placement,
                 loadBalancing,
                 events);
+        this.capacityProviders = new EcsCapacityProviders(lock, clusters, tasks, services, transitions, this::changed);
         this.accountSettings = new AccountSettings(arns.accountId());
         this.accountSettingsApi = new EcsAccountSettings(lock, accountSettings);
     }
@@ -252,6 +255,11 @@ public final class EcsBackend {
     /** Container instances and their attributes (RegisterContainerInstance ... ListAttributes), under this lock. */
     public EcsCapacity capacity() {
         return capacity;
+    }
+
+    /** Cluster capacity providers, settings and Fargate Spot interruptions, under this lock. */
+    public EcsCapacityProviders capacityProviders() {
+        return capacityProviders;
     }
 
     // ======================================================================================= account settings

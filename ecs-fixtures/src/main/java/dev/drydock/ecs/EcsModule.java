@@ -8,7 +8,8 @@ import java.util.List;
  * on Drydock's endpoint, the model behind it, and tasks run as Docker containers. Found on the classpath by
  * {@link java.util.ServiceLoader}; reach it with {@code drydock.service(EcsModule.class)}.
  *
- * <p>Implemented operations: clusters (Create, Describe, List, Delete), task definitions (Register, Describe, List,
+ * <p>Implemented operations: clusters (Create, Describe, List, Delete, Update, UpdateSettings,
+ * PutClusterCapacityProviders with FARGATE and FARGATE_SPOT), task definitions (Register, Describe, List,
  * ListFamilies, Deregister), tasks (Run, Start, Stop, Describe, List), services (Create, Describe, Update, Delete,
  * List), tags, and container instances (Register, Deregister, Describe, List, UpdateState; Put/List/DeleteAttributes:
  * the EC2 capacity of a cluster, on which RunTask, StartTask and services with launch type EC2 place tasks). Others

@@ -57,6 +57,7 @@ final class TaskRunner {
      * @param watchdog when containers are looked at again
      * @param runtime the container runtime, connecting on first use
      * @param closing whether Drydock is closing (containers then get a short stop timeout)
+     * @param spotInterruptionWarning the Fargate Spot warning period ({@link #SPOT_INTERRUPTION_WARNING})
      */
     record Shared(
             ServiceContext context,
@@ -68,7 +69,8 @@ final class TaskRunner {
             TaskPreparation preparation,
             ContainerWatchdog watchdog,
             Supplier<RuntimeSession> runtime,
-            BooleanSupplier closing) {}
+            BooleanSupplier closing,
+            Duration spotInterruptionWarning) {}
 
     private final Shared shared;
     private final EcsBackend backend;
@@ -506,7 +508,7 @@ final class TaskRunner {
             }
         }
         if (TaskStopCode.TERMINATION_NOTICE.toString().equals(task.stopCode())) {
-            Duration warning = shared.context().settings().duration(SPOT_INTERRUPTION_WARNING, Duration.ofMinutes(2));
+            Duration warning = shared.spotInterruptionWarning();
             return timeout.compareTo(warning) < 0 ? timeout : warning;
         }
         return timeout;

@@ -8,7 +8,8 @@ import java.util.List;
  * on Drydock's endpoint, the model behind it, and tasks run as Docker containers. Found on the classpath by
  * {@link java.util.ServiceLoader}; reach it with {@code drydock.service(EcsModule.class)}.
  *
- * <p>Implemented operations: clusters (Create, Describe, List, Delete), task definitions (Register, Describe, List,
+ * <p>Implemented operations: clusters (Create, Describe, List, Delete, Update, UpdateSettings,
+ * PutClusterCapacityProviders with FARGATE and FARGATE_SPOT), task definitions (Register, Describe, List,
  * ListFamilies, Deregister), tasks (Run, Start, Stop, Describe, List), services (Create, Describe, Update, Delete,
  * List), tags, and container instances (Register, Deregister, Describe, List, UpdateState; Put/List/DeleteAttributes:
  * the EC2 capacity of a cluster, on which RunTask, StartTask and services with launch type EC2 place tasks), and the
@@ -83,4 +84,28 @@ public interface EcsModule extends ServiceModule {
      * @throws IllegalArgumentException when the cluster has no such task or the task no such container, naming it
      */
     List<String> containerOutput(String cluster, String task, String container);
+
+    /**
+     * Fargate Spot takes capacity back (a test hook: AWS decides this on its own): up to {@code count} of the cluster's
+     * tasks on the FARGATE_SPOT capacity provider that are not stopping yet, oldest first, get ECS's two-minute warning
+     * as https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html describes it: an
+     * {@code ECS Task State Change} event with desiredStatus STOPPED, stopCode {@code TerminationNotice} and
+     * stoppedReason {@code "Your Spot Task was interrupted."}, and SIGTERM to the task's containers. Each container
+     * gets SIGKILL after its stopTimeout (30 seconds unless the container definition says otherwise), at most after
+     * the warning period: two minutes, the setting {@code ecs.spot-interruption-warning} shortens it (ISO-8601
+     * duration or seconds). The task then stops with stopCode {@code SpotInterruption} and the same stoppedReason, and
+     * its service starts a replacement where its capacity provider strategy says (FARGATE_SPOT again for a Spot-only
+     * strategy). With the simulated runtime, containers stop at once.
+     *
+     * <pre>{@code
+     * List<String> interrupted = drydock.service(EcsModule.class).interruptFargateSpotTasks("shop", "orders", 1);
+     * }</pre>
+     *
+     * @param cluster the cluster's name or ARN
+     * @param service only this service's tasks (name), or {@code null} for any FARGATE_SPOT task of the cluster
+     * @param count the most tasks to interrupt; 0 (or less) interrupts all of them
+     * @return the ARNs of the tasks interrupted, oldest first; empty when none runs on FARGATE_SPOT
+     * @throws IllegalArgumentException when there is no ACTIVE cluster of that name or ARN
+     */
+    List<String> interruptFargateSpotTasks(String cluster, String service, int count);
 }

@@ -63,7 +63,7 @@ class AuthorizationApiTest extends EcsApiTestBase {
         }
         drydock.apply(IamFixtures.role("app-task"));
         drydock.apply(IamFixtures.role("other-task"));
-        ecs.createCluster(r -> r.clusterName("alpha"));
+        ecs.createCluster(r -> r.clusterName("alpha").capacityProviders("FARGATE", "FARGATE_SPOT"));
         ecs.createCluster(r -> r.clusterName("beta"));
         registerFargate("fam");
         registerFargate("other");

@@ -297,6 +297,9 @@ class RunTaskApiTest extends EcsApiTestBase {
     @Test
     void fargateCapacityProvidersRunTasks() {
         String cluster = createCluster();
+        ecs.putClusterCapacityProviders(r -> r.cluster(cluster)
+                .capacityProviders("FARGATE", "FARGATE_SPOT")
+                .defaultCapacityProviderStrategy(List.of()));
         String family = unique("spot");
         registerFargate(family);
 
@@ -330,6 +333,21 @@ class RunTaskApiTest extends EcsApiTestBase {
                                 .build())
                         .build()),
                 InvalidParameterException.class);
+        // FARGATE_SPOT must be associated with the cluster first
+        String bare = createCluster();
+        assertEcsError(
+                () -> ecs.runTask(runFargate(bare, family)
+                        .launchType((String) null)
+                        .capacityProviderStrategy(CapacityProviderStrategyItem.builder()
+                                .capacityProvider("FARGATE_SPOT")
+                                .weight(1)
+                                .build())
+                        .build()),
+                InvalidParameterException.class,
+                "The specified capacity provider strategy cannot contain a capacity provider that is not associated "
+                        + "with the cluster. Associate the capacity provider with the cluster or specify a valid "
+                        + "capacity provider and try again.");
+        assertThat(allTasks(bare)).isEmpty();
         assertThat(allTasks(cluster)).containsExactly(spot.taskArn());
     }
 

@@ -2,6 +2,7 @@ package dev.drydock.core.spi;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,14 +21,18 @@ public final class ValidationStyle {
     private final boolean blankIsMissing;
     /** Operation (or {@code *}) to member path to the kinds its handler checks (empty: every kind). */
     private final Map<String, Map<String, Set<Violation.Kind>>> handlerChecked;
+    /** Operation to the member paths that may be blank although required and {@link #blankIsMissing}. */
+    private final Map<String, Set<String>> blankAllowed;
 
     private ValidationStyle(
             Function<List<Violation>, AwsException> error,
             boolean blankIsMissing,
-            Map<String, Map<String, Set<Violation.Kind>>> handlerChecked) {
+            Map<String, Map<String, Set<Violation.Kind>>> handlerChecked,
+            Map<String, Set<String>> blankAllowed) {
         this.error = error;
         this.blankIsMissing = blankIsMissing;
         this.handlerChecked = handlerChecked;
+        this.blankAllowed = blankAllowed;
     }
 
     /**
@@ -39,7 +44,7 @@ public final class ValidationStyle {
      */
     public static ValidationStyle awsValidation(String errorCode) {
         Objects.requireNonNull(errorCode, "errorCode");
-        return new ValidationStyle(v -> AwsException.client(errorCode, message(v)), false, Map.of());
+        return new ValidationStyle(v -> AwsException.client(errorCode, message(v)), false, Map.of(), Map.of());
     }
 
     /**
@@ -49,7 +54,7 @@ public final class ValidationStyle {
      * @param error builds the error from the violations (never empty), in the order AWS lists them
      */
     public static ValidationStyle custom(Function<List<Violation>, AwsException> error) {
-        return new ValidationStyle(Objects.requireNonNull(error, "error"), false, Map.of());
+        return new ValidationStyle(Objects.requireNonNull(error, "error"), false, Map.of(), Map.of());
     }
 
     /** AWS's message for a list of violations: {@code N validation error(s) detected: a; b}. */
@@ -71,7 +76,7 @@ public final class ValidationStyle {
      * {@code Family can not be blank.} for {@code "family": ""}).
      */
     public ValidationStyle withBlankRequiredMembersMissing() {
-        return new ValidationStyle(error, true, handlerChecked);
+        return new ValidationStyle(error, true, handlerChecked, blankAllowed);
     }
 
     /**
@@ -91,7 +96,30 @@ public final class ValidationStyle {
         copy.computeIfAbsent(operation, k -> new HashMap<>()).put(memberPath, Set.copyOf(set));
         Map<String, Map<String, Set<Violation.Kind>>> frozen = new HashMap<>();
         copy.forEach((op, members) -> frozen.put(op, Map.copyOf(members)));
-        return new ValidationStyle(error, blankIsMissing, Map.copyOf(frozen));
+        return new ValidationStyle(error, blankIsMissing, Map.copyOf(frozen), blankAllowed);
+    }
+
+    /**
+     * The same style, accepting an empty list (or string, or map) for one required member of one operation although
+     * {@link #withBlankRequiredMembersMissing} counts blank members as missing: for members whose documentation asks
+     * for an empty list, as ECS's PutClusterCapacityProviders does ("you must specify an empty array ([]) to bypass
+     * defining a default strategy"). Leaving the member out stays a missing member.
+     *
+     * @param operation the operation, by AWS's name
+     * @param memberPath the member's path in model names, e.g. {@code defaultCapacityProviderStrategy}
+     */
+    public ValidationStyle withBlankAllowed(String operation, String memberPath) {
+        Map<String, Set<String>> copy = new HashMap<>();
+        blankAllowed.forEach((op, members) -> copy.put(op, members));
+        Set<String> members = new HashSet<>(copy.getOrDefault(operation, Set.of()));
+        members.add(memberPath);
+        copy.put(operation, Set.copyOf(members));
+        return new ValidationStyle(error, blankIsMissing, handlerChecked, Map.copyOf(copy));
+    }
+
+    /** The member paths of {@code operation} that may be blank although required ({@link #withBlankAllowed}). */
+    public Set<String> blankAllowed(String operation) {
+        return blankAllowed.getOrDefault(operation, Set.of());
     }
 
     /** The error for {@code violations} (not empty). */

@@ -28,6 +28,7 @@ import dev.drydock.ecs.internal.operations.ListTasks;
 import dev.drydock.ecs.internal.operations.PutAccountSetting;
 import dev.drydock.ecs.internal.operations.PutAccountSettingDefault;
 import dev.drydock.ecs.internal.operations.PutAttributes;
+import dev.drydock.ecs.internal.operations.PutClusterCapacityProviders;
 import dev.drydock.ecs.internal.operations.RegisterContainerInstance;
 import dev.drydock.ecs.internal.operations.RegisterTaskDefinition;
 import dev.drydock.ecs.internal.operations.RunTask;
@@ -38,6 +39,8 @@ import dev.drydock.ecs.internal.operations.SubmitContainerStateChange;
 import dev.drydock.ecs.internal.operations.SubmitTaskStateChange;
 import dev.drydock.ecs.internal.operations.TagResource;
 import dev.drydock.ecs.internal.operations.UntagResource;
+import dev.drydock.ecs.internal.operations.UpdateCluster;
+import dev.drydock.ecs.internal.operations.UpdateClusterSettings;
 import dev.drydock.ecs.internal.operations.UpdateContainerInstancesState;
 import dev.drydock.ecs.internal.operations.UpdateService;
 import dev.drydock.ecs.internal.support.AccountPrincipals;
@@ -69,6 +72,7 @@ import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
 import software.amazon.awssdk.services.ecs.model.PutAccountSettingDefaultRequest;
 import software.amazon.awssdk.services.ecs.model.PutAccountSettingRequest;
 import software.amazon.awssdk.services.ecs.model.PutAttributesRequest;
+import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
@@ -79,6 +83,8 @@ import software.amazon.awssdk.services.ecs.model.SubmitContainerStateChangeReque
 import software.amazon.awssdk.services.ecs.model.SubmitTaskStateChangeRequest;
 import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterSettingsRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
@@ -109,6 +115,13 @@ public final class EcsApi {
                 .operation("DescribeClusters", DescribeClustersRequest.class, new DescribeClusters(backend))
                 .operation("ListClusters", ListClustersRequest.class, new ListClusters(backend))
                 .operation("DeleteCluster", DeleteClusterRequest.class, new DeleteCluster(backend))
+                .operation("UpdateCluster", UpdateClusterRequest.class, new UpdateCluster(backend))
+                .operation(
+                        "UpdateClusterSettings", UpdateClusterSettingsRequest.class, new UpdateClusterSettings(backend))
+                .operation(
+                        "PutClusterCapacityProviders",
+                        PutClusterCapacityProvidersRequest.class,
+                        new PutClusterCapacityProviders(backend))
                 .operation(
                         "RegisterTaskDefinition",
                         RegisterTaskDefinitionRequest.class,

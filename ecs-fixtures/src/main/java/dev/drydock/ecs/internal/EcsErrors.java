@@ -49,13 +49,17 @@ public final class EcsErrors {
      * ^[a-zA-Z0-9\-_]{1,255}$, but was ...", as users quote them), one error at a time. A required member that is
      * blank (an empty string or list) is missing, as ECS's "can not be blank" says. The number of tags and the length of
      * their keys and values are left to {@link EcsRequestChecks}, which words ECS's tag limits (their pattern is the
-     * model's).
+     * model's). PutClusterCapacityProviders takes empty lists, as its page asks.
      */
     public static final ValidationStyle VALIDATION = ValidationStyle.custom(EcsErrors::validation)
             .withBlankRequiredMembersMissing()
             .withHandlerCheck("*", "tags", Violation.Kind.TOO_LONG)
             .withHandlerCheck("*", "tags.key", Violation.Kind.TOO_LONG, Violation.Kind.TOO_SHORT)
-            .withHandlerCheck("*", "tags.value", Violation.Kind.TOO_LONG);
+            .withHandlerCheck("*", "tags.value", Violation.Kind.TOO_LONG)
+            // "you must specify an empty array ([]) to bypass defining a default strategy"; an empty list of
+            // providers disassociates them all (API_PutClusterCapacityProviders)
+            .withBlankAllowed("PutClusterCapacityProviders", "capacityProviders")
+            .withBlankAllowed("PutClusterCapacityProviders", "defaultCapacityProviderStrategy");
 
     private EcsErrors() {}
 

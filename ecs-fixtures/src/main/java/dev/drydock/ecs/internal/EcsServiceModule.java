@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * The ECS module: builds the ECS model, registers its routing table ({@link EcsApi}), the container credentials
@@ -166,6 +167,19 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
             backend.capacity().agentConnected(cluster, containerInstance, connected);
         } catch (AwsException e) {
             throw new IllegalArgumentException("No cluster " + cluster + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> interruptFargateSpotTasks(String cluster, String service, int count) {
+        try {
+            return backend.capacityProviders().interruptSpotTasks(cluster, service, count).stream()
+                    .map(Task::taskArn)
+                    .toList();
+        } catch (AwsException e) {
+            throw new IllegalArgumentException(
+                    "There is no ACTIVE cluster " + cluster + " to interrupt Fargate Spot tasks in: " + e.getMessage(),
+                    e);
         }
     }
 

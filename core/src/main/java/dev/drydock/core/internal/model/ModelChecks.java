@@ -62,7 +62,10 @@ public final class ModelChecks {
         RequestValidator validator = validators.computeIfAbsent(
                 name,
                 n -> new RequestValidator(
-                        m.get(), style.blankIsMissing(), extraRequired.getOrDefault(operation, Set.of())));
+                        m.get(),
+                        style.blankIsMissing(),
+                        extraRequired.getOrDefault(operation, Set.of()),
+                        style.blankAllowed(name)));
         List<Violation> found = validator.validate(name, request);
         if (!found.isEmpty()) {
             found.removeIf(v -> style.leftToHandler(operation, v));

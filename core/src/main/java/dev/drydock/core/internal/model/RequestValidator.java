@@ -34,6 +34,7 @@ public final class RequestValidator {
     private final ServiceModel model;
     private final boolean blankIsMissing;
     private final Set<String> extraRequired;
+    private final Set<String> blankAllowed;
 
     /**
      * @param model the service model
@@ -41,11 +42,14 @@ public final class RequestValidator {
      *     "can not be blank" checks)
      * @param extraRequired members AWS requires although the model does not mark them, by member path
      *     ({@code taskDefinition}, {@code containerDefinitions.name})
+     * @param blankAllowed required members, by member path, that may be blank even with {@code blankIsMissing}
      */
-    public RequestValidator(ServiceModel model, boolean blankIsMissing, Set<String> extraRequired) {
+    public RequestValidator(
+            ServiceModel model, boolean blankIsMissing, Set<String> extraRequired, Set<String> blankAllowed) {
         this.model = model;
         this.blankIsMissing = blankIsMissing;
         this.extraRequired = extraRequired;
+        this.blankAllowed = blankAllowed;
     }
 
     /**
@@ -70,7 +74,7 @@ public final class RequestValidator {
             String names = memberPath + m.getKey();
             Object value = valueOf(field, pojo);
             boolean required = shape.required().contains(m.getKey()) || extraRequired.contains(names);
-            if (value == null || (required && blankIsMissing && blank(value))) {
+            if (value == null || (required && blankIsMissing && blank(value) && !blankAllowed.contains(names))) {
                 if (required) {
                     Shape missing = model.shape(m.getValue());
                     found.add(violation(awsPath, names, null, Kind.MISSING, "Member must not be null", missing, null));

@@ -71,12 +71,22 @@ final class Clusters {
         return name;
     }
 
-    /** CreateCluster: the ACTIVE cluster of that name, else a new one. */
+    /**
+     * CreateCluster: the ACTIVE cluster of that name, else a new one.
+     *
+     * @throws AwsException InvalidParameterException for capacity providers or a default strategy ECS refuses
+     *     ({@link CapacityProviderStrategies})
+     */
     Cluster create(String name, CreateClusterRequest request) {
         ClusterRecord existing = clusters.get(name);
         if (existing != null && existing.active()) {
             return model(existing, true, true);
         }
+        CapacityProviderStrategies.checkProviders(request.capacityProviders());
+        CapacityProviderStrategies.check(
+                "defaultCapacityProviderStrategy",
+                request.defaultCapacityProviderStrategy(),
+                request.capacityProviders());
         ClusterRecord c = new ClusterRecord(name, arns.cluster(name));
         c.tags = new ArrayList<>(request.tags());
         c.settings = request.hasSettings()
@@ -182,6 +192,11 @@ final class Clusters {
             return arns.resource(ref, "cluster").orElse(null);
         }
         return ref;
+    }
+
+    /** The cluster as DescribeClusters answers it with {@code include} TAGS and SETTINGS. */
+    Cluster model(ClusterRecord c) {
+        return model(c, true, true);
     }
 
     private Cluster model(ClusterRecord c, boolean includeTags, boolean includeSettings) {

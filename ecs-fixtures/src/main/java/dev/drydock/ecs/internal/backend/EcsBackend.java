@@ -41,9 +41,11 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  *
  * <p>The work is done by package-private parts with one job each, which expect the lock held:
  * <ul>
- *   <li>{@link Clusters}: clusters;</li>
+ *   <li>{@link Clusters}: clusters; {@link EcsCapacityProviders}: their Fargate capacity providers and settings, and
+ *       Spot interruptions, with the pure {@link CapacityProviderStrategies};</li>
  *   <li>{@link ContainerInstances}: the EC2 container instances registered to clusters, their resources and
- *       attributes, served to the API by {@link EcsCapacity} (under this lock);</li>
+ *       attributes, served to the API by {@link EcsCapacity} (under this lock); {@link AgentStateChanges}: what the
+ *       ECS agent reports about them;</li>
  *   <li>{@link TaskDefinitionRegistry}: task definition revisions and their tags;</li>
  *   <li>{@link Tasks}: tasks, and {@link TaskTransitions}: the task state machine; {@link TaskLaunches}: RunTask and
  *       StartTask's checks, placement and creation;</li>
@@ -65,6 +67,7 @@ public final class EcsBackend {
     private final ContainerInstances containerInstances;
     private final EcsCapacity capacity;
     private final AgentStateChanges agentStateChanges;
+    private final EcsCapacityProviders capacityProviders;
     private final ResourceTags resourceTags;
     private final TaskLaunches launches;
     private final TaskDefinitionRegistry taskDefinitions;
@@ -107,7 +110,6 @@ public final class EcsBackend {
     EcsBackend(EcsArns arns, Clock clock, TaskPlacement placement, Duration taskHealthyAfterRunning) {
         this.arns = arns;
         this.clock = clock;
-        this.clusters = new Clusters(arns, new ClusterUsage());
         this.containerInstances = new ContainerInstances(arns, clock);
         this.placement = placement != null ? placement : new ClusterPlacement(containerInstances, new Random());
         this.taskDefinitions = new TaskDefinitionRegistry(arns, clock);
@@ -116,6 +118,7 @@ public final class EcsBackend {
         this.loadBalancing = new ServiceLoadBalancing(
                 clock, () -> targetRegistry.get(), new ContainerHealthChecks(taskHealthyAfterRunning), this::changed);
         this.services = new Services(arns, clock, events, tasks, loadBalancing);
+        this.clusters = new Clusters(arns, new ClusterUsage(tasks, services, containerInstances));
         this.resourceTags = new ResourceTags(arns, clusters, taskDefinitions, tasks, services);
         this.capacity = new EcsCapacity(lock, clusters, containerInstances, this::changed);
         this.agentStateChanges = new AgentStateChanges(lock, arns, clusters, tasks, transitions, this::changed);
@@ -130,6 +133,7 @@ public final class EcsBackend {
                 this.placement,
                 loadBalancing,
                 events);
+        this.capacityProviders = new EcsCapacityProviders(lock, clusters, tasks, services, transitions, this::changed);
         this.accountSettings = new AccountSettings(arns.accountId());
         this.accountSettingsApi = new EcsAccountSettings(lock, accountSettings);
     }
@@ -221,34 +225,6 @@ public final class EcsBackend {
         }
     }
 
-    /** What tasks and services a cluster holds, for its counts and DeleteCluster. Caller holds the lock. */
-    private final class ClusterUsage implements Clusters.Usage {
-        @Override
-        public Clusters.TaskCounts tasks(String cluster) {
-            return tasks.counts(cluster);
-        }
-
-        @Override
-        public int activeServices(String cluster) {
-            return services.activeIn(cluster);
-        }
-
-        @Override
-        public boolean hasServices(String cluster) {
-            return services.anyIn(cluster);
-        }
-
-        @Override
-        public boolean hasActiveTasks(String cluster) {
-            return tasks.anyActive(cluster);
-        }
-
-        @Override
-        public int containerInstances(String cluster) {
-            return containerInstances.registered(cluster).size();
-        }
-    }
-
     // ==================================================================================== container instances
 
     /** Container instances and their attributes (RegisterContainerInstance ... ListAttributes), under this lock. */
@@ -259,6 +235,11 @@ public final class EcsBackend {
     /** What the ECS agent reports (SubmitTaskStateChange ...), applied under this lock. */
     public AgentStateChanges agentStateChanges() {
         return agentStateChanges;
+    }
+
+    /** Cluster capacity providers, settings and Fargate Spot interruptions, under this lock. */
+    public EcsCapacityProviders capacityProviders() {
+        return capacityProviders;
     }
 
     // ======================================================================================= account settings

@@ -3,7 +3,6 @@ package dev.drydock.ecs.internal.backend;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.ecs.internal.EcsErrors;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
@@ -24,8 +23,6 @@ import software.amazon.awssdk.services.ecs.model.TaskOverride;
 final class LaunchRules {
     private static final Pattern SUBNET = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SECURITY_GROUP = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
-    /** The capacity providers Drydock runs tasks on: AWS's own Fargate ones. */
-    private static final Set<String> FARGATE_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
 
     private LaunchRules() {}
 
@@ -35,8 +32,9 @@ final class LaunchRules {
      *
      * @param ec2Capacity whether the cluster has an ACTIVE container instance
      *
-     * @throws AwsException InvalidParameterException for both a launch type and a strategy, another capacity provider,
-     *     a launch type Drydock cannot run, or an unknown one
+     * @throws AwsException InvalidParameterException for both a launch type and a strategy, a strategy
+     *     {@link CapacityProviderStrategies#check} refuses (a provider not associated with the cluster ...), a launch
+     *     type Drydock cannot run, or an unknown one
      */
     static LaunchType launchType(
             String launchType,
@@ -51,13 +49,12 @@ final class LaunchRules {
             List<CapacityProviderStrategyItem> effective =
                     strategy != null && !strategy.isEmpty() ? strategy : cluster.defaultCapacityProviderStrategy;
             if (!effective.isEmpty()) {
-                for (CapacityProviderStrategyItem item : effective) {
-                    if (!FARGATE_PROVIDERS.contains(item.capacityProvider())) {
-                        throw EcsErrors.invalidParameter("The specified capacity provider " + item.capacityProvider()
-                                + " is not in an ACTIVE state. Drydock runs the FARGATE and FARGATE_SPOT capacity "
-                                + "providers only.");
-                    }
-                }
+                CapacityProviderStrategies.check(
+                        strategy != null && !strategy.isEmpty()
+                                ? "capacityProviderStrategy"
+                                : "defaultCapacityProviderStrategy",
+                        effective,
+                        cluster.capacityProviders);
                 return LaunchType.FARGATE;
             }
             launchType = LaunchType.EC2.toString();
@@ -89,11 +86,6 @@ final class LaunchRules {
             return List.of();
         }
         return strategy != null && !strategy.isEmpty() ? strategy : cluster.defaultCapacityProviderStrategy;
-    }
-
-    /** The capacity provider a task of this strategy reports: its first, or {@code null} for none. */
-    static String capacityProviderName(List<CapacityProviderStrategyItem> strategy) {
-        return strategy == null || strategy.isEmpty() ? null : strategy.get(0).capacityProvider();
     }
 
     /**

@@ -3,7 +3,9 @@ package dev.drydock.ecs.internal.backend;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
 import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
@@ -284,6 +286,15 @@ final class ServiceReconciler {
         Failure unplaced = null;
         LaunchType launchType = primary.launchType != null ? primary.launchType : LaunchType.FARGATE;
         String group = "service:" + s.name;
+        // the deployment's tasks not told to stop, by capacity provider: new ones keep its strategy's base and weights
+        Map<String, Integer> byProvider = new HashMap<>();
+        for (TaskRecord t : tasks.ofService(s.clusterName, s.name)) {
+            if (primary.id.equals(t.startedBy)
+                    && t.desiredStatus == DesiredStatus.RUNNING
+                    && t.capacityProviderName != null) {
+                byProvider.merge(t.capacityProviderName, 1, Integer::sum);
+            }
+        }
         for (int i = 0; i < count; i++) {
             TaskPlacement.Placement placed = placement.place(new TaskPlacement.Request(
                     region, cluster.name, primary.taskDefinition, null, launchType, group, s.placementRules, null));
@@ -296,7 +307,10 @@ final class ServiceReconciler {
             b.group = group;
             b.startedBy = primary.id;
             b.launchType = launchType;
-            b.capacityProviderName = LaunchRules.capacityProviderName(primary.capacityProviderStrategy);
+            if (!primary.capacityProviderStrategy.isEmpty()) {
+                b.capacityProviderName = CapacityProviderStrategies.next(primary.capacityProviderStrategy, byProvider);
+                byProvider.merge(b.capacityProviderName, 1, Integer::sum);
+            }
             b.awsvpc = primary.networkConfiguration == null ? null : primary.networkConfiguration.awsvpcConfiguration();
             b.tags = TaskTags.forService(s, taskDefinitions.tags(primary.taskDefinition.taskDefinitionArn()));
             b.serviceName = s.name;

@@ -39,8 +39,10 @@ final class ServiceRecord {
     final String clusterArn;
     final Instant createdAt;
     final String createdBy;
-    final LaunchType launchType;
-    final List<CapacityProviderStrategyItem> capacityProviderStrategy;
+    /** The launch type, or {@code null} with a capacity provider strategy (UpdateService may switch between them). */
+    LaunchType launchType;
+
+    List<CapacityProviderStrategyItem> capacityProviderStrategy;
     final List<Tag> mutableTags;
     final String roleArn;
     PropagateTags propagateTags;

@@ -152,7 +152,27 @@ final class Services {
         NetworkConfiguration network =
                 request.networkConfiguration() != null ? request.networkConfiguration() : s.networkConfiguration;
         TaskDefinition td = newTd != null ? newTd : s.taskDefinition;
-        LaunchType launchType = s.launchType != null ? s.launchType : LaunchType.FARGATE;
+        List<CapacityProviderStrategyItem> strategy = s.capacityProviderStrategy;
+        LaunchType serviceLaunchType = s.launchType;
+        if (request.hasCapacityProviderStrategy()) {
+            strategy = List.copyOf(request.capacityProviderStrategy());
+            if (!strategy.isEmpty()) {
+                CapacityProviderStrategies.check("capacityProviderStrategy", strategy, cluster.capacityProviders);
+                serviceLaunchType = null;
+            } else if (serviceLaunchType == null) {
+                // "Update the ... Fargate capacity provider back to the launch type. Pass an empty list"
+                serviceLaunchType = LaunchType.FARGATE;
+            }
+            if (!strategy.equals(s.capacityProviderStrategy) && !Boolean.TRUE.equals(request.forceNewDeployment())) {
+                // ECS's answer, as users quote it (github.com/reproio/ecs_deploy/pull/74,
+                // github.com/kayac/ecspresso/pull/481); API_UpdateService: "This parameter doesn't trigger a new
+                // service deployment."
+                throw EcsErrors.invalidParameter("When switching from launch type to capacity provider strategy on "
+                        + "an existing service, or making a change to a capacity provider strategy on a service that is "
+                        + "already using one, you must force a new deployment.");
+            }
+        }
+        LaunchType launchType = serviceLaunchType != null ? serviceLaunchType : LaunchType.FARGATE;
         LaunchRules.checkRunnable(td, launchType, network);
         List<LoadBalancer> loadBalancers = request.hasLoadBalancers()
                 ? loadBalancing.validate(request.loadBalancers(), td)
@@ -181,6 +201,8 @@ final class Services {
                 || !td.taskDefinitionArn().equals(s.taskDefinition.taskDefinitionArn())
                 || !Objects.equals(network, s.networkConfiguration)
                 || !loadBalancers.equals(s.loadBalancers);
+        s.launchType = serviceLaunchType;
+        s.capacityProviderStrategy = strategy;
         s.loadBalancers = loadBalancers;
         s.healthCheckGracePeriodSeconds = grace;
         s.taskDefinition = td;

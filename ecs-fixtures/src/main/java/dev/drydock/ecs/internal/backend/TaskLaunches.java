@@ -109,6 +109,8 @@ final class TaskLaunches {
                 LaunchRules.strategy(request.launchTypeAsString(), request.capacityProviderStrategy(), cluster);
         int count = instanceRefs != null ? targets.size() : request.count() == null ? 1 : request.count();
         String group = request.group() != null ? request.group() : "family:" + td.family();
+        // base first on its provider, the rest by weight (CapacityProviderStrategies)
+        List<String> providers = CapacityProviderStrategies.distribute(strategy, count);
         for (int i = 0; i < count; i++) {
             TaskPlacement.Placement placed = placement.place(new TaskPlacement.Request(
                     arns.region(),
@@ -129,7 +131,7 @@ final class TaskLaunches {
             b.group = group;
             b.startedBy = request.startedBy();
             b.launchType = launchType; // FARGATE also when a capacity provider placed it, as ECS answers
-            b.capacityProviderName = LaunchRules.capacityProviderName(strategy);
+            b.capacityProviderName = providers.get(i);
             b.awsvpc = request.networkConfiguration() == null
                     ? null
                     : request.networkConfiguration().awsvpcConfiguration();

@@ -26,6 +26,9 @@ final class TaskTransitions {
         STOP
     }
 
+    /** The stoppedReason of a Fargate Spot interruption (fargate-capacity-providers.html's event example). */
+    static final String SPOT_INTERRUPTED = "Your Spot Task was interrupted.";
+
     private final Clock clock;
     private final EcsEvents events;
     private volatile TaskLifecycle lifecycle = TaskLifecycle.NONE;
@@ -76,6 +79,27 @@ final class TaskTransitions {
             t.drainPending = false;
             lifecycle.stop(t);
         }
+    }
+
+    /**
+     * Fargate Spot takes the task's capacity back: ECS's two-minute warning, "sent as a task state change event to
+     * Amazon EventBridge and a SIGTERM signal to the running task"
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html, "Handling Fargate
+     * Spot termination notices"). The event carries desiredStatus STOPPED, stopCode TerminationNotice and stoppedReason
+     * "Your Spot Task was interrupted." as the page's example does; the containers get SIGTERM at once (no load
+     * balancer draining first: the task is deregistered as it stops) and SIGKILL after their stopTimeout, at most the
+     * warning period; the task then stops with stopCode SpotInterruption ({@link #stopped}). Once only.
+     *
+     * @return whether the task was interrupted now (false: it was already told to stop)
+     */
+    boolean interruptSpot(TaskRecord t) {
+        if (t.desiredStatus == DesiredStatus.STOPPED) {
+            return false;
+        }
+        markStopped(t, TaskStopCode.TERMINATION_NOTICE, SPOT_INTERRUPTED);
+        events.task(t, clock.instant());
+        lifecycle.stop(t);
+        return true;
     }
 
     /** A drained task's containers stop. */
@@ -258,6 +282,10 @@ final class TaskTransitions {
         }
         t.attachmentStatus = TaskRecord.AttachmentStatus.DELETED;
         t.stoppedAt = now;
+        if (t.stopCode == TaskStopCode.TERMINATION_NOTICE) {
+            // the two-minute warning said TerminationNotice; the stopped task says SpotInterruption
+            t.stopCode = TaskStopCode.SPOT_INTERRUPTION;
+        }
         t.advance(TaskStatus.STOPPED, now, t.stopCode == null ? t.stoppedReason : t.stopCode + ": " + t.stoppedReason);
     }
 

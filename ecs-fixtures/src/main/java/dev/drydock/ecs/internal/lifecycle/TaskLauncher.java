@@ -80,7 +80,9 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 new TaskPreparation(context, backend, credentials),
                 watchdog,
                 this::runtime,
-                () -> closing);
+                () -> closing,
+                // read at start, so a bad value fails Drydock's start rather than a task's stop
+                context.settings().duration(TaskRunner.SPOT_INTERRUPTION_WARNING, Duration.ofMinutes(2)));
     }
 
     /** The task metadata endpoint (version 4) of the tasks this launcher runs. */

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 /**
  * One task's container work, run in order on its {@link SerialQueue}, never under the model lock: set up the task's
@@ -37,6 +38,11 @@ final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
     private static final int LOG_LINES = EcsModule.OUTPUT_LINES;
     private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The setting for the Fargate Spot interruption warning: how long an interrupted Spot task's containers have between
+     * SIGTERM and SIGKILL at most (AWS: two minutes), as an ISO-8601 duration or seconds.
+     */
+    public static final String SPOT_INTERRUPTION_WARNING = "ecs.spot-interruption-warning";
 
     /**
      * What every task's runner works with.
@@ -51,6 +57,7 @@ final class TaskRunner {
      * @param watchdog when containers are looked at again
      * @param runtime the container runtime, connecting on first use
      * @param closing whether Drydock is closing (containers then get a short stop timeout)
+     * @param spotInterruptionWarning the Fargate Spot warning period ({@link #SPOT_INTERRUPTION_WARNING})
      */
     record Shared(
             ServiceContext context,
@@ -62,7 +69,8 @@ final class TaskRunner {
             TaskPreparation preparation,
             ContainerWatchdog watchdog,
             Supplier<RuntimeSession> runtime,
-            BooleanSupplier closing) {}
+            BooleanSupplier closing,
+            Duration spotInterruptionWarning) {}
 
     private final Shared shared;
     private final EcsBackend backend;
@@ -484,16 +492,26 @@ final class TaskRunner {
         }
     }
 
+    /**
+     * How long a container has after SIGTERM: its stopTimeout (30 seconds by default); for a Fargate Spot interruption
+     * at most the warning period ({@link #SPOT_INTERRUPTION_WARNING}, two minutes), after which Fargate has taken the
+     * capacity back.
+     */
     private Duration stopTimeout(String name) {
         if (shared.closing().getAsBoolean()) {
             return TaskLauncher.CLOSE_STOP_TIMEOUT;
         }
+        Duration timeout = DEFAULT_STOP_TIMEOUT;
         for (ContainerRecord c : task.containers()) {
             if (c.name().equals(name) && c.definition().stopTimeout() != null) {
-                return Duration.ofSeconds(c.definition().stopTimeout());
+                timeout = Duration.ofSeconds(c.definition().stopTimeout());
             }
         }
-        return DEFAULT_STOP_TIMEOUT;
+        if (TaskStopCode.TERMINATION_NOTICE.toString().equals(task.stopCode())) {
+            Duration warning = shared.spotInterruptionWarning();
+            return timeout.compareTo(warning) < 0 ? timeout : warning;
+        }
+        return timeout;
     }
 
     private String nameOf(String containerId) {

@@ -28,16 +28,12 @@ public final class CreateCluster extends EcsOperation
     public CreateClusterResponse call(CreateClusterRequest request, CallContext context) {
         String name = request.clusterName() == null ? "default" : request.clusterName();
         String arn = backend.arns().cluster(name);
-        String kmsKey =
-                request.configuration() == null || request.configuration().managedStorageConfiguration() == null
-                        ? null
-                        : request.configuration().managedStorageConfiguration().fargateEphemeralStorageKmsKeyId();
         context.authorize(
                 "ecs:CreateCluster",
                 arn,
                 keys().requestTags(request.tags())
                         .capacityProviders(request.defaultCapacityProviderStrategy(), request.capacityProviders())
-                        .put("ecs:fargate-ephemeral-storage-kms-key", kmsKey)
+                        .storageKmsKey(request.configuration())
                         .resourceTags(arn)
                         .build());
         Tags.authorizeOnCreate(context, "CreateCluster", arn, request.tags());

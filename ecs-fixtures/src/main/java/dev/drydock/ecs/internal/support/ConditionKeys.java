@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.ClusterConfiguration;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -163,6 +164,15 @@ public final class ConditionKeys {
         put("ecs:enable-service-connect", sc.enabled());
         return put(
                 "ecs:namespace", sc.namespace() != null && sc.namespace().startsWith("arn:") ? sc.namespace() : null);
+    }
+
+    /** {@code ecs:fargate-ephemeral-storage-kms-key}: the KMS key of a cluster configuration's managed storage. */
+    public ConditionKeys storageKmsKey(ClusterConfiguration configuration) {
+        return put(
+                "ecs:fargate-ephemeral-storage-kms-key",
+                configuration == null || configuration.managedStorageConfiguration() == null
+                        ? null
+                        : configuration.managedStorageConfiguration().fargateEphemeralStorageKmsKeyId());
     }
 
     private String capacityProviderArn(String nameOrArn) {

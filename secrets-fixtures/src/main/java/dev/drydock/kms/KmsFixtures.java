@@ -1,10 +1,8 @@
 package dev.drydock.kms;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.spi.AdminCalls;
-import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.ClasspathResources;
 import dev.drydock.kms.internal.KmsServiceModule;
 import dev.drydock.kms.internal.backend.KmsBackend;
@@ -82,47 +80,38 @@ public final class KmsFixtures {
         public void apply(Drydock drydock) {
             AdminCalls calls = KmsServiceModule.of(drydock).adminCalls();
             String policy = policyResource == null ? null : ClasspathResources.read(policyResource, "key policy");
-            CreateKeyResponse key = null;
-            try {
-                KmsBackend.checkAliasName("alias/" + name); // before the key is created
-                key = calls.call(
-                        KmsModule.SIGNING_NAME,
-                        CreateKeyRequest.builder()
-                                .description(description)
-                                .policy(policy)
-                                .tags(tags.entrySet().stream()
-                                        .map(e -> Tag.builder()
-                                                .tagKey(e.getKey())
-                                                .tagValue(e.getValue())
-                                                .build())
-                                        .toList())
-                                .build(),
-                        CreateKeyResponse.class);
-                calls.call(
-                        KmsModule.SIGNING_NAME,
-                        CreateAliasRequest.builder()
-                                .aliasName("alias/" + name)
-                                .targetKeyId(key.keyMetadata().keyId())
-                                .build(),
-                        CreateAliasResponse.class);
-            } catch (AwsException e) {
-                if (key != null) {
-                    // a key cannot be deleted at once: it waits its shortest window, as on AWS
-                    calls.call(
-                            KmsModule.SIGNING_NAME,
-                            ScheduleKeyDeletionRequest.builder()
-                                    .keyId(key.keyMetadata().keyId())
-                                    .pendingWindowInDays(7)
-                                    .build(),
-                            ScheduleKeyDeletionResponse.class);
-                }
-                throw new DrydockException(
-                        "KMS refuses the key 'alias/" + name + "': " + e.errorCode() + ": " + e.getMessage()
-                                + (policyResource != null && e.errorCode().startsWith("MalformedPolicy")
-                                        ? " Fix src/test/resources/" + policyResource + "."
-                                        : ""),
-                        e);
-            }
+            AdminCalls.undoingOnRefusal(
+                    "KMS refuses the key 'alias/" + name + "'", policyResource, "MalformedPolicy", undo -> {
+                        KmsBackend.checkAliasName("alias/" + name); // before the key is created
+                        CreateKeyResponse key = calls.call(
+                                KmsModule.SIGNING_NAME,
+                                CreateKeyRequest.builder()
+                                        .description(description)
+                                        .policy(policy)
+                                        .tags(tags.entrySet().stream()
+                                                .map(e -> Tag.builder()
+                                                        .tagKey(e.getKey())
+                                                        .tagValue(e.getValue())
+                                                        .build())
+                                                .toList())
+                                        .build(),
+                                CreateKeyResponse.class);
+                        // a key cannot be deleted at once: it waits its shortest window, as on AWS
+                        undo.onRefusal(() -> calls.call(
+                                KmsModule.SIGNING_NAME,
+                                ScheduleKeyDeletionRequest.builder()
+                                        .keyId(key.keyMetadata().keyId())
+                                        .pendingWindowInDays(7)
+                                        .build(),
+                                ScheduleKeyDeletionResponse.class));
+                        return calls.call(
+                                KmsModule.SIGNING_NAME,
+                                CreateAliasRequest.builder()
+                                        .aliasName("alias/" + name)
+                                        .targetKeyId(key.keyMetadata().keyId())
+                                        .build(),
+                                CreateAliasResponse.class);
+                    });
         }
 
         @Override

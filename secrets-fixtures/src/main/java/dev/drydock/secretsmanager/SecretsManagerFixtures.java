@@ -1,10 +1,8 @@
 package dev.drydock.secretsmanager;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.spi.AdminCalls;
-import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.ClasspathResources;
 import dev.drydock.secretsmanager.internal.SecretsManagerServiceModule;
 import dev.drydock.secretsmanager.internal.support.ResourcePolicies;
@@ -92,47 +90,39 @@ public final class SecretsManagerFixtures {
         public void apply(Drydock drydock) {
             AdminCalls calls = SecretsManagerServiceModule.of(drydock).adminCalls();
             String policy = policyResource == null ? null : ClasspathResources.read(policyResource, "resource policy");
-            CreateSecretResponse created = null;
-            try {
-                if (policy != null) {
-                    ResourcePolicies.parse("resource policy of " + name, policy); // before anything is created
-                }
-                created = calls.call(
-                        SecretsManagerModule.SIGNING_NAME,
-                        request.tags(tags.entrySet().stream()
-                                        .map(e -> Tag.builder()
-                                                .key(e.getKey())
-                                                .value(e.getValue())
-                                                .build())
-                                        .toList())
-                                .build(),
-                        CreateSecretResponse.class);
-                if (policy != null) {
-                    calls.call(
-                            SecretsManagerModule.SIGNING_NAME,
-                            PutResourcePolicyRequest.builder()
-                                    .secretId(created.arn())
-                                    .resourcePolicy(policy)
-                                    .build(),
-                            PutResourcePolicyResponse.class);
-                }
-            } catch (AwsException e) {
-                if (created != null) {
-                    calls.call(
-                            SecretsManagerModule.SIGNING_NAME,
-                            DeleteSecretRequest.builder()
-                                    .secretId(created.arn())
-                                    .forceDeleteWithoutRecovery(true)
-                                    .build(),
-                            DeleteSecretResponse.class);
-                }
-                throw new DrydockException(
-                        "Secrets Manager refuses the secret '" + name + "': " + e.errorCode() + ": " + e.getMessage()
-                                + (policyResource != null && e.errorCode().startsWith("MalformedPolicy")
-                                        ? " Fix src/test/resources/" + policyResource + "."
-                                        : ""),
-                        e);
-            }
+            AdminCalls.undoingOnRefusal(
+                    "Secrets Manager refuses the secret '" + name + "'", policyResource, "MalformedPolicy", undo -> {
+                        if (policy != null) {
+                            ResourcePolicies.parse("resource policy of " + name, policy); // before anything is created
+                        }
+                        CreateSecretResponse created = calls.call(
+                                SecretsManagerModule.SIGNING_NAME,
+                                request.tags(tags.entrySet().stream()
+                                                .map(e -> Tag.builder()
+                                                        .key(e.getKey())
+                                                        .value(e.getValue())
+                                                        .build())
+                                                .toList())
+                                        .build(),
+                                CreateSecretResponse.class);
+                        undo.onRefusal(() -> calls.call(
+                                SecretsManagerModule.SIGNING_NAME,
+                                DeleteSecretRequest.builder()
+                                        .secretId(created.arn())
+                                        .forceDeleteWithoutRecovery(true)
+                                        .build(),
+                                DeleteSecretResponse.class));
+                        if (policy != null) {
+                            calls.call(
+                                    SecretsManagerModule.SIGNING_NAME,
+                                    PutResourcePolicyRequest.builder()
+                                            .secretId(created.arn())
+                                            .resourcePolicy(policy)
+                                            .build(),
+                                    PutResourcePolicyResponse.class);
+                        }
+                        return created;
+                    });
         }
 
         @Override

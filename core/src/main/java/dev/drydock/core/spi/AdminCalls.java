@@ -1,5 +1,9 @@
 package dev.drydock.core.spi;
 
+import dev.drydock.core.DrydockException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -49,4 +53,58 @@ public interface AdminCalls {
      */
     <O extends SdkPojo> O callAs(
             Caller caller, String requestId, String signingName, SdkPojo request, Class<O> responseType);
+
+    /**
+     * Runs a fixture's calls that create one thing, so that a refusal midway leaves nothing behind: {@code create} makes
+     * its calls and, after each part it creates, says how to remove it ({@link Undo#onRefusal}). When a call is refused
+     * ({@link AwsException}), what was registered is removed, last first, and a {@link DrydockException} reads
+     * {@code <refusal>: <error code>: <message>}, followed by {@code Fix src/test/resources/<policyResource>.} when
+     * the error blames the policy (its code starts with {@code policyErrorPrefix}).
+     *
+     * <pre>{@code
+     * AdminCalls.undoingOnRefusal("KMS refuses the key 'alias/orders'", "kms/orders.json", "MalformedPolicy", undo -> {
+     *     CreateKeyResponse key = calls.call("kms", createKey, CreateKeyResponse.class);
+     *     undo.onRefusal(() -> calls.call("kms", scheduleDeletionOf(key), ScheduleKeyDeletionResponse.class));
+     *     calls.call("kms", createAlias, CreateAliasResponse.class);
+     *     return key;
+     * });
+     * }</pre>
+     *
+     * @param refusal the message's start, naming the service and the thing, e.g. {@code Secrets Manager refuses the
+     *     secret 'db'}
+     * @param policyResource the classpath resource the thing's policy was read from, or {@code null}
+     * @param policyErrorPrefix the start of the error codes that blame the policy, e.g. {@code MalformedPolicy}
+     * @param create the calls
+     * @return what {@code create} returns
+     * @throws DrydockException when a call is refused (an undo that fails too is attached as suppressed)
+     */
+    static <T> T undoingOnRefusal(
+            String refusal, String policyResource, String policyErrorPrefix, Function<Undo, T> create) {
+        Deque<Runnable> undos = new ArrayDeque<>();
+        try {
+            return create.apply(undos::push);
+        } catch (AwsException e) {
+            DrydockException refused = new DrydockException(
+                    refusal + ": " + e.errorCode() + ": " + e.getMessage()
+                            + (policyResource != null && e.errorCode().startsWith(policyErrorPrefix)
+                                    ? " Fix src/test/resources/" + policyResource + "."
+                                    : ""),
+                    e);
+            while (!undos.isEmpty()) {
+                try {
+                    undos.pop().run();
+                } catch (RuntimeException undoFailed) {
+                    refused.addSuppressed(undoFailed);
+                }
+            }
+            throw refused;
+        }
+    }
+
+    /** Where {@link #undoingOnRefusal}'s calls register how to remove what they created. */
+    @FunctionalInterface
+    interface Undo {
+        /** Runs {@code undo} if a later call (of the same fixture) is refused. */
+        void onRefusal(Runnable undo);
+    }
 }

@@ -1,20 +1,22 @@
 package dev.drydock.core.spi;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An IPv4 or IPv6 CIDR block ({@code 10.0.0.0/8}, {@code 2001:db8::/32}); an address without a prefix length is a
- * block of one address. Parsing is textual: a host name is never looked up. IPv4 and IPv6 never contain each other.
- * Immutable.
+ * block of one address (/32 or /128). The one IP parser of Drydock: VPC blocks, ELB's source-ip conditions and target
+ * addresses, and IAM's {@code IpAddress}/{@code NotIpAddress} condition operators use it. Immutable.
+ *
+ * <p>Parsing is purely textual (a host name is never looked up): dotted-quad IPv4, and IPv6 in full,
+ * {@code ::}-compressed, or with an embedded IPv4 tail. IPv4 and IPv6 never contain each other: an IPv4-mapped IPv6
+ * address ({@code ::ffff:192.0.2.9}) is IPv6, inside {@code ::ffff:192.0.2.0/120} and not inside
+ * {@code 192.0.2.0/24} (an {@link InetAddress} the JDK made from such text is already IPv4, and is compared as such).
+ * An address may carry an IPv6 zone id ({@code fe80::1%eth0}), which names an interface, not an address, and is
+ * ignored; a block may not.
  */
 public final class Cidr {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-
     private final byte[] network;
     private final int prefix;
     private final String text;
@@ -38,7 +40,7 @@ public final class Cidr {
         return c;
     }
 
-    /** Parses a block, or answers {@code null} when {@code text} is not one. */
+    /** Parses a block (surrounding white space ignored), or answers {@code null} when {@code text} is not one. */
     public static Cidr tryParse(String text) {
         if (text == null) {
             return null;
@@ -46,6 +48,9 @@ public final class Cidr {
         String t = text.trim();
         int slash = t.indexOf('/');
         String address = slash < 0 ? t : t.substring(0, slash);
+        if (address.indexOf('%') >= 0) {
+            return null;
+        }
         byte[] bytes = address(address);
         if (bytes == null) {
             return null;
@@ -54,7 +59,7 @@ public final class Cidr {
         int prefix = max;
         if (slash >= 0) {
             String p = t.substring(slash + 1);
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return null;
             }
             prefix = Integer.parseInt(p);
@@ -65,27 +70,15 @@ public final class Cidr {
         return new Cidr(mask(bytes, prefix), prefix, t);
     }
 
-    /** The bytes of an IPv4 or IPv6 address literal, or {@code null} when {@code text} is not one. */
+    /**
+     * The bytes of an IPv4 (4 bytes) or IPv6 (16 bytes) address literal, or {@code null} when {@code text} is not one.
+     * An IPv6 zone id ({@code %eth0}) is ignored; an IPv4-mapped IPv6 address stays 16 bytes.
+     */
     public static byte[] address(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        boolean v4 = IPV4.matcher(text).matches();
-        if (!v4 && !IPV6.matcher(text).matches()) {
-            return null;
-        }
-        if (v4) {
-            for (String part : text.split("\\.")) {
-                if (Integer.parseInt(part) > 255) {
-                    return null;
-                }
-            }
-        }
-        try {
-            return InetAddress.getByName(text).getAddress();
-        } catch (UnknownHostException | SecurityException e) {
-            return null;
-        }
+        return text.indexOf(':') >= 0 ? parseV6(text) : parseV4(text);
     }
 
     /** The prefix length, e.g. 8 for {@code 10.0.0.0/8}. */
@@ -93,9 +86,12 @@ public final class Cidr {
         return prefix;
     }
 
-    /** Whether {@code address} (an IP address literal) is in the block; false for anything else. */
+    /**
+     * Whether {@code address} (an IP address literal; surrounding white space ignored) is in the block; false for
+     * anything else.
+     */
     public boolean contains(String address) {
-        byte[] bytes = address(address);
+        byte[] bytes = address(address == null ? null : address.trim());
         return bytes != null && contains(bytes);
     }
 
@@ -115,6 +111,99 @@ public final class Cidr {
             out[i] = (byte) (out[i] & (bits == 0 ? 0 : 0xFF << (8 - bits)));
         }
         return out;
+    }
+
+    private static byte[] parseV4(String s) {
+        String[] parts = s.split("\\.", -1);
+        if (parts.length != 4) {
+            return null;
+        }
+        byte[] out = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            String p = parts[i];
+            if (p.isEmpty() || p.length() > 3) {
+                return null;
+            }
+            int v = 0;
+            for (int k = 0; k < p.length(); k++) {
+                char c = p.charAt(k);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                v = v * 10 + (c - '0');
+            }
+            if (v > 255) {
+                return null;
+            }
+            out[i] = (byte) v;
+        }
+        return out;
+    }
+
+    private static byte[] parseV6(String text) {
+        String s = text;
+        int zone = s.indexOf('%');
+        if (zone >= 0) {
+            if (zone == s.length() - 1) {
+                return null; // '%' without a zone id
+            }
+            s = s.substring(0, zone);
+        }
+        byte[] v4tail = null;
+        int lastColon = s.lastIndexOf(':');
+        if (s.indexOf('.', lastColon) > lastColon) {
+            v4tail = parseV4(s.substring(lastColon + 1));
+            if (v4tail == null) {
+                return null;
+            }
+            s = s.substring(0, lastColon + 1) + "0:0";
+        }
+        int dbl = s.indexOf("::");
+        if (dbl >= 0 && s.indexOf("::", dbl + 1) >= 0) {
+            return null;
+        }
+        String head = dbl >= 0 ? s.substring(0, dbl) : s;
+        String tail = dbl >= 0 ? s.substring(dbl + 2) : "";
+        String[] h = head.isEmpty() ? new String[0] : head.split(":", -1);
+        String[] t = tail.isEmpty() ? new String[0] : tail.split(":", -1);
+        int groups = h.length + t.length;
+        if (dbl < 0 && groups != 8 || dbl >= 0 && groups > 7) {
+            return null;
+        }
+        byte[] out = new byte[16];
+        int idx = 0;
+        for (String g : h) {
+            if (!putGroup(out, idx++, g)) {
+                return null;
+            }
+        }
+        idx = 8 - t.length;
+        for (String g : t) {
+            if (!putGroup(out, idx++, g)) {
+                return null;
+            }
+        }
+        if (v4tail != null) {
+            System.arraycopy(v4tail, 0, out, 12, 4);
+        }
+        return out;
+    }
+
+    private static boolean putGroup(byte[] out, int index, String g) {
+        if (g.isEmpty() || g.length() > 4) {
+            return false;
+        }
+        int v = 0;
+        for (int k = 0; k < g.length(); k++) {
+            int d = Character.digit(g.charAt(k), 16);
+            if (d < 0) {
+                return false;
+            }
+            v = v * 16 + d;
+        }
+        out[index * 2] = (byte) (v >> 8);
+        out[index * 2 + 1] = (byte) v;
+        return true;
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.drydock.core.DrydockException;
 import dev.drydock.core.report.Report;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.AwsException;
-import dev.drydock.core.spi.JsonService;
 import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.core.spi.TargetRegistry;
@@ -40,7 +39,6 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
     private EcsBackend backend;
     private TaskLauncher launcher;
     private ServiceScheduler scheduler;
-    private JsonService api;
     private ServiceContext context;
     private TaskCredentials credentials;
     private TaskRoles taskRoles;
@@ -76,8 +74,12 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
         backend.lifecycle(launcher);
         scheduler = new ServiceScheduler(backend, context.clock());
         taskRoles = new TaskRoles(context.iam());
-        api = EcsApi.routingTable(backend, taskRoles, new AccountPrincipals(context.iam()), context.clock());
-        context.register(api);
+        // the routing table (and every request class) is built on first use or by the warm-up right after start, as
+        // ECR's is: building it here cost about 60 ms of a fresh JVM's Drydock.start()
+        context.registerOnFirstUse(
+                "ecs",
+                EcsModule.TARGET_PREFIX,
+                () -> EcsApi.routingTable(backend, taskRoles, new AccountPrincipals(context.iam()), context.clock()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.drydock.core.iam.policy;
 
+import dev.drydock.core.spi.Cidr;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -48,7 +49,7 @@ final class CompiledCondition {
     private final BigDecimal[] numbers;
     private final Instant[] dates;
     private final byte[][] binaries;
-    private final IpRange[] ranges;
+    private final Cidr[] ranges;
     private final Boolean[] nulls;
     private final String invalidValue;
 
@@ -73,7 +74,7 @@ final class CompiledCondition {
         BigDecimal[] num = null;
         Instant[] d = null;
         byte[][] bin = null;
-        IpRange[] ip = null;
+        Cidr[] ip = null;
         Boolean[] nul = null;
         String invalid = null;
         boolean vars = variables && op.family.supportsVariables();
@@ -124,9 +125,9 @@ final class CompiledCondition {
                 }
                 break;
             case IP:
-                ip = new IpRange[n];
+                ip = new Cidr[n];
                 for (int i = 0; i < n; i++) {
-                    ip[i] = IpRange.parse(rawValues.get(i));
+                    ip[i] = Cidr.tryParse(rawValues.get(i));
                 }
                 break;
             case NULL:
@@ -347,7 +348,7 @@ final class CompiledCondition {
                 return Arrays.equals(want, got);
             }
             case IP: {
-                IpRange range = ranges[i];
+                Cidr range = ranges[i];
                 return range != null && range.contains(r);
             }
             default:

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The authentication parameters of a request, taken either from the {@code Authorization} header or from the
@@ -16,6 +17,9 @@ import java.util.Map;
  * {@code X-Amz-Security-Token}; when a parameter repeats the first one wins.
  */
 final class SigV4AuthParameters {
+    /** Between the Authorization header's parameters (compiled once: a signed request parses one per call). */
+    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s,]+");
+
     static final String X_AMZ_ALGORITHM = "X-Amz-Algorithm";
     static final String X_AMZ_CREDENTIAL = "X-Amz-Credential";
     static final String X_AMZ_DATE = "X-Amz-Date";
@@ -73,7 +77,7 @@ final class SigV4AuthParameters {
                     SigV4Failure.UNSUPPORTED_ALGORITHM, "Unsupported AWS 'algorithm': '" + algorithm + "'.");
         }
         Map<String, String> components = new HashMap<>();
-        for (String token : trimmed.substring(algorithm.length()).split("[\\s,]+")) {
+        for (String token : TOKEN_SEPARATORS.split(trimmed.substring(algorithm.length()))) {
             if (token.isEmpty()) {
                 continue;
             }

@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -415,6 +416,10 @@ public final class SigV4Verifier {
 
     private static Instant parseDate(String text) throws SigV4Exception {
         String value = text.strip();
+        Instant basic = parseBasicDate(value);
+        if (basic != null) {
+            return basic;
+        }
         for (DateTimeFormatter format : new DateTimeFormatter[] {BASIC, EXTENDED}) {
             try {
                 return ZonedDateTime.parse(value, format).toInstant();
@@ -431,6 +436,47 @@ public final class SigV4Verifier {
                     "Date must be in ISO-8601 'basic format'. " + "Got '" + text
                             + "'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
+    }
+
+    /**
+     * The common case, {@code yyyyMMdd'T'HHmmss'Z'} with valid fields, read without {@link DateTimeFormatter} (whose
+     * parse was about a twentieth of a signed request's cost on the endpoint); {@code null} for anything else, which
+     * the formatters then parse (or refuse) as before.
+     */
+    static Instant parseBasicDate(String value) {
+        if (value.length() != 16 || value.charAt(8) != 'T' || value.charAt(15) != 'Z') {
+            return null;
+        }
+        for (int i = 0; i < 15; i++) {
+            char c = value.charAt(i);
+            if (i != 8 && (c < '0' || c > '9')) {
+                return null;
+            }
+        }
+        int year = digits(value, 0, 4);
+        if (year == 0) {
+            return null; // the formatter's year-of-era starts at 1
+        }
+        try {
+            return LocalDateTime.of(
+                            year,
+                            digits(value, 4, 6),
+                            digits(value, 6, 8),
+                            digits(value, 9, 11),
+                            digits(value, 11, 13),
+                            digits(value, 13, 15))
+                    .toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException outOfRange) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
     }
 
     private static long parseExpires(String text) throws SigV4Exception {

@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  * each message). Where no AWS answer could be found the text follows IAM's validation-message pattern and says so.
  */
 public final class IamErrors {
-    /** Role, user and policy names: {@code [\w+=,.@-]+}. */
-    static final Pattern NAME_CHARS = Pattern.compile("[\\w+=,.@-]+");
     /** Paths: {@code /} or {@code /.../} of printable ASCII. */
     static final Pattern PATH = Pattern.compile("(/|/[\\u0021-\\u007E]{0,510}/)");
     /** Path prefixes: {@code \u002F[\u0021-\u007F]*}. */
@@ -90,19 +88,6 @@ public final class IamErrors {
     public static AwsException constraint(Object value, String member, String constraint) {
         return validation("1 validation error detected: Value " + (value == null ? "null" : "'" + value + "'") + " at '"
                 + member + "' failed to satisfy constraint: Member must " + constraint);
-    }
-
-    /** A role, user or policy name: 1-{@code max} characters of {@code [\w+=,.@-]}. */
-    public static void name(String member, String name, int max) {
-        if (name.isEmpty()) {
-            throw constraint(name, member, "have length greater than or equal to 1");
-        }
-        if (name.length() > max) {
-            throw constraint(name, member, "have length less than or equal to " + max);
-        }
-        if (!NAME_CHARS.matcher(name).matches()) {
-            throw constraint(name, member, "satisfy regular expression pattern: [\\w+=,.@-]+");
-        }
     }
 
     /** A path; "The specified value for path is invalid..." as IAM words it. */

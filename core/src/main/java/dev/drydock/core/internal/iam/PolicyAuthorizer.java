@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Authorizes every API call as AWS does: builds the request context (the action, the resource ARN, the operation's
@@ -33,6 +34,7 @@ import java.util.function.Function;
  * evaluated (as in AWS, it may do everything).
  */
 public final class PolicyAuthorizer implements Authorizer {
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private final IamAccess iam;
     private final DecisionLog log;
     private final String region;
@@ -206,6 +208,6 @@ public final class PolicyAuthorizer implements Authorizer {
             return Optional.empty();
         }
         String[] parts = arn.split(":", 6);
-        return parts.length >= 5 && parts[4].matches("\\d{12}") ? Optional.of(parts[4]) : Optional.empty();
+        return parts.length >= 5 && ACCOUNT_ID.matcher(parts[4]).matches() ? Optional.of(parts[4]) : Optional.empty();
     }
 }

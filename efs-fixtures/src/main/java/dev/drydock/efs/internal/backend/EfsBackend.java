@@ -148,10 +148,8 @@ public final class EfsBackend {
     }
 
     public synchronized FileSystemDescription createFileSystem(String id, CreateFileSystemRequest r) {
+        // CreationToken (1 to 64 characters, required) is checked against EFS's model before any handler runs
         String token = r.creationToken();
-        if (token.isEmpty() || token.length() > 64) {
-            throw EfsErrors.badRequest("CreationToken must be 1 to 64 characters long.");
-        }
         if (r.throughputMode() == ThroughputMode.PROVISIONED && r.provisionedThroughputInMibps() == null) {
             throw EfsErrors.badRequest("ProvisionedThroughputInMibps is required when ThroughputMode is provisioned.");
         }

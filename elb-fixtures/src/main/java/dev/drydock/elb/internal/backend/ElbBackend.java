@@ -71,7 +71,7 @@ public final class ElbBackend implements AutoCloseable {
             TargetAddresses addresses,
             String bindAddress) {
         ElbArns arns = new ElbArns(region, accountId);
-        this.targets = new Targets(timing, new HealthProbe(loops), loops.group(), addresses, clock, history);
+        this.targets = new Targets(timing, new HealthProbe(loops), loops::group, addresses, clock, history);
         this.loadBalancers = new LoadBalancers(arns, clock, vpc, tags);
         this.targetGroups = new TargetGroups(arns, tags, targets, loadBalancers);
         this.listeners = new Listeners(arns, tags, loops, bindAddress, targets, targetGroups);

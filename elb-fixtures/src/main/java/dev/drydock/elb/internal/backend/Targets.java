@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthReasonEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
@@ -31,7 +32,7 @@ final class Targets {
 
     private final ElbTiming timing;
     private final HealthProbe probe;
-    private final ScheduledExecutorService scheduler;
+    private final Supplier<? extends ScheduledExecutorService> scheduler;
     private final TargetAddresses addresses;
     private final Clock clock;
     private final HealthHistory history;
@@ -39,7 +40,7 @@ final class Targets {
     Targets(
             ElbTiming timing,
             HealthProbe probe,
-            ScheduledExecutorService scheduler,
+            Supplier<? extends ScheduledExecutorService> scheduler,
             TargetAddresses addresses,
             Clock clock,
             HealthHistory history) {
@@ -102,16 +103,18 @@ final class Targets {
             t.endpoint.drain();
             refreshPool(tg);
             long generation = t.generation;
-            t.drainEnd = scheduler.schedule(
-                    () -> {
-                        synchronized (tg) {
-                            if (t.generation == generation && tg.targets.get(t.key()) == t) {
-                                remove(tg, t, network);
-                            }
-                        }
-                    },
-                    delay,
-                    TimeUnit.MILLISECONDS);
+            t.drainEnd = scheduler
+                    .get()
+                    .schedule(
+                            () -> {
+                                synchronized (tg) {
+                                    if (t.generation == generation && tg.targets.get(t.key()) == t) {
+                                        remove(tg, t, network);
+                                    }
+                                }
+                            },
+                            delay,
+                            TimeUnit.MILLISECONDS);
         }
     }
 
@@ -180,7 +183,7 @@ final class Targets {
 
     private void schedule(TargetGroupRecord tg, TargetRecord t, long delayMillis) {
         long generation = t.generation;
-        t.nextCheck = scheduler.schedule(() -> check(tg, t, generation), delayMillis, TimeUnit.MILLISECONDS);
+        t.nextCheck = scheduler.get().schedule(() -> check(tg, t, generation), delayMillis, TimeUnit.MILLISECONDS);
     }
 
     private void check(TargetGroupRecord tg, TargetRecord t, long generation) {

@@ -31,6 +31,9 @@ public final class LogsBackend {
 
     private final String account;
     private final String region;
+    /** {@code arn:aws:logs:<region>:<account>:log-group:}, built once: IAM asks {@link #resourceTags} on every call. */
+    private final String groupArnPrefix;
+
     private final Clock clock;
     private final Map<String, LogGroup> groups = new TreeMap<>();
     private final TagStore tags = new TagStore(LogsErrors.TAGS);
@@ -39,6 +42,7 @@ public final class LogsBackend {
     public LogsBackend(String account, String region, Clock clock) {
         this.account = account;
         this.region = region;
+        this.groupArnPrefix = "arn:aws:logs:" + region + ":" + account + ":log-group:";
         this.clock = clock;
     }
 
@@ -56,7 +60,7 @@ public final class LogsBackend {
 
     /** {@code arn:aws:logs:<region>:<account>:log-group:<name>}. */
     public String groupArn(String group) {
-        return "arn:aws:logs:" + region + ":" + account + ":log-group:" + group;
+        return groupArnPrefix + group;
     }
 
     /**
@@ -162,11 +166,10 @@ public final class LogsBackend {
      * {@code :*}) and its streams' ({@code ...:log-group:<group>:log-stream:<stream>}).
      */
     public Map<String, String> resourceTags(String arn) {
-        String prefix = groupArn("");
-        if (!arn.startsWith(prefix)) {
+        if (!arn.startsWith(groupArnPrefix)) {
             return Map.of();
         }
-        String rest = arn.substring(prefix.length());
+        String rest = arn.substring(groupArnPrefix.length());
         int colon = rest.indexOf(':');
         return tags.tags(groupArn(colon < 0 ? rest : rest.substring(0, colon)));
     }

@@ -44,7 +44,6 @@ final class ManagedPolicies {
      */
     Policy createPolicy(String name, String path, String json, String description, Map<String, String> tags) {
         synchronized (state.lock) {
-            IamErrors.name("policyName", name, 128);
             String p = path == null ? "/" : path;
             IamErrors.path(p);
             IamValidation.description(description);

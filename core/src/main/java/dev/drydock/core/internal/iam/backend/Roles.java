@@ -89,7 +89,6 @@ final class Roles {
             Integer maxSessionDuration,
             String boundaryArn,
             Map<String, String> tags) {
-        IamErrors.name("roleName", name, 64);
         String p = path == null ? "/" : path;
         IamErrors.path(p);
         IamValidation.description(description);
@@ -209,7 +208,6 @@ final class Roles {
     void putRolePolicy(String roleName, String policyName, String json) {
         synchronized (state.lock) {
             RoleRecord r = state.existingRole(roleName);
-            IamErrors.name("policyName", policyName, 128);
             PolicyDocument doc = IamValidation.parse(json, PolicyKind.IDENTITY);
             Map<String, String> after = new LinkedHashMap<>(r.inlineJson);
             after.put(policyName, json);

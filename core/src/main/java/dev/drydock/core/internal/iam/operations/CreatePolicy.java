@@ -20,7 +20,6 @@ public final class CreatePolicy extends IamOperation implements Operation<Create
 
     @Override
     public CreatePolicyResponse call(CreatePolicyRequest request, CallContext context) {
-        IamErrors.name("policyName", request.policyName(), 128);
         if (request.path() != null) {
             IamErrors.path(request.path());
         }

@@ -24,7 +24,6 @@ public final class CreateRole extends IamOperation implements Operation<CreateRo
     @Override
     public CreateRoleResponse call(CreateRoleRequest request, CallContext context) {
         String path = request.path() == null ? "/" : request.path();
-        IamErrors.name("roleName", request.roleName(), 64);
         IamErrors.path(path);
         Map<String, String> tags = tags(request.tags());
         Map<String, List<String>> keys = requestTagKeys(tags);

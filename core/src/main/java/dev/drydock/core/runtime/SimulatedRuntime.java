@@ -112,6 +112,27 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
 
     /**
+     * Makes a running container end as the kernel's out-of-memory killer ends it: exit code 137 (SIGKILL) and
+     * {@link ContainerState#oomKilled()} true, as Docker's inspect reports {@code State.OOMKilled}.
+     *
+     * @throws IllegalArgumentException when there is no such container
+     */
+    public void oomKill(String containerId) {
+        SimContainer c = containers.get(containerId);
+        if (c == null) {
+            throw new IllegalArgumentException("No simulated container " + containerId);
+        }
+        synchronized (c) {
+            if (c.exitCode == null) {
+                c.oomKilled = true;
+            }
+        }
+        if (c.markExited(137, clock.instant())) {
+            fireExit(c);
+        }
+    }
+
+    /**
      * Makes a running container write a line, as if its process printed it: followers of its output
      * ({@link #followOutput}) receive it and {@link #logTail} shows it.
      *
@@ -297,7 +318,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
                     c.id,
                     c.startedAt != null && c.exitCode == null,
                     c.exitCode,
-                    false,
+                    c.oomKilled,
                     null,
                     c.startedAt,
                     c.finishedAt,
@@ -526,6 +547,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
         ContainerState.Health health;
         Instant finishedAt;
         Integer exitCode;
+        volatile boolean oomKilled;
 
         SimContainer(String id, ContainerSpec spec, int ip) {
             this.id = id;

@@ -39,6 +39,14 @@ final class TaskRunner {
     private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     /**
+     * A container's {@code reason} when the kernel killed it for exceeding its memory limit (Docker's {@code
+     * State.OOMKilled}), as ECS words it: "OutOfMemoryError: Container killed due to memory usage", see
+     * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/out-of-memory.html. The task's stoppedReason stays
+     * ECS's "Essential container in task exited".
+     */
+    static final String OOM_REASON = "OutOfMemoryError: Container killed due to memory usage";
+
+    /**
      * What every task's runner works with.
      *
      * @param context the Drydock instance's services
@@ -314,7 +322,7 @@ final class TaskRunner {
         if (state.running()) {
             health(name, state);
         } else if (state.exitCode() != null || state.startedAt() != null) {
-            String reason = state.oomKilled() ? "OutOfMemoryError: Container killed due to memory usage" : null;
+            String reason = state.oomKilled() ? OOM_REASON : null;
             recordExit(name, state.exitCode(), reason, logTail(containerId));
         }
         startReady();
@@ -460,7 +468,7 @@ final class TaskRunner {
             ContainerState s = runtime.inspectContainer(id);
             exitCode = s.exitCode();
             if (s.oomKilled()) {
-                reason = "OutOfMemoryError: Container killed due to memory usage";
+                reason = OOM_REASON;
             }
         } catch (RuntimeFailure e) {
             reason = "CannotInspectContainerError: " + e.getMessage();

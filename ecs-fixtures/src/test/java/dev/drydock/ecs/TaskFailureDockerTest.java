@@ -82,8 +82,11 @@ class TaskFailureDockerTest {
             assertThat(stopped.stopCodeAsString()).isEqualTo("EssentialContainerExited");
             assertThat(stopped.stoppedReason()).isEqualTo("Essential container in task exited");
             assertThat(stopped.containers().get(0).exitCode()).isEqualTo(137);
-            assertThat(stopped.containers().get(0).reason())
-                    .isEqualTo("OutOfMemoryError: Container killed due to memory usage");
+            // Docker 20.10 may report the OOM kill (its oom event) just after the exit: the reason follows it
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(
+                                    describe(ecs, task).containers().get(0).reason())
+                            .isEqualTo("OutOfMemoryError: Container killed due to memory usage"));
         }
     }
 

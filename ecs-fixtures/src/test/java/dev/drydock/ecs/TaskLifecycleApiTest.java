@@ -66,6 +66,25 @@ class TaskLifecycleApiTest extends EcsApiTestBase {
     }
 
     @Test
+    void anOutOfMemoryReportAfterTheExitStillGivesTheReason() {
+        String family = unique("oomlate");
+        registerFargate(family);
+        Task running = runRunning(family);
+        String id = container(running, "app").runtimeId();
+
+        sim.exit(id, 137); // Docker 20.10 under load: die (OOMKilled false), then the oom event
+        Task stopped = awaitStopped(cluster(), running.taskArn());
+        assertThat(container(stopped, "app").reason()).isNull();
+        sim.reportOutOfMemoryLate(id);
+
+        Task t =
+                awaitTask(cluster(), running.taskArn(), x -> container(x, "app").reason() != null);
+        assertThat(container(t, "app").reason()).isEqualTo("OutOfMemoryError: Container killed due to memory usage");
+        assertThat(container(t, "app").exitCode()).isEqualTo(137);
+        assertThat(t.stoppedReason()).isEqualTo("Essential container in task exited");
+    }
+
+    @Test
     void plainExitHasNoOutOfMemoryReason() {
         String family = unique("exit137");
         registerFargate(family);

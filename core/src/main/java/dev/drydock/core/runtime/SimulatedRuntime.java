@@ -57,6 +57,9 @@ public final class SimulatedRuntime implements ContainerRuntime {
     private final Set<String> uninterpreted = ConcurrentHashMap.newKeySet();
 
     private final Map<String, SimContainer> containers = new ConcurrentHashMap<>();
+    /** Containers removed after exiting with 137 (SIGKILL), for a late out-of-memory report; few in practice. */
+    private final Map<String, SimContainer> killed = new ConcurrentHashMap<>();
+
     private final Map<String, NetworkInfo> networks = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> networkLabels = new ConcurrentHashMap<>();
     private final Set<String> missingImages = ConcurrentHashMap.newKeySet();
@@ -130,6 +133,28 @@ public final class SimulatedRuntime implements ContainerRuntime {
         if (c.markExited(137, clock.instant())) {
             fireExit(c);
         }
+    }
+
+    /**
+     * Delivers an out-of-memory report after the container's exit, as Docker 20.10 does under load (its {@code oom}
+     * event after the {@code die}, {@code State.OOMKilled} left false): exit listeners hear of the container again and
+     * {@link #outOfMemoryKilled} answers true. Works for a container removed since it exited with 137.
+     *
+     * @throws IllegalArgumentException when there is no such container, or it has not exited
+     */
+    public void reportOutOfMemoryLate(String containerId) {
+        SimContainer c = containers.getOrDefault(containerId, killed.get(containerId));
+        if (c == null || c.exitCode == null) {
+            throw new IllegalArgumentException("No exited simulated container " + containerId);
+        }
+        c.oomKilled = true;
+        fireExit(c);
+    }
+
+    @Override
+    public boolean outOfMemoryKilled(String containerId) {
+        SimContainer c = containers.getOrDefault(containerId, killed.get(containerId));
+        return c != null && c.oomKilled;
     }
 
     /**
@@ -342,6 +367,9 @@ public final class SimulatedRuntime implements ContainerRuntime {
         SimContainer c = containers.remove(containerId);
         if (c != null) {
             names.remove(c.spec.name());
+            if (Integer.valueOf(137).equals(c.exitCode)) { // a late out-of-memory report may still come
+                killed.put(containerId, c);
+            }
         }
         if (c != null && c.markExited(137, clock.instant())) {
             fireExit(c);

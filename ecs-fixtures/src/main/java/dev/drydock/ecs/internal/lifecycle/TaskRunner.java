@@ -302,11 +302,15 @@ final class TaskRunner {
 
     /** A container exited or its health changed: records it, then starts what may start now. */
     private void changed(String containerId) {
-        if (stopped || runtime == null) {
+        if (runtime == null) {
             return;
         }
         String name = nameOf(containerId);
-        if (name == null || dependencies.hasExited(name)) {
+        if (name != null && dependencies.hasExited(name)) {
+            lateOutOfMemory(name, containerId);
+            return;
+        }
+        if (stopped || name == null) {
             return;
         }
         ContainerState state;
@@ -326,6 +330,26 @@ final class TaskRunner {
             recordExit(name, state.exitCode(), reason, logTail(containerId));
         }
         startReady();
+    }
+
+    /**
+     * The runtime spoke of a container whose exit is recorded: when it now knows the kernel OOM-killed it (Docker 20.10
+     * can report that after the exit), the container's reason becomes ECS's OOM reason, also once the task stopped.
+     */
+    private void lateOutOfMemory(String name, String containerId) {
+        if (runtime.outOfMemoryKilled(containerId)) {
+            backend.containerExited(task, name, null, OOM_REASON, List.of());
+        }
+    }
+
+    /**
+     * Killed (137) without a known reason: the engine may still report an OOM kill ({@link #lateOutOfMemory}), so the
+     * watchdog keeps routing the container's events here (one entry per such container).
+     */
+    private boolean outOfMemoryReportMayFollow(String name) {
+        return task.containers().stream()
+                .anyMatch(
+                        c -> c.name().equals(name) && Integer.valueOf(137).equals(c.exitCode()) && c.reason() == null);
     }
 
     /** Reports a container's health check result when it changed (containers without an ECS check: never). */
@@ -411,9 +435,11 @@ final class TaskRunner {
         logs.closeAll();
         backend.executionStopped(task);
         if (runtime != null) {
-            for (String id : containerIds.values()) {
-                removeQuietly(id);
-                shared.watchdog().forget(id);
+            for (Map.Entry<String, String> e : containerIds.entrySet()) {
+                removeQuietly(e.getValue());
+                if (!outOfMemoryReportMayFollow(e.getKey())) {
+                    shared.watchdog().forget(e.getValue());
+                }
             }
             if (attachment != null) {
                 shared.network().release(runtime, attachment);

@@ -57,6 +57,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
     private final Set<String> uninterpreted = ConcurrentHashMap.newKeySet();
 
     private final Map<String, SimContainer> containers = new ConcurrentHashMap<>();
+    private volatile boolean nestsCgroups = true;
     /** Containers removed after exiting with 137 (SIGKILL), for a late out-of-memory report; few in practice. */
     private final Map<String, SimContainer> killed = new ConcurrentHashMap<>();
 
@@ -155,6 +156,38 @@ public final class SimulatedRuntime implements ContainerRuntime {
     public boolean outOfMemoryKilled(String containerId) {
         SimContainer c = containers.getOrDefault(containerId, killed.get(containerId));
         return c != null && c.oomKilled;
+    }
+
+    /** Whether {@link #childCgroupParent} nests containers, as Docker on cgroupfs v1 (default); not as Podman. */
+    public SimulatedRuntime nestsCgroups(boolean nests) {
+        this.nestsCgroups = nests;
+        return this;
+    }
+
+    /**
+     * What {@link #updateLimits} set on this container so far (nothing: both {@code null}).
+     *
+     * @throws RuntimeFailure {@link RuntimeFailure.Kind#NOT_FOUND} when there is no such container
+     */
+    public ContainerLimits limits(String containerId) {
+        return find(containerId).limits;
+    }
+
+    @Override
+    public void updateLimits(String containerId, Long memoryMiB, Integer cpuUnits) {
+        SimContainer c = find(containerId);
+        synchronized (c) {
+            c.limits = new ContainerLimits(
+                    memoryMiB != null ? memoryMiB : c.limits.memoryMiB(),
+                    cpuUnits != null ? cpuUnits : c.limits.cpuUnits());
+        }
+    }
+
+    /** {@code /simulated/<id>} while {@link #nestsCgroups} is on (the default), like Docker's {@code /docker/<id>}. */
+    @Override
+    public Optional<String> childCgroupParent(String containerId) {
+        SimContainer c = find(containerId);
+        return nestsCgroups ? Optional.of("/simulated/" + c.id) : Optional.empty();
     }
 
     /**
@@ -576,6 +609,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
         Instant finishedAt;
         Integer exitCode;
         volatile boolean oomKilled;
+        volatile ContainerLimits limits = new ContainerLimits(null, null);
 
         SimContainer(String id, ContainerSpec spec, int ip) {
             this.id = id;

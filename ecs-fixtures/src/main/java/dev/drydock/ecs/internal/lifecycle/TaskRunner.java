@@ -87,6 +87,7 @@ final class TaskRunner {
     private ContainerRuntime runtime;
     private TaskNetwork.Attachment attachment;
     private TaskPreparation.Prepared prepared;
+    private TaskLimits.Applied limits = TaskLimits.Applied.NONE;
     private long t0;
     private boolean runningReported;
     private boolean stopped;
@@ -153,6 +154,15 @@ final class TaskRunner {
             return;
         }
         backend.eniAttached(task, attachment.namespaceContainerId(), attachment.privateIp(), attachment.hostPorts());
+        try {
+            limits = TaskLimits.apply(shared.context().settings(), runtime, task, attachment.namespaceContainerId());
+        } catch (RuntimeFailure e) {
+            fail(
+                    "ResourceInitializationError: failed to apply the task's cpu and memory: " + e.getMessage(),
+                    null,
+                    null);
+            return;
+        }
         try {
             prepared = shared.preparation().prepare(task, runtime);
         } catch (TaskPreparation.StartFailure e) {
@@ -241,7 +251,8 @@ final class TaskRunner {
                 env,
                 prepared.mounts().getOrDefault(c.name(), List.of()),
                 prepared.pulledImages().get(c.name()),
-                prepared.secrets().getOrDefault(c.name(), Map.of()));
+                prepared.secrets().getOrDefault(c.name(), Map.of()),
+                limits);
         TaskLogSink.LogStreamWriter logStream;
         try {
             logStream = logs.open(c);

@@ -1,6 +1,7 @@
 package dev.drydock.samples;
 
 import static dev.drydock.junit.DrydockAssertions.assertThat;
+import static dev.drydock.samples.LogMessages.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -123,14 +123,5 @@ class TaskRoleApplicationSampleTest {
         String stream = "ecs/app/" + task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
         return await().atMost(Duration.ofSeconds(10))
                 .until(() -> messages(logs, "/ecs/reporting-cli", stream), m -> m.size() >= lines);
-    }
-
-    private static List<String> messages(CloudWatchLogsClient logs, String group, String stream) {
-        return logs
-                .getLogEvents(r -> r.logGroupName(group).logStreamName(stream).startFromHead(true))
-                .events()
-                .stream()
-                .map(OutputLogEvent::message)
-                .toList();
     }
 }

@@ -112,6 +112,11 @@ final class GatedRuntime implements ContainerRuntime {
     }
 
     @Override
+    public boolean outOfMemoryKilled(String containerId) {
+        return delegate.outOfMemoryKilled(containerId);
+    }
+
+    @Override
     public void stopContainer(String containerId, Duration timeout) {
         delegate.stopContainer(containerId, timeout);
     }

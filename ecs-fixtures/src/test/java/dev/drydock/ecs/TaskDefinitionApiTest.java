@@ -448,6 +448,27 @@ class TaskDefinitionApiTest extends EcsApiTestBase {
     }
 
     @Test
+    void linksAndDnsServersAreRefusedWithAwsvpcAndKeptWithBridge() {
+        assertRejected(fargateWith(c -> c.links("db")), "Links are not supported when networkMode=awsvpc.");
+        assertRejected(
+                fargateWith(c -> c.dnsServers("10.0.0.2")),
+                "DNS servers are not supported on container when networkMode=awsvpc.");
+
+        TaskDefinition bridge = ecs.registerTaskDefinition(r -> r.family(unique("bridge"))
+                        .networkMode(NetworkMode.BRIDGE)
+                        .containerDefinitions(
+                                container("app").toBuilder()
+                                        .memory(128)
+                                        .links("db")
+                                        .dnsServers("10.0.0.2")
+                                        .build(),
+                                container("db").toBuilder().memory(128).build()))
+                .taskDefinition();
+        assertThat(bridge.containerDefinitions().get(0).links()).containsExactly("db");
+        assertThat(bridge.containerDefinitions().get(0).dnsServers()).containsExactly("10.0.0.2");
+    }
+
+    @Test
     void rolesAndTheirRequirementsAreChecked() {
         assertRejected(
                 fargate(unique("role")).taskRoleArn("arn:aws:cloudformation:us-east-1:123456789012:stack/x"),

@@ -66,6 +66,31 @@ class TaskFailureDockerTest {
     }
 
     @Test
+    void aContainerOverItsMemoryLimitIsReportedAsOutOfMemory() {
+        try (Drydock drydock = Drydock.start();
+                EcsClient ecs = drydock.client(EcsClient.builder())) {
+            // 6 MiB is ECS's (and Docker's) smallest container memory; dd's 120 MiB buffer cannot fit.
+            Task task = runOne(
+                    ecs,
+                    ContainerDefinition.builder()
+                            .name("app")
+                            .image(IMAGE)
+                            .memory(6)
+                            .command("dd", "if=/dev/zero", "of=/dev/null", "bs=120M", "count=1")
+                            .build());
+            Task stopped = awaitStopped(ecs, task);
+            assertThat(stopped.stopCodeAsString()).isEqualTo("EssentialContainerExited");
+            assertThat(stopped.stoppedReason()).isEqualTo("Essential container in task exited");
+            assertThat(stopped.containers().get(0).exitCode()).isEqualTo(137);
+            // Docker 20.10 may report the OOM kill (its oom event) just after the exit: the reason follows it
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(
+                                    describe(ecs, task).containers().get(0).reason())
+                            .isEqualTo("OutOfMemoryError: Container killed due to memory usage"));
+        }
+    }
+
+    @Test
     void anEngineThatGoesAwayStopsRunningTasks() {
         AtomicBoolean engineDown = new AtomicBoolean();
         try (Drydock drydock = Drydock.builder()

@@ -50,6 +50,54 @@ class TaskLifecycleApiTest extends EcsApiTestBase {
     }
 
     @Test
+    void outOfMemoryKillIsReportedAsEcsReportsIt() {
+        String family = unique("oom");
+        registerFargate(family);
+        Task running = runRunning(family);
+
+        sim.oomKill(container(running, "app").runtimeId());
+        Task stopped = awaitStopped(cluster(), running.taskArn());
+
+        assertThat(container(stopped, "app").exitCode()).isEqualTo(137);
+        assertThat(container(stopped, "app").reason())
+                .isEqualTo("OutOfMemoryError: Container killed due to memory usage");
+        assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
+        assertThat(stopped.stoppedReason()).isEqualTo("Essential container in task exited");
+    }
+
+    @Test
+    void anOutOfMemoryReportAfterTheExitStillGivesTheReason() {
+        String family = unique("oomlate");
+        registerFargate(family);
+        Task running = runRunning(family);
+        String id = container(running, "app").runtimeId();
+
+        sim.exit(id, 137); // Docker 20.10 under load: die (OOMKilled false), then the oom event
+        Task stopped = awaitStopped(cluster(), running.taskArn());
+        assertThat(container(stopped, "app").reason()).isNull();
+        sim.reportOutOfMemoryLate(id);
+
+        Task t =
+                awaitTask(cluster(), running.taskArn(), x -> container(x, "app").reason() != null);
+        assertThat(container(t, "app").reason()).isEqualTo("OutOfMemoryError: Container killed due to memory usage");
+        assertThat(container(t, "app").exitCode()).isEqualTo(137);
+        assertThat(t.stoppedReason()).isEqualTo("Essential container in task exited");
+    }
+
+    @Test
+    void plainExitHasNoOutOfMemoryReason() {
+        String family = unique("exit137");
+        registerFargate(family);
+        Task running = runRunning(family);
+
+        sim.exit(container(running, "app").runtimeId(), 137);
+        Task stopped = awaitStopped(cluster(), running.taskArn());
+
+        assertThat(container(stopped, "app").exitCode()).isEqualTo(137);
+        assertThat(container(stopped, "app").reason()).isNull();
+    }
+
+    @Test
     void essentialContainerExitStopsTheTask() {
         String family = unique("exit");
         registerFargate(family);

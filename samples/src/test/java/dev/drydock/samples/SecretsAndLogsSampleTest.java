@@ -1,5 +1,6 @@
 package dev.drydock.samples;
 
+import static dev.drydock.samples.LogMessages.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -203,15 +204,6 @@ class SecretsAndLogsSampleTest {
     private static void stop(EcsClient ecs, Task task) {
         ecs.stopTask(r -> r.cluster("shop").task(task.taskArn()));
         ecs.waiter().waitUntilTasksStopped(r -> r.cluster("shop").tasks(task.taskArn()));
-    }
-
-    private static List<String> messages(CloudWatchLogsClient logs, String group, String stream) {
-        return logs
-                .getLogEvents(r -> r.logGroupName(group).logStreamName(stream).startFromHead(true))
-                .events()
-                .stream()
-                .map(OutputLogEvent::message)
-                .toList();
     }
 
     private static String taskId(Task task) {

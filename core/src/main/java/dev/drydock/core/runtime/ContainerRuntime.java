@@ -202,6 +202,15 @@ public interface ContainerRuntime extends AutoCloseable {
     record OutputLine(Instant time, boolean stderr, String text) {}
 
     /**
+     * Whether the runtime learned, at any time, that the kernel's out-of-memory killer killed a process of this
+     * container; still answers after the container was removed. {@link ContainerState#oomKilled()} says the same at
+     * the time of the inspect; this catches a report that arrives after the exit (Docker 20.10 under load).
+     */
+    default boolean outOfMemoryKilled(String containerId) {
+        return false;
+    }
+
+    /**
      * Sets the limits of a running (or created) container, which its child cgroups share (see
      * {@link #childCgroupParent(String)}): a task's size on its sandbox.
      *

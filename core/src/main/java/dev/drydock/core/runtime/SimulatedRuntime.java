@@ -57,6 +57,10 @@ public final class SimulatedRuntime implements ContainerRuntime {
     private final Set<String> uninterpreted = ConcurrentHashMap.newKeySet();
 
     private final Map<String, SimContainer> containers = new ConcurrentHashMap<>();
+    private volatile boolean nestsCgroups = true;
+    /** Containers removed after exiting with 137 (SIGKILL), for a late out-of-memory report; few in practice. */
+    private final Map<String, SimContainer> killed = new ConcurrentHashMap<>();
+
     private final Map<String, NetworkInfo> networks = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> networkLabels = new ConcurrentHashMap<>();
     private final Set<String> missingImages = ConcurrentHashMap.newKeySet();
@@ -109,6 +113,81 @@ public final class SimulatedRuntime implements ContainerRuntime {
         if (c.markExited(exitCode, clock.instant())) {
             fireExit(c);
         }
+    }
+
+    /**
+     * Makes a running container end as the kernel's out-of-memory killer ends it: exit code 137 (SIGKILL) and
+     * {@link ContainerState#oomKilled()} true, as Docker's inspect reports {@code State.OOMKilled}.
+     *
+     * @throws IllegalArgumentException when there is no such container
+     */
+    public void oomKill(String containerId) {
+        SimContainer c = containers.get(containerId);
+        if (c == null) {
+            throw new IllegalArgumentException("No simulated container " + containerId);
+        }
+        synchronized (c) {
+            if (c.exitCode == null) {
+                c.oomKilled = true;
+            }
+        }
+        if (c.markExited(137, clock.instant())) {
+            fireExit(c);
+        }
+    }
+
+    /**
+     * Delivers an out-of-memory report after the container's exit, as Docker 20.10 does under load (its {@code oom}
+     * event after the {@code die}, {@code State.OOMKilled} left false): exit listeners hear of the container again and
+     * {@link #outOfMemoryKilled} answers true. Works for a container removed since it exited with 137.
+     *
+     * @throws IllegalArgumentException when there is no such container, or it has not exited
+     */
+    public void reportOutOfMemoryLate(String containerId) {
+        SimContainer c = containers.getOrDefault(containerId, killed.get(containerId));
+        if (c == null || c.exitCode == null) {
+            throw new IllegalArgumentException("No exited simulated container " + containerId);
+        }
+        c.oomKilled = true;
+        fireExit(c);
+    }
+
+    @Override
+    public boolean outOfMemoryKilled(String containerId) {
+        SimContainer c = containers.getOrDefault(containerId, killed.get(containerId));
+        return c != null && c.oomKilled;
+    }
+
+    /** Whether {@link #childCgroupParent} nests containers, as Docker on cgroupfs v1 (default); not as Podman. */
+    public SimulatedRuntime nestsCgroups(boolean nests) {
+        this.nestsCgroups = nests;
+        return this;
+    }
+
+    /**
+     * What {@link #updateLimits} set on this container so far (nothing: both {@code null}).
+     *
+     * @throws RuntimeFailure {@link RuntimeFailure.Kind#NOT_FOUND} when there is no such container
+     */
+    public ContainerLimits limits(String containerId) {
+        return find(containerId).limits;
+    }
+
+    @Override
+    public void updateLimits(String containerId, Long memoryMiB, Integer cpuUnits) {
+        SimContainer c = find(containerId);
+        synchronized (c) {
+            c.limits = new ContainerLimits(
+                    memoryMiB != null ? memoryMiB : c.limits.memoryMiB(),
+                    cpuUnits != null ? cpuUnits : c.limits.cpuUnits());
+        }
+    }
+
+    /** {@code /simulated/<id>} while {@link #nestsCgroups} is on (the default), like Docker's {@code /docker/<id>}. */
+    @Override
+    public Optional<String> childCgroupParent(String containerId) {
+        SimContainer c = find(containerId);
+        return nestsCgroups ? Optional.of("/simulated/" + c.id) : Optional.empty();
     }
 
     /**
@@ -297,7 +376,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
                     c.id,
                     c.startedAt != null && c.exitCode == null,
                     c.exitCode,
-                    false,
+                    c.oomKilled,
                     null,
                     c.startedAt,
                     c.finishedAt,
@@ -321,6 +400,9 @@ public final class SimulatedRuntime implements ContainerRuntime {
         SimContainer c = containers.remove(containerId);
         if (c != null) {
             names.remove(c.spec.name());
+            if (Integer.valueOf(137).equals(c.exitCode)) { // a late out-of-memory report may still come
+                killed.put(containerId, c);
+            }
         }
         if (c != null && c.markExited(137, clock.instant())) {
             fireExit(c);
@@ -526,6 +608,8 @@ public final class SimulatedRuntime implements ContainerRuntime {
         ContainerState.Health health;
         Instant finishedAt;
         Integer exitCode;
+        volatile boolean oomKilled;
+        volatile ContainerLimits limits = new ContainerLimits(null, null);
 
         SimContainer(String id, ContainerSpec spec, int ip) {
             this.id = id;

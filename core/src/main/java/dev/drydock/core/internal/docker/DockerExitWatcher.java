@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams the engine's {@code die}, {@code destroy} and {@code health_status} events for labelled containers,
- * resubscribing on errors, until closed or until the runtime closes.
+ * Streams the engine's {@code die}, {@code destroy}, {@code health_status} and {@code oom} events for labelled
+ * containers, resubscribing on errors, until closed or until the runtime closes. An {@code oom} event is first handed
+ * to the {@code outOfMemory} sink (so the runtime remembers it), then to the listener like the others: Docker 20.10 can
+ * deliver it after the container's {@code die}, and then leaves {@code State.OOMKilled} false.
  */
 final class DockerExitWatcher implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DockerExitWatcher.class);
@@ -22,15 +24,21 @@ final class DockerExitWatcher implements Closeable {
     private final AtomicBoolean closed;
     private final Map<String, String> labels;
     private final Consumer<String> listener;
+    private final Consumer<String> outOfMemory;
     private volatile Closeable stream;
     private volatile boolean stopped;
 
     DockerExitWatcher(
-            DockerClient client, AtomicBoolean closed, Map<String, String> labels, Consumer<String> listener) {
+            DockerClient client,
+            AtomicBoolean closed,
+            Map<String, String> labels,
+            Consumer<String> listener,
+            Consumer<String> outOfMemory) {
         this.client = client;
         this.closed = closed;
         this.labels = labels;
         this.listener = listener;
+        this.outOfMemory = outOfMemory;
     }
 
     void subscribe() {
@@ -39,13 +47,16 @@ final class DockerExitWatcher implements Closeable {
         }
         stream = client.eventsCmd()
                 .withEventTypeFilter("container")
-                .withEventFilter("die", "destroy", "health_status")
+                .withEventFilter("die", "destroy", "health_status", "oom")
                 .withLabelFilter(labels)
                 .exec(new ResultCallback.Adapter<Event>() {
                     @Override
                     public void onNext(Event event) {
                         if (event.getId() != null) {
                             try {
+                                if ("oom".equals(event.getAction())) {
+                                    outOfMemory.accept(event.getId());
+                                }
                                 listener.accept(event.getId());
                             } catch (RuntimeException e) {
                                 LOG.warn("Container exit listener failed for {}", event.getId(), e);

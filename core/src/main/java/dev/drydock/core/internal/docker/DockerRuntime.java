@@ -298,6 +298,11 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public boolean outOfMemoryKilled(String containerId) {
+        return containers.outOfMemoryKilled(containerId);
+    }
+
+    @Override
     public void updateLimits(String containerId, Long memoryMiB, Integer cpuUnits) {
         containers.updateLimits(containerId, memoryMiB, cpuUnits);
     }
@@ -345,7 +350,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public AutoCloseable onExit(Map<String, String> labels, Consumer<String> listener) {
-        DockerExitWatcher watcher = new DockerExitWatcher(client, closed, labels, listener);
+        DockerExitWatcher watcher = new DockerExitWatcher(client, closed, labels, listener, containers::outOfMemory);
         watcher.subscribe();
         synchronized (subscriptions) {
             subscriptions.add(watcher);

@@ -438,7 +438,8 @@ public final class EcsBackend {
 
     /**
      * A container exited. Records its exit code and reason; when it is essential and the task should be running,
-     * the task is told to stop (EssentialContainerExited).
+     * the task is told to stop (EssentialContainerExited). Called again for a stopped container without a reason, it
+     * adds the reason only (an out-of-memory report that came after the exit).
      *
      * @return whether the task must now stop
      */

@@ -120,6 +120,16 @@ final class TaskDefinitionValidation {
         if (awsvpc && c.hostname() != null) {
             throw EcsErrors.client("hostname is not supported on container when networkMode=awsvpc.");
         }
+        // ECS's texts as its users quote them, e.g. https://github.com/aws-observability/aws-otel-collector/issues/1359
+        // (links) and ecs-cli's Fargate notes (dnsServers); the container definition parameters page says neither
+        // parameter is supported with awsvpc
+        // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+        if (awsvpc && !c.links().isEmpty()) {
+            throw EcsErrors.client("Links are not supported when networkMode=awsvpc.");
+        }
+        if (awsvpc && !c.dnsServers().isEmpty()) {
+            throw EcsErrors.client("DNS servers are not supported on container when networkMode=awsvpc.");
+        }
         if (c.image() == null || c.image().isEmpty()) {
             throw EcsErrors.client("Container.image should not be null or empty.");
         }

@@ -200,6 +200,18 @@ public final class TaskRecord {
         return awsvpc;
     }
 
+    /** The task-level memory in MiB (RunTask's override first), or {@code null} when the task has none. */
+    public Integer taskMemoryMiB() {
+        String m = overrides != null && overrides.memory() != null ? overrides.memory() : taskDefinition.memory();
+        return m == null ? null : Integer.valueOf(TaskDefinitions.normalizeMemory(m));
+    }
+
+    /** The task-level CPU in CPU units, 1024 per vCPU (RunTask's override first), or {@code null} when it has none. */
+    public Integer taskCpuUnits() {
+        String c = overrides != null && overrides.cpu() != null ? overrides.cpu() : taskDefinition.cpu();
+        return c == null ? null : Integer.valueOf(TaskDefinitions.normalizeCpu(c));
+    }
+
     /** RunTask's overrides, or {@code null}. */
     public TaskOverride overrides() {
         return overrides;

@@ -170,7 +170,14 @@ final class TaskTransitions {
     Outcome containerExited(TaskRecord t, String containerName, Integer exitCode, String reason, List<String> logTail) {
         ContainerRecord c = t.container(containerName);
         if (c.lastStatus == ContainerRecord.Status.STOPPED) {
-            return Outcome.UNCHANGED;
+            if (c.reason != null || reason == null) {
+                return Outcome.UNCHANGED;
+            }
+            // a reason learned after the exit (the runtime's out-of-memory report): exit code and log lines stay
+            c.reason = reason;
+            t.version++;
+            t.note(clock.instant(), "container " + containerName + " STOPPED", reason);
+            return Outcome.CHANGED;
         }
         c.lastStatus = ContainerRecord.Status.STOPPED;
         c.exitCode = exitCode;

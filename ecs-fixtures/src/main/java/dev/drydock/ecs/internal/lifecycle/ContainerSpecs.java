@@ -48,7 +48,8 @@ final class ContainerSpecs {
             Map<String, String> extraEnvironment,
             List<ContainerSpec.Mount> mounts,
             String pulledImage,
-            Map<String, String> secrets) {
+            Map<String, String> secrets,
+            TaskLimits.Applied taskLimits) {
         ContainerDefinition d = container.definition();
         ContainerOverride o = task.overrideFor(d.name());
 
@@ -88,7 +89,8 @@ final class ContainerSpecs {
                 .user(d.user())
                 .labels(allLabels)
                 .joinNetworkOf(sandboxId)
-                .memoryMiB(memory == null ? null : memory.longValue())
+                .memoryMiB(memory == null ? taskLimits.eachContainerMemoryMiB() : Long.valueOf(memory))
+                .cgroupParent(taskLimits.cgroupParent())
                 .memoryReservationMiB(reservation == null ? null : reservation.longValue())
                 .cpuShares(cpu == null || cpu == 0 ? null : cpu)
                 .readonlyRootFilesystem(Boolean.TRUE.equals(d.readonlyRootFilesystem()))

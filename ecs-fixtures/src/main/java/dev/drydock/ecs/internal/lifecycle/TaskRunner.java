@@ -45,6 +45,14 @@ final class TaskRunner {
     public static final String SPOT_INTERRUPTION_WARNING = "ecs.spot-interruption-warning";
 
     /**
+     * A container's {@code reason} when the kernel killed it for exceeding its memory limit (Docker's {@code
+     * State.OOMKilled}), as ECS words it: "OutOfMemoryError: Container killed due to memory usage", see
+     * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/out-of-memory.html. The task's stoppedReason stays
+     * ECS's "Essential container in task exited".
+     */
+    static final String OOM_REASON = "OutOfMemoryError: Container killed due to memory usage";
+
+    /**
      * What every task's runner works with.
      *
      * @param context the Drydock instance's services
@@ -87,6 +95,7 @@ final class TaskRunner {
     private ContainerRuntime runtime;
     private TaskNetwork.Attachment attachment;
     private TaskPreparation.Prepared prepared;
+    private TaskLimits.Applied limits = TaskLimits.Applied.NONE;
     private long t0;
     private boolean runningReported;
     private boolean stopped;
@@ -153,6 +162,15 @@ final class TaskRunner {
             return;
         }
         backend.eniAttached(task, attachment.namespaceContainerId(), attachment.privateIp(), attachment.hostPorts());
+        try {
+            limits = TaskLimits.apply(shared.context().settings(), runtime, task, attachment.namespaceContainerId());
+        } catch (RuntimeFailure e) {
+            fail(
+                    "ResourceInitializationError: failed to apply the task's cpu and memory: " + e.getMessage(),
+                    null,
+                    null);
+            return;
+        }
         try {
             prepared = shared.preparation().prepare(task, runtime);
         } catch (TaskPreparation.StartFailure e) {
@@ -241,7 +259,8 @@ final class TaskRunner {
                 env,
                 prepared.mounts().getOrDefault(c.name(), List.of()),
                 prepared.pulledImages().get(c.name()),
-                prepared.secrets().getOrDefault(c.name(), Map.of()));
+                prepared.secrets().getOrDefault(c.name(), Map.of()),
+                limits);
         TaskLogSink.LogStreamWriter logStream;
         try {
             logStream = logs.open(c);
@@ -302,11 +321,15 @@ final class TaskRunner {
 
     /** A container exited or its health changed: records it, then starts what may start now. */
     private void changed(String containerId) {
-        if (stopped || runtime == null) {
+        if (runtime == null) {
             return;
         }
         String name = nameOf(containerId);
-        if (name == null || dependencies.hasExited(name)) {
+        if (name != null && dependencies.hasExited(name)) {
+            lateOutOfMemory(name, containerId);
+            return;
+        }
+        if (stopped || name == null) {
             return;
         }
         ContainerState state;
@@ -322,10 +345,30 @@ final class TaskRunner {
         if (state.running()) {
             health(name, state);
         } else if (state.exitCode() != null || state.startedAt() != null) {
-            String reason = state.oomKilled() ? "OutOfMemoryError: Container killed due to memory usage" : null;
+            String reason = state.oomKilled() ? OOM_REASON : null;
             recordExit(name, state.exitCode(), reason, logTail(containerId));
         }
         startReady();
+    }
+
+    /**
+     * The runtime spoke of a container whose exit is recorded: when it now knows the kernel OOM-killed it (Docker 20.10
+     * can report that after the exit), the container's reason becomes ECS's OOM reason, also once the task stopped.
+     */
+    private void lateOutOfMemory(String name, String containerId) {
+        if (runtime.outOfMemoryKilled(containerId)) {
+            backend.containerExited(task, name, null, OOM_REASON, List.of());
+        }
+    }
+
+    /**
+     * Killed (137) without a known reason: the engine may still report an OOM kill ({@link #lateOutOfMemory}), so the
+     * watchdog keeps routing the container's events here (one entry per such container).
+     */
+    private boolean outOfMemoryReportMayFollow(String name) {
+        return task.containers().stream()
+                .anyMatch(
+                        c -> c.name().equals(name) && Integer.valueOf(137).equals(c.exitCode()) && c.reason() == null);
     }
 
     /** Reports a container's health check result when it changed (containers without an ECS check: never). */
@@ -411,9 +454,11 @@ final class TaskRunner {
         logs.closeAll();
         backend.executionStopped(task);
         if (runtime != null) {
-            for (String id : containerIds.values()) {
-                removeQuietly(id);
-                shared.watchdog().forget(id);
+            for (Map.Entry<String, String> e : containerIds.entrySet()) {
+                removeQuietly(e.getValue());
+                if (!outOfMemoryReportMayFollow(e.getKey())) {
+                    shared.watchdog().forget(e.getValue());
+                }
             }
             if (attachment != null) {
                 shared.network().release(runtime, attachment);
@@ -468,7 +513,7 @@ final class TaskRunner {
             ContainerState s = runtime.inspectContainer(id);
             exitCode = s.exitCode();
             if (s.oomKilled()) {
-                reason = "OutOfMemoryError: Container killed due to memory usage";
+                reason = OOM_REASON;
             }
         } catch (RuntimeFailure e) {
             reason = "CannotInspectContainerError: " + e.getMessage();

@@ -35,6 +35,7 @@ public final class ContainerInstancesFixture implements Fixture {
     private final String instanceType;
     private List<String> availabilityZones;
     private final Map<String, String> attributes = new LinkedHashMap<>();
+    private String instanceProfileRole;
 
     ContainerInstancesFixture(String cluster, int count, String instanceType) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -63,6 +64,17 @@ public final class ContainerInstancesFixture implements Fixture {
         return this;
     }
 
+    /**
+     * The instances' instance profile role (a role name or ARN; the instance profile is named after it): tasks that
+     * reach the instance metadata service at 169.254.169.254 (EC2 tasks in bridge or host mode, and awsvpc unless
+     * blocked) get its credentials there, and the SDKs' and the AWS CLI's default chains find them when the task has
+     * no task role. The role must exist when the fixture applies and trust {@code ec2.amazonaws.com}.
+     */
+    public ContainerInstancesFixture instanceProfile(String role) {
+        this.instanceProfileRole = Objects.requireNonNull(role, "role");
+        return this;
+    }
+
     @Override
     public void apply(Drydock drydock) {
         String region = drydock.region();
@@ -79,8 +91,9 @@ public final class ContainerInstancesFixture implements Fixture {
             identity.put("instanceType", instanceType);
             identity.put("region", region);
             String document = new String(JsonTree.write(identity), StandardCharsets.UTF_8);
+            RegisterContainerInstanceResponse registered;
             try {
-                EcsFixtures.module(drydock)
+                registered = EcsFixtures.module(drydock)
                         .adminCalls()
                         .call(
                                 "ecs",
@@ -94,6 +107,15 @@ public final class ContainerInstancesFixture implements Fixture {
                 throw new DrydockException(
                         describe() + ": ECS refuses the container instance: " + e.errorCode() + ": " + e.getMessage(),
                         e);
+            }
+            if (instanceProfileRole != null) {
+                try {
+                    EcsFixtures.module(drydock)
+                            .instanceProfile(
+                                    registered.containerInstance().containerInstanceArn(), instanceProfileRole);
+                } catch (DrydockException e) {
+                    throw new DrydockException(describe() + ": " + e.getMessage(), e);
+                }
             }
         }
     }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.IamFixtures;
+import dev.drydock.core.runtime.ContainerRuntime;
+import dev.drydock.core.runtime.ContainerSpec;
+import dev.drydock.ecs.internal.EcsServiceModule;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +143,35 @@ class InstanceProfileDockerTest {
                             r -> r.taskDefinition("cli-bridge").launchType(LaunchType.EC2)));
             assertOutput(blocked, stopped.get("awsvpc on EC2"), 253, "Unable to locate credentials");
             assertOutput(blocked, stopped.get("bridge"), 0, ":assumed-role/ec2-node/");
+        }
+    }
+
+    @Test
+    void aNamespaceHeldByAContainerWithoutNetAdminIsRoutedThroughAHelperContainer() {
+        ContainerRuntime runtime = drydock.runtime();
+        String arn = ecs.listContainerInstances(r -> r.cluster("fleet"))
+                .containerInstanceArns()
+                .get(0);
+        String id = runtime.createContainer(
+                ContainerSpec.builder("drydock-" + drydock.sessionId() + "-imds-plain", "drydock/busybox:1.35-local")
+                        .command(List.of("sleep", "300"))
+                        .network(drydock.network().getId(), List.of())
+                        .labels(Map.of("dev.drydock", "true", "dev.drydock.session", drydock.sessionId()))
+                        .init(true)
+                        .build());
+        try {
+            runtime.startContainer(id);
+            assertThat(runtime.exec(id, List.of("ip", "route", "add", "10.99.0.0/16", "dev", "eth0"))
+                            .exitCode())
+                    .as("the container itself cannot change routes")
+                    .isNotZero();
+            EcsServiceModule.of(drydock).attachInstanceMetadata(id, arn);
+            ContainerRuntime.ExecResult r = runtime.exec(
+                    id, List.of("wget", "-q", "-O", "-", "http://169.254.169.254/latest/meta-data/instance-id"));
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo(instanceId);
+        } finally {
+            runtime.removeContainer(id);
         }
     }
 

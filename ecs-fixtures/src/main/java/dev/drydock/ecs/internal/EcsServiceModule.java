@@ -141,6 +141,22 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
         return launcher.instanceMetadata().service(instance);
     }
 
+    /**
+     * Makes the instance metadata service of a container instance answer at 169.254.169.254 inside the network
+     * namespace of a running container on Drydock's network, as it does for the EC2 tasks on the instance; for
+     * Drydock's own tests and network modes. Not a stable API. Waits for the container runtime.
+     *
+     * @throws IllegalArgumentException when no container instance has that ARN
+     * @throws dev.drydock.core.runtime.RuntimeFailure when the namespace cannot be routed
+     */
+    public void attachInstanceMetadata(String namespaceContainerId, String containerInstanceArn) {
+        Ec2Instance instance = backend.capacity().ec2Instance(containerInstanceArn);
+        if (instance == null) {
+            throw new IllegalArgumentException("No container instance " + containerInstanceArn + " is registered.");
+        }
+        launcher.instanceMetadata().attach(context.runtime(), namespaceContainerId, instance);
+    }
+
     @Override
     public void preflight() {
         launcher.preflight();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ public final class RoutedInstanceMetadata implements InstanceMetadataAccess {
     private static final Logger LOG = LoggerFactory.getLogger(RoutedInstanceMetadata.class);
     /** How long an IMDS container may take to listen. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(30);
+
+    private static final AtomicInteger ROUTES = new AtomicInteger();
 
     /**
      * The setting that makes the instances require IMDSv2 ({@code HttpTokens required}); default {@code false}
@@ -71,18 +74,66 @@ public final class RoutedInstanceMetadata implements InstanceMetadataAccess {
                 Boolean.parseBoolean(context.settings().get(TOKENS_REQUIRED, "false")));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The route is set by {@code ip} run in the namespace container itself (Drydock's sandboxes have
+     * {@code NET_ADMIN}); when that fails (a container without {@code NET_ADMIN} or {@code ip}, e.g. a bridge-mode
+     * task container holding its own namespace), by a short-lived container that joins the namespace with
+     * {@code NET_ADMIN}.
+     */
     @Override
     public void attach(RuntimeSession session, String namespaceContainerId, Ec2Instance instance) {
         Instance i = instance(session, instance);
-        ContainerRuntime.ExecResult r = session.runtime()
-                .exec(namespaceContainerId, List.of("ip", "route", "replace", ADDRESS + "/32", "via", i.ipAddress()));
-        if (r.exitCode() != 0) {
-            throw new RuntimeFailure(
-                    RuntimeFailure.Kind.OTHER,
-                    "cannot route " + ADDRESS + " to the instance metadata service of " + instance.instanceId()
-                            + " in the task's network namespace (ip route exited with " + r.exitCode() + ": "
-                            + r.stderr().trim() + "); the namespace container needs NET_ADMIN and busybox ip",
-                    null);
+        List<String> route = List.of("ip", "route", "replace", ADDRESS + "/32", "via", i.ipAddress());
+        ContainerRuntime runtime = session.runtime();
+        ContainerRuntime.ExecResult r;
+        try {
+            r = runtime.exec(namespaceContainerId, route);
+        } catch (RuntimeFailure e) {
+            r = new ContainerRuntime.ExecResult(-1, new byte[0], e.getMessage());
+        }
+        if (r.exitCode() == 0) {
+            return;
+        }
+        LOG.debug("ip route in {} failed ({}); routing from a helper container", namespaceContainerId, r.stderr());
+        ContainerSpec spec = ContainerSpec.builder(
+                        "drydock-" + context.sessionId() + "-imds-route-" + ROUTES.incrementAndGet(), image)
+                .entryPoint(route.subList(0, 1))
+                .command(route.subList(1, route.size()))
+                .labels(context.labels(Map.of(Labels.CONTAINER, "~imds-route")))
+                .joinNetworkOf(namespaceContainerId)
+                .capability("NET_ADMIN")
+                .build();
+        String id = runtime.createContainer(spec);
+        try {
+            runtime.startContainer(id);
+            ContainerState state = awaitExit(runtime, id);
+            if (state.exitCode() == null || state.exitCode() != 0) {
+                throw new RuntimeFailure(
+                        RuntimeFailure.Kind.OTHER,
+                        "cannot route " + ADDRESS + " to the instance metadata service of " + instance.instanceId()
+                                + " in the network namespace of " + namespaceContainerId + " (ip route exited with "
+                                + state.exitCode() + ": " + runtime.logTail(id, 5) + ")",
+                        null);
+            }
+        } finally {
+            removeQuietly(runtime, id);
+        }
+    }
+
+    private static ContainerState awaitExit(ContainerRuntime runtime, String id) {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (true) {
+            ContainerState state = runtime.inspectContainer(id);
+            if (!state.running() && state.finishedAt() != null && state.exitCode() != null) {
+                return state;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new RuntimeFailure(
+                        RuntimeFailure.Kind.OTHER, "the container routing " + ADDRESS + " did not finish", null);
+            }
+            Thread.onSpinWait();
         }
     }
 

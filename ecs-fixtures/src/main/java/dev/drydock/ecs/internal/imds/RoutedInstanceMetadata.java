@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,9 @@ public final class RoutedInstanceMetadata implements InstanceMetadataAccess {
     private static final Logger LOG = LoggerFactory.getLogger(RoutedInstanceMetadata.class);
     /** How long an IMDS container may take to listen. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(30);
+
+    /** How often the container runtime is asked while waiting for a container. */
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private static final AtomicInteger ROUTES = new AtomicInteger();
 
@@ -133,7 +137,7 @@ public final class RoutedInstanceMetadata implements InstanceMetadataAccess {
                 throw new RuntimeFailure(
                         RuntimeFailure.Kind.OTHER, "the container routing " + ADDRESS + " did not finish", null);
             }
-            Thread.onSpinWait();
+            LockSupport.parkNanos(POLL.toNanos());
         }
     }
 
@@ -215,7 +219,7 @@ public final class RoutedInstanceMetadata implements InstanceMetadataAccess {
                         "the instance metadata service container of " + instance.instanceId() + " does not listen",
                         null);
             }
-            Thread.onSpinWait();
+            LockSupport.parkNanos(POLL.toNanos());
         }
     }
 

@@ -211,6 +211,38 @@ class InstanceMetadataServiceTest {
     }
 
     @Test
+    void whenImdsV2IsRequiredRequestsWithoutATokenGet401AndTheSdkStillGetsCredentials() throws Exception {
+        SimulatedRuntime sim = new SimulatedRuntime();
+        try (Drydock required = Drydock.builder()
+                        .runtime(() -> sim)
+                        .setting(RoutedInstanceMetadata.TOKENS_REQUIRED, "true")
+                        .start();
+                EcsClient client = required.client(EcsClient.builder())) {
+            required.apply(IamFixtures.role("ec2-app").trustPolicy("iam/ec2-trust.json"));
+            required.apply(EcsFixtures.cluster("v2"));
+            required.apply(EcsFixtures.containerInstances("v2", 1, "m5.large").instanceProfile("ec2-app"));
+            String arn = client.listContainerInstances(r -> r.cluster("v2"))
+                    .containerInstanceArns()
+                    .get(0);
+            try (InstanceMetadataServer server =
+                    new InstanceMetadataServer(EcsServiceModule.of(required).instanceMetadata(arn), null)) {
+                assertThat(get(server, "/latest/meta-data/instance-id", null).statusCode())
+                        .isEqualTo(401);
+                String t = put(server, "/latest/api/token", Map.of(InstanceMetadataService.TTL_HEADER, "30"))
+                        .body();
+                assertThat(get(server, "/latest/meta-data/instance-id", t).statusCode())
+                        .isEqualTo(200);
+                assertThat(InstanceProfileCredentialsProvider.builder()
+                                .endpoint(endpoint(server))
+                                .build()
+                                .resolveCredentials()
+                                .accessKeyId())
+                        .startsWith("ASIA");
+            }
+        }
+    }
+
+    @Test
     void anInstanceProfileRoleMustExistAndTrustEc2() {
         assertThatThrownBy(() -> drydock.apply(
                         EcsFixtures.containerInstances("bare", 1, "m5.large").instanceProfile("missing-role")))

@@ -37,6 +37,7 @@ public final class ContainerInstancesFixture implements Fixture {
     private final String instanceType;
     private List<String> availabilityZones;
     private final Map<String, String> attributes = new LinkedHashMap<>();
+    private String instanceProfileRole;
 
     ContainerInstancesFixture(String cluster, int count, String instanceType) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -68,12 +69,23 @@ public final class ContainerInstancesFixture implements Fixture {
     }
 
     /**
+     * The instances' instance profile role (a role name or ARN; the instance profile is named after it): tasks that
+     * reach the instance metadata service at 169.254.169.254 (EC2 tasks in bridge or host mode, and awsvpc unless
+     * blocked) get its credentials there, and the SDKs' and the AWS CLI's default chains find them when the task has
+     * no task role. The role must exist when the fixture applies and trust {@code ec2.amazonaws.com}.
+     */
+    public ContainerInstancesFixture instanceProfile(String role) {
+        this.instanceProfileRole = Objects.requireNonNull(role, "role");
+        return this;
+    }
+
+    /**
      * Registers the instances; all or none: the declaration is checked first, and ECS checks the first instance (the
      * others are the same).
      *
      * @throws DrydockException naming what is wrong: {@code count} below 1, an {@code instanceType} Drydock does not
      *     know the size of, a zone of {@code availabilityZones} that is not one of the region's, or an attribute ECS
-     *     refuses
+     *     refuses, or an instance profile role that does not exist or does not trust {@code ec2.amazonaws.com}
      */
     @Override
     public void apply(Drydock drydock) {
@@ -92,8 +104,9 @@ public final class ContainerInstancesFixture implements Fixture {
             identity.put("instanceType", instanceType);
             identity.put("region", region);
             String document = new String(JsonTree.write(identity), StandardCharsets.UTF_8);
+            RegisterContainerInstanceResponse registered;
             try {
-                EcsFixtures.module(drydock)
+                registered = EcsFixtures.module(drydock)
                         .adminCalls()
                         .call(
                                 "ecs",
@@ -106,6 +119,10 @@ public final class ContainerInstancesFixture implements Fixture {
             } catch (AwsException e) {
                 throw new DrydockException(
                         "ECS refuses the container instance: " + e.errorCode() + ": " + e.getMessage(), e);
+            }
+            if (instanceProfileRole != null) {
+                EcsFixtures.module(drydock)
+                        .instanceProfile(registered.containerInstance().containerInstanceArn(), instanceProfileRole);
             }
         }
     }

@@ -48,4 +48,11 @@ public @interface ContainerInstances {
      * 10, with ECS's rules for names and values.
      */
     String[] attributes() default {};
+
+    /**
+     * The instances' instance profile role, by name or ARN (empty: none): a role of the test (e.g. declared with
+     * {@code @IamRole}) that trusts {@code ec2.amazonaws.com}. EC2 tasks without a task role get its credentials from
+     * the instance metadata service at 169.254.169.254 (see docs/ecs-ec2.md).
+     */
+    String instanceProfile() default "";
 }

@@ -35,6 +35,13 @@ class Ec2CapacityDeclarationTest {
     }
 
     @Test
+    void anInstanceProfileOfARoleThatDoesNotExist() {
+        assertThat(failureOf(Ec2CapacityDeclarationTestCases.InstanceProfileOfNoRole.class))
+                .hasMessageContaining("@ContainerInstances(count = 1, instanceType = \"m5.large\"): ")
+                .hasMessageContaining("missing-role does not exist");
+    }
+
+    @Test
     void aZoneOfAnotherRegion() {
         assertThat(failureOf(Ec2CapacityDeclarationTestCases.ZoneOfAnotherRegion.class))
                 .hasMessageContaining("availabilityZones has 'eu-west-1a', which is not an availability zone of the "

@@ -83,6 +83,11 @@ class Ec2CapacityDeclarationTestCases {
 
     @EcsCluster(
             name = "shop",
+            containerInstances = @ContainerInstances(instanceType = "m5.large", instanceProfile = "missing-role"))
+    static class InstanceProfileOfNoRole extends NeverRuns {}
+
+    @EcsCluster(
+            name = "shop",
             containerInstances = @ContainerInstances(instanceType = "m5.large", availabilityZones = "eu-west-1a"))
     static class ZoneOfAnotherRegion extends NeverRuns {}
 

@@ -10,8 +10,10 @@ import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.core.spi.TargetRegistry;
 import dev.drydock.ecs.EcsModule;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
+import dev.drydock.ecs.internal.backend.Ec2Instance;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskRecord;
+import dev.drydock.ecs.internal.imds.InstanceMetadataService;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
 import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
 import dev.drydock.ecs.internal.lifecycle.TaskLauncher;
@@ -105,6 +107,58 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
      */
     public static EcsServiceModule of(Drydock drydock) {
         return (EcsServiceModule) drydock.service(EcsModule.class);
+    }
+
+    /**
+     * Gives a registered container instance an instance profile with {@code role} (what launching the EC2 instance
+     * with an instance profile does): its instance metadata service serves the role's credentials to the tasks that
+     * reach it. The instance profile is named after the role.
+     *
+     * @param containerInstanceArn the container instance
+     * @param role the role's name or ARN; it must exist and trust {@code ec2.amazonaws.com}
+     * @throws DrydockException when the role does not exist or does not trust EC2, saying how to fix it
+     */
+    public void instanceProfile(String containerInstanceArn, String role) {
+        String roleArn = context.iam()
+                .roleArn(role)
+                .orElseThrow(() -> new DrydockException("The instance profile role " + role + " does not exist:"
+                        + " declare it (@IamRole or IamFixtures.role) before the container instances."));
+        if (!context.iam().trustsService(roleArn, "ec2.amazonaws.com")) {
+            throw new DrydockException("The instance profile role " + role + " does not trust EC2: its trust policy"
+                    + " must allow the service principal ec2.amazonaws.com sts:AssumeRole, or EC2 cannot give its"
+                    + " credentials to the instance.");
+        }
+        backend.capacity().instanceProfile(containerInstanceArn, roleArn);
+    }
+
+    /**
+     * The instance metadata service of a container instance, as the tasks on it reach it at 169.254.169.254, for
+     * Drydock's own tests. Not a stable API.
+     *
+     * @throws IllegalArgumentException when no container instance has that ARN
+     */
+    public InstanceMetadataService instanceMetadata(String containerInstanceArn) {
+        Ec2Instance instance = backend.capacity().ec2Instance(containerInstanceArn);
+        if (instance == null) {
+            throw new IllegalArgumentException("No container instance " + containerInstanceArn + " is registered.");
+        }
+        return launcher.instanceMetadata().service(instance);
+    }
+
+    /**
+     * Makes the instance metadata service of a container instance answer at 169.254.169.254 inside the network
+     * namespace of a running container on Drydock's network, as it does for the EC2 tasks on the instance; for
+     * Drydock's own tests and network modes. Not a stable API. Waits for the container runtime.
+     *
+     * @throws IllegalArgumentException when no container instance has that ARN
+     * @throws dev.drydock.core.runtime.RuntimeFailure when the namespace cannot be routed
+     */
+    public void attachInstanceMetadata(String namespaceContainerId, String containerInstanceArn) {
+        Ec2Instance instance = backend.capacity().ec2Instance(containerInstanceArn);
+        if (instance == null) {
+            throw new IllegalArgumentException("No container instance " + containerInstanceArn + " is registered.");
+        }
+        launcher.instanceMetadata().attach(context.runtime(), namespaceContainerId, instance);
     }
 
     @Override

@@ -54,6 +54,9 @@ final class ContainerInstanceRecord {
     /** How many of those tasks each task group has ({@code service:web}, {@code family:web} ...). */
     final Map<String, Integer> groups = new HashMap<>();
 
+    /** The EC2 host as its instance metadata describes it, with its instance profile's role. */
+    volatile Ec2Instance ec2Instance;
+
     Status status = Status.ACTIVE;
     boolean agentConnected = true;
     long version = 1;

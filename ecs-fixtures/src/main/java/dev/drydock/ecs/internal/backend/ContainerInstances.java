@@ -170,6 +170,18 @@ final class ContainerInstances {
                 udpPorts);
         ci.attributes.putAll(attributes);
         InstanceTypes.find(instanceType).ifPresent(type -> ci.taskEniLimit = type.maxEnis() - 1);
+        ci.ec2Instance = new Ec2Instance(
+                ci.arn,
+                ec2InstanceId,
+                instanceType,
+                az,
+                privateIp,
+                ami,
+                attributes.get("ecs.cpu-architecture"),
+                arns.region(),
+                arns.accountId(),
+                ci.registeredAt,
+                null);
         ci.tags.addAll(r.tags());
         byArn.put(ci.arn, ci);
         registered.computeIfAbsent(cluster.name, k -> new ArrayList<>()).add(ci);
@@ -288,6 +300,11 @@ final class ContainerInstances {
     }
 
     /** The container instance of {@code cluster} an id or ARN names (INACTIVE ones too), or {@code null}. */
+    /** The container instance with this ARN, whatever its status, or {@code null}. */
+    ContainerInstanceRecord byArn(String arn) {
+        return byArn.get(arn);
+    }
+
     ContainerInstanceRecord lookup(ClusterRecord cluster, String ref) {
         if (ref == null) {
             return null;

@@ -118,6 +118,34 @@ public final class EcsCapacity {
         changed.run(); // services waiting for capacity try again
     }
 
+    /**
+     * Gives a container instance the instance profile of a role (what EC2 does when an instance is launched with one):
+     * its instance metadata service then serves that role's credentials. The caller checked the role.
+     *
+     * @param containerInstanceArn the registered container instance
+     * @param roleArn the role, or {@code null} to remove the instance profile
+     * @return the instance as its metadata now describes it
+     * @throws IllegalArgumentException when no container instance has that ARN
+     */
+    public Ec2Instance instanceProfile(String containerInstanceArn, String roleArn) {
+        synchronized (lock) {
+            ContainerInstanceRecord ci = containerInstances.byArn(containerInstanceArn);
+            if (ci == null) {
+                throw new IllegalArgumentException("No container instance " + containerInstanceArn + " is registered.");
+            }
+            ci.ec2Instance = ci.ec2Instance.withInstanceProfileRole(roleArn);
+            return ci.ec2Instance;
+        }
+    }
+
+    /** The EC2 host of a container instance (also a deregistered one), by its ARN, or {@code null}. */
+    public Ec2Instance ec2Instance(String containerInstanceArn) {
+        synchronized (lock) {
+            ContainerInstanceRecord ci = containerInstances.byArn(containerInstanceArn);
+            return ci == null ? null : ci.ec2Instance;
+        }
+    }
+
     /** PutAttributes: adds or replaces attributes on container instances, all or nothing. */
     public List<Attribute> putAttributes(String clusterRef, List<Attribute> attributes) {
         List<Attribute> result;

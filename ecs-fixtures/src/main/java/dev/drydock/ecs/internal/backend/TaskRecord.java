@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.ecs.model.Attachment;
@@ -194,6 +195,20 @@ public final class TaskRecord {
 
     public List<TimelineEntry> timeline() {
         return Collections.unmodifiableList(timeline);
+    }
+
+    /**
+     * The EC2 host of the container instance the task was placed on (launch type EC2), with its instance profile; empty
+     * for a Fargate task or one not placed yet.
+     */
+    public Optional<Ec2Instance> ec2Instance() {
+        ContainerInstanceRecord ci = containerInstance;
+        return ci == null ? Optional.empty() : Optional.ofNullable(ci.ec2Instance);
+    }
+
+    /** The launch type the task runs with ({@code FARGATE} or {@code EC2}). */
+    public LaunchType launchType() {
+        return launchType;
     }
 
     public AwsVpcConfiguration awsvpc() {

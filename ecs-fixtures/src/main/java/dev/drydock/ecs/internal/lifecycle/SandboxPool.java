@@ -141,6 +141,8 @@ final class SandboxPool implements AutoCloseable {
                 .labels(context.labels(Map.of(Labels.CONTAINER, "~sandbox")))
                 .network(session.network().name(), List.of())
                 .publishAddress(session.engine().publishAddress())
+                // to route 169.254.169.254 (instance metadata); the task's own containers do not get it
+                .capability("NET_ADMIN")
                 .init(true);
         // host.drydock.internal (this JVM) and host.docker.internal
         session.engine().extraHosts().forEach((name, ip) -> spec.extraHost(name + ":" + ip));
@@ -195,14 +197,17 @@ final class SandboxPool implements AutoCloseable {
     }
 
     /**
-     * The sandbox's script: hold the task's network namespace, and forward the task's loopback port
+     * The sandbox's script: hold the task's network namespace, make 169.254.169.254 unreachable in it (instance
+     * metadata, until {@link dev.drydock.ecs.internal.imds.InstanceMetadataAccess} routes it for an EC2 task), and forward the task's loopback port
      * {@value TaskCredentials#SANDBOX_PORT} to Drydock's endpoint (credentials). It uses busybox's {@code tcpsvd}
      * (bound to 127.0.0.1) where the image has it, else {@code nc -ll -e} (Debian's busybox).
      */
     static String script(URI endpoint) {
         String forward = "nc " + endpoint.getHost() + " " + endpoint.getPort();
         int port = TaskCredentials.SANDBOX_PORT;
-        return "if command -v tcpsvd >/dev/null 2>&1; then tcpsvd -E 127.0.0.1 " + port + " " + forward + " & "
+        // 169.254.169.254 answers nowhere until an EC2 task's namespace is routed to its instance's metadata service
+        return "ip route add unreachable 169.254.169.254/32 2>/dev/null; "
+                + "if command -v tcpsvd >/dev/null 2>&1; then tcpsvd -E 127.0.0.1 " + port + " " + forward + " & "
                 + "else nc -ll -p " + port + " -e " + forward + " & fi; "
                 + "trap 'exit 0' TERM INT; while :; do sleep 3600 & wait $!; done";
     }

@@ -8,6 +8,8 @@ import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskLifecycle;
 import dev.drydock.ecs.internal.backend.TaskRecord;
+import dev.drydock.ecs.internal.imds.ImdsReach;
+import dev.drydock.ecs.internal.imds.RoutedInstanceMetadata;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
     private final EcsBackend backend;
     private final ExecutorService pool;
     private final TaskNetwork network;
+    private final RoutedInstanceMetadata imds;
     private final TaskMetadataEndpoint metadata;
     private final ContainerWatchdog watchdog;
     private final TaskRunner.Shared shared;
@@ -69,6 +72,10 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         this.pool = workers;
         this.watchdog = new ContainerWatchdog(runners::values);
         this.network = new AwsvpcNetwork(context, pool);
+        this.imds = new RoutedInstanceMetadata(
+                context,
+                backend.capacity()::ec2Instance,
+                context.settings().get("sandbox.image", DEFAULT_SANDBOX_IMAGE));
         this.metadata = new TaskMetadataEndpoint(backend, pool);
         this.shared = new TaskRunner.Shared(
                 context,
@@ -76,6 +83,8 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 credentials,
                 pool,
                 network,
+                imds,
+                ImdsReach.of(context.settings()),
                 metadata,
                 new TaskPreparation(context, backend, credentials),
                 watchdog,
@@ -83,6 +92,11 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
                 () -> closing,
                 // read at start, so a bad value fails Drydock's start rather than a task's stop
                 context.settings().duration(TaskRunner.SPOT_INTERRUPTION_WARNING, Duration.ofMinutes(2)));
+    }
+
+    /** The instance metadata services of the container instances whose tasks this launcher runs. */
+    public RoutedInstanceMetadata instanceMetadata() {
+        return imds;
     }
 
     /** The task metadata endpoint (version 4) of the tasks this launcher runs. */
@@ -129,6 +143,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
             }
         }
         watchdog.close();
+        imds.close();
         network.close();
         pool.shutdownNow();
     }

@@ -11,13 +11,17 @@ import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.core.spi.TaskLogSink;
 import dev.drydock.ecs.EcsModule;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
+import dev.drydock.ecs.internal.backend.Ec2Instance;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskRecord;
+import dev.drydock.ecs.internal.imds.ImdsReach;
+import dev.drydock.ecs.internal.imds.InstanceMetadataAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
@@ -73,6 +77,8 @@ final class TaskRunner {
             TaskCredentials credentials,
             ExecutorService pool,
             TaskNetwork network,
+            InstanceMetadataAccess imds,
+            ImdsReach imdsReach,
             TaskMetadataEndpoint metadata,
             TaskPreparation preparation,
             ContainerWatchdog watchdog,
@@ -162,6 +168,19 @@ final class TaskRunner {
             return;
         }
         backend.eniAttached(task, attachment.namespaceContainerId(), attachment.privateIp(), attachment.hostPorts());
+        Optional<Ec2Instance> instance = shared.imdsReach().instanceFor(task);
+        if (instance.isPresent() && runtime.realContainers()) {
+            try {
+                shared.imds().attach(session, attachment.namespaceContainerId(), instance.get());
+            } catch (RuntimeFailure | DrydockException e) {
+                fail(
+                        "ResourceInitializationError: failed to make the instance metadata service reachable: "
+                                + e.getMessage(),
+                        null,
+                        null);
+                return;
+            }
+        }
         try {
             limits = TaskLimits.apply(shared.context().settings(), runtime, task, attachment.namespaceContainerId());
         } catch (RuntimeFailure e) {

@@ -73,6 +73,9 @@ public final class EcsPlugin implements DrydockPlugin {
             if (ci.availabilityZones().length > 0) {
                 fixture.availabilityZones(ci.availabilityZones());
             }
+            if (!ci.instanceProfile().isEmpty()) {
+                fixture.instanceProfile(ci.instanceProfile());
+            }
             for (String entry : ci.attributes()) {
                 int eq = entry.indexOf('=');
                 String name = eq < 0 ? entry : entry.substring(0, eq);

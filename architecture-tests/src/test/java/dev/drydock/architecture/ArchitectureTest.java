@@ -69,7 +69,8 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsChecked() {
-        assertThat(services(classes)).contains("ecs", "ecr", "efs", "secretsmanager", "ssm", "kms", "logs", "elb");
+        assertThat(services(classes))
+                .contains("ecs", "ecr", "efs", "secretsmanager", "ssm", "kms", "logs", "elb", "cloudwatch", "scaling");
         assertThat(classes.containPackage("dev.drydock.junit")).isTrue();
         assertThat(classes.containPackage("dev.drydock.samples.app")).isTrue();
         assertThat(classes.containPackage("dev.drydock.benchmarks")).isTrue();

@@ -108,4 +108,24 @@ public interface EcsModule extends ServiceModule {
      * @throws IllegalArgumentException when there is no ACTIVE cluster of that name or ARN
      */
     List<String> interruptFargateSpotTasks(String cluster, String service, int count);
+
+    /**
+     * Sets the CPU and memory utilization that a service's tasks report on the simulated runtime from now on (0% until
+     * set): ECS publishes it as {@code AWS/ECS} {@code CPUUtilization} and {@code MemoryUtilization} every 20 seconds of
+     * the scaling clock ({@code scaling.time-scale}) when drydock-cloudwatch-fixtures is on the classpath, so alarms and
+     * Application Auto Scaling policies see load without real containers. On real containers the utilization is
+     * measured from the containers' stats instead.
+     *
+     * <pre>{@code
+     * drydock.service(EcsModule.class).simulateUtilization("shop", "orders", 90, 40);
+     * }</pre>
+     *
+     * @param cluster the cluster's name or ARN
+     * @param service the service's name or ARN
+     * @param cpuPercent percent of the CPU units the task definition specifies, 0 or more
+     * @param memoryPercent percent of the memory the task definition specifies, 0 or more
+     * @throws IllegalArgumentException for a negative or non-finite percentage
+     * @throws IllegalStateException when tasks run as real containers
+     */
+    void simulateUtilization(String cluster, String service, double cpuPercent, double memoryPercent);
 }

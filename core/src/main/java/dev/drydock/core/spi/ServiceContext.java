@@ -131,4 +131,12 @@ public interface ServiceContext {
 
     /** Where the module emits its EventBridge events (never blocks). */
     EventPublisher events();
+
+    /**
+     * The scaling machinery's time, shared by every module of this instance: AWS's periods, compressed by the setting
+     * {@value ScalingTime#SETTING}.
+     *
+     * @throws dev.drydock.core.DrydockException naming the setting when its value is not a factor above 0 and at most 1
+     */
+    ScalingTime scalingTime();
 }

@@ -30,6 +30,7 @@ import software.amazon.awssdk.protocols.core.OperationInfo;
 public final class Wire {
     private final ServiceModel model;
     private final Class<?> clientInterface;
+    private final String protocol;
 
     /**
      * @param model the service's model
@@ -38,16 +39,37 @@ public final class Wire {
     public Wire(ServiceModel model, Class<?> clientInterface) {
         this.model = model;
         this.clientInterface = clientInterface;
+        this.protocol = sdkSpeaksQuery(clientInterface) ? "query" : model.protocol();
     }
 
-    /** The model's protocol family: {@code json}, {@code query} or {@code rest-json}. */
+    /**
+     * The protocol family the SDK on the classpath speaks: {@code json}, {@code query} or {@code rest-json}. Usually the
+     * model's; where botocore's newer model prefers another (CloudWatch: {@code smithy-rpc-v2-cbor}, while SDK 2.40.2's
+     * client speaks the query protocol), the one the SDK's client is built with.
+     */
     public String protocol() {
-        return model.protocol();
+        return protocol;
+    }
+
+    /** Whether the SDK's default client for the interface holds an {@code AwsQueryProtocolFactory}. */
+    private static boolean sdkSpeaksQuery(Class<?> clientInterface) {
+        try {
+            Class<?> client = Class.forName(
+                    clientInterface.getPackageName() + ".Default" + clientInterface.getSimpleName(),
+                    false,
+                    clientInterface.getClassLoader());
+            return client.getDeclaredField("protocolFactory")
+                    .getType()
+                    .getSimpleName()
+                    .equals("AwsQueryProtocolFactory");
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /** The request for {@code operation} carrying {@code tree}; empty when it cannot be sent (no SDK route). */
     public Optional<Request> request(String operation, Map<String, Object> tree) {
-        switch (model.protocol()) {
+        switch (protocol) {
             case "json":
                 return Optional.of(json(operation, JsonTree.write(jsonValue(tree))));
             case "query":
@@ -55,13 +77,13 @@ public final class Wire {
             case "rest-json":
                 return rest(operation, tree);
             default:
-                throw new IllegalStateException("No wire for protocol " + model.protocol());
+                throw new IllegalStateException("No wire for protocol " + protocol);
         }
     }
 
     /** A JSON protocol request with a raw body. */
     public Request json(String operation, byte[] body) {
-        String version = model.protocol().equals("json") ? jsonVersion() : "1.1";
+        String version = protocol.equals("json") ? jsonVersion() : "1.1";
         return new Request(
                 "POST",
                 "/",

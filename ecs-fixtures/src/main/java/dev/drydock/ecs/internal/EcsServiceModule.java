@@ -6,6 +6,7 @@ import dev.drydock.core.report.Report;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.ReportContributor;
+import dev.drydock.core.spi.ServiceCapacity;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.core.spi.TargetRegistry;
 import dev.drydock.ecs.EcsModule;
@@ -18,20 +19,23 @@ import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
 import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
 import dev.drydock.ecs.internal.lifecycle.TaskLauncher;
 import dev.drydock.ecs.internal.lifecycle.TaskMetadataEndpoint;
+import dev.drydock.ecs.internal.metrics.ServiceMetrics;
 import dev.drydock.ecs.internal.support.AccountPrincipals;
 import dev.drydock.ecs.internal.support.TaskRoles;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
 /**
  * The ECS module: builds the ECS model, registers its routing table ({@link EcsApi}), the container credentials
  * and task metadata endpoints, and runs tasks through the {@link TaskLauncher}. Found by {@link java.util.ServiceLoader};
  * its public face is {@link EcsModule}.
  */
-public final class EcsServiceModule implements EcsModule, ReportContributor {
+public final class EcsServiceModule implements EcsModule, ServiceCapacity, ReportContributor {
     /**
      * The setting for how long a service task without container health checks must have been RUNNING before it counts
      * as healthy (ECS: 40 seconds), as an ISO-8601 duration or seconds.
@@ -41,6 +45,7 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
     private EcsBackend backend;
     private TaskLauncher launcher;
     private ServiceScheduler scheduler;
+    private ServiceMetrics metrics;
     private ServiceContext context;
     private TaskCredentials credentials;
     private TaskRoles taskRoles;
@@ -82,6 +87,7 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
                 "ecs",
                 EcsModule.TARGET_PREFIX,
                 () -> EcsApi.routingTable(backend, taskRoles, new AccountPrincipals(context.iam()), context.clock()));
+        metrics = new ServiceMetrics(context, backend, context.scalingTime());
     }
 
     /**
@@ -240,12 +246,56 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
     }
 
     @Override
+    public void simulateUtilization(String cluster, String service, double cpuPercent, double memoryPercent) {
+        if (context.runtimeIfReady().map(s -> s.runtime().realContainers()).orElse(false)) {
+            throw new IllegalStateException("Tasks run as real containers: their utilization is measured from their "
+                    + "stats. simulateUtilization is for the simulated runtime (setting runtime=simulated).");
+        }
+        metrics.simulate(lastSegment(cluster), lastSegment(service), cpuPercent, memoryPercent);
+    }
+
+    @Override
+    public OptionalInt desiredCount(String cluster, String service) {
+        try {
+            var found =
+                    backend.describeServices(cluster, List.of(service), false).found();
+            return found.isEmpty() || !"ACTIVE".equals(found.get(0).status())
+                    ? OptionalInt.empty()
+                    : OptionalInt.of(found.get(0).desiredCount());
+        } catch (AwsException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    @Override
+    public void desiredCount(String cluster, String service, int count) {
+        try {
+            backend.updateService(
+                    UpdateServiceRequest.builder()
+                            .cluster(cluster)
+                            .service(service)
+                            .desiredCount(count)
+                            .build(),
+                    null);
+        } catch (AwsException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static String lastSegment(String nameOrArn) {
+        return nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1);
+    }
+
+    @Override
     public String diagnostics() {
         return backend == null ? "" : EcsDiagnostics.report(backend, context.runtimeIfReady());
     }
 
     @Override
     public void close() {
+        if (metrics != null) {
+            metrics.close();
+        }
         if (scheduler != null) {
             scheduler.close();
         }

@@ -41,6 +41,7 @@ import dev.drydock.core.spi.QueryService;
 import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.RestJsonService;
 import dev.drydock.core.spi.RuntimeSession;
+import dev.drydock.core.spi.ScalingTime;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.core.spi.ServiceModule;
 import dev.drydock.core.spi.Settings;
@@ -80,6 +81,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     private final String region;
     private final Clock clock;
     private final DrydockSettings settings;
+    private ScalingTime scalingTime;
     private final Router router;
     private final HttpEndpoint endpoint;
     private final IamBackend iam;
@@ -353,6 +355,15 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public synchronized ScalingTime scalingTime() {
+        if (scalingTime == null) {
+            scalingTime =
+                    ScalingTime.parse(clock, settings.get(ScalingTime.SETTING).orElse("1"));
+        }
+        return scalingTime;
     }
 
     @Override

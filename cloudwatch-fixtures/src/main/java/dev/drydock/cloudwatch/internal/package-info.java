@@ -1,0 +1,2 @@
+/** Drydock's CloudWatch module: wiring, routing table and errors. Not API. */
+package dev.drydock.cloudwatch.internal;

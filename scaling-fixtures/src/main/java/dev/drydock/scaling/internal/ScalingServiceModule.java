@@ -1,0 +1,116 @@
+package dev.drydock.scaling.internal;
+
+import dev.drydock.core.Drydock;
+import dev.drydock.core.spi.AlarmActionTarget;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.ServiceCapacity;
+import dev.drydock.core.spi.ServiceContext;
+import dev.drydock.scaling.ApplicationAutoScalingModule;
+import dev.drydock.scaling.internal.backend.PolicyAlarms;
+import dev.drydock.scaling.internal.backend.ScalingBackend;
+import java.util.List;
+import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmResponse;
+
+/**
+ * The Application Auto Scaling module: the model ({@link ScalingBackend}), its routing table ({@link ScalingApi}),
+ * and the {@link AlarmActionTarget} through which CloudWatch alarms call its scaling policies. It reaches ECS through
+ * core's {@link ServiceCapacity} port and creates target tracking's alarms with CloudWatch's PutMetricAlarm (as the
+ * test principal, through admin calls). Found by {@link java.util.ServiceLoader}; its public face is
+ * {@link ApplicationAutoScalingModule}.
+ */
+public final class ScalingServiceModule implements ApplicationAutoScalingModule, AlarmActionTarget {
+    private ServiceContext context;
+    private ScalingBackend backend;
+
+    @Override
+    public String name() {
+        return "application-autoscaling";
+    }
+
+    @Override
+    public List<String> sdkEndpointSuffixes() {
+        return List.of("ApplicationAutoScaling");
+    }
+
+    @Override
+    public void start(ServiceContext context) {
+        this.context = context;
+        backend = new ScalingBackend(
+                context.region(),
+                context.accountId(),
+                context.scalingTime().clock(),
+                () -> context.module(ServiceCapacity.class),
+                new CloudWatchAlarms());
+        context.register(ScalingApi.routingTable(backend, context.scalingTime().clock()));
+    }
+
+    /** Target tracking's alarms in CloudWatch, created and deleted as the test principal. */
+    private final class CloudWatchAlarms implements PolicyAlarms {
+        @Override
+        public String put(PutMetricAlarmRequest alarm) {
+            try {
+                context.adminCalls().call("monitoring", alarm, PutMetricAlarmResponse.class);
+                return context.adminCalls()
+                        .call(
+                                "monitoring",
+                                DescribeAlarmsRequest.builder()
+                                        .alarmNames(alarm.alarmName())
+                                        .build(),
+                                DescribeAlarmsResponse.class)
+                        .metricAlarms()
+                        .get(0)
+                        .alarmArn();
+            } catch (IllegalArgumentException e) {
+                throw ScalingErrors.failedResourceAccess("Target tracking needs CloudWatch alarms: add "
+                        + "dev.drydock:drydock-cloudwatch-fixtures to the test classpath.");
+            } catch (AwsException e) {
+                throw ScalingErrors.failedResourceAccess(
+                        "CloudWatch refused the alarm " + alarm.alarmName() + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void delete(List<String> alarmNames) {
+            for (String name : alarmNames) {
+                try {
+                    context.adminCalls()
+                            .call(
+                                    "monitoring",
+                                    DeleteAlarmsRequest.builder()
+                                            .alarmNames(name)
+                                            .build(),
+                                    DeleteAlarmsResponse.class);
+                } catch (IllegalArgumentException | AwsException e) {
+                    // CloudWatch is gone, or the alarm already is
+                }
+            }
+        }
+    }
+
+    /**
+     * The module of a Drydock instance, for Drydock's own tests. Not a stable API.
+     *
+     * @throws dev.drydock.core.DrydockException when drydock-scaling-fixtures is not on the classpath
+     */
+    public static ScalingServiceModule of(Drydock drydock) {
+        return (ScalingServiceModule) drydock.service(ApplicationAutoScalingModule.class);
+    }
+
+    @Override
+    public boolean accepts(String actionArn) {
+        return actionArn.startsWith("arn:aws:autoscaling:") && backend.isPolicy(actionArn);
+    }
+
+    @Override
+    public void invoke(String actionArn, AlarmNotice notice) {
+        backend.invoked(actionArn, notice);
+    }
+
+    @Override
+    public void close() {}
+}

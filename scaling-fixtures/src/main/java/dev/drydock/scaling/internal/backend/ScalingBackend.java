@@ -1,0 +1,563 @@
+package dev.drydock.scaling.internal.backend;
+
+import static dev.drydock.scaling.internal.ScalingErrors.failedResourceAccess;
+import static dev.drydock.scaling.internal.ScalingErrors.objectNotFound;
+import static dev.drydock.scaling.internal.ScalingErrors.validation;
+
+import dev.drydock.core.spi.AlarmActionTarget.AlarmNotice;
+import dev.drydock.core.spi.ServiceCapacity;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.applicationautoscaling.model.Alarm;
+import software.amazon.awssdk.services.applicationautoscaling.model.CustomizedMetricSpecification;
+import software.amazon.awssdk.services.applicationautoscaling.model.PutScalingPolicyRequest;
+import software.amazon.awssdk.services.applicationautoscaling.model.RegisterScalableTargetRequest;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalingActivity;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalingPolicy;
+import software.amazon.awssdk.services.applicationautoscaling.model.StepAdjustment;
+import software.amazon.awssdk.services.applicationautoscaling.model.StepScalingPolicyConfiguration;
+import software.amazon.awssdk.services.applicationautoscaling.model.TargetTrackingScalingPolicyConfiguration;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
+
+/**
+ * Application Auto Scaling's scalable targets, scaling policies and scaling activities of one account and region, and
+ * what the policies do when their alarms call them. ECS services only (namespace {@code ecs}, dimension
+ * {@code ecs:service:DesiredCount}); every time is on the scaling clock ({@code scaling.time-scale}), so cooldowns
+ * shorten with it. One lock; validates before it changes anything.
+ *
+ * <p>Target tracking, as "Target tracking scaling policies for Application Auto Scaling" describes it
+ * (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking.html): the
+ * policy creates two CloudWatch alarms named {@code TargetTracking-<resource id>-AlarmHigh-<uuid>} (3 of 3 one-minute
+ * periods above the target) and {@code ...-AlarmLow-<uuid>} (15 of 15 below 90% of the target; none with
+ * {@code DisableScaleIn}); in alarm, the new capacity is proportional to the metric ({@code ceil(current x metric /
+ * target)}, at least one more or one fewer), within the target's minimum and maximum. Scale-out waits for
+ * {@code ScaleOutCooldown} unless it adds more than the last scale-out asked for; scale-in waits for
+ * {@code ScaleInCooldown} and for the scale-out cooldown (both 300 s by default for ECS). Step scaling applies the step
+ * adjustment whose bounds (relative to the alarm's threshold) hold the breach, with {@code Cooldown} (default 300 s).
+ */
+public final class ScalingBackend {
+    /** ECS's default cooldowns (seconds). */
+    private static final int DEFAULT_COOLDOWN = 300;
+
+    private final String region;
+    private final String accountId;
+    private final Clock clock;
+    private final Supplier<Optional<ServiceCapacity>> ecs;
+    private final PolicyAlarms alarms;
+    private final Map<TargetKey, ScalableTarget> targets = new LinkedHashMap<>();
+    private final Map<String, PolicyState> policies = new LinkedHashMap<>();
+    private final List<ScalingActivity> activities = new ArrayList<>();
+
+    /** A policy and when it last scaled. */
+    private static final class PolicyState {
+        ScalingPolicy policy;
+        final TargetKey key;
+        List<String> alarmNames = List.of();
+        Instant lastScaleOut;
+        int lastScaleOutTo;
+        Instant lastScaleIn;
+
+        PolicyState(ScalingPolicy policy, TargetKey key) {
+            this.policy = policy;
+            this.key = key;
+        }
+    }
+
+    /**
+     * @param clock the scaling clock
+     * @param ecs the ECS module's desired counts, when it is there
+     * @param alarms CloudWatch, for target tracking's alarms
+     */
+    public ScalingBackend(
+            String region,
+            String accountId,
+            Clock clock,
+            Supplier<Optional<ServiceCapacity>> ecs,
+            PolicyAlarms alarms) {
+        this.region = region;
+        this.accountId = accountId;
+        this.clock = clock;
+        this.ecs = ecs;
+        this.alarms = alarms;
+    }
+
+    // -------------------------------------------------------------------------------------------------- targets
+
+    /** The key of a request's target, refusing what Drydock does not scale. */
+    public static TargetKey key(String namespace, String resourceId, String dimension) {
+        if (!"ecs".equals(namespace)) {
+            throw validation("Drydock's Application Auto Scaling scales ECS services only (ServiceNamespace ecs); "
+                    + namespace + " is not served.");
+        }
+        if (!"ecs:service:DesiredCount".equals(dimension)) {
+            throw validation("Unsupported scalable dimension '" + dimension + "' for service namespace ecs: use "
+                    + "ecs:service:DesiredCount.");
+        }
+        if (!resourceId.matches("service/[^/]+/[^/]+")) {
+            throw validation("Unsupported resource ID '" + resourceId + "' for service namespace ecs: use "
+                    + "service/<cluster name>/<service name>.");
+        }
+        return new TargetKey(namespace, resourceId, dimension);
+    }
+
+    /**
+     * RegisterScalableTarget: registers, or updates the minimum, maximum and suspended state of, a target; the
+     * service's desired count is brought within the new range at once.
+     */
+    public synchronized ScalableTarget register(RegisterScalableTargetRequest r) {
+        TargetKey k = key(r.serviceNamespaceAsString(), r.resourceId(), r.scalableDimensionAsString());
+        ScalableTarget existing = targets.get(k);
+        Integer min = r.minCapacity() != null ? r.minCapacity() : existing == null ? null : existing.minCapacity();
+        Integer max = r.maxCapacity() != null ? r.maxCapacity() : existing == null ? null : existing.maxCapacity();
+        if (min == null || max == null) {
+            throw validation("MinCapacity and MaxCapacity are required to register a new scalable target ("
+                    + k.describe() + ").");
+        }
+        if (min > max) {
+            throw validation("Minimum capacity cannot be greater than maximum capacity");
+        }
+        ServiceCapacity capacity = capacity();
+        OptionalInt current = capacity.desiredCount(k.cluster(), k.service());
+        if (current.isEmpty()) {
+            throw validation("ECS service doesn't exist: " + k.resourceId());
+        }
+        ScalableTarget t = ScalableTarget.builder()
+                .serviceNamespace(k.namespace())
+                .resourceId(k.resourceId())
+                .scalableDimension(k.dimension())
+                .minCapacity(min)
+                .maxCapacity(max)
+                .roleARN(
+                        r.roleARN() != null
+                                ? r.roleARN()
+                                : existing != null
+                                        ? existing.roleARN()
+                                        : "arn:aws:iam::" + accountId
+                                                + ":role/aws-service-role/ecs.application-autoscaling"
+                                                + ".amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService")
+                .creationTime(existing != null ? existing.creationTime() : clock.instant())
+                .suspendedState(
+                        r.suspendedState() != null
+                                ? r.suspendedState()
+                                : existing != null ? existing.suspendedState() : null)
+                .scalableTargetARN(
+                        existing != null
+                                ? existing.scalableTargetARN()
+                                : "arn:aws:application-autoscaling:" + region + ":" + accountId + ":scalable-target/"
+                                        + UUID.randomUUID()
+                                                .toString()
+                                                .replace("-", "")
+                                                .substring(0, 28))
+                .build();
+        targets.put(k, t);
+        int now = current.getAsInt();
+        if (now < min) {
+            scale(k, capacity, now, min, "minimum capacity was set to " + min);
+        } else if (now > max) {
+            scale(k, capacity, now, max, "maximum capacity was set to " + max);
+        }
+        return t;
+    }
+
+    /** The registered targets of a namespace matching a filter, in registration order. */
+    public synchronized List<ScalableTarget> targets(Predicate<ScalableTarget> filter) {
+        return targets.values().stream().filter(filter).toList();
+    }
+
+    /** The target of a key, or ObjectNotFoundException. */
+    private ScalableTarget target(TargetKey k) {
+        ScalableTarget t = targets.get(k);
+        if (t == null) {
+            throw objectNotFound("No scalable target registered for " + k.describe());
+        }
+        return t;
+    }
+
+    /** The ARN of a target (for IAM), if registered. */
+    public synchronized Optional<String> targetArn(TargetKey k) {
+        return Optional.ofNullable(targets.get(k)).map(ScalableTarget::scalableTargetARN);
+    }
+
+    /** DeregisterScalableTarget: with its scaling policies and their alarms. */
+    public synchronized void deregister(TargetKey k) {
+        target(k);
+        List<String> names = new ArrayList<>();
+        policies.values().removeIf(p -> {
+            if (p.key.equals(k)) {
+                names.addAll(p.alarmNames);
+                return true;
+            }
+            return false;
+        });
+        targets.remove(k);
+        if (!names.isEmpty()) {
+            alarms.delete(names);
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------------- policies
+
+    /**
+     * PutScalingPolicy: creates or replaces a policy; target tracking creates (or replaces) its alarms.
+     *
+     * @return the policy, with its ARN and alarms
+     */
+    public synchronized ScalingPolicy putPolicy(PutScalingPolicyRequest r) {
+        TargetKey k = key(r.serviceNamespaceAsString(), r.resourceId(), r.scalableDimensionAsString());
+        target(k);
+        String type = r.policyTypeAsString() == null ? "StepScaling" : r.policyTypeAsString();
+        String id = r.policyName() + "|" + k.resourceId() + "|" + k.dimension();
+        PolicyState existing = policies.get(id);
+        String arn = existing != null
+                ? existing.policy.policyARN()
+                : "arn:aws:autoscaling:" + region + ":" + accountId + ":scalingPolicy:" + UUID.randomUUID()
+                        + ":resource/" + k.namespace() + "/" + k.resourceId() + ":policyName/" + r.policyName();
+        ScalingPolicy.Builder b = ScalingPolicy.builder()
+                .policyARN(arn)
+                .policyName(r.policyName())
+                .serviceNamespace(k.namespace())
+                .resourceId(k.resourceId())
+                .scalableDimension(k.dimension())
+                .policyType(type)
+                .creationTime(existing != null ? existing.policy.creationTime() : clock.instant());
+        List<String> alarmNames = List.of();
+        List<Alarm> created = new ArrayList<>();
+        switch (type) {
+            case "TargetTrackingScaling" -> {
+                TargetTrackingScalingPolicyConfiguration c = r.targetTrackingScalingPolicyConfiguration();
+                if (c == null) {
+                    throw validation("TargetTrackingScalingPolicyConfiguration is required for a policy of type "
+                            + "TargetTrackingScaling.");
+                }
+                MetricSpec m = metric(c, k);
+                alarmNames = new ArrayList<>();
+                String prefix = "TargetTracking-" + k.resourceId();
+                String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + arn + ".";
+                String high = prefix + "-AlarmHigh-" + UUID.randomUUID();
+                created.add(alarm(
+                        high,
+                        alarms.put(m.alarm(
+                                high,
+                                description,
+                                arn,
+                                3,
+                                c.targetValue(),
+                                ComparisonOperator.GREATER_THAN_THRESHOLD))));
+                alarmNames.add(high);
+                if (!Boolean.TRUE.equals(c.disableScaleIn())) {
+                    String low = prefix + "-AlarmLow-" + UUID.randomUUID();
+                    created.add(alarm(
+                            low,
+                            alarms.put(m.alarm(
+                                    low,
+                                    description,
+                                    arn,
+                                    15,
+                                    c.targetValue() * 0.9,
+                                    ComparisonOperator.LESS_THAN_THRESHOLD))));
+                    alarmNames.add(low);
+                }
+                b.targetTrackingScalingPolicyConfiguration(c).alarms(created);
+            }
+            case "StepScaling" -> {
+                StepScalingPolicyConfiguration c = r.stepScalingPolicyConfiguration();
+                if (c == null || !c.hasStepAdjustments() || c.stepAdjustments().isEmpty()) {
+                    throw validation("StepScalingPolicyConfiguration with at least one step adjustment is required "
+                            + "for a policy of type StepScaling.");
+                }
+                if (c.adjustmentTypeAsString() == null) {
+                    throw validation("AdjustmentType is required in StepScalingPolicyConfiguration.");
+                }
+                b.stepScalingPolicyConfiguration(c).alarms(existing != null ? existing.policy.alarms() : List.of());
+            }
+            default ->
+                throw validation("Drydock's Application Auto Scaling serves TargetTrackingScaling and "
+                        + "StepScaling policies; " + type + " is not served yet.");
+        }
+        if (existing != null && !existing.alarmNames.isEmpty()) {
+            alarms.delete(existing.alarmNames);
+        }
+        PolicyState s = existing != null ? existing : new PolicyState(null, k);
+        s.policy = b.build();
+        s.alarmNames = List.copyOf(alarmNames);
+        policies.put(id, s);
+        return s.policy;
+    }
+
+    private static Alarm alarm(String name, String arn) {
+        return Alarm.builder().alarmName(name).alarmARN(arn).build();
+    }
+
+    /** The metric a target tracking policy tracks, as a CloudWatch alarm on it is written. */
+    private record MetricSpec(
+            String namespace, String metricName, List<Dimension> dimensions, String statistic, String unit) {
+        PutMetricAlarmRequest alarm(
+                String name,
+                String description,
+                String policyArn,
+                int periods,
+                double threshold,
+                ComparisonOperator op) {
+            return PutMetricAlarmRequest.builder()
+                    .alarmName(name)
+                    .alarmDescription(description)
+                    .namespace(namespace)
+                    .metricName(metricName)
+                    .dimensions(dimensions)
+                    .statistic(statistic)
+                    .unit(unit)
+                    .period(60)
+                    .evaluationPeriods(periods)
+                    .datapointsToAlarm(periods)
+                    .threshold(threshold)
+                    .comparisonOperator(op)
+                    .alarmActions(policyArn)
+                    .build();
+        }
+    }
+
+    private static MetricSpec metric(TargetTrackingScalingPolicyConfiguration c, TargetKey k) {
+        if (c.targetValue() == null || c.targetValue() <= 0) {
+            throw validation("TargetValue must be greater than 0.");
+        }
+        if (c.predefinedMetricSpecification() != null) {
+            String type = c.predefinedMetricSpecification().predefinedMetricTypeAsString();
+            List<Dimension> dims = List.of(
+                    Dimension.builder().name("ClusterName").value(k.cluster()).build(),
+                    Dimension.builder().name("ServiceName").value(k.service()).build());
+            return switch (type) {
+                case "ECSServiceAverageCPUUtilization" ->
+                    new MetricSpec("AWS/ECS", "CPUUtilization", dims, "Average", null);
+                case "ECSServiceAverageMemoryUtilization" ->
+                    new MetricSpec("AWS/ECS", "MemoryUtilization", dims, "Average", null);
+                default ->
+                    throw validation("Predefined metric type " + type + " is not served by Drydock for ECS "
+                            + "services: use ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization or a "
+                            + "CustomizedMetricSpecification.");
+            };
+        }
+        CustomizedMetricSpecification m = c.customizedMetricSpecification();
+        if (m == null) {
+            throw validation(
+                    "Exactly one of PredefinedMetricSpecification or CustomizedMetricSpecification is " + "required.");
+        }
+        if (m.hasMetrics() && !m.metrics().isEmpty()) {
+            throw validation("CustomizedMetricSpecification.Metrics (metric math) is not served by Drydock: give "
+                    + "MetricName, Namespace, Dimensions and Statistic.");
+        }
+        if (m.metricName() == null || m.namespace() == null || m.statisticAsString() == null) {
+            throw validation("CustomizedMetricSpecification needs MetricName, Namespace and Statistic.");
+        }
+        return new MetricSpec(
+                m.namespace(),
+                m.metricName(),
+                m.dimensions().stream()
+                        .map(d -> Dimension.builder()
+                                .name(d.name())
+                                .value(d.value())
+                                .build())
+                        .toList(),
+                m.statisticAsString(),
+                m.unit());
+    }
+
+    /** The policies matching a filter. */
+    public synchronized List<ScalingPolicy> policies(Predicate<ScalingPolicy> filter) {
+        return policies.values().stream().map(p -> p.policy).filter(filter).toList();
+    }
+
+    /** DeleteScalingPolicy: with the alarms target tracking created. */
+    public synchronized void deletePolicy(String policyName, TargetKey k) {
+        PolicyState p = policies.remove(policyName + "|" + k.resourceId() + "|" + k.dimension());
+        if (p == null) {
+            throw objectNotFound("No scaling policy found for " + k.describe() + ", policy name: " + policyName);
+        }
+        if (!p.alarmNames.isEmpty()) {
+            alarms.delete(p.alarmNames);
+        }
+    }
+
+    /** The activities of a namespace matching a filter, newest first. */
+    public synchronized List<ScalingActivity> activities(Predicate<ScalingActivity> filter) {
+        List<ScalingActivity> out = new ArrayList<>();
+        for (int i = activities.size() - 1; i >= 0; i--) {
+            if (filter.test(activities.get(i))) {
+                out.add(activities.get(i));
+            }
+        }
+        return out;
+    }
+
+    // -------------------------------------------------------------------------------------------------- scaling
+
+    /** Whether an alarm action ARN is one of this backend's policies. */
+    public synchronized boolean isPolicy(String arn) {
+        return policies.values().stream().anyMatch(p -> p.policy.policyARN().equals(arn));
+    }
+
+    /** An alarm called a policy: scales its target if the policy, its bounds and cooldowns say so. */
+    public synchronized void invoked(String policyArn, AlarmNotice notice) {
+        PolicyState p = policies.values().stream()
+                .filter(s -> s.policy.policyARN().equals(policyArn))
+                .findFirst()
+                .orElse(null);
+        if (p == null || notice.value() == null) {
+            return;
+        }
+        ScalableTarget t = targets.get(p.key);
+        if (t == null) {
+            return;
+        }
+        if (t.suspendedState() != null
+                && Boolean.TRUE.equals(t.suspendedState().dynamicScalingOutSuspended())
+                && Boolean.TRUE.equals(t.suspendedState().dynamicScalingInSuspended())) {
+            return;
+        }
+        ServiceCapacity capacity = ecs.get().orElse(null);
+        if (capacity == null) {
+            return;
+        }
+        OptionalInt now = capacity.desiredCount(p.key.cluster(), p.key.service());
+        if (now.isEmpty()) {
+            return;
+        }
+        int current = now.getAsInt();
+        int wanted;
+        int outCooldown;
+        int inCooldown;
+        if (p.policy.targetTrackingScalingPolicyConfiguration() != null) {
+            TargetTrackingScalingPolicyConfiguration c = p.policy.targetTrackingScalingPolicyConfiguration();
+            double target = c.targetValue();
+            int proportional = (int) Math.ceil(current * notice.value() / target);
+            boolean high = notice.alarmName().contains("-AlarmHigh-");
+            wanted = high ? Math.max(current + 1, proportional) : Math.min(current - 1, proportional);
+            if (!high && Boolean.TRUE.equals(c.disableScaleIn())) {
+                return;
+            }
+            outCooldown = c.scaleOutCooldown() != null ? c.scaleOutCooldown() : DEFAULT_COOLDOWN;
+            inCooldown = c.scaleInCooldown() != null ? c.scaleInCooldown() : DEFAULT_COOLDOWN;
+        } else {
+            StepScalingPolicyConfiguration c = p.policy.stepScalingPolicyConfiguration();
+            Integer adjustment = step(c.stepAdjustments(), notice.value() - notice.threshold());
+            if (adjustment == null) {
+                return;
+            }
+            wanted = switch (c.adjustmentTypeAsString()) {
+                case "ExactCapacity" -> adjustment;
+                case "PercentChangeInCapacity" -> {
+                    int change = (int) (current * adjustment / 100.0);
+                    int magnitude = c.minAdjustmentMagnitude() == null ? 1 : c.minAdjustmentMagnitude();
+                    if (Math.abs(change) < magnitude) {
+                        change = adjustment >= 0 ? magnitude : -magnitude;
+                    }
+                    yield current + change;
+                }
+                default -> current + adjustment;
+            };
+            outCooldown = c.cooldown() != null ? c.cooldown() : DEFAULT_COOLDOWN;
+            inCooldown = outCooldown;
+        }
+        int desired = Math.max(t.minCapacity(), Math.min(t.maxCapacity(), wanted));
+        if (desired == current) {
+            return;
+        }
+        Instant at = clock.instant();
+        boolean out = desired > current;
+        boolean suspended = t.suspendedState() != null
+                && Boolean.TRUE.equals(
+                        out
+                                ? t.suspendedState().dynamicScalingOutSuspended()
+                                : t.suspendedState().dynamicScalingInSuspended());
+        if (suspended) {
+            return;
+        }
+        boolean outCooling = p.lastScaleOut != null && at.isBefore(p.lastScaleOut.plusSeconds(outCooldown));
+        if (out && outCooling && desired <= p.lastScaleOutTo) {
+            return;
+        }
+        if (!out && (outCooling || p.lastScaleIn != null && at.isBefore(p.lastScaleIn.plusSeconds(inCooldown)))) {
+            return;
+        }
+        if (scale(
+                p.key,
+                capacity,
+                current,
+                desired,
+                "monitor alarm " + notice.alarmName() + " in state " + notice.state() + " triggered policy "
+                        + p.policy.policyName())) {
+            if (out) {
+                p.lastScaleOut = at;
+                p.lastScaleOutTo = desired;
+            } else {
+                p.lastScaleIn = at;
+            }
+        }
+    }
+
+    /**
+     * The step adjustment whose interval holds {@code breach} (the metric minus the threshold): lower bound inclusive,
+     * upper exclusive, a missing bound unbounded.
+     */
+    static Integer step(List<StepAdjustment> steps, double breach) {
+        for (StepAdjustment s : steps) {
+            boolean aboveLower = s.metricIntervalLowerBound() == null || breach >= s.metricIntervalLowerBound();
+            boolean belowUpper = s.metricIntervalUpperBound() == null || breach < s.metricIntervalUpperBound();
+            if (aboveLower && belowUpper) {
+                return s.scalingAdjustment();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Sets the desired count and records the activity, as DescribeScalingActivities shows ECS's (Description
+     * "Setting desired count to 3.", Cause "monitor alarm ... in state ALARM triggered policy ...", StatusMessage
+     * "Successfully set desired count to 3. Change successfully fulfilled by ecs.": the examples of
+     * https://docs.aws.amazon.com/cli/latest/reference/application-autoscaling/describe-scaling-activities.html).
+     */
+    private boolean scale(TargetKey k, ServiceCapacity capacity, int from, int to, String cause) {
+        Instant start = clock.instant();
+        ScalingActivity.Builder a = ScalingActivity.builder()
+                .activityId(UUID.randomUUID().toString())
+                .serviceNamespace(k.namespace())
+                .resourceId(k.resourceId())
+                .scalableDimension(k.dimension())
+                .description("Setting desired count to " + to + ".")
+                .cause(cause)
+                .startTime(start);
+        boolean ok;
+        try {
+            capacity.desiredCount(k.cluster(), k.service(), to);
+            a.statusCode("Successful")
+                    .statusMessage(
+                            "Successfully set desired count to " + to + ". Change successfully fulfilled by ecs.");
+            ok = true;
+        } catch (IllegalArgumentException e) {
+            a.statusCode("Failed").statusMessage("Failed to set desired count to " + to + ". " + e.getMessage());
+            ok = false;
+        }
+        activities.add(a.endTime(clock.instant()).build());
+        if (activities.size() > 5_000) {
+            activities.remove(0);
+        }
+        return ok;
+    }
+
+    private ServiceCapacity capacity() {
+        return ecs.get()
+                .orElseThrow(() -> failedResourceAccess("Drydock's ECS module is not on the classpath: add "
+                        + "dev.drydock:drydock-ecs-fixtures to scale ECS services."));
+    }
+}

@@ -408,7 +408,7 @@ final class TaskRunner {
                 shared.watchdog().forget(id);
             }
             if (attachment != null) {
-                shared.network().release(runtime, attachment);
+                shared.network().release(session, task, attachment);
             }
         }
         backend.stopped(task);

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -34,7 +35,8 @@ final class BridgeBenchmark {
         try (Drydock d = Drydock.start();
                 EcsClient ecs = d.client(EcsClient.builder())) {
             ecs.createCluster(r -> r.clusterName("bench"));
-            d.apply(EcsFixtures.containerInstances("bench", 1, "m5.large"));
+            // room for the tasks still stopping (sleep ignores SIGTERM: each takes its 30 s stop timeout)
+            d.apply(EcsFixtures.containerInstances("bench", 1, "m5.4xlarge"));
             for (NetworkMode mode : List.of(NetworkMode.BRIDGE, NetworkMode.AWSVPC)) {
                 ecs.registerTaskDefinition(r -> r.family(mode.toString())
                         .networkMode(mode)
@@ -104,7 +106,11 @@ final class BridgeBenchmark {
     /** RunTask, then DescribeTasks every few ms until RUNNING: the time in ms; the task is stopped afterwards. */
     private static double runOnce(EcsClient ecs, RunTaskRequest request) throws Exception {
         long t0 = System.nanoTime();
-        Task task = ecs.runTask(request).tasks().get(0);
+        RunTaskResponse response = ecs.runTask(request);
+        if (response.tasks().isEmpty()) {
+            throw new IllegalStateException("RunTask placed no task: " + response.failures());
+        }
+        Task task = response.tasks().get(0);
         double ms = TaskDefinitionsBenchmark.awaitRunning(ecs, task, t0);
         ecs.stopTask(r -> r.cluster("bench").task(task.taskArn()));
         return ms;

@@ -184,7 +184,7 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
         for (ContainerRecord c : t.containers()) {
             for (NetworkBinding b : c.networkBindings()) {
                 if (b.containerPort() == containerPort && b.protocol() != TransportProtocol.UDP) {
-                    return new String[] {backend.instancePrivateIp(t), Integer.toString(b.hostPort())};
+                    return new String[] {backend.capacity().instancePrivateIp(t), Integer.toString(b.hostPort())};
                 }
             }
         }
@@ -195,7 +195,7 @@ public final class EcsServiceModule implements EcsModule, ReportContributor {
 
     @Override
     public String containerInstanceAddress(String cluster, String containerInstance) {
-        return backend.containerInstanceAddress(cluster, containerInstance);
+        return backend.capacity().containerInstanceAddress(cluster, containerInstance);
     }
 
     @Override

@@ -292,6 +292,11 @@ final class ContainerInstances {
     }
 
     /** The container instance of {@code cluster} an id or ARN names (INACTIVE ones too), or {@code null}. */
+    /** Tells the sink where a container instance is, again (its address changed). */
+    void located(ContainerInstanceRecord ci) {
+        located.accept(ci);
+    }
+
     ContainerInstanceRecord lookup(ClusterRecord cluster, String ref) {
         if (ref == null) {
             return null;

@@ -80,7 +80,6 @@ public final class EcsBackend {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final ServiceLoadBalancing loadBalancing;
     private volatile Supplier<Optional<TargetRegistry>> targetRegistry = Optional::empty;
-    /** Told where each container instance's EC2 instance is (the VPC model, for load balancers' instance targets). */
     private volatile Consumer<VpcModel.Instance> instanceSink = i -> {};
 
     /**
@@ -111,7 +110,10 @@ public final class EcsBackend {
         this.arns = arns;
         this.clock = clock;
         this.clusters = new Clusters(arns, new ClusterUsage());
-        this.containerInstances = new ContainerInstances(arns, clock, this::located);
+        this.containerInstances = new ContainerInstances(
+                arns,
+                clock,
+                ci -> instanceSink.accept(new VpcModel.Instance(ci.ec2InstanceId, ci.privateIp, ci.availabilityZone)));
         this.placement = placement != null ? placement : new ClusterPlacement(containerInstances, new Random());
         this.taskDefinitions = new TaskDefinitionRegistry(arns, clock);
         this.tasks = new Tasks(arns, clock, events);
@@ -154,17 +156,13 @@ public final class EcsBackend {
      * it is needed: empty when the ELB module is not on the classpath (a service naming load balancers is then
      * refused).
      */
-    public void instances(Consumer<VpcModel.Instance> sink) {
-        this.instanceSink = sink;
-    }
-
-    /** Tells the instance sink where a container instance's EC2 instance is. */
-    private void located(ContainerInstanceRecord ci) {
-        instanceSink.accept(new VpcModel.Instance(ci.ec2InstanceId, ci.privateIp, ci.availabilityZone));
-    }
-
     public void targetRegistry(Supplier<Optional<TargetRegistry>> registry) {
         this.targetRegistry = registry;
+    }
+
+    /** Where each container instance's EC2 instance is goes to {@code sink} (the VPC model, for ELB's targets). */
+    public void instances(Consumer<VpcModel.Instance> sink) {
+        this.instanceSink = sink;
     }
 
     /**
@@ -420,45 +418,6 @@ public final class EcsBackend {
             transitions.eniAttached(t, sandboxRuntimeId, privateIp, hostPorts);
         }
         changed();
-    }
-
-    /**
-     * The task's container instance has a footprint on the container runtime (its instance sandbox): from now on the
-     * instance's private IP is that sandbox's address on Drydock's network, where its host and bridge mode tasks answer.
-     */
-    public void instanceAddress(TaskRecord t, String privateIp) {
-        synchronized (lock) {
-            if (t.containerInstance != null && privateIp != null && !privateIp.equals(t.containerInstance.privateIp)) {
-                t.containerInstance.privateIp = privateIp;
-                t.containerInstance.version++;
-                located(t.containerInstance);
-            }
-        }
-        changed();
-    }
-
-    /**
-     * The private IP of a container instance.
-     *
-     * @throws IllegalArgumentException when the cluster has no such container instance
-     */
-    public String containerInstanceAddress(String cluster, String containerInstance) {
-        synchronized (lock) {
-            ClusterRecord c = clusters.lookup(cluster);
-            ContainerInstanceRecord ci = c == null ? null : containerInstances.lookup(c, containerInstance);
-            if (ci == null) {
-                throw new IllegalArgumentException(
-                        "The cluster " + cluster + " has no container instance " + containerInstance + ".");
-            }
-            return ci.privateIp;
-        }
-    }
-
-    /** The private IP of the container instance a task runs on (EC2), or {@code null}. */
-    public String instancePrivateIp(TaskRecord t) {
-        synchronized (lock) {
-            return t.containerInstance == null ? null : t.containerInstance.privateIp;
-        }
     }
 
     /** The task's image pulls begin. */

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The EC2 container instances' footprint on the container runtime: one "instance" sandbox container per container
  * instance, created when the instance's first task needs it (a bridge or host mode task on a real runtime), which holds
  * the instance's network namespace on Drydock's network. Its address there is the instance's private IP from then on
- * ({@link EcsBackend#instanceAddress}), so what the model says and what answers agree.
+ * ({@link dev.drydock.ecs.internal.backend.EcsCapacity#instanceAddress}), so what the model says and what answers agree.
  *
  * <ul>
  *   <li>Host mode tasks join its namespace: their container ports are ports of the instance's address, and they reach
@@ -80,7 +80,7 @@ final class ContainerInstanceSandboxes implements AutoCloseable {
         synchronized (locks.computeIfAbsent(arn, k -> new Object())) {
             InstanceSandbox s = byInstance.get(arn);
             if (s != null && running(session.runtime(), s.id())) {
-                backend.instanceAddress(task, s.ipAddress());
+                backend.capacity().instanceAddress(task, s.ipAddress());
                 return s;
             }
             if (closed) {
@@ -88,7 +88,7 @@ final class ContainerInstanceSandboxes implements AutoCloseable {
             }
             s = create(session, task);
             byInstance.put(arn, s);
-            backend.instanceAddress(task, s.ipAddress());
+            backend.capacity().instanceAddress(task, s.ipAddress());
             LOG.info("Container instance {} ({}) has its sandbox at {}", arn, task.ec2InstanceId(), s.ipAddress());
             return s;
         }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # benchmark.sh: builds Drydock and runs its benchmark harness (benchmarks/), printing medians:
 #   runtask   RunTask to RUNNING for a one-container task vs. starting the same container by hand (ratio)
+#   bridge    RunTask to RUNNING for an EC2 bridge task (dynamic host port) vs. an awsvpc task vs. docker-java
+#             create+start (ratios)
 #   describe  the in-process DescribeTasks round trip through the SDK
 #   startup   Drydock.start() to the endpoint's first answer, in a fresh JVM
 #   heap      Drydock's heap with a 10-task service running
@@ -51,7 +53,7 @@ mvn -B -ntp -q -pl benchmarks -am package dependency:build-classpath -DskipTests
     -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask describe heap credentials metadata policy efs scale registry report secrets taskdefs loadbalancer)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask bridge describe heap credentials metadata policy efs scale registry report secrets taskdefs loadbalancer)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

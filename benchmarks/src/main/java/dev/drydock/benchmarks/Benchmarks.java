@@ -82,6 +82,9 @@ public final class Benchmarks {
         if (sections.contains("runtask")) {
             runTask();
         }
+        if (sections.contains("bridge")) {
+            BridgeBenchmark.run();
+        }
         if (sections.contains("describe")) {
             describe();
         }
@@ -254,32 +257,7 @@ public final class Benchmarks {
                 ecs.stopTask(r -> r.cluster("bench").task(task.taskArn()));
             }
         }
-        List<Double> api = new ArrayList<>();
-        try (ContainerRuntime docker = ContainerRuntime.docker()) {
-            NetworkInfo net = docker.createNetwork(
-                    "drydock-bench", Map.of("dev.drydock", "true", "dev.drydock.session", "bench"));
-            try {
-                for (int i = 0; i < warmup + runs; i++) {
-                    Thread.sleep(PAUSE_MS);
-                    long t0 = System.nanoTime();
-                    docker.imageId(IMAGE);
-                    String id = docker.createContainer(ContainerSpec.builder("drydock-bench-" + i, IMAGE)
-                            .command(List.of("sleep", "3600"))
-                            .network(net.name(), List.of())
-                            .labels(Map.of("dev.drydock", "true", "dev.drydock.session", "bench"))
-                            .build());
-                    docker.startContainer(id);
-                    docker.inspectContainer(id);
-                    long t1 = System.nanoTime();
-                    if (i >= warmup) {
-                        api.add((t1 - t0) / 1e6);
-                    }
-                    docker.removeContainer(id);
-                }
-            } finally {
-                docker.removeLabelled(Map.of("dev.drydock.session", "bench"));
-            }
-        }
+        List<Double> api = createAndStartByHand(warmup, runs);
         List<Double> cli = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
             Thread.sleep(PAUSE_MS);
@@ -306,6 +284,40 @@ public final class Benchmarks {
                 "  same container by hand, docker run -d (CLI)            %8.1f ms  ratio %.2fx%n",
                 median(cli),
                 m / median(cli));
+    }
+
+    /**
+     * The same container as the benchmarks' tasks ({@code sleep 3600}) started by hand on a network, with docker-java
+     * create+start (and an inspect, as Drydock does): the milliseconds of each run after {@code warmup}.
+     */
+    static List<Double> createAndStartByHand(int warmup, int runs) throws Exception {
+        List<Double> api = new ArrayList<>();
+        try (ContainerRuntime docker = ContainerRuntime.docker()) {
+            NetworkInfo net = docker.createNetwork(
+                    "drydock-bench", Map.of("dev.drydock", "true", "dev.drydock.session", "bench"));
+            try {
+                for (int i = 0; i < warmup + runs; i++) {
+                    Thread.sleep(PAUSE_MS);
+                    long t0 = System.nanoTime();
+                    docker.imageId(IMAGE);
+                    String id = docker.createContainer(ContainerSpec.builder("drydock-bench-" + i, IMAGE)
+                            .command(List.of("sleep", "3600"))
+                            .network(net.name(), List.of())
+                            .labels(Map.of("dev.drydock", "true", "dev.drydock.session", "bench"))
+                            .build());
+                    docker.startContainer(id);
+                    docker.inspectContainer(id);
+                    long t1 = System.nanoTime();
+                    if (i >= warmup) {
+                        api.add((t1 - t0) / 1e6);
+                    }
+                    docker.removeContainer(id);
+                }
+            } finally {
+                docker.removeLabelled(Map.of("dev.drydock.session", "bench"));
+            }
+        }
+        return api;
     }
 
     // ---------------------------------------------------------------------------------------------- describe

@@ -215,7 +215,7 @@ final class TaskDefinitionsBenchmark {
     }
 
     /** Polls until RUNNING; the milliseconds since {@code t0}, the RunTask call's start. */
-    private static double awaitRunning(EcsClient ecs, Task task, long t0) throws Exception {
+    static double awaitRunning(EcsClient ecs, Task task, long t0) throws Exception {
         String status;
         do {
             Thread.sleep(Benchmarks.POLL_MS);

@@ -1,6 +1,7 @@
 package dev.drydock.ecs;
 
 import dev.drydock.core.spi.ServiceModule;
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -128,4 +129,37 @@ public interface EcsModule extends ServiceModule {
      * @throws IllegalStateException when tasks run as real containers
      */
     void simulateUtilization(String cluster, String service, double cpuPercent, double memoryPercent);
+
+    /**
+     * Where this JVM connects to a running task's container port, on every engine (a local Linux engine, a remote one,
+     * Podman). An awsvpc task answers at its ENI address and the container port; a bridge or host mode task at its
+     * container instance's private IP and the host port the container port is bound to (DescribeTasks'
+     * {@code networkBindings}: for bridge mode the fixed {@code hostPort} or the dynamic one from 32768-61000, for host
+     * mode the container port), as another container reaches it. On a local Linux engine the answer is that address
+     * itself; elsewhere a port the engine publishes on its host.
+     *
+     * <pre>{@code
+     * InetSocketAddress web = drydock.service(EcsModule.class).taskAddress("shop", task.taskArn(), 80);
+     * URI uri = URI.create("http://" + web.getHostString() + ":" + web.getPort() + "/");
+     * }</pre>
+     *
+     * @param cluster the cluster's name or ARN
+     * @param task the task's ARN or id
+     * @param containerPort a TCP port one of the task's containers maps ({@code portMappings[].containerPort})
+     * @return the address to connect to
+     * @throws IllegalArgumentException when the cluster has no such task, the task is not running, or it maps no such
+     *     port, naming it
+     */
+    InetSocketAddress taskAddress(String cluster, String task, int containerPort);
+
+    /**
+     * The private IPv4 address of a container instance: where other containers reach its host and bridge mode tasks'
+     * host ports ({@code <address>:<hostPort>}). Once one of its tasks ran on a real container runtime, the instance's
+     * real address on Drydock's network.
+     *
+     * @param cluster the cluster's name or ARN
+     * @param containerInstance the container instance's ARN or id
+     * @throws IllegalArgumentException when the cluster has no such container instance
+     */
+    String containerInstanceAddress(String cluster, String containerInstance);
 }

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -93,6 +96,41 @@ class TaskMetadataApiTest extends EcsApiTestBase {
         assertThat(task).containsEntry("TaskARN", running.taskArn()).doesNotContainKey("LaunchType");
         assertThat(get(v3, "/taskWithTags").statusCode()).isEqualTo(404);
         assertThat(get(v3, "/stats").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBridgeTaskReportsItsNetworkModeAndHostPorts() throws Exception {
+        String cluster = createCluster();
+        drydock.apply(EcsFixtures.containerInstances(cluster, 1, "m5.large"));
+        String family = unique("meta-bridge");
+        register(RegisterTaskDefinitionRequest.builder()
+                .family(family)
+                .networkMode(NetworkMode.BRIDGE)
+                .requiresCompatibilitiesWithStrings("EC2")
+                .containerDefinitions(container("app").toBuilder()
+                        .memory(128)
+                        .portMappings(p -> p.containerPort(80))
+                        .build()));
+        String arn = ecs.runTask(r -> r.cluster(cluster).taskDefinition(family).launchType(LaunchType.EC2))
+                .tasks()
+                .get(0)
+                .taskArn();
+        Task running = awaitRunning(cluster, arn);
+        int hostPort = running.containers().get(0).networkBindings().get(0).hostPort();
+        String uri =
+                sim.spec(running.containers().get(0).runtimeId()).environment().get("ECS_CONTAINER_METADATA_URI_V4");
+
+        Map<String, Object> container = json(get(uri, ""));
+        List<Map<String, Object>> ports = (List<Map<String, Object>>) container.get("Ports");
+        assertThat(ports)
+                .extracting(p -> p.get("ContainerPort") + "/" + p.get("Protocol") + " on " + p.get("HostIp") + ":"
+                        + p.get("HostPort"))
+                .containsExactly("80/tcp on 0.0.0.0:" + hostPort);
+        assertThat((List<Map<String, Object>>) container.get("Networks"))
+                .singleElement()
+                .satisfies(n ->
+                        assertThat(n).containsEntry("NetworkMode", "bridge").doesNotContainKey("MACAddress"));
     }
 
     @Test

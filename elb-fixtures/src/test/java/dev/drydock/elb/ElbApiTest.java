@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.runtime.SimulatedRuntime;
+import dev.drydock.core.spi.VpcModel;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -231,6 +232,39 @@ class ElbApiTest {
         assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn()))
                         .targetHealthDescriptions())
                 .isEmpty();
+    }
+
+    @Test
+    void instanceTargetsAreTheEc2InstancesTheVpcModelKnows() {
+        TargetGroup tg = elb.createTargetGroup(r -> r.name("instances")
+                        .protocol("HTTP")
+                        .port(80)
+                        .vpcId(vpcId)
+                        .targetType("instance"))
+                .targetGroups()
+                .get(0);
+        // an ECS container instance records its EC2 instance so (EcsBackend), here by hand
+        drydock.vpc().putInstance(new VpcModel.Instance("i-0123456789abcdef0", "10.0.3.7", "us-east-1b"));
+        var unknown = catchThrowableOfType(
+                () -> elb.registerTargets(r -> r.targetGroupArn(tg.targetGroupArn())
+                        .targets(t -> t.id("i-0123456789abcdef0").port(32768), t -> t.id("i-0fffffffffffffff0"))),
+                ElasticLoadBalancingV2Exception.class);
+        assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("InvalidTarget");
+        assertThat(unknown.awsErrorDetails().errorMessage())
+                .startsWith("The following targets are not valid instances: 'i-0fffffffffffffff0'");
+        assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn()))
+                        .targetHealthDescriptions())
+                .as("nothing stored")
+                .isEmpty();
+
+        elb.registerTargets(r -> r.targetGroupArn(tg.targetGroupArn())
+                .targets(t -> t.id("i-0123456789abcdef0").port(32768)));
+        List<TargetHealthDescription> health = elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn()))
+                .targetHealthDescriptions();
+        assertThat(health).hasSize(1);
+        assertThat(health.get(0).target().id()).isEqualTo("i-0123456789abcdef0");
+        assertThat(health.get(0).target().port()).isEqualTo(32768);
+        assertThat(health.get(0).healthCheckPort()).isEqualTo("32768");
     }
 
     @Test

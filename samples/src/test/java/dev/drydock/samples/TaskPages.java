@@ -29,7 +29,11 @@ final class TaskPages {
                 .findFirst()
                 .orElseThrow()
                 .value();
-        InetSocketAddress web = drydock.taskAddress(ip, 80);
+        return page(drydock.taskAddress(ip, 80));
+    }
+
+    /** GET / at {@code web} (an address from {@link Drydock#taskAddress}); retries for up to 30 s. */
+    static String page(InetSocketAddress web) {
         return await().atMost(Duration.ofSeconds(30))
                 .ignoreExceptions()
                 .until(

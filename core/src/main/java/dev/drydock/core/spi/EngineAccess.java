@@ -57,11 +57,14 @@ public interface EngineAccess {
 
     /**
      * Records the ports a task (or another container on Drydock's network) publishes, until
-     * {@link #releasePorts(String)}.
+     * {@link #releasePorts(String)}. Several owners may register one address: the tasks of one EC2 container instance
+     * each register their host ports on the instance's address.
      *
      * @param owner who registers (e.g. the namespace container's id), to release them by
-     * @param privateIp the container's address on Drydock's network (a task's ENI address)
-     * @param published container port with protocol ({@code 80/tcp}) to the host port the engine published it on
+     * @param privateIp the address on Drydock's network the ports answer on (a task's ENI address, or a container
+     *     instance's address for its bridge and host mode tasks)
+     * @param published the port on that address with protocol ({@code 80/tcp}) to the host port the engine published
+     *     it on (on a local Linux engine, where this JVM connects to the address itself, any value)
      */
     void registerPorts(String owner, String privateIp, Map<String, Integer> published);
 

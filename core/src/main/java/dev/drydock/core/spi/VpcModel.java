@@ -1,6 +1,7 @@
 package dev.drydock.core.spi;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The account's network as the services see it: one VPC whose subnets a test names freely, each in an Availability
@@ -53,4 +54,23 @@ public interface VpcModel {
      * @param availabilityZoneId e.g. {@code use1-az1}
      */
     record Subnet(String subnetId, String vpcId, String availabilityZone, String availabilityZoneId) {}
+
+    /**
+     * Records where an EC2 instance of this account is (the ECS model's container instances are): its private IP and
+     * zone, as a load balancer's {@code instance} targets need them. Replaces what was recorded for the same id (an
+     * instance's address changes when it gets a footprint on the container runtime).
+     */
+    void putInstance(Instance instance);
+
+    /** The EC2 instance of that id, or empty when no service recorded one. */
+    Optional<Instance> instance(String instanceId);
+
+    /**
+     * An EC2 instance.
+     *
+     * @param instanceId e.g. {@code i-0123456789abcdef0}
+     * @param privateIp its private IPv4 address, where its host ports answer
+     * @param availabilityZone e.g. {@code us-east-1a}
+     */
+    record Instance(String instanceId, String privateIp, String availabilityZone) {}
 }

@@ -14,6 +14,7 @@ import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.Ec2Instance;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskRecord;
+import dev.drydock.ecs.internal.backend.TaskStatus;
 import dev.drydock.ecs.internal.imds.InstanceMetadataService;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
 import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
@@ -22,12 +23,16 @@ import dev.drydock.ecs.internal.lifecycle.TaskMetadataEndpoint;
 import dev.drydock.ecs.internal.metrics.ServiceMetrics;
 import dev.drydock.ecs.internal.support.AccountPrincipals;
 import dev.drydock.ecs.internal.support.TaskRoles;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import software.amazon.awssdk.services.ecs.model.NetworkBinding;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
 /**
@@ -69,6 +74,7 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
                 context.settings().duration(TASK_HEALTHY_AFTER_RUNNING, Duration.ofSeconds(40)));
         backend.events(context.events());
         backend.targetRegistry(() -> context.module(TargetRegistry.class));
+        backend.instances(context.vpc()::putInstance);
         backend.subnetZones(subnet -> context.vpc().isSubnetId(subnet)
                 ? Optional.of(context.vpc().subnet(subnet).availabilityZone())
                 : Optional.empty());
@@ -284,6 +290,48 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
 
     private static String lastSegment(String nameOrArn) {
         return nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public InetSocketAddress taskAddress(String cluster, String task, int containerPort) {
+        String clusterName = cluster.substring(cluster.lastIndexOf('/') + 1);
+        String taskId = task.substring(task.lastIndexOf('/') + 1);
+        String[] ipAndPort = backend.read(() -> {
+            for (TaskRecord t : backend.allTasks()) {
+                if (t.clusterName().equals(clusterName) && t.id().equals(taskId)) {
+                    return addressOf(t, containerPort);
+                }
+            }
+            throw new IllegalArgumentException("The cluster " + clusterName + " has no task " + taskId + ".");
+        });
+        return context.runtime().engine().taskAddress(ipAndPort[0], Integer.parseInt(ipAndPort[1]));
+    }
+
+    /** The address and port another container connects to: the ENI's (awsvpc), else the instance's and host port. */
+    private String[] addressOf(TaskRecord t, int containerPort) {
+        if (t.lastStatus().ordinal() > TaskStatus.RUNNING.ordinal() || t.privateIp() == null) {
+            throw new IllegalArgumentException(
+                    "The task " + t.id() + " is " + t.lastStatus() + ": only a running task has an address.");
+        }
+        NetworkMode mode = t.networkMode();
+        if (mode == NetworkMode.AWSVPC) {
+            return new String[] {t.privateIp(), Integer.toString(containerPort)};
+        }
+        for (ContainerRecord c : t.containers()) {
+            for (NetworkBinding b : c.networkBindings()) {
+                if (b.containerPort() == containerPort && b.protocol() != TransportProtocol.UDP) {
+                    return new String[] {backend.capacity().instancePrivateIp(t), Integer.toString(b.hostPort())};
+                }
+            }
+        }
+        throw new IllegalArgumentException("The task " + t.id() + " (network mode " + mode + ") binds no TCP port "
+                + containerPort + " on its container instance: add {\"containerPort\": " + containerPort
+                + "} to its container's portMappings.");
+    }
+
+    @Override
+    public String containerInstanceAddress(String cluster, String containerInstance) {
+        return backend.capacity().containerInstanceAddress(cluster, containerInstance);
     }
 
     @Override

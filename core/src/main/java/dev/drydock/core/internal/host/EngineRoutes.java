@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,9 +26,8 @@ final class EngineRoutes implements EngineAccess {
     private final EngineHelper helper;
     private final Map<String, String> extraHosts;
     /** Private IP to the registration that holds it (the latest one wins when an address is reused). */
-    private final Map<String, Registration> byIp = new ConcurrentHashMap<>();
-
     private final Map<String, Registration> byOwner = new ConcurrentHashMap<>();
+
     private final List<LocalPortForwarder> forwarders = new ArrayList<>();
     private final Map<Integer, Boolean> exposed = new ConcurrentHashMap<>();
 
@@ -150,33 +150,33 @@ final class EngineRoutes implements EngineAccess {
         if (privateIp == null) {
             return;
         }
-        Registration r = new Registration(owner, privateIp, Map.copyOf(published));
-        Registration previous = byOwner.put(owner, r);
-        if (previous != null) {
-            byIp.remove(previous.ip, previous);
-        }
-        byIp.put(privateIp, r);
+        byOwner.put(owner, new Registration(owner, privateIp, Map.copyOf(published)));
     }
 
     @Override
     public void releasePorts(String owner) {
-        Registration r = byOwner.remove(owner);
-        if (r != null) {
-            byIp.remove(r.ip, r);
-        }
+        byOwner.remove(owner);
     }
 
     @Override
     public InetSocketAddress taskAddress(String privateIp, int port) {
-        Registration r = byIp.get(privateIp);
-        if (r == null) {
-            throw new IllegalArgumentException("No running task of this Drydock instance has the private IP "
-                    + privateIp + " (a task's ENI privateIPv4Address, while it runs).");
+        // several owners may share an address: the tasks of one container instance (bridge and host mode)
+        Set<String> mapped = new TreeSet<>();
+        Integer hostPort = null;
+        for (Registration r : byOwner.values()) {
+            if (r.ip.equals(privateIp)) {
+                mapped.addAll(r.published.keySet());
+                hostPort = hostPort != null ? hostPort : r.published.get(port + "/tcp");
+            }
         }
-        Integer hostPort = r.published.get(port + "/tcp");
+        if (mapped.isEmpty()) {
+            throw new IllegalArgumentException("No running task of this Drydock instance has the private IP "
+                    + privateIp + " (a task's ENI privateIPv4Address, or its container instance's address, while it"
+                    + " runs).");
+        }
         if (hostPort == null) {
             throw new IllegalArgumentException("The task at " + privateIp + " maps no TCP port " + port + " (it maps "
-                    + new TreeSet<>(r.published.keySet()) + "): add {\"containerPort\": " + port
+                    + mapped + "): add {\"containerPort\": " + port
                     + "} to its container's"
                     + " portMappings, as its security group would have to allow it on AWS.");
         }

@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +30,7 @@ final class SettingsVpc implements VpcModel {
     private final String vpcId;
     private final List<String> zones;
     private final Map<String, String> declared = new HashMap<>();
+    private final Map<String, Instance> instances = new ConcurrentHashMap<>();
 
     /**
      * @throws DrydockException when {@code vpc.subnets} or {@code vpc.availability-zones} is malformed
@@ -138,5 +141,15 @@ final class SettingsVpc implements VpcModel {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public void putInstance(Instance instance) {
+        instances.put(instance.instanceId(), instance);
+    }
+
+    @Override
+    public Optional<Instance> instance(String instanceId) {
+        return instanceId == null ? Optional.empty() : Optional.ofNullable(instances.get(instanceId));
     }
 }

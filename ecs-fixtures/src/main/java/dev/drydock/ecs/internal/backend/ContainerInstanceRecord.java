@@ -34,7 +34,12 @@ final class ContainerInstanceRecord {
     final String ec2InstanceId;
     final String instanceType;
     final String availabilityZone;
-    final String privateIp;
+    /**
+     * The instance's private IPv4 address: first the model's (or the identity document's), then, once the instance has
+     * a footprint on a real container runtime, its address on Drydock's network (see {@code EcsBackend.instanceAddress}).
+     */
+    String privateIp;
+
     final Instant registeredAt;
     final VersionInfo versionInfo;
     /** Registered CPU units and MiB. */

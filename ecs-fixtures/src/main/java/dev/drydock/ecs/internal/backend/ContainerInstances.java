@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.Attribute;
@@ -50,14 +51,17 @@ final class ContainerInstances {
     private final EcsArns arns;
     private final Clock clock;
     private final Map<String, ContainerInstanceRecord> byArn = new LinkedHashMap<>();
+    /** Told of each instance registered (where its EC2 instance is). */
+    private final Consumer<ContainerInstanceRecord> located;
     /** The registered (ACTIVE or DRAINING) instances of each cluster, in registration order. */
     private final Map<String, List<ContainerInstanceRecord>> registered = new HashMap<>();
 
     private int nextIp = 10;
 
-    ContainerInstances(EcsArns arns, Clock clock) {
+    ContainerInstances(EcsArns arns, Clock clock, Consumer<ContainerInstanceRecord> located) {
         this.arns = arns;
         this.clock = clock;
+        this.located = located;
     }
 
     /**
@@ -185,6 +189,7 @@ final class ContainerInstances {
         ci.tags.addAll(r.tags());
         byArn.put(ci.arn, ci);
         registered.computeIfAbsent(cluster.name, k -> new ArrayList<>()).add(ci);
+        located.accept(ci);
         return ci;
     }
 
@@ -299,12 +304,17 @@ final class ContainerInstances {
         return !name.startsWith("ecs.") && !name.startsWith("com.amazonaws.ecs.");
     }
 
-    /** The container instance of {@code cluster} an id or ARN names (INACTIVE ones too), or {@code null}. */
     /** The container instance with this ARN, whatever its status, or {@code null}. */
     ContainerInstanceRecord byArn(String arn) {
         return byArn.get(arn);
     }
 
+    /** Tells the sink where a container instance is, again (its address changed). */
+    void located(ContainerInstanceRecord ci) {
+        located.accept(ci);
+    }
+
+    /** The container instance of {@code cluster} an id or ARN names (INACTIVE ones too), or {@code null}. */
     ContainerInstanceRecord lookup(ClusterRecord cluster, String ref) {
         if (ref == null) {
             return null;

@@ -83,6 +83,14 @@ public final class ContainerRecord {
     }
 
     /** The container definition's name. */
+    /**
+     * The container's host port bindings on its container instance (bridge and host mode), as placement bound them
+     * (DescribeTasks shows them once the container runs); empty on Fargate and in awsvpc and none mode.
+     */
+    public List<NetworkBinding> networkBindings() {
+        return networkBindings;
+    }
+
     public String name() {
         return definition.name();
     }

@@ -3,6 +3,7 @@ package dev.drydock.ecs.internal.backend;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.EventPublisher;
 import dev.drydock.core.spi.TargetRegistry;
+import dev.drydock.core.spi.VpcModel;
 import dev.drydock.ecs.internal.EcsArns;
 import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.EcsRequestChecks;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.Cluster;
@@ -82,6 +84,7 @@ public final class EcsBackend {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final ServiceLoadBalancing loadBalancing;
     private volatile Supplier<Optional<TargetRegistry>> targetRegistry = Optional::empty;
+    private volatile Consumer<VpcModel.Instance> instanceSink = i -> {};
 
     /**
      * The model for one account and region, placing every task on Fargate, with ECS's 40 seconds before a service task
@@ -110,7 +113,10 @@ public final class EcsBackend {
     EcsBackend(EcsArns arns, Clock clock, TaskPlacement placement, Duration taskHealthyAfterRunning) {
         this.arns = arns;
         this.clock = clock;
-        this.containerInstances = new ContainerInstances(arns, clock);
+        this.containerInstances = new ContainerInstances(
+                arns,
+                clock,
+                ci -> instanceSink.accept(new VpcModel.Instance(ci.ec2InstanceId, ci.privateIp, ci.availabilityZone)));
         this.placement = placement != null ? placement : new ClusterPlacement(containerInstances, new Random());
         this.taskDefinitions = new TaskDefinitionRegistry(arns, clock);
         this.tasks = new Tasks(arns, clock, events);
@@ -158,6 +164,11 @@ public final class EcsBackend {
      */
     public void targetRegistry(Supplier<Optional<TargetRegistry>> registry) {
         this.targetRegistry = registry;
+    }
+
+    /** Where each container instance's EC2 instance is goes to {@code sink} (the VPC model, for ELB's targets). */
+    public void instances(Consumer<VpcModel.Instance> sink) {
+        this.instanceSink = sink;
     }
 
     /**

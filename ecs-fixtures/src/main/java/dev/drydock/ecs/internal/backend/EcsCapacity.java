@@ -169,4 +169,43 @@ public final class EcsCapacity {
             return containerInstances.listAttributes(clusters.active(clusterRef), name, value);
         }
     }
+
+    /**
+     * The task's container instance has a footprint on the container runtime (its instance sandbox): from now on the
+     * instance's private IP is that sandbox's address on Drydock's network, where its host and bridge mode tasks answer.
+     */
+    public void instanceAddress(TaskRecord t, String privateIp) {
+        synchronized (lock) {
+            if (t.containerInstance != null && privateIp != null && !privateIp.equals(t.containerInstance.privateIp)) {
+                t.containerInstance.privateIp = privateIp;
+                t.containerInstance.version++;
+                containerInstances.located(t.containerInstance);
+            }
+        }
+        changed.run();
+    }
+
+    /**
+     * The private IP of a container instance.
+     *
+     * @throws IllegalArgumentException when the cluster has no such container instance
+     */
+    public String containerInstanceAddress(String cluster, String containerInstance) {
+        synchronized (lock) {
+            ClusterRecord c = clusters.lookup(cluster);
+            ContainerInstanceRecord ci = c == null ? null : containerInstances.lookup(c, containerInstance);
+            if (ci == null) {
+                throw new IllegalArgumentException(
+                        "The cluster " + cluster + " has no container instance " + containerInstance + ".");
+            }
+            return ci.privateIp;
+        }
+    }
+
+    /** The private IP of the container instance a task runs on (EC2), or {@code null}. */
+    public String instancePrivateIp(TaskRecord t) {
+        synchronized (lock) {
+            return t.containerInstance == null ? null : t.containerInstance.privateIp;
+        }
+    }
 }

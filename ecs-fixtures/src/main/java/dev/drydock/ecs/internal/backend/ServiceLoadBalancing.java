@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
+import software.amazon.awssdk.services.ecs.model.NetworkBinding;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -117,10 +118,14 @@ final class ServiceLoadBalancing implements ServiceTaskHealth {
                 throw EcsErrors.invalidParameter("The container " + lb.containerName()
                         + " did not have a container port " + lb.containerPort() + " defined.");
             }
-            if (td.networkMode() == NetworkMode.AWSVPC && !"ip".equals(tg.targetType())) {
+            // awsvpc tasks are registered by IP, bridge and host tasks by instance id and host port
+            // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb-considerations.html)
+            NetworkMode mode = td.networkMode() == null ? NetworkMode.BRIDGE : td.networkMode();
+            String needed = mode == NetworkMode.AWSVPC ? "ip" : "instance";
+            if (!needed.equals(tg.targetType())) {
                 throw EcsErrors.invalidParameter("The provided target group " + tg.arn() + " has target type "
-                        + tg.targetType() + ", which is incompatible with the awsvpc network mode specified in the "
-                        + "task definition.");
+                        + tg.targetType() + ", which is incompatible with the " + mode + " network mode specified in"
+                        + " the task definition.");
             }
             if (tg.loadBalancerArns().isEmpty()) {
                 throw EcsErrors.invalidParameter("The target group with targetGroupArn " + tg.arn()
@@ -155,8 +160,7 @@ final class ServiceLoadBalancing implements ServiceTaskHealth {
             }
             t.targetsRegistered = true;
             for (LoadBalancer lb : s.loadBalancers) {
-                TargetRegistry.Target target =
-                        new TargetRegistry.Target(t.privateIp, lb.containerPort(), t.availabilityZone);
+                TargetRegistry.Target target = target(t, lb);
                 try {
                     r.get().register(lb.targetGroupArn(), target);
                     t.registrations.add(new TaskRecord.Registration(lb.targetGroupArn(), target));
@@ -172,6 +176,23 @@ final class ServiceLoadBalancing implements ServiceTaskHealth {
             t.version++;
         }
         registered.forEach((tg, n) -> s.event(now, "registered " + n + " targets in (target-group " + tg + ")"));
+    }
+
+    /**
+     * The task as a target: its ENI's IP and the container port (awsvpc), else its container instance's EC2 instance id
+     * and the host port the container port is bound to (bridge, host), as ECS registers them.
+     */
+    private static TargetRegistry.Target target(TaskRecord t, LoadBalancer lb) {
+        if (t.containerInstance == null || t.networkMode() == NetworkMode.AWSVPC) {
+            return new TargetRegistry.Target(t.privateIp, lb.containerPort(), t.availabilityZone);
+        }
+        int hostPort = t.container(lb.containerName()).networkBindings.stream()
+                .filter(b -> lb.containerPort().equals(b.containerPort()))
+                .map(NetworkBinding::hostPort)
+                .findFirst()
+                .orElse(lb.containerPort());
+        return new TargetRegistry.Target(
+                t.containerInstance.ec2InstanceId, hostPort, t.containerInstance.availabilityZone);
     }
 
     // ------------------------------------------------------------------------------------------------- health

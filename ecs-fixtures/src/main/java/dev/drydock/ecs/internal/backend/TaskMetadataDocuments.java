@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.NetworkBinding;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 
 /**
@@ -75,6 +76,19 @@ public final class TaskMetadataDocuments {
             putTime(health, "statusSince", c.healthSince);
             m.put("Health", health);
         }
+        if (!c.networkBindings.isEmpty()) {
+            // bridge and host mode: the container's host port bindings on its instance, as the agent's PortResponse
+            List<Map<String, Object>> ports = new ArrayList<>();
+            for (NetworkBinding b : c.networkBindings) {
+                Map<String, Object> port = new LinkedHashMap<>();
+                port.put("ContainerPort", b.containerPort());
+                port.put("Protocol", b.protocolAsString());
+                port.put("HostPort", b.hostPort());
+                port.put("HostIp", b.bindIP());
+                ports.add(port);
+            }
+            m.put("Ports", ports);
+        }
         if (t.privateIp != null) {
             m.put("Networks", List.of(network(t, network, version)));
         }
@@ -142,10 +156,14 @@ public final class TaskMetadataDocuments {
 
     private static Map<String, Object> network(TaskRecord t, Network network, int version) {
         Map<String, Object> n = new LinkedHashMap<>();
-        n.put("NetworkMode", NetworkMode.AWSVPC.toString());
+        NetworkMode mode = t.networkMode();
+        n.put("NetworkMode", mode.toString());
+        if (mode == NetworkMode.HOST) {
+            return n; // the instance's own network: no address of the task's
+        }
         n.put("IPv4Addresses", List.of(t.privateIp));
-        if (version < 4) {
-            return n;
+        if (version < 4 || mode != NetworkMode.AWSVPC) {
+            return n; // bridge: the container's address behind the instance, no ENI
         }
         n.put("AttachmentIndex", 0);
         n.put("MACAddress", t.macAddress);

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ecs.model.EphemeralStorage;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -186,6 +187,28 @@ public final class TaskRecord {
 
     public String sandboxRuntimeId() {
         return sandboxRuntimeId;
+    }
+
+    /** The ARN of the container instance the task was placed on (EC2), or {@code null} (Fargate). */
+    public String containerInstanceArn() {
+        return containerInstance == null ? null : containerInstance.arn;
+    }
+
+    /** The EC2 instance id of the container instance the task was placed on, or {@code null} (Fargate). */
+    public String ec2InstanceId() {
+        return containerInstance == null ? null : containerInstance.ec2InstanceId;
+    }
+
+    /**
+     * The task's network mode as ECS applies it: the task definition's, else {@code awsvpc} on Fargate and
+     * {@code bridge} on a container instance (the default of Linux container instances).
+     */
+    public NetworkMode networkMode() {
+        if (taskDefinition.networkMode() != null
+                && taskDefinition.networkMode() != NetworkMode.UNKNOWN_TO_SDK_VERSION) {
+            return taskDefinition.networkMode();
+        }
+        return containerInstance == null ? NetworkMode.AWSVPC : NetworkMode.BRIDGE;
     }
 
     /** Container ports ({@code 80/tcp}) to the host loopback ports they are published on. */

@@ -4,12 +4,10 @@ import dev.drydock.core.runtime.ContainerRuntime;
 import dev.drydock.core.runtime.ContainerSpec;
 import dev.drydock.core.runtime.RuntimeFailure;
 import dev.drydock.core.spi.RuntimeSession;
-import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.ecs.internal.backend.ContainerRecord;
 import dev.drydock.ecs.internal.backend.TaskRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +21,8 @@ final class AwsvpcNetwork implements TaskNetwork {
 
     private final SandboxPool sandboxes;
 
-    AwsvpcNetwork(ServiceContext context, ExecutorService executor) {
-        this.sandboxes = new SandboxPool(context, executor);
+    AwsvpcNetwork(SandboxPool sandboxes) {
+        this.sandboxes = sandboxes;
     }
 
     @Override
@@ -49,9 +47,10 @@ final class AwsvpcNetwork implements TaskNetwork {
     }
 
     @Override
-    public void release(ContainerRuntime runtime, Attachment attachment) {
+    public void release(RuntimeSession session, TaskRecord task, Attachment attachment) {
+        session.engine().releasePorts(attachment.namespaceContainerId());
         try {
-            runtime.removeContainer(attachment.namespaceContainerId());
+            session.runtime().removeContainer(attachment.namespaceContainerId());
         } catch (RuntimeFailure e) {
             LOG.debug("Removing container {} failed: {}", attachment.namespaceContainerId(), e.getMessage());
         }
@@ -63,7 +62,7 @@ final class AwsvpcNetwork implements TaskNetwork {
     }
 
     /** The task's port mappings: each container port with its protocol ({@code tcp} by default). */
-    private static List<ContainerSpec.PortBinding> ports(TaskRecord task) {
+    static List<ContainerSpec.PortBinding> ports(TaskRecord task) {
         List<ContainerSpec.PortBinding> ports = new ArrayList<>();
         for (ContainerRecord c : task.containers()) {
             c.definition().portMappings().forEach(p -> {

@@ -224,7 +224,8 @@ final class SandboxPool implements AutoCloseable {
         removeQuietly(session.runtime(), id);
     }
 
-    private static void removeQuietly(ContainerRuntime runtime, String id) {
+    /** Removes a container, logging (at debug) when that fails. */
+    static void removeQuietly(ContainerRuntime runtime, String id) {
         try {
             runtime.removeContainer(id);
         } catch (RuntimeFailure e) {

@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks as containers: each task's {@link TaskRunner} sets up its network ({@link AwsvpcNetwork}: a sandbox
- * container holding the task's network namespace, with the task's IP and its published ports), prepares what its
+ * Runs tasks as containers: each task's {@link TaskRunner} sets up its network ({@link NetworkModes}: for awsvpc a
+ * sandbox container holding the task's network namespace, with the task's IP and its published ports; for the EC2
+ * bridge, host and none modes the same on the task's container instance, {@link InstanceNetworks}), prepares what its
  * containers need ({@link TaskPreparation}), then starts one container per container definition joined to that
  * namespace as their {@code dependsOn} conditions allow ({@link ContainerDependencies}), so the task's containers
  * reach each other on localhost as on Fargate.
@@ -71,7 +72,7 @@ public final class TaskLauncher implements TaskLifecycle, AutoCloseable {
         workers.allowCoreThreadTimeOut(true);
         this.pool = workers;
         this.watchdog = new ContainerWatchdog(runners::values);
-        this.network = new AwsvpcNetwork(context, pool);
+        this.network = new NetworkModes(context, backend, pool);
         this.imds = new RoutedInstanceMetadata(
                 context,
                 backend.capacity()::ec2Instance,

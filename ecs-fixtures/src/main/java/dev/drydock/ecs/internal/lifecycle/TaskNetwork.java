@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * A task's network: set up before its first container is created, joined by each of its containers, released after
- * the last one is gone. {@link AwsvpcNetwork} gives each task its own network namespace, as Fargate does. The EC2
- * launch type's bridge and host modes (containers on an instance's bridge or in its namespace, host ports) are the
- * other implementations this interface is for; where published ports are reachable from the test (the JVM's host or
- * the engine's) is each implementation's concern.
+ * the last one is gone. {@link AwsvpcNetwork} gives each task its own network namespace, as Fargate does;
+ * {@link InstanceNetworks} runs the EC2 launch type's bridge, host and none modes on the task's container instance;
+ * {@link NetworkModes} picks one by the task's network mode. Where published ports are reachable from the test (the
+ * JVM's host or the engine's) is each implementation's concern.
  */
 interface TaskNetwork extends AutoCloseable {
 
@@ -45,7 +45,7 @@ interface TaskNetwork extends AutoCloseable {
     void containersStarted(RuntimeSession session, TaskRecord task);
 
     /** Releases the task's network once its containers are gone. */
-    void release(ContainerRuntime runtime, Attachment attachment);
+    void release(RuntimeSession session, TaskRecord task, Attachment attachment);
 
     /** Releases what the network keeps for tasks to come. */
     @Override

@@ -480,7 +480,7 @@ final class TaskRunner {
                 }
             }
             if (attachment != null) {
-                shared.network().release(runtime, attachment);
+                shared.network().release(session, task, attachment);
             }
         }
         backend.stopped(task);

@@ -75,8 +75,14 @@ final class TargetRegistrations {
             if (!INSTANCE.matcher(id).matches()) {
                 throw ElbErrors.validation("Instance ID '" + id + "' is not valid");
             }
-            throw ElbErrors.invalidTarget("The following targets are not valid instances: '" + id
-                    + "'. Drydock runs no " + "EC2 instances yet: register tasks (target type 'ip') instead.");
+            // an EC2 instance Drydock knows: an ECS container instance, whose host ports answer at its private IP
+            VpcModel.Instance instance = vpc.instance(id)
+                    .orElseThrow(() -> ElbErrors.invalidTarget("The following targets are not valid instances: '" + id
+                            + "'. Drydock's EC2 instances are ECS container instances (register one first)."));
+            if (zone != null && !zone.equals(instance.availabilityZone())) {
+                throw ElbErrors.validation("The Availability Zone cannot be specified for instance targets");
+            }
+            return new Registration(id, port, instance.availabilityZone(), instance.privateIp());
         }
         byte[] bytes = Cidr.address(id);
         if (bytes == null || bytes.length != 4 && !"ipv6".equals(tg.ipAddressType)) {

@@ -309,7 +309,9 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public Optional<String> childCgroupParent(String containerId) {
-        return containers.childCgroupParent(containerId);
+        // Podman (4.3) reports cgroupfs on v1 too, but its compat API has no container update (404) and its containers
+        // live under libpod's cgroups, not /docker/<id>: a task's containers cannot share its sandbox's limits there
+        return podman ? Optional.empty() : containers.childCgroupParent(containerId);
     }
 
     @Override

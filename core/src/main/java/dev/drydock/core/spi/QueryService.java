@@ -52,6 +52,15 @@ public interface QueryService {
         Builder clock(Clock clock);
 
         /**
+         * Speaks the EC2 query protocol ({@code ec2Query}) instead of {@code awsQuery}: request lists flattened
+         * ({@code LaunchTemplateId.1}) under each member's query name, answers without a result element and with a
+         * {@code requestId} first, errors as {@code <Response><Errors><Error><Code>..}, IAM denials as {@code
+         * UnauthorizedOperation} (HTTP 403). Signature failures keep the query protocol's codes and statuses, which
+         * EC2 lists among its common errors (AuthFailure aside).
+         */
+        Builder ec2Query();
+
+        /**
          * How the service answers a request that breaks its model's constraints (default: AWS's common validation
          * error, {@code ValidationError}).
          */

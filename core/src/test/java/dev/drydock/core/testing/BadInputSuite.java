@@ -305,6 +305,12 @@ public abstract class BadInputSuite {
                         .contains("<ErrorResponse")
                         .contains("<Code>" + code);
                 break;
+            case "ec2":
+                assertThat(a.text())
+                        .as("EC2 error form")
+                        .contains("<Response><Errors><Error><Code>" + code)
+                        .contains("<RequestID>");
+                break;
             case "json":
                 assertThat(a.header("Content-Type")).as("content type of %s", a).contains("json");
                 assertThat(a.json().get("__type")).as("__type of %s", a).isNotNull();
@@ -341,7 +347,8 @@ public abstract class BadInputSuite {
                 .orElseThrow();
         Request valid = request(op, fill(model.input(op).orElseThrow(), 0)).orElseThrow();
         // AWS's answers to authentication failures differ by protocol (see SigV4Failure's sources)
-        boolean query = service.wire().protocol().equals("query");
+        boolean query = service.wire().protocol().equals("query")
+                || service.wire().protocol().equals("ec2");
         int authStatus = service.wire().protocol().equals("json") ? 400 : 403;
         cases.add(new Case(
                 op + " unsigned",
@@ -385,6 +392,7 @@ public abstract class BadInputSuite {
                         null));
                 break;
             case "query":
+            case "ec2":
                 cases.add(new Case(
                         op + " an undecodable form body",
                         service.wire().queryRaw(bytes("Action=" + op + "&Version=" + model.apiVersion() + "&%%")),

@@ -17,6 +17,7 @@ import java.util.StringJoiner;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
+import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.protocols.core.OperationInfo;
 
 /**
@@ -74,6 +75,8 @@ public final class Wire {
                 return Optional.of(json(operation, JsonTree.write(jsonValue(tree))));
             case "query":
                 return Optional.of(query(operation, flatten(tree)));
+            case "ec2":
+                return Optional.of(query(operation, ec2Parameters(operation, tree)));
             case "rest-json":
                 return rest(operation, tree);
             default:
@@ -263,6 +266,71 @@ public final class Wire {
             }
         } else {
             params.put(prefix, scalar(value));
+        }
+    }
+
+    /**
+     * EC2 query parameters for a tree, as the SDK's EC2 marshaller names them: each member by its query name (the SDK
+     * field's location name: {@code LaunchTemplateId} for {@code LaunchTemplateIds}), lists flattened as
+     * {@code Name.N}, map entries as {@code Name.N.key}/{@code Name.N.value}.
+     */
+    Map<String, String> ec2Parameters(String operation, Map<String, Object> tree) {
+        Map<String, String> params = new LinkedHashMap<>();
+        List<SdkField<?>> fields = sdkRequest(operation).map(Wire::fieldsOf).orElse(List.of());
+        ec2Structure("", tree, fields, params);
+        return params;
+    }
+
+    private static List<SdkField<?>> fieldsOf(Class<?> type) {
+        try {
+            return ((SdkPojo) type.getMethod("builder").invoke(null)).sdkFields();
+        } catch (ReflectiveOperationException e) {
+            return List.of();
+        }
+    }
+
+    private static void ec2Structure(
+            String prefix, Map<?, ?> members, List<SdkField<?>> fields, Map<String, String> params) {
+        members.forEach((k, v) -> {
+            SdkField<?> field = fields.stream()
+                    .filter(f -> f.memberName().equals(k))
+                    .findFirst()
+                    .orElse(null);
+            ec2Value(prefix + (field == null ? k : field.locationName()), v, field, params);
+        });
+    }
+
+    private static void ec2Value(String path, Object value, SdkField<?> field, Map<String, String> params) {
+        if (value instanceof EntryMap map) {
+            int i = 1;
+            for (Map.Entry<String, Object> e : map.entrySet()) {
+                params.put(path + "." + i + ".key", e.getKey());
+                ec2Value(path + "." + i + ".value", e.getValue(), null, params);
+                i++;
+            }
+        } else if (value instanceof Map<?, ?> map
+                && map.keySet().stream().allMatch(k -> k instanceof String s && !s.isEmpty())) {
+            if (map.isEmpty()) {
+                params.put(path, "");
+            }
+            List<SdkField<?>> sub = field != null && field.constructor() != null
+                    ? ((SdkPojo) field.constructor().get()).sdkFields()
+                    : List.of();
+            ec2Structure(path + ".", map, sub, params);
+        } else if (value instanceof List<?> list) {
+            if (list.isEmpty()) {
+                params.put(path, "");
+            }
+            ListTrait trait = field == null ? null : field.getTrait(ListTrait.class);
+            SdkField<?> member = trait == null ? null : trait.memberFieldInfo();
+            int i = 1;
+            for (Object o : list) {
+                ec2Value(path + "." + i++, o, member, params);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            params.put(path, String.valueOf(map));
+        } else {
+            params.put(path, scalar(value));
         }
     }
 

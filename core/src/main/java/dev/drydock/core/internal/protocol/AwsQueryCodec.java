@@ -105,12 +105,24 @@ public final class AwsQueryCodec {
      *     type (a number, a boolean, a timestamp, base64)
      */
     public static <T extends SdkPojo> T read(Map<String, String> params, Class<T> type) {
-        return type.cast(readStructure(params, "", SdkPojoJson.newBuilder(type)));
+        return type.cast(readStructure(params, "", SdkPojoJson.newBuilder(type), false));
     }
 
-    private static SdkPojo readStructure(Map<String, String> params, String prefix, SdkPojo builder) {
+    /**
+     * As {@link #read}, in the EC2 query protocol ({@code ec2Query}), as the SDK's {@code Ec2ProtocolMarshaller}
+     * writes it: a member by its query name (the SDK field's location name, {@code LaunchTemplateId} for the member
+     * {@code LaunchTemplateIds}), every list flattened ({@code LaunchTemplateId.1}, {@code Filter.1.Value.2}) and no
+     * {@code member} or {@code entry} level.
+     *
+     * @throws AwsException {@code InvalidParameterValue} (HTTP 400) when a value cannot be converted
+     */
+    public static <T extends SdkPojo> T readEc2(Map<String, String> params, Class<T> type) {
+        return type.cast(readStructure(params, "", SdkPojoJson.newBuilder(type), true));
+    }
+
+    private static SdkPojo readStructure(Map<String, String> params, String prefix, SdkPojo builder, boolean ec2) {
         for (SdkField<?> field : builder.sdkFields()) {
-            Object value = readValue(params, prefix + field.locationName(), field);
+            Object value = readValue(params, prefix + field.locationName(), field, ec2);
             if (value != null) {
                 field.set(builder, value);
             }
@@ -118,7 +130,7 @@ public final class AwsQueryCodec {
         return (SdkPojo) ((SdkBuilder<?, ?>) builder).build();
     }
 
-    private static Object readValue(Map<String, String> params, String path, SdkField<?> field) {
+    private static Object readValue(Map<String, String> params, String path, SdkField<?> field, boolean ec2) {
         MarshallingKnownType type = field.marshallingType().getKnownType();
         if (type == null) {
             throw new IllegalStateException("Unsupported marshalling type at " + path);
@@ -128,29 +140,29 @@ public final class AwsQueryCodec {
                 // "Name.member.1=" with no members is an element all of whose members are missing, which the
                 // model check then names (rather than no element at all)
                 return hasPrefix(params, path + ".") || params.containsKey(path)
-                        ? readStructure(params, path + ".", field.constructor().get())
+                        ? readStructure(params, path + ".", field.constructor().get(), ec2)
                         : null;
             case LIST:
-                return readList(params, path, field);
+                return readList(params, path, field, ec2);
             case MAP:
-                return readMap(params, path, field);
+                return readMap(params, path, field, ec2);
             default:
                 String text = params.get(path);
                 return text == null ? null : scalar(type, text, path);
         }
     }
 
-    private static List<Object> readList(Map<String, String> params, String path, SdkField<?> field) {
+    private static List<Object> readList(Map<String, String> params, String path, SdkField<?> field, boolean ec2) {
         ListTrait trait = field.getTrait(ListTrait.class);
         SdkField<?> member = trait.memberFieldInfo();
-        String elementPrefix = trait.isFlattened() ? path + "." : path + "." + memberName(trait) + ".";
+        String elementPrefix = ec2 || trait.isFlattened() ? path + "." : path + "." + memberName(trait) + ".";
         TreeSet<Integer> indexes = indexes(params, elementPrefix);
         if (indexes.isEmpty()) {
             return params.containsKey(path) ? new ArrayList<>() : null;
         }
         List<Object> list = new ArrayList<>(indexes.size());
         for (int i : indexes) {
-            Object element = readValue(params, elementPrefix + i, member);
+            Object element = readValue(params, elementPrefix + i, member, ec2);
             if (element != null) {
                 list.add(element);
             }
@@ -158,9 +170,10 @@ public final class AwsQueryCodec {
         return list;
     }
 
-    private static Map<String, Object> readMap(Map<String, String> params, String path, SdkField<?> field) {
+    private static Map<String, Object> readMap(
+            Map<String, String> params, String path, SdkField<?> field, boolean ec2) {
         MapTrait trait = field.getTrait(MapTrait.class);
-        String entryPrefix = trait.isFlattened() ? path + "." : path + ".entry.";
+        String entryPrefix = ec2 || trait.isFlattened() ? path + "." : path + ".entry.";
         TreeSet<Integer> indexes = indexes(params, entryPrefix);
         if (indexes.isEmpty()) {
             return params.containsKey(path) ? new LinkedHashMap<>() : null;
@@ -171,7 +184,7 @@ public final class AwsQueryCodec {
         for (int i : indexes) {
             String key = params.get(entryPrefix + i + "." + keyName);
             if (key != null) {
-                map.put(key, readValue(params, entryPrefix + i + "." + valueName, trait.valueFieldInfo()));
+                map.put(key, readValue(params, entryPrefix + i + "." + valueName, trait.valueFieldInfo(), ec2));
             }
         }
         return map;
@@ -279,9 +292,7 @@ public final class AwsQueryCodec {
      * @param requestId the request id
      */
     public static byte[] writeResponse(String operation, String namespace, SdkPojo response, String requestId) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try {
-            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
+        return xml(1024, "Cannot write the " + operation + " response", w -> {
             w.writeStartElement(operation + "Response");
             w.writeDefaultNamespace(namespace);
             if (!response.sdkFields().isEmpty()) {
@@ -293,12 +304,52 @@ public final class AwsQueryCodec {
             element(w, "RequestId", requestId);
             w.writeEndElement();
             w.writeEndElement();
-            w.flush();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Cannot write the " + operation + " response", e);
-        }
-        return out.toByteArray();
+        });
+    }
+
+    /**
+     * The XML body of a successful call in the EC2 query protocol:
+     * {@code <XResponse xmlns="..."><requestId>..</requestId>members</XResponse>}, without a result element, members by
+     * their XML names ({@code launchTemplateId}), lists as {@code <name><item>..</item></name>}, as the SDK's EC2
+     * unmarshaller reads them.
+     *
+     * @param operation the operation, e.g. {@code CreateLaunchTemplate}
+     * @param namespace EC2's XML namespace, {@code http://ec2.amazonaws.com/doc/2016-11-15/}
+     * @param response the SDK response shape
+     * @param requestId the request id
+     */
+    public static byte[] writeEc2Response(String operation, String namespace, SdkPojo response, String requestId) {
+        return xml(1024, "Cannot write the " + operation + " response", w -> {
+            w.writeStartElement(operation + "Response");
+            w.writeDefaultNamespace(namespace);
+            element(w, "requestId", requestId);
+            writeMembers(w, response);
+            w.writeEndElement();
+        });
+    }
+
+    /**
+     * The XML body of an error in the EC2 query protocol:
+     * {@code <Response><Errors><Error><Code>..</Code><Message>..</Message></Error></Errors><RequestID>..</RequestID>
+     * </Response>} (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html).
+     *
+     * @param error the error
+     * @param requestId the request id
+     */
+    public static byte[] writeEc2Error(AwsException error, String requestId) {
+        return xml(512, "Cannot write an error response", w -> {
+            w.writeStartElement("Response");
+            w.writeStartElement("Errors");
+            w.writeStartElement("Error");
+            element(w, "Code", error.errorCode());
+            if (error.getMessage() != null) {
+                element(w, "Message", error.getMessage());
+            }
+            w.writeEndElement();
+            w.writeEndElement();
+            element(w, "RequestID", requestId);
+            w.writeEndElement();
+        });
     }
 
     /**
@@ -309,9 +360,7 @@ public final class AwsQueryCodec {
      * @param requestId the request id
      */
     public static byte[] writeError(String namespace, AwsException error, String requestId) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try {
-            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
+        return xml(512, "Cannot write an error response", w -> {
             w.writeStartElement("ErrorResponse");
             w.writeDefaultNamespace(namespace);
             w.writeStartElement("Error");
@@ -323,10 +372,24 @@ public final class AwsQueryCodec {
             w.writeEndElement();
             element(w, "RequestId", requestId);
             w.writeEndElement();
+        });
+    }
+
+    /** What writes one XML document's content. */
+    private interface XmlContent {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    /** A UTF-8 XML document written by {@code content}; {@code what} names it in the error of a failed write. */
+    private static byte[] xml(int size, String what, XmlContent content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        try {
+            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
+            content.write(w);
             w.flush();
             w.close();
         } catch (XMLStreamException e) {
-            throw new IllegalStateException("Cannot write an error response", e);
+            throw new IllegalStateException(what, e);
         }
         return out.toByteArray();
     }

@@ -38,6 +38,7 @@ public final class QueryProtocol implements QueryService, AwsService {
     private final Clock clock;
     private final OperationCatalog catalog;
     private final ModelChecks checks;
+    private final boolean ec2;
 
     private QueryProtocol(Builder builder) {
         this.signingName = builder.signingName;
@@ -49,6 +50,7 @@ public final class QueryProtocol implements QueryService, AwsService {
         this.catalog.withModel(checks::model);
         this.operations = Map.copyOf(builder.operations);
         this.clock = builder.clock;
+        this.ec2 = builder.ec2;
     }
 
     /** Starts a routing table; see {@link QueryService#builder}. */
@@ -68,7 +70,9 @@ public final class QueryProtocol implements QueryService, AwsService {
 
     @Override
     public AwsException accessDenied(String message) {
-        return new AwsException("AccessDenied", 403, message);
+        // EC2: "UnauthorizedOperation: You are not authorized to perform this operation." (403), per
+        // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+        return new AwsException(ec2 ? "UnauthorizedOperation" : "AccessDenied", 403, message);
     }
 
     @Override
@@ -112,13 +116,15 @@ public final class QueryProtocol implements QueryService, AwsService {
                         "InvalidAction", "Could not find operation " + operation + " for version " + v);
             }
             Call context = Call.forRequest(requestId, this, operation, caller, request, clock, authorizer);
-            SdkPojo response = binding.invoke(AwsQueryCodec.read(params, binding.requestType()), context, checks);
+            SdkPojo input = ec2
+                    ? AwsQueryCodec.readEc2(params, binding.requestType())
+                    : AwsQueryCodec.read(params, binding.requestType());
+            SdkPojo response = binding.invoke(input, context, checks);
             LOG.debug("{}:{} -> 200", signingName, operation);
-            return HttpResponse.of(
-                            200,
-                            AwsQueryCodec.CONTENT_TYPE,
-                            AwsQueryCodec.writeResponse(operation, xmlNamespace, response, requestId))
-                    .withHeader("x-amzn-RequestId", requestId);
+            byte[] body = ec2
+                    ? AwsQueryCodec.writeEc2Response(operation, xmlNamespace, response, requestId)
+                    : AwsQueryCodec.writeResponse(operation, xmlNamespace, response, requestId);
+            return HttpResponse.of(200, AwsQueryCodec.CONTENT_TYPE, body).withHeader("x-amzn-RequestId", requestId);
         } catch (RuntimeException e) {
             return error(catalog.failure(operation, requestId, e), requestId);
         }
@@ -141,16 +147,19 @@ public final class QueryProtocol implements QueryService, AwsService {
      * call is fast. Changes nothing; meant for a background thread right after start.
      */
     public void warmUp() {
-        operations.forEach((name, b) -> checks.violations(name, AwsQueryCodec.read(Map.of(), b.requestType())));
+        operations.forEach((name, b) -> checks.violations(
+                name,
+                ec2
+                        ? AwsQueryCodec.readEc2(Map.of(), b.requestType())
+                        : AwsQueryCodec.read(Map.of(), b.requestType())));
         AwsQueryCodec.writeError(xmlNamespace, AwsException.client("Warm", "up"), "0");
     }
 
     @Override
     public HttpResponse error(AwsException e, String requestId) {
-        return HttpResponse.of(
-                        e.httpStatus(),
-                        AwsQueryCodec.CONTENT_TYPE,
-                        AwsQueryCodec.writeError(xmlNamespace, e, requestId))
+        byte[] body =
+                ec2 ? AwsQueryCodec.writeEc2Error(e, requestId) : AwsQueryCodec.writeError(xmlNamespace, e, requestId);
+        return HttpResponse.of(e.httpStatus(), AwsQueryCodec.CONTENT_TYPE, body)
                 .withHeader("x-amzn-RequestId", requestId);
     }
 
@@ -183,6 +192,7 @@ public final class QueryProtocol implements QueryService, AwsService {
         private final Map<String, Set<String>> required = new HashMap<>();
         private ValidationStyle validation = ValidationStyle.awsValidation("ValidationError");
         private Clock clock = Clock.systemUTC();
+        private boolean ec2;
 
         private Builder(String signingName, String version, String xmlNamespace, Class<?> clientInterface) {
             this.signingName = signingName;
@@ -194,6 +204,12 @@ public final class QueryProtocol implements QueryService, AwsService {
         @Override
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        @Override
+        public Builder ec2Query() {
+            this.ec2 = true;
             return this;
         }
 

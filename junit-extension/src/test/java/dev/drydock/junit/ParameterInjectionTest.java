@@ -54,6 +54,13 @@ class ParameterInjectionTest {
     }
 
     @Test
+    void injectsAnEc2ClientWithTheEc2Module() {
+        EngineExecutionResults results = execute(ParameterInjectionTestCases.InjectsEc2.class);
+
+        assertAllPassed(results, 1);
+    }
+
+    @Test
     void explainsHowToRegisterWhenRegisteredOnlyOnAMethod() {
         EngineExecutionResults results = execute(ParameterInjectionTestCases.RegisteredOnAMethod.class);
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -135,6 +136,22 @@ class ParameterInjectionTestCases {
             assertThat(ecs.listClusters().clusterArns()).isEmpty();
             ecs.createCluster(r -> r.clusterName("made-by-the-test"));
             assertThat(ecs.listClusters().clusterArns()).hasSize(1);
+        }
+    }
+
+    /** drydock-ec2-fixtures' plug-in injects an EC2 client that creates launch templates through Drydock. */
+    @ExtendWith(DrydockExtension.class)
+    static class InjectsEc2 {
+        @Test
+        void ec2ClientCreatesLaunchTemplates(Ec2Client ec2) {
+            String id = ec2.createLaunchTemplate(
+                            r -> r.launchTemplateName("injected").launchTemplateData(d -> d.instanceType("m5.large")))
+                    .launchTemplate()
+                    .launchTemplateId();
+            assertThat(ec2.describeLaunchTemplates(r -> r.launchTemplateNames("injected"))
+                            .launchTemplates())
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.launchTemplateId()).isEqualTo(id));
         }
     }
 

@@ -3,16 +3,21 @@ package dev.drydock.ec2.internal;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.spi.AdminCalls;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.LaunchTemplateSource;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.ec2.Ec2Module;
 import dev.drydock.ec2.internal.backend.LaunchTemplates;
 import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
+import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
 
 /**
- * The EC2 module: launch templates ({@link LaunchTemplates}) and their routing table ({@link Ec2Api}). Starts no
- * thread. Found by {@link java.util.ServiceLoader}; its public face is {@link Ec2Module}.
+ * The EC2 module: launch templates ({@link LaunchTemplates}) and their routing table ({@link Ec2Api}); the
+ * {@link LaunchTemplateSource} EC2 Auto Scaling launches from. Starts no thread. Found by {@link java.util.ServiceLoader}; its public face is {@link Ec2Module}.
  */
-public final class Ec2ServiceModule implements Ec2Module {
+public final class Ec2ServiceModule implements Ec2Module, LaunchTemplateSource {
     private ServiceContext context;
     private LaunchTemplates templates;
 
@@ -50,6 +55,30 @@ public final class Ec2ServiceModule implements Ec2Module {
     /** The launch templates, for Drydock's other parts and tests. Not a stable API. */
     public LaunchTemplates launchTemplates() {
         return templates;
+    }
+
+    @Override
+    public Optional<LaunchSpec> launchTemplate(String id, String name, String version) {
+        LaunchTemplateVersion v;
+        try {
+            v = templates.version(id, name, version);
+        } catch (AwsException e) {
+            return Optional.empty();
+        }
+        ResponseLaunchTemplateData d = v.launchTemplateData();
+        String profile = d.iamInstanceProfile() == null
+                ? null
+                : d.iamInstanceProfile().arn() != null
+                        ? d.iamInstanceProfile().arn()
+                        : d.iamInstanceProfile().name();
+        return Optional.of(new LaunchSpec(
+                v.launchTemplateId(),
+                v.launchTemplateName(),
+                v.versionNumber(),
+                d.instanceTypeAsString(),
+                d.imageId(),
+                profile,
+                d.userData()));
     }
 
     @Override

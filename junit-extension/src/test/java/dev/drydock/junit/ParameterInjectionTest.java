@@ -54,10 +54,10 @@ class ParameterInjectionTest {
     }
 
     @Test
-    void injectsAnEc2ClientWithTheEc2Module() {
+    void injectsEc2AndAutoScalingClientsWithTheirModules() {
         EngineExecutionResults results = execute(ParameterInjectionTestCases.InjectsEc2.class);
 
-        assertAllPassed(results, 1);
+        assertAllPassed(results, 2);
     }
 
     @Test

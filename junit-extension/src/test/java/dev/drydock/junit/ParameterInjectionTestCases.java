@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -139,7 +140,10 @@ class ParameterInjectionTestCases {
         }
     }
 
-    /** drydock-ec2-fixtures' plug-in injects an EC2 client that creates launch templates through Drydock. */
+    /**
+     * drydock-ec2-fixtures' and drydock-autoscaling-fixtures' plug-ins inject EC2 and Auto Scaling clients that create
+     * launch templates and groups through Drydock.
+     */
     @ExtendWith(DrydockExtension.class)
     static class InjectsEc2 {
         @Test
@@ -152,6 +156,20 @@ class ParameterInjectionTestCases {
                             .launchTemplates())
                     .singleElement()
                     .satisfies(t -> assertThat(t.launchTemplateId()).isEqualTo(id));
+        }
+
+        @Test
+        void autoScalingClientLaunchesFromTheTemplate(Ec2Client ec2, AutoScalingClient autoscaling) {
+            ec2.createLaunchTemplate(
+                    r -> r.launchTemplateName("for-a-group").launchTemplateData(d -> d.instanceType("m5.large")));
+            autoscaling.createAutoScalingGroup(r -> r.autoScalingGroupName("injected")
+                    .launchTemplate(t -> t.launchTemplateName("for-a-group"))
+                    .minSize(1)
+                    .maxSize(1)
+                    .availabilityZones("us-east-1a"));
+            assertThat(autoscaling.describeAutoScalingInstances().autoScalingInstances())
+                    .singleElement()
+                    .satisfies(i -> assertThat(i.instanceType()).isEqualTo("m5.large"));
         }
     }
 

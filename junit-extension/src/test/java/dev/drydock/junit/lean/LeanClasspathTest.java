@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A project that depends on drydock-ecs-fixtures alone (no EFS, ECR, secrets, logs, ELB, CloudWatch, Application Auto Scaling or EC2 module): the extension still loads, with the
+ * A project that depends on drydock-ecs-fixtures alone (no EFS, ECR, secrets, logs, ELB, CloudWatch, Application Auto Scaling, EC2 or EC2 Auto Scaling module): the extension still loads, with the
  * core and ECS plug-ins, runs an ECS test class, and refuses an EFS annotation naming the artifact to add. Runs the
- * extension in a class loader over this test's classpath without the EFS, ECR, secrets, logs, ELB, CloudWatch, Application Auto Scaling and EC2 modules and SDK clients.
+ * extension in a class loader over this test's classpath without the EFS, ECR, secrets, logs, ELB, CloudWatch, Application Auto Scaling, EC2 and EC2 Auto Scaling modules and SDK clients.
  */
 class LeanClasspathTest {
     private static final Pattern LEFT_OUT = Pattern.compile(
-            ".*((efs|ecr|secrets|logs|elb|cloudwatch|scaling|ec2)-fixtures|awssdk[/\\\\](efs|ecr|secretsmanager|ssm|kms|cloudwatchlogs|elasticloadbalancingv2|cloudwatch|applicationautoscaling|ec2)[/\\\\]).*");
+            ".*((efs|ecr|secrets|logs|elb|cloudwatch|scaling|ec2|autoscaling)-fixtures|awssdk[/\\\\](efs|ecr|secretsmanager|ssm|kms|cloudwatchlogs|elasticloadbalancingv2|cloudwatch|applicationautoscaling|ec2|autoscaling)[/\\\\]).*");
 
     @Test
     void theExtensionWorksWithOnlyTheEcsModule() throws Exception {
@@ -34,7 +34,7 @@ class LeanClasspathTest {
         }
         assertThat(leftOut)
                 .as(
-                        "the EFS, ECR, secrets, logs, ELB, CloudWatch, Application Auto Scaling and EC2 modules and clients on the classpath")
+                        "the EFS, ECR, secrets, logs, ELB, CloudWatch, Application Auto Scaling, EC2 and EC2 Auto Scaling modules and clients on the classpath")
                 .hasSizeGreaterThanOrEqualTo(10);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader lean = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
@@ -46,11 +46,12 @@ class LeanClasspathTest {
             assertThatThrows(lean, "dev.drydock.cloudwatch.CloudWatchModule");
             assertThatThrows(lean, "dev.drydock.scaling.ApplicationAutoScalingModule");
             assertThatThrows(lean, "dev.drydock.ec2.Ec2Module");
+            assertThatThrows(lean, "dev.drydock.autoscaling.AutoScalingModule");
             String summary = (String)
                     lean.loadClass(LeanRuns.class.getName()).getMethod("run").invoke(null);
             assertThat(summary)
                     .contains("plugins=[core, ecs]")
-                    .contains("unavailable=8")
+                    .contains("unavailable=9")
                     .contains("ecs passed=1 failed=0")
                     .contains(
                             "efs failure=EfsWithoutItsModule: @EfsFileSystem needs dev.drydock:drydock-efs-fixtures on the test "

@@ -1,0 +1,52 @@
+package dev.drydock.autoscaling.internal;
+
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.Paginator;
+
+/**
+ * EC2 Auto Scaling's errors, as its API reference lists them per operation
+ * (https://docs.aws.amazon.com/autoscaling/ec2/APIReference/CommonErrors.html and each operation's Errors section):
+ * {@code ValidationError}, {@code AlreadyExists}, {@code ResourceInUse}, {@code InvalidNextToken}, all HTTP 400. The
+ * texts users quote from AWS are kept ("Desired capacity:10 must be between the specified min size:1 and max size:1",
+ * traveloka/terraform-aws-autoscaling#56); where AWS's wording is not documented, the message says what is wrong and
+ * how to fix it.
+ */
+public final class AutoScalingErrors {
+
+    /** DescribeAutoScalingGroups' and DescribeAutoScalingInstances' paging: MaxRecords default 50, at most 100. */
+    public static final Paginator RECORDS = Paginator.builder(50)
+            .maxPageSize(100)
+            .pageSizeError(size -> validation("MaxRecords must be between 1 and 100; it is " + size + "."))
+            .tokenError(token -> AwsException.client("InvalidNextToken", "The NextToken value is invalid."))
+            .build();
+
+    private AutoScalingErrors() {}
+
+    public static AwsException validation(String message) {
+        return AwsException.client("ValidationError", message);
+    }
+
+    public static AwsException groupNotFound(String name) {
+        return validation("AutoScalingGroup name not found - AutoScalingGroup " + name + " not found");
+    }
+
+    public static AwsException alreadyExists(String name) {
+        return AwsException.client(
+                "AlreadyExists",
+                "AutoScalingGroup by this name already exists - A group with the name " + name + " already exists");
+    }
+
+    /**
+     * A group given a launch configuration, a mixed instances policy or an instance to copy: Drydock launches from a
+     * launch template only (AWS no longer offers launch configurations to new accounts).
+     */
+    public static AwsException launchTemplateOnly() {
+        return validation(
+                "Drydock launches Auto Scaling instances from a LaunchTemplate only: LaunchConfigurationName, "
+                        + "MixedInstancesPolicy and InstanceId are not supported yet.");
+    }
+
+    public static AwsException resourceInUse(String message) {
+        return AwsException.client("ResourceInUse", message);
+    }
+}

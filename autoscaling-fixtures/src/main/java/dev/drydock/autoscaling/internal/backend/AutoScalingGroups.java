@@ -1,0 +1,433 @@
+package dev.drydock.autoscaling.internal.backend;
+
+import static dev.drydock.autoscaling.internal.AutoScalingErrors.validation;
+
+import dev.drydock.autoscaling.internal.AutoScalingErrors;
+import dev.drydock.core.spi.LaunchTemplateSource;
+import dev.drydock.core.spi.LaunchTemplateSource.LaunchSpec;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingInstanceDetails;
+import software.amazon.awssdk.services.autoscaling.model.Instance;
+import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
+import software.amazon.awssdk.services.autoscaling.model.LifecycleState;
+
+/**
+ * The Auto Scaling groups of one account and region and their instances. A group keeps its launch template reference
+ * as given (id or name, version: a number, {@code $Latest} or {@code $Default}), min, max and desired capacity, and its
+ * Availability Zones (given, or those of its subnets). When the desired capacity rises it launches instances from the
+ * template version the reference resolves to at that moment, each in the zone with the fewest of the group's
+ * instances (AWS's balance); when it falls it terminates, as AWS's default termination policy does, from the zone
+ * with the most instances, those not protected from scale-in, oldest launch template version first, then oldest
+ * launch. An instance is {@code Pending} for the pending time of the scaling clock, then {@code InService}; a
+ * terminated instance leaves the group at once (Terminating/Terminated are not modelled). One lock (this object).
+ */
+public final class AutoScalingGroups {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String region;
+    private final String accountId;
+    private final Clock clock;
+    private final Duration pendingTime;
+    private final Supplier<Optional<LaunchTemplateSource>> templates;
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+
+    /** A group's settings as a request gives them; null members keep what the group has. */
+    public record Settings(
+            LaunchTemplateSpecification launchTemplate,
+            Integer minSize,
+            Integer maxSize,
+            Integer desiredCapacity,
+            List<String> availabilityZones,
+            String vpcZoneIdentifier,
+            Integer defaultCooldown,
+            String healthCheckType,
+            Integer healthCheckGracePeriod,
+            Boolean newInstancesProtectedFromScaleIn) {}
+
+    private static final class Group {
+        final String name;
+        final String arn;
+        final Instant created;
+        LaunchTemplateSpecification launchTemplate;
+        int min;
+        int max;
+        int desired;
+        List<String> zones;
+        String vpcZoneIdentifier;
+        int defaultCooldown = 300;
+        String healthCheckType = "EC2";
+        int healthCheckGracePeriod = 0;
+        boolean protectNew;
+        final List<Member> instances = new ArrayList<>();
+
+        Group(String name, String arn, Instant created) {
+            this.name = name;
+            this.arn = arn;
+            this.created = created;
+        }
+    }
+
+    private record Member(
+            String id,
+            String zone,
+            String instanceType,
+            String templateId,
+            String templateName,
+            long version,
+            Instant launched,
+            boolean protectedFromScaleIn) {}
+
+    /**
+     * @param clock the scaling clock
+     * @param pendingTime how long a launched instance is Pending, in AWS time
+     * @param templates the launch template source (drydock-ec2-fixtures), looked up on use
+     */
+    public AutoScalingGroups(
+            String region,
+            String accountId,
+            Clock clock,
+            Duration pendingTime,
+            Supplier<Optional<LaunchTemplateSource>> templates) {
+        this.region = region;
+        this.accountId = accountId;
+        this.clock = clock;
+        this.pendingTime = pendingTime;
+        this.templates = templates;
+    }
+
+    /** A group's ARN, {@code *} standing for the id of a group not created yet. */
+    public String arn(String name) {
+        Group g = groups.get(name);
+        return g != null
+                ? g.arn
+                : "arn:aws:autoscaling:" + region + ":" + accountId + ":autoScalingGroup:*:autoScalingGroupName/"
+                        + name;
+    }
+
+    /**
+     * Creates a group and launches its desired capacity (min when not given).
+     *
+     * @param zonesOfSubnets the Availability Zones of the subnets of {@code vpcZoneIdentifier}, in order
+     * @throws dev.drydock.core.spi.AwsException {@code AlreadyExists}; {@code ValidationError} for sizes out of order,
+     *     no zone, or a launch template that does not exist
+     */
+    public synchronized void create(String name, Settings s, List<String> zonesOfSubnets) {
+        if (groups.containsKey(name)) {
+            throw AutoScalingErrors.alreadyExists(name);
+        }
+        if (s.launchTemplate() == null) {
+            throw validation("Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId "
+                    + "or MixedInstancesPolicy parameter.");
+        }
+        List<String> zones = zones(s.availabilityZones(), zonesOfSubnets);
+        if (zones.isEmpty()) {
+            throw validation("At least one Availability Zone or VPC Subnet is required.");
+        }
+        int min = s.minSize();
+        int max = s.maxSize();
+        int desired = s.desiredCapacity() == null ? min : s.desiredCapacity();
+        checkSizes(min, max, desired);
+        resolve(s.launchTemplate());
+        Group g = new Group(
+                name,
+                "arn:aws:autoscaling:" + region + ":" + accountId + ":autoScalingGroup:" + UUID.randomUUID()
+                        + ":autoScalingGroupName/" + name,
+                clock.instant());
+        g.launchTemplate = s.launchTemplate();
+        g.min = min;
+        g.max = max;
+        g.zones = zones;
+        g.vpcZoneIdentifier = s.vpcZoneIdentifier();
+        apply(g, s);
+        groups.put(name, g);
+        scaleTo(g, desired);
+    }
+
+    /**
+     * Changes a group: sizes (a new min above the desired capacity raises it, a new max below lowers it, as
+     * UpdateAutoScalingGroup documents), launch template (for instances launched from now on), zones, settings.
+     *
+     * @throws dev.drydock.core.spi.AwsException {@code ValidationError} when the group does not exist or the result
+     *     would be invalid; nothing changes then
+     */
+    public synchronized void update(String name, Settings s, List<String> zonesOfSubnets) {
+        Group g = group(name);
+        int min = s.minSize() == null ? g.min : s.minSize();
+        int max = s.maxSize() == null ? g.max : s.maxSize();
+        int desired = s.desiredCapacity() != null ? s.desiredCapacity() : Math.min(max, Math.max(min, g.desired));
+        checkSizes(min, max, desired);
+        List<String> zones = s.availabilityZones() == null && s.vpcZoneIdentifier() == null
+                ? g.zones
+                : zones(s.availabilityZones(), zonesOfSubnets);
+        if (zones.isEmpty()) {
+            throw validation("At least one Availability Zone or VPC Subnet is required.");
+        }
+        if (s.launchTemplate() != null) {
+            resolve(s.launchTemplate());
+            g.launchTemplate = s.launchTemplate();
+        }
+        g.min = min;
+        g.max = max;
+        g.zones = zones;
+        if (s.vpcZoneIdentifier() != null) {
+            g.vpcZoneIdentifier = s.vpcZoneIdentifier();
+        }
+        apply(g, s);
+        scaleTo(g, desired);
+    }
+
+    /**
+     * SetDesiredCapacity.
+     *
+     * @throws dev.drydock.core.spi.AwsException {@code ValidationError} "New SetDesiredCapacity value N is above max
+     *     value M for the AutoScalingGroup." (or below min), or for an unknown group
+     */
+    public synchronized void setDesiredCapacity(String name, int desired) {
+        Group g = group(name);
+        if (desired > g.max) {
+            throw validation("New SetDesiredCapacity value " + desired + " is above max value " + g.max
+                    + " for the AutoScalingGroup.");
+        }
+        if (desired < g.min) {
+            throw validation("New SetDesiredCapacity value " + desired + " is below min value " + g.min
+                    + " for the AutoScalingGroup.");
+        }
+        scaleTo(g, desired);
+    }
+
+    /**
+     * Deletes a group; with {@code force} its instances are terminated with it.
+     *
+     * @throws dev.drydock.core.spi.AwsException {@code ResourceInUse} when it still has instances and {@code force}
+     *     is false; {@code ValidationError} for an unknown group
+     */
+    public synchronized void delete(String name, boolean force) {
+        Group g = group(name);
+        if (!g.instances.isEmpty() && !force) {
+            throw AutoScalingErrors.resourceInUse("You cannot delete an AutoScalingGroup while there are instances or "
+                    + "pending Spot instance request(s) still in the group.");
+        }
+        groups.remove(name);
+    }
+
+    /** The groups named (unknown names are left out, as AWS does), or all, in creation order. */
+    public synchronized List<AutoScalingGroup> describe(Collection<String> names) {
+        Instant now = clock.instant();
+        return groups.values().stream()
+                .filter(g -> names.isEmpty() || names.contains(g.name))
+                .map(g -> describe(g, now))
+                .toList();
+    }
+
+    /** The instances named (unknown ids are left out), or all, by group then launch. */
+    public synchronized List<AutoScalingInstanceDetails> instances(Collection<String> ids) {
+        Instant now = clock.instant();
+        List<AutoScalingInstanceDetails> out = new ArrayList<>();
+        for (Group g : groups.values()) {
+            for (Member m : g.instances) {
+                if (ids.isEmpty() || ids.contains(m.id())) {
+                    out.add(AutoScalingInstanceDetails.builder()
+                            .instanceId(m.id())
+                            .instanceType(m.instanceType())
+                            .autoScalingGroupName(g.name)
+                            .availabilityZone(m.zone())
+                            .lifecycleState(lifecycle(m, now).toString())
+                            .healthStatus("HEALTHY")
+                            .launchTemplate(launched(m))
+                            .protectedFromScaleIn(m.protectedFromScaleIn())
+                            .build());
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private Group group(String name) {
+        Group g = groups.get(name);
+        if (g == null) {
+            throw AutoScalingErrors.groupNotFound(name);
+        }
+        return g;
+    }
+
+    private static List<String> zones(List<String> given, List<String> ofSubnets) {
+        List<String> zones = new ArrayList<>();
+        for (String z : given == null ? List.<String>of() : given) {
+            if (!zones.contains(z)) {
+                zones.add(z);
+            }
+        }
+        for (String z : ofSubnets) {
+            if (!zones.contains(z)) {
+                zones.add(z);
+            }
+        }
+        return zones;
+    }
+
+    private static void checkSizes(int min, int max, int desired) {
+        if (min > max) {
+            throw validation("Max bound, " + max + ", must be greater than or equal to min bound, " + min);
+        }
+        if (desired < min || desired > max) {
+            throw validation("Desired capacity:" + desired + " must be between the specified min size:" + min
+                    + " and max size:" + max);
+        }
+    }
+
+    private static void apply(Group g, Settings s) {
+        if (s.defaultCooldown() != null) {
+            g.defaultCooldown = s.defaultCooldown();
+        }
+        if (s.healthCheckType() != null) {
+            g.healthCheckType = s.healthCheckType();
+        }
+        if (s.healthCheckGracePeriod() != null) {
+            g.healthCheckGracePeriod = s.healthCheckGracePeriod();
+        }
+        if (s.newInstancesProtectedFromScaleIn() != null) {
+            g.protectNew = s.newInstancesProtectedFromScaleIn();
+        }
+    }
+
+    /** The launch template version a reference names now. */
+    private LaunchSpec resolve(LaunchTemplateSpecification ref) {
+        if (ref.launchTemplateId() == null && ref.launchTemplateName() == null) {
+            throw validation("You must use a valid fully-formed launch template. A launch template ID or name is "
+                    + "required.");
+        }
+        if (ref.launchTemplateId() != null && ref.launchTemplateName() != null) {
+            throw validation("You must use a valid fully-formed launch template. Give either the launch template ID "
+                    + "or its name, not both.");
+        }
+        LaunchTemplateSource source = templates
+                .get()
+                .orElseThrow(
+                        () -> validation("Drydock has no EC2 launch templates: add dev.drydock:drydock-ec2-fixtures "
+                                + "to the test classpath (test scope) to launch instances from a launch template."));
+        return source.launchTemplate(ref.launchTemplateId(), ref.launchTemplateName(), ref.version())
+                .orElseThrow(() -> validation("You must use a valid fully-formed launch template. The specified launch "
+                        + "template, with template "
+                        + (ref.launchTemplateId() != null
+                                ? "ID " + ref.launchTemplateId()
+                                : "name " + ref.launchTemplateName())
+                        + (ref.version() == null ? "" : " and version " + ref.version())
+                        + ", does not exist."));
+    }
+
+    private void scaleTo(Group g, int desired) {
+        g.desired = desired;
+        if (g.instances.size() < desired) {
+            LaunchSpec spec = resolve(g.launchTemplate);
+            while (g.instances.size() < desired) {
+                g.instances.add(new Member(
+                        newInstanceId(),
+                        leastUsedZone(g),
+                        spec.instanceType(),
+                        spec.launchTemplateId(),
+                        spec.launchTemplateName(),
+                        spec.version(),
+                        clock.instant(),
+                        g.protectNew));
+            }
+        }
+        while (g.instances.size() > desired) {
+            Optional<Member> victim = victim(g);
+            if (victim.isEmpty()) {
+                break; // every instance left is protected from scale-in
+            }
+            g.instances.remove(victim.get());
+        }
+    }
+
+    private String leastUsedZone(Group g) {
+        return g.zones.stream()
+                .min(Comparator.comparingLong(z ->
+                        g.instances.stream().filter(m -> m.zone().equals(z)).count()))
+                .orElseThrow();
+    }
+
+    private static Optional<Member> victim(Group g) {
+        List<Member> candidates =
+                g.instances.stream().filter(m -> !m.protectedFromScaleIn()).toList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Long> perZone = new LinkedHashMap<>();
+        for (Member m : candidates) {
+            perZone.merge(m.zone(), 1L, Long::sum);
+        }
+        long most = perZone.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return candidates.stream()
+                .filter(m -> perZone.get(m.zone()) == most)
+                .min(Comparator.comparingLong(Member::version).thenComparing(Member::launched));
+    }
+
+    private LifecycleState lifecycle(Member m, Instant now) {
+        return now.isBefore(m.launched().plus(pendingTime)) ? LifecycleState.PENDING : LifecycleState.IN_SERVICE;
+    }
+
+    private static LaunchTemplateSpecification launched(Member m) {
+        return LaunchTemplateSpecification.builder()
+                .launchTemplateId(m.templateId())
+                .launchTemplateName(m.templateName())
+                .version(Long.toString(m.version()))
+                .build();
+    }
+
+    private AutoScalingGroup describe(Group g, Instant now) {
+        return AutoScalingGroup.builder()
+                .autoScalingGroupName(g.name)
+                .autoScalingGroupARN(g.arn)
+                .launchTemplate(g.launchTemplate)
+                .minSize(g.min)
+                .maxSize(g.max)
+                .desiredCapacity(g.desired)
+                .defaultCooldown(g.defaultCooldown)
+                .availabilityZones(g.zones)
+                .loadBalancerNames(List.of())
+                .targetGroupARNs(List.of())
+                .healthCheckType(g.healthCheckType)
+                .healthCheckGracePeriod(g.healthCheckGracePeriod)
+                .instances(g.instances.stream()
+                        .map(m -> Instance.builder()
+                                .instanceId(m.id())
+                                .instanceType(m.instanceType())
+                                .availabilityZone(m.zone())
+                                .lifecycleState(lifecycle(m, now))
+                                .healthStatus("Healthy")
+                                .launchTemplate(launched(m))
+                                .protectedFromScaleIn(m.protectedFromScaleIn())
+                                .build())
+                        .toList())
+                .createdTime(g.created)
+                .vpcZoneIdentifier(g.vpcZoneIdentifier)
+                .terminationPolicies("Default")
+                .newInstancesProtectedFromScaleIn(g.protectNew)
+                .serviceLinkedRoleARN("arn:aws:iam::" + accountId
+                        + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling")
+                .build();
+    }
+
+    private static String newInstanceId() {
+        byte[] b = new byte[9];
+        RANDOM.nextBytes(b);
+        return "i-" + HexFormat.of().formatHex(b).substring(0, 17);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.drydock.autoscaling.internal.operations;
+
+import dev.drydock.autoscaling.internal.AutoScalingErrors;
+import dev.drydock.autoscaling.internal.backend.AutoScalingGroups;
+import dev.drydock.autoscaling.internal.support.AutoScalingOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.VpcModel;
+import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
+import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupResponse;
+
+/**
+ * CreateAutoScalingGroup, as <a href="https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html">the
+ * EC2 Auto Scaling API reference</a> describes it: MinSize, MaxSize, DesiredCapacity (MinSize when left out), a
+ * LaunchTemplate by id or name and version ({@code $Default} when left out, {@code $Latest}, a number),
+ * AvailabilityZones and/or VPCZoneIdentifier subnets, DefaultCooldown, HealthCheckType, HealthCheckGracePeriod,
+ * NewInstancesProtectedFromScaleIn; the desired capacity is launched at once. Refused with a message saying so:
+ * LaunchConfigurationName (AWS no longer offers launch configurations to new accounts), MixedInstancesPolicy,
+ * InstanceId. Not modelled: load balancers and target groups, tags, lifecycle hooks, warm pools. IAM:
+ * {@code autoscaling:CreateAutoScalingGroup} on the group's ARN with {@code autoscaling:MinSize}/{@code MaxSize}.
+ */
+public final class CreateAutoScalingGroup extends AutoScalingOperation
+        implements Operation<CreateAutoScalingGroupRequest, CreateAutoScalingGroupResponse> {
+
+    public CreateAutoScalingGroup(AutoScalingGroups groups, VpcModel vpc) {
+        super(groups, vpc);
+    }
+
+    @Override
+    public CreateAutoScalingGroupResponse call(CreateAutoScalingGroupRequest r, CallContext c) {
+        authorizeGroup(c, "CreateAutoScalingGroup", r.autoScalingGroupName(), r.minSize(), r.maxSize());
+        if (r.launchConfigurationName() != null || r.mixedInstancesPolicy() != null || r.instanceId() != null) {
+            throw AutoScalingErrors.launchTemplateOnly();
+        }
+        groups.create(
+                r.autoScalingGroupName(),
+                new AutoScalingGroups.Settings(
+                        r.launchTemplate(),
+                        r.minSize(),
+                        r.maxSize(),
+                        r.desiredCapacity(),
+                        r.hasAvailabilityZones() ? r.availabilityZones() : null,
+                        r.vpcZoneIdentifier(),
+                        r.defaultCooldown(),
+                        r.healthCheckType(),
+                        r.healthCheckGracePeriod(),
+                        r.newInstancesProtectedFromScaleIn()),
+                zonesOf(r.vpcZoneIdentifier(), r.availabilityZones()));
+        return CreateAutoScalingGroupResponse.builder().build();
+    }
+}

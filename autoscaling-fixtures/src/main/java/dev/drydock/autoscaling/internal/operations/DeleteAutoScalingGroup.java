@@ -1,0 +1,29 @@
+package dev.drydock.autoscaling.internal.operations;
+
+import dev.drydock.autoscaling.internal.backend.AutoScalingGroups;
+import dev.drydock.autoscaling.internal.support.AutoScalingOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.VpcModel;
+import software.amazon.awssdk.services.autoscaling.model.DeleteAutoScalingGroupRequest;
+import software.amazon.awssdk.services.autoscaling.model.DeleteAutoScalingGroupResponse;
+
+/**
+ * DeleteAutoScalingGroup, as <a href="https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_DeleteAutoScalingGroup.html">the
+ * EC2 Auto Scaling API reference</a> describes it: a group with instances answers {@code ResourceInUse} unless
+ * ForceDelete, which terminates them with it. IAM: {@code autoscaling:DeleteAutoScalingGroup} on the group's ARN.
+ */
+public final class DeleteAutoScalingGroup extends AutoScalingOperation
+        implements Operation<DeleteAutoScalingGroupRequest, DeleteAutoScalingGroupResponse> {
+
+    public DeleteAutoScalingGroup(AutoScalingGroups groups, VpcModel vpc) {
+        super(groups, vpc);
+    }
+
+    @Override
+    public DeleteAutoScalingGroupResponse call(DeleteAutoScalingGroupRequest r, CallContext c) {
+        authorizeGroup(c, "DeleteAutoScalingGroup", r.autoScalingGroupName(), null, null);
+        groups.delete(r.autoScalingGroupName(), Boolean.TRUE.equals(r.forceDelete()));
+        return DeleteAutoScalingGroupResponse.builder().build();
+    }
+}

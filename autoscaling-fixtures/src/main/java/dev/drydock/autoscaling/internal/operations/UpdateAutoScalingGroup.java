@@ -1,0 +1,49 @@
+package dev.drydock.autoscaling.internal.operations;
+
+import dev.drydock.autoscaling.internal.AutoScalingErrors;
+import dev.drydock.autoscaling.internal.backend.AutoScalingGroups;
+import dev.drydock.autoscaling.internal.support.AutoScalingOperation;
+import dev.drydock.core.spi.CallContext;
+import dev.drydock.core.spi.Operation;
+import dev.drydock.core.spi.VpcModel;
+import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupRequest;
+import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupResponse;
+
+/**
+ * UpdateAutoScalingGroup, as <a href="https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_UpdateAutoScalingGroup.html">the
+ * EC2 Auto Scaling API reference</a> describes it: sizes (a new MinSize above the group's size without
+ * DesiredCapacity raises the desired capacity to it; a new MaxSize below lowers it), LaunchTemplate (for instances
+ * launched from then on), zones and subnets, DefaultCooldown, HealthCheckType, HealthCheckGracePeriod,
+ * NewInstancesProtectedFromScaleIn. Instances in zones no longer in the group are not rebalanced yet. IAM:
+ * {@code autoscaling:UpdateAutoScalingGroup} on the group's ARN.
+ */
+public final class UpdateAutoScalingGroup extends AutoScalingOperation
+        implements Operation<UpdateAutoScalingGroupRequest, UpdateAutoScalingGroupResponse> {
+
+    public UpdateAutoScalingGroup(AutoScalingGroups groups, VpcModel vpc) {
+        super(groups, vpc);
+    }
+
+    @Override
+    public UpdateAutoScalingGroupResponse call(UpdateAutoScalingGroupRequest r, CallContext c) {
+        authorizeGroup(c, "UpdateAutoScalingGroup", r.autoScalingGroupName(), r.minSize(), r.maxSize());
+        if (r.launchConfigurationName() != null || r.mixedInstancesPolicy() != null) {
+            throw AutoScalingErrors.launchTemplateOnly();
+        }
+        groups.update(
+                r.autoScalingGroupName(),
+                new AutoScalingGroups.Settings(
+                        r.launchTemplate(),
+                        r.minSize(),
+                        r.maxSize(),
+                        r.desiredCapacity(),
+                        r.hasAvailabilityZones() ? r.availabilityZones() : null,
+                        r.vpcZoneIdentifier(),
+                        r.defaultCooldown(),
+                        r.healthCheckType(),
+                        r.healthCheckGracePeriod(),
+                        r.newInstancesProtectedFromScaleIn()),
+                zonesOf(r.vpcZoneIdentifier(), r.availabilityZones()));
+        return UpdateAutoScalingGroupResponse.builder().build();
+    }
+}

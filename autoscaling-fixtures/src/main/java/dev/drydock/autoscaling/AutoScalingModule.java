@@ -8,7 +8,8 @@ import dev.drydock.core.spi.ServiceModule;
  * Scaling query API (signing name {@code autoscaling}, version 2011-01-01) on Drydock's endpoint, IAM-authorized. A
  * group launches instances from an EC2 launch template (drydock-ec2-fixtures) as model objects, balanced across its
  * Availability Zones, {@code Pending} for {@code autoscaling.instance-pending-time} of the scaling clock (default
- * 30 s) and then {@code InService}; they run no containers and join no ECS cluster yet. Found on the classpath by
+ * 30 s) and then {@code InService}. An instance whose user data sets {@code ECS_CLUSTER} registers with that cluster as
+ * the ECS agent does when it turns InService (drydock-ecs-fixtures), and is deregistered when it terminates. Found on the classpath by
  * {@link java.util.ServiceLoader}; reach it with {@code drydock.service(AutoScalingModule.class)}. See
  * docs/autoscaling-operations.md.
  */

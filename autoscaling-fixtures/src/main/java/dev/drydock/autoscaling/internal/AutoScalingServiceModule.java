@@ -1,10 +1,12 @@
 package dev.drydock.autoscaling.internal;
 
 import dev.drydock.autoscaling.AutoScalingModule;
+import dev.drydock.autoscaling.internal.agent.AgentRegistrations;
 import dev.drydock.autoscaling.internal.backend.AutoScalingGroups;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.spi.AdminCalls;
+import dev.drydock.core.spi.EcsAgent;
 import dev.drydock.core.spi.LaunchTemplateSource;
 import dev.drydock.core.spi.ScalingTime;
 import dev.drydock.core.spi.ServiceContext;
@@ -14,7 +16,9 @@ import java.util.List;
 /**
  * The EC2 Auto Scaling module: groups ({@link AutoScalingGroups}, on the scaling clock) and their routing table
  * ({@link AutoScalingApi}); launch templates come from the {@link LaunchTemplateSource} port (drydock-ec2-fixtures).
- * Starts no thread: an instance's lifecycle state is computed from its launch time. Setting
+ * An instance's lifecycle state is computed from its launch time; an instance whose user data names an ECS cluster
+ * registers with it when it turns InService ({@link AgentRegistrations}, through core's {@link EcsAgent} port), on a
+ * daemon thread started with the first such instance. Setting
  * {@code autoscaling.instance-pending-time} (default {@code PT30S}, AWS time): how long a launched instance is
  * {@code Pending}. Found by {@link java.util.ServiceLoader}; its public face is {@link AutoScalingModule}.
  */
@@ -24,6 +28,7 @@ public final class AutoScalingServiceModule implements AutoScalingModule {
 
     private ServiceContext context;
     private AutoScalingGroups groups;
+    private AgentRegistrations agents;
 
     @Override
     public String name() {
@@ -39,12 +44,15 @@ public final class AutoScalingServiceModule implements AutoScalingModule {
     public void start(ServiceContext context) {
         this.context = context;
         ScalingTime time = context.scalingTime();
+        Duration pending = context.settings().duration(PENDING_TIME, Duration.ofSeconds(30));
+        agents = new AgentRegistrations(() -> context.module(EcsAgent.class), time.real(pending));
         groups = new AutoScalingGroups(
                 context.region(),
                 context.accountId(),
                 time.clock(),
-                context.settings().duration(PENDING_TIME, Duration.ofSeconds(30)),
-                () -> context.module(LaunchTemplateSource.class));
+                pending,
+                () -> context.module(LaunchTemplateSource.class),
+                agents);
         context.register(AutoScalingApi.routingTable(groups, context.vpc(), time.clock()));
     }
 
@@ -68,5 +76,9 @@ public final class AutoScalingServiceModule implements AutoScalingModule {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        if (agents != null) {
+            agents.close();
+        }
+    }
 }

@@ -5,6 +5,8 @@ import dev.drydock.core.DrydockException;
 import dev.drydock.core.report.Report;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.EcsAgent;
+import dev.drydock.core.spi.JsonTree;
 import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.ServiceCapacity;
 import dev.drydock.core.spi.ServiceContext;
@@ -24,13 +26,20 @@ import dev.drydock.ecs.internal.metrics.ServiceMetrics;
 import dev.drydock.ecs.internal.support.AccountPrincipals;
 import dev.drydock.ecs.internal.support.TaskRoles;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceRequest;
+import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceResponse;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
@@ -40,7 +49,7 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * and task metadata endpoints, and runs tasks through the {@link TaskLauncher}. Found by {@link java.util.ServiceLoader};
  * its public face is {@link EcsModule}.
  */
-public final class EcsServiceModule implements EcsModule, ServiceCapacity, ReportContributor {
+public final class EcsServiceModule implements EcsModule, ServiceCapacity, ReportContributor, EcsAgent {
     /**
      * The setting for how long a service task without container health checks must have been RUNNING before it counts
      * as healthy (ECS: 40 seconds), as an ISO-8601 duration or seconds.
@@ -332,6 +341,44 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
     @Override
     public String containerInstanceAddress(String cluster, String containerInstance) {
         return backend.capacity().containerInstanceAddress(cluster, containerInstance);
+    }
+
+    @Override
+    public String registerContainerInstance(
+            String cluster, String ec2InstanceId, String instanceType, String availabilityZone, String imageId) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("accountId", context.accountId());
+        identity.put("architecture", "x86_64");
+        identity.put("availabilityZone", availabilityZone);
+        if (imageId != null) {
+            identity.put("imageId", imageId);
+        }
+        identity.put("instanceId", ec2InstanceId);
+        identity.put("instanceType", instanceType);
+        identity.put("region", context.region());
+        return adminCalls()
+                .call(
+                        "ecs",
+                        RegisterContainerInstanceRequest.builder()
+                                .cluster(cluster)
+                                .instanceIdentityDocument(new String(JsonTree.write(identity), StandardCharsets.UTF_8))
+                                .build(),
+                        RegisterContainerInstanceResponse.class)
+                .containerInstance()
+                .containerInstanceArn();
+    }
+
+    @Override
+    public void deregisterContainerInstance(String cluster, String containerInstanceArn) {
+        adminCalls()
+                .call(
+                        "ecs",
+                        DeregisterContainerInstanceRequest.builder()
+                                .cluster(cluster)
+                                .containerInstance(containerInstanceArn)
+                                .force(true)
+                                .build(),
+                        DeregisterContainerInstanceResponse.class);
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class AutoScalingGroups {
     private final Clock clock;
     private final Duration pendingTime;
     private final Supplier<Optional<LaunchTemplateSource>> templates;
+    private final InstanceListener listener;
     private final Map<String, Group> groups = new LinkedHashMap<>();
 
     /** A group's settings as a request gives them; null members keep what the group has. */
@@ -95,18 +96,21 @@ public final class AutoScalingGroups {
      * @param clock the scaling clock
      * @param pendingTime how long a launched instance is Pending, in AWS time
      * @param templates the launch template source (drydock-ec2-fixtures), looked up on use
+     * @param listener told of every launch and termination
      */
     public AutoScalingGroups(
             String region,
             String accountId,
             Clock clock,
             Duration pendingTime,
-            Supplier<Optional<LaunchTemplateSource>> templates) {
+            Supplier<Optional<LaunchTemplateSource>> templates,
+            InstanceListener listener) {
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
         this.pendingTime = pendingTime;
         this.templates = templates;
+        this.listener = listener;
     }
 
     /** A group's ARN, {@code *} standing for the id of a group not created yet. */
@@ -222,6 +226,7 @@ public final class AutoScalingGroups {
                     + "pending Spot instance request(s) still in the group.");
         }
         groups.remove(name);
+        g.instances.forEach(m -> listener.terminated(m.id()));
     }
 
     /** The groups named (unknown names are left out, as AWS does), or all, in creation order. */
@@ -336,7 +341,7 @@ public final class AutoScalingGroups {
         if (g.instances.size() < desired) {
             LaunchSpec spec = resolve(g.launchTemplate);
             while (g.instances.size() < desired) {
-                g.instances.add(new Member(
+                Member m = new Member(
                         newInstanceId(),
                         leastUsedZone(g),
                         spec.instanceType(),
@@ -344,7 +349,9 @@ public final class AutoScalingGroups {
                         spec.launchTemplateName(),
                         spec.version(),
                         clock.instant(),
-                        g.protectNew));
+                        g.protectNew);
+                g.instances.add(m);
+                listener.launched(m.id(), m.zone(), spec);
             }
         }
         while (g.instances.size() > desired) {
@@ -353,6 +360,7 @@ public final class AutoScalingGroups {
                 break; // every instance left is protected from scale-in
             }
             g.instances.remove(victim.get());
+            listener.terminated(victim.get().id());
         }
     }
 

@@ -1,0 +1,148 @@
+package dev.drydock.autoscaling.internal.agent;
+
+import dev.drydock.autoscaling.internal.backend.InstanceListener;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.EcsAgent;
+import dev.drydock.core.spi.LaunchTemplateSource.LaunchSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ECS container agent of the instances Auto Scaling launches: an instance whose user data names a cluster
+ * ({@code ECS_CLUSTER=orders}, as the ECS-optimized AMI's user data writes to {@code /etc/ecs/ecs.config}) registers as
+ * a container instance of that cluster through core's {@link EcsAgent} port (drydock-ecs-fixtures) once it has booted
+ * (after its pending time, when it turns InService), and is deregistered when it terminates. An instance whose user
+ * data names no cluster registers nowhere: Drydock cannot tell whether its AMI runs the agent (on AWS the ECS-optimized
+ * AMI would join the cluster {@code default}). A registration ECS refuses (the cluster does not exist) is logged, as
+ * the agent would log its retries. The one daemon thread starts with the first instance that names a cluster.
+ */
+public final class AgentRegistrations implements InstanceListener {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentRegistrations.class);
+    private static final Pattern ECS_CLUSTER = Pattern.compile("ECS_CLUSTER=[\"']?([A-Za-z0-9_-]{1,255})");
+
+    private final Supplier<Optional<EcsAgent>> agent;
+    private final Duration bootTime;
+    private final Map<String, ScheduledFuture<?>> booting = new ConcurrentHashMap<>();
+    private final Map<String, String[]> registered = new ConcurrentHashMap<>();
+    private ScheduledExecutorService executor;
+
+    /**
+     * @param agent the ECS module, looked up on use
+     * @param bootTime how long after launch the agent registers, on the wall clock (the pending time, scaled)
+     */
+    public AgentRegistrations(Supplier<Optional<EcsAgent>> agent, Duration bootTime) {
+        this.agent = agent;
+        this.bootTime = bootTime;
+    }
+
+    /** The cluster user data names with {@code ECS_CLUSTER=}, if any. */
+    public static Optional<String> cluster(String userData) {
+        if (userData == null) {
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = new String(Base64.getMimeDecoder().decode(userData), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            text = userData;
+        }
+        Matcher m = ECS_CLUSTER.matcher(text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    @Override
+    public void launched(String instanceId, String availabilityZone, LaunchSpec spec) {
+        Optional<String> cluster = cluster(spec.userData());
+        if (cluster.isEmpty()) {
+            return;
+        }
+        booting.put(
+                instanceId,
+                executor()
+                        .schedule(
+                                () -> register(instanceId, cluster.get(), availabilityZone, spec),
+                                bootTime.toMillis(),
+                                TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public void terminated(String instanceId) {
+        ScheduledFuture<?> boot = booting.remove(instanceId);
+        if (boot != null) {
+            boot.cancel(false);
+        }
+        String[] clusterAndArn = registered.remove(instanceId);
+        if (clusterAndArn != null) {
+            executor().execute(() -> deregister(instanceId, clusterAndArn[0], clusterAndArn[1]));
+        }
+    }
+
+    private void register(String instanceId, String cluster, String zone, LaunchSpec spec) {
+        if (booting.remove(instanceId) == null) {
+            return; // terminated while booting
+        }
+        Optional<EcsAgent> ecs = agent.get();
+        if (ecs.isEmpty()) {
+            LOG.warn(
+                    "Instance {} names ECS cluster {} in its user data, but drydock-ecs-fixtures is not on the "
+                            + "classpath: it registers nowhere.",
+                    instanceId,
+                    cluster);
+            return;
+        }
+        try {
+            String arn =
+                    ecs.get().registerContainerInstance(cluster, instanceId, spec.instanceType(), zone, spec.imageId());
+            registered.put(instanceId, new String[] {cluster, arn});
+        } catch (AwsException e) {
+            LOG.warn(
+                    "The ECS agent of instance {} cannot register with cluster {}: {}",
+                    instanceId,
+                    cluster,
+                    e.getMessage());
+        }
+    }
+
+    private void deregister(String instanceId, String cluster, String arn) {
+        try {
+            agent.get().ifPresent(ecs -> ecs.deregisterContainerInstance(cluster, arn));
+        } catch (AwsException e) {
+            LOG.warn(
+                    "Container instance {} of terminated instance {} was not deregistered: {}",
+                    arn,
+                    instanceId,
+                    e.getMessage());
+        }
+    }
+
+    private synchronized ScheduledExecutorService executor() {
+        if (executor == null) {
+            executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "drydock-autoscaling-agents");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return executor;
+    }
+
+    /** Stops the thread; registrations not made yet are dropped. */
+    public synchronized void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}

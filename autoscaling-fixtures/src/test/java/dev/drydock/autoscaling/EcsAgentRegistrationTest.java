@@ -1,0 +1,111 @@
+package dev.drydock.autoscaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.drydock.autoscaling.internal.agent.AgentRegistrations;
+import dev.drydock.core.Drydock;
+import dev.drydock.core.runtime.SimulatedRuntime;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.Instance;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
+
+/**
+ * Instances an Auto Scaling group launches from a launch template whose user data sets {@code ECS_CLUSTER} register
+ * with that cluster when they turn InService, as the ECS agent does, and are deregistered when the group scales in.
+ * The scaling clock runs a minute a second; instances are Pending for five (AWS) minutes.
+ */
+class EcsAgentRegistrationTest {
+    private static String userData(String script) {
+        return Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void userDataNamesTheClusterTheInstancesJoin() {
+        assertThat(AgentRegistrations.cluster(
+                        userData("#!/bin/bash\necho ECS_CLUSTER=orders >> /etc/ecs/ecs.config\n")))
+                .contains("orders");
+        assertThat(AgentRegistrations.cluster(userData("#!/bin/bash\ncat <<'EOF' >> /etc/ecs/ecs.config\n"
+                        + "ECS_CLUSTER=\"payments-prod\"\nECS_ENABLE_TASK_IAM_ROLE=true\nEOF\n")))
+                .contains("payments-prod");
+        assertThat(AgentRegistrations.cluster(userData("#!/bin/bash\nyum install -y httpd\n")))
+                .isEmpty();
+        assertThat(AgentRegistrations.cluster(null)).isEmpty();
+    }
+
+    @Test
+    void launchedInstancesRegisterWithTheClusterWhenInServiceAndLeaveItWhenTerminated() {
+        try (Drydock drydock = Drydock.builder()
+                        .runtime(SimulatedRuntime::new)
+                        .setting("scaling.time-scale", "1/60")
+                        .setting("autoscaling.instance-pending-time", "PT5M")
+                        .start();
+                Ec2Client ec2 = drydock.client(Ec2Client.builder());
+                AutoScalingClient autoscaling = drydock.client(AutoScalingClient.builder());
+                EcsClient ecs = drydock.client(EcsClient.builder())) {
+            ecs.createCluster(r -> r.clusterName("orders"));
+            ec2.createLaunchTemplate(r -> r.launchTemplateName("orders-capacity")
+                    .launchTemplateData(d -> d.instanceType("m5.large")
+                            .imageId("ami-0abcdef1234567890")
+                            .userData(userData("#!/bin/bash\necho ECS_CLUSTER=orders >> /etc/ecs/ecs.config\n"))));
+            autoscaling.createAutoScalingGroup(r -> r.autoScalingGroupName("orders-asg")
+                    .launchTemplate(t -> t.launchTemplateName("orders-capacity"))
+                    .minSize(0)
+                    .maxSize(3)
+                    .desiredCapacity(2)
+                    .availabilityZones("us-east-1a", "us-east-1b"));
+            assertThat(containerInstances(ecs))
+                    .as("not before the agent has booted")
+                    .isEmpty();
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(containerInstances(ecs)).hasSize(2));
+            List<Instance> instances = autoscaling
+                    .describeAutoScalingGroups(r -> r.autoScalingGroupNames("orders-asg"))
+                    .autoScalingGroups()
+                    .get(0)
+                    .instances();
+            assertThat(containerInstances(ecs))
+                    .extracting(ContainerInstance::ec2InstanceId)
+                    .containsExactlyInAnyOrderElementsOf(
+                            instances.stream().map(Instance::instanceId).toList());
+            assertThat(containerInstances(ecs)).allSatisfy(ci -> {
+                assertThat(ci.status()).isEqualTo("ACTIVE");
+                assertThat(ci.registeredResources())
+                        .anySatisfy(res -> assertThat(res.name() + "=" + res.integerValue())
+                                .isEqualTo("CPU=2048"));
+                assertThat(ci.attributes())
+                        .anySatisfy(
+                                a -> assertThat(a.name() + "=" + a.value()).isEqualTo("ecs.instance-type=m5.large"));
+            });
+
+            autoscaling.setDesiredCapacity(
+                    r -> r.autoScalingGroupName("orders-asg").desiredCapacity(1));
+            String kept = autoscaling
+                    .describeAutoScalingInstances()
+                    .autoScalingInstances()
+                    .get(0)
+                    .instanceId();
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(containerInstances(ecs))
+                            .extracting(ContainerInstance::ec2InstanceId)
+                            .containsExactly(kept));
+        }
+    }
+
+    private static List<ContainerInstance> containerInstances(EcsClient ecs) {
+        List<String> arns = ecs.listContainerInstances(r -> r.cluster("orders")).containerInstanceArns();
+        if (arns.isEmpty()) {
+            return List.of();
+        }
+        return ecs.describeContainerInstances(r -> r.cluster("orders").containerInstances(arns))
+                .containerInstances();
+    }
+}

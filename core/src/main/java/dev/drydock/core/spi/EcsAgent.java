@@ -1,0 +1,37 @@
+package dev.drydock.core.spi;
+
+/**
+ * What the Amazon ECS container agent does on an EC2 instance, for the EC2 instances Drydock launches (EC2 Auto
+ * Scaling's): when the instance has booted, the agent registers it as a container instance of the cluster its
+ * configuration names ({@code ECS_CLUSTER} in {@code /etc/ecs/ecs.config}, usually written by the user data), and
+ * when the instance terminates, the container instance is deregistered. Found with
+ * {@code context.module(EcsAgent.class)}; implemented by drydock-ecs-fixtures.
+ */
+public interface EcsAgent extends ServiceModule {
+
+    /**
+     * Registers an EC2 instance as a container instance of {@code cluster}, as the agent's RegisterContainerInstance
+     * does (with the instance identity document: its id, type, zone and image; resources from the instance type).
+     *
+     * @param cluster the cluster's name (ECS_CLUSTER)
+     * @param ec2InstanceId e.g. {@code i-0123456789abcdef0}
+     * @param instanceType e.g. {@code m5.large}: its vCPUs and memory are what the container instance offers
+     * @param availabilityZone e.g. {@code us-east-1a}
+     * @param imageId the AMI, or null
+     * @return the container instance's ARN
+     * @throws AwsException ECS's error when it refuses (no such cluster, an instance type whose size Drydock does not
+     *     know)
+     */
+    String registerContainerInstance(
+            String cluster, String ec2InstanceId, String instanceType, String availabilityZone, String imageId);
+
+    /**
+     * Deregisters a container instance whose EC2 instance terminated (DeregisterContainerInstance with force: its
+     * tasks are stopped, as when an instance goes away under them).
+     *
+     * @param cluster the cluster's name
+     * @param containerInstanceArn the ARN {@link #registerContainerInstance} answered
+     * @throws AwsException ECS's error when the cluster or container instance no longer exists
+     */
+    void deregisterContainerInstance(String cluster, String containerInstanceArn);
+}

@@ -179,6 +179,38 @@ class Ec2LaunchTemplatesApiTest {
     }
 
     @Test
+    void modifySetsTheDefaultVersionThatDefaultReferencesResolveTo() {
+        LaunchTemplate t = create(unique("default"));
+        ec2.createLaunchTemplateVersion(r -> r.launchTemplateId(t.launchTemplateId())
+                .sourceVersion("1")
+                .launchTemplateData(d -> d.instanceType(InstanceType.C5_LARGE)));
+
+        LaunchTemplate modified = ec2.modifyLaunchTemplate(
+                        r -> r.launchTemplateName(t.launchTemplateName()).defaultVersion("2"))
+                .launchTemplate();
+        assertThat(modified.defaultVersionNumber()).isEqualTo(2L);
+        assertThat(ec2.describeLaunchTemplateVersions(
+                                r -> r.launchTemplateId(t.launchTemplateId()).versions("$Default"))
+                        .launchTemplateVersions())
+                .singleElement()
+                .satisfies(v -> {
+                    assertThat(v.versionNumber()).isEqualTo(2L);
+                    assertThat(v.defaultVersion()).isTrue();
+                    assertThat(v.launchTemplateData().instanceType()).isEqualTo(InstanceType.C5_LARGE);
+                });
+        Ec2Exception missing = catchThrowableOfType(
+                Ec2Exception.class,
+                () -> ec2.modifyLaunchTemplate(
+                        r -> r.launchTemplateId(t.launchTemplateId()).defaultVersion("9")));
+        assertThat(missing.awsErrorDetails().errorCode()).isEqualTo("InvalidLaunchTemplateId.VersionNotFound");
+        assertThat(ec2.describeLaunchTemplates(r -> r.launchTemplateIds(t.launchTemplateId()))
+                        .launchTemplates()
+                        .get(0)
+                        .defaultVersionNumber())
+                .isEqualTo(2L);
+    }
+
+    @Test
     void deleteRemovesTheTemplateAndItsVersions() {
         LaunchTemplate t = create(unique("delete"));
         LaunchTemplate deleted = ec2.deleteLaunchTemplate(r -> r.launchTemplateName(t.launchTemplateName()))

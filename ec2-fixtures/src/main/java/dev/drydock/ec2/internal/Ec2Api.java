@@ -7,6 +7,7 @@ import dev.drydock.ec2.internal.operations.CreateLaunchTemplateVersion;
 import dev.drydock.ec2.internal.operations.DeleteLaunchTemplate;
 import dev.drydock.ec2.internal.operations.DescribeLaunchTemplateVersions;
 import dev.drydock.ec2.internal.operations.DescribeLaunchTemplates;
+import dev.drydock.ec2.internal.operations.ModifyLaunchTemplate;
 import java.time.Clock;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateRequest;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionRequ
 import software.amazon.awssdk.services.ec2.model.DeleteLaunchTemplateRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplatesRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyLaunchTemplateRequest;
 
 /**
  * EC2's routing table: the EC2 query protocol ({@code ec2Query}: what SDK v2 sends), signing name {@code ec2},
@@ -50,6 +52,8 @@ public final class Ec2Api {
                         new DescribeLaunchTemplateVersions(templates))
                 .operation(
                         "DeleteLaunchTemplate", DeleteLaunchTemplateRequest.class, new DeleteLaunchTemplate(templates))
+                .operation(
+                        "ModifyLaunchTemplate", ModifyLaunchTemplateRequest.class, new ModifyLaunchTemplate(templates))
                 .build();
     }
 }

@@ -222,6 +222,24 @@ public final class LaunchTemplates {
     }
 
     /**
+     * Sets the default version (a number or {@code $Latest}; null changes nothing).
+     *
+     * @return the template as it is now
+     * @throws dev.drydock.core.spi.AwsException when the template or the version does not exist
+     */
+    public synchronized LaunchTemplate setDefaultVersion(String id, String name, String version) {
+        Template t = find(id, name);
+        if (version != null) {
+            if (version.equals("$Default")) {
+                throw Ec2Errors.invalidValue("Value ($Default) for parameter defaultVersion is invalid. Give a version "
+                        + "number or $Latest.");
+            }
+            t.defaultVersion = number(t, version);
+        }
+        return t.describe();
+    }
+
+    /**
      * Deletes a template and all its versions.
      *
      * @return the template as it was

@@ -40,7 +40,11 @@ public abstract class Ec2Operation {
     /** The launch template ARN of the id, or of the template named (resolving it), for authorization. */
     protected String templateArn(String id, String name) {
         if (id == null && name != null) {
-            return templates.arn(templates.version(null, name, "$Default").launchTemplateId());
+            try {
+                return templates.arn(templates.version(null, name, "$Default").launchTemplateId());
+            } catch (AwsException e) {
+                return templates.arn("*"); // authorized first; the handler then answers that it does not exist
+            }
         }
         return templates.arn(id == null ? "*" : id);
     }

@@ -114,7 +114,7 @@ public final class AutoScalingGroups {
     }
 
     /** A group's ARN, {@code *} standing for the id of a group not created yet. */
-    public String arn(String name) {
+    public synchronized String arn(String name) {
         Group g = groups.get(name);
         return g != null
                 ? g.arn

@@ -70,7 +70,19 @@ class ArchitectureTest {
     @Test
     void everyModuleIsChecked() {
         assertThat(services(classes))
-                .contains("ecs", "ecr", "efs", "secretsmanager", "ssm", "kms", "logs", "elb", "cloudwatch", "scaling");
+                .contains(
+                        "ecs",
+                        "ecr",
+                        "efs",
+                        "secretsmanager",
+                        "ssm",
+                        "kms",
+                        "logs",
+                        "elb",
+                        "cloudwatch",
+                        "scaling",
+                        "ec2",
+                        "autoscaling");
         assertThat(classes.containPackage("dev.drydock.junit")).isTrue();
         assertThat(classes.containPackage("dev.drydock.samples.app")).isTrue();
         assertThat(classes.containPackage("dev.drydock.benchmarks")).isTrue();

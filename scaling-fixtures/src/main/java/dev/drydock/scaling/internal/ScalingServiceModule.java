@@ -46,7 +46,11 @@ public final class ScalingServiceModule implements ApplicationAutoScalingModule,
                 context.scalingTime().clock(),
                 () -> context.module(ServiceCapacity.class),
                 new CloudWatchAlarms());
-        context.register(ScalingApi.routingTable(backend, context.scalingTime().clock()));
+        // built on first use (or by the warm-up right after start), as the other JSON services' tables are
+        context.registerOnFirstUse(
+                "application-autoscaling",
+                "AnyScaleFrontendService",
+                () -> ScalingApi.routingTable(backend, context.scalingTime().clock()));
     }
 
     /** Target tracking's alarms in CloudWatch, created and deleted as the test principal. */

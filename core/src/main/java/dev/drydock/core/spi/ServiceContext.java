@@ -66,10 +66,33 @@ public interface ServiceContext {
     void register(RestJsonService service);
 
     /**
+     * Serves an AWS REST-JSON protocol service whose routing table is built on first use, as
+     * {@link #registerOnFirstUse} does for JSON services (an unsigned request that names no service builds it to ask
+     * whether its path is one of the service's).
+     *
+     * @param signingName the SigV4 signing name the built service has, e.g. {@code elasticfilesystem}
+     * @param routingTable builds the {@link RestJsonService}
+     * @throws IllegalStateException on first use, when the built service has another signing name
+     */
+    void registerRestJsonOnFirstUse(String signingName, Supplier<RestJsonService> routingTable);
+
+    /**
      * Serves an AWS query protocol service on the endpoint (requests find it by their SigV4 scope, or unsigned ones
      * by their {@code Version} parameter).
      */
     void register(QueryService service);
+
+    /**
+     * Serves an AWS query protocol service (or its EC2 variant) whose routing table is built on first use (by its
+     * first request, an {@link AdminCalls administrator call}, or the background start after the container runtime is
+     * connected), as {@link #registerOnFirstUse} does for JSON services.
+     *
+     * @param signingName the SigV4 signing name the built service has, e.g. {@code monitoring}
+     * @param version the query API's {@code Version} the built service has, e.g. {@code 2010-08-01}
+     * @param routingTable builds the {@link QueryService}
+     * @throws IllegalStateException on first use, when the built service has another signing name or version
+     */
+    void registerQueryOnFirstUse(String signingName, String version, Supplier<QueryService> routingTable);
 
     /**
      * Serves plain HTTP requests whose path starts with {@code pathPrefix} (for example {@code /v4/} for the task

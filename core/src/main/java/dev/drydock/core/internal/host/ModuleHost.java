@@ -91,7 +91,12 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     private final PolicyAuthorizer authorizer;
     private final PolicyAuthorizer adminAuthorizer;
     private final List<AwsService> coreServices;
-    private final List<RestJsonProtocol> restServices = new CopyOnWriteArrayList<>();
+    /** REST-JSON services, warmed before the runtime connects (a {@link LazyService} is built then). */
+    private final List<AwsService> restServices = new CopyOnWriteArrayList<>();
+    /** Query services of modules registered on first use, built and warmed after the runtime connects. */
+    private final List<LazyService> lazyQueryServices = new CopyOnWriteArrayList<>();
+
+    private volatile boolean closed;
     private final List<ServiceModule> modules = new ArrayList<>();
     private final RuntimeConnection runtime;
     private final ImageBuilds imageBuilds;
@@ -158,6 +163,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
                 () -> {
                     warmUp();
                     runtime.connect();
+                    warmUpLazyQueryServices();
                 },
                 "drydock-start-" + sessionId);
         background.setDaemon(true);
@@ -299,6 +305,7 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
 
     /** Closes the modules (registries last), removes the session's Docker objects, stops the endpoint. */
     public void close() {
+        closed = true;
         List<ServiceModule> reversed = new ArrayList<>(modules);
         Collections.reverse(reversed);
         // registries close after the modules whose tasks run their images (stable sort: otherwise reversed)
@@ -319,7 +326,11 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     private void warmUp() {
         try {
             router.jsonServices().values().forEach(JsonProtocol::warmUp);
-            restServices.forEach(RestJsonProtocol::warmUp);
+            for (AwsService s : restServices) {
+                if (built(s) instanceof RestJsonProtocol rest) {
+                    rest.warmUp();
+                }
+            }
             // parse the test principal's policies and run one evaluation: the first signed call is then fast
             PolicyEvaluator.evaluate(
                     AuthorizationRequest.builder()
@@ -330,14 +341,36 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
                             .build(),
                     iam.policies(iam.testPrincipal()));
             for (AwsService s : coreServices) {
-                AwsService built = s instanceof LazyService lazy ? lazy.get() : s;
-                if (built instanceof QueryProtocol q) {
+                if (built(s) instanceof QueryProtocol q) {
                     q.warmUp();
                 }
             }
         } catch (RuntimeException e) {
             LOG.debug("Warm-up failed (harmless)", e);
         }
+    }
+
+    /**
+     * Builds and warms the modules' query services registered on first use (CloudWatch, EC2, EC2 Auto Scaling, ELB),
+     * after the runtime is connected: a test that runs containers does not wait for tables it may never use.
+     */
+    private void warmUpLazyQueryServices() {
+        for (LazyService s : lazyQueryServices) {
+            if (closed) {
+                return; // a test class that was over before the runtime connected: nothing to warm
+            }
+            try {
+                if (s.get() instanceof QueryProtocol q) {
+                    q.warmUp();
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("Warm-up of {} failed (harmless)", s.signingName(), e);
+            }
+        }
+    }
+
+    private static AwsService built(AwsService s) {
+        return s instanceof LazyService lazy ? lazy.get() : s;
     }
 
     // ------------------------------------------------------------------------------------------ ServiceContext
@@ -427,8 +460,30 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     }
 
     @Override
+    public void registerRestJsonOnFirstUse(String signingName, Supplier<RestJsonService> routingTable) {
+        LazyService lazy = new LazyService(
+                signingName, ProtocolFamily.REST_JSON, () -> protocol(routingTable.get(), RestJsonProtocol.class));
+        router.registerScoped(lazy);
+        restServices.add(lazy);
+    }
+
+    @Override
     public void register(QueryService service) {
         router.registerQuery(service.version(), protocol(service, QueryProtocol.class));
+    }
+
+    @Override
+    public void registerQueryOnFirstUse(String signingName, String version, Supplier<QueryService> routingTable) {
+        LazyService lazy = new LazyService(signingName, ProtocolFamily.QUERY, () -> {
+            QueryProtocol built = protocol(routingTable.get(), QueryProtocol.class);
+            if (!built.version().equals(version)) {
+                throw new IllegalStateException("The query service " + signingName + " was registered for Version "
+                        + version + " but its routing table has " + built.version());
+            }
+            return built;
+        });
+        router.registerQuery(version, lazy);
+        lazyQueryServices.add(lazy);
     }
 
     private static <T> T protocol(Object service, Class<T> type) {

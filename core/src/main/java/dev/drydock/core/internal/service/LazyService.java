@@ -10,7 +10,8 @@ import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * A service whose routing table is built on first use (by its first request, or by the warm-up thread right after
- * start): building it loads every request class of the API, which Drydock's start should not wait for.
+ * start): building it loads every request class of the API, which Drydock's start should not wait for. JSON, query
+ * (IAM, STS, the modules' query services) and REST-JSON services alike.
  */
 public final class LazyService implements AwsService {
     private final String signingName;
@@ -37,6 +38,10 @@ public final class LazyService implements AwsService {
                 s = service;
                 if (s == null) {
                     s = factory.get();
+                    if (!s.signingName().equals(signingName)) {
+                        throw new IllegalStateException("The service registered as " + signingName
+                                + " was built with signing name " + s.signingName());
+                    }
                     service = s;
                 }
             }
@@ -52,6 +57,15 @@ public final class LazyService implements AwsService {
     @Override
     public ProtocolFamily protocolFamily() {
         return protocolFamily;
+    }
+
+    /**
+     * Only a REST service claims unsigned requests by their path (JSON and query services never do), so only a lazy
+     * REST service is built to answer.
+     */
+    @Override
+    public boolean claims(HttpRequest request) {
+        return protocolFamily == ProtocolFamily.REST_JSON && get().claims(request);
     }
 
     @Override

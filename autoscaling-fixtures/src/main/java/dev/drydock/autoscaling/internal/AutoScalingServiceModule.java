@@ -53,7 +53,11 @@ public final class AutoScalingServiceModule implements AutoScalingModule {
                 pending,
                 () -> context.module(LaunchTemplateSource.class),
                 agents);
-        context.register(AutoScalingApi.routingTable(groups, context.vpc(), time.clock()));
+        // built on first use (or in the background once the runtime is connected), so start() loads none of its classes
+        context.registerQueryOnFirstUse(
+                "autoscaling",
+                AutoScalingApi.VERSION,
+                () -> AutoScalingApi.routingTable(groups, context.vpc(), time.clock()));
     }
 
     /**

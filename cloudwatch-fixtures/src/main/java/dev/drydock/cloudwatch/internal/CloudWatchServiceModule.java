@@ -50,7 +50,11 @@ public final class CloudWatchServiceModule implements CloudWatchModule, MetricSi
         this.context = context;
         ScalingTime time = context.scalingTime();
         backend = new CloudWatchBackend(context.region(), context.accountId(), time.clock());
-        context.register(CloudWatchApi.routingTable(backend, time.clock(), this::run));
+        // built on first use (or in the background once the runtime is connected), so start() loads none of its classes
+        context.registerQueryOnFirstUse(
+                "monitoring",
+                CloudWatchApi.VERSION,
+                () -> CloudWatchApi.routingTable(backend, time.clock(), this::run));
         evaluator = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "drydock-cloudwatch-alarms");
             t.setDaemon(true);

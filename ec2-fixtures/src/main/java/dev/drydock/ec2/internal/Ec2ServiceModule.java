@@ -35,7 +35,8 @@ public final class Ec2ServiceModule implements Ec2Module, LaunchTemplateSource {
     public void start(ServiceContext context) {
         this.context = context;
         templates = new LaunchTemplates(context.region(), context.accountId(), context.clock());
-        context.register(Ec2Api.routingTable(templates, context.clock()));
+        // built on first use (or in the background once the runtime is connected), so start() loads none of its classes
+        context.registerQueryOnFirstUse("ec2", Ec2Api.VERSION, () -> Ec2Api.routingTable(templates, context.clock()));
     }
 
     /**

@@ -60,8 +60,8 @@ public final class EfsServiceModule implements EfsModule, TaskVolumeProvider {
                                 Path.of(System.getProperty("java.io.tmpdir"), "drydock-efs")
                                         .toString())),
                 context.sessionId());
-        var api = EfsApi.service(backend, context.clock());
-        context.register(api);
+        // built on first use (or by the warm-up right after start), so start() loads none of its request classes
+        context.registerRestJsonOnFirstUse("elasticfilesystem", () -> EfsApi.service(backend, context.clock()));
         context.resourceTags(backend.tagStore());
         mounts = new TaskMounts(backend, this::store, new MountAuthorization(context), context.region());
     }

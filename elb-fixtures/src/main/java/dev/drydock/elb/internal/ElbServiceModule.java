@@ -77,7 +77,9 @@ public final class ElbServiceModule implements ElbModule, TargetRegistry, Report
                 timing,
                 (ip, port) -> addresses.connectAddress(ip, port),
                 context.settings().get("elb.bind-address", "127.0.0.1"));
-        context.register(ElbApi.routingTable(backend, context.clock()));
+        // built on first use (or in the background once the runtime is connected), so start() loads none of its classes
+        context.registerQueryOnFirstUse(
+                "elasticloadbalancing", ElbApi.VERSION, () -> ElbApi.routingTable(backend, context.clock()));
         context.resourceTags(backend.tagStore());
     }
 

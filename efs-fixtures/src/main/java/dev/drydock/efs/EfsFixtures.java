@@ -1,10 +1,8 @@
 package dev.drydock.efs;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.spi.AdminCalls;
-import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.ClasspathResources;
 import dev.drydock.efs.internal.EfsServiceModule;
 import java.util.ArrayList;
@@ -115,60 +113,49 @@ public final class EfsFixtures {
             String policy =
                     policyResource == null ? null : ClasspathResources.read(policyResource, "file system policy");
             AdminCalls admin = efs.adminCalls();
-            String id = null;
-            List<String> created = new ArrayList<>();
-            try {
-                id = admin.call(
+            AdminCalls.undoingOnRefusal(
+                    "EFS refuses the file system '" + name + "'", policyResource, "InvalidPolicy", undo -> {
+                        String id = admin.call(
+                                        "elasticfilesystem",
+                                        CreateFileSystemRequest.builder()
+                                                .creationToken("drydock-" + name)
+                                                .tags(Tag.builder()
+                                                        .key("Name")
+                                                        .value(name)
+                                                        .build())
+                                                .build(),
+                                        CreateFileSystemResponse.class)
+                                .fileSystemId();
+                        undo.onRefusal(() -> admin.call(
                                 "elasticfilesystem",
-                                CreateFileSystemRequest.builder()
-                                        .creationToken("drydock-" + name)
-                                        .tags(Tag.builder()
-                                                .key("Name")
-                                                .value(name)
-                                                .build())
+                                DeleteFileSystemRequest.builder()
+                                        .fileSystemId(id)
                                         .build(),
-                                CreateFileSystemResponse.class)
-                        .fileSystemId();
-                for (CreateAccessPointRequest.Builder ap : accessPoints) {
-                    created.add(admin.call(
-                                    "elasticfilesystem", ap.fileSystemId(id).build(), CreateAccessPointResponse.class)
-                            .accessPointId());
-                }
-                if (policy != null) {
-                    admin.call(
-                            "elasticfilesystem",
-                            PutFileSystemPolicyRequest.builder()
-                                    .fileSystemId(id)
-                                    .policy(policy)
-                                    .build(),
-                            PutFileSystemPolicyResponse.class);
-                }
-            } catch (AwsException e) {
-                if (id != null) {
-                    deleteAgain(admin, id, created);
-                }
-                throw new DrydockException(
-                        "EFS refuses the file system '" + name + "': " + e.errorCode() + ": "
-                                + e.getMessage()
-                                + (policyResource != null && e.errorCode().startsWith("InvalidPolicy")
-                                        ? " Fix src/test/resources/" + policyResource + "."
-                                        : ""),
-                        e);
-            }
-        }
-
-        /** Deletes what a failed declaration created. */
-        private static void deleteAgain(AdminCalls admin, String fileSystemId, List<String> accessPointIds) {
-            for (String ap : accessPointIds) {
-                admin.call(
-                        "elasticfilesystem",
-                        DeleteAccessPointRequest.builder().accessPointId(ap).build(),
-                        DeleteAccessPointResponse.class);
-            }
-            admin.call(
-                    "elasticfilesystem",
-                    DeleteFileSystemRequest.builder().fileSystemId(fileSystemId).build(),
-                    DeleteFileSystemResponse.class);
+                                DeleteFileSystemResponse.class));
+                        for (CreateAccessPointRequest.Builder ap : accessPoints) {
+                            String apId = admin.call(
+                                            "elasticfilesystem",
+                                            ap.fileSystemId(id).build(),
+                                            CreateAccessPointResponse.class)
+                                    .accessPointId();
+                            undo.onRefusal(() -> admin.call(
+                                    "elasticfilesystem",
+                                    DeleteAccessPointRequest.builder()
+                                            .accessPointId(apId)
+                                            .build(),
+                                    DeleteAccessPointResponse.class));
+                        }
+                        if (policy != null) {
+                            admin.call(
+                                    "elasticfilesystem",
+                                    PutFileSystemPolicyRequest.builder()
+                                            .fileSystemId(id)
+                                            .policy(policy)
+                                            .build(),
+                                    PutFileSystemPolicyResponse.class);
+                        }
+                        return id;
+                    });
         }
 
         @Override

@@ -152,9 +152,16 @@ class EfsMountTest {
     @Test
     void aMalformedFixturePolicyFailsTheDeclarationAndCreatesNothing() {
         int before = efs.backend().fileSystemIds().size();
+        int accessPointsBefore;
+        try (EfsClient client = drydock.client(EfsClient.builder())) {
+            accessPointsBefore =
+                    client.describeAccessPoints(r -> {}).accessPoints().size();
+        }
         var e = catchThrowableOfType(
                 DrydockException.class,
-                () -> drydock.apply(EfsFixtures.fileSystem("broken").policy("efs/malformed.json")));
+                () -> drydock.apply(EfsFixtures.fileSystem("broken")
+                        .accessPoint("broken-ap", "/app", null, null, null, null, null)
+                        .policy("efs/malformed.json")));
         assertThat(e.getMessage())
                 .contains("EfsFixtures.fileSystem(\"broken\")")
                 .contains("InvalidPolicyException")
@@ -162,6 +169,9 @@ class EfsMountTest {
         assertThat(efs.backend().fileSystemIds()).hasSize(before);
         try (EfsClient client = drydock.client(EfsClient.builder())) {
             assertThat(client.describeFileSystems().fileSystems()).hasSize(before);
+            assertThat(client.describeAccessPoints(r -> {}).accessPoints())
+                    .as("the access point is deleted again too")
+                    .hasSize(accessPointsBefore);
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.spi.AdminCalls;
-import dev.drydock.core.spi.AwsException;
 import dev.drydock.elb.internal.ElbServiceModule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -207,39 +206,31 @@ public final class ElbFixtures {
         public void apply(Drydock drydock) {
             ElbServiceModule elb = ElbServiceModule.of(drydock);
             AdminCalls admin = elb.adminCalls();
-            String arn = null;
-            try {
+            AdminCalls.undoingOnRefusal("ELB refuses the target group '" + name + "'", undo -> {
                 CreateTargetGroupRequest r =
                         request.vpcId(drydock.vpc().defaultVpcId()).build();
-                arn = admin.call("elasticloadbalancing", r, CreateTargetGroupResponse.class)
+                String arn = admin.call("elasticloadbalancing", r, CreateTargetGroupResponse.class)
                         .targetGroups()
                         .get(0)
                         .targetGroupArn();
+                undo.onRefusal(() -> admin.call(
+                        "elasticloadbalancing",
+                        DeleteTargetGroupRequest.builder().targetGroupArn(arn).build(),
+                        DeleteTargetGroupResponse.class));
                 if (!attributes.isEmpty()) {
                     List<TargetGroupAttribute> list = new ArrayList<>();
                     attributes.forEach((k, v) -> list.add(
                             TargetGroupAttribute.builder().key(k).value(v).build()));
-                    String tg = arn;
                     admin.call(
                             "elasticloadbalancing",
                             ModifyTargetGroupAttributesRequest.builder()
-                                    .targetGroupArn(tg)
+                                    .targetGroupArn(arn)
                                     .attributes(list)
                                     .build(),
                             ModifyTargetGroupAttributesResponse.class);
                 }
-            } catch (AwsException e) {
-                if (arn != null) {
-                    admin.call(
-                            "elasticloadbalancing",
-                            DeleteTargetGroupRequest.builder()
-                                    .targetGroupArn(arn)
-                                    .build(),
-                            DeleteTargetGroupResponse.class);
-                }
-                throw new DrydockException(
-                        "ELB refuses the target group '" + name + "': " + e.errorCode() + ": " + e.getMessage(), e);
-            }
+                return arn;
+            });
         }
 
         @Override
@@ -317,9 +308,20 @@ public final class ElbFixtures {
         public void apply(Drydock drydock) {
             ElbServiceModule elb = ElbServiceModule.of(drydock);
             AdminCalls admin = elb.adminCalls();
-            String arn = null;
-            try {
-                arn = admin.call(
+            // what the declaration names is checked before anything is created, so only ELB's refusals need undoing
+            Map<Integer, Action> defaultActions = new LinkedHashMap<>();
+            listeners.forEach((port, action) -> defaultActions.put(port, resolve(elb, action)));
+            List<Action> ruleActions = new ArrayList<>();
+            for (RuleSpec rule : rules) {
+                if (!listeners.containsKey(rule.listenerPort)) {
+                    throw new DrydockException("The rule of priority " + rule.priority + " is for a listener on "
+                            + "port " + rule.listenerPort + ", which the load balancer '" + name + "' does not "
+                            + "declare: add .listener(" + rule.listenerPort + ", ...) first.");
+                }
+                ruleActions.add(resolve(elb, rule.action));
+            }
+            AdminCalls.undoingOnRefusal("ELB refuses the load balancer '" + name + "'", undo -> {
+                String arn = admin.call(
                                 "elasticloadbalancing",
                                 CreateLoadBalancerRequest.builder()
                                         .name(name)
@@ -331,6 +333,10 @@ public final class ElbFixtures {
                         .loadBalancers()
                         .get(0)
                         .loadBalancerArn();
+                undo.onRefusal(() -> admin.call(
+                        "elasticloadbalancing",
+                        DeleteLoadBalancerRequest.builder().loadBalancerArn(arn).build(),
+                        DeleteLoadBalancerResponse.class));
                 if (!attributes.isEmpty()) {
                     List<LoadBalancerAttribute> list = new ArrayList<>();
                     attributes.forEach((k, v) -> list.add(
@@ -344,7 +350,7 @@ public final class ElbFixtures {
                             ModifyLoadBalancerAttributesResponse.class);
                 }
                 Map<Integer, String> listenerArns = new LinkedHashMap<>();
-                for (var l : listeners.entrySet()) {
+                for (var l : defaultActions.entrySet()) {
                     listenerArns.put(
                             l.getKey(),
                             admin.call(
@@ -353,46 +359,27 @@ public final class ElbFixtures {
                                                     .loadBalancerArn(arn)
                                                     .protocol(type.equals("application") ? "HTTP" : "TCP")
                                                     .port(l.getKey())
-                                                    .defaultActions(resolve(elb, l.getValue()))
+                                                    .defaultActions(l.getValue())
                                                     .build(),
                                             CreateListenerResponse.class)
                                     .listeners()
                                     .get(0)
                                     .listenerArn());
                 }
-                for (RuleSpec rule : rules) {
-                    String listener = listenerArns.get(rule.listenerPort);
-                    if (listener == null) {
-                        throw new DrydockException("The rule of priority " + rule.priority + " is for a listener on "
-                                + "port " + rule.listenerPort + ", which the load balancer '" + name + "' does not "
-                                + "declare: add .listener(" + rule.listenerPort + ", ...) first.");
-                    }
+                for (int i = 0; i < rules.size(); i++) {
+                    RuleSpec rule = rules.get(i);
                     admin.call(
                             "elasticloadbalancing",
                             CreateRuleRequest.builder()
-                                    .listenerArn(listener)
+                                    .listenerArn(listenerArns.get(rule.listenerPort))
                                     .priority(rule.priority)
                                     .conditions(rule.conditions)
-                                    .actions(resolve(elb, rule.action))
+                                    .actions(ruleActions.get(i))
                                     .build(),
                             CreateRuleResponse.class);
                 }
-            } catch (AwsException | DrydockException e) {
-                if (arn != null) {
-                    admin.call(
-                            "elasticloadbalancing",
-                            DeleteLoadBalancerRequest.builder()
-                                    .loadBalancerArn(arn)
-                                    .build(),
-                            DeleteLoadBalancerResponse.class);
-                }
-                if (e instanceof DrydockException d) {
-                    throw d;
-                }
-                AwsException a = (AwsException) e;
-                throw new DrydockException(
-                        "ELB refuses the load balancer '" + name + "': " + a.errorCode() + ": " + a.getMessage(), a);
-            }
+                return arn;
+            });
         }
 
         /** The action with target group names replaced by their ARNs. */

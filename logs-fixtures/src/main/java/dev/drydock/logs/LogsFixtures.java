@@ -1,10 +1,8 @@
 package dev.drydock.logs;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.DrydockException;
 import dev.drydock.core.Fixture;
 import dev.drydock.core.spi.AdminCalls;
-import dev.drydock.core.spi.AwsException;
 import dev.drydock.logs.internal.LogsServiceModule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,8 +71,7 @@ public final class LogsFixtures {
         @Override
         public void apply(Drydock drydock) {
             AdminCalls calls = LogsServiceModule.of(drydock).adminCalls();
-            boolean created = false;
-            try {
+            AdminCalls.undoingOnRefusal("CloudWatch Logs refuses the log group '" + name + "'", undo -> {
                 calls.call(
                         LogsModule.SIGNING_NAME,
                         CreateLogGroupRequest.builder()
@@ -82,7 +79,10 @@ public final class LogsFixtures {
                                 .tags(tags.isEmpty() ? null : tags)
                                 .build(),
                         CreateLogGroupResponse.class);
-                created = true;
+                undo.onRefusal(() -> calls.call(
+                        LogsModule.SIGNING_NAME,
+                        DeleteLogGroupRequest.builder().logGroupName(name).build(),
+                        DeleteLogGroupResponse.class));
                 if (retentionInDays != null) {
                     calls.call(
                             LogsModule.SIGNING_NAME,
@@ -101,18 +101,8 @@ public final class LogsFixtures {
                                     .build(),
                             CreateLogStreamResponse.class);
                 }
-            } catch (AwsException e) {
-                if (created) {
-                    calls.call(
-                            LogsModule.SIGNING_NAME,
-                            DeleteLogGroupRequest.builder().logGroupName(name).build(),
-                            DeleteLogGroupResponse.class);
-                }
-                throw new DrydockException(
-                        "CloudWatch Logs refuses the log group '" + name + "': " + e.errorCode() + ": "
-                                + e.getMessage(),
-                        e);
-            }
+                return name;
+            });
         }
 
         @Override

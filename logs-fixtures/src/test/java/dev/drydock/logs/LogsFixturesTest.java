@@ -38,4 +38,14 @@ class LogsFixturesTest extends LogsTestBase {
                 .hasMessageContaining("ResourceAlreadyExistsException");
         assertThat(logs.describeLogGroups().logGroups()).hasSize(1);
     }
+
+    @Test
+    void aGroupWhoseStreamIsRefusedIsDeletedAgain() {
+        assertThatThrownBy(() -> drydock.apply(LogsFixtures.logGroup("/ecs/half").stream("a:b")))
+                .isInstanceOf(DrydockException.class)
+                .hasMessageContaining("CloudWatch Logs refuses the log group '/ecs/half': ");
+        assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix("/ecs/half"))
+                        .logGroups())
+                .isEmpty();
+    }
 }

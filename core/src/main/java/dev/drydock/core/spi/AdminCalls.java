@@ -101,6 +101,20 @@ public interface AdminCalls {
         }
     }
 
+    /**
+     * {@link #undoingOnRefusal(String, String, String, Function)} for a thing declared without a policy file (a log
+     * group, a target group): a refusal reads {@code <refusal>: <error code>: <message>}.
+     *
+     * @param refusal the message's start, naming the service and the thing, e.g. {@code ELB refuses the target group
+     *     'web'}
+     * @param create the calls
+     * @return what {@code create} returns
+     * @throws DrydockException when a call is refused (an undo that fails too is attached as suppressed)
+     */
+    static <T> T undoingOnRefusal(String refusal, Function<Undo, T> create) {
+        return undoingOnRefusal(refusal, null, "", create);
+    }
+
     /** Where {@link #undoingOnRefusal}'s calls register how to remove what they created. */
     @FunctionalInterface
     interface Undo {

@@ -36,6 +36,17 @@ class AdminCallsTest {
     }
 
     @Test
+    void withoutAPolicyFileARefusalNamesOnlyTheError() {
+        assertThatThrownBy(() -> AdminCalls.undoingOnRefusal("X refuses the thing 'a'", undo -> {
+                    undo.onRefusal(() -> undone.add("first"));
+                    throw new AwsException("MalformedPolicyDocumentException", 400, "Bad.");
+                }))
+                .isInstanceOf(DrydockException.class)
+                .hasMessage("X refuses the thing 'a': MalformedPolicyDocumentException: Bad.");
+        assertThat(undone).containsExactly("first");
+    }
+
+    @Test
     void aRefusedPolicyNamesTheFileToFix() {
         assertThatThrownBy(() -> AdminCalls.undoingOnRefusal(
                         "X refuses the thing 'a'", "x/policy.json", "MalformedPolicy", undo -> {

@@ -8,6 +8,8 @@ import dev.drydock.ecs.EcsModule;
 import dev.drydock.junit.DrydockSetting;
 import dev.drydock.junit.EcsCluster;
 import dev.drydock.junit.FargateService;
+import dev.drydock.junit.ServiceAutoScaling;
+import dev.drydock.junit.TargetTrackingPolicy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,20 +29,32 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * The scaling scenarios of {@link ServiceAutoScalingSampleTest} and {@link FargateSpotInterruptionSampleTest} in about
  * a second of scaling each, without Docker: on the simulated runtime tasks only change state, the test sets the
  * utilization ECS reports for a service ({@code EcsModule.simulateUtilization}), and the scaling clock runs a minute
- * a second ({@code scaling.time-scale=1/60}). Everything else (the AWS/ECS metrics, the target tracking alarms, the
+ * a second ({@code scaling.time-scale=1/60}). The first service's scaling is declared with {@code @ServiceAutoScaling}, the
+ * second's put through the SDK. Everything else (the AWS/ECS metrics, the target tracking alarms, the
  * policy's arithmetic and cooldowns, the service scheduler, Spot interruptions) is the same code as on Docker.
  */
 @DrydockSetting(key = "runtime", value = "simulated")
 @DrydockSetting(key = "scaling.time-scale", value = "1/60")
 @EcsCluster(name = "shop")
 @FargateService(cluster = "shop", name = "cache", taskDefinition = "ecs/cpu-burner.json")
+@ServiceAutoScaling(
+        cluster = "shop",
+        service = "cache",
+        minCapacity = 1,
+        maxCapacity = 3,
+        targetTracking =
+                @TargetTrackingPolicy(
+                        name = "target",
+                        metric = "ECSServiceAverageMemoryUtilization",
+                        targetValue = 60,
+                        scaleOutCooldown = 60,
+                        scaleInCooldown = 60))
 class SimulatedScalingSampleTest {
 
     @Test
     void memoryTargetTrackingFollowsTheUtilizationTheTestSets(
             Drydock drydock, EcsClient ecs, ApplicationAutoScalingClient autoScaling, CloudWatchClient cloudWatch) {
-        String resource = "service/shop/cache";
-        targetTracking(autoScaling, resource, 3, MetricType.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION, 60.0);
+        String resource = "service/shop/cache"; // its scalable target and policy: @ServiceAutoScaling above
         EcsModule ecsModule = drydock.service(EcsModule.class);
 
         ecsModule.simulateUtilization("shop", "cache", 10, 90);
@@ -81,6 +95,7 @@ class SimulatedScalingSampleTest {
                         s -> s.capacityProvider("FARGATE_SPOT").weight(3))
                 .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0123456789abcdef0"))));
         String resource = "service/shop/workers";
+        // the same as an annotation would declare, through the SDK as a test or the application's own code does it
         targetTracking(autoScaling, resource, 5, MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION, 50.0);
         EcsModule ecsModule = drydock.service(EcsModule.class);
         ecsModule.simulateUtilization("shop", "workers", 95, 30);

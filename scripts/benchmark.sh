@@ -20,6 +20,9 @@
 #             cost); a log line's latency from the container's stdout to GetLogEvents (median, p90)
 #   loadbalancer  Drydock's ALB proxy vs. HAProxy 2.6 (same 3 targets, wrk on loopback): requests/s and p99 ratios;
 #             and the load test during a rolling deployment of a 3-task service behind an ALB (failed requests)
+#   scaling   service auto scaling with compressed time: from a load change to a target tracking policy's new tasks
+#             RUNNING, stage by stage (metric published, alarm ALARM, desired count raised, tasks RUNNING), on the
+#             simulated and the Docker runtime; ratios to AWS's 3-period floor and to docker-java create+start
 # Usage: scripts/benchmark.sh [--remote-engine] [section...]   (default: all). Needs what scripts/run-tests.sh sets up.
 #   --remote-engine  runs the harness in scripts/remote-engine.sh's topology (the JVM reaches the engine over TCP only,
 #                    through Drydock's helper container; meant for runtask, describe, startup, credentials, metadata)
@@ -53,7 +56,7 @@ mvn -B -ntp -q -pl benchmarks -am package dependency:build-classpath -DskipTests
     -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 sections=("$@")
-[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask bridge describe heap credentials metadata policy efs scale registry report secrets taskdefs loadbalancer)
+[[ ${#sections[@]} -eq 0 ]] && sections=(startup runtask bridge describe heap credentials metadata policy efs scale registry report secrets taskdefs loadbalancer scaling)
 harness=()
 for s in "${sections[@]}"; do
     [[ "$s" != policy ]] && harness+=("$s")

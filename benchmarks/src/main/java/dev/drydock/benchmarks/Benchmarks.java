@@ -55,6 +55,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  *       asked from inside a task's container.</li>
  *   <li>scale: DescribeServices, ListTasks and DescribeTasks latency for a service of 10 to 10,000 tasks, on the
  *       simulated runtime ({@link ScaleBenchmark}).</li>
+ *   <li>scaling: from a load change to a target tracking policy's new tasks RUNNING, stage by stage, on the simulated
+ *       and the Docker runtime, with compressed time ({@link ScalingBenchmark}).</li>
  * </ul>
  */
 public final class Benchmarks {
@@ -117,6 +119,9 @@ public final class Benchmarks {
         }
         if (sections.contains("taskdefs")) {
             TaskDefinitionsBenchmark.run();
+        }
+        if (sections.contains("scaling")) {
+            ScalingBenchmark.run();
         }
         if (sections.contains("loadbalancer")) {
             LoadBalancerBenchmark.run();
@@ -291,6 +296,14 @@ public final class Benchmarks {
      * create+start (and an inspect, as Drydock does): the milliseconds of each run after {@code warmup}.
      */
     static List<Double> createAndStartByHand(int warmup, int runs) throws Exception {
+        return createAndStartByHand(warmup, runs, 1);
+    }
+
+    /**
+     * As {@link #createAndStartByHand(int, int)}, {@code containers} containers one after the other per run: the
+     * milliseconds each run took to create and start them all.
+     */
+    static List<Double> createAndStartByHand(int warmup, int runs, int containers) throws Exception {
         List<Double> api = new ArrayList<>();
         try (ContainerRuntime docker = ContainerRuntime.docker()) {
             NetworkInfo net = docker.createNetwork(
@@ -298,20 +311,26 @@ public final class Benchmarks {
             try {
                 for (int i = 0; i < warmup + runs; i++) {
                     Thread.sleep(PAUSE_MS);
+                    List<String> ids = new ArrayList<>();
                     long t0 = System.nanoTime();
-                    docker.imageId(IMAGE);
-                    String id = docker.createContainer(ContainerSpec.builder("drydock-bench-" + i, IMAGE)
-                            .command(List.of("sleep", "3600"))
-                            .network(net.name(), List.of())
-                            .labels(Map.of("dev.drydock", "true", "dev.drydock.session", "bench"))
-                            .build());
-                    docker.startContainer(id);
-                    docker.inspectContainer(id);
+                    for (int c = 0; c < containers; c++) {
+                        docker.imageId(IMAGE);
+                        String id = docker.createContainer(ContainerSpec.builder("drydock-bench-" + i + "-" + c, IMAGE)
+                                .command(List.of("sleep", "3600"))
+                                .network(net.name(), List.of())
+                                .labels(Map.of("dev.drydock", "true", "dev.drydock.session", "bench"))
+                                .build());
+                        docker.startContainer(id);
+                        docker.inspectContainer(id);
+                        ids.add(id);
+                    }
                     long t1 = System.nanoTime();
                     if (i >= warmup) {
                         api.add((t1 - t0) / 1e6);
                     }
-                    docker.removeContainer(id);
+                    for (String id : ids) {
+                        docker.removeContainer(id);
+                    }
                 }
             } finally {
                 docker.removeLabelled(Map.of("dev.drydock.session", "bench"));

@@ -24,12 +24,20 @@ final class TaskPages {
      * for up to 30 s while the server starts.
      */
     static String page(Drydock drydock, Task task) {
+        return page(address(drydock, task, 80));
+    }
+
+    /**
+     * Where this JVM reaches a task's port: its private IP (its ENI's address) through {@link Drydock#taskAddress},
+     * on any Docker engine.
+     */
+    static InetSocketAddress address(Drydock drydock, Task task, int port) {
         String ip = task.attachments().get(0).details().stream()
                 .filter(d -> d.name().equals("privateIPv4Address"))
                 .findFirst()
                 .orElseThrow()
                 .value();
-        return page(drydock.taskAddress(ip, 80));
+        return drydock.taskAddress(ip, port);
     }
 
     /** GET / at {@code web} (an address from {@link Drydock#taskAddress}); retries for up to 30 s. */

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -31,7 +30,7 @@ class WebServerSampleTest {
     void servesThePageFromEveryTaskAndReplacesAStoppedOne(Drydock drydock, EcsClient ecs) {
         ecs.waiter().waitUntilServicesStable(r -> r.cluster("shop").services("web"));
 
-        List<Task> tasks = runningTasks(ecs);
+        List<Task> tasks = ServiceTasks.running(ecs, "shop", "web");
         assertThat(tasks).hasSize(2);
         for (Task task : tasks) {
             assertThat(task.group()).isEqualTo("service:web");
@@ -42,11 +41,11 @@ class WebServerSampleTest {
         ecs.stopTask(r -> r.cluster("shop").task(stopped.taskArn()).reason("sample: replace me"));
 
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-            List<Task> now = runningTasks(ecs);
+            List<Task> now = ServiceTasks.running(ecs, "shop", "web");
             assertThat(now).hasSize(2).extracting(Task::taskArn).doesNotContain(stopped.taskArn());
         });
         ecs.waiter().waitUntilServicesStable(r -> r.cluster("shop").services("web"));
-        Task replacement = runningTasks(ecs).stream()
+        Task replacement = ServiceTasks.running(ecs, "shop", "web").stream()
                 .filter(t -> !t.taskArn().equals(tasks.get(1).taskArn()))
                 .findFirst()
                 .orElseThrow();
@@ -58,17 +57,5 @@ class WebServerSampleTest {
                 .get(0);
         assertThat(old.stopCodeAsString()).isEqualTo("UserInitiated");
         assertThat(old.stoppedReason()).isEqualTo("sample: replace me");
-    }
-
-    private static List<Task> runningTasks(EcsClient ecs) {
-        List<String> arns = ecs.listTasks(
-                        r -> r.cluster("shop").serviceName("web").desiredStatus(DesiredStatus.RUNNING))
-                .taskArns();
-        if (arns.isEmpty()) {
-            return List.of();
-        }
-        return ecs.describeTasks(r -> r.cluster("shop").tasks(arns)).tasks().stream()
-                .filter(t -> "RUNNING".equals(t.lastStatus()))
-                .toList();
     }
 }

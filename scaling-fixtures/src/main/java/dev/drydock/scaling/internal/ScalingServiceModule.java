@@ -1,6 +1,7 @@
 package dev.drydock.scaling.internal;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.AlarmActionTarget;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.ServiceCapacity;
@@ -94,6 +95,11 @@ public final class ScalingServiceModule implements ApplicationAutoScalingModule,
                 }
             }
         }
+    }
+
+    /** Calls this module's (and other modules') handlers as the test principal, for the fixtures. */
+    public AdminCalls adminCalls() {
+        return context.adminCalls();
     }
 
     /**

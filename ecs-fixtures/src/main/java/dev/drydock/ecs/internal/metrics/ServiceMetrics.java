@@ -11,9 +11,11 @@ import dev.drydock.ecs.internal.backend.RunningServiceTasks.Reservation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * Maximum the least and most loaded task's. Services without RUNNING tasks publish nothing ("Amazon ECS CloudWatch
  * metrics", https://docs.aws.amazon.com/AmazonECS/latest/developerguide/available-metrics.html).
  *
- * <p>On real containers the usage comes from the engine's stats of the task's containers ({@link ContainerUsage});
+ * <p>On real containers the usage comes from the engine's stats of the task's containers ({@link ContainerUsage}; on an
+ * engine whose samples carry no previous CPU reading, Podman's, from two consecutive samples, so a task's first round
+ * publishes nothing);
  * on the simulated runtime from {@link #simulate(String, String, double, double)} (0% until a test sets it).
  */
 public final class ServiceMetrics implements AutoCloseable {
@@ -46,6 +50,9 @@ public final class ServiceMetrics implements AutoCloseable {
     private final EcsBackend backend;
     private final ScalingTime time;
     private final Map<String, double[]> simulated = new ConcurrentHashMap<>();
+    /** Each running container's last stats sample, for engines whose samples carry no previous reading (Podman). */
+    private final Map<String, ContainerUsage> lastSample = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService timer;
     private final ExecutorService statsPool;
 
@@ -91,6 +98,9 @@ public final class ServiceMetrics implements AutoCloseable {
                 return;
             }
             ContainerRuntime runtime = session.get().runtime();
+            Set<String> containers = new HashSet<>();
+            tasks.forEach(r -> containers.addAll(r.runtimeIds()));
+            lastSample.keySet().retainAll(containers);
             List<CompletableFuture<MetricSink.Datum[]>> pending = new ArrayList<>();
             for (Reservation r : tasks) {
                 if (r.cpuUnits() <= 0 && r.memoryMiB() <= 0) {
@@ -124,15 +134,21 @@ public final class ServiceMetrics implements AutoCloseable {
     private MetricSink.Datum[] measured(ContainerRuntime runtime, Reservation r) {
         double cores = 0;
         long bytes = 0;
+        boolean complete = true;
         for (String id : r.runtimeIds()) {
             try {
-                ContainerUsage u = ContainerUsage.parse(runtime.stats(id));
+                ContainerUsage u = ContainerUsage.parse(runtime.stats(id)).since(lastSample.get(id));
+                lastSample.put(id, u);
+                complete &= u.measured();
                 cores += u.cores();
                 bytes += u.memoryBytes();
             } catch (RuntimeException e) {
                 LOG.debug("No stats for container {} of {}: {}", id, r.taskArn(), e.getMessage());
                 return null; // the task is stopping: no sample, as the agent reports none
             }
+        }
+        if (!complete) {
+            return null; // a first sample without a previous reading (Podman): the CPU needs the next one
         }
         double cpu = r.cpuUnits() > 0 ? cores * 1024 * 100 / r.cpuUnits() : 0;
         double memory = r.memoryMiB() > 0 ? bytes * 100.0 / (r.memoryMiB() * 1024.0 * 1024.0) : 0;

@@ -342,10 +342,17 @@ public final class ScalingBackend {
                     new MetricSpec("AWS/ECS", "CPUUtilization", dims, "Average", null);
                 case "ECSServiceAverageMemoryUtilization" ->
                     new MetricSpec("AWS/ECS", "MemoryUtilization", dims, "Average", null);
+                case "ALBRequestCountPerTarget" ->
+                    new MetricSpec(
+                            "AWS/ApplicationELB",
+                            "RequestCountPerTarget",
+                            albDimensions(c.predefinedMetricSpecification().resourceLabel()),
+                            "Sum",
+                            null);
                 default ->
                     throw validation("Predefined metric type " + type + " is not served by Drydock for ECS "
-                            + "services: use ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization or a "
-                            + "CustomizedMetricSpecification.");
+                            + "services: use ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization, "
+                            + "ALBRequestCountPerTarget or a CustomizedMetricSpecification.");
             };
         }
         CustomizedMetricSpecification m = c.customizedMetricSpecification();
@@ -371,6 +378,39 @@ public final class ScalingBackend {
                         .toList(),
                 m.statisticAsString(),
                 m.unit());
+    }
+
+    /**
+     * The dimensions of {@code AWS/ApplicationELB} {@code RequestCountPerTarget} that an {@code ALBRequestCountPerTarget}
+     * policy's alarms watch, from its ResourceLabel
+     * {@code app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>} (the ends of
+     * the load balancer's and the target group's ARNs, "PredefinedMetricSpecification",
+     * https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html).
+     *
+     * @throws dev.drydock.core.spi.AwsException ValidationException when the label is missing or not of that form
+     */
+    static List<Dimension> albDimensions(String label) {
+        if (label == null || label.isBlank()) {
+            throw validation("Resource label should be specified for predefined metric type ALBRequestCountPerTarget. "
+                    + "Give ResourceLabel app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/"
+                    + "<target-group-id>.");
+        }
+        if (!label.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
+            throw validation("Invalid resource label '" + label + "' for predefined metric type "
+                    + "ALBRequestCountPerTarget: it must be app/<load-balancer-name>/<load-balancer-id>/targetgroup/"
+                    + "<target-group-name>/<target-group-id>, the final portions of the load balancer's and the target "
+                    + "group's ARNs joined by '/'.");
+        }
+        int tg = label.indexOf("/targetgroup/");
+        return List.of(
+                Dimension.builder()
+                        .name("LoadBalancer")
+                        .value(label.substring(0, tg))
+                        .build(),
+                Dimension.builder()
+                        .name("TargetGroup")
+                        .value(label.substring(tg + 1))
+                        .build());
     }
 
     /** The policies matching a filter. */

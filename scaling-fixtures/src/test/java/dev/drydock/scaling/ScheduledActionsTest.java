@@ -117,6 +117,36 @@ class ScheduledActionsTest extends ScalingTestBase {
     }
 
     @Test
+    void aTargetWithScheduledScalingSuspendedSkipsItsActionsAndOneAfterEndTimeStops() {
+        String name = unique("paused");
+        String id = registered(name, 1, 1, 5);
+        aas.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.ECS)
+                .resourceId(id)
+                .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+                .suspendedState(s -> s.scheduledScalingSuspended(true)));
+        Instant due = clock().instant().plusSeconds(60);
+        aas.putScheduledAction(action(id, "skipped")
+                .schedule(at(due))
+                .scalableTargetAction(a -> a.minCapacity(2))
+                .build());
+        // on a target that is not suspended: an action every minute whose EndTime has passed
+        String other = registered(unique("ended"), 3, 1, 5);
+        aas.putScheduledAction(action(other, "ended")
+                .schedule("rate(1 minute)")
+                .startTime(clock().instant().minusSeconds(3600))
+                .endTime(clock().instant().minusSeconds(60))
+                .scalableTargetAction(a -> a.maxCapacity(2))
+                .build());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> clock().instant().isAfter(due.plusSeconds(120)));
+        assertThat(desiredCount(name)).isEqualTo(1);
+        assertThat(target(id).minCapacity()).isEqualTo(1);
+        assertThat(activities(id)).isEmpty();
+        assertThat(target(other).maxCapacity()).isEqualTo(5);
+        assertThat(activities(other)).isEmpty();
+    }
+
+    @Test
     void putUpdatesDescribeFiltersDeleteAndDeregisterRemove() {
         String id = registered(unique("plans"), 1, 1, 5);
         aas.putScheduledAction(action(id, "a")

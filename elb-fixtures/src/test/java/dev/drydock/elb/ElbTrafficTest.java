@@ -139,6 +139,14 @@ class ElbTrafficTest {
     }
 
     @Test
+    void withoutCloudWatchNoMetricsAreCountedForPublishingAndNoThreadStarts() {
+        alb("quiet");
+        assertThat(module.backend().metrics().started()).isFalse();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("drydock-elb-metrics"));
+    }
+
+    @Test
     void targetHealthGoesInitialHealthyDrainingGoneAndFailuresCarryAwsReasons() throws Exception {
         String lb = alb("health");
         String tg = targetGroup("health-tg");

@@ -9,12 +9,15 @@ import software.amazon.awssdk.services.applicationautoscaling.model.Alarm;
 import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
 import software.amazon.awssdk.services.applicationautoscaling.model.ObjectNotFoundException;
 import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
+import software.amazon.awssdk.services.applicationautoscaling.model.PutScalingPolicyResponse;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
 import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
 import software.amazon.awssdk.services.applicationautoscaling.model.ValidationException;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 /** Application Auto Scaling's API through the real SDK v2 client: targets, policies and their alarms. */
 class ScalingApiTest extends ScalingTestBase {
@@ -144,6 +147,72 @@ class ScalingApiTest extends ScalingTestBase {
         assertThat(gone.getMessage())
                 .contains("No scaling policy found for service namespace: ecs, resource ID: " + id
                         + ", scalable dimension: ecs:service:DesiredCount, policy name: cpu50");
+    }
+
+    @Test
+    void albRequestCountPerTargetWatchesTheGroupsRequestsPerTargetNamedByTheResourceLabel() {
+        String name = unique("requests");
+        String id = service(name, 1);
+        register(id, 1, 4);
+        String label = "app/front/50dc6c495c0c9188/targetgroup/web/73e2d6bc24d8a067";
+        var put = putAlbPolicy(id, label);
+        List<MetricAlarm> alarms = cw.describeAlarms(
+                        r -> r.alarmNamePrefix("TargetTracking-service/shop/" + name + "-"))
+                .metricAlarms();
+        assertThat(alarms).hasSize(2).allSatisfy(a -> {
+            assertThat(a.namespace()).isEqualTo("AWS/ApplicationELB");
+            assertThat(a.metricName()).isEqualTo("RequestCountPerTarget");
+            assertThat(a.statistic()).isEqualTo(Statistic.SUM);
+            assertThat(a.period()).isEqualTo(60);
+            assertThat(a.dimensions())
+                    .containsExactlyInAnyOrder(
+                            Dimension.builder()
+                                    .name("LoadBalancer")
+                                    .value("app/front/50dc6c495c0c9188")
+                                    .build(),
+                            Dimension.builder()
+                                    .name("TargetGroup")
+                                    .value("targetgroup/web/73e2d6bc24d8a067")
+                                    .build());
+            assertThat(a.alarmActions()).containsExactly(put.policyARN());
+        });
+        assertThat(alarms).extracting(MetricAlarm::threshold).containsExactlyInAnyOrder(100.0, 90.0);
+    }
+
+    @Test
+    void albRequestCountPerTargetNeedsAResourceLabelOfTheLoadBalancerAndTargetGroup() {
+        String id = service(unique("unlabelled"), 1);
+        register(id, 1, 4);
+        var missing = catchThrowableOfType(ValidationException.class, () -> putAlbPolicy(id, null));
+        assertThat(missing.getMessage())
+                .contains("Resource label should be specified for predefined metric type ALBRequestCountPerTarget");
+        for (String bad : List.of(
+                "targetgroup/web/73e2d6bc24d8a067",
+                "app/front/50dc6c495c0c9188",
+                "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/front/50dc6c495c0c9188",
+                "net/front/50dc6c495c0c9188/targetgroup/web/73e2d6bc24d8a067")) {
+            var malformed = catchThrowableOfType(ValidationException.class, () -> putAlbPolicy(id, bad));
+            assertThat(malformed.getMessage())
+                    .contains("Invalid resource label '" + bad + "'")
+                    .contains("app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/"
+                            + "<target-group-id>");
+        }
+        assertThat(aas.describeScalingPolicies(
+                                r -> r.serviceNamespace(ServiceNamespace.ECS).resourceId(id))
+                        .scalingPolicies())
+                .isEmpty();
+    }
+
+    private PutScalingPolicyResponse putAlbPolicy(String id, String label) {
+        return aas.putScalingPolicy(r -> r.policyName("requests")
+                .serviceNamespace(ServiceNamespace.ECS)
+                .resourceId(id)
+                .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+                .policyType(PolicyType.TARGET_TRACKING_SCALING)
+                .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(100.0)
+                        .predefinedMetricSpecification(
+                                m -> m.predefinedMetricType(MetricType.ALB_REQUEST_COUNT_PER_TARGET)
+                                        .resourceLabel(label))));
     }
 
     @Test

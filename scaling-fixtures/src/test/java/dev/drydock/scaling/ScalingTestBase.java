@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.ecs.model.NetworkMode;
 
 /**
  * One Drydock per test class on the simulated runtime with the scaling clock a minute a second
- * ({@code scaling.time-scale=1/60}), an ECS cluster and the real SDK clients of Application Auto Scaling, CloudWatch
+ * ({@code scaling.time-scale=1/60}) and ELB's periods twentyfold shorter ({@code elb.time-scale=0.05}), an ECS cluster and the real SDK clients of Application Auto Scaling, CloudWatch
  * and ECS.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,6 +33,7 @@ abstract class ScalingTestBase {
         drydock = Drydock.builder()
                 .runtime(SimulatedRuntime::new)
                 .setting("scaling.time-scale", "1/60")
+                .setting("elb.time-scale", "0.05")
                 .start();
         aas = drydock.client(ApplicationAutoScalingClient.builder());
         cw = drydock.client(CloudWatchClient.builder());

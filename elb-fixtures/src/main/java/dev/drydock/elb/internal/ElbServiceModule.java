@@ -8,6 +8,7 @@ import dev.drydock.core.report.Table;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.AwsException;
 import dev.drydock.core.spi.EngineAccess;
+import dev.drydock.core.spi.MetricSink;
 import dev.drydock.core.spi.ReportContributor;
 import dev.drydock.core.spi.RuntimeSession;
 import dev.drydock.core.spi.ServiceContext;
@@ -77,6 +78,7 @@ public final class ElbServiceModule implements ElbModule, TargetRegistry, Report
                 timing,
                 (ip, port) -> addresses.connectAddress(ip, port),
                 context.settings().get("elb.bind-address", "127.0.0.1"));
+        backend.publishMetrics(() -> context.module(MetricSink.class), context.scalingTime());
         // built on first use (or in the background once the runtime is connected), so start() loads none of its classes
         context.registerQueryOnFirstUse(
                 "elasticloadbalancing", ElbApi.VERSION, () -> ElbApi.routingTable(backend, context.clock()));

@@ -44,7 +44,7 @@ public final class ScalingServiceModule implements ApplicationAutoScalingModule,
         backend = new ScalingBackend(
                 context.region(),
                 context.accountId(),
-                context.scalingTime().clock(),
+                context.scalingTime(),
                 () -> context.module(ServiceCapacity.class),
                 new CloudWatchAlarms());
         // built on first use (or by the warm-up right after start), as the other JSON services' tables are
@@ -122,5 +122,9 @@ public final class ScalingServiceModule implements ApplicationAutoScalingModule,
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
 }

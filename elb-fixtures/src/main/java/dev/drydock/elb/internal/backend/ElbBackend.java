@@ -1,6 +1,8 @@
 package dev.drydock.elb.internal.backend;
 
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.MetricSink;
+import dev.drydock.core.spi.ScalingTime;
 import dev.drydock.core.spi.TagStore;
 import dev.drydock.core.spi.VpcModel;
 import dev.drydock.elb.internal.ElbErrors;
@@ -9,9 +11,11 @@ import dev.drydock.elb.internal.proxy.ProxyLoops;
 import dev.drydock.elb.internal.proxy.TargetAddresses;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerRequest;
@@ -29,6 +33,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescri
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
  * The Elastic Load Balancing model of one account and region: load balancers, listeners and rules, target groups and
@@ -50,6 +55,7 @@ public final class ElbBackend implements AutoCloseable {
     private final Listeners listeners;
     private final ListenerRules rules;
     private final TargetRegistrations registrations;
+    private ElbMetrics metrics;
 
     /**
      * @param region the region
@@ -79,6 +85,53 @@ public final class ElbBackend implements AutoCloseable {
         this.registrations = new TargetRegistrations(vpc, targets, targetGroups, loadBalancers);
     }
 
+    /**
+     * Publishes the load balancers' CloudWatch metrics ({@link ElbMetrics}) on the scaling clock, from the first load
+     * balancer on, when a metric sink is present.
+     *
+     * @param sink the metric sink, when a module provides one
+     * @param time the scaling clock
+     */
+    public synchronized void publishMetrics(Supplier<Optional<MetricSink>> sink, ScalingTime time) {
+        this.metrics = new ElbMetrics(sink, time, this::metricGroups);
+        if (!loadBalancers.all().isEmpty()) {
+            metrics.start();
+        }
+    }
+
+    /** The metrics publisher, or {@code null} when none was set. For tests. */
+    public synchronized ElbMetrics metrics() {
+        return metrics;
+    }
+
+    /** The target groups load balancers forward to, as the metrics read them. */
+    synchronized List<ElbMetrics.Group> metricGroups() {
+        List<ElbMetrics.Group> out = new ArrayList<>();
+        for (TargetGroupRecord tg : targetGroups.all()) {
+            for (String lbArn : tg.loadBalancerArns) {
+                int healthy = 0;
+                int unhealthy = 0;
+                synchronized (tg) {
+                    for (TargetRecord t : tg.targets.values()) {
+                        if (t.state == TargetHealthStateEnum.HEALTHY) {
+                            healthy++;
+                        } else if (t.state == TargetHealthStateEnum.UNHEALTHY) {
+                            unhealthy++;
+                        }
+                    }
+                }
+                out.add(new ElbMetrics.Group(
+                        lbArn.substring(lbArn.indexOf(":loadbalancer/") + ":loadbalancer/".length()),
+                        tg.arn.substring(tg.arn.lastIndexOf(':') + 1),
+                        lbArn.contains(":loadbalancer/app/"),
+                        tg.pool,
+                        healthy,
+                        unhealthy));
+            }
+        }
+        return out;
+    }
+
     /** The tags of every resource, by ARN. */
     public TagStore tagStore() {
         return tags;
@@ -97,7 +150,11 @@ public final class ElbBackend implements AutoCloseable {
      * @return the load balancer, and whether it is new
      */
     public synchronized Created<LoadBalancer> createLoadBalancer(CreateLoadBalancerRequest r) {
-        return loadBalancers.createLoadBalancer(r);
+        Created<LoadBalancer> created = loadBalancers.createLoadBalancer(r);
+        if (metrics != null) {
+            metrics.start();
+        }
+        return created;
     }
 
     /** The ARN a new load balancer of this request would have, for authorization before it exists. */
@@ -436,6 +493,9 @@ public final class ElbBackend implements AutoCloseable {
     /** Stops every proxy and health check. */
     @Override
     public synchronized void close() {
+        if (metrics != null) {
+            metrics.close();
+        }
         for (ListenerRecord l : listeners.all()) {
             Listeners.stop(l);
         }

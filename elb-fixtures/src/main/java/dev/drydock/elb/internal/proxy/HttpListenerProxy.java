@@ -201,7 +201,7 @@ public final class HttpListenerProxy implements AutoCloseable {
                     current = new Exchange(
                             keepAlive, AlbResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, keepAlive));
                 } else {
-                    current = new Exchange(keepAlive, target);
+                    current = new Exchange(keepAlive, target, forward.pool());
                     current.forward(prepare(request));
                 }
             } else if (action instanceof Routes.FixedResponse f) {
@@ -358,6 +358,8 @@ public final class HttpListenerProxy implements AutoCloseable {
             final boolean keepAlive;
             final TargetEndpoint target;
             final FullHttpResponse localAnswer;
+            final TargetPool pool;
+            final long sent = System.nanoTime();
             Channel backend;
             boolean requestDone;
             boolean responseStarted;
@@ -371,14 +373,17 @@ public final class HttpListenerProxy implements AutoCloseable {
                 this.keepAlive = keepAlive;
                 this.target = null;
                 this.localAnswer = answer;
+                this.pool = null;
             }
 
-            /** A request forwarded to a target. */
-            Exchange(boolean keepAlive, TargetEndpoint target) {
+            /** A request forwarded to a target of a group. */
+            Exchange(boolean keepAlive, TargetEndpoint target, TargetPool pool) {
                 this.keepAlive = keepAlive;
                 this.target = target;
                 this.localAnswer = null;
+                this.pool = pool;
                 target.started();
+                pool.countRequest();
             }
 
             void forward(HttpRequest request) {
@@ -466,6 +471,7 @@ public final class HttpListenerProxy implements AutoCloseable {
                 }
                 if (msg instanceof HttpResponse response) {
                     responseStarted = true;
+                    pool.countResponse(response.status().code(), System.nanoTime() - sent);
                     backendKeepAlive = HttpUtil.isKeepAlive(response);
                     HttpHeaders h = response.headers();
                     for (AsciiString name : HOP_BY_HOP) {

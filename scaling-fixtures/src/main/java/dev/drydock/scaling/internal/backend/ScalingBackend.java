@@ -5,8 +5,10 @@ import static dev.drydock.scaling.internal.ScalingErrors.objectNotFound;
 import static dev.drydock.scaling.internal.ScalingErrors.validation;
 
 import dev.drydock.core.spi.AlarmActionTarget.AlarmNotice;
+import dev.drydock.core.spi.ScalingTime;
 import dev.drydock.core.spi.ServiceCapacity;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,15 +17,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.applicationautoscaling.model.Alarm;
 import software.amazon.awssdk.services.applicationautoscaling.model.CustomizedMetricSpecification;
 import software.amazon.awssdk.services.applicationautoscaling.model.PutScalingPolicyRequest;
+import software.amazon.awssdk.services.applicationautoscaling.model.PutScheduledActionRequest;
 import software.amazon.awssdk.services.applicationautoscaling.model.RegisterScalableTargetRequest;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalingActivity;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalingPolicy;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScheduledAction;
 import software.amazon.awssdk.services.applicationautoscaling.model.StepAdjustment;
 import software.amazon.awssdk.services.applicationautoscaling.model.StepScalingPolicyConfiguration;
 import software.amazon.awssdk.services.applicationautoscaling.model.TargetTrackingScalingPolicyConfiguration;
@@ -46,10 +53,15 @@ import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
  * {@code ScaleOutCooldown} unless it adds more than the last scale-out asked for; scale-in waits for
  * {@code ScaleInCooldown} and for the scale-out cooldown (both 300 s by default for ECS). Step scaling applies the step
  * adjustment whose bounds (relative to the alarm's threshold) hold the breach, with {@code Cooldown} (default 300 s).
+ *
+ * <p>Scheduled actions ({@link ScheduledActions}, {@link Schedule}) are looked at every few seconds of the scaling
+ * clock by a thread that starts with the first one; {@link #close()} stops it.
  */
-public final class ScalingBackend {
+public final class ScalingBackend implements AutoCloseable {
     /** ECS's default cooldowns (seconds). */
     private static final int DEFAULT_COOLDOWN = 300;
+    /** How often scheduled actions are looked at, in seconds of the scaling clock. */
+    private static final int SCHEDULE_TICK_SECONDS = 5;
 
     private final String region;
     private final String accountId;
@@ -59,6 +71,10 @@ public final class ScalingBackend {
     private final Map<TargetKey, ScalableTarget> targets = new LinkedHashMap<>();
     private final Map<String, PolicyState> policies = new LinkedHashMap<>();
     private final List<ScalingActivity> activities = new ArrayList<>();
+    private final ScheduledActions scheduled;
+    private final ScalingTime time;
+    private ScheduledExecutorService ticker;
+    private boolean closed;
 
     /** A policy and when it last scaled. */
     private static final class PolicyState {
@@ -76,21 +92,23 @@ public final class ScalingBackend {
     }
 
     /**
-     * @param clock the scaling clock
+     * @param time the scaling clock (cooldowns, activities, scheduled actions)
      * @param ecs the ECS module's desired counts, when it is there
      * @param alarms CloudWatch, for target tracking's alarms
      */
     public ScalingBackend(
             String region,
             String accountId,
-            Clock clock,
+            ScalingTime time,
             Supplier<Optional<ServiceCapacity>> ecs,
             PolicyAlarms alarms) {
         this.region = region;
         this.accountId = accountId;
-        this.clock = clock;
+        this.time = time;
+        this.clock = time.clock();
         this.ecs = ecs;
         this.alarms = alarms;
+        this.scheduled = new ScheduledActions(region, accountId);
     }
 
     // -------------------------------------------------------------------------------------------------- targets
@@ -162,13 +180,17 @@ public final class ScalingBackend {
                                                 .substring(0, 28))
                 .build();
         targets.put(k, t);
-        int now = current.getAsInt();
+        bringIntoRange(k, capacity, current.getAsInt(), min, max);
+        return t;
+    }
+
+    /** A desired count below the minimum is raised to it, one above the maximum lowered to it (an activity). */
+    private void bringIntoRange(TargetKey k, ServiceCapacity capacity, int now, int min, int max) {
         if (now < min) {
             scale(k, capacity, now, min, "minimum capacity was set to " + min);
         } else if (now > max) {
             scale(k, capacity, now, max, "maximum capacity was set to " + max);
         }
-        return t;
     }
 
     /** The registered targets of a namespace matching a filter, in registration order. */
@@ -202,6 +224,7 @@ public final class ScalingBackend {
             return false;
         });
         targets.remove(k);
+        scheduled.removeTarget(k);
         if (!names.isEmpty()) {
             alarms.delete(names);
         }
@@ -342,10 +365,17 @@ public final class ScalingBackend {
                     new MetricSpec("AWS/ECS", "CPUUtilization", dims, "Average", null);
                 case "ECSServiceAverageMemoryUtilization" ->
                     new MetricSpec("AWS/ECS", "MemoryUtilization", dims, "Average", null);
+                case "ALBRequestCountPerTarget" ->
+                    new MetricSpec(
+                            "AWS/ApplicationELB",
+                            "RequestCountPerTarget",
+                            albDimensions(c.predefinedMetricSpecification().resourceLabel()),
+                            "Sum",
+                            null);
                 default ->
                     throw validation("Predefined metric type " + type + " is not served by Drydock for ECS "
-                            + "services: use ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization or a "
-                            + "CustomizedMetricSpecification.");
+                            + "services: use ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization, "
+                            + "ALBRequestCountPerTarget or a CustomizedMetricSpecification.");
             };
         }
         CustomizedMetricSpecification m = c.customizedMetricSpecification();
@@ -373,6 +403,39 @@ public final class ScalingBackend {
                 m.unit());
     }
 
+    /**
+     * The dimensions of {@code AWS/ApplicationELB} {@code RequestCountPerTarget} that an {@code ALBRequestCountPerTarget}
+     * policy's alarms watch, from its ResourceLabel
+     * {@code app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>} (the ends of
+     * the load balancer's and the target group's ARNs, "PredefinedMetricSpecification",
+     * https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html).
+     *
+     * @throws dev.drydock.core.spi.AwsException ValidationException when the label is missing or not of that form
+     */
+    static List<Dimension> albDimensions(String label) {
+        if (label == null || label.isBlank()) {
+            throw validation("Resource label should be specified for predefined metric type ALBRequestCountPerTarget. "
+                    + "Give ResourceLabel app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/"
+                    + "<target-group-id>.");
+        }
+        if (!label.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
+            throw validation("Invalid resource label '" + label + "' for predefined metric type "
+                    + "ALBRequestCountPerTarget: it must be app/<load-balancer-name>/<load-balancer-id>/targetgroup/"
+                    + "<target-group-name>/<target-group-id>, the final portions of the load balancer's and the target "
+                    + "group's ARNs joined by '/'.");
+        }
+        int tg = label.indexOf("/targetgroup/");
+        return List.of(
+                Dimension.builder()
+                        .name("LoadBalancer")
+                        .value(label.substring(0, tg))
+                        .build(),
+                Dimension.builder()
+                        .name("TargetGroup")
+                        .value(label.substring(tg + 1))
+                        .build());
+    }
+
     /** The policies matching a filter. */
     public synchronized List<ScalingPolicy> policies(Predicate<ScalingPolicy> filter) {
         return policies.values().stream().map(p -> p.policy).filter(filter).toList();
@@ -398,6 +461,96 @@ public final class ScalingBackend {
             }
         }
         return out;
+    }
+
+    // -------------------------------------------------------------------------------------------- scheduled actions
+
+    /**
+     * PutScheduledAction: creates or updates a scheduled action of a registered target; it runs on the scaling clock.
+     *
+     * @throws dev.drydock.core.spi.AwsException ObjectNotFoundException when the target is not registered,
+     *     ValidationException for a schedule, time zone, time range or capacity that is not valid
+     */
+    public synchronized ScheduledAction putScheduledAction(PutScheduledActionRequest r) {
+        TargetKey k = key(r.serviceNamespaceAsString(), r.resourceId(), r.scalableDimensionAsString());
+        target(k);
+        ScheduledAction a = scheduled.put(r, k, clock.instant());
+        startTicker();
+        return a;
+    }
+
+    /** The scheduled actions matching a filter, in creation order. */
+    public synchronized List<ScheduledAction> scheduledActions(Predicate<ScheduledAction> filter) {
+        return scheduled.list(filter);
+    }
+
+    /** DeleteScheduledAction, or ObjectNotFoundException. */
+    public synchronized void deleteScheduledAction(String name, TargetKey k) {
+        scheduled.delete(name, k);
+    }
+
+    /** Looks at the scheduled actions every few seconds of the scaling clock, from the first one on. */
+    private void startTicker() {
+        if (ticker != null || closed) {
+            return;
+        }
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "drydock-scheduled-actions");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(
+                10, time.real(Duration.ofSeconds(SCHEDULE_TICK_SECONDS)).toMillis());
+        ticker.scheduleAtFixedRate(this::runScheduledActions, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs the scheduled actions that are due: the target's minimum and maximum become the action's, and the desired
+     * count is brought into the new range (a scaling activity, "minimum capacity was set to 3"). Skipped while the
+     * target's {@code ScheduledScalingSuspended} is true.
+     */
+    public synchronized void runScheduledActions() {
+        for (ScheduledActions.Entry e : scheduled.due(clock.instant())) {
+            ScalableTarget t = targets.get(e.key);
+            if (t == null
+                    || t.suspendedState() != null
+                            && Boolean.TRUE.equals(t.suspendedState().scheduledScalingSuspended())) {
+                continue;
+            }
+            var action = e.action.scalableTargetAction();
+            int min = action.minCapacity() != null ? action.minCapacity() : t.minCapacity();
+            int max = action.maxCapacity() != null ? action.maxCapacity() : t.maxCapacity();
+            if (min > max) {
+                activities.add(ScalingActivity.builder()
+                        .activityId(UUID.randomUUID().toString())
+                        .serviceNamespace(e.key.namespace())
+                        .resourceId(e.key.resourceId())
+                        .scalableDimension(e.key.dimension())
+                        .description("Setting min capacity to " + min + " and max capacity to " + max)
+                        .cause("scheduled action name " + e.action.scheduledActionName() + " was triggered")
+                        .startTime(clock.instant())
+                        .endTime(clock.instant())
+                        .statusCode("Failed")
+                        .statusMessage("Minimum capacity cannot be greater than maximum capacity")
+                        .build());
+                continue;
+            }
+            targets.put(e.key, t.toBuilder().minCapacity(min).maxCapacity(max).build());
+            ServiceCapacity capacity = ecs.get().orElse(null);
+            OptionalInt now =
+                    capacity == null ? OptionalInt.empty() : capacity.desiredCount(e.key.cluster(), e.key.service());
+            if (now.isPresent()) {
+                bringIntoRange(e.key, capacity, now.getAsInt(), min, max);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
     }
 
     // -------------------------------------------------------------------------------------------------- scaling

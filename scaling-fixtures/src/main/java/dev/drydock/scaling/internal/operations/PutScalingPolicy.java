@@ -11,10 +11,10 @@ import software.amazon.awssdk.services.applicationautoscaling.model.PutScalingPo
  * PutScalingPolicy, as <a
  * href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html">the Application
  * Auto Scaling API reference</a> describes it: TargetTrackingScaling (ECSServiceAverageCPUUtilization,
- * ECSServiceAverageMemoryUtilization or a customized metric; the AlarmHigh/AlarmLow alarms in CloudWatch; cooldowns;
- * DisableScaleIn) and StepScaling (ChangeInCapacity, PercentChangeInCapacity, ExactCapacity; step adjustments;
- * Cooldown), acting when their alarms call them. Not supported: ALBRequestCountPerTarget (ELB publishes no metrics
- * yet), metric math, PredictiveScaling. IAM: {@code application-autoscaling:PutScalingPolicy}.
+ * ECSServiceAverageMemoryUtilization, ALBRequestCountPerTarget with its ResourceLabel, or a customized metric; the
+ * AlarmHigh/AlarmLow alarms in CloudWatch; cooldowns; DisableScaleIn) and StepScaling (ChangeInCapacity,
+ * PercentChangeInCapacity, ExactCapacity; step adjustments; Cooldown), acting when their alarms call them. Not
+ * supported: metric math, PredictiveScaling. IAM: {@code application-autoscaling:PutScalingPolicy}.
  */
 public final class PutScalingPolicy extends ScalingOperation
         implements Operation<PutScalingPolicyRequest, PutScalingPolicyResponse> {

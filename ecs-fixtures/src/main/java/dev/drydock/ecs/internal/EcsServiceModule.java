@@ -17,6 +17,8 @@ import dev.drydock.ecs.internal.backend.Ec2Instance;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskRecord;
 import dev.drydock.ecs.internal.backend.TaskStatus;
+import dev.drydock.ecs.internal.capacity.AutoScalingCalls;
+import dev.drydock.ecs.internal.capacity.ManagedScalingPolicies;
 import dev.drydock.ecs.internal.imds.InstanceMetadataService;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
 import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
@@ -63,6 +65,8 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
     private ServiceContext context;
     private TaskCredentials credentials;
     private TaskRoles taskRoles;
+    private AutoScalingCalls autoScaling;
+    private ManagedScalingPolicies policies;
 
     @Override
     public String name() {
@@ -98,10 +102,18 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
         taskRoles = new TaskRoles(context.iam());
         // the routing table (and every request class) is built on first use or by the warm-up right after start, as
         // ECR's is: building it here cost about 60 ms of a fresh JVM's Drydock.start()
+        autoScaling = new AutoScalingCalls(context::adminCalls);
+        policies = new ManagedScalingPolicies(autoScaling, backend.capacityProviders());
         context.registerOnFirstUse(
                 "ecs",
                 EcsModule.TARGET_PREFIX,
-                () -> EcsApi.routingTable(backend, taskRoles, new AccountPrincipals(context.iam()), context.clock()));
+                () -> EcsApi.routingTable(
+                        backend,
+                        taskRoles,
+                        new AccountPrincipals(context.iam()),
+                        context.clock(),
+                        autoScaling,
+                        policies));
         metrics = new ServiceMetrics(context, backend, context.scalingTime());
     }
 

@@ -189,7 +189,7 @@ public final class EcsApi {
                 .operation(
                         "RegisterContainerInstance",
                         RegisterContainerInstanceRequest.class,
-                        new RegisterContainerInstance(backend))
+                        new RegisterContainerInstance(backend, autoScaling))
                 .operation(
                         "DeregisterContainerInstance",
                         DeregisterContainerInstanceRequest.class,

@@ -19,6 +19,7 @@ import dev.drydock.ecs.internal.backend.TaskRecord;
 import dev.drydock.ecs.internal.backend.TaskStatus;
 import dev.drydock.ecs.internal.capacity.AutoScalingCalls;
 import dev.drydock.ecs.internal.capacity.ManagedScalingPolicies;
+import dev.drydock.ecs.internal.capacity.ReservationMetrics;
 import dev.drydock.ecs.internal.imds.InstanceMetadataService;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
 import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
@@ -58,6 +59,12 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
      */
     static final String TASK_HEALTHY_AFTER_RUNNING = "ecs.task-healthy-after-running";
 
+    /**
+     * The setting for how long a task of an Auto Scaling group capacity provider may wait in PROVISIONING for an
+     * instance before it stops (30 minutes by default), as an ISO-8601 duration or seconds.
+     */
+    static final String PROVISIONING_TIMEOUT = "ecs.provisioning-timeout";
+
     private EcsBackend backend;
     private TaskLauncher launcher;
     private ServiceScheduler scheduler;
@@ -67,6 +74,7 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
     private TaskRoles taskRoles;
     private AutoScalingCalls autoScaling;
     private ManagedScalingPolicies policies;
+    private ReservationMetrics reservations;
 
     @Override
     public String name() {
@@ -85,6 +93,7 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
                 new EcsArns(context.region(), context.accountId()),
                 context.clock(),
                 context.settings().duration(TASK_HEALTHY_AFTER_RUNNING, Duration.ofSeconds(40)));
+        backend.provisioningTimeout(context.settings().duration(PROVISIONING_TIMEOUT, Duration.ofMinutes(30)));
         backend.events(context.events());
         backend.targetRegistry(() -> context.module(TargetRegistry.class));
         backend.instances(context.vpc()::putInstance);
@@ -103,7 +112,8 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
         // the routing table (and every request class) is built on first use or by the warm-up right after start, as
         // ECR's is: building it here cost about 60 ms of a fresh JVM's Drydock.start()
         autoScaling = new AutoScalingCalls(context::adminCalls);
-        policies = new ManagedScalingPolicies(autoScaling, backend.capacityProviders());
+        reservations = new ReservationMetrics(context, backend.capacityProviders(), autoScaling, context.scalingTime());
+        policies = new ManagedScalingPolicies(autoScaling, backend.capacityProviders(), reservations::start);
         context.registerOnFirstUse(
                 "ecs",
                 EcsModule.TARGET_PREFIX,
@@ -402,6 +412,9 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
     public void close() {
         if (metrics != null) {
             metrics.close();
+        }
+        if (reservations != null) {
+            reservations.close();
         }
         if (scheduler != null) {
             scheduler.close();

@@ -5,6 +5,7 @@ import dev.drydock.core.spi.Page;
 import dev.drydock.ecs.internal.EcsErrors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProvider;
@@ -38,6 +39,7 @@ public final class EcsCapacityProviders {
 
     private final Object lock;
     private final Clusters clusters;
+    private final ContainerInstances containerInstances;
     private final Tasks tasks;
     private final Services services;
     private final TaskTransitions transitions;
@@ -46,12 +48,14 @@ public final class EcsCapacityProviders {
     EcsCapacityProviders(
             Object lock,
             Clusters clusters,
+            ContainerInstances containerInstances,
             Tasks tasks,
             Services services,
             TaskTransitions transitions,
             Runnable changed) {
         this.lock = lock;
         this.clusters = clusters;
+        this.containerInstances = containerInstances;
         this.tasks = tasks;
         this.services = services;
         this.transitions = transitions;
@@ -168,6 +172,80 @@ public final class EcsCapacityProviders {
             changed.run();
         }
         return result;
+    }
+
+    /**
+     * What ECS's CapacityProviderReservation metric of a provider in a cluster is computed from, on ECS's side.
+     *
+     * @param containerInstances the provider's registered (ACTIVE or DRAINING) container instances
+     * @param busyInstances those running a task that is not STOPPED
+     * @param instanceSize CPU units and MiB registered by one of them, or null when none is registered
+     * @param provisioning CPU units and MiB of each of the provider's tasks waiting in PROVISIONING
+     */
+    public record Usage(int containerInstances, int busyInstances, int[] instanceSize, List<int[]> provisioning) {}
+
+    /** The usage of {@code provider}'s capacity in {@code cluster}, for managed scaling. */
+    public Usage usage(String provider, String cluster) {
+        synchronized (lock) {
+            int count = 0;
+            int busy = 0;
+            int[] size = null;
+            for (ContainerInstanceRecord ci : containerInstances.registered(cluster)) {
+                if (!provider.equals(ci.capacityProviderName)) {
+                    continue;
+                }
+                count++;
+                size = size != null ? size : new int[] {ci.cpu, ci.memory};
+                if (ci.tasks.stream().anyMatch(t -> t.lastStatus != TaskStatus.STOPPED)) {
+                    busy++;
+                }
+            }
+            List<int[]> provisioning = new ArrayList<>();
+            for (TaskRecord t : tasks.all()) {
+                if (t.awaitingCapacity
+                        && t.desiredStatus == DesiredStatus.RUNNING
+                        && provider.equals(t.capacityProviderName)
+                        && cluster.equals(t.clusterName)) {
+                    PlacementEngine.Demand d = PlacementEngine.demand(t.taskDefinition, t.overrides, t.group);
+                    provisioning.add(new int[] {d.cpu(), d.memory()});
+                }
+            }
+            return new Usage(count, busy, size, provisioning);
+        }
+    }
+
+    /**
+     * The Auto Scaling group capacity providers with managed scaling ENABLED that are associated with an ACTIVE
+     * cluster: those whose CapacityProviderReservation ECS publishes.
+     */
+    public List<Provider> managedScaling() {
+        synchronized (lock) {
+            List<Provider> result = new ArrayList<>();
+            for (AutoScalingProviders.Provider p : clusters.providers().all()) {
+                Provider view = provider(p.name);
+                if (view.cluster() != null && p.managedScalingEnabled()) {
+                    result.add(view);
+                }
+            }
+            return result;
+        }
+    }
+
+    /** Whether the account has an Auto Scaling group capacity provider. */
+    public boolean hasAutoScalingProviders() {
+        synchronized (lock) {
+            return !clusters.providers().all().isEmpty();
+        }
+    }
+
+    /** The capacity provider whose Auto Scaling group has this name, if any. */
+    public Optional<String> providerOfGroup(String groupName) {
+        synchronized (lock) {
+            return clusters.providers().all().stream()
+                    .filter(p -> p.groupName.equals(groupName))
+                    .map(p -> p.name)
+                    .findFirst();
+        }
     }
 
     /**

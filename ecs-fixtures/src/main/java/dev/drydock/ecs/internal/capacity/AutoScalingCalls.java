@@ -82,6 +82,18 @@ public final class AutoScalingCalls {
     }
 
     /**
+     * The name of the group an EC2 instance belongs to; empty when Auto Scaling does not know the instance or is not
+     * on the classpath (an instance registered by hand, as ECS sees one launched outside Auto Scaling).
+     */
+    public Optional<String> groupOfInstanceIfKnown(String ec2InstanceId) {
+        try {
+            return groupOfInstance(ec2InstanceId);
+        } catch (AwsException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * One call to EC2 Auto Scaling.
      *
      * @throws AwsException Auto Scaling's error, or ClientException naming drydock-autoscaling-fixtures when it is not

@@ -34,10 +34,16 @@ public final class ManagedScalingPolicies {
 
     private final AutoScalingCalls calls;
     private final EcsCapacityProviders providers;
+    private final Runnable metrics;
 
-    public ManagedScalingPolicies(AutoScalingCalls calls, EcsCapacityProviders providers) {
+    /**
+     * @param metrics starts ECS's CapacityProviderReservation metric ({@link ReservationMetrics#start}), called when a
+     *     provider needs managed scaling
+     */
+    public ManagedScalingPolicies(AutoScalingCalls calls, EcsCapacityProviders providers, Runnable metrics) {
         this.calls = calls;
         this.providers = providers;
+        this.metrics = metrics;
     }
 
     /**
@@ -57,6 +63,7 @@ public final class ManagedScalingPolicies {
                 String name = p.scalingPolicyName() != null
                         ? p.scalingPolicyName()
                         : "ECSManagedAutoScalingPolicy-" + UUID.randomUUID();
+                metrics.run(); // ECS publishes the metric for the provider whether or not the policy is in place
                 calls.call(put(p, name), PutScalingPolicyResponse.class);
                 providers.scalingPolicy(p.name(), name, null);
             } else if (p.scalingPolicyName() != null) {

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 /**
  * {@link BadInputSuite} for EC2 Auto Scaling: bad input generated from its model for every operation Drydock
  * implements, and its own rules (sizes out of order, a missing launch template, a group with instances deleted without
- * ForceDelete), each answered with Auto Scaling's error, nothing stored. Instances are InService at once
+ * ForceDelete, policy members a policy type does not take), each answered with Auto Scaling's error, nothing stored. Instances are InService at once
  * ({@code autoscaling.instance-pending-time=PT0.001S}), so the state read before and after does not change by itself.
  */
 class AutoScalingBadInputTest extends BadInputSuite {
@@ -42,11 +42,26 @@ class AutoScalingBadInputTest extends BadInputSuite {
                 .minSize(1)
                 .maxSize(3)
                 .availabilityZones("us-east-1a", "us-east-1b"));
+        autoscaling.putScalingPolicy(r -> r.autoScalingGroupName("bad-input")
+                .policyName("step")
+                .policyType("StepScaling")
+                .adjustmentType("ChangeInCapacity")
+                .stepAdjustments(s -> s.metricIntervalLowerBound(0.0).scalingAdjustment(1)));
     }
 
     @Override
     protected Map<String, Object> knownValues() {
-        return Map.of("AutoScalingGroupName", "bad-input", "MinSize", 1, "MaxSize", 3, "DesiredCapacity", 2);
+        return Map.of(
+                "AutoScalingGroupName",
+                "bad-input",
+                "MinSize",
+                1,
+                "MaxSize",
+                3,
+                "DesiredCapacity",
+                2,
+                "PolicyName",
+                "step");
     }
 
     @Override
@@ -117,6 +132,49 @@ class AutoScalingBadInputTest extends BadInputSuite {
                 wire.query("SetDesiredCapacity", Map.of("AutoScalingGroupName", "absent", "DesiredCapacity", "1")),
                 "ValidationError",
                 "AutoScalingGroup name not found - AutoScalingGroup absent not found"));
+        cases.add(new Case(
+                "PutScalingPolicy of type StepScaling with a Cooldown",
+                wire.query(
+                        "PutScalingPolicy",
+                        Map.of(
+                                "AutoScalingGroupName", "bad-input",
+                                "PolicyName", "step",
+                                "PolicyType", "StepScaling",
+                                "AdjustmentType", "ChangeInCapacity",
+                                "Cooldown", "60",
+                                "StepAdjustments.member.1.ScalingAdjustment", "3")),
+                "ValidationError",
+                "Cooldown is not supported for a policy of type StepScaling."));
+        cases.add(new Case(
+                "PutScalingPolicy of type TargetTrackingScaling without its configuration",
+                wire.query(
+                        "PutScalingPolicy",
+                        Map.of(
+                                "AutoScalingGroupName", "bad-input",
+                                "PolicyName", "tt",
+                                "PolicyType", "TargetTrackingScaling")),
+                "ValidationError",
+                "TargetTrackingConfiguration is required for a policy of type TargetTrackingScaling."));
+        cases.add(new Case(
+                "PutScalingPolicy with metric math",
+                wire.query(
+                        "PutScalingPolicy",
+                        Map.of(
+                                "AutoScalingGroupName", "bad-input",
+                                "PolicyName", "tt",
+                                "PolicyType", "TargetTrackingScaling",
+                                "TargetTrackingConfiguration.TargetValue", "50",
+                                "TargetTrackingConfiguration.CustomizedMetricSpecification.Metrics.member.1.Id", "m1",
+                                "TargetTrackingConfiguration.CustomizedMetricSpecification.Metrics.member.1.Expression",
+                                        "m2 * 2")),
+                "ValidationError",
+                "CustomizedMetricSpecification.Metrics (metric math) is not served by Drydock: give MetricName, "
+                        + "Namespace, Dimensions and Statistic."));
+        cases.add(new Case(
+                "ExecutePolicy of a policy that does not exist",
+                wire.query("ExecutePolicy", Map.of("AutoScalingGroupName", "bad-input", "PolicyName", "absent")),
+                "ValidationError",
+                "No scaling policy found for Auto Scaling group bad-input with name or ARN absent."));
         return cases;
     }
 
@@ -125,6 +183,7 @@ class AutoScalingBadInputTest extends BadInputSuite {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("groups", autoscaling.describeAutoScalingGroups().autoScalingGroups());
         s.put("instances", autoscaling.describeAutoScalingInstances().autoScalingInstances());
+        s.put("policies", autoscaling.describePolicies().scalingPolicies());
         return s;
     }
 }

@@ -241,4 +241,73 @@ class AutoScalingGroupsApiTest {
                         .autoScalingGroups())
                 .isEmpty();
     }
+
+    private List<String> ids(String name) {
+        return group(name).instances().stream().map(Instance::instanceId).toList();
+    }
+
+    private void awaitInService(String name) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(group(name).instances())
+                        .extracting(Instance::lifecycleStateAsString)
+                        .containsOnly("InService"));
+    }
+
+    @Test
+    void scaleInNeverTerminatesAProtectedInstanceAndTheGroupStaysAboveDesiredUntilProtectionIsCleared() {
+        String name = "asg-" + NAMES.incrementAndGet();
+        autoscaling.createAutoScalingGroup(r -> r.autoScalingGroupName(name)
+                .launchTemplate(t -> t.launchTemplateName("ecs-capacity"))
+                .minSize(0)
+                .maxSize(4)
+                .desiredCapacity(2)
+                .newInstancesProtectedFromScaleIn(true)
+                .availabilityZones("us-east-1a", "us-east-1b"));
+        assertThat(group(name).instances())
+                .extracting(Instance::protectedFromScaleIn)
+                .containsOnly(true);
+        List<String> protectedOnes = ids(name);
+
+        AutoScalingException pending = catchThrowableOfType(
+                AutoScalingException.class,
+                () -> autoscaling.setInstanceProtection(r -> r.autoScalingGroupName(name)
+                        .instanceIds(protectedOnes.get(0))
+                        .protectedFromScaleIn(false)));
+        assertThat(pending.awsErrorDetails().errorMessage())
+                .isEqualTo(
+                        "The instance " + protectedOnes.get(0) + " is not in InService or EnteringStandby or Standby.");
+
+        autoscaling.updateAutoScalingGroup(r -> r.autoScalingGroupName(name).newInstancesProtectedFromScaleIn(false));
+        autoscaling.setDesiredCapacity(r -> r.autoScalingGroupName(name).desiredCapacity(3));
+        String unprotected = ids(name).stream()
+                .filter(i -> !protectedOnes.contains(i))
+                .findFirst()
+                .orElseThrow();
+        awaitInService(name);
+
+        // scale-in takes the unprotected instance, whatever its zone, and keeps the protected two above desired
+        autoscaling.setDesiredCapacity(r -> r.autoScalingGroupName(name).desiredCapacity(0));
+        AutoScalingGroup g = group(name);
+        assertThat(g.desiredCapacity()).isEqualTo(0);
+        assertThat(ids(name)).containsExactlyInAnyOrderElementsOf(protectedOnes).doesNotContain(unprotected);
+
+        autoscaling.setInstanceProtection(r ->
+                r.autoScalingGroupName(name).instanceIds(protectedOnes.get(0)).protectedFromScaleIn(false));
+        assertThat(ids(name)).containsExactly(protectedOnes.get(1));
+        assertThat(autoscaling
+                        .describeAutoScalingInstances(r -> r.instanceIds(protectedOnes.get(1)))
+                        .autoScalingInstances())
+                .singleElement()
+                .satisfies(i -> assertThat(i.protectedFromScaleIn()).isTrue());
+
+        AutoScalingException stranger = catchThrowableOfType(
+                AutoScalingException.class,
+                () -> autoscaling.setInstanceProtection(r -> r.autoScalingGroupName(name)
+                        .instanceIds(protectedOnes.get(1), "i-0123456789abcdef0")
+                        .protectedFromScaleIn(false)));
+        assertThat(stranger.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+        assertThat(stranger.awsErrorDetails().errorMessage())
+                .isEqualTo("The instance i-0123456789abcdef0 is not part of Auto Scaling group " + name + ".");
+        assertThat(ids(name)).as("a refused request changes nothing").containsExactly(protectedOnes.get(1));
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderField;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -133,6 +134,22 @@ class EcsBadInputTest extends BadInputSuite {
             PutAccountSettingDefault | {"name":"tagResourceAuthorization","value":"enabled"} | InvalidParameterException | Invalid setting 'value'
             DeleteAccountSetting | {"name":["awsvpcTrunking"]} | SerializationException |
             DeleteAccountSetting | {"name":"awsvpcTrunking","principalArn":"not-an-arn"} | InvalidParameterException |
+            CreateCapacityProvider | {"name":5,"autoScalingGroupProvider":{"autoScalingGroupArn":"asg"}} | SerializationException |
+            CreateCapacityProvider | {"name":"ecs-capacity","autoScalingGroupProvider":{"autoScalingGroupArn":"asg"}} | ClientException | The specified capacity provider name is invalid. Up to 255 characters are allowed, including letters (upper and lowercase), numbers, underscores, and hyphens. The name cannot be prefixed with "aws", "ecs", or "fargate". Specify a valid name and try again.
+            CreateCapacityProvider | {"name":"FargateMore","autoScalingGroupProvider":{"autoScalingGroupArn":"asg"}} | ClientException | The specified capacity provider name is invalid. Up to 255 characters are allowed, including letters (upper and lowercase), numbers, underscores, and hyphens. The name cannot be prefixed with "aws", "ecs", or "fargate". Specify a valid name and try again.
+            CreateCapacityProvider | {"name":"cp-{n}"} | ClientException | autoScalingGroupProvider can not be null: specify the Auto Scaling group of the capacity provider.
+            CreateCapacityProvider | {"name":"cp-{n}","autoScalingGroupProvider":{"autoScalingGroupArn":"asg","managedScaling":{"targetCapacity":0}}} | InvalidParameterException |
+            CreateCapacityProvider | {"name":"cp-{n}","autoScalingGroupProvider":{"autoScalingGroupArn":"asg","managedScaling":{"minimumScalingStepSize":5,"maximumScalingStepSize":2}}} | ClientException | The managed scaling setting minimumScalingStepSize (5) is greater than maximumScalingStepSize (2). Specify a minimum step size no greater than the maximum and try again.
+            CreateCapacityProvider | {"name":"cp-{n}","autoScalingGroupProvider":{"autoScalingGroupArn":"asg"}} | ClientException | Amazon EC2 Auto Scaling is not available: add dev.drydock:drydock-autoscaling-fixtures to the test classpath to use Auto Scaling group capacity providers.
+            DescribeCapacityProviders | {"capacityProviders":"FARGATE"} | SerializationException |
+            DescribeCapacityProviders | {"maxResults":11} | InvalidParameterException | maxResults must be between 1 and 10.
+            DescribeCapacityProviders | {"include":["BOGUS"]} | InvalidParameterException | Invalid include 'BOGUS'. Valid values: TAGS.
+            UpdateCapacityProvider | {"name":"nothing-{n}","autoScalingGroupProvider":{}} | ClientException | The specified capacity provider does not exist. Specify a valid name or ARN and try again.
+            UpdateCapacityProvider | {"name":"FARGATE","autoScalingGroupProvider":{"managedDraining":"DISABLED"}} | ClientException |
+            UpdateCapacityProvider | {"name":"nothing","autoScalingGroupProvider":{"managedDraining":"SOMETIMES"}} | InvalidParameterException |
+            DeleteCapacityProvider | {"capacityProvider":["x"]} | SerializationException |
+            DeleteCapacityProvider | {"capacityProvider":"FARGATE_SPOT"} | ClientException | The capacity provider FARGATE_SPOT is an AWS Fargate capacity provider, which every account has and cannot be updated or deleted. Specify an Auto Scaling group capacity provider.
+            DeleteCapacityProvider | {"capacityProvider":"nothing-{n}"} | ClientException | The specified capacity provider does not exist. Specify a valid name or ARN and try again.
             """;
 
     private EcsClient ecs;
@@ -229,6 +246,10 @@ class EcsBadInputTest extends BadInputSuite {
                 ecs.listTasks(r -> r.cluster(cluster).desiredStatus(DesiredStatus.STOPPED))
                         .taskArns());
         s.put("services", ecs.listServices(r -> r.cluster(cluster)).serviceArns());
+        s.put(
+                "capacity providers",
+                ecs.describeCapacityProviders(r -> r.include(CapacityProviderField.TAGS))
+                        .capacityProviders());
         Service svc = ecs.describeServices(r -> r.cluster(cluster).services(service))
                 .services()
                 .get(0);

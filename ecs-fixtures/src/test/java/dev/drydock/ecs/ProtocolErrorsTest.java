@@ -183,11 +183,12 @@ class ProtocolErrorsTest extends EcsApiTestBase {
         assertThat(a.message()).contains("ListServicesByNamespace");
 
         EcsException e = Assertions.catchThrowableOfType(
-                EcsException.class, () -> ecs.createCapacityProvider(r -> r.name("cp")));
+                EcsException.class,
+                () -> ecs.describeTaskSets(r -> r.cluster("c").service("s")));
         assertThat(e).isNotNull();
         assertThat(e.statusCode()).isEqualTo(501);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplementedException");
-        assertThat(e.awsErrorDetails().errorMessage()).contains("CreateCapacityProvider");
+        assertThat(e.awsErrorDetails().errorMessage()).contains("DescribeTaskSets");
     }
 
     @Test

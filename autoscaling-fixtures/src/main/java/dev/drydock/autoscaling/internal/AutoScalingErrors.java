@@ -46,6 +46,11 @@ public final class AutoScalingErrors {
                         + "MixedInstancesPolicy and InstanceId are not supported yet.");
     }
 
+    /** ExecutePolicy with HonorCooldown during the cooldown (HTTP 400, as the operation's Errors section lists it). */
+    public static AwsException scalingActivityInProgress(String message) {
+        return AwsException.client("ScalingActivityInProgress", message);
+    }
+
     public static AwsException resourceInUse(String message) {
         return AwsException.client("ResourceInUse", message);
     }

@@ -6,27 +6,37 @@ import dev.drydock.core.Drydock;
 import dev.drydock.core.DrydockException;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.AlarmActionTarget;
+import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.MetricAlarms;
 import dev.drydock.core.spi.MetricSink;
 import dev.drydock.core.spi.ScalingTime;
 import dev.drydock.core.spi.ServiceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmResponse;
 
 /**
  * The CloudWatch module: the model ({@link CloudWatchBackend}), its routing table ({@link CloudWatchApi}), the
  * {@link MetricSink} other modules publish to, and the alarm evaluator: a daemon thread that evaluates every alarm each
  * ten seconds of the scaling clock ({@code scaling.time-scale}) and hands the actions of state changes (and, once a
- * minute, Auto Scaling actions while the state lasts) to the {@link AlarmActionTarget} that accepts them. Found by
+ * minute, Auto Scaling actions while the state lasts) to the {@link AlarmActionTarget}s that accept them (every one
+ * present: Application Auto Scaling's and EC2 Auto Scaling's policies); and {@link MetricAlarms}, through which the
+ * scaling modules keep their target tracking alarms (as PutMetricAlarm and DeleteAlarms as the test principal). Found by
  * {@link java.util.ServiceLoader}; its public face is {@link CloudWatchModule}.
  */
-public final class CloudWatchServiceModule implements CloudWatchModule, MetricSink {
+public final class CloudWatchServiceModule implements CloudWatchModule, MetricSink, MetricAlarms {
     private static final Logger LOG = LoggerFactory.getLogger(CloudWatchServiceModule.class);
     /** How often alarms are evaluated, in AWS time. */
     private static final Duration EVALUATION_INTERVAL = Duration.ofSeconds(10);
@@ -66,8 +76,8 @@ public final class CloudWatchServiceModule implements CloudWatchModule, MetricSi
 
     private void evaluate() {
         try {
-            Optional<AlarmActionTarget> target = context.module(AlarmActionTarget.class);
-            run(backend.evaluate(arn -> target.map(t -> t.accepts(arn)).orElse(false)));
+            List<AlarmActionTarget> targets = context.modules(AlarmActionTarget.class);
+            run(backend.evaluate(arn -> targets.stream().anyMatch(t -> t.accepts(arn))));
         } catch (RuntimeException e) {
             LOG.warn("CloudWatch alarm evaluation failed", e);
         }
@@ -78,11 +88,14 @@ public final class CloudWatchServiceModule implements CloudWatchModule, MetricSi
         if (invocations.isEmpty()) {
             return;
         }
-        Optional<AlarmActionTarget> target = context.module(AlarmActionTarget.class);
+        List<AlarmActionTarget> targets = context.modules(AlarmActionTarget.class);
         for (CloudWatchBackend.Invocation i : invocations) {
-            if (target.isPresent() && target.get().accepts(i.actionArn())) {
+            for (AlarmActionTarget target : targets) {
+                if (!target.accepts(i.actionArn())) {
+                    continue;
+                }
                 try {
-                    target.get().invoke(i.actionArn(), i.notice());
+                    target.invoke(i.actionArn(), i.notice());
                 } catch (RuntimeException e) {
                     LOG.warn(
                             "Alarm action {} of {} failed",
@@ -90,6 +103,56 @@ public final class CloudWatchServiceModule implements CloudWatchModule, MetricSi
                             i.notice().alarmName(),
                             e);
                 }
+                break;
+            }
+        }
+    }
+
+    @Override
+    public String putAlarm(Definition d) {
+        PutMetricAlarmRequest request = PutMetricAlarmRequest.builder()
+                .alarmName(d.name())
+                .alarmDescription(d.description())
+                .namespace(d.namespace())
+                .metricName(d.metricName())
+                .dimensions(d.dimensions().entrySet().stream()
+                        .map(e -> Dimension.builder()
+                                .name(e.getKey())
+                                .value(e.getValue())
+                                .build())
+                        .toList())
+                .statistic(d.statistic())
+                .unit(d.unit())
+                .period(d.periodSeconds())
+                .evaluationPeriods(d.evaluationPeriods())
+                .datapointsToAlarm(d.datapointsToAlarm())
+                .threshold(d.threshold())
+                .comparisonOperator(d.comparisonOperator())
+                .alarmActions(d.alarmActions())
+                .build();
+        context.adminCalls().call("monitoring", request, PutMetricAlarmResponse.class);
+        return context.adminCalls()
+                .call(
+                        "monitoring",
+                        DescribeAlarmsRequest.builder().alarmNames(d.name()).build(),
+                        DescribeAlarmsResponse.class)
+                .metricAlarms()
+                .get(0)
+                .alarmArn();
+    }
+
+    @Override
+    public void deleteAlarms(List<String> names) {
+        // one at a time: DeleteAlarms deletes none of a list when one of them is gone
+        for (String name : names) {
+            try {
+                context.adminCalls()
+                        .call(
+                                "monitoring",
+                                DeleteAlarmsRequest.builder().alarmNames(name).build(),
+                                DeleteAlarmsResponse.class);
+            } catch (AwsException e) {
+                LOG.debug("Alarm {} not deleted: {}", name, e.getMessage());
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.drydock.core.spi;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -151,6 +152,13 @@ public interface ServiceContext {
      * for an {@link ImageResolver} and a {@link TaskVolumeProvider}).
      */
     <T extends ServiceModule> Optional<T> module(Class<T> type);
+
+    /**
+     * Every module of the same instance of a type, in start order: for a port several modules implement (CloudWatch
+     * offers an alarm action to each {@link AlarmActionTarget}: Application Auto Scaling's and EC2 Auto Scaling's
+     * policies). Empty when none is present.
+     */
+    <T extends ServiceModule> List<T> modules(Class<T> type);
 
     /** Where the module emits its EventBridge events (never blocks). */
     EventPublisher events();

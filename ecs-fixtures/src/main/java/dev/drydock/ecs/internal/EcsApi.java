@@ -3,14 +3,19 @@ package dev.drydock.ecs.internal;
 import dev.drydock.core.spi.JsonService;
 import dev.drydock.ecs.EcsModule;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.capacity.AutoScalingCalls;
+import dev.drydock.ecs.internal.capacity.ManagedScalingPolicies;
+import dev.drydock.ecs.internal.operations.CreateCapacityProvider;
 import dev.drydock.ecs.internal.operations.CreateCluster;
 import dev.drydock.ecs.internal.operations.CreateService;
 import dev.drydock.ecs.internal.operations.DeleteAccountSetting;
 import dev.drydock.ecs.internal.operations.DeleteAttributes;
+import dev.drydock.ecs.internal.operations.DeleteCapacityProvider;
 import dev.drydock.ecs.internal.operations.DeleteCluster;
 import dev.drydock.ecs.internal.operations.DeleteService;
 import dev.drydock.ecs.internal.operations.DeregisterContainerInstance;
 import dev.drydock.ecs.internal.operations.DeregisterTaskDefinition;
+import dev.drydock.ecs.internal.operations.DescribeCapacityProviders;
 import dev.drydock.ecs.internal.operations.DescribeClusters;
 import dev.drydock.ecs.internal.operations.DescribeContainerInstances;
 import dev.drydock.ecs.internal.operations.DescribeServices;
@@ -39,6 +44,7 @@ import dev.drydock.ecs.internal.operations.SubmitContainerStateChange;
 import dev.drydock.ecs.internal.operations.SubmitTaskStateChange;
 import dev.drydock.ecs.internal.operations.TagResource;
 import dev.drydock.ecs.internal.operations.UntagResource;
+import dev.drydock.ecs.internal.operations.UpdateCapacityProvider;
 import dev.drydock.ecs.internal.operations.UpdateCluster;
 import dev.drydock.ecs.internal.operations.UpdateClusterSettings;
 import dev.drydock.ecs.internal.operations.UpdateContainerInstancesState;
@@ -47,14 +53,17 @@ import dev.drydock.ecs.internal.support.AccountPrincipals;
 import dev.drydock.ecs.internal.support.TaskRoles;
 import java.time.Clock;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteAccountSettingRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteAttributesRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteCapacityProviderRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteClusterRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
@@ -83,6 +92,7 @@ import software.amazon.awssdk.services.ecs.model.SubmitContainerStateChangeReque
 import software.amazon.awssdk.services.ecs.model.SubmitTaskStateChangeRequest;
 import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateCapacityProviderRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateClusterSettingsRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateRequest;
@@ -104,14 +114,21 @@ public final class EcsApi {
      * @param taskRoles the task role check RunTask, CreateService and UpdateService make
      * @param principals whose account settings a call without principalArn addresses
      * @param clock stamps each call's {@code receivedAt}
+     * @param autoScaling what ECS asks EC2 Auto Scaling about capacity providers' groups
+     * @param policies ECS's target tracking policies on those groups
      */
     public static JsonService routingTable(
-            EcsBackend backend, TaskRoles taskRoles, AccountPrincipals principals, Clock clock) {
+            EcsBackend backend,
+            TaskRoles taskRoles,
+            AccountPrincipals principals,
+            Clock clock,
+            AutoScalingCalls autoScaling,
+            ManagedScalingPolicies policies) {
         return JsonService.builder("ecs", EcsModule.TARGET_PREFIX, EcsClient.class)
                 .clock(clock)
                 .validation(EcsErrors.VALIDATION)
                 .requestCheck(EcsRequestChecks::check)
-                .operation("CreateCluster", CreateClusterRequest.class, new CreateCluster(backend))
+                .operation("CreateCluster", CreateClusterRequest.class, new CreateCluster(backend, policies))
                 .operation("DescribeClusters", DescribeClustersRequest.class, new DescribeClusters(backend))
                 .operation("ListClusters", ListClustersRequest.class, new ListClusters(backend))
                 .operation("DeleteCluster", DeleteClusterRequest.class, new DeleteCluster(backend))
@@ -121,7 +138,23 @@ public final class EcsApi {
                 .operation(
                         "PutClusterCapacityProviders",
                         PutClusterCapacityProvidersRequest.class,
-                        new PutClusterCapacityProviders(backend))
+                        new PutClusterCapacityProviders(backend, policies))
+                .operation(
+                        "CreateCapacityProvider",
+                        CreateCapacityProviderRequest.class,
+                        new CreateCapacityProvider(backend, autoScaling, policies))
+                .operation(
+                        "DescribeCapacityProviders",
+                        DescribeCapacityProvidersRequest.class,
+                        new DescribeCapacityProviders(backend))
+                .operation(
+                        "UpdateCapacityProvider",
+                        UpdateCapacityProviderRequest.class,
+                        new UpdateCapacityProvider(backend, autoScaling, policies))
+                .operation(
+                        "DeleteCapacityProvider",
+                        DeleteCapacityProviderRequest.class,
+                        new DeleteCapacityProvider(backend, policies))
                 .operation(
                         "RegisterTaskDefinition",
                         RegisterTaskDefinitionRequest.class,
@@ -156,7 +189,7 @@ public final class EcsApi {
                 .operation(
                         "RegisterContainerInstance",
                         RegisterContainerInstanceRequest.class,
-                        new RegisterContainerInstance(backend))
+                        new RegisterContainerInstance(backend, autoScaling))
                 .operation(
                         "DeregisterContainerInstance",
                         DeregisterContainerInstanceRequest.class,

@@ -36,6 +36,11 @@ public final class EcsArns {
         return prefix() + "cluster/" + name;
     }
 
+    /** {@code arn:aws:ecs:<region>:<account>:capacity-provider/<name>} */
+    public String capacityProvider(String name) {
+        return prefix() + "capacity-provider/" + name;
+    }
+
     /** {@code arn:aws:ecs:<region>:<account>:attachment/<id>}: a task's ENI attachment, as the agent names it. */
     public String attachment(String id) {
         return prefix() + "attachment/" + id;

@@ -44,6 +44,12 @@ public final class EcsErrors {
             .build();
 
     /**
+     * DescribeCapacityProviders' pagination: the same limits, {@code maxResults} 1-10, default 10
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html).
+     */
+    public static final Paginator CAPACITY_PROVIDERS_PAGINATOR = ACCOUNT_SETTINGS_PAGINATOR;
+
+    /**
      * How ECS answers requests that break its model: not with AWS's common {@code ValidationException} but with its
      * own {@code ClientException} and {@code InvalidParameterException} ("Tasks cannot be empty.", "Cluster must match
      * ^[a-zA-Z0-9\-_]{1,255}$, but was ...", as users quote them), one error at a time. A required member that is

@@ -17,6 +17,9 @@ import dev.drydock.ecs.internal.backend.Ec2Instance;
 import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskRecord;
 import dev.drydock.ecs.internal.backend.TaskStatus;
+import dev.drydock.ecs.internal.capacity.AutoScalingCalls;
+import dev.drydock.ecs.internal.capacity.ManagedScalingPolicies;
+import dev.drydock.ecs.internal.capacity.ReservationMetrics;
 import dev.drydock.ecs.internal.imds.InstanceMetadataService;
 import dev.drydock.ecs.internal.lifecycle.ServiceScheduler;
 import dev.drydock.ecs.internal.lifecycle.TaskCredentials;
@@ -56,6 +59,12 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
      */
     static final String TASK_HEALTHY_AFTER_RUNNING = "ecs.task-healthy-after-running";
 
+    /**
+     * The setting for how long a task of an Auto Scaling group capacity provider may wait in PROVISIONING for an
+     * instance before it stops (30 minutes by default), as an ISO-8601 duration or seconds.
+     */
+    static final String PROVISIONING_TIMEOUT = "ecs.provisioning-timeout";
+
     private EcsBackend backend;
     private TaskLauncher launcher;
     private ServiceScheduler scheduler;
@@ -63,6 +72,9 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
     private ServiceContext context;
     private TaskCredentials credentials;
     private TaskRoles taskRoles;
+    private AutoScalingCalls autoScaling;
+    private ManagedScalingPolicies policies;
+    private ReservationMetrics reservations;
 
     @Override
     public String name() {
@@ -81,6 +93,7 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
                 new EcsArns(context.region(), context.accountId()),
                 context.clock(),
                 context.settings().duration(TASK_HEALTHY_AFTER_RUNNING, Duration.ofSeconds(40)));
+        backend.provisioningTimeout(context.settings().duration(PROVISIONING_TIMEOUT, Duration.ofMinutes(30)));
         backend.events(context.events());
         backend.targetRegistry(() -> context.module(TargetRegistry.class));
         backend.instances(context.vpc()::putInstance);
@@ -98,10 +111,19 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
         taskRoles = new TaskRoles(context.iam());
         // the routing table (and every request class) is built on first use or by the warm-up right after start, as
         // ECR's is: building it here cost about 60 ms of a fresh JVM's Drydock.start()
+        autoScaling = new AutoScalingCalls(context::adminCalls);
+        reservations = new ReservationMetrics(context, backend.capacityProviders(), autoScaling, context.scalingTime());
+        policies = new ManagedScalingPolicies(autoScaling, backend.capacityProviders(), reservations::start);
         context.registerOnFirstUse(
                 "ecs",
                 EcsModule.TARGET_PREFIX,
-                () -> EcsApi.routingTable(backend, taskRoles, new AccountPrincipals(context.iam()), context.clock()));
+                () -> EcsApi.routingTable(
+                        backend,
+                        taskRoles,
+                        new AccountPrincipals(context.iam()),
+                        context.clock(),
+                        autoScaling,
+                        policies));
         metrics = new ServiceMetrics(context, backend, context.scalingTime());
     }
 
@@ -390,6 +412,9 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
     public void close() {
         if (metrics != null) {
             metrics.close();
+        }
+        if (reservations != null) {
+            reservations.close();
         }
         if (scheduler != null) {
             scheduler.close();

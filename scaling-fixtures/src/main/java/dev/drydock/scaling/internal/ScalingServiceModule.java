@@ -4,24 +4,19 @@ import dev.drydock.core.Drydock;
 import dev.drydock.core.spi.AdminCalls;
 import dev.drydock.core.spi.AlarmActionTarget;
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.core.spi.MetricAlarms;
 import dev.drydock.core.spi.ServiceCapacity;
 import dev.drydock.core.spi.ServiceContext;
 import dev.drydock.scaling.ApplicationAutoScalingModule;
 import dev.drydock.scaling.internal.backend.PolicyAlarms;
 import dev.drydock.scaling.internal.backend.ScalingBackend;
 import java.util.List;
-import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
-import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsResponse;
-import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
-import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
-import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
-import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmResponse;
 
 /**
  * The Application Auto Scaling module: the model ({@link ScalingBackend}), its routing table ({@link ScalingApi}),
  * and the {@link AlarmActionTarget} through which CloudWatch alarms call its scaling policies. It reaches ECS through
  * core's {@link ServiceCapacity} port and creates target tracking's alarms with CloudWatch's PutMetricAlarm (as the
- * test principal, through admin calls). Found by {@link java.util.ServiceLoader}; its public face is
+ * test principal, through core's MetricAlarms port). Found by {@link java.util.ServiceLoader}; its public face is
  * {@link ApplicationAutoScalingModule}.
  */
 public final class ScalingServiceModule implements ApplicationAutoScalingModule, AlarmActionTarget {
@@ -54,46 +49,24 @@ public final class ScalingServiceModule implements ApplicationAutoScalingModule,
                 () -> ScalingApi.routingTable(backend, context.scalingTime().clock()));
     }
 
-    /** Target tracking's alarms in CloudWatch, created and deleted as the test principal. */
+    /** Target tracking's alarms in CloudWatch (core's {@link MetricAlarms} port), kept as the test principal. */
     private final class CloudWatchAlarms implements PolicyAlarms {
         @Override
-        public String put(PutMetricAlarmRequest alarm) {
+        public String put(MetricAlarms.Definition alarm) {
+            MetricAlarms cloudWatch = context.module(MetricAlarms.class)
+                    .orElseThrow(() -> ScalingErrors.failedResourceAccess("Target tracking needs CloudWatch alarms: "
+                            + "add dev.drydock:drydock-cloudwatch-fixtures to the test classpath."));
             try {
-                context.adminCalls().call("monitoring", alarm, PutMetricAlarmResponse.class);
-                return context.adminCalls()
-                        .call(
-                                "monitoring",
-                                DescribeAlarmsRequest.builder()
-                                        .alarmNames(alarm.alarmName())
-                                        .build(),
-                                DescribeAlarmsResponse.class)
-                        .metricAlarms()
-                        .get(0)
-                        .alarmArn();
-            } catch (IllegalArgumentException e) {
-                throw ScalingErrors.failedResourceAccess("Target tracking needs CloudWatch alarms: add "
-                        + "dev.drydock:drydock-cloudwatch-fixtures to the test classpath.");
+                return cloudWatch.putAlarm(alarm);
             } catch (AwsException e) {
                 throw ScalingErrors.failedResourceAccess(
-                        "CloudWatch refused the alarm " + alarm.alarmName() + ": " + e.getMessage());
+                        "CloudWatch refused the alarm " + alarm.name() + ": " + e.getMessage());
             }
         }
 
         @Override
         public void delete(List<String> alarmNames) {
-            for (String name : alarmNames) {
-                try {
-                    context.adminCalls()
-                            .call(
-                                    "monitoring",
-                                    DeleteAlarmsRequest.builder()
-                                            .alarmNames(name)
-                                            .build(),
-                                    DeleteAlarmsResponse.class);
-                } catch (IllegalArgumentException | AwsException e) {
-                    // CloudWatch is gone, or the alarm already is
-                }
-            }
+            context.module(MetricAlarms.class).ifPresent(cloudWatch -> cloudWatch.deleteAlarms(alarmNames));
         }
     }
 

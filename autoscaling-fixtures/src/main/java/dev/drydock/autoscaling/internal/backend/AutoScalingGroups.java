@@ -57,7 +57,23 @@ public final class AutoScalingGroups {
             Integer defaultCooldown,
             String healthCheckType,
             Integer healthCheckGracePeriod,
-            Boolean newInstancesProtectedFromScaleIn) {}
+            Boolean newInstancesProtectedFromScaleIn,
+            Integer defaultInstanceWarmup) {}
+
+    /**
+     * What a scaling policy reads of a group.
+     *
+     * @param defaultInstanceWarmup seconds, or null when the group has none
+     * @param defaultCooldown seconds
+     * @param inService when each instance turned (or turns) InService, on the scaling clock
+     */
+    public record Capacity(
+            int desired,
+            int min,
+            int max,
+            int defaultCooldown,
+            Integer defaultInstanceWarmup,
+            List<Instant> inService) {}
 
     private static final class Group {
         final String name;
@@ -73,6 +89,7 @@ public final class AutoScalingGroups {
         String healthCheckType = "EC2";
         int healthCheckGracePeriod = 0;
         boolean protectNew;
+        Integer defaultInstanceWarmup;
         final List<Member> instances = new ArrayList<>();
 
         Group(String name, String arn, Instant created) {
@@ -90,7 +107,11 @@ public final class AutoScalingGroups {
             String templateName,
             long version,
             Instant launched,
-            boolean protectedFromScaleIn) {}
+            boolean protectedFromScaleIn) {
+        Member protectedFromScaleIn(boolean value) {
+            return new Member(id, zone, instanceType, templateId, templateName, version, launched, value);
+        }
+    }
 
     /**
      * @param clock the scaling clock
@@ -214,6 +235,69 @@ public final class AutoScalingGroups {
     }
 
     /**
+     * What a scaling policy reads of a group.
+     *
+     * @throws dev.drydock.core.spi.AwsException {@code ValidationError} for an unknown group
+     */
+    public synchronized Capacity capacity(String name) {
+        Group g = group(name);
+        return new Capacity(
+                g.desired,
+                g.min,
+                g.max,
+                g.defaultCooldown,
+                g.defaultInstanceWarmup,
+                g.instances.stream().map(m -> m.launched().plus(pendingTime)).toList());
+    }
+
+    /**
+     * A scaling policy sets the desired capacity (within min and max, which the caller checked), when it is still
+     * {@code expected}.
+     *
+     * @param cause why, as the scaling activity's cause says it after "At <time> "
+     * @return whether it changed
+     */
+    public synchronized boolean setDesiredCapacityBy(String name, int expected, int desired, String cause) {
+        Group g = groups.get(name);
+        if (g == null || g.desired != expected || desired < g.min || desired > g.max) {
+            return false;
+        }
+        scaleTo(g, desired);
+        return true;
+    }
+
+    /**
+     * SetInstanceProtection: sets or clears the scale-in protection of instances of a group. Instances left above the
+     * desired capacity because they were protected ("If all instances in an Auto Scaling group are protected from scale
+     * in, and a scale-in event occurs, its desired capacity is decremented. However, the Auto Scaling group can't
+     * terminate the required number of instances until their instance scale-in protection settings are disabled.",
+     * https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-instance-protection.html) are terminated
+     * once their protection is cleared.
+     *
+     * @throws dev.drydock.core.spi.AwsException {@code ValidationError} for an unknown group, an instance not in it
+     *     ("The instance i-... is not part of Auto Scaling group ..."), or one not InService ("The instance i-... is
+     *     not in InService or EnteringStandby or Standby."); nothing changes then
+     */
+    public synchronized void setInstanceProtection(String name, List<String> instanceIds, boolean protect) {
+        Group g = group(name);
+        Instant now = clock.instant();
+        for (String id : instanceIds) {
+            Member m = g.instances.stream()
+                    .filter(x -> x.id().equals(id))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            validation("The instance " + id + " is not part of Auto Scaling group " + name + "."));
+            if (lifecycle(m, now) != LifecycleState.IN_SERVICE) {
+                throw validation("The instance " + id + " is not in InService or EnteringStandby or Standby.");
+            }
+        }
+        g.instances.replaceAll(m -> instanceIds.contains(m.id()) ? m.protectedFromScaleIn(protect) : m);
+        if (!protect) {
+            scaleTo(g, g.desired);
+        }
+    }
+
+    /**
      * Deletes a group; with {@code force} its instances are terminated with it.
      *
      * @throws dev.drydock.core.spi.AwsException {@code ResourceInUse} when it still has instances and {@code force}
@@ -308,6 +392,10 @@ public final class AutoScalingGroups {
         }
         if (s.newInstancesProtectedFromScaleIn() != null) {
             g.protectNew = s.newInstancesProtectedFromScaleIn();
+        }
+        if (s.defaultInstanceWarmup() != null) {
+            // -1 turns the setting off (UpdateAutoScalingGroup)
+            g.defaultInstanceWarmup = s.defaultInstanceWarmup() < 0 ? null : s.defaultInstanceWarmup();
         }
     }
 
@@ -428,6 +516,7 @@ public final class AutoScalingGroups {
                 .vpcZoneIdentifier(g.vpcZoneIdentifier)
                 .terminationPolicies("Default")
                 .newInstancesProtectedFromScaleIn(g.protectNew)
+                .defaultInstanceWarmup(g.defaultInstanceWarmup)
                 .serviceLinkedRoleARN("arn:aws:iam::" + accountId
                         + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling")
                 .build();

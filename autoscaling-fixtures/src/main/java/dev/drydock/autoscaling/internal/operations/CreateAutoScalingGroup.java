@@ -2,6 +2,7 @@ package dev.drydock.autoscaling.internal.operations;
 
 import dev.drydock.autoscaling.internal.AutoScalingErrors;
 import dev.drydock.autoscaling.internal.backend.AutoScalingGroups;
+import dev.drydock.autoscaling.internal.backend.ScalingPolicies;
 import dev.drydock.autoscaling.internal.support.AutoScalingOperation;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
@@ -22,8 +23,8 @@ import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupR
 public final class CreateAutoScalingGroup extends AutoScalingOperation
         implements Operation<CreateAutoScalingGroupRequest, CreateAutoScalingGroupResponse> {
 
-    public CreateAutoScalingGroup(AutoScalingGroups groups, VpcModel vpc) {
-        super(groups, vpc);
+    public CreateAutoScalingGroup(AutoScalingGroups groups, ScalingPolicies policies, VpcModel vpc) {
+        super(groups, policies, vpc);
     }
 
     @Override
@@ -44,7 +45,8 @@ public final class CreateAutoScalingGroup extends AutoScalingOperation
                         r.defaultCooldown(),
                         r.healthCheckType(),
                         r.healthCheckGracePeriod(),
-                        r.newInstancesProtectedFromScaleIn()),
+                        r.newInstancesProtectedFromScaleIn(),
+                        r.defaultInstanceWarmup()),
                 zonesOf(r.vpcZoneIdentifier(), r.availabilityZones()));
         return CreateAutoScalingGroupResponse.builder().build();
     }

@@ -4,6 +4,7 @@ import static dev.drydock.autoscaling.internal.AutoScalingErrors.validation;
 
 import dev.drydock.autoscaling.internal.AutoScalingErrors;
 import dev.drydock.autoscaling.internal.backend.AutoScalingGroups;
+import dev.drydock.autoscaling.internal.backend.ScalingPolicies;
 import dev.drydock.autoscaling.internal.support.AutoScalingOperation;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
@@ -23,8 +24,8 @@ import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGrou
 public final class DescribeAutoScalingGroups extends AutoScalingOperation
         implements Operation<DescribeAutoScalingGroupsRequest, DescribeAutoScalingGroupsResponse> {
 
-    public DescribeAutoScalingGroups(AutoScalingGroups groups, VpcModel vpc) {
-        super(groups, vpc);
+    public DescribeAutoScalingGroups(AutoScalingGroups groups, ScalingPolicies policies, VpcModel vpc) {
+        super(groups, policies, vpc);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.drydock.autoscaling.internal.operations;
 
 import dev.drydock.autoscaling.internal.AutoScalingErrors;
 import dev.drydock.autoscaling.internal.backend.AutoScalingGroups;
+import dev.drydock.autoscaling.internal.backend.ScalingPolicies;
 import dev.drydock.autoscaling.internal.support.AutoScalingOperation;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
@@ -21,8 +22,8 @@ import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingInst
 public final class DescribeAutoScalingInstances extends AutoScalingOperation
         implements Operation<DescribeAutoScalingInstancesRequest, DescribeAutoScalingInstancesResponse> {
 
-    public DescribeAutoScalingInstances(AutoScalingGroups groups, VpcModel vpc) {
-        super(groups, vpc);
+    public DescribeAutoScalingInstances(AutoScalingGroups groups, ScalingPolicies policies, VpcModel vpc) {
+        super(groups, policies, vpc);
     }
 
     @Override

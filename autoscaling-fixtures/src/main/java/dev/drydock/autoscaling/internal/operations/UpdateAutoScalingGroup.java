@@ -2,6 +2,7 @@ package dev.drydock.autoscaling.internal.operations;
 
 import dev.drydock.autoscaling.internal.AutoScalingErrors;
 import dev.drydock.autoscaling.internal.backend.AutoScalingGroups;
+import dev.drydock.autoscaling.internal.backend.ScalingPolicies;
 import dev.drydock.autoscaling.internal.support.AutoScalingOperation;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
@@ -20,8 +21,8 @@ import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupR
 public final class UpdateAutoScalingGroup extends AutoScalingOperation
         implements Operation<UpdateAutoScalingGroupRequest, UpdateAutoScalingGroupResponse> {
 
-    public UpdateAutoScalingGroup(AutoScalingGroups groups, VpcModel vpc) {
-        super(groups, vpc);
+    public UpdateAutoScalingGroup(AutoScalingGroups groups, ScalingPolicies policies, VpcModel vpc) {
+        super(groups, policies, vpc);
     }
 
     @Override
@@ -42,7 +43,8 @@ public final class UpdateAutoScalingGroup extends AutoScalingOperation
                         r.defaultCooldown(),
                         r.healthCheckType(),
                         r.healthCheckGracePeriod(),
-                        r.newInstancesProtectedFromScaleIn()),
+                        r.newInstancesProtectedFromScaleIn(),
+                        r.defaultInstanceWarmup()),
                 zonesOf(r.vpcZoneIdentifier(), r.availabilityZones()));
         return UpdateAutoScalingGroupResponse.builder().build();
     }

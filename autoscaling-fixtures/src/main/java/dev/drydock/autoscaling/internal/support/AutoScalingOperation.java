@@ -3,6 +3,7 @@ package dev.drydock.autoscaling.internal.support;
 import static dev.drydock.autoscaling.internal.AutoScalingErrors.validation;
 
 import dev.drydock.autoscaling.internal.backend.AutoScalingGroups;
+import dev.drydock.autoscaling.internal.backend.ScalingPolicies;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.VpcModel;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What EC2 Auto Scaling's handlers share: the backend, the account's VPC (which zone a subnet is in), and
+ * What EC2 Auto Scaling's handlers share: the backend (groups and scaling policies), the account's VPC (which zone a subnet is in), and
  * authorization as the Service Authorization Reference lists it for Amazon EC2 Auto Scaling
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2autoscaling.html): action
  * {@code autoscaling:<Operation>}; the group actions on the group's ARN
@@ -24,10 +25,12 @@ public abstract class AutoScalingOperation {
     protected static final String PREFIX = "autoscaling:";
 
     protected final AutoScalingGroups groups;
+    protected final ScalingPolicies policies;
     private final VpcModel vpc;
 
-    protected AutoScalingOperation(AutoScalingGroups groups, VpcModel vpc) {
+    protected AutoScalingOperation(AutoScalingGroups groups, ScalingPolicies policies, VpcModel vpc) {
         this.groups = groups;
+        this.policies = policies;
         this.vpc = vpc;
     }
 

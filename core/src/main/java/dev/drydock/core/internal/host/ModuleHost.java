@@ -229,6 +229,17 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
         return Optional.empty();
     }
 
+    /** Every module of a type, in start order. */
+    public <T extends ServiceModule> List<T> findModules(Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (ServiceModule m : modules) {
+            if (type.isInstance(m)) {
+                found.add(type.cast(m));
+            }
+        }
+        return found;
+    }
+
     /** The names of the modules, for the log. */
     public String moduleNames() {
         List<String> names = new ArrayList<>();
@@ -589,6 +600,11 @@ public final class ModuleHost implements ServiceContext, AdminCalls {
     @Override
     public <T extends ServiceModule> Optional<T> module(Class<T> type) {
         return findModule(type);
+    }
+
+    @Override
+    public <T extends ServiceModule> List<T> modules(Class<T> type) {
+        return findModules(type);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 
 /**
@@ -40,19 +41,23 @@ final class CapacityProviderStrategies {
     static final String NOT_FOUND =
             "The specified capacity provider was not found. Specify a valid capacity provider and try again.";
 
+    static final String MIXED = "A capacity provider strategy cannot contain a mix of capacity providers using Auto "
+            + "Scaling groups and Fargate providers. Specify one or the other and try again.";
+
     private CapacityProviderStrategies() {}
 
     /**
      * Checks the capacity providers a cluster is to be associated with (CreateCluster, PutClusterCapacityProviders).
      *
-     * @throws AwsException InvalidParameterException for a provider Drydock does not have (only FARGATE and
-     *     FARGATE_SPOT: Auto Scaling group providers are not modelled yet)
+     * @param autoScaling whether a name is one of the account's Auto Scaling group capacity providers
+     * @throws AwsException InvalidParameterException for a provider that is neither FARGATE, FARGATE_SPOT nor one of
+     *     the account's
      */
-    static void checkProviders(List<String> providers) {
+    static void checkProviders(List<String> providers, Predicate<String> autoScaling) {
         for (String p : providers) {
-            if (!FARGATE_PROVIDERS.contains(p)) {
-                throw EcsErrors.invalidParameter(NOT_FOUND + " (capacityProviders: '" + p + "'; Drydock has the "
-                        + "FARGATE and FARGATE_SPOT capacity providers.)");
+            if (!FARGATE_PROVIDERS.contains(p) && !autoScaling.test(p)) {
+                throw EcsErrors.invalidParameter(NOT_FOUND + " (capacityProviders: '" + p + "'; the account has "
+                        + "FARGATE, FARGATE_SPOT and the capacity providers CreateCapacityProvider created.)");
             }
         }
         if (new HashSet<>(providers).size() != providers.size()) {
@@ -87,6 +92,11 @@ final class CapacityProviderStrategies {
                 withBase++;
             }
             weighted |= weight(item) > 0;
+        }
+        if (strategy.stream().anyMatch(i -> FARGATE_PROVIDERS.contains(i.capacityProvider()))
+                && strategy.stream().anyMatch(i -> !FARGATE_PROVIDERS.contains(i.capacityProvider()))) {
+            // ECS's text, as AWS CDK repeats it before ECS would (aws-cdk-lib/aws-ecs/lib/cluster.ts)
+            throw EcsErrors.invalidParameter(MIXED);
         }
         if (withBase > 1) {
             // the rule of API_CapacityProviderStrategyItem, in its words

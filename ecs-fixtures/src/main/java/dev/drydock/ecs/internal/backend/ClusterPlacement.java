@@ -1,5 +1,6 @@
 package dev.drydock.ecs.internal.backend;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import software.amazon.awssdk.services.ecs.model.Failure;
@@ -9,7 +10,9 @@ import software.amazon.awssdk.services.ecs.model.LaunchType;
  * The model's {@link TaskPlacement}: Fargate tasks as {@link TaskPlacement#FARGATE} places them; EC2 tasks on the
  * cluster's container instances with the {@link PlacementEngine} (or on StartTask's instance only). A task that fits
  * nowhere fails with the closest instance's ARN and reason, or, without any ACTIVE instance, with the cluster's ARN and
- * "No Container Instances were found in your cluster.". Called with the backend's lock held.
+ * "No Container Instances were found in your cluster.". A task of an Auto Scaling group capacity provider goes only on
+ * that provider's instances, and one that fits none waits for capacity instead of failing. Called with the backend's
+ * lock held.
  */
 final class ClusterPlacement implements TaskPlacement {
     private final ContainerInstances instances;
@@ -36,18 +39,22 @@ final class ClusterPlacement implements TaskPlacement {
                     : Placement.failed(
                             Failure.builder().arn(target.arn).reason(r.reason()).build());
         }
-        List<ContainerInstanceRecord> candidates = instances.registered(request.cluster());
+        List<ContainerInstanceRecord> candidates = new ArrayList<>(instances.registered(request.cluster()));
+        String provider = request.capacityProvider();
+        boolean autoScaling = provider != null && !CapacityProviderStrategies.FARGATE_PROVIDERS.contains(provider);
+        if (autoScaling) {
+            candidates.removeIf(ci -> !provider.equals(ci.capacityProviderName));
+        }
         PlacementEngine.Decision d = PlacementEngine.place(candidates, demand, rules, random);
         if (d.placed()) {
             return Placement.on(d.chosen(), demand);
         }
-        if (d.closest() == null) {
-            return Placement.failed(Failure.builder()
-                    .arn(instances.clusterArn(request.cluster()))
-                    .reason(PlacementEngine.NO_INSTANCES)
-                    .build());
-        }
-        return Placement.failed(
-                Failure.builder().arn(d.closest().arn).reason(d.reason()).build());
+        Failure failure = d.closest() == null
+                ? Failure.builder()
+                        .arn(instances.clusterArn(request.cluster()))
+                        .reason(PlacementEngine.NO_INSTANCES)
+                        .build()
+                : Failure.builder().arn(d.closest().arn).reason(d.reason()).build();
+        return autoScaling ? Placement.awaiting(failure) : Placement.failed(failure);
     }
 }

@@ -51,10 +51,41 @@ final class Clusters {
     private final EcsArns arns;
     private final Usage usage;
     private final Map<String, ClusterRecord> clusters = new LinkedHashMap<>();
+    private final AutoScalingProviders providers;
 
     Clusters(EcsArns arns, Usage usage) {
         this.arns = arns;
         this.usage = usage;
+        this.providers = new AutoScalingProviders(arns);
+    }
+
+    /** The account's Auto Scaling group capacity providers. */
+    AutoScalingProviders providers() {
+        return providers;
+    }
+
+    /**
+     * Checks the capacity providers a cluster is to be associated with (CreateCluster, PutClusterCapacityProviders):
+     * FARGATE, FARGATE_SPOT or the account's Auto Scaling group providers, each once, an Auto Scaling group provider
+     * with no other cluster.
+     *
+     * @throws AwsException InvalidParameterException ({@link CapacityProviderStrategies#checkProviders})
+     */
+    void checkProviders(String cluster, List<String> names) {
+        CapacityProviderStrategies.checkProviders(names, name -> providers.lookup(name) != null);
+        for (String name : names) {
+            for (ClusterRecord other : clusters.values()) {
+                if (other.active()
+                        && !other.name.equals(cluster)
+                        && other.capacityProviders.contains(name)
+                        && !CapacityProviderStrategies.FARGATE_PROVIDERS.contains(name)) {
+                    // Drydock's words: an Auto Scaling group capacity provider serves one cluster
+                    throw EcsErrors.invalidParameter("The capacity provider " + name + " is already associated with "
+                            + "the cluster " + other.name + ". An Auto Scaling group capacity provider can be "
+                            + "associated with one cluster only; create another capacity provider for this cluster.");
+                }
+            }
+        }
     }
 
     /**
@@ -82,7 +113,7 @@ final class Clusters {
         if (existing != null && existing.active()) {
             return model(existing, true, true);
         }
-        CapacityProviderStrategies.checkProviders(request.capacityProviders());
+        checkProviders(name, request.capacityProviders());
         CapacityProviderStrategies.check(
                 "defaultCapacityProviderStrategy",
                 request.defaultCapacityProviderStrategy(),

@@ -34,6 +34,8 @@ final class ContainerInstanceRecord {
     final String ec2InstanceId;
     final String instanceType;
     final String availabilityZone;
+    /** The Auto Scaling group capacity provider whose group launched its EC2 instance, or null. */
+    String capacityProviderName;
     /**
      * The instance's private IPv4 address: first the model's (or the identity document's), then, once the instance has
      * a footprint on a real container runtime, its address on Drydock's network (see {@code EcsBackend.instanceAddress}).
@@ -209,6 +211,7 @@ final class ContainerInstanceRecord {
     /** As DescribeContainerInstances answers it. */
     ContainerInstance toModel(boolean includeTags) {
         ContainerInstance.Builder b = ContainerInstance.builder()
+                .capacityProviderName(capacityProviderName)
                 .containerInstanceArn(arn)
                 .ec2InstanceId(ec2InstanceId)
                 .version(version)

@@ -139,7 +139,8 @@ public final class EcsBackend {
                 this.placement,
                 loadBalancing,
                 events);
-        this.capacityProviders = new EcsCapacityProviders(lock, clusters, tasks, services, transitions, this::changed);
+        this.capacityProviders = new EcsCapacityProviders(
+                lock, clusters, containerInstances, tasks, services, transitions, this::changed);
         this.accountSettings = new AccountSettings(arns.accountId());
         this.accountSettingsApi = new EcsAccountSettings(lock, accountSettings);
     }
@@ -150,6 +151,11 @@ public final class EcsBackend {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** How long a task of an Auto Scaling group capacity provider may wait in PROVISIONING for an instance. */
+    public void provisioningTimeout(Duration timeout) {
+        reconciler.waits().timeout(timeout);
     }
 
     /** Where container work for tasks goes. */
@@ -333,7 +339,9 @@ public final class EcsBackend {
             launched = launches.create(request, td, instanceRefs);
         }
         for (TaskRecord t : launched.created()) {
-            transitions.launch(t);
+            if (!t.awaitingCapacity) { // else CapacityWaits places and launches it
+                transitions.launch(t);
+            }
         }
         changed();
         return new Described<>(launched.tasks(), launched.failures());

@@ -1,6 +1,7 @@
 package dev.drydock.ecs.internal.backend;
 
 import dev.drydock.core.spi.AwsException;
+import dev.drydock.ecs.internal.EcsErrors;
 import dev.drydock.ecs.internal.backend.EcsBackend.Described;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,28 @@ public final class EcsCapacity {
                     .toModel(true);
         }
         changed.run(); // services waiting for capacity try again
+        return model;
+    }
+
+    /**
+     * A registered container instance belongs to an Auto Scaling group capacity provider (its EC2 instance is in the
+     * provider's group): DescribeContainerInstances shows {@code capacityProviderName}, and the provider's tasks may go
+     * on it.
+     *
+     * @throws AwsException ClusterNotFoundException; InvalidParameterException for an unknown container instance
+     */
+    public ContainerInstance capacityProvider(String clusterRef, String containerInstanceArn, String provider) {
+        ContainerInstance model;
+        synchronized (lock) {
+            ContainerInstanceRecord ci = containerInstances.lookup(clusters.active(clusterRef), containerInstanceArn);
+            if (ci == null) {
+                throw EcsErrors.invalidParameter(
+                        "The referenced container instance " + containerInstanceArn + " was not found.");
+            }
+            ci.capacityProviderName = provider;
+            model = ci.toModel(true);
+        }
+        changed.run(); // tasks waiting for the provider's capacity try again
         return model;
     }
 

@@ -28,7 +28,8 @@ final class LaunchRules {
 
     /**
      * The launch type tasks get: the one given, FARGATE for a FARGATE/FARGATE_SPOT capacity provider strategy (given,
-     * else the cluster's default), else EC2, which needs container instances.
+     * else the cluster's default), EC2 for an Auto Scaling group providers' strategy (whose tasks may wait for
+     * instances), else EC2, which needs container instances.
      *
      * @param ec2Capacity whether the cluster has an ACTIVE container instance
      *
@@ -55,7 +56,11 @@ final class LaunchRules {
                                 : "defaultCapacityProviderStrategy",
                         effective,
                         cluster.capacityProviders);
-                return LaunchType.FARGATE;
+                // an Auto Scaling group provider's tasks run on its instances, when they come (no mix: check above)
+                return CapacityProviderStrategies.FARGATE_PROVIDERS.contains(
+                                effective.get(0).capacityProvider())
+                        ? LaunchType.FARGATE
+                        : LaunchType.EC2;
             }
             launchType = LaunchType.EC2.toString();
         }

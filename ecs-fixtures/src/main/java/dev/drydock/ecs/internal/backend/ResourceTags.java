@@ -29,7 +29,7 @@ final class ResourceTags {
     }
 
     /**
-     * The live tag list of a cluster, task definition, task or service, which the caller may change.
+     * The live tag list of a cluster, capacity provider, task definition, task or service, which the caller may change.
      *
      * @throws AwsException InvalidParameterException for an ARN ECS does not tag or a resource that does not exist
      */
@@ -39,6 +39,12 @@ final class ResourceTags {
             ClusterRecord c = clusters.lookup(arn);
             if (c != null) {
                 return c.tags;
+            }
+        }
+        if (arns.resource(arn, "capacity-provider").isPresent()) {
+            AutoScalingProviders.Provider p = clusters.providers().lookup(arn);
+            if (p != null) {
+                return p.tags;
             }
         }
         List<Tag> taskDefinitionTags = taskDefinitions.mutableTags(arn);

@@ -31,6 +31,7 @@ final class ServiceReconciler {
     private final TaskPlacement placement;
     private final ServiceLoadBalancing health;
     private final EcsEvents events;
+    private final CapacityWaits waits;
 
     ServiceReconciler(
             String region,
@@ -51,16 +52,23 @@ final class ServiceReconciler {
         this.placement = placement;
         this.health = health;
         this.events = events;
+        this.waits = new CapacityWaits(region, tasks, placement, transitions);
+    }
+
+    /** The tasks waiting in PROVISIONING for Auto Scaling group capacity, placed on each pass. */
+    CapacityWaits waits() {
+        return waits;
     }
 
     /**
      * One pass over every service.
      *
      * @param toLaunch receives the tasks created, whose containers the caller starts
-     * @return the earliest time a throttled launch may retry, or {@code null} when nothing waits
+     * @return the earliest time a throttled launch may retry or a task waiting for capacity times out, or
+     *     {@code null} when nothing waits
      */
     Instant reconcileAll(Instant now, List<TaskRecord> toLaunch) {
-        Instant retryAt = null;
+        Instant retryAt = waits.pass(now, toLaunch);
         for (ServiceRecord s : new ArrayList<>(services.all())) {
             Instant r = reconcile(s, now, toLaunch);
             if (r != null && (retryAt == null || r.isBefore(retryAt))) {
@@ -296,9 +304,20 @@ final class ServiceReconciler {
             }
         }
         for (int i = 0; i < count; i++) {
+            String provider = primary.capacityProviderStrategy.isEmpty()
+                    ? null
+                    : CapacityProviderStrategies.next(primary.capacityProviderStrategy, byProvider);
             TaskPlacement.Placement placed = placement.place(new TaskPlacement.Request(
-                    region, cluster.name, primary.taskDefinition, null, launchType, group, s.placementRules, null));
-            if (!placed.placed()) {
+                    region,
+                    cluster.name,
+                    primary.taskDefinition,
+                    null,
+                    launchType,
+                    group,
+                    s.placementRules,
+                    null,
+                    provider));
+            if (!placed.created()) {
                 unplaced = placed.failure();
                 break;
             }
@@ -307,16 +326,19 @@ final class ServiceReconciler {
             b.group = group;
             b.startedBy = primary.id;
             b.launchType = launchType;
-            if (!primary.capacityProviderStrategy.isEmpty()) {
-                b.capacityProviderName = CapacityProviderStrategies.next(primary.capacityProviderStrategy, byProvider);
-                byProvider.merge(b.capacityProviderName, 1, Integer::sum);
+            if (provider != null) {
+                b.capacityProviderName = provider;
+                byProvider.merge(provider, 1, Integer::sum);
             }
             b.awsvpc = primary.networkConfiguration == null ? null : primary.networkConfiguration.awsvpcConfiguration();
             b.tags = TaskTags.forService(s, taskDefinitions.tags(primary.taskDefinition.taskDefinitionArn()));
             b.serviceName = s.name;
             b.enableExecuteCommand = s.enableExecuteCommand;
             TaskRecord t = tasks.create(cluster, b, placed);
-            toLaunch.add(t);
+            t.placementRules = s.placementRules;
+            if (!t.awaitingCapacity) { // else CapacityWaits places and launches it
+                toLaunch.add(t);
+            }
             started.add("(task " + t.id + ")");
         }
         if (!started.isEmpty()) {

@@ -120,8 +120,9 @@ final class TaskLaunches {
                     launchType,
                     group,
                     rules,
-                    instanceRefs != null ? targets.get(i) : null));
-            if (!placed.placed()) {
+                    instanceRefs != null ? targets.get(i) : null,
+                    providers.get(i)));
+            if (!placed.created()) {
                 failures.add(placed.failure());
                 continue;
             }
@@ -137,7 +138,9 @@ final class TaskLaunches {
                     : request.networkConfiguration().awsvpcConfiguration();
             b.tags = tags;
             b.enableExecuteCommand = Boolean.TRUE.equals(request.enableExecuteCommand());
-            created.add(tasks.create(cluster, b, placed));
+            TaskRecord t = tasks.create(cluster, b, placed);
+            t.placementRules = rules;
+            created.add(t);
         }
         for (TaskRecord t : created) {
             result.add(t.toModel(true));

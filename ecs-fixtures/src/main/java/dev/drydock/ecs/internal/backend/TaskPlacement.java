@@ -33,6 +33,9 @@ interface TaskPlacement {
      * @param group the task group ({@code service:<name>} or {@code family:<family>} by default)
      * @param rules the placement constraints and strategies (EC2), or {@code null} for none
      * @param containerInstance StartTask's container instance, the only candidate; {@code null} for any
+     * @param capacityProvider the task's Auto Scaling group capacity provider: only its container instances are
+     *     candidates, and a task that fits none waits for capacity ({@link Placement#awaiting}); {@code null} (or a
+     *     Fargate provider) for none
      */
     record Request(
             String region,
@@ -42,7 +45,20 @@ interface TaskPlacement {
             LaunchType launchType,
             String group,
             PlacementEngine.Rules rules,
-            ContainerInstanceRecord containerInstance) {
+            ContainerInstanceRecord containerInstance,
+            String capacityProvider) {
+        Request(
+                String region,
+                String cluster,
+                TaskDefinition taskDefinition,
+                TaskOverride overrides,
+                LaunchType launchType,
+                String group,
+                PlacementEngine.Rules rules,
+                ContainerInstanceRecord containerInstance) {
+            this(region, cluster, taskDefinition, overrides, launchType, group, rules, containerInstance, null);
+        }
+
         Request(
                 String region,
                 String cluster,
@@ -50,7 +66,7 @@ interface TaskPlacement {
                 TaskOverride overrides,
                 LaunchType launchType,
                 String group) {
-            this(region, cluster, taskDefinition, overrides, launchType, group, null, null);
+            this(region, cluster, taskDefinition, overrides, launchType, group, null, null, null);
         }
     }
 
@@ -61,23 +77,39 @@ interface TaskPlacement {
      * @param failure the RunTask failure (arn and reason, e.g. {@code RESOURCE:MEMORY}) when it cannot be placed
      * @param instance the container instance the task runs on (EC2), else {@code null}
      * @param demand what the task takes from {@code instance}, else {@code null}
+     * @param awaiting the task of an Auto Scaling group capacity provider fits none of its instances now: it is created
+     *     and waits in PROVISIONING for capacity ({@code failure} says why it does not fit yet)
      */
     record Placement(
-            String availabilityZone, Failure failure, ContainerInstanceRecord instance, PlacementEngine.Demand demand) {
+            String availabilityZone,
+            Failure failure,
+            ContainerInstanceRecord instance,
+            PlacementEngine.Demand demand,
+            boolean awaiting) {
         static Placement in(String availabilityZone) {
-            return new Placement(availabilityZone, null, null, null);
+            return new Placement(availabilityZone, null, null, null, false);
         }
 
         static Placement on(ContainerInstanceRecord instance, PlacementEngine.Demand demand) {
-            return new Placement(instance.availabilityZone, null, instance, demand);
+            return new Placement(instance.availabilityZone, null, instance, demand, false);
         }
 
         static Placement failed(Failure failure) {
-            return new Placement(null, failure, null, null);
+            return new Placement(null, failure, null, null, false);
+        }
+
+        /** The task waits in PROVISIONING for its capacity provider's instances. */
+        static Placement awaiting(Failure why) {
+            return new Placement(null, why, null, null, true);
         }
 
         boolean placed() {
             return failure == null;
+        }
+
+        /** Whether a task is created: placed, or waiting for capacity. */
+        boolean created() {
+            return failure == null || awaiting;
         }
     }
 }

@@ -53,7 +53,13 @@ public final class TaskRecord {
     final Instant createdAt;
     final String serviceName;
     final boolean enableExecuteCommand;
-    final String availabilityZone;
+    /** Set when placed: a task waiting for capacity has none yet. */
+    String availabilityZone;
+    /** Waiting in PROVISIONING for its Auto Scaling group capacity provider's instances (not launched yet). */
+    boolean awaitingCapacity;
+    /** The placement rules it was created with, for a task placed later. */
+    PlacementEngine.Rules placementRules;
+
     final List<ContainerRecord> containers = new ArrayList<>();
     final List<TimelineEntry> timeline = new ArrayList<>();
 

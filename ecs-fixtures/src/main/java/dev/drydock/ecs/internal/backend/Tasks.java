@@ -69,11 +69,11 @@ final class Tasks {
      * awsvpcConfiguration's subnets in the instance's Availability Zone (an ENI attaches only to an instance in its
      * subnet's zone), else empty (the task keeps the first subnet).
      */
-    private Optional<String> ec2Subnet(TaskRecord.Builder b, ContainerInstanceRecord ci) {
-        if (b.awsvpc == null || !b.awsvpc.hasSubnets()) {
+    private Optional<String> ec2Subnet(TaskRecord t, ContainerInstanceRecord ci) {
+        if (t.awsvpc == null || !t.awsvpc.hasSubnets()) {
             return Optional.empty();
         }
-        return b.awsvpc.subnets().stream()
+        return t.awsvpc.subnets().stream()
                 .filter(s ->
                         subnetZones.apply(s).map(ci.availabilityZone::equals).orElse(false))
                 .findFirst();
@@ -85,9 +85,12 @@ final class Tasks {
         b.arn = arns.task(cluster.name, id);
         b.clusterName = cluster.name;
         b.clusterArn = cluster.arn;
-        b.platformVersion = placement.instance() == null ? "1.4.0" : null; // EC2 tasks have no platform version
+        // EC2 tasks (and those waiting for an Auto Scaling group's instances) have no platform version
+        b.platformVersion = placement.instance() == null && !placement.awaiting() ? "1.4.0" : null;
         b.createdAt = clock.instant();
-        b.availabilityZone = placement.instance() == null ? fargateZone(b, placement) : placement.availabilityZone();
+        b.availabilityZone = placement.awaiting()
+                ? null
+                : placement.instance() == null ? fargateZone(b, placement) : placement.availabilityZone();
         TaskRecord t = new TaskRecord(b);
         for (ContainerDefinition c : b.taskDefinition.containerDefinitions()) {
             t.containers.add(new ContainerRecord(c, arns.container(cluster.name, id), id));
@@ -99,26 +102,41 @@ final class Tasks {
                     .add(t);
         }
         t.statusListener = x -> events.task(x, clock.instant());
+        t.awaitingCapacity = placement.awaiting();
         if (placement.instance() != null) {
-            ContainerInstanceRecord ci = placement.instance();
-            t.containerInstance = ci;
-            t.subnetId = ec2Subnet(b, ci).orElse(t.subnetId);
-            t.demand = placement.demand();
-            ci.reserve(placement.demand());
-            ci.tasks.add(t);
-            bindHostPorts(t, ci);
-            t.statusListener = x -> {
-                events.task(x, clock.instant());
-                if (x.lastStatus == TaskStatus.STOPPED && ci.tasks.remove(x)) {
-                    ci.release(x.demand); // what a stopped task held on its instance is free again
-                    for (String p : x.dynamicPorts) {
-                        ci.releasePort(Integer.parseInt(p.substring(0, p.indexOf('/'))), p.endsWith("/udp"));
-                    }
-                }
-            };
+            attach(t, placement);
         }
         events.task(t, t.createdAt);
         return t;
+    }
+
+    /**
+     * A task that waited in PROVISIONING for its capacity provider's instances goes on the instance {@code placement}
+     * found: it takes its resources there and will start.
+     */
+    void placeWaiting(TaskRecord t, TaskPlacement.Placement placement) {
+        t.awaitingCapacity = false;
+        t.availabilityZone = placement.availabilityZone();
+        attach(t, placement);
+    }
+
+    private void attach(TaskRecord t, TaskPlacement.Placement placement) {
+        ContainerInstanceRecord ci = placement.instance();
+        t.containerInstance = ci;
+        t.subnetId = ec2Subnet(t, ci).orElse(t.subnetId);
+        t.demand = placement.demand();
+        ci.reserve(placement.demand());
+        ci.tasks.add(t);
+        bindHostPorts(t, ci);
+        t.statusListener = x -> {
+            events.task(x, clock.instant());
+            if (x.lastStatus == TaskStatus.STOPPED && ci.tasks.remove(x)) {
+                ci.release(x.demand); // what a stopped task held on its instance is free again
+                for (String p : x.dynamicPorts) {
+                    ci.releasePort(Integer.parseInt(p.substring(0, p.indexOf('/'))), p.endsWith("/udp"));
+                }
+            }
+        };
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.drydock.ecs.internal.operations;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.capacity.ManagedScalingPolicies;
 import dev.drydock.ecs.internal.support.EcsOperation;
 import dev.drydock.ecs.internal.support.Tags;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
@@ -16,12 +17,16 @@ import software.amazon.awssdk.services.ecs.model.CreateClusterResponse;
  * {@code ecs:CreateCluster} on the cluster's ARN, with {@code aws:RequestTag/*}, {@code aws:TagKeys},
  * {@code ecs:capacity-provider} (the capacity providers the request names),
  * {@code ecs:fargate-ephemeral-storage-kms-key} and {@code ecs:ResourceTag/*}; with tags, also {@code ecs:TagResource}
- * on it ({@code ecs:CreateAction} = {@code CreateCluster}).
+ * on it ({@code ecs:CreateAction} = {@code CreateCluster}). An Auto Scaling group capacity provider with managed
+ * scaling gets ECS's target tracking policy on its group ({@link ManagedScalingPolicies}).
  */
 public final class CreateCluster extends EcsOperation
         implements Operation<CreateClusterRequest, CreateClusterResponse> {
-    public CreateCluster(EcsBackend backend) {
+    private final ManagedScalingPolicies policies;
+
+    public CreateCluster(EcsBackend backend, ManagedScalingPolicies policies) {
         super(backend);
+        this.policies = policies;
     }
 
     @Override
@@ -37,8 +42,10 @@ public final class CreateCluster extends EcsOperation
                         .resourceTags(arn)
                         .build());
         Tags.authorizeOnCreate(context, "CreateCluster", arn, request.tags());
-        return CreateClusterResponse.builder()
+        CreateClusterResponse response = CreateClusterResponse.builder()
                 .cluster(backend.createCluster(request))
                 .build();
+        request.capacityProviders().forEach(policies::apply);
+        return response;
     }
 }

@@ -3,15 +3,21 @@ package dev.drydock.ecs.internal.operations;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.capacity.ManagedScalingPolicies;
 import dev.drydock.ecs.internal.support.EcsOperation;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersRequest;
 import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersResponse;
 
 /**
  * PutClusterCapacityProviders:
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html. The cluster's
- * capacity providers (FARGATE, FARGATE_SPOT) and default strategy become those given; a provider still used by tasks
- * or services cannot be removed.
+ * capacity providers (FARGATE, FARGATE_SPOT, the account's Auto Scaling group providers) and default strategy become
+ * those given; a provider still used by tasks or services cannot be removed. ECS's target tracking policy follows an
+ * Auto Scaling group provider with managed scaling: put on its group when associated, deleted when disassociated
+ * ({@link ManagedScalingPolicies}).
  *
  * <p>Authorization, per the Service Authorization Reference (SAR)
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html):
@@ -20,8 +26,11 @@ import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersResp
  */
 public final class PutClusterCapacityProviders extends EcsOperation
         implements Operation<PutClusterCapacityProvidersRequest, PutClusterCapacityProvidersResponse> {
-    public PutClusterCapacityProviders(EcsBackend backend) {
+    private final ManagedScalingPolicies policies;
+
+    public PutClusterCapacityProviders(EcsBackend backend, ManagedScalingPolicies policies) {
         super(backend);
+        this.policies = policies;
     }
 
     @Override
@@ -33,12 +42,18 @@ public final class PutClusterCapacityProviders extends EcsOperation
                 keys().capacityProviders(request.defaultCapacityProviderStrategy(), request.capacityProviders())
                         .resourceTags(arn)
                         .build());
-        return PutClusterCapacityProvidersResponse.builder()
+        Set<String> affected = new LinkedHashSet<>(request.capacityProviders());
+        backend.describeClusters(List.of(request.cluster()), false, false).found().stream()
+                .flatMap(c -> c.capacityProviders().stream())
+                .forEach(affected::add);
+        PutClusterCapacityProvidersResponse response = PutClusterCapacityProvidersResponse.builder()
                 .cluster(backend.capacityProviders()
                         .putClusterCapacityProviders(
                                 request.cluster(),
                                 request.capacityProviders(),
                                 request.defaultCapacityProviderStrategy()))
                 .build();
+        affected.forEach(policies::apply);
+        return response;
     }
 }

@@ -3,8 +3,11 @@ package dev.drydock.ecs.internal.operations;
 import dev.drydock.core.spi.CallContext;
 import dev.drydock.core.spi.Operation;
 import dev.drydock.ecs.internal.backend.EcsBackend;
+import dev.drydock.ecs.internal.capacity.AutoScalingCalls;
 import dev.drydock.ecs.internal.support.EcsOperation;
 import dev.drydock.ecs.internal.support.Tags;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceResponse;
 
@@ -25,8 +28,11 @@ import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRespon
  */
 public final class RegisterContainerInstance extends EcsOperation
         implements Operation<RegisterContainerInstanceRequest, RegisterContainerInstanceResponse> {
-    public RegisterContainerInstance(EcsBackend backend) {
+    private final AutoScalingCalls autoScaling;
+
+    public RegisterContainerInstance(EcsBackend backend, AutoScalingCalls autoScaling) {
         super(backend);
+        this.autoScaling = autoScaling;
     }
 
     @Override
@@ -41,8 +47,19 @@ public final class RegisterContainerInstance extends EcsOperation
                 "RegisterContainerInstance",
                 backend.arns().containerInstance(clusterName(clusterArn), "*"),
                 request.tags());
+        ContainerInstance registered = backend.capacity().registerContainerInstance(request);
+        if (request.containerInstanceArn() == null
+                && backend.capacityProviders().hasAutoScalingProviders()) {
+            Optional<String> provider = autoScaling
+                    .groupOfInstanceIfKnown(registered.ec2InstanceId())
+                    .flatMap(group -> backend.capacityProviders().providerOfGroup(group));
+            if (provider.isPresent()) {
+                registered = backend.capacity()
+                        .capacityProvider(clusterArn, registered.containerInstanceArn(), provider.get());
+            }
+        }
         return RegisterContainerInstanceResponse.builder()
-                .containerInstance(backend.capacity().registerContainerInstance(request))
+                .containerInstance(registered)
                 .build();
     }
 }

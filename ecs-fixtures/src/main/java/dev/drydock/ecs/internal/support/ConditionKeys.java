@@ -176,10 +176,7 @@ public final class ConditionKeys {
     }
 
     private String capacityProviderArn(String nameOrArn) {
-        return nameOrArn.startsWith("arn:")
-                ? nameOrArn
-                : "arn:aws:ecs:" + backend.arns().region() + ":"
-                        + backend.arns().accountId() + ":capacity-provider/" + nameOrArn;
+        return nameOrArn.startsWith("arn:") ? nameOrArn : backend.arns().capacityProvider(nameOrArn);
     }
 
     private static String units(String value, Pattern scaled) {

@@ -1,9 +1,9 @@
 package dev.drydock.scaling.internal.backend;
 
+import dev.drydock.core.spi.MetricAlarms;
 import java.util.List;
-import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 
-/** Where target tracking's alarms are created and deleted: CloudWatch, through the module's admin calls. */
+/** Where target tracking's alarms are created and deleted: CloudWatch, through core's {@link MetricAlarms} port. */
 public interface PolicyAlarms {
 
     /**
@@ -12,7 +12,7 @@ public interface PolicyAlarms {
      * @return the alarm's ARN
      * @throws dev.drydock.core.spi.AwsException FailedResourceAccessException when CloudWatch is not there or refuses
      */
-    String put(PutMetricAlarmRequest alarm);
+    String put(MetricAlarms.Definition alarm);
 
     /** Deletes alarms; ones already gone are ignored. */
     void delete(List<String> alarmNames);

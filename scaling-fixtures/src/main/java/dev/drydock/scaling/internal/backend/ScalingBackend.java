@@ -5,6 +5,9 @@ import static dev.drydock.scaling.internal.ScalingErrors.objectNotFound;
 import static dev.drydock.scaling.internal.ScalingErrors.validation;
 
 import dev.drydock.core.spi.AlarmActionTarget.AlarmNotice;
+import dev.drydock.core.spi.MetricAlarms;
+import dev.drydock.core.spi.ScalingRules;
+import dev.drydock.core.spi.ScalingRules.TrackedMetric;
 import dev.drydock.core.spi.ScalingTime;
 import dev.drydock.core.spi.ServiceCapacity;
 import java.time.Clock;
@@ -31,12 +34,8 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarg
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalingActivity;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalingPolicy;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScheduledAction;
-import software.amazon.awssdk.services.applicationautoscaling.model.StepAdjustment;
 import software.amazon.awssdk.services.applicationautoscaling.model.StepScalingPolicyConfiguration;
 import software.amazon.awssdk.services.applicationautoscaling.model.TargetTrackingScalingPolicyConfiguration;
-import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 
 /**
  * Application Auto Scaling's scalable targets, scaling policies and scaling activities of one account and region, and
@@ -264,33 +263,12 @@ public final class ScalingBackend implements AutoCloseable {
                     throw validation("TargetTrackingScalingPolicyConfiguration is required for a policy of type "
                             + "TargetTrackingScaling.");
                 }
-                MetricSpec m = metric(c, k);
+                TrackedMetric m = metric(c, k);
                 alarmNames = new ArrayList<>();
-                String prefix = "TargetTracking-" + k.resourceId();
-                String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + arn + ".";
-                String high = prefix + "-AlarmHigh-" + UUID.randomUUID();
-                created.add(alarm(
-                        high,
-                        alarms.put(m.alarm(
-                                high,
-                                description,
-                                arn,
-                                3,
-                                c.targetValue(),
-                                ComparisonOperator.GREATER_THAN_THRESHOLD))));
-                alarmNames.add(high);
-                if (!Boolean.TRUE.equals(c.disableScaleIn())) {
-                    String low = prefix + "-AlarmLow-" + UUID.randomUUID();
-                    created.add(alarm(
-                            low,
-                            alarms.put(m.alarm(
-                                    low,
-                                    description,
-                                    arn,
-                                    15,
-                                    c.targetValue() * 0.9,
-                                    ComparisonOperator.LESS_THAN_THRESHOLD))));
-                    alarmNames.add(low);
+                for (MetricAlarms.Definition d : ScalingRules.targetTrackingAlarms(
+                        k.resourceId(), arn, m, c.targetValue(), Boolean.TRUE.equals(c.disableScaleIn()))) {
+                    created.add(alarm(d.name(), alarms.put(d)));
+                    alarmNames.add(d.name());
                 }
                 b.targetTrackingScalingPolicyConfiguration(c).alarms(created);
             }
@@ -323,50 +301,22 @@ public final class ScalingBackend implements AutoCloseable {
         return Alarm.builder().alarmName(name).alarmARN(arn).build();
     }
 
-    /** The metric a target tracking policy tracks, as a CloudWatch alarm on it is written. */
-    private record MetricSpec(
-            String namespace, String metricName, List<Dimension> dimensions, String statistic, String unit) {
-        PutMetricAlarmRequest alarm(
-                String name,
-                String description,
-                String policyArn,
-                int periods,
-                double threshold,
-                ComparisonOperator op) {
-            return PutMetricAlarmRequest.builder()
-                    .alarmName(name)
-                    .alarmDescription(description)
-                    .namespace(namespace)
-                    .metricName(metricName)
-                    .dimensions(dimensions)
-                    .statistic(statistic)
-                    .unit(unit)
-                    .period(60)
-                    .evaluationPeriods(periods)
-                    .datapointsToAlarm(periods)
-                    .threshold(threshold)
-                    .comparisonOperator(op)
-                    .alarmActions(policyArn)
-                    .build();
-        }
-    }
-
-    private static MetricSpec metric(TargetTrackingScalingPolicyConfiguration c, TargetKey k) {
+    private static TrackedMetric metric(TargetTrackingScalingPolicyConfiguration c, TargetKey k) {
         if (c.targetValue() == null || c.targetValue() <= 0) {
             throw validation("TargetValue must be greater than 0.");
         }
         if (c.predefinedMetricSpecification() != null) {
             String type = c.predefinedMetricSpecification().predefinedMetricTypeAsString();
-            List<Dimension> dims = List.of(
-                    Dimension.builder().name("ClusterName").value(k.cluster()).build(),
-                    Dimension.builder().name("ServiceName").value(k.service()).build());
+            Map<String, String> dims = new LinkedHashMap<>();
+            dims.put("ClusterName", k.cluster());
+            dims.put("ServiceName", k.service());
             return switch (type) {
                 case "ECSServiceAverageCPUUtilization" ->
-                    new MetricSpec("AWS/ECS", "CPUUtilization", dims, "Average", null);
+                    new TrackedMetric("AWS/ECS", "CPUUtilization", dims, "Average", null);
                 case "ECSServiceAverageMemoryUtilization" ->
-                    new MetricSpec("AWS/ECS", "MemoryUtilization", dims, "Average", null);
+                    new TrackedMetric("AWS/ECS", "MemoryUtilization", dims, "Average", null);
                 case "ALBRequestCountPerTarget" ->
-                    new MetricSpec(
+                    new TrackedMetric(
                             "AWS/ApplicationELB",
                             "RequestCountPerTarget",
                             albDimensions(c.predefinedMetricSpecification().resourceLabel()),
@@ -383,24 +333,19 @@ public final class ScalingBackend implements AutoCloseable {
             throw validation(
                     "Exactly one of PredefinedMetricSpecification or CustomizedMetricSpecification is " + "required.");
         }
-        if (m.hasMetrics() && !m.metrics().isEmpty()) {
-            throw validation("CustomizedMetricSpecification.Metrics (metric math) is not served by Drydock: give "
-                    + "MetricName, Namespace, Dimensions and Statistic.");
+        Map<String, String> dims = new LinkedHashMap<>();
+        m.dimensions().forEach(d -> dims.put(d.name(), d.value()));
+        try {
+            return ScalingRules.customizedMetric(
+                    m.hasMetrics() && !m.metrics().isEmpty(),
+                    m.namespace(),
+                    m.metricName(),
+                    dims,
+                    m.statisticAsString(),
+                    m.unit());
+        } catch (IllegalArgumentException e) {
+            throw validation(e.getMessage());
         }
-        if (m.metricName() == null || m.namespace() == null || m.statisticAsString() == null) {
-            throw validation("CustomizedMetricSpecification needs MetricName, Namespace and Statistic.");
-        }
-        return new MetricSpec(
-                m.namespace(),
-                m.metricName(),
-                m.dimensions().stream()
-                        .map(d -> Dimension.builder()
-                                .name(d.name())
-                                .value(d.value())
-                                .build())
-                        .toList(),
-                m.statisticAsString(),
-                m.unit());
     }
 
     /**
@@ -412,7 +357,7 @@ public final class ScalingBackend implements AutoCloseable {
      *
      * @throws dev.drydock.core.spi.AwsException ValidationException when the label is missing or not of that form
      */
-    static List<Dimension> albDimensions(String label) {
+    static Map<String, String> albDimensions(String label) {
         if (label == null || label.isBlank()) {
             throw validation("Resource label should be specified for predefined metric type ALBRequestCountPerTarget. "
                     + "Give ResourceLabel app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/"
@@ -425,15 +370,10 @@ public final class ScalingBackend implements AutoCloseable {
                     + "group's ARNs joined by '/'.");
         }
         int tg = label.indexOf("/targetgroup/");
-        return List.of(
-                Dimension.builder()
-                        .name("LoadBalancer")
-                        .value(label.substring(0, tg))
-                        .build(),
-                Dimension.builder()
-                        .name("TargetGroup")
-                        .value(label.substring(tg + 1))
-                        .build());
+        Map<String, String> dims = new LinkedHashMap<>();
+        dims.put("LoadBalancer", label.substring(0, tg));
+        dims.put("TargetGroup", label.substring(tg + 1));
+        return dims;
     }
 
     /** The policies matching a filter. */
@@ -592,10 +532,8 @@ public final class ScalingBackend implements AutoCloseable {
         int inCooldown;
         if (p.policy.targetTrackingScalingPolicyConfiguration() != null) {
             TargetTrackingScalingPolicyConfiguration c = p.policy.targetTrackingScalingPolicyConfiguration();
-            double target = c.targetValue();
-            int proportional = (int) Math.ceil(current * notice.value() / target);
-            boolean high = notice.alarmName().contains("-AlarmHigh-");
-            wanted = high ? Math.max(current + 1, proportional) : Math.min(current - 1, proportional);
+            boolean high = ScalingRules.isHighAlarm(notice.alarmName());
+            wanted = ScalingRules.targetTrackingCapacity(current, notice.value(), c.targetValue(), high);
             if (!high && Boolean.TRUE.equals(c.disableScaleIn())) {
                 return;
             }
@@ -603,22 +541,17 @@ public final class ScalingBackend implements AutoCloseable {
             inCooldown = c.scaleInCooldown() != null ? c.scaleInCooldown() : DEFAULT_COOLDOWN;
         } else {
             StepScalingPolicyConfiguration c = p.policy.stepScalingPolicyConfiguration();
-            Integer adjustment = step(c.stepAdjustments(), notice.value() - notice.threshold());
-            if (adjustment == null) {
+            OptionalInt adjustment = ScalingRules.step(
+                    c.stepAdjustments().stream()
+                            .map(a -> new ScalingRules.Step(
+                                    a.metricIntervalLowerBound(), a.metricIntervalUpperBound(), a.scalingAdjustment()))
+                            .toList(),
+                    notice.value() - notice.threshold());
+            if (adjustment.isEmpty()) {
                 return;
             }
-            wanted = switch (c.adjustmentTypeAsString()) {
-                case "ExactCapacity" -> adjustment;
-                case "PercentChangeInCapacity" -> {
-                    int change = (int) (current * adjustment / 100.0);
-                    int magnitude = c.minAdjustmentMagnitude() == null ? 1 : c.minAdjustmentMagnitude();
-                    if (Math.abs(change) < magnitude) {
-                        change = adjustment >= 0 ? magnitude : -magnitude;
-                    }
-                    yield current + change;
-                }
-                default -> current + adjustment;
-            };
+            wanted = ScalingRules.adjust(
+                    c.adjustmentTypeAsString(), current, adjustment.getAsInt(), c.minAdjustmentMagnitude());
             outCooldown = c.cooldown() != null ? c.cooldown() : DEFAULT_COOLDOWN;
             inCooldown = outCooldown;
         }
@@ -657,21 +590,6 @@ public final class ScalingBackend implements AutoCloseable {
                 p.lastScaleIn = at;
             }
         }
-    }
-
-    /**
-     * The step adjustment whose interval holds {@code breach} (the metric minus the threshold): lower bound inclusive,
-     * upper exclusive, a missing bound unbounded.
-     */
-    static Integer step(List<StepAdjustment> steps, double breach) {
-        for (StepAdjustment s : steps) {
-            boolean aboveLower = s.metricIntervalLowerBound() == null || breach >= s.metricIntervalLowerBound();
-            boolean belowUpper = s.metricIntervalUpperBound() == null || breach < s.metricIntervalUpperBound();
-            if (aboveLower && belowUpper) {
-                return s.scalingAdjustment();
-            }
-        }
-        return null;
     }
 
     /**

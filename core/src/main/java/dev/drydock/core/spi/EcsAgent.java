@@ -1,5 +1,7 @@
 package dev.drydock.core.spi;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * What the Amazon ECS container agent does on an EC2 instance, for the EC2 instances Drydock launches (EC2 Auto
  * Scaling's): when the instance has booted, the agent registers it as a container instance of the cluster its
@@ -34,4 +36,16 @@ public interface EcsAgent extends ServiceModule {
      * @throws AwsException ECS's error when the cluster or container instance no longer exists
      */
     void deregisterContainerInstance(String cluster, String containerInstanceArn);
+
+    /**
+     * EC2 Auto Scaling is terminating the EC2 instance of a container instance (scale-in): the group keeps the instance
+     * {@code Terminating:Wait} until the stage completes, then terminates it. ECS's capacity providers with managed
+     * draining drain the instance first (its tasks stopped, services' tasks replaced elsewhere); without them the
+     * container instance is deregistered with force and the stage completes at once.
+     *
+     * @param cluster the cluster's name
+     * @param containerInstanceArn the ARN {@link #registerContainerInstance} answered
+     * @return completes when the instance may terminate; completing exceptionally lets it terminate too
+     */
+    CompletionStage<Void> instanceTerminating(String cluster, String containerInstanceArn);
 }

@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceResponse;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
@@ -379,6 +381,17 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
                                 .force(true)
                                 .build(),
                         DeregisterContainerInstanceResponse.class);
+    }
+
+    /** Without managed draining: the container instance is deregistered with force, and the instance may go at once. */
+    @Override
+    public CompletionStage<Void> instanceTerminating(String cluster, String containerInstanceArn) {
+        try {
+            deregisterContainerInstance(cluster, containerInstanceArn);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * The ECS container agent of the instances Auto Scaling launches: an instance whose user data names a cluster
  * ({@code ECS_CLUSTER=orders}, as the ECS-optimized AMI's user data writes to {@code /etc/ecs/ecs.config}) registers as
  * a container instance of that cluster through core's {@link EcsAgent} port (drydock-ecs-fixtures) once it has booted
- * (after its pending time, when it turns InService), and is deregistered when it terminates. An instance whose user
+ * (after its pending time, when it turns InService); when scale-in terminates it, ECS is told through
+ * {@link EcsAgent#instanceTerminating} and the instance waits ({@code Terminating:Wait}) until ECS lets it go (at once
+ * without managed draining: deregistered with force); a group deleted with ForceDelete deregisters it at once. An instance whose user
  * data names no cluster registers nowhere: Drydock cannot tell whether its AMI runs the agent (on AWS the ECS-optimized
  * AMI would join the cluster {@code default}). A registration ECS refuses (the cluster does not exist) is logged, as
  * the agent would log its retries. The one daemon thread starts with the first instance that names a cluster.
@@ -76,6 +80,40 @@ public final class AgentRegistrations implements InstanceListener {
                                 () -> register(instanceId, cluster.get(), availabilityZone, spec),
                                 bootTime.toMillis(),
                                 TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public CompletionStage<Void> terminating(String instanceId) {
+        ScheduledFuture<?> boot = booting.remove(instanceId);
+        if (boot != null) {
+            boot.cancel(false);
+        }
+        String[] clusterAndArn = registered.remove(instanceId);
+        if (clusterAndArn == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor().execute(() -> {
+            try {
+                agent.get()
+                        .map(ecs -> ecs.instanceTerminating(clusterAndArn[0], clusterAndArn[1]))
+                        .orElse(CompletableFuture.completedFuture(null))
+                        .whenComplete((ignored, failure) -> {
+                            if (failure != null) {
+                                LOG.warn(
+                                        "Container instance {} of terminating instance {}: {}",
+                                        clusterAndArn[1],
+                                        instanceId,
+                                        failure.getMessage());
+                            }
+                            done.complete(null);
+                        });
+            } catch (RuntimeException e) {
+                LOG.warn("Container instance {} of terminating instance {}: {}", clusterAndArn[1], instanceId, e);
+                done.complete(null);
+            }
+        });
+        return done;
     }
 
     @Override

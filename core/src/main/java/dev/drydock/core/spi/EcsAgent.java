@@ -13,19 +13,29 @@ public interface EcsAgent extends ServiceModule {
 
     /**
      * Registers an EC2 instance as a container instance of {@code cluster}, as the agent's RegisterContainerInstance
-     * does (with the instance identity document: its id, type, zone and image; resources from the instance type).
+     * does (with the instance identity document: its id, type, zone and image; resources from the instance type), with
+     * the instance profile it was launched with: its instance metadata service then serves the role's credentials (the
+     * agent itself calls ECS with them on AWS, so an instance profile whose role does not exist or does not trust EC2
+     * registers nothing).
      *
      * @param cluster the cluster's name (ECS_CLUSTER)
      * @param ec2InstanceId e.g. {@code i-0123456789abcdef0}
      * @param instanceType e.g. {@code m5.large}: its vCPUs and memory are what the container instance offers
      * @param availabilityZone e.g. {@code us-east-1a}
      * @param imageId the AMI, or null
+     * @param instanceProfileRole the role of the instance's instance profile (its name or ARN), or null without one
      * @return the container instance's ARN
      * @throws AwsException ECS's error when it refuses (no such cluster, an instance type whose size Drydock does not
      *     know)
+     * @throws dev.drydock.core.DrydockException when the instance profile's role does not exist or does not trust EC2
      */
     String registerContainerInstance(
-            String cluster, String ec2InstanceId, String instanceType, String availabilityZone, String imageId);
+            String cluster,
+            String ec2InstanceId,
+            String instanceType,
+            String availabilityZone,
+            String imageId,
+            String instanceProfileRole);
 
     /**
      * Deregisters a container instance whose EC2 instance terminated (DeregisterContainerInstance with force: its

@@ -142,6 +142,10 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
      * @throws DrydockException when the role does not exist or does not trust EC2, saying how to fix it
      */
     public void instanceProfile(String containerInstanceArn, String role) {
+        backend.capacity().instanceProfile(containerInstanceArn, instanceProfileRoleArn(role));
+    }
+
+    private String instanceProfileRoleArn(String role) {
         String roleArn = context.iam()
                 .roleArn(role)
                 .orElseThrow(() -> new DrydockException("The instance profile role " + role + " does not exist:"
@@ -151,7 +155,7 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
                     + " must allow the service principal ec2.amazonaws.com sts:AssumeRole, or EC2 cannot give its"
                     + " credentials to the instance.");
         }
-        backend.capacity().instanceProfile(containerInstanceArn, roleArn);
+        return roleArn;
     }
 
     /**
@@ -347,7 +351,13 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
 
     @Override
     public String registerContainerInstance(
-            String cluster, String ec2InstanceId, String instanceType, String availabilityZone, String imageId) {
+            String cluster,
+            String ec2InstanceId,
+            String instanceType,
+            String availabilityZone,
+            String imageId,
+            String instanceProfileRole) {
+        String roleArn = instanceProfileRole == null ? null : instanceProfileRoleArn(instanceProfileRole);
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("accountId", context.accountId());
         identity.put("architecture", "x86_64");
@@ -358,7 +368,7 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
         identity.put("instanceId", ec2InstanceId);
         identity.put("instanceType", instanceType);
         identity.put("region", context.region());
-        return adminCalls()
+        String arn = adminCalls()
                 .call(
                         "ecs",
                         RegisterContainerInstanceRequest.builder()
@@ -368,6 +378,10 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
                         RegisterContainerInstanceResponse.class)
                 .containerInstance()
                 .containerInstanceArn();
+        if (roleArn != null) {
+            backend.capacity().instanceProfile(arn, roleArn);
+        }
+        return arn;
     }
 
     @Override

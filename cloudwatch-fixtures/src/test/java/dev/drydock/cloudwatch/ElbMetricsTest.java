@@ -10,6 +10,7 @@ import dev.drydock.elb.ElbModule;
 import dev.drydock.elb.internal.ElbServiceModule;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -147,6 +148,54 @@ class ElbMetricsTest {
                         .statistics(Statistic.MINIMUM))
                 .datapoints();
         assertThat(healthy).isNotEmpty().allSatisfy(d -> assertThat(d.minimum()).isEqualTo(2.0));
+    }
+
+    @Test
+    void connectionsThroughAnNlbArePublishedAsNewFlows() throws Exception {
+        var lb = elb.createLoadBalancer(r ->
+                        r.name("tcp").type("network").subnets("subnet-0a1b2c3d4e5f60000", "subnet-0a1b2c3d4e5f60001"))
+                .loadBalancers()
+                .get(0);
+        String tg = elb.createTargetGroup(r -> r.name("tcp-web")
+                        .protocol("TCP")
+                        .port(80)
+                        .vpcId(lb.vpcId())
+                        .targetType("ip"))
+                .targetGroups()
+                .get(0)
+                .targetGroupArn();
+        elb.createListener(r -> r.loadBalancerArn(lb.loadBalancerArn())
+                .protocol("TCP")
+                .port(80)
+                .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg)));
+        serve("10.0.9.3");
+        elb.registerTargets(
+                r -> r.targetGroupArn(tg).targets(t -> t.id("10.0.9.3").port(80)));
+        String lbDim = lb.loadBalancerArn().substring(lb.loadBalancerArn().indexOf("loadbalancer/") + 13);
+        assertThat(lbDim).matches("net/tcp/[0-9a-f]{16}");
+
+        InetSocketAddress nlb = drydock.service(ElbModule.class).address("tcp", 80);
+        for (int i = 0; i < 5; i++) {
+            try (Socket s = new Socket(nlb.getAddress(), nlb.getPort())) {
+                s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                        .contains("10.0.9.3");
+            }
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(cw
+                                .getMetricStatistics(r -> r.namespace("AWS/NetworkELB")
+                                        .metricName("NewFlowCount")
+                                        .dimensions(dim("LoadBalancer", lbDim))
+                                        .startTime(clock.instant().minusSeconds(3600))
+                                        .endTime(clock.instant().plusSeconds(60))
+                                        .period(60)
+                                        .statistics(Statistic.SUM))
+                                .datapoints()
+                                .stream()
+                                .mapToDouble(Datapoint::sum)
+                                .sum())
+                        .isEqualTo(5.0));
     }
 
     private List<Datapoint> sum(String metric, Dimension... dimensions) {

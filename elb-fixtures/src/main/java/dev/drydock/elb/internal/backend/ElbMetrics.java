@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *       request leaving the load balancer until the target's response headers; the mean of the interval) per
  *       {@code LoadBalancer} and per {@code TargetGroup, LoadBalancer}, when there are responses;
  *   <li>{@code HealthyHostCount} and {@code UnHealthyHostCount} (Count) per {@code TargetGroup, LoadBalancer}, in
- *       {@code AWS/NetworkELB} too for Network Load Balancers.
+ *       {@code AWS/NetworkELB} too for Network Load Balancers;
+ *   <li>{@code AWS/NetworkELB} {@code NewFlowCount} (Count; connections opened to a target) per {@code LoadBalancer},
+ *       when nonzero.
  * </ul>
  *
  * <p>Dimension values are AWS's: {@code app/<name>/<id>} (or {@code net/...}) and {@code targetgroup/<name>/<id>}. The
@@ -132,12 +134,14 @@ public final class ElbMetrics implements AutoCloseable {
     /** The data points of one interval (takes the groups' traffic counts). */
     static void data(List<Group> groups, Instant at, List<MetricSink.Datum> app, List<MetricSink.Datum> net) {
         Map<String, long[]> perLoadBalancer = new LinkedHashMap<>(); // requests, 2XX..5XX, responses, nanos
+        Map<String, Long> newFlows = new LinkedHashMap<>();
         for (Group g : groups) {
             Map<String, String> both = Map.of("TargetGroup", g.targetGroup(), "LoadBalancer", g.loadBalancer());
             List<MetricSink.Datum> out = g.application() ? app : net;
             out.add(new MetricSink.Datum("HealthyHostCount", both, at, g.healthy(), "Count"));
             out.add(new MetricSink.Datum("UnHealthyHostCount", both, at, g.unhealthy(), "Count"));
             if (!g.application()) {
+                newFlows.merge(g.loadBalancer(), g.pool().takeTraffic().requests(), Long::sum);
                 continue;
             }
             TargetPool.Traffic t = g.pool().takeTraffic();
@@ -157,6 +161,11 @@ public final class ElbMetrics implements AutoCloseable {
             lb[6] += t.responseNanos();
             traffic(app, both, at, t.requests(), t.targetCodes(), t.responses(), t.responseNanos());
         }
+        newFlows.forEach((lb, flows) -> {
+            if (flows > 0) {
+                net.add(new MetricSink.Datum("NewFlowCount", Map.of("LoadBalancer", lb), at, flows, "Count"));
+            }
+        });
         for (Map.Entry<String, long[]> e : perLoadBalancer.entrySet()) {
             long[] lb = e.getValue();
             long[] codes = {lb[1], lb[2], lb[3], lb[4]};

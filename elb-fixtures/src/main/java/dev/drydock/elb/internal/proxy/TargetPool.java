@@ -53,7 +53,10 @@ public final class TargetPool {
         return failOpen.length;
     }
 
-    /** A request the load balancer forwarded to one of the group's targets (counted once a target is chosen). */
+    /**
+     * A request an ALB forwarded, or a connection (flow) an NLB opened, to one of the group's targets (counted once a
+     * target is chosen).
+     */
     public void countRequest() {
         requests.increment();
     }

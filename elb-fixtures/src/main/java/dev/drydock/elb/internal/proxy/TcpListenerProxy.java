@@ -89,6 +89,7 @@ public final class TcpListenerProxy implements AutoCloseable {
             }
             endpoint = chosen;
             chosen.started();
+            ((Routes.Forward) action).pool().countRequest(); // a new flow
             Channel client = ctx.channel();
             new Bootstrap()
                     .group(client.eventLoop())

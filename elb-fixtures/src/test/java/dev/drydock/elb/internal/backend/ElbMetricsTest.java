@@ -86,13 +86,17 @@ class ElbMetricsTest {
     }
 
     @Test
-    void networkLoadBalancersPublishTheirGroupsHealthInTheirNamespace() {
-        ElbMetrics.data(
-                List.of(new ElbMetrics.Group("net/tcp/1234567890abcdef", TG, false, pool(3, 3), 3, 0)), AT, app, net);
+    void networkLoadBalancersPublishTheirGroupsHealthAndNewFlowsInTheirNamespace() {
+        TargetPool pool = pool(3, 3);
+        pool.countRequest();
+        pool.countRequest();
+        ElbMetrics.data(List.of(new ElbMetrics.Group("net/tcp/1234567890abcdef", TG, false, pool, 3, 0)), AT, app, net);
         assertThat(app).isEmpty();
         assertThat(net)
                 .extracting(MetricSink.Datum::metricName)
-                .containsExactly("HealthyHostCount", "UnHealthyHostCount");
+                .containsExactly("HealthyHostCount", "UnHealthyHostCount", "NewFlowCount");
+        assertThat(net.get(2).value()).isEqualTo(2.0);
+        assertThat(net.get(2).dimensions()).containsOnly(Map.entry("LoadBalancer", "net/tcp/1234567890abcdef"));
         assertThat(net.get(0).dimensions())
                 .containsEntry("LoadBalancer", "net/tcp/1234567890abcdef")
                 .containsEntry("TargetGroup", TG);

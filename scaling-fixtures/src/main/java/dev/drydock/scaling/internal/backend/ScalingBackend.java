@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.applicationautoscaling.model.Alarm;
-import software.amazon.awssdk.services.applicationautoscaling.model.CustomizedMetricSpecification;
 import software.amazon.awssdk.services.applicationautoscaling.model.PutScalingPolicyRequest;
 import software.amazon.awssdk.services.applicationautoscaling.model.PutScheduledActionRequest;
 import software.amazon.awssdk.services.applicationautoscaling.model.RegisterScalableTargetRequest;
@@ -263,7 +262,7 @@ public final class ScalingBackend implements AutoCloseable {
                     throw validation("TargetTrackingScalingPolicyConfiguration is required for a policy of type "
                             + "TargetTrackingScaling.");
                 }
-                TrackedMetric m = metric(c, k);
+                TrackedMetric m = TrackedMetrics.of(c, k);
                 alarmNames = new ArrayList<>();
                 for (MetricAlarms.Definition d : ScalingRules.targetTrackingAlarms(
                         k.resourceId(), arn, m, c.targetValue(), Boolean.TRUE.equals(c.disableScaleIn()))) {
@@ -299,81 +298,6 @@ public final class ScalingBackend implements AutoCloseable {
 
     private static Alarm alarm(String name, String arn) {
         return Alarm.builder().alarmName(name).alarmARN(arn).build();
-    }
-
-    private static TrackedMetric metric(TargetTrackingScalingPolicyConfiguration c, TargetKey k) {
-        if (c.targetValue() == null || c.targetValue() <= 0) {
-            throw validation("TargetValue must be greater than 0.");
-        }
-        if (c.predefinedMetricSpecification() != null) {
-            String type = c.predefinedMetricSpecification().predefinedMetricTypeAsString();
-            Map<String, String> dims = new LinkedHashMap<>();
-            dims.put("ClusterName", k.cluster());
-            dims.put("ServiceName", k.service());
-            return switch (type) {
-                case "ECSServiceAverageCPUUtilization" ->
-                    new TrackedMetric("AWS/ECS", "CPUUtilization", dims, "Average", null);
-                case "ECSServiceAverageMemoryUtilization" ->
-                    new TrackedMetric("AWS/ECS", "MemoryUtilization", dims, "Average", null);
-                case "ALBRequestCountPerTarget" ->
-                    new TrackedMetric(
-                            "AWS/ApplicationELB",
-                            "RequestCountPerTarget",
-                            albDimensions(c.predefinedMetricSpecification().resourceLabel()),
-                            "Sum",
-                            null);
-                default ->
-                    throw validation("Predefined metric type " + type + " is not served by Drydock for ECS "
-                            + "services: use ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization, "
-                            + "ALBRequestCountPerTarget or a CustomizedMetricSpecification.");
-            };
-        }
-        CustomizedMetricSpecification m = c.customizedMetricSpecification();
-        if (m == null) {
-            throw validation(
-                    "Exactly one of PredefinedMetricSpecification or CustomizedMetricSpecification is " + "required.");
-        }
-        Map<String, String> dims = new LinkedHashMap<>();
-        m.dimensions().forEach(d -> dims.put(d.name(), d.value()));
-        try {
-            return ScalingRules.customizedMetric(
-                    m.hasMetrics() && !m.metrics().isEmpty(),
-                    m.namespace(),
-                    m.metricName(),
-                    dims,
-                    m.statisticAsString(),
-                    m.unit());
-        } catch (IllegalArgumentException e) {
-            throw validation(e.getMessage());
-        }
-    }
-
-    /**
-     * The dimensions of {@code AWS/ApplicationELB} {@code RequestCountPerTarget} that an {@code ALBRequestCountPerTarget}
-     * policy's alarms watch, from its ResourceLabel
-     * {@code app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>} (the ends of
-     * the load balancer's and the target group's ARNs, "PredefinedMetricSpecification",
-     * https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html).
-     *
-     * @throws dev.drydock.core.spi.AwsException ValidationException when the label is missing or not of that form
-     */
-    static Map<String, String> albDimensions(String label) {
-        if (label == null || label.isBlank()) {
-            throw validation("Resource label should be specified for predefined metric type ALBRequestCountPerTarget. "
-                    + "Give ResourceLabel app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/"
-                    + "<target-group-id>.");
-        }
-        if (!label.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
-            throw validation("Invalid resource label '" + label + "' for predefined metric type "
-                    + "ALBRequestCountPerTarget: it must be app/<load-balancer-name>/<load-balancer-id>/targetgroup/"
-                    + "<target-group-name>/<target-group-id>, the final portions of the load balancer's and the target "
-                    + "group's ARNs joined by '/'.");
-        }
-        int tg = label.indexOf("/targetgroup/");
-        Map<String, String> dims = new LinkedHashMap<>();
-        dims.put("LoadBalancer", label.substring(0, tg));
-        dims.put("TargetGroup", label.substring(tg + 1));
-        return dims;
     }
 
     /** The policies matching a filter. */

@@ -184,6 +184,7 @@ class AutoScalingBadInputTest extends BadInputSuite {
         s.put("groups", autoscaling.describeAutoScalingGroups().autoScalingGroups());
         s.put("instances", autoscaling.describeAutoScalingInstances().autoScalingInstances());
         s.put("policies", autoscaling.describePolicies().scalingPolicies());
+        s.put("activities", autoscaling.describeScalingActivities().activities());
         return s;
     }
 }

@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * EC2 Auto Scaling's calls are authorized with IAM as the Service Authorization Reference lists them
- * ({@code autoscaling:<Operation>} on the group's ARN with {@code autoscaling:MaxSize}), refused with the query
- * protocol's {@code AccessDenied} (403), and recorded in the decision log.
+ * ({@code autoscaling:<Operation>} on the group's ARN with {@code autoscaling:MaxSize}; scaling policies on their
+ * group's ARN), refused with the query protocol's {@code AccessDenied} (403), and recorded in the decision log.
  */
 class AutoScalingIamTest {
 
@@ -68,6 +68,61 @@ class AutoScalingIamTest {
                             "autoscaling:CreateAutoScalingGroup true",
                             "autoscaling:DeleteAutoScalingGroup false");
             assertThat(decisions.get(1).context().get("autoscaling:MaxSize")).containsExactly("3");
+        }
+    }
+
+    @Test
+    void scalingPolicyCallsAreAuthorizedOnTheGroupsArn() {
+        try (Drydock drydock = Drydock.builder()
+                        .runtime(SimulatedRuntime::new)
+                        .fixture(IamFixtures.role("one-group").policy("iam/asg-scale-one-group.json"))
+                        .start();
+                Ec2Client ec2 = drydock.client(Ec2Client.builder());
+                AutoScalingClient admin = drydock.client(AutoScalingClient.builder());
+                AutoScalingClient role = drydock.clientActingAs("one-group", AutoScalingClient.builder())) {
+            ec2.createLaunchTemplate(
+                    r -> r.launchTemplateName("capacity").launchTemplateData(d -> d.instanceType("m5.large")));
+            for (String name : List.of("mine", "theirs")) {
+                admin.createAutoScalingGroup(r -> r.autoScalingGroupName(name)
+                        .launchTemplate(t -> t.launchTemplateName("capacity"))
+                        .minSize(0)
+                        .maxSize(2)
+                        .availabilityZones("us-east-1a"));
+            }
+
+            role.putScalingPolicy(r -> r.autoScalingGroupName("mine")
+                    .policyName("add")
+                    .adjustmentType("ChangeInCapacity")
+                    .scalingAdjustment(1));
+            AutoScalingException theirs = catchThrowableOfType(
+                    AutoScalingException.class,
+                    () -> role.putScalingPolicy(r -> r.autoScalingGroupName("theirs")
+                            .policyName("add")
+                            .adjustmentType("ChangeInCapacity")
+                            .scalingAdjustment(1)));
+            assertThat(theirs.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+            assertThat(theirs.awsErrorDetails().errorMessage())
+                    .contains("autoscaling:PutScalingPolicy on resource: arn:aws:autoscaling:us-east-1:123456789012:"
+                            + "autoScalingGroup:")
+                    .contains(":autoScalingGroupName/theirs");
+            assertThat(admin.describePolicies(r -> r.autoScalingGroupName("theirs"))
+                            .scalingPolicies())
+                    .isEmpty();
+
+            role.executePolicy(r -> r.autoScalingGroupName("mine").policyName("add"));
+            assertThat(admin.describeAutoScalingGroups(r -> r.autoScalingGroupNames("mine"))
+                            .autoScalingGroups()
+                            .get(0)
+                            .desiredCapacity())
+                    .isEqualTo(1);
+            List<AuthorizationDecision> decisions = drydock.decisionLog()
+                    .decisions(d -> d.action().endsWith("Policy") && !d.action().contains("Describe"));
+            assertThat(decisions)
+                    .extracting(d -> d.action() + " " + d.allowed())
+                    .containsExactly(
+                            "autoscaling:PutScalingPolicy true",
+                            "autoscaling:PutScalingPolicy false",
+                            "autoscaling:ExecutePolicy true");
         }
     }
 }

@@ -95,6 +95,10 @@ class ScalingPoliciesApiTest {
         return cloudWatch.describeAlarms(r -> r.alarmNames(name)).metricAlarms().get(0);
     }
 
+    private static String policyName(PutScalingPolicyResponse put) {
+        return put.policyARN().substring(put.policyARN().indexOf(":policyName/") + ":policyName/".length());
+    }
+
     private PutScalingPolicyResponse targetTracking(String group, String namespace, double target, boolean noScaleIn) {
         return autoscaling.putScalingPolicy(r -> r.autoScalingGroupName(group)
                 .policyName("ECSManagedAutoScalingPolicy-" + NAMES.incrementAndGet())
@@ -161,6 +165,19 @@ class ScalingPoliciesApiTest {
                 });
         assertThat(instances(name)).isEqualTo(5);
         assertThat(alarm(high.alarmName()).stateValue()).isEqualTo(StateValue.ALARM);
+        assertThat(autoscaling
+                        .describeScalingActivities(r -> r.autoScalingGroupName(name))
+                        .activities())
+                .first()
+                .satisfies(a -> {
+                    assertThat(a.description()).matches("Launching a new EC2 instance: i-[0-9a-f]{17}");
+                    assertThat(a.cause())
+                            .matches("At \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ a monitor alarm "
+                                    + high.alarmName() + " in state ALARM triggered policy " + policyName(put)
+                                    + " changing the desired capacity from 3 to 5\\.  At .* an instance was started "
+                                    + "in response to a difference between desired and actual capacity, increasing "
+                                    + "the capacity from 3 to 5\\.");
+                });
 
         // 20% for 15 minutes (15 s): scale in, proportionally, to the minimum
         await().atMost(Duration.ofSeconds(60))

@@ -8,6 +8,7 @@ import dev.drydock.autoscaling.internal.operations.DeletePolicy;
 import dev.drydock.autoscaling.internal.operations.DescribeAutoScalingGroups;
 import dev.drydock.autoscaling.internal.operations.DescribeAutoScalingInstances;
 import dev.drydock.autoscaling.internal.operations.DescribePolicies;
+import dev.drydock.autoscaling.internal.operations.DescribeScalingActivities;
 import dev.drydock.autoscaling.internal.operations.ExecutePolicy;
 import dev.drydock.autoscaling.internal.operations.PutScalingPolicy;
 import dev.drydock.autoscaling.internal.operations.SetDesiredCapacity;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.autoscaling.model.DeletePolicyRequest;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsRequest;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingInstancesRequest;
 import software.amazon.awssdk.services.autoscaling.model.DescribePoliciesRequest;
+import software.amazon.awssdk.services.autoscaling.model.DescribeScalingActivitiesRequest;
 import software.amazon.awssdk.services.autoscaling.model.ExecutePolicyRequest;
 import software.amazon.awssdk.services.autoscaling.model.PutScalingPolicyRequest;
 import software.amazon.awssdk.services.autoscaling.model.SetDesiredCapacityRequest;
@@ -84,6 +86,10 @@ public final class AutoScalingApi {
                         "SetInstanceProtection",
                         SetInstanceProtectionRequest.class,
                         new SetInstanceProtection(groups, policies, vpc))
+                .operation(
+                        "DescribeScalingActivities",
+                        DescribeScalingActivitiesRequest.class,
+                        new DescribeScalingActivities(groups, policies, vpc))
                 .build();
     }
 }

@@ -13,12 +13,19 @@ import dev.drydock.core.spi.Paginator;
  */
 public final class AutoScalingErrors {
 
-    /** DescribeAutoScalingGroups' and DescribeAutoScalingInstances' paging: MaxRecords default 50, at most 100. */
-    public static final Paginator RECORDS = Paginator.builder(50)
-            .maxPageSize(100)
-            .pageSizeError(size -> validation("MaxRecords must be between 1 and 100; it is " + size + "."))
-            .tokenError(token -> AwsException.client("InvalidNextToken", "The NextToken value is invalid."))
-            .build();
+    /** DescribeAutoScalingGroups', DescribeAutoScalingInstances' and DescribePolicies' paging: MaxRecords default 50, at most 100. */
+    public static final Paginator RECORDS = records(50);
+
+    /** DescribeScalingActivities' paging: MaxRecords default 100, at most 100. */
+    public static final Paginator ACTIVITY_RECORDS = records(100);
+
+    private static Paginator records(int defaultSize) {
+        return Paginator.builder(defaultSize)
+                .maxPageSize(100)
+                .pageSizeError(size -> validation("MaxRecords must be between 1 and 100; it is " + size + "."))
+                .tokenError(token -> AwsException.client("InvalidNextToken", "The NextToken value is invalid."))
+                .build();
+    }
 
     private AutoScalingErrors() {}
 

@@ -37,6 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceResponse;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
@@ -162,6 +164,10 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
      * @throws DrydockException when the role does not exist or does not trust EC2, saying how to fix it
      */
     public void instanceProfile(String containerInstanceArn, String role) {
+        backend.capacity().instanceProfile(containerInstanceArn, instanceProfileRoleArn(role));
+    }
+
+    private String instanceProfileRoleArn(String role) {
         String roleArn = context.iam()
                 .roleArn(role)
                 .orElseThrow(() -> new DrydockException("The instance profile role " + role + " does not exist:"
@@ -171,7 +177,7 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
                     + " must allow the service principal ec2.amazonaws.com sts:AssumeRole, or EC2 cannot give its"
                     + " credentials to the instance.");
         }
-        backend.capacity().instanceProfile(containerInstanceArn, roleArn);
+        return roleArn;
     }
 
     /**
@@ -367,7 +373,13 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
 
     @Override
     public String registerContainerInstance(
-            String cluster, String ec2InstanceId, String instanceType, String availabilityZone, String imageId) {
+            String cluster,
+            String ec2InstanceId,
+            String instanceType,
+            String availabilityZone,
+            String imageId,
+            String instanceProfileRole) {
+        String roleArn = instanceProfileRole == null ? null : instanceProfileRoleArn(instanceProfileRole);
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("accountId", context.accountId());
         identity.put("architecture", "x86_64");
@@ -378,7 +390,7 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
         identity.put("instanceId", ec2InstanceId);
         identity.put("instanceType", instanceType);
         identity.put("region", context.region());
-        return adminCalls()
+        String arn = adminCalls()
                 .call(
                         "ecs",
                         RegisterContainerInstanceRequest.builder()
@@ -388,6 +400,10 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
                         RegisterContainerInstanceResponse.class)
                 .containerInstance()
                 .containerInstanceArn();
+        if (roleArn != null) {
+            backend.capacity().instanceProfile(arn, roleArn);
+        }
+        return arn;
     }
 
     @Override
@@ -401,6 +417,17 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
                                 .force(true)
                                 .build(),
                         DeregisterContainerInstanceResponse.class);
+    }
+
+    /** Without managed draining: the container instance is deregistered with force, and the instance may go at once. */
+    @Override
+    public CompletionStage<Void> instanceTerminating(String cluster, String containerInstanceArn) {
+        try {
+            deregisterContainerInstance(cluster, containerInstanceArn);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.autoscaling.model.Activity;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingInstanceDetails;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
@@ -32,8 +35,10 @@ import software.amazon.awssdk.services.autoscaling.model.LifecycleState;
  * template version the reference resolves to at that moment, each in the zone with the fewest of the group's
  * instances (AWS's balance); when it falls it terminates, as AWS's default termination policy does, from the zone
  * with the most instances, those not protected from scale-in, oldest launch template version first, then oldest
- * launch. An instance is {@code Pending} for the pending time of the scaling clock, then {@code InService}; a
- * terminated instance leaves the group at once (Terminating/Terminated are not modelled). One lock (this object).
+ * launch. An instance is {@code Pending} for the pending time of the scaling clock, then {@code InService}; an
+ * instance scale-in terminates is {@code Terminating}, then {@code Terminating:Wait} until the {@link InstanceListener}
+ * (the ECS agent, draining it) completes, then terminated: it leaves the group. Every launch and termination is a
+ * scaling activity ({@link Activities}). One lock (this object).
  */
 public final class AutoScalingGroups {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,6 +50,7 @@ public final class AutoScalingGroups {
     private final Supplier<Optional<LaunchTemplateSource>> templates;
     private final InstanceListener listener;
     private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Activities activities = new Activities();
 
     /** A group's settings as a request gives them; null members keep what the group has. */
     public record Settings(
@@ -91,6 +97,8 @@ public final class AutoScalingGroups {
         boolean protectNew;
         Integer defaultInstanceWarmup;
         final List<Member> instances = new ArrayList<>();
+        /** Instances being terminated: id to {@code Terminating} or {@code Terminating:Wait}. */
+        final Map<String, String> terminating = new LinkedHashMap<>();
 
         Group(String name, String arn, Instant created) {
             this.name = name;
@@ -179,7 +187,7 @@ public final class AutoScalingGroups {
         g.vpcZoneIdentifier = s.vpcZoneIdentifier();
         apply(g, s);
         groups.put(name, g);
-        scaleTo(g, desired);
+        scaleTo(g, desired, "a user request created an AutoScalingGroup");
     }
 
     /**
@@ -212,7 +220,11 @@ public final class AutoScalingGroups {
             g.vpcZoneIdentifier = s.vpcZoneIdentifier();
         }
         apply(g, s);
-        scaleTo(g, desired);
+        scaleTo(
+                g,
+                desired,
+                "a user request update of AutoScalingGroup constraints to min: " + min + ", max: " + max + ", desired: "
+                        + desired);
     }
 
     /**
@@ -231,7 +243,7 @@ public final class AutoScalingGroups {
             throw validation("New SetDesiredCapacity value " + desired + " is below min value " + g.min
                     + " for the AutoScalingGroup.");
         }
-        scaleTo(g, desired);
+        scaleTo(g, desired, "a user request explicitly set group desired capacity");
     }
 
     /**
@@ -247,7 +259,7 @@ public final class AutoScalingGroups {
                 g.max,
                 g.defaultCooldown,
                 g.defaultInstanceWarmup,
-                g.instances.stream().map(m -> m.launched().plus(pendingTime)).toList());
+                active(g).stream().map(m -> m.launched().plus(pendingTime)).toList());
     }
 
     /**
@@ -262,7 +274,7 @@ public final class AutoScalingGroups {
         if (g == null || g.desired != expected || desired < g.min || desired > g.max) {
             return false;
         }
-        scaleTo(g, desired);
+        scaleTo(g, desired, cause);
         return true;
     }
 
@@ -287,13 +299,13 @@ public final class AutoScalingGroups {
                     .findFirst()
                     .orElseThrow(() ->
                             validation("The instance " + id + " is not part of Auto Scaling group " + name + "."));
-            if (lifecycle(m, now) != LifecycleState.IN_SERVICE) {
+            if (lifecycle(g, m, now) != LifecycleState.IN_SERVICE) {
                 throw validation("The instance " + id + " is not in InService or EnteringStandby or Standby.");
             }
         }
         g.instances.replaceAll(m -> instanceIds.contains(m.id()) ? m.protectedFromScaleIn(protect) : m);
         if (!protect) {
-            scaleTo(g, g.desired);
+            scaleTo(g, g.desired, null);
         }
     }
 
@@ -311,6 +323,7 @@ public final class AutoScalingGroups {
         }
         groups.remove(name);
         g.instances.forEach(m -> listener.terminated(m.id()));
+        activities.groupDeleted(name);
     }
 
     /** The groups named (unknown names are left out, as AWS does), or all, in creation order. */
@@ -334,7 +347,7 @@ public final class AutoScalingGroups {
                             .instanceType(m.instanceType())
                             .autoScalingGroupName(g.name)
                             .availabilityZone(m.zone())
-                            .lifecycleState(lifecycle(m, now).toString())
+                            .lifecycleState(lifecycle(g, m, now).toString())
                             .healthStatus("HEALTHY")
                             .launchTemplate(launched(m))
                             .protectedFromScaleIn(m.protectedFromScaleIn())
@@ -424,11 +437,32 @@ public final class AutoScalingGroups {
                         + ", does not exist."));
     }
 
-    private void scaleTo(Group g, int desired) {
+    /** The instances that count towards the capacity: those not being terminated. */
+    private static List<Member> active(Group g) {
+        return g.instances.stream()
+                .filter(m -> !g.terminating.containsKey(m.id()))
+                .toList();
+    }
+
+    /**
+     * Sets the desired capacity and launches or terminates instances to reach it, recording each as a scaling
+     * activity whose cause starts with {@code why} ("a user request explicitly set group desired capacity"), or
+     * only with the difference between desired and actual capacity when {@code why} is null.
+     */
+    private void scaleTo(Group g, int desired, String why) {
+        int from = g.desired;
         g.desired = desired;
-        if (g.instances.size() < desired) {
+        Instant now = clock.instant();
+        int actual = active(g).size();
+        String reason = why == null || from == desired
+                ? ""
+                : Activities.at(now) + why + " changing the desired capacity from " + from + " to " + desired + ".  ";
+        if (actual < desired) {
             LaunchSpec spec = resolve(g.launchTemplate);
-            while (g.instances.size() < desired) {
+            String cause = reason + Activities.at(now) + "an instance was started in response to a difference "
+                    + "between desired and actual capacity, increasing the capacity from " + actual + " to " + desired
+                    + ".";
+            while (active(g).size() < desired) {
                 Member m = new Member(
                         newInstanceId(),
                         leastUsedZone(g),
@@ -436,32 +470,107 @@ public final class AutoScalingGroups {
                         spec.launchTemplateId(),
                         spec.launchTemplateName(),
                         spec.version(),
-                        clock.instant(),
+                        now,
                         g.protectNew);
                 g.instances.add(m);
+                activities.add(new Activities.Record(
+                        g.name,
+                        g.arn,
+                        "Launching a new EC2 instance: " + m.id(),
+                        cause,
+                        now,
+                        "{\"Availability Zone\":\"" + m.zone() + "\"}",
+                        m.id(),
+                        true));
                 listener.launched(m.id(), m.zone(), spec);
             }
         }
-        while (g.instances.size() > desired) {
+        while (active(g).size() > desired) {
             Optional<Member> victim = victim(g);
             if (victim.isEmpty()) {
-                break; // every instance left is protected from scale-in
+                break; // every instance left is protected from scale-in: the group stays above its desired capacity
             }
-            g.instances.remove(victim.get());
-            listener.terminated(victim.get().id());
+            terminate(
+                    g,
+                    victim.get(),
+                    reason + Activities.at(now) + "an instance was taken out of service in response to a difference "
+                            + "between desired and actual capacity, shrinking the capacity from " + actual + " to "
+                            + desired + ".  " + Activities.at(now) + "instance "
+                            + victim.get().id()
+                            + " was selected for termination.");
         }
+    }
+
+    /**
+     * Terminates an instance: {@code Terminating}, then {@code Terminating:Wait} while the listener (the ECS agent
+     * draining it) has not completed, then terminated: it leaves the group.
+     */
+    private void terminate(Group g, Member m, String cause) {
+        g.terminating.put(m.id(), LifecycleState.TERMINATING.toString());
+        activities.add(new Activities.Record(
+                g.name,
+                g.arn,
+                "Terminating EC2 instance: " + m.id(),
+                cause,
+                clock.instant(),
+                "{\"Availability Zone\":\"" + m.zone() + "\"}",
+                m.id(),
+                false));
+        CompletionStage<Void> done;
+        try {
+            done = listener.terminating(m.id());
+        } catch (RuntimeException e) {
+            done = CompletableFuture.completedFuture(null);
+        }
+        done.whenComplete((ignored, failure) -> terminated(g, m.id()));
+        if (g.terminating.containsKey(m.id())) {
+            g.terminating.put(m.id(), LifecycleState.TERMINATING_WAIT.toString());
+        }
+    }
+
+    /** An instance's termination completed: it is Terminated and leaves its group. */
+    private synchronized void terminated(Group g, String instanceId) {
+        if (g.terminating.remove(instanceId) == null) {
+            return;
+        }
+        g.instances.removeIf(m -> m.id().equals(instanceId));
+        Activities.Record r = activities.terminationOf(instanceId);
+        if (r != null) {
+            r.end = clock.instant();
+        }
+    }
+
+    /**
+     * DescribeScalingActivities: the activities of a group (every group when null), newest first.
+     *
+     * @param ids activity ids to keep (all when empty)
+     * @param includeDeleted whether activities of deleted groups are shown
+     */
+    public synchronized List<Activity> activities(String group, List<String> ids, boolean includeDeleted) {
+        return activities.describe(group, ids, includeDeleted, clock.instant(), this::inServiceAt);
+    }
+
+    private Instant inServiceAt(String instanceId) {
+        for (Group g : groups.values()) {
+            for (Member m : g.instances) {
+                if (m.id().equals(instanceId)) {
+                    return m.launched().plus(pendingTime);
+                }
+            }
+        }
+        return null;
     }
 
     private String leastUsedZone(Group g) {
         return g.zones.stream()
-                .min(Comparator.comparingLong(z ->
-                        g.instances.stream().filter(m -> m.zone().equals(z)).count()))
+                .min(Comparator.comparingLong(
+                        z -> active(g).stream().filter(m -> m.zone().equals(z)).count()))
                 .orElseThrow();
     }
 
     private static Optional<Member> victim(Group g) {
         List<Member> candidates =
-                g.instances.stream().filter(m -> !m.protectedFromScaleIn()).toList();
+                active(g).stream().filter(m -> !m.protectedFromScaleIn()).toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -475,7 +584,11 @@ public final class AutoScalingGroups {
                 .min(Comparator.comparingLong(Member::version).thenComparing(Member::launched));
     }
 
-    private LifecycleState lifecycle(Member m, Instant now) {
+    private LifecycleState lifecycle(Group g, Member m, Instant now) {
+        String terminating = g.terminating.get(m.id());
+        if (terminating != null) {
+            return LifecycleState.fromValue(terminating);
+        }
         return now.isBefore(m.launched().plus(pendingTime)) ? LifecycleState.PENDING : LifecycleState.IN_SERVICE;
     }
 
@@ -506,7 +619,7 @@ public final class AutoScalingGroups {
                                 .instanceId(m.id())
                                 .instanceType(m.instanceType())
                                 .availabilityZone(m.zone())
-                                .lifecycleState(lifecycle(m, now))
+                                .lifecycleState(lifecycle(g, m, now))
                                 .healthStatus("Healthy")
                                 .launchTemplate(launched(m))
                                 .protectedFromScaleIn(m.protectedFromScaleIn())

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drydock.core.Drydock;
-import dev.drydock.core.runtime.SimulatedRuntime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -29,12 +28,7 @@ class ClusterAutoScalingTest {
     @Test
     void theGroupScalesOutFromZeroForAServiceAndBackInOnlyOnEmptyInstances() {
         long started = System.nanoTime();
-        try (Drydock drydock = Drydock.builder()
-                        .runtime(SimulatedRuntime::new)
-                        .setting("scaling.time-scale", "1/60")
-                        .setting("autoscaling.instance-pending-time", "PT1M")
-                        .setting("ecs.task-healthy-after-running", "PT1S")
-                        .start();
+        try (Drydock drydock = CapacityFixtures.fastScaling();
                 Ec2Client ec2 = drydock.client(Ec2Client.builder());
                 AutoScalingClient autoscaling = drydock.client(AutoScalingClient.builder());
                 EcsClient ecs = drydock.client(EcsClient.builder())) {

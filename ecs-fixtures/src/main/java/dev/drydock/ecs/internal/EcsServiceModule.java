@@ -116,7 +116,7 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
         // the routing table (and every request class) is built on first use or by the warm-up right after start, as
         // ECR's is: building it here cost about 60 ms of a fresh JVM's Drydock.start()
         autoScaling = new AutoScalingCalls(context::adminCalls);
-        draining = new ManagedDraining(backend, context::adminCalls);
+        draining = new ManagedDraining(backend, context::adminCalls, this::deregisterContainerInstance);
         reservations = new ReservationMetrics(context, backend.capacityProviders(), autoScaling, context.scalingTime());
         policies = new ManagedScalingPolicies(autoScaling, backend.capacityProviders(), reservations::start);
         context.registerOnFirstUse(

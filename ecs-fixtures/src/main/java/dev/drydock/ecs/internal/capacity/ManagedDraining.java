@@ -10,11 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.ContainerInstanceStatus;
-import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceRequest;
-import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceResponse;
 import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateResponse;
 
@@ -31,11 +30,17 @@ public final class ManagedDraining implements AutoCloseable {
 
     private final EcsBackend backend;
     private final Supplier<AdminCalls> calls;
+    private final BiConsumer<String, String> deregister;
     private ScheduledExecutorService timer;
 
-    public ManagedDraining(EcsBackend backend, Supplier<AdminCalls> calls) {
+    /**
+     * @param calls ECS's own API, as the test principal (UpdateContainerInstancesState)
+     * @param deregister deregisters a container instance (cluster, ARN) with force
+     */
+    public ManagedDraining(EcsBackend backend, Supplier<AdminCalls> calls, BiConsumer<String, String> deregister) {
         this.backend = backend;
         this.calls = calls;
+        this.deregister = deregister;
     }
 
     /**
@@ -91,15 +96,7 @@ public final class ManagedDraining implements AutoCloseable {
                                 }
                                 if (!found.isEmpty()
                                         && !"INACTIVE".equals(found.get(0).status())) {
-                                    calls.get()
-                                            .call(
-                                                    "ecs",
-                                                    DeregisterContainerInstanceRequest.builder()
-                                                            .cluster(cluster)
-                                                            .containerInstance(containerInstanceArn)
-                                                            .force(true)
-                                                            .build(),
-                                                    DeregisterContainerInstanceResponse.class);
+                                    deregister.accept(cluster, containerInstanceArn);
                                 }
                                 done.complete(null);
                             } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ import dev.drydock.ecs.internal.backend.EcsBackend;
 import dev.drydock.ecs.internal.backend.TaskRecord;
 import dev.drydock.ecs.internal.backend.TaskStatus;
 import dev.drydock.ecs.internal.capacity.AutoScalingCalls;
+import dev.drydock.ecs.internal.capacity.ManagedDraining;
 import dev.drydock.ecs.internal.capacity.ManagedScalingPolicies;
 import dev.drydock.ecs.internal.capacity.ReservationMetrics;
 import dev.drydock.ecs.internal.imds.InstanceMetadataService;
@@ -77,6 +78,7 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
     private AutoScalingCalls autoScaling;
     private ManagedScalingPolicies policies;
     private ReservationMetrics reservations;
+    private ManagedDraining draining;
 
     @Override
     public String name() {
@@ -114,6 +116,7 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
         // the routing table (and every request class) is built on first use or by the warm-up right after start, as
         // ECR's is: building it here cost about 60 ms of a fresh JVM's Drydock.start()
         autoScaling = new AutoScalingCalls(context::adminCalls);
+        draining = new ManagedDraining(backend, context::adminCalls, this::deregisterContainerInstance);
         reservations = new ReservationMetrics(context, backend.capacityProviders(), autoScaling, context.scalingTime());
         policies = new ManagedScalingPolicies(autoScaling, backend.capacityProviders(), reservations::start);
         context.registerOnFirstUse(
@@ -419,10 +422,16 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
                         DeregisterContainerInstanceResponse.class);
     }
 
-    /** Without managed draining: the container instance is deregistered with force, and the instance may go at once. */
+    /**
+     * With a capacity provider whose managed draining is ENABLED, the container instance is drained first
+     * ({@link ManagedDraining}); otherwise it is deregistered with force, and the instance may go at once.
+     */
     @Override
     public CompletionStage<Void> instanceTerminating(String cluster, String containerInstanceArn) {
         try {
+            if (draining.applies(cluster, containerInstanceArn)) {
+                return draining.drain(cluster, containerInstanceArn);
+            }
             deregisterContainerInstance(cluster, containerInstanceArn);
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
@@ -442,6 +451,9 @@ public final class EcsServiceModule implements EcsModule, ServiceCapacity, Repor
         }
         if (reservations != null) {
             reservations.close();
+        }
+        if (draining != null) {
+            draining.close();
         }
         if (scheduler != null) {
             scheduler.close();

@@ -181,8 +181,16 @@ public final class EcsCapacityProviders {
      * @param busyInstances those running a task that is not STOPPED
      * @param instanceSize CPU units and MiB registered by one of them, or null when none is registered
      * @param provisioning CPU units and MiB of each of the provider's tasks waiting in PROVISIONING
+     * @param busyEc2Instances the EC2 instance ids of the busy container instances
+     * @param idleEc2Instances the EC2 instance ids of the others
      */
-    public record Usage(int containerInstances, int busyInstances, int[] instanceSize, List<int[]> provisioning) {}
+    public record Usage(
+            int containerInstances,
+            int busyInstances,
+            int[] instanceSize,
+            List<int[]> provisioning,
+            List<String> busyEc2Instances,
+            List<String> idleEc2Instances) {}
 
     /** The usage of {@code provider}'s capacity in {@code cluster}, for managed scaling. */
     public Usage usage(String provider, String cluster) {
@@ -190,14 +198,20 @@ public final class EcsCapacityProviders {
             int count = 0;
             int busy = 0;
             int[] size = null;
+            List<String> busyIds = new ArrayList<>();
+            List<String> idleIds = new ArrayList<>();
             for (ContainerInstanceRecord ci : containerInstances.registered(cluster)) {
                 if (!provider.equals(ci.capacityProviderName)) {
                     continue;
                 }
                 count++;
                 size = size != null ? size : new int[] {ci.cpu, ci.memory};
+                // (DAEMON services, whose tasks managed termination protection ignores, are not modelled)
                 if (ci.tasks.stream().anyMatch(t -> t.lastStatus != TaskStatus.STOPPED)) {
                     busy++;
+                    busyIds.add(ci.ec2InstanceId);
+                } else {
+                    idleIds.add(ci.ec2InstanceId);
                 }
             }
             List<int[]> provisioning = new ArrayList<>();
@@ -210,7 +224,7 @@ public final class EcsCapacityProviders {
                     provisioning.add(new int[] {d.cpu(), d.memory()});
                 }
             }
-            return new Usage(count, busy, size, provisioning);
+            return new Usage(count, busy, size, provisioning, busyIds, idleIds);
         }
     }
 

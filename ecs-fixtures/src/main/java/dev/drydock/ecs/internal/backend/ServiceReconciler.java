@@ -307,12 +307,17 @@ final class ServiceReconciler {
             String provider = primary.capacityProviderStrategy.isEmpty()
                     ? null
                     : CapacityProviderStrategies.next(primary.capacityProviderStrategy, byProvider);
+            // a task of an Auto Scaling group capacity provider runs on EC2, on the provider's instances
+            LaunchType taskLaunchType =
+                    provider != null && !CapacityProviderStrategies.FARGATE_PROVIDERS.contains(provider)
+                            ? LaunchType.EC2
+                            : launchType;
             TaskPlacement.Placement placed = placement.place(new TaskPlacement.Request(
                     region,
                     cluster.name,
                     primary.taskDefinition,
                     null,
-                    launchType,
+                    taskLaunchType,
                     group,
                     s.placementRules,
                     null,
@@ -325,7 +330,7 @@ final class ServiceReconciler {
             b.taskDefinition = primary.taskDefinition;
             b.group = group;
             b.startedBy = primary.id;
-            b.launchType = launchType;
+            b.launchType = taskLaunchType;
             if (provider != null) {
                 b.capacityProviderName = provider;
                 byProvider.merge(provider, 1, Integer::sum);

@@ -172,7 +172,13 @@ final class Services {
                         + "already using one, you must force a new deployment.");
             }
         }
-        LaunchType launchType = serviceLaunchType != null ? serviceLaunchType : LaunchType.FARGATE;
+        LaunchType launchType = serviceLaunchType != null
+                ? serviceLaunchType
+                : strategy.isEmpty()
+                                || CapacityProviderStrategies.FARGATE_PROVIDERS.contains(
+                                        strategy.get(0).capacityProvider())
+                        ? LaunchType.FARGATE
+                        : LaunchType.EC2; // an Auto Scaling group capacity provider's
         LaunchRules.checkRunnable(td, launchType, network);
         List<LoadBalancer> loadBalancers = request.hasLoadBalancers()
                 ? loadBalancing.validate(request.loadBalancers(), td)

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.Instance;
+import software.amazon.awssdk.services.autoscaling.model.SetInstanceProtectionRequest;
+import software.amazon.awssdk.services.autoscaling.model.SetInstanceProtectionResponse;
 
 /**
  * Publishes ECS's {@code CapacityProviderReservation} metric (namespace {@code AWS/ECS/ManagedScaling}, dimensions
@@ -24,7 +27,8 @@ import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
  * {@link MetricSink} (drydock-cloudwatch-fixtures; without it nothing is published), as {@link
  * CapacityProviderReservation} computes it: N from the group as EC2 Auto Scaling describes it (its Pending and
  * InService instances), M from ECS's model. ECS's target tracking policy on the group ({@link ManagedScalingPolicies})
- * tracks it. The one daemon thread starts with the first provider that needs it.
+ * tracks it. Each round also applies managed termination protection ({@link #protect}). The one daemon thread starts
+ * with the first provider that needs it.
  */
 public final class ReservationMetrics implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReservationMetrics.class);
@@ -84,7 +88,11 @@ public final class ReservationMetrics implements AutoCloseable {
         }
     }
 
-    /** The provider's metric now, or empty when its group is gone. */
+    /**
+     * The provider's metric now, or empty when its group is gone; with managed termination protection, the group's
+     * instances are protected from scale in while they run tasks and unprotected when they run none
+     * ({@link #protect}).
+     */
     public Optional<Double> value(EcsCapacityProviders.Provider p) {
         Optional<AutoScalingGroup> group;
         try {
@@ -99,6 +107,9 @@ public final class ReservationMetrics implements AutoCloseable {
                 .filter(i -> !i.lifecycleStateAsString().startsWith("Terminat"))
                 .count();
         EcsCapacityProviders.Usage usage = providers.usage(p.name(), p.cluster());
+        if (p.managedTerminationProtection()) {
+            protect(p, group.get(), usage);
+        }
         return Optional.of(CapacityProviderReservation.value(new CapacityProviderReservation.Inputs(
                 n,
                 usage.busyInstances(),
@@ -106,6 +117,49 @@ public final class ReservationMetrics implements AutoCloseable {
                 usage.provisioning(),
                 p.managedScaling().minimumScalingStepSize(),
                 p.managedScaling().maximumScalingStepSize())));
+    }
+
+    /**
+     * Managed termination protection, as "Control the instances Amazon ECS terminates"
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-termination-protection.html) describes it:
+     * "Amazon ECS first turns on the instance scale-in protection option for the EC2 instances in the Auto Scaling
+     * group. Then, Amazon ECS places the tasks on the instances. When all non-daemon tasks are stopped on an instance,
+     * Amazon ECS initiates the scale-in process and turns off scale-in protection for the EC2 instance." ECS calls
+     * SetInstanceProtection for the InService instances whose protection differs from what their tasks ask.
+     */
+    void protect(EcsCapacityProviders.Provider p, AutoScalingGroup group, EcsCapacityProviders.Usage usage) {
+        List<String> protect = new ArrayList<>();
+        List<String> release = new ArrayList<>();
+        for (Instance i : group.instances()) {
+            if (!"InService".equals(i.lifecycleStateAsString())) {
+                continue;
+            }
+            boolean isProtected = Boolean.TRUE.equals(i.protectedFromScaleIn());
+            if (usage.busyEc2Instances().contains(i.instanceId()) && !isProtected) {
+                protect.add(i.instanceId());
+            } else if (usage.idleEc2Instances().contains(i.instanceId()) && isProtected) {
+                release.add(i.instanceId());
+            }
+        }
+        setProtection(p, protect, true);
+        setProtection(p, release, false);
+    }
+
+    private void setProtection(EcsCapacityProviders.Provider p, List<String> instances, boolean protect) {
+        if (instances.isEmpty()) {
+            return;
+        }
+        try {
+            autoScaling.call(
+                    SetInstanceProtectionRequest.builder()
+                            .autoScalingGroupName(p.groupName())
+                            .instanceIds(instances)
+                            .protectedFromScaleIn(protect)
+                            .build(),
+                    SetInstanceProtectionResponse.class);
+        } catch (AwsException e) {
+            LOG.warn("ECS could not set scale-in protection of {} in {}: {}", instances, p.groupName(), e.getMessage());
+        }
     }
 
     @Override

@@ -44,13 +44,24 @@ public final class AutoScalingErrors {
     }
 
     /**
-     * A group given a launch configuration, a mixed instances policy or an instance to copy: Drydock launches from a
-     * launch template only (AWS no longer offers launch configurations to new accounts).
+     * A group given a launch configuration or an instance to copy: Drydock launches from a launch template (plain or in
+     * a MixedInstancesPolicy) only (AWS no longer offers launch configurations to new accounts).
      */
     public static AwsException launchTemplateOnly() {
-        return validation(
-                "Drydock launches Auto Scaling instances from a LaunchTemplate only: LaunchConfigurationName, "
-                        + "MixedInstancesPolicy and InstanceId are not supported yet.");
+        return validation("Drydock launches Auto Scaling instances from a LaunchTemplate or a MixedInstancesPolicy "
+                + "only: LaunchConfigurationName and InstanceId are not supported yet.");
+    }
+
+    /**
+     * A group given none, or more than one, of LaunchTemplate, MixedInstancesPolicy, LaunchConfigurationName and
+     * InstanceId: "You must specify one of the following parameters in your request: LaunchConfigurationName,
+     * LaunchTemplate, InstanceId, or MixedInstancesPolicy."
+     * (https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html); the error AWS returns
+     * says it as below.
+     */
+    public static AwsException oneLaunchSource() {
+        return validation("Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or "
+                + "MixedInstancesPolicy parameter.");
     }
 
     /** ExecutePolicy with HonorCooldown during the cooldown (HTTP 400, as the operation's Errors section lists it). */

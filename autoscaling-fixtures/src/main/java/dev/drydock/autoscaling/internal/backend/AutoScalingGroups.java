@@ -27,12 +27,14 @@ import software.amazon.awssdk.services.autoscaling.model.AutoScalingInstanceDeta
 import software.amazon.awssdk.services.autoscaling.model.Instance;
 import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
 import software.amazon.awssdk.services.autoscaling.model.LifecycleState;
+import software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy;
 
 /**
  * The Auto Scaling groups of one account and region and their instances. A group keeps its launch template reference
- * as given (id or name, version: a number, {@code $Latest} or {@code $Default}), min, max and desired capacity, and its
- * Availability Zones (given, or those of its subnets). When the desired capacity rises it launches instances from the
- * template version the reference resolves to at that moment, each in the zone with the fewest of the group's
+ * as given (id or name, version: a number, {@code $Latest} or {@code $Default}), or a mixed instances policy
+ * instead ({@link MixedInstances}: instances get its first override's instance type), min, max and desired capacity,
+ * and its Availability Zones (given, or those of its subnets). When the desired capacity rises it launches instances
+ * from the template version the reference resolves to at that moment, each in the zone with the fewest of the group's
  * instances (AWS's balance); when it falls it terminates, as AWS's default termination policy does, from the zone
  * with the most instances, those not protected from scale-in, oldest launch template version first, then oldest
  * launch. An instance is {@code Pending} for the pending time of the scaling clock, then {@code InService}; an
@@ -55,6 +57,7 @@ public final class AutoScalingGroups {
     /** A group's settings as a request gives them; null members keep what the group has. */
     public record Settings(
             LaunchTemplateSpecification launchTemplate,
+            MixedInstancesPolicy mixedInstancesPolicy,
             Integer minSize,
             Integer maxSize,
             Integer desiredCapacity,
@@ -85,7 +88,10 @@ public final class AutoScalingGroups {
         final String name;
         final String arn;
         final Instant created;
+        /** Exactly one of launchTemplate and mixed is set. */
         LaunchTemplateSpecification launchTemplate;
+
+        MixedInstancesPolicy mixed;
         int min;
         int max;
         int desired;
@@ -162,9 +168,8 @@ public final class AutoScalingGroups {
         if (groups.containsKey(name)) {
             throw AutoScalingErrors.alreadyExists(name);
         }
-        if (s.launchTemplate() == null) {
-            throw validation("Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId "
-                    + "or MixedInstancesPolicy parameter.");
+        if ((s.launchTemplate() == null) == (s.mixedInstancesPolicy() == null)) {
+            throw AutoScalingErrors.oneLaunchSource();
         }
         List<String> zones = zones(s.availabilityZones(), zonesOfSubnets);
         if (zones.isEmpty()) {
@@ -174,13 +179,14 @@ public final class AutoScalingGroups {
         int max = s.maxSize();
         int desired = s.desiredCapacity() == null ? min : s.desiredCapacity();
         checkSizes(min, max, desired);
-        resolve(s.launchTemplate());
+        checkLaunchSource(s);
         Group g = new Group(
                 name,
                 "arn:aws:autoscaling:" + region + ":" + accountId + ":autoScalingGroup:" + UUID.randomUUID()
                         + ":autoScalingGroupName/" + name,
                 clock.instant());
         g.launchTemplate = s.launchTemplate();
+        g.mixed = s.mixedInstancesPolicy();
         g.min = min;
         g.max = max;
         g.zones = zones;
@@ -209,9 +215,13 @@ public final class AutoScalingGroups {
         if (zones.isEmpty()) {
             throw validation("At least one Availability Zone or VPC Subnet is required.");
         }
-        if (s.launchTemplate() != null) {
-            resolve(s.launchTemplate());
+        if (s.launchTemplate() != null && s.mixedInstancesPolicy() != null) {
+            throw AutoScalingErrors.oneLaunchSource();
+        }
+        if (s.launchTemplate() != null || s.mixedInstancesPolicy() != null) {
+            checkLaunchSource(s);
             g.launchTemplate = s.launchTemplate();
+            g.mixed = s.mixedInstancesPolicy();
         }
         g.min = min;
         g.max = max;
@@ -412,6 +422,20 @@ public final class AutoScalingGroups {
         }
     }
 
+    /** Checks the launch template or mixed instances policy of a request: each template it names must exist. */
+    private void checkLaunchSource(Settings s) {
+        if (s.mixedInstancesPolicy() != null) {
+            MixedInstances.check(s.mixedInstancesPolicy(), this::resolve);
+        } else {
+            resolve(s.launchTemplate());
+        }
+    }
+
+    /** What the group's next instance is launched with. */
+    private LaunchSpec nextLaunch(Group g) {
+        return g.mixed != null ? MixedInstances.next(g.mixed, this::resolve) : resolve(g.launchTemplate);
+    }
+
     /** The launch template version a reference names now. */
     private LaunchSpec resolve(LaunchTemplateSpecification ref) {
         if (ref.launchTemplateId() == null && ref.launchTemplateName() == null) {
@@ -458,7 +482,7 @@ public final class AutoScalingGroups {
                 ? ""
                 : Activities.at(now) + why + " changing the desired capacity from " + from + " to " + desired + ".  ";
         if (actual < desired) {
-            LaunchSpec spec = resolve(g.launchTemplate);
+            LaunchSpec spec = nextLaunch(g);
             String cause = reason + Activities.at(now) + "an instance was started in response to a difference "
                     + "between desired and actual capacity, increasing the capacity from " + actual + " to " + desired
                     + ".";
@@ -605,6 +629,7 @@ public final class AutoScalingGroups {
                 .autoScalingGroupName(g.name)
                 .autoScalingGroupARN(g.arn)
                 .launchTemplate(g.launchTemplate)
+                .mixedInstancesPolicy(g.mixed == null ? null : MixedInstances.described(g.mixed))
                 .minSize(g.min)
                 .maxSize(g.max)
                 .desiredCapacity(g.desired)

@@ -88,6 +88,7 @@ class AutoScalingGroupsTerminationTest {
                         LaunchTemplateSpecification.builder()
                                 .launchTemplateName("capacity")
                                 .build(),
+                        null,
                         0,
                         4,
                         desired,

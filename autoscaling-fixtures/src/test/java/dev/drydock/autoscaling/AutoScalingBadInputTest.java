@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * {@link BadInputSuite} for EC2 Auto Scaling: bad input generated from its model for every operation Drydock
- * implements, and its own rules (sizes out of order, a missing launch template, a group with instances deleted without
+ * implements, and its own rules (sizes out of order, a missing launch template, two launch sources, instance weights, a group with instances deleted without
  * ForceDelete, policy members a policy type does not take), each answered with Auto Scaling's error, nothing stored. Instances are InService at once
  * ({@code autoscaling.instance-pending-time=PT0.001S}), so the state read before and after does not change by itself.
  */
@@ -121,6 +121,37 @@ class AutoScalingBadInputTest extends BadInputSuite {
                                 "LaunchTemplate.LaunchTemplateName", "bad-input")),
                 "AlreadyExists",
                 "AutoScalingGroup by this name already exists - A group with the name bad-input already exists"));
+        cases.add(new Case(
+                "UpdateAutoScalingGroup with both a LaunchTemplate and a MixedInstancesPolicy",
+                wire.query(
+                        "UpdateAutoScalingGroup",
+                        Map.of(
+                                "AutoScalingGroupName", "bad-input",
+                                "DesiredCapacity", "2",
+                                "LaunchTemplate.LaunchTemplateName", "bad-input",
+                                "MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.LaunchTemplateName",
+                                        "bad-input",
+                                "MixedInstancesPolicy.LaunchTemplate.Overrides.member.1.InstanceType", "c6i.large")),
+                "ValidationError",
+                "Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or "
+                        + "MixedInstancesPolicy parameter."));
+        cases.add(new Case(
+                "CreateAutoScalingGroup with instance weights in its MixedInstancesPolicy",
+                wire.query(
+                        "CreateAutoScalingGroup",
+                        Map.of(
+                                "AutoScalingGroupName", "other",
+                                "MinSize", "0",
+                                "MaxSize", "4",
+                                "AvailabilityZones.member.1", "us-east-1a",
+                                "MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.LaunchTemplateName",
+                                        "bad-input",
+                                "MixedInstancesPolicy.LaunchTemplate.Overrides.member.1.InstanceType", "m5.xlarge",
+                                "MixedInstancesPolicy.LaunchTemplate.Overrides.member.1.WeightedCapacity", "2")),
+                "ValidationError",
+                "MixedInstancesPolicy.LaunchTemplate.Overrides.member.1.WeightedCapacity is 2: Drydock does not "
+                        + "support instance weights yet (every instance counts as one unit of capacity): leave "
+                        + "WeightedCapacity out or set it to 1."));
         cases.add(new Case(
                 "DeleteAutoScalingGroup with instances, without ForceDelete",
                 wire.query("DeleteAutoScalingGroup", Map.of("AutoScalingGroupName", "bad-input")),

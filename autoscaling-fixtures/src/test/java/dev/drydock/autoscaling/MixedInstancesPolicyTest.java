@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.ecs.model.ContainerInstance;
  * override's instance type (the default {@code prioritized} allocation) and the override's own launch template when it
  * names one, DescribeAutoScalingGroups echoes the policy with AWS's InstancesDistribution defaults, the ECS agent
  * registers each instance with its type's CPU and memory, and what Drydock does not model (weights, attribute-based
- * types) or AWS refuses (two launch sources) is refused with nothing stored. The scaling clock runs a minute a second
+ * types) or AWS refuses (two launch sources) is refused with nothing stored; a capacity provider task too big for the
+ * template's own type runs on an instance of the override's type. The scaling clock runs a minute a second
  * ({@link CapacityFixtures#fastScaling()}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -236,6 +237,58 @@ class MixedInstancesPolicyTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () -> assertThat(containerInstances(types.keySet())).isEmpty());
+    }
+
+    @Test
+    void aCapacityProviderTaskTooBigForTheTemplatesTypeRunsOnTheOverridesType() {
+        ecs.createCluster(r -> r.clusterName("mixed-cp"));
+        CapacityFixtures.launchTemplate(ec2, "mixed-cp", "mixed-cp");
+        autoscaling.createAutoScalingGroup(r -> r.autoScalingGroupName("mixed-cp-asg")
+                .mixedInstancesPolicy(MixedInstancesPolicy.builder()
+                        .launchTemplate(t -> t.launchTemplateSpecification(s -> s.launchTemplateName("mixed-cp"))
+                                .overrides(type("r6i.large"), type("m5.large")))
+                        .build())
+                .minSize(0)
+                .maxSize(2)
+                .desiredCapacity(0)
+                .availabilityZones("us-east-1a"));
+        ecs.createCapacityProvider(
+                r -> r.name("mixed-cp").autoScalingGroupProvider(p -> p.autoScalingGroupArn("mixed-cp-asg")));
+        ecs.putClusterCapacityProviders(r -> r.cluster("mixed-cp")
+                .capacityProviders("mixed-cp")
+                .defaultCapacityProviderStrategy(
+                        s -> s.capacityProvider("mixed-cp").weight(1)));
+        // 12,000 MiB fits an r6i.large (16 GiB), not the template's m5.large (8 GiB)
+        ecs.registerTaskDefinition(r -> r.family("mixed-big")
+                .requiresCompatibilitiesWithStrings("EC2")
+                .networkMode("bridge")
+                .containerDefinitions(c -> c.name("app").image("busybox").memory(12_000)));
+        String task = ecs.runTask(r -> r.cluster("mixed-cp").taskDefinition("mixed-big"))
+                .tasks()
+                .get(0)
+                .taskArn();
+
+        autoscaling.setDesiredCapacity(
+                r -> r.autoScalingGroupName("mixed-cp-asg").desiredCapacity(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                ecs.describeTasks(r -> r.cluster("mixed-cp").tasks(task))
+                                        .tasks()
+                                        .get(0)
+                                        .lastStatus())
+                        .isEqualTo("RUNNING"));
+        String host = ecs.describeTasks(r -> r.cluster("mixed-cp").tasks(task))
+                .tasks()
+                .get(0)
+                .containerInstanceArn();
+        ContainerInstance ci = ecs.describeContainerInstances(
+                        r -> r.cluster("mixed-cp").containerInstances(host))
+                .containerInstances()
+                .get(0);
+        assertThat(ci.capacityProviderName()).isEqualTo("mixed-cp");
+        assertThat(ci.attributes())
+                .anySatisfy(a -> assertThat(a.name() + "=" + a.value()).isEqualTo("ecs.instance-type=r6i.large"));
+        ecs.stopTask(r -> r.cluster("mixed-cp").task(task));
     }
 
     private static int resource(ContainerInstance ci, String name) {

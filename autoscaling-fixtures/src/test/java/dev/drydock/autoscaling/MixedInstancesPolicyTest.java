@@ -359,6 +359,12 @@ class MixedInstancesPolicyTest {
                 .startsWith("You must use a valid fully-formed launch template.")
                 .contains("no-such-template");
         assertThat(refused(r -> r.mixedInstancesPolicy(MixedInstancesPolicy.builder()
+                        .launchTemplate(t -> t.launchTemplateSpecification(
+                                        s -> s.launchTemplateId(baseId).launchTemplateName("mixed-base"))
+                                .overrides(type("m5.large")))
+                        .build())))
+                .isEqualTo("Valid requests must contain either launchTemplateId or LaunchTemplateName");
+        assertThat(refused(r -> r.mixedInstancesPolicy(MixedInstancesPolicy.builder()
                         .instancesDistribution(d -> d.onDemandBaseCapacity(1))
                         .build())))
                 .contains("MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification");

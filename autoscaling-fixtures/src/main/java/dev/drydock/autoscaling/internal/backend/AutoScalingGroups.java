@@ -443,8 +443,9 @@ public final class AutoScalingGroups {
                     + "required.");
         }
         if (ref.launchTemplateId() != null && ref.launchTemplateName() != null) {
-            throw validation("You must use a valid fully-formed launch template. Give either the launch template ID "
-                    + "or its name, not both.");
+            // AWS's answer to a launch template named by both, as users quote it (aws/aws-cli#7281, a
+            // MixedInstancesPolicy's LaunchTemplateSpecification with LaunchTemplateId and LaunchTemplateName)
+            throw validation("Valid requests must contain either launchTemplateId or LaunchTemplateName");
         }
         LaunchTemplateSource source = templates
                 .get()

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGrou
 /**
  * DescribeAutoScalingGroups, as <a href="https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_DescribeAutoScalingGroups.html">the
  * EC2 Auto Scaling API reference</a> describes it: the groups named (names that do not exist are left out) or all,
- * with their instances (lifecycle state, zone, launch template version, scale-in protection); MaxRecords (default 50,
+ * with their LaunchTemplate or MixedInstancesPolicy (InstancesDistribution with AWS's defaults filled in) and their
+ * instances (instance type, lifecycle state, zone, launch template and version launched from, scale-in protection); MaxRecords (default 50,
  * at most 100) and NextToken. Filters are refused with a message saying so (not supported yet). IAM:
  * {@code autoscaling:DescribeAutoScalingGroups} on {@code *}.
  */

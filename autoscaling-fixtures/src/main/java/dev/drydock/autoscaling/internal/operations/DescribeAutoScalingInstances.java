@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingInst
 /**
  * DescribeAutoScalingInstances, as <a href="https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_DescribeAutoScalingInstances.html">the
  * EC2 Auto Scaling API reference</a> describes it: the instances named (ids not in a group are left out) or all, with
- * group, zone, lifecycle state ({@code Pending}, then {@code InService}), health ({@code HEALTHY}), launch template
- * version and scale-in protection; MaxRecords (default 50) and NextToken. IAM:
+ * group, zone, lifecycle state ({@code Pending}, then {@code InService}), health ({@code HEALTHY}), instance type, launch
+ * template and version and scale-in protection; MaxRecords (default 50) and NextToken. IAM:
  * {@code autoscaling:DescribeAutoScalingInstances} on {@code *}.
  */
 public final class DescribeAutoScalingInstances extends AutoScalingOperation
